@@ -1,0 +1,3 @@
+from someplan.cli import main
+
+raise SystemExit(main())
