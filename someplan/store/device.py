@@ -1,0 +1,123 @@
+"""Who this machine is: the device id and display name, kept outside the workspace.
+
+The id lives in the platform's config dir (platformdirs, so ``$XDG_CONFIG_HOME`` is honoured) and
+this device's private copies of its own segments in the state dir (``$XDG_STATE_HOME``). A config
+copied to another machine (a new laptop restored from a backup, a cloned VM) would make two
+machines write one device folder, which rule zero forbids; the config therefore records which
+machine minted the id, and a different machine mints an id of its own. The workspace engine adds
+a second check (ops under our id that we never wrote), see `someplan.store.writer`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import secrets
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from someplan.store.atomic import atomic_write
+from someplan.store.hlc import DEVICE_ID_RE
+
+APP_NAME = "someplan"
+IDENTITY_FILE = "device.json"
+ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def state_dir() -> Path:
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
+def new_device_id() -> str:
+    return "".join(secrets.choice(ID_ALPHABET) for _ in range(12))
+
+
+def machine_fingerprint() -> str:
+    """A stable token of this machine that a copied config file does not carry along."""
+    parts = [socket.gethostname()]
+    for candidate in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        try:
+            parts.append(Path(candidate).read_text().strip())
+            break
+        except OSError:
+            continue
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+
+
+def default_display_name() -> str:
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "someone"
+    return f"{user}@{socket.gethostname().split('.')[0]}"
+
+
+@dataclass(frozen=True)
+class Identity:
+    device_id: str
+    name: str
+    config_path: Path
+    state_path: Path
+
+    def mirror_dir(self, workspace_id: str) -> Path:
+        """Where this device keeps copies of the segments it wrote to one workspace."""
+        return self.state_path / "workspaces" / workspace_id / self.device_id
+
+
+class IdentityStore:
+    """Loads, mints and re-mints the device identity."""
+
+    def __init__(self, config: Path | None = None, state: Path | None = None, fingerprint=machine_fingerprint):
+        self.config = config or config_dir()
+        self.state = state or state_dir()
+        self._fingerprint = fingerprint
+
+    def load(self) -> Identity:
+        path = self.config / IDENTITY_FILE
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            device_id, name, machine = doc["device_id"], doc["name"], doc["machine"]
+            if not DEVICE_ID_RE.match(device_id) or not isinstance(name, str):
+                raise ValueError
+        except FileNotFoundError:
+            return self._mint(default_display_name())
+        except (OSError, ValueError, KeyError, TypeError):
+            # An unreadable identity file is set aside, never lost, and a new id is minted.
+            self._set_aside(path)
+            return self._mint(default_display_name())
+        if machine != self._fingerprint():
+            return self._mint(name)
+        return Identity(device_id, name, self.config, self.state)
+
+    def remint(self, old: Identity) -> Identity:
+        """A new id for this machine, keeping the display name (another machine claims the old one)."""
+        return self._mint(old.name)
+
+    def rename(self, identity: Identity, name: str) -> Identity:
+        self._save(identity.device_id, name)
+        return Identity(identity.device_id, name, self.config, self.state)
+
+    def _mint(self, name: str) -> Identity:
+        device_id = new_device_id()
+        self._save(device_id, name)
+        return Identity(device_id, name, self.config, self.state)
+
+    def _save(self, device_id: str, name: str) -> None:
+        self.config.mkdir(parents=True, exist_ok=True)
+        doc = {"device_id": device_id, "name": name, "machine": self._fingerprint()}
+        atomic_write(self.config / IDENTITY_FILE, json.dumps(doc, indent=2).encode())
+
+    @staticmethod
+    def _set_aside(path: Path) -> None:
+        try:
+            path.replace(path.with_name(f"{path.name}.unreadable-{secrets.token_hex(3)}"))
+        except OSError:
+            pass

@@ -1,0 +1,123 @@
+"""The change feed: watches ``devices/`` and tells subscribers which records colleagues changed.
+
+A sync tool delivers a colleague's edits as a burst of file events (temp file, rename, attribute
+changes, sometimes several segments). watchdog's thread only sets a flag; one feed thread waits
+for the burst to settle (`QUIET_S` without events, or `MAX_DELAY_S` after the first), merges
+what changed and calls each subscriber once with the set of changed records. While nothing
+happens the feed thread sleeps on an event: no polling, no CPU.
+
+Subscribers are called on the feed thread; a UI hands the news to its own thread (Textual:
+``app.call_from_thread`` or ``post_message``).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from someplan.store.atomic import is_temp_name
+from someplan.store.layout import DEVICES
+from someplan.store.merge import RecordRef
+from someplan.store.workspace import Workspace
+
+QUIET_S = 0.08
+MAX_DELAY_S = 0.4
+
+Subscriber = Callable[[set[RecordRef]], None]
+
+
+class _Handler(FileSystemEventHandler):
+    def __init__(self, feed: "ChangeFeed") -> None:
+        self.feed = feed
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        names = [str(event.src_path).rsplit("/", 1)[-1]]
+        if getattr(event, "dest_path", ""):
+            names.append(str(event.dest_path).rsplit("/", 1)[-1])
+        if all(is_temp_name(name) for name in names):
+            return
+        self.feed.poke()
+
+
+class ChangeFeed:
+    def __init__(self, workspace: Workspace, quiet_s: float = QUIET_S, max_delay_s: float = MAX_DELAY_S) -> None:
+        self.workspace = workspace
+        self.quiet_s = quiet_s
+        self.max_delay_s = max_delay_s
+        self._subscribers: list[Subscriber] = []
+        self._wake = threading.Event()
+        self._stopping = False
+        self._last_event = 0.0
+        self._observer: Observer | None = None
+        self._thread: threading.Thread | None = None
+        self.refreshes = 0  # how many merges the feed ran: tests check bursts are coalesced
+
+    def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
+        self._subscribers.append(subscriber)
+        return lambda: self._subscribers.remove(subscriber)
+
+    def start(self) -> "ChangeFeed":
+        folder = self.workspace.root / DEVICES
+        folder.mkdir(exist_ok=True)
+        self._observer = Observer()
+        self._observer.schedule(_Handler(self), str(folder), recursive=True)
+        self._observer.daemon = True
+        self._observer.start()
+        self._thread = threading.Thread(target=self._run, name="someplan-change-feed", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+        if self._observer:
+            self._observer.stop()
+            self._observer.join(timeout=2)
+        if self._thread:
+            self._thread.join(timeout=2)
+
+    def __enter__(self) -> "ChangeFeed":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def poke(self) -> None:
+        self._last_event = time.monotonic()
+        self._wake.set()
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            if self._stopping:
+                return
+            self._settle()
+            self._wake.clear()
+            if self._stopping:
+                return
+            self._deliver()
+
+    def _settle(self) -> None:
+        first = time.monotonic()
+        while not self._stopping:
+            now = time.monotonic()
+            quiet_left = self._last_event + self.quiet_s - now
+            if quiet_left <= 0 or now - first >= self.max_delay_s:
+                return
+            time.sleep(min(quiet_left, self.max_delay_s - (now - first)))
+
+    def _deliver(self) -> None:
+        try:
+            changed = self.workspace.refresh()
+        except Exception:  # noqa: BLE001 - a bad burst must not kill the feed; next event retries
+            return
+        self.refreshes += 1
+        if changed:
+            for subscriber in list(self._subscribers):
+                subscriber(changed)

@@ -1,0 +1,361 @@
+"""A workspace folder: open it, read every device's ops into one merged state, write our own.
+
+Reading never fails because of one bad file: whatever does not parse is reported as a `Problem`
+and left exactly as it is, and the rest loads. A missing file is not a deletion: ops once merged
+stay merged. Writing goes through `SegmentWriter`, which only ever touches this device's folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ulid import ULID
+
+from someplan.store import snapshot as snapshots
+from someplan.store.atomic import atomic_write
+from someplan.store.device import Identity, IdentityStore
+from someplan.store.history import Version, record_history
+from someplan.store.hlc import SKEW_REPORT_MS, Clock, stamp_device, stamp_wall_ms, wall_clock_ms
+from someplan.store.layout import DEVICE_FILE, DEVICES, WORKSPACE_FILE, Entry, Kind, classify
+from someplan.store.merge import MergedState, RecordRef
+from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, decode, make_op
+from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
+from someplan.store.writer import SegmentWriter
+
+FORMAT = 1
+Change = tuple[str, str, str, Any]  # (table, record id, field, value or UNSET)
+
+
+@dataclass
+class _FileState:
+    signature: tuple[int, int, int]  # inode, size, mtime: a replaced file gets a new inode
+    problem: Problem | None
+    max_stamp: str = ""
+    digest: str | None = None  # of the bytes merged, for snapshots
+
+
+def new_record_id() -> str:
+    return str(ULID()).lower()
+
+
+class Workspace:
+    """One open workspace. Thread-safe: the change feed refreshes it from its own thread."""
+
+    def __init__(self, root: Path, meta: dict, identities: IdentityStore, writable: bool, now_ms=wall_clock_ms):
+        self.root = root
+        self.meta = meta
+        self.id: str = meta["id"]
+        self.format: int = meta["format"]
+        self.lock = threading.RLock()
+        self.state = MergedState()
+        self.version = 0  # bumped whenever the merged state changes
+        self._now_ms = now_ms
+        self._identities = identities
+        self._files: dict[str, _FileState] = {}
+        self._device_names: dict[str, str] = {}
+        self._meta_problems: list[Problem] = []
+        self._writer: SegmentWriter | None = None
+        self.identity: Identity | None = None
+        self.clock: Clock | None = None
+        self._read_only_reason = None if writable else "opened for reading only"
+        if self.format > FORMAT:
+            self._read_only_reason = (
+                f"this workspace has format {self.format}; this someplan writes format {FORMAT}: update someplan to edit it"
+            )
+            self._meta_problems.append(Problem("error", "newer-format", self._read_only_reason, WORKSPACE_FILE))
+
+    # -- opening ----------------------------------------------------------------------------------
+
+    @classmethod
+    def init(cls, root: Path | str, identities: IdentityStore | None = None, now_ms=wall_clock_ms) -> "Workspace":
+        """Create a new, empty workspace folder (or make an empty folder one)."""
+        root = Path(root)
+        if (root / WORKSPACE_FILE).exists():
+            raise WorkspaceError(f"{root} is a workspace already")
+        if root.exists() and not root.is_dir():
+            raise WorkspaceError(f"{root} is a file, not a folder")
+        root.mkdir(parents=True, exist_ok=True)
+        (root / DEVICES).mkdir(exist_ok=True)
+        meta = {"app": "someplan", "format": FORMAT, "id": new_record_id()}
+        atomic_write(root / WORKSPACE_FILE, (json.dumps(meta, indent=2) + "\n").encode())
+        return cls.open(root, identities, now_ms=now_ms)
+
+    @classmethod
+    def open(
+        cls, root: Path | str, identities: IdentityStore | None = None, writable: bool = True, now_ms=wall_clock_ms
+    ) -> "Workspace":
+        root = Path(root)
+        meta = read_meta(root)
+        workspace = cls(root, meta, identities or IdentityStore(), writable, now_ms)
+        with workspace.lock:
+            workspace._load()
+            if writable and workspace.writable:
+                workspace._start_writer()
+        return workspace
+
+    def _load(self) -> None:
+        covered: dict[str, str] = {}
+        snapshot = snapshots.read_latest(self.root)
+        if snapshot:
+            try:
+                covered = snapshots.load_into(snapshot, self.state)
+            except (ValueError, TypeError, IndexError, AttributeError):
+                self.state, covered = MergedState(), {}  # verified but malformed: start from the ops
+        self._scan(covered)
+        self.state.rebuild_views()
+        self.version += 1
+
+    def _start_writer(self) -> None:
+        identity = self._identities.load()
+        writer = SegmentWriter(self.root, self.id, identity, self._identities.remint)
+        self._writer = writer
+        self.identity = writer.check()
+        self._set_clock()
+        self.refresh()  # what check() put back or carried over
+
+    def _set_clock(self) -> None:
+        self.clock = Clock(self.identity.device_id, self._now_ms)
+        if self.state.max_stamp:
+            self.clock.observe(self.state.max_stamp)
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def refresh(self) -> set[RecordRef]:
+        """Merge whatever changed on disk since the last look; the records that changed."""
+        with self.lock:
+            changed = self._scan({})
+            if changed:
+                self.version += 1
+                if self.clock:
+                    self.clock.observe(self.state.max_stamp)
+            return changed
+
+    def _scan(self, covered: dict[str, str]) -> set[RecordRef]:
+        changed: set[RecordRef] = set()
+        seen: set[str] = set()
+        for entry, stat in self._entries():
+            seen.add(entry.relpath)
+            signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+            known = self._files.get(entry.relpath)
+            if known and known.signature == signature:
+                continue
+            changed |= self._read_entry(entry, signature, covered)
+        for gone in set(self._files) - seen:
+            del self._files[gone]  # its ops stay merged: a missing file is not a deletion
+        return changed
+
+    def _entries(self) -> Iterable[tuple[Entry, os.stat_result]]:
+        try:
+            folders = [e for e in os.scandir(self.root / DEVICES) if not e.name.startswith(".")]
+        except OSError:
+            return
+        for folder in folders:
+            if not folder.is_dir(follow_symlinks=False):
+                yield Entry(f"{DEVICES}/{folder.name}", "", folder.name, Kind.FOREIGN), folder.stat()
+                continue
+            try:
+                for item in os.scandir(folder.path):
+                    if item.is_file(follow_symlinks=False):
+                        yield classify(folder.name, item.name), item.stat()
+            except OSError:
+                continue
+
+    def _read_entry(self, entry: Entry, signature, covered: dict[str, str]) -> set[RecordRef]:
+        state = _FileState(signature, None)
+        self._files[entry.relpath] = state
+        if entry.kind in (Kind.IGNORED, Kind.SNAPSHOT):
+            return set()
+        if entry.kind is Kind.PLACEHOLDER:
+            state.problem = Problem("warning", "placeholder", "not downloaded to this machine yet", entry.relpath)
+            return set()
+        if entry.kind is Kind.FOREIGN:
+            state.problem = Problem("info", "foreign", "not a someplan file; left alone", entry.relpath)
+            return set()
+        try:
+            data = (self.root / entry.relpath).read_bytes()
+        except OSError as error:
+            state.problem = Problem("warning", "unreadable", f"cannot be read: {error.strerror}", entry.relpath)
+            return set()
+        if entry.kind is Kind.DEVICE:
+            self._read_device_file(entry, data, state)
+            return set()
+        state.digest = snapshots.digest(data)
+        if covered.get(entry.relpath) == state.digest:
+            return set()
+        decoded = decode(data)
+        state.problem = _file_problem(entry, decoded)
+        if decoded.ops:
+            state.max_stamp = max(op.stamp for op in decoded.ops)
+        return self.state.apply(decoded.ops)
+
+    def _read_device_file(self, entry: Entry, data: bytes, state: _FileState) -> None:
+        try:
+            doc = json.loads(data.decode("utf-8-sig"))
+            self._device_names[entry.device] = str(doc["name"])
+        except (ValueError, KeyError, TypeError):
+            state.problem = Problem("warning", "unreadable", "device file does not parse; left alone", entry.relpath)
+
+    @property
+    def problems(self) -> list[Problem]:
+        with self.lock:
+            found = list(self._meta_problems)
+            found += [f.problem for f in self._files.values() if f.problem]
+            found += self._clock_problems()
+            if self._writer:
+                found += self._writer.problems
+                if self._writer.unsynced:
+                    found.append(Problem("warning", "unsynced", self._writer.unsynced))
+            return found
+
+    def _clock_problems(self) -> list[Problem]:
+        limit = self._now_ms() + SKEW_REPORT_MS
+        ahead: dict[str, int] = {}
+        for state in self._files.values():
+            if state.max_stamp and stamp_wall_ms(state.max_stamp) > limit:
+                device = stamp_device(state.max_stamp)
+                ahead[device] = max(ahead.get(device, 0), stamp_wall_ms(state.max_stamp))
+        now = self._now_ms()
+        return [
+            Problem(
+                "warning",
+                "clock-ahead",
+                f"{self.device_name(device)} has edits stamped {_describe_ms(wall - now)} ahead of this machine's clock",
+                f"{DEVICES}/{device}",
+            )
+            for device, wall in sorted(ahead.items())
+        ]
+
+    def device_name(self, device: str) -> str:
+        if self.identity and device == self.identity.device_id:
+            return self.identity.name
+        return self._device_names.get(device, device)
+
+    def devices(self) -> dict[str, str]:
+        with self.lock:
+            names = dict(self._device_names)
+            if self.identity:
+                names[self.identity.device_id] = self.identity.name
+            return names
+
+    def view(self, table: str) -> dict[str, dict[str, Any]]:
+        """Live, read-only: the records of a table as {id: {field: value}}."""
+        return self.state.view(table)
+
+    def get(self, table: str, record_id: str) -> dict[str, Any] | None:
+        with self.lock:
+            doc = self.state.view(table).get(record_id)
+            return dict(doc) if doc is not None else None
+
+    def deleted(self, table: str) -> list[str]:
+        with self.lock:
+            return self.state.deleted_ids(table)
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    @property
+    def writable(self) -> bool:
+        return self._read_only_reason is None
+
+    def write(self, changes: Iterable[Change]) -> list[Op]:
+        """Set fields as one atomic batch; durable (fsync'd) when this returns."""
+        with self.lock:
+            if not self.writable:
+                raise ReadOnlyWorkspace(self._read_only_reason)
+            if self._writer is None:
+                self._start_writer()
+            lines, ops = [], []
+            for table, record, field_name, value in changes:
+                prev = self.state.current_key((table, record), field_name)
+                line, op = make_op(self.clock.now(), table, record, field_name, value, prev[:-8] if prev else None)
+                lines.append(line)
+                ops.append(op)
+            if not ops:
+                return []
+            self._writer.append(lines)
+            if self._writer.identity is not self.identity:
+                self.identity = self._writer.identity
+                self._set_clock()
+            self.state.apply(ops)
+            self.version += 1
+            return ops
+
+    def insert(self, table: str, fields: dict[str, Any], record_id: str | None = None) -> str:
+        record_id = record_id or new_record_id()
+        self.write((table, record_id, name, value) for name, value in fields.items())
+        return record_id
+
+    def update(self, table: str, record_id: str, fields: dict[str, Any]) -> None:
+        with self.lock:
+            current = self.state.view(table).get(record_id)
+            if current is None:
+                raise KeyError(record_id)
+            self.write((table, record_id, k, v) for k, v in fields.items() if current.get(k, UNSET) != v)
+
+    def delete(self, table: str, record_id: str) -> None:
+        self.write([(table, record_id, DELETED, True)])
+
+    def restore(self, table: str, record_id: str) -> None:
+        self.write([(table, record_id, DELETED, False)])
+
+    def history(self, table: str, record_id: str) -> dict[str, list[Version]]:
+        """Every value each field of a record has had, superseded ones marked (reads the logs)."""
+        return record_history(self.root, table, record_id, self.devices())
+
+    # -- snapshots -------------------------------------------------------------------------------
+
+    def write_snapshot(self) -> Path | None:
+        """Save the merged state for a faster next start (in this device's folder only)."""
+        with self.lock:
+            if not self.writable or self._writer is None:
+                return None
+            covers = {relpath: f.digest for relpath, f in self._files.items() if f.digest}
+            return snapshots.write(self._writer.device_dir, self.state, covers)
+
+
+def read_meta(root: Path) -> dict:
+    path = root / WORKSPACE_FILE
+    if not root.is_dir():
+        raise WorkspaceError(f"no such folder: {root}")
+    try:
+        meta = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except FileNotFoundError:
+        raise WorkspaceError(f"{root} is not a someplan workspace (no {WORKSPACE_FILE}); create one with: someplan init {root}") from None
+    except (OSError, ValueError) as error:
+        raise WorkspaceError(f"{path} cannot be read ({error}); it is left as it is") from None
+    if not (isinstance(meta, dict) and isinstance(meta.get("format"), int) and isinstance(meta.get("id"), str)):
+        raise WorkspaceError(f"{path} is not a someplan workspace file; it is left as it is")
+    return meta
+
+
+def _file_problem(entry: Entry, decoded: DecodedFile) -> Problem | None:
+    if entry.kind is Kind.STRAY_SEGMENT:
+        detail = f"{len(decoded.ops)} ops merged" + (f", {len(decoded.bad_lines)} damaged lines skipped" if decoded.bad_lines else "")
+        return Problem("info", "stray-copy", f"a sync tool's extra copy; {detail}", entry.relpath)
+    if decoded.empty:
+        return Problem("warning", "empty", "empty (still syncing?); left alone", entry.relpath)
+    if decoded.bad_lines:
+        shown = ", ".join(map(str, decoded.bad_lines[:5])) + (" …" if len(decoded.bad_lines) > 5 else "")
+        severity = "error" if not decoded.ops else "warning"
+        return Problem(
+            severity,
+            "damaged",
+            f"{len(decoded.bad_lines)} unreadable lines ({shown}); {len(decoded.ops)} ops read; left alone",
+            entry.relpath,
+        )
+    if decoded.had_bom:
+        return Problem("info", "bom", "starts with a byte-order mark (saved by another program?); read anyway", entry.relpath)
+    return None
+
+
+def _describe_ms(ms: int) -> str:
+    minutes = ms // 60_000
+    if minutes < 120:
+        return f"{minutes} minutes"
+    hours = minutes // 60
+    return f"{hours} hours" if hours < 48 else f"{hours // 24} days"

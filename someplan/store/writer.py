@@ -1,0 +1,195 @@
+"""This device's segments: the only files in the workspace that this machine ever writes.
+
+Each write rewrites the current segment whole by atomic replace; once it is over `SEGMENT_BYTES`
+the next write starts a new one and the full one is never touched again. One batch of ops (one
+user action) always lands in one segment, so a crash leaves the old state or the new, never half.
+
+Every segment is first written to a private copy in this device's state dir, then to the
+workspace. The copy is what makes "never lose an edit" hold against sync tools: if a tool
+replaces one of our segments with a stale version, deletes it, or we crashed between the two
+writes, the next open puts the missing ops back. It also tells us when another machine writes
+under our device id (ops in our folder that we never wrote): we then mint a new id, leave that
+folder to the other machine and carry our own ops over, so rule zero holds again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from someplan.store.atomic import atomic_write, write_once
+from someplan.store.device import Identity
+from someplan.store.layout import DEVICE_FILE, DEVICES, SEGMENT_RE, segment_name
+from someplan.store.ops import decode
+from someplan.store.problems import Problem
+
+SEGMENT_BYTES = 64 * 1024
+
+
+def _keys(data: bytes) -> set[str]:
+    return {op.stamp + op.crc for op in decode(data).ops}
+
+
+class SegmentWriter:
+    def __init__(self, root: Path, workspace_id: str, identity: Identity, remint: Callable[[Identity], Identity]):
+        self.root = root
+        self.workspace_id = workspace_id
+        self.identity = identity
+        self._remint = remint
+        self.problems: list[Problem] = []
+        self._seq = 0
+        self._lines: list[bytes] = []
+        self._closed = True  # the current segment must not be rewritten; the next write starts one
+        self.unsynced: str | None = None  # why the last write reached only the private copy
+
+    # -- paths -------------------------------------------------------------------------------
+
+    @property
+    def device_dir(self) -> Path:
+        return self.root / DEVICES / self.identity.device_id
+
+    @property
+    def mirror_dir(self) -> Path:
+        return self.identity.mirror_dir(self.workspace_id)
+
+    # -- start-up check ------------------------------------------------------------------------
+
+    def check(self) -> Identity:
+        """Compare the workspace's copy of our segments with ours; heal what a sync tool broke."""
+        mirror = _read_segments(self.mirror_dir)
+        shared = _read_segments(self.device_dir, strays=True)
+        mine = set().union(*(_keys(data) for data in mirror.values())) if mirror else set()
+        foreign = any(_keys(data) - mine for data in shared.values())
+        if foreign or (shared and not mirror):
+            return self._take_new_identity(mirror, shared)
+        missing: list[bytes] = []
+        for seq, data in sorted(mirror.items()):
+            on_disk = shared.get(seq)
+            if on_disk == data:
+                continue
+            if self._placeholder(seq).exists():
+                continue  # online-only: the sync tool has it, this machine has not downloaded it
+            if on_disk is None or decode(on_disk).clean:
+                # Missing, or an older version of our own file: ours holds all of it and more.
+                atomic_write(self._shared_path(seq), data)
+                self._report("restored", f"put back ops a sync tool had removed from {segment_name(seq)}", seq)
+            else:
+                self._report("damaged-own", f"{segment_name(seq)} is damaged; its ops are written again", seq)
+                missing.extend(decode(data).lines)
+        self._resume(mirror, shared, extra=missing)
+        return self.identity
+
+    def _take_new_identity(self, mirror: dict[int, bytes], shared: dict[int, bytes]) -> Identity:
+        old = self.identity
+        self.identity = self._remint(old)
+        present = set().union(*(_keys(data) for data in shared.values())) if shared else set()
+        carried = []
+        for data in mirror.values():
+            decoded = decode(data)
+            carried += [line for op, line in zip(decoded.ops, decoded.lines) if op.stamp + op.crc not in present]
+        self.problems.append(
+            Problem(
+                "warning",
+                "device-id-claimed",
+                f"another machine writes as device {old.device_id}; this one now writes as {self.identity.device_id}",
+                f"{DEVICES}/{old.device_id}",
+            )
+        )
+        self._seq, self._lines, self._closed = 0, [], True
+        if carried:
+            self.append(carried)
+        return self.identity
+
+    def _resume(self, mirror: dict[int, bytes], shared: dict[int, bytes], extra: list[bytes]) -> None:
+        self._seq = max((seq for seq in (*mirror, *shared) if seq > 0), default=0)
+        last = mirror.get(self._seq)
+        if last is not None and len(last) < SEGMENT_BYTES and shared.get(self._seq) == last:
+            self._lines, self._closed = decode(last).lines, False
+            self._lines = [line + b"\n" for line in self._lines]
+        else:
+            self._lines, self._closed = [], True
+        if extra:
+            self.append(extra)
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def append(self, lines: list[bytes]) -> None:
+        """Make ops durable: in our private copy first, then in the workspace.
+
+        Raises OSError when even the private copy cannot be written (nothing was saved). When only
+        the workspace write fails the ops are kept, `unsynced` says why, and the next write or
+        open puts them into the workspace.
+        """
+        lines = [line if line.endswith(b"\n") else line + b"\n" for line in lines]
+        size = sum(map(len, self._lines))
+        if self._closed or (self._lines and size + sum(map(len, lines)) > SEGMENT_BYTES):
+            self._seq, self._lines, self._closed = self._seq + 1, [], False
+        elif not self._shared_copy_is_ours():
+            self._seq, self._closed = self._next_free_seq(), False
+        data = b"".join(self._lines) + b"".join(lines)
+        self.mirror_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.mirror_dir / segment_name(self._seq), data)
+        self._lines += lines
+        try:
+            self.device_dir.mkdir(parents=True, exist_ok=True)
+            self._write_device_file()
+            atomic_write(self._shared_path(self._seq), data)
+            self.unsynced = None
+        except OSError as error:
+            self.unsynced = f"saved on this machine, not yet in the shared folder: {error.strerror or error}"
+
+    def _shared_copy_is_ours(self) -> bool:
+        """Before replacing our current segment, make sure nobody else's ops would be lost."""
+        try:
+            on_disk = self._shared_path(self._seq).read_bytes()
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
+        if on_disk == b"".join(self._lines):
+            return True
+        decoded = decode(on_disk)
+        ours = {op.stamp + op.crc for op in decode(b"".join(self._lines)).ops}
+        return decoded.clean and {op.stamp + op.crc for op in decoded.ops} <= ours
+
+    def _next_free_seq(self) -> int:
+        taken = [int(m[1]) for p in self.device_dir.glob("*.jsonl") if (m := SEGMENT_RE.match(p.name))]
+        return max([self._seq, *taken]) + 1
+
+    def _write_device_file(self) -> None:
+        doc = {"device_id": self.identity.device_id, "name": self.identity.name}
+        write_once(self.device_dir / DEVICE_FILE, json.dumps(doc, ensure_ascii=False, indent=2).encode())
+
+    def _shared_path(self, seq: int) -> Path:
+        return self.device_dir / segment_name(seq)
+
+    def _placeholder(self, seq: int) -> Path:
+        return self.device_dir / f".{segment_name(seq)}.icloud"
+
+    def _report(self, code: str, message: str, seq: int) -> None:
+        self.problems.append(Problem("info", code, message, f"{DEVICES}/{self.identity.device_id}/{segment_name(seq)}"))
+
+
+def _read_segments(folder: Path, strays: bool = False) -> dict[int, bytes]:
+    """Segment files of a folder by number; with strays, other op files under negative numbers."""
+    result: dict[int, bytes] = {}
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return result
+    stray_number = 0
+    for path in entries:
+        match = SEGMENT_RE.match(path.name)
+        if not match and not (strays and ".jsonl" in path.name.lower() and not path.name.startswith(".")):
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if match:
+            result[int(match[1])] = data
+        else:
+            stray_number -= 1
+            result[stray_number] = data
+    return result
