@@ -225,7 +225,8 @@ class Workspace:
             Problem(
                 "warning",
                 "clock-ahead",
-                f"{self.device_name(device)} has edits stamped {_describe_ms(wall - now)} ahead of this machine's clock",
+                f"{self.device_name(device)}'s edits are stamped {_describe_ms(wall - now)} ahead of this machine's clock;"
+                " one of the two clocks is wrong",
                 f"{DEVICES}/{device}",
             )
             for device, wall in sorted(ahead.items())

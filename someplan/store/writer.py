@@ -20,6 +20,7 @@ from pathlib import Path
 
 from someplan.store.atomic import atomic_write, write_once
 from someplan.store.device import Identity
+from someplan.store.hlc import stamp_device
 from someplan.store.layout import DEVICE_FILE, DEVICES, SEGMENT_RE, segment_name
 from someplan.store.ops import decode
 from someplan.store.problems import Problem
@@ -60,7 +61,10 @@ class SegmentWriter:
         mirror = _read_segments(self.mirror_dir)
         shared = _read_segments(self.device_dir, strays=True)
         mine = set().union(*(_keys(data) for data in mirror.values())) if mirror else set()
-        foreign = any(_keys(data) - mine for data in shared.values())
+        # Ops stamped with our id that we never wrote: another machine writes as us. (Other
+        # devices' ops in our folder are carried-over copies, no sign of a clone.)
+        device = self.identity.device_id
+        foreign = any(stamp_device(key[:-8]) == device for data in shared.values() for key in _keys(data) - mine)
         if foreign or (shared and not mirror):
             return self._take_new_identity(mirror, shared)
         missing: list[bytes] = []

@@ -1,0 +1,32 @@
+from pathlib import Path
+
+import pytest
+
+from someplan.store.device import IdentityStore
+from someplan.store.workspace import Workspace
+
+
+class Machine:
+    """One simulated laptop: its own config and state dirs, its own copy of the workspace."""
+
+    def __init__(self, base: Path, label: str) -> None:
+        self.label = label
+        self.identities = IdentityStore(base / label / "config", base / label / "state")
+        self.folder = base / label / "workspace"
+
+    def open(self, **kwargs) -> Workspace:
+        return Workspace.open(self.folder, self.identities, **kwargs)
+
+
+@pytest.fixture
+def machine(tmp_path):
+    def make(label: str) -> Machine:
+        return Machine(tmp_path, label)
+
+    return make
+
+
+@pytest.fixture
+def workspace(machine) -> Workspace:
+    m = machine("kari")
+    return Workspace.init(m.folder, m.identities)
