@@ -1,0 +1,94 @@
+"""How often a category should get a post: "weekly", "every 2 weeks", "twice a month", "monthly"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "other": 2,
+    "en": 1, "ett": 1, "ei": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+    "andre": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
+}
+_N = r"(\d+|[a-zæøå]+)"
+# (pattern, unit, n) — n None: the number is in the text.
+_SPOKEN = (
+    (r"weekly|every week|ukentlig|hver uke", "week", 1),
+    (rf"every {_N} weeks?", "week", None),
+    (r"fortnightly|annenhver uke|annen hver uke", "week", 2),
+    (rf"hver {_N}\.? uke", "week", None),
+    (r"monthly|every month|once a month|månedlig|hver måned|en gang i (?:måneden|mnd)", "month", 1),
+    (r"twice a month", "month", 2),
+    (rf"{_N} times (?:a|per) month", "month", None),
+    (rf"{_N} ganger (?:i|per) (?:måneden|måned|mnd)", "month", None),
+)
+_PATTERNS = tuple((re.compile(f"^(?:{text})$"), unit, n) for text, unit, n in _SPOKEN)
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """Every `n` weeks (unit "week") or `n` times a month (unit "month")."""
+
+    unit: Literal["week", "month"] = "week"
+    n: int = 1
+
+    def __post_init__(self):
+        if self.unit not in ("week", "month") or self.n < 1:
+            raise ValueError(f"not a cadence: {self.unit} {self.n}")
+
+    @classmethod
+    def parse(cls, text: str) -> Cadence:
+        """Read English or Norwegian; raises ValueError on anything else."""
+        spoken = " ".join(text.strip().lower().split())
+        for pattern, unit, n in _PATTERNS:
+            match = pattern.match(spoken)
+            if match:
+                n = n or _number(match.group(1))
+                if n:
+                    return cls(unit, n)
+        raise ValueError(f"not a cadence: {text!r}")
+
+    def __str__(self) -> str:
+        """The stored form (English)."""
+        return self.label("en")
+
+    def label(self, locale: str = "nb") -> str:
+        english = locale.startswith("en")
+        if self.unit == "week":
+            if self.n == 1:
+                return "weekly" if english else "ukentlig"
+            if self.n == 2 and not english:
+                return "annenhver uke"
+            return f"every {self.n} weeks" if english else f"hver {self.n}. uke"
+        if self.n == 1:
+            return "monthly" if english else "månedlig"
+        if self.n == 2:
+            return "twice a month" if english else "to ganger i måneden"
+        return f"{self.n} times a month" if english else f"{self.n} ganger i måneden"
+
+    @property
+    def interval_days(self) -> int:
+        """The usual gap between posts in days (a month counts 30.44); exact dates: `next_after`."""
+        return 7 * self.n if self.unit == "week" else round(30.44 / self.n)
+
+    def next_after(self, last: date) -> date:
+        """When the next post is due after one on `last`.
+
+        Monthly follows the calendar (31 Jan → 28 Feb, 15 Mar → 15 Apr) rather than a fixed
+        30 days, so a "first Tuesday of the month" habit does not drift.
+        """
+        if self.unit == "week":
+            return last + timedelta(weeks=self.n)
+        import arrow  # deferred: `someplan status` has a start-up budget
+
+        month_later = arrow.Arrow(last.year, last.month, last.day).shift(months=1).date()
+        return last + timedelta(days=(month_later - last).days // self.n)
+
+
+WEEKLY = Cadence("week", 1)

@@ -1,0 +1,71 @@
+"""A category: a recurring kind of post ("Månedens ansatt", "Tips fra verkstedet") in rotation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+import datetime as dt
+
+from someplan.domain.cadence import WEEKLY, Cadence
+from someplan.domain.doc_fields import DocReader, time_text
+
+DEFAULT_COLOUR = "#888888"
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+def normalise_colour(text: object) -> str | None:
+    """"#ABC" → "#aabbcc"; None when it is not a hex colour."""
+    if not isinstance(text, str) or not _HEX.match(text.strip()):
+        return None
+    digits = text.strip()[1:].lower()
+    return "#" + ("".join(c * 2 for c in digits) if len(digits) == 3 else digits)
+
+
+def _parse_cadence(text: object) -> Cadence | None:
+    try:
+        return Cadence.parse(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str = ""
+    colour: str = DEFAULT_COLOUR
+    cadence: Cadence = field(default=WEEKLY)
+    weekday: int | None = None  # preferred weekday, 0 = Monday … 6 = Sunday
+    time: dt.time | None = None  # preferred time of day
+    channel: str | None = None  # preferred channel id
+    question: str = ""  # the question that starts a post: "Hva lærte vi denne uka?"
+    active: bool = True
+
+    @classmethod
+    def from_doc(cls, doc: object, id: str) -> Category:
+        return cls.read(DocReader(doc), id)
+
+    @classmethod
+    def read(cls, doc: DocReader, id: str) -> Category:
+        return cls(
+            id=id,
+            name=doc.text("name"),
+            colour=doc.value("colour", normalise_colour, DEFAULT_COLOUR),
+            cadence=doc.value("cadence", _parse_cadence, WEEKLY),
+            weekday=doc.weekday("weekday"),
+            time=doc.time("time"),
+            channel=doc.optional_text("channel"),
+            question=doc.text("question"),
+            active=doc.flag("active", True),
+        )
+
+    def to_doc(self) -> dict:
+        return {
+            "name": self.name,
+            "colour": self.colour,
+            "cadence": str(self.cadence),
+            "weekday": self.weekday,
+            "time": time_text(self.time),
+            "channel": self.channel,
+            "question": self.question,
+            "active": self.active,
+        }

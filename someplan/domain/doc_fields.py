@@ -1,0 +1,179 @@
+"""Reading and writing record fields as plain JSON values, without ever raising.
+
+A stored record may come from a colleague's newer client, an older one, or a hand edit.
+Every reader here returns the field's default when the value is missing or malformed, and a
+malformed (present but unusable) value is noted in ``DocReader.problems`` so that `doctor` can
+say what it skipped. Missing keys and ``null`` are not problems: they mean "not set".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, time
+from enum import Enum
+from typing import TypeVar
+
+E = TypeVar("E", bound=Enum)
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# "09:30" is what we write; "9.30" is how Norwegians type it by hand.
+_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::\d{2}(?:\.\d+)?)?\s*$")
+_INT_TEXT = re.compile(r"^\s*-?\d[\d  ,]*\s*$")
+
+
+def date_text(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def time_text(value: time | None) -> str | None:
+    return value.strftime("%H:%M") if value is not None else None
+
+
+def parse_date(value: object) -> date | None:
+    """A date from "YYYY-MM-DD" (a trailing time part is allowed); None when it is not one."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    match = _DATE.match(value.strip())
+    if not match:
+        return None
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+def parse_time(value: object) -> time | None:
+    """A time of day from "HH:MM" (or "H.MM", "HH:MM:SS"); None when it is not one."""
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0)
+    if not isinstance(value, str):
+        return None
+    match = _TIME.match(value)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+def parse_count(value: object) -> int | None:
+    """A non-negative whole number; accepts 12, 12.0 and "1 250" / "1,250" from hand edits."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and _INT_TEXT.match(value):
+        number = int(re.sub(r"[\s,]", "", value))
+    else:
+        return None
+    return number if number >= 0 else None
+
+
+class DocReader:
+    """Typed, tolerant access to one stored document."""
+
+    def __init__(self, doc: object):
+        self._doc: Mapping = doc if isinstance(doc, Mapping) else {}
+        self.problems: list[str] = []
+        if not isinstance(doc, Mapping):
+            self.problems.append(f"record is {type(doc).__name__}, not an object")
+
+    def _raw(self, key: str) -> object:
+        return self._doc.get(key)
+
+    def _bad(self, key: str) -> None:
+        self.problems.append(f"{key}: unusable value {self._doc.get(key)!r}")
+
+    def value(self, key: str, parse, default):
+        """`parse(raw)` returns the value or None when unusable."""
+        raw = self._raw(key)
+        if raw is None:
+            return default
+        value = parse(raw)
+        if value is None:
+            self._bad(key)
+            return default
+        return value
+
+    def text(self, key: str, default: str = "") -> str:
+        return self.value(key, lambda v: v if isinstance(v, str) else None, default)
+
+    def optional_text(self, key: str) -> str | None:
+        # An empty reference is the same as no reference.
+        return self.text(key) or None
+
+    def count(self, key: str) -> int | None:
+        return self.value(key, parse_count, None)
+
+    def integer(self, key: str, default: int) -> int:
+        return self.value(key, parse_count, default)
+
+    def date(self, key: str) -> date | None:
+        return self.value(key, parse_date, None)
+
+    def time(self, key: str) -> time | None:
+        return self.value(key, parse_time, None)
+
+    def flag(self, key: str, default: bool) -> bool:
+        return self.value(key, lambda v: v if isinstance(v, bool) else None, default)
+
+    def weekday(self, key: str) -> int | None:
+        def parse(value):
+            number = parse_count(value)
+            return number if number is not None and number <= 6 else None
+
+        return self.value(key, parse, None)
+
+    def choice(self, key: str, kind: type[E], default: E) -> E:
+        return self.value(key, lambda v: _enum_member(kind, v), default)
+
+    def optional_choice(self, key: str, kind: type[E]) -> E | None:
+        return self.value(key, lambda v: _enum_member(kind, v), None)
+
+    def paths(self, key: str) -> tuple[str, ...]:
+        def parse(value):
+            if not isinstance(value, list):
+                return None
+            paths = tuple(item for item in value if isinstance(item, str) and item)
+            if len(paths) != len(value):
+                self._bad(key)  # keep the usable entries, but say some were dropped
+            return paths
+
+        return self.value(key, parse, ())
+
+    def counts_by_date(self, key: str) -> dict[date, int]:
+        def parse(value):
+            if not isinstance(value, Mapping):
+                return None
+            counts = {}
+            for day, number in value.items():
+                day, number = parse_date(day), parse_count(number)
+                if day is not None and number is not None:
+                    counts[day] = number
+            if len(counts) != len(value):
+                self._bad(key)
+            return counts
+
+        return self.value(key, parse, {})
+
+
+def _enum_member(kind: type[E], value: object) -> E | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return kind(value.strip().lower())
+    except ValueError:
+        return None
+
+
+def doc_problems(record_type, doc: object) -> list[str]:
+    """What `record_type.from_doc` had to ignore in `doc` (empty when the document is clean)."""
+    reader = DocReader(doc)
+    record_type.read(reader, "")
+    return reader.problems

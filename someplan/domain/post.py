@@ -1,0 +1,139 @@
+"""A post: one piece of content on one channel on one day, with its key figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import datetime as dt
+from enum import StrEnum
+
+from someplan.domain.doc_fields import DocReader, date_text, time_text
+
+
+class Status(StrEnum):
+    """Where a post is on its way out; ordered, so `Status.DRAFT < Status.READY`."""
+
+    IDEA = "idea"
+    DRAFT = "draft"
+    READY = "ready"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+
+    @property
+    def rank(self) -> int:
+        return _STATUS_ORDER.index(self)
+
+    def next(self) -> Status:
+        """The following status; a published post stays published (no wrap to idea)."""
+        return _STATUS_ORDER[min(self.rank + 1, len(_STATUS_ORDER) - 1)]
+
+    def label(self, locale: str = "nb") -> str:
+        return self.value if locale.startswith("en") else _STATUS_NB[self]
+
+    # StrEnum would compare alphabetically; the workflow order is what users mean.
+    def __lt__(self, other):
+        return self.rank < other.rank if isinstance(other, Status) else NotImplemented
+
+    def __le__(self, other):
+        return self.rank <= other.rank if isinstance(other, Status) else NotImplemented
+
+    def __gt__(self, other):
+        return self.rank > other.rank if isinstance(other, Status) else NotImplemented
+
+    def __ge__(self, other):
+        return self.rank >= other.rank if isinstance(other, Status) else NotImplemented
+
+
+_STATUS_ORDER = tuple(Status)
+_STATUS_NB = {
+    Status.IDEA: "idé",
+    Status.DRAFT: "utkast",
+    Status.READY: "klar",
+    Status.SCHEDULED: "planlagt",
+    Status.PUBLISHED: "publisert",
+}
+
+
+class FunnelStage(StrEnum):
+    AWARENESS = "awareness"
+    CONSIDERATION = "consideration"
+    CONVERSION = "conversion"
+
+
+# Raw counts as the exports give them; ratios are computed in figures.py, never stored.
+# "views" is what older exports call impressions.
+FIGURE_FIELDS = ("reach", "views", "reactions", "comments", "shares", "clicks", "saves", "video_views")
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post. `date` None means not placed in the plan yet (an idea in the backlog).
+
+    Key figures are flat fields, not a nested object, because the workspace merges edits field by
+    field: two colleagues importing different figures for one post must not overwrite each other.
+    """
+
+    id: str
+    title: str = ""
+    caption: str = ""
+    channel: str | None = None
+    date: dt.date | None = None
+    time: dt.time | None = None
+    status: Status = Status.IDEA
+    category: str | None = None
+    funnel: FunnelStage | None = None
+    owner: str = ""
+    assets: tuple[str, ...] = ()
+    link: str = ""
+    notes: str = ""
+    reach: int | None = None
+    views: int | None = None
+    reactions: int | None = None
+    comments: int | None = None
+    shares: int | None = None
+    clicks: int | None = None
+    saves: int | None = None
+    video_views: int | None = None
+    followers: int | None = None  # the channel's followers when the post went out
+
+    @classmethod
+    def from_doc(cls, doc: object, id: str) -> Post:
+        return cls.read(DocReader(doc), id)
+
+    @classmethod
+    def read(cls, doc: DocReader, id: str) -> Post:
+        return cls(
+            id=id,
+            title=doc.text("title"),
+            caption=doc.text("caption"),
+            channel=doc.optional_text("channel"),
+            date=doc.date("date"),
+            time=doc.time("time"),
+            status=doc.choice("status", Status, Status.IDEA),
+            category=doc.optional_text("category"),
+            funnel=doc.optional_choice("funnel", FunnelStage),
+            owner=doc.text("owner"),
+            assets=doc.paths("assets"),
+            link=doc.text("link"),
+            notes=doc.text("notes"),
+            followers=doc.count("followers"),
+            **{name: doc.count(name) for name in FIGURE_FIELDS},
+        )
+
+    def to_doc(self) -> dict:
+        """The stored form, without the id (the store keys records by id)."""
+        return {
+            "title": self.title,
+            "caption": self.caption,
+            "channel": self.channel,
+            "date": date_text(self.date),
+            "time": time_text(self.time),
+            "status": self.status.value,
+            "category": self.category,
+            "funnel": self.funnel.value if self.funnel else None,
+            "owner": self.owner,
+            "assets": list(self.assets),
+            "link": self.link,
+            "notes": self.notes,
+            **{name: getattr(self, name) for name in FIGURE_FIELDS},
+            "followers": self.followers,
+        }

@@ -1,0 +1,42 @@
+"""Settings that belong to the workspace, shared by everyone who opens it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from someplan.domain.doc_fields import DocReader
+
+LOCALES = ("nb", "en")
+
+
+@dataclass(frozen=True)
+class WorkspaceSettings:
+    name: str = ""
+    timezone: str = "Europe/Oslo"  # not validated here: looking up zones reads tzdata from disk
+    locale: str = "nb"
+    asset_folder: str = "assets/"  # relative to the workspace
+
+    @classmethod
+    def from_doc(cls, doc: object, id: str = "workspace") -> WorkspaceSettings:
+        return cls.read(DocReader(doc), id)
+
+    @classmethod
+    def read(cls, doc: DocReader, id: str = "workspace") -> WorkspaceSettings:
+        locale = doc.text("locale", "nb")
+        if locale not in LOCALES:
+            doc.problems.append(f"locale: unknown {locale!r}")
+            locale = "nb"
+        return cls(
+            name=doc.text("name"),
+            timezone=doc.text("timezone") or "Europe/Oslo",
+            locale=locale,
+            asset_folder=doc.text("asset_folder") or "assets/",
+        )
+
+    def to_doc(self) -> dict:
+        return {
+            "name": self.name,
+            "timezone": self.timezone,
+            "locale": self.locale,
+            "asset_folder": self.asset_folder,
+        }

@@ -1,0 +1,99 @@
+"""ISO 8601 weeks, the way Norwegians plan: Monday first, week 1 holds the first Thursday."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_MONTHS_NB = ("jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des")
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+_ISO_FORM = re.compile(r"^(\d{4})\s*-?\s*w\s*(\d{1,2})$")
+# "47", "uke 47", "week 47", "w47", "v. 47", optionally followed by a year: "uke 47 2026", "47/2026"
+_SPOKEN_FORM = re.compile(r"^(?:(?:uke|week|wk|w|u|v)\.?\s*)?(\d{1,2})(?:\s*[,/\s]\s*(\d{4}))?$")
+
+
+def weeks_in_year(year: int) -> int:
+    """52 or 53: 28 December is always in the year's last week."""
+    return date(year, 12, 28).isocalendar().week
+
+
+@dataclass(frozen=True, order=True)
+class IsoWeek:
+    """A week of an ISO year. `week + 1` is the next week, `later - earlier` counts weeks."""
+
+    year: int
+    week: int
+
+    def __post_init__(self):
+        if not 1 <= self.week <= weeks_in_year(self.year):
+            raise ValueError(f"{self.year} has no week {self.week}")
+
+    @classmethod
+    def of(cls, day: date) -> IsoWeek:
+        iso = day.isocalendar()
+        return cls(iso.year, iso.week)
+
+    @property
+    def monday(self) -> date:
+        return date.fromisocalendar(self.year, self.week, 1)
+
+    @property
+    def sunday(self) -> date:
+        return self.monday + timedelta(days=6)
+
+    def dates(self) -> tuple[date, ...]:
+        """Monday to Sunday."""
+        return tuple(self.monday + timedelta(days=offset) for offset in range(7))
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.monday <= day <= self.sunday
+
+    def __add__(self, weeks: int) -> IsoWeek:
+        if not isinstance(weeks, int):
+            return NotImplemented
+        return IsoWeek.of(self.monday + timedelta(weeks=weeks))
+
+    def __sub__(self, other):
+        if isinstance(other, int):
+            return self + -other
+        if isinstance(other, IsoWeek):
+            return (self.monday - other.monday).days // 7
+        return NotImplemented
+
+    def __str__(self) -> str:
+        return f"{self.year}-W{self.week:02d}"
+
+
+def week_of(day: date) -> IsoWeek:
+    return IsoWeek.of(day)
+
+
+def parse_week(text: str, reference_year: int) -> IsoWeek:
+    """Read "47", "uke 47", "week 47", "2026-W47" or "uke 47 2026".
+
+    A week without a year is in `reference_year` (the ISO year of the week on screen).
+    Raises ValueError for anything else, including week 53 in a 52-week year.
+    """
+    spoken = text.strip().lower()
+    match = _ISO_FORM.match(spoken)
+    if match:
+        year, week = int(match.group(1)), int(match.group(2))
+    else:
+        match = _SPOKEN_FORM.match(spoken)
+        if not match:
+            raise ValueError(f"not a week: {text!r}")
+        week = int(match.group(1))
+        year = int(match.group(2)) if match.group(2) else reference_year
+    return IsoWeek(year, week)
+
+
+def week_label(week: IsoWeek, locale: str = "nb") -> str:
+    """ "uke 47 · 16.–22. nov" (nb) or "week 47 · 16–22 Nov" (en); months named only when needed."""
+    first, last = week.monday, week.sunday
+    if locale.startswith("en"):
+        start = f"{first.day}" if first.month == last.month else f"{first.day} {_MONTHS_EN[first.month - 1]}"
+        return f"week {week.week} · {start}–{last.day} {_MONTHS_EN[last.month - 1]}"
+    start = f"{first.day}." if first.month == last.month else f"{first.day}. {_MONTHS_NB[first.month - 1]}"
+    return f"uke {week.week} · {start}–{last.day}. {_MONTHS_NB[last.month - 1]}"

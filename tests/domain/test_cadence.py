@@ -1,0 +1,68 @@
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from someplan.domain.cadence import Cadence
+
+
+@pytest.mark.parametrize(
+    "text, cadence",
+    [
+        ("weekly", Cadence("week", 1)),
+        ("every 2 weeks", Cadence("week", 2)),
+        ("every 3 weeks", Cadence("week", 3)),
+        ("twice a month", Cadence("month", 2)),
+        ("monthly", Cadence("month", 1)),
+        ("ukentlig", Cadence("week", 1)),
+        ("annenhver uke", Cadence("week", 2)),
+        ("to ganger i måneden", Cadence("month", 2)),
+        ("månedlig", Cadence("month", 1)),
+        ("  Every   Other Week ", Cadence("week", 2)),
+        ("hver tredje uke", Cadence("week", 3)),
+        ("hver 4. uke", Cadence("week", 4)),
+        ("3 times a month", Cadence("month", 3)),
+    ],
+)
+def test_parse(text, cadence):
+    assert Cadence.parse(text) == cadence
+
+
+@pytest.mark.parametrize("text", ["", "daily", "every 0 weeks", "every banana weeks", "sometimes"])
+def test_parse_refuses_unknown_text(text):
+    with pytest.raises(ValueError):
+        Cadence.parse(text)
+
+
+@given(st.sampled_from(["week", "month"]), st.integers(1, 12))
+def test_stored_and_norwegian_forms_parse_back(unit, n):
+    cadence = Cadence(unit, n)
+    assert Cadence.parse(str(cadence)) == cadence
+    assert Cadence.parse(cadence.label("nb")) == cadence
+
+
+def test_stored_form_is_english():
+    assert [str(Cadence("week", n)) for n in (1, 2)] == ["weekly", "every 2 weeks"]
+    assert [str(Cadence("month", n)) for n in (1, 2)] == ["monthly", "twice a month"]
+
+
+def test_interval_days():
+    assert Cadence("week", 1).interval_days == 7
+    assert Cadence("week", 3).interval_days == 21
+    assert Cadence("month", 2).interval_days == 15
+    assert Cadence("month", 1).interval_days == 30
+
+
+def test_next_after_follows_the_calendar_for_months():
+    assert Cadence("month", 1).next_after(date(2026, 1, 31)) == date(2026, 2, 28)
+    assert Cadence("month", 1).next_after(date(2026, 3, 15)) == date(2026, 4, 15)
+    assert Cadence("month", 2).next_after(date(2026, 3, 1)) == date(2026, 3, 16)
+    assert Cadence("week", 2).next_after(date(2026, 12, 28)) == date(2027, 1, 11)
+
+
+@given(st.sampled_from(["week", "month"]), st.integers(1, 6), st.dates())
+def test_next_is_always_later(unit, n, day):
+    cadence = Cadence(unit, n)
+    if day.year < 9999:
+        assert cadence.next_after(day) > day
