@@ -43,7 +43,9 @@ def parse_stamp(text: str) -> Stamp | None:
 
 
 def stamp_wall_ms(text: str) -> int:
-    return int(text[:13])
+    """The wall-clock part of a stamp; 0 for a malformed one (a foreign writer's)."""
+    head = text[:13]
+    return int(head) if head.isdigit() else 0
 
 
 def stamp_device(text: str) -> str:
@@ -80,7 +82,10 @@ class Clock:
 
     def observe(self, stamp: str) -> None:
         """Move past a stamp seen in the workspace so our next stamp sorts after it."""
-        wall, counter = int(stamp[:13]), int(stamp[14:18], 16)
+        parsed = parse_stamp(stamp)
+        if parsed is None:
+            return
+        wall, counter = parsed.wall_ms, parsed.counter
         with self._lock:
             if (wall, counter) > (self._wall, self._counter):
                 self._wall, self._counter = wall, counter

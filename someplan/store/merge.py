@@ -10,17 +10,15 @@ records and without internal fields (those starting with ``_``): what TinyDB and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
 
 from someplan.store.ops import DELETED, UNSET, Op
 
 RecordRef = tuple[str, str]  # (table, record id)
 
 
-@dataclass(slots=True)
-class Cell:
+class Cell(NamedTuple):
     """The winning op of one field."""
 
     key: str  # Op.order_key of the winner
@@ -30,52 +28,55 @@ class Cell:
 
 class MergedState:
     def __init__(self) -> None:
-        self.cells: dict[RecordRef, dict[str, Cell]] = {}
+        self._cells: dict[RecordRef, dict[str, Cell]] = {}
+        self._load_cells: Callable[[], dict[RecordRef, dict[str, Cell]]] | None = None
         self.views: dict[str, dict[str, dict[str, Any]]] = {}
         self.max_stamp = ""
-        self.op_count = 0  # winning or not, deduplicated by key
-        self._seen: set[str] = set()
 
-    def apply(self, ops: Iterable[Op]) -> set[RecordRef]:
+    @property
+    def cells(self) -> dict[RecordRef, dict[str, Cell]]:
+        if self._load_cells is not None:
+            load, self._load_cells = self._load_cells, None
+            self._cells = load()
+        return self._cells
+
+    def defer_cells(self, views: dict[str, dict[str, dict[str, Any]]], load, max_stamp: str) -> None:
+        """Take ready views now and the cells only when first needed (a snapshot's fast start:
+        reading needs the views; only merging or writing needs the per-field stamps)."""
+        self.views, self._load_cells, self.max_stamp = views, load, max_stamp
+
+    def apply(self, ops: Iterable[Op], update_views: bool = True) -> set[RecordRef]:
         """Merge ops; the records whose visible state may have changed."""
+        # The hot loop of every start: tuples and index access, no attribute lookups.
         changed: set[RecordRef] = set()
-        seen, cells = self._seen, self.cells
+        cells = self.cells
+        max_stamp = self.max_stamp
+        new = tuple.__new__
         for op in ops:
-            key = op.stamp + op.crc
-            if key in seen:
-                continue
-            seen.add(key)
-            self.op_count += 1
-            if op.stamp > self.max_stamp:
-                self.max_stamp = op.stamp
-            ref = (op.table, op.record)
+            stamp = op[0]
+            key = stamp + op[6]
+            if stamp > max_stamp:
+                max_stamp = stamp
+            ref = (op[1], op[2])
             record = cells.get(ref)
             if record is None:
                 record = cells[ref] = {}
-            cell = record.get(op.field)
-            if cell is not None and cell.key >= key:
-                continue
-            record[op.field] = Cell(key, op.value, op.prev)
-            changed.add(ref)
-        for ref in changed:
-            self._refresh_view(ref)
+            cell = record.get(op[3])
+            if cell is None or cell[0] < key:
+                record[op[3]] = new(Cell, (key, op[4], op[5]))
+                changed.add(ref)
+        self.max_stamp = max_stamp
+        if update_views:
+            for ref in changed:
+                self.refresh_view(ref)
         return changed
-
-    def apply_winners(self, ref: RecordRef, field: str, key: str, value: Any, prev: str | None) -> None:
-        """Take a winner from a snapshot (its losers stay in the log files)."""
-        record = self.cells.setdefault(ref, {})
-        cell = record.get(field)
-        if cell is None or cell.key < key:
-            record[field] = Cell(key, value, prev)
-        if key[:-8] > self.max_stamp:
-            self.max_stamp = key[:-8]
 
     def rebuild_views(self) -> None:
         self.views.clear()
         for ref in self.cells:
-            self._refresh_view(ref)
+            self.refresh_view(ref)
 
-    def _refresh_view(self, ref: RecordRef) -> None:
+    def refresh_view(self, ref: RecordRef) -> None:
         table, record_id = ref
         view = self.views.setdefault(table, {})
         record = self.cells[ref]
@@ -114,7 +115,7 @@ class MergedState:
         return default if cell is None or cell.value is UNSET else cell.value
 
     def tables(self) -> set[str]:
-        return {table for table, _ in self.cells}
+        return {table for table, _ in self.cells} | set(self.views)
 
     def fingerprint(self) -> dict[str, dict[str, dict[str, Any]]]:
         """Every table's full field state, tombstones included: equal on converged machines."""

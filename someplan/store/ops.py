@@ -77,7 +77,7 @@ def make_op(stamp: str, table: str, record: str, field_name: str, value: Any, pr
 
 
 def op_from_line(line: bytes) -> Op:
-    """Decode one line already known to be intact (see `split_lines`)."""
+    """Decode one line already known to be intact (see `line_is_intact`)."""
     return op_from_obj(json.loads(line), line[6:14].decode("ascii"))
 
 
@@ -97,13 +97,12 @@ def op_from_obj(obj: Any, crc: str) -> Op:
 
 
 def line_is_intact(line: bytes) -> bool:
-    if len(line) <= PREFIX_LEN or not line.startswith(PREFIX) or line[14:16] != b'",':
+    if line[:6] != PREFIX or line[14:16] != b'",':
         return False
     try:
-        expected = int(line[6:14], 16)
+        return zlib.crc32(line[PREFIX_LEN:]) == int(line[6:14], 16)
     except ValueError:
         return False
-    return zlib.crc32(line[PREFIX_LEN:]) == expected
 
 
 @dataclass
@@ -147,12 +146,16 @@ def decode(data: bytes) -> DecodedFile:
 
 
 def _ops_of(good: list[bytes], numbers: list[int], bad_lines: list[int]) -> tuple[list[Op], list[bytes]]:
-    # One json.loads over the whole file is several times faster than one per line; the slow path
-    # runs only when an intact-looking line still does not hold a valid op.
+    # One json.loads over the whole file is several times faster than one per line, and the
+    # cheap shape check below is what keeps a start on a 40,000-op workspace within budget; the
+    # slow, per-line path runs only when an intact-looking line does not hold a valid op.
     try:
         objs = json.loads(b"[" + b",".join(good) + b"]")
-        return [op_from_obj(obj, line[6:14].decode("ascii")) for obj, line in zip(objs, good)], good
-    except ValueError:
+        new = tuple.__new__  # skips NamedTuple's Python-level __new__: a third of the cost
+        ops = [new(Op, (o["i"], o["t"], o["r"], o["f"], o.get("v", UNSET), o["p"], o["c"])) for o in objs]
+        if all(map(_plausible, ops)):
+            return ops, good
+    except (ValueError, KeyError, TypeError):
         pass
     ops, kept = [], []
     for number, line in zip(numbers, good):
@@ -163,3 +166,18 @@ def _ops_of(good: list[bytes], numbers: list[int], bad_lines: list[int]) -> tupl
             bad_lines.append(number)
     bad_lines.sort()
     return ops, kept
+
+
+def _plausible(op: Op) -> bool:
+    # Enough that merging cannot fail (strings compare and hash); the CRC already vouches that
+    # the line is what its writer wrote, and `op_from_obj` does the full check on the slow path.
+    stamp, prev = op.stamp, op.prev
+    return (
+        type(stamp) is str
+        and len(stamp) == 31
+        and stamp[13] == "-"
+        and (prev is None or type(prev) is str)
+        and type(op.table) is str
+        and type(op.record) is str
+        and type(op.field) is str
+    )

@@ -1,10 +1,14 @@
 """Snapshots: a device's saved copy of the merged state, so a start need not replay every op.
 
-A snapshot holds the winning op of every field and the digest of every file it covers. Loading
-one and then merging only the files whose digest differs gives exactly the state of merging
-everything, because merging is idempotent. The losers of concurrent edits are not in a
-snapshot; they stay in the segments, where history reads them. A snapshot that does not verify
-is ignored: it is only ever an optimisation.
+A snapshot holds the visible records (the views), the winning op of every field, and the digest
+of every file it covers. Loading one and then merging only the files whose digest differs gives
+exactly the state of merging everything, because merging is idempotent. The views are parsed at
+once; the per-field stamps only when something has to be merged or written. The losers of
+concurrent edits are not in a snapshot; they stay in the segments, where history reads them. A
+snapshot that does not verify is ignored: it is only ever an optimisation.
+
+File layout, three lines: a header (format, stamps, digests of the other two lines), the views,
+the cells.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from pathlib import Path
 
 from someplan.store.atomic import atomic_write
 from someplan.store.layout import DEVICES, SNAPSHOT_FILE
-from someplan.store.merge import MergedState
+from someplan.store.merge import Cell, MergedState
 from someplan.store.ops import UNSET
 
 SNAPSHOT_FORMAT = 1
@@ -26,24 +30,34 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def _dumps(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 def write(device_dir: Path, state: MergedState, covers: dict[str, str]) -> Path:
-    cells = []
+    rows = []
     for (table, record), fields in state.cells.items():
         for name, cell in fields.items():
             row = [table, record, name, cell.key, cell.prev]
             if cell.value is not UNSET:
                 row.append(cell.value)
-            cells.append(row)
-    body = json.dumps({"covers": covers, "cells": cells}, ensure_ascii=False, separators=(",", ":")).encode()
-    header = json.dumps({"snapshot": SNAPSHOT_FORMAT, "digest": digest(body)}).encode()
+            rows.append(row)
+    views, cells = _dumps(state.views), _dumps(rows)
+    header = {
+        "snapshot": SNAPSHOT_FORMAT,
+        "max_stamp": state.max_stamp,
+        "covers": covers,
+        "views": digest(views),
+        "cells": digest(cells),
+    }
     path = device_dir / SNAPSHOT_FILE
     device_dir.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, header + b"\n" + body)
+    atomic_write(path, b"\n".join([_dumps(header), views, cells]))
     return path
 
 
-def read_latest(root: Path) -> dict | None:
-    """The newest snapshot in the workspace that verifies, or None."""
+def load_latest(root: Path, state: MergedState, replay) -> dict[str, str]:
+    """Fill `state` from the newest snapshot that verifies; the files it covers (or {})."""
     candidates = []
     try:
         for folder in os.scandir(root / DEVICES):
@@ -53,31 +67,41 @@ def read_latest(root: Path) -> dict | None:
             except OSError:
                 continue
     except OSError:
-        return None
+        return {}
     for _, path in sorted(candidates, reverse=True):
-        snapshot = _read(path)
-        if snapshot is not None:
-            return snapshot
-    return None
+        covers = _load(path, state, replay)
+        if covers is not None:
+            return covers
+    return {}
 
 
-def _read(path: Path) -> dict | None:
+def _load(path: Path, state: MergedState, replay) -> dict[str, str] | None:
     try:
-        header, _, body = path.read_bytes().partition(b"\n")
-        meta = json.loads(header)
-        if meta.get("snapshot") != SNAPSHOT_FORMAT or meta.get("digest") != digest(body):
+        header_line, views_line, cells_line = path.read_bytes().split(b"\n")
+        header = json.loads(header_line)
+        if header.get("snapshot") != SNAPSHOT_FORMAT or header.get("views") != digest(views_line):
             return None
-        snapshot = json.loads(body)
-        if not isinstance(snapshot.get("covers"), dict) or not isinstance(snapshot.get("cells"), list):
+        if header.get("cells") != digest(cells_line):
             return None
-        return snapshot
-    except (OSError, ValueError, AttributeError):
+        views, covers, max_stamp = json.loads(views_line), header["covers"], header["max_stamp"]
+        if not (isinstance(views, dict) and isinstance(covers, dict) and isinstance(max_stamp, str)):
+            return None
+        if not all(isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in views.values()):
+            return None
+    except (OSError, ValueError, AttributeError, KeyError):
         return None
+    state.defer_cells(views, lambda: _cells(cells_line, replay), max_stamp)
+    return covers
 
 
-def load_into(snapshot: dict, state: MergedState) -> dict[str, str]:
-    """Put a snapshot's winners into `state`; the files it covers, by digest."""
-    for row in snapshot["cells"]:
-        table, record, name, key, prev = row[:5]
-        state.apply_winners((table, record), name, key, row[5] if len(row) > 5 else UNSET, prev)
-    return snapshot["covers"]
+def _cells(line: bytes, replay) -> dict:
+    try:
+        cells: dict = {}
+        for row in json.loads(line):
+            table, record, name, key, prev = row[:5]
+            if not all(isinstance(x, str) for x in (table, record, name, key)):
+                raise ValueError
+            cells.setdefault((table, record), {})[name] = Cell(key, row[5] if len(row) > 5 else UNSET, prev)
+        return cells
+    except (ValueError, TypeError, AttributeError):
+        return replay()  # digest-valid but not ours to understand: fall back to the ops
