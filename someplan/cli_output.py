@@ -1,0 +1,118 @@
+"""How the command line prints: Rich in a terminal, plain text in a pipe, JSON for scripts.
+
+User text is always printed as `Text` (never parsed as markup) after `literal()` has made any
+control characters visible.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from someplan.services.status import StatusReport
+from someplan.textsafe import literal
+
+WEEKDAYS = {"nb": ["man", "tir", "ons", "tor", "fre", "lør", "søn"], "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
+WORDS = {
+    "nb": {"planned": "Planlagt mot mål", "due": "Kategorier som står for tur", "overdue": "forfalt",
+           "days": "dager", "due_now": "denne uka", "figures": "Siste {weeks} uker",
+           "posts": "publiserte innlegg", "reach": "rekkevidde", "engagement": "engasjement",
+           "of_followers": "av følgere", "of_reach": "av rekkevidde", "problems": "Problemer",
+           "none": "ingen", "empty": "—", "campaigns": "Kampanjer"},
+    "en": {"planned": "Planned vs target", "due": "Categories due", "overdue": "overdue", "days": "days",
+           "due_now": "this week", "figures": "Last {weeks} weeks", "posts": "published posts",
+           "reach": "reach", "engagement": "engagement", "of_followers": "of followers",
+           "of_reach": "of reach", "problems": "Problems", "none": "none", "empty": "—",
+           "campaigns": "Campaigns"},
+}
+
+
+def console(stream=None) -> Console:
+    # Rich decides colour from the stream (none in a pipe) and honours NO_COLOR and the width.
+    return Console(file=stream or sys.stdout, highlight=False, emoji=False, markup=False)
+
+
+def print_json(value) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def user(text: object, style: str = "") -> Text:
+    return Text(literal(text), style=style)
+
+
+def print_status(report: StatusReport, locale: str, out: Console) -> None:
+    words = WORDS["en" if locale.startswith("en") else "nb"]
+    days = WEEKDAYS["en" if locale.startswith("en") else "nb"]
+    header = Text.assemble(user(report.workspace, "bold"), " · ", (report.label, "bold cyan"))
+    out.print(header)
+    if report.today_note:
+        out.print(Text(report.today_note, style="dim"))
+    if report.campaigns:
+        out.print(Text.assemble((f"{words['campaigns']}: ", "dim"), user(", ".join(report.campaigns), "magenta")))
+    table = Table.grid(padding=(0, 1))
+    for _ in range(6):
+        table.add_column()
+    for day in report.days:
+        is_today = day.date == report.today
+        label = Text(f"{days[day.date.weekday()]} {day.date.day:>2}.{day.date.month:02d}", style="bold reverse" if is_today else "bold")
+        marks = user(", ".join(day.marks), "yellow") if day.marks else Text("")
+        if not day.posts:
+            table.add_row(label, Text(words["empty"], style="dim"), Text(""), Text(""), marks, Text(""))
+            continue
+        for index, post in enumerate(day.posts):
+            table.add_row(
+                label if index == 0 else Text(""),
+                Text(post.time or "  ·  "),
+                user(post.channel, "cyan"),
+                Text.assemble(("■ ", post.colour or "white"), user(post.category)),
+                user(post.title),
+                Text(post.status, style=_status_style(post.status)),
+            )
+        if day.marks:
+            table.add_row(Text(""), Text(""), Text(""), Text(""), marks, Text(""))
+    out.print(table)
+    load = Text.assemble((f"{words['planned']}: ", "bold"))
+    for index, item in enumerate(report.load):
+        style = "green" if item.planned >= item.target else "yellow"
+        load.append(("  " if index else "") + literal(item.channel) + " ")
+        load.append(f"{item.planned}/{item.target}", style=style)
+    out.print(load)
+    if report.due:
+        line = Text.assemble((f"{words['due']}: ", "bold"))
+        for index, due in enumerate(report.due):
+            line.append(", " if index else "")
+            line.append_text(user(due.category, due.colour or ""))
+            detail = f" ({words['overdue']} {due.days_overdue} {words['days']})" if due.state == "overdue" else f" ({words['due_now']})"
+            line.append(detail, style="red" if due.state == "overdue" else "yellow")
+        out.print(line)
+    figures = report.figures
+    line = Text.assemble((words["figures"].format(weeks=figures.weeks) + ": ", "bold"), f"{figures.posts} {words['posts']}")
+    if figures.reach_rate is not None:
+        line.append(f", {words['reach']} {_pct(figures.reach_rate)} {words['of_followers']}")
+    if figures.engagement_rate is not None:
+        line.append(f", {words['engagement']} {_pct(figures.engagement_rate)} {words['of_reach']}")
+    out.print(line)
+    if report.problems:
+        out.print(Text(f"{words['problems']}:", style="bold red"))
+        for problem in report.problems:
+            out.print(Text.assemble(("  " + problem.severity + " ", "red" if problem.severity == "error" else "yellow"),
+                                    user(f"{problem.path}: " if problem.path else ""), user(problem.message)))
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1f} %"
+
+
+def _status_style(status: str) -> str:
+    return {"idea": "dim", "draft": "yellow", "ready": "cyan", "scheduled": "blue", "published": "green"}.get(status, "")
+
+
+def print_table(rows: list[list[object]], headers: list[str], out: Console) -> None:
+    table = Table(*headers, box=None, pad_edge=False, header_style="bold")
+    for row in rows:
+        table.add_row(*(user("" if cell is None else cell) for cell in row))
+    out.print(table)

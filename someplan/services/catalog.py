@@ -1,0 +1,135 @@
+"""Typed access to a workspace's records, and finding them by the names people type."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from someplan.domain.category import Category
+from someplan.domain.channel import Channel
+from someplan.domain.event import Event
+from someplan.domain.person import Person
+from someplan.domain.post import Post
+from someplan.domain.settings import WorkspaceSettings
+from someplan.services.errors import UserError
+from someplan.store.workspace import Workspace
+
+POSTS, CHANNELS, CATEGORIES, PEOPLE, EVENTS, SETTINGS = "posts", "channels", "categories", "people", "events", "settings"
+SETTINGS_ID = "workspace"
+TODAY_ENV = "SOMEPLAN_TODAY"  # YYYY-MM-DD: pins "today", for demos, scripts and tests
+
+R = TypeVar("R")
+
+
+class Catalog:
+    """Records of one workspace as domain objects; re-read whenever the workspace changed."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self._cache: dict[str, tuple[int, list]] = {}
+
+    def _records(self, table: str, read: Callable[[dict, str], R]) -> list[R]:
+        version = self.workspace.version
+        cached = self._cache.get(table)
+        if cached is None or cached[0] != version:
+            with self.workspace.lock:
+                records = [read(doc, rid) for rid, doc in self.workspace.view(table).items()]
+            cached = self._cache[table] = (version, records)
+        return cached[1]
+
+    def posts(self) -> list[Post]:
+        return self._records(POSTS, Post.from_doc)
+
+    def channels(self) -> list[Channel]:
+        return sorted(self._records(CHANNELS, Channel.from_doc), key=lambda c: c.name.casefold())
+
+    def categories(self) -> list[Category]:
+        return sorted(self._records(CATEGORIES, Category.from_doc), key=lambda c: c.name.casefold())
+
+    def people(self) -> list[Person]:
+        return sorted(self._records(PEOPLE, Person.from_doc), key=lambda p: p.name.casefold())
+
+    def events(self) -> list[Event]:
+        return self._records(EVENTS, Event.from_doc)
+
+    def settings(self) -> WorkspaceSettings:
+        return WorkspaceSettings.from_doc(self.workspace.view(SETTINGS).get(SETTINGS_ID, {}))
+
+    def sample_date(self) -> dt.date | None:
+        text = self.workspace.view(SETTINGS).get(SETTINGS_ID, {}).get("sample_date")
+        try:
+            return dt.date.fromisoformat(text) if isinstance(text, str) else None
+        except ValueError:
+            return None
+
+    def name(self) -> str:
+        return self.settings().name or self.workspace.root.resolve().name
+
+    # -- by name or id -------------------------------------------------------------------------
+
+    def channel(self, text: str) -> Channel:
+        return _find(self.channels(), text, "channel")
+
+    def category(self, text: str) -> Category:
+        return _find(self.categories(), text, "category")
+
+    def channel_names(self) -> dict[str, str]:
+        return {c.id: c.name for c in self.channels()}
+
+    def category_names(self) -> dict[str, str]:
+        return {c.id: c.name for c in self.categories()}
+
+    def post(self, text: str) -> Post:
+        """A post by id or by a unique start of its id (at least 6 characters)."""
+        text = text.strip().lower()
+        posts = self.posts()
+        exact = [p for p in posts if p.id == text]
+        if exact:
+            return exact[0]
+        found = [p for p in posts if len(text) >= 6 and p.id.startswith(text)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise UserError(f"{text!r} matches {len(found)} posts; give more of the id")
+        if text in self.workspace.deleted(POSTS):
+            raise UserError(f"post {text} is deleted; bring it back with: someplan restore {text}")
+        raise UserError(f"no post with id {text!r} (see: someplan list)")
+
+
+def _find(records: Iterable, text: str, kind: str):
+    wanted = text.strip().casefold()
+    records = list(records)
+    for record in records:
+        if record.id == text.strip() or record.name.casefold() == wanted:
+            return record
+    known = ", ".join(r.name for r in records) or "none yet"
+    raise UserError(f"unknown {kind} {text!r}; known: {known}")
+
+
+def real_today(settings: WorkspaceSettings) -> dt.date:
+    pinned = os.environ.get(TODAY_ENV)
+    if pinned:
+        try:
+            return dt.date.fromisoformat(pinned)
+        except ValueError:
+            raise UserError(f"${TODAY_ENV} must be a date like 2026-11-18, not {pinned!r}") from None
+    import arrow
+
+    try:
+        return arrow.now(settings.timezone).date()
+    except (arrow.parser.ParserError, ValueError):
+        return arrow.now("Europe/Oslo").date()  # an unknown zone in the settings
+
+
+def effective_today(catalog: Catalog) -> tuple[dt.date, str | None]:
+    """Today, or a sample workspace's own date when today lies outside what the sample holds."""
+    today = real_today(catalog.settings())
+    sample = catalog.sample_date()
+    if sample is None:
+        return today, None
+    dates = [p.date for p in catalog.posts() if p.date]
+    if dates and min(dates) <= today <= max(dates):
+        return today, None
+    return sample, f"the sample's own date {sample:%d.%m.%Y} is used: today lies outside its plan"

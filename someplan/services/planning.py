@@ -1,0 +1,100 @@
+"""Planning posts: add, edit, move, delete, restore — each one atomic batch of ops."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from someplan.domain.post import Post, Status
+from someplan.services.catalog import POSTS, Catalog
+from someplan.services.errors import UserError
+from someplan.store.workspace import new_record_id
+
+
+def parse_date(text: str, today: dt.date | None = None) -> dt.date:
+    """YYYY-MM-DD, DD.MM.YYYY, DD.MM (this year), or today/tomorrow/i dag/i morgen."""
+    raw = text.strip().lower()
+    if today and raw in ("today", "i dag", "idag"):
+        return today
+    if today and raw in ("tomorrow", "i morgen", "imorgen"):
+        return today + dt.timedelta(days=1)
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        pass
+    parts = raw.rstrip(".").split(".")
+    try:
+        if len(parts) == 3:
+            return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
+        if len(parts) == 2 and today:
+            return dt.date(today.year, int(parts[1]), int(parts[0]))
+    except ValueError:
+        pass
+    raise UserError(f"not a date: {text!r} (use 2026-11-23 or 23.11.2026)")
+
+
+def parse_time(text: str) -> dt.time:
+    raw = text.strip().replace(".", ":")
+    if raw.isdigit() and len(raw) <= 2:
+        raw += ":00"
+    try:
+        return dt.time.fromisoformat(raw if len(raw) > 4 else "0" + raw)
+    except ValueError:
+        raise UserError(f"not a time: {text!r} (use 09:30)") from None
+
+
+def parse_status(text: str) -> Status:
+    wanted = text.strip().lower()
+    for status in Status:
+        if wanted in (status.value, status.label("nb").lower(), status.label("en").lower()):
+            return status
+    raise UserError(f"unknown status {text!r}; known: {', '.join(s.value for s in Status)}")
+
+
+def _empty(value) -> bool:
+    return value in (None, "", [])
+
+
+def add_post(catalog: Catalog, post: Post) -> str:
+    record_id = post.id or new_record_id()
+    # Empty fields are simply absent: fewer ops, and a history that shows what was really set.
+    doc = {name: value for name, value in post.to_doc().items() if not _empty(value)}
+    catalog.workspace.insert(POSTS, doc, record_id)
+    return record_id
+
+
+def save_post(catalog: Catalog, post: Post) -> list[str]:
+    """Write what differs from the stored post; the names of the fields that changed."""
+    stored = catalog.workspace.view(POSTS).get(post.id)
+    if stored is None:
+        raise UserError(f"no post with id {post.id}")
+    new = post.to_doc()
+    changed = [
+        name for name, value in new.items() if stored.get(name) != value and not (_empty(value) and _empty(stored.get(name)))
+    ]
+    catalog.workspace.write([(POSTS, post.id, name, new[name]) for name in changed])
+    return changed
+
+
+def edit_post(catalog: Catalog, post_id: str, **fields) -> Post:
+    post = catalog.post(post_id)
+    updated = dataclasses.replace(post, **fields)
+    save_post(catalog, updated)
+    return updated
+
+
+def remove_post(catalog: Catalog, post_id: str) -> Post:
+    post = catalog.post(post_id)
+    catalog.workspace.delete(POSTS, post.id)
+    return post
+
+
+def restore_post(catalog: Catalog, post_id: str) -> str:
+    wanted = post_id.strip().lower()
+    deleted = [rid for rid in catalog.workspace.deleted(POSTS) if rid == wanted or (len(wanted) >= 6 and rid.startswith(wanted))]
+    if len(deleted) != 1:
+        if any(p.id == wanted for p in catalog.posts()):
+            raise UserError(f"post {wanted} is not deleted")
+        raise UserError(f"no deleted post with id {post_id!r}")
+    catalog.workspace.restore(POSTS, deleted[0])
+    return deleted[0]

@@ -1,0 +1,125 @@
+"""A new workspace's defaults, and the channels and categories users shape it with."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from someplan.domain.cadence import Cadence
+from someplan.domain.category import Category
+from someplan.domain.channel import Channel, Network
+from someplan.domain.settings import WorkspaceSettings
+from someplan.services.catalog import CATEGORIES, CHANNELS, POSTS, SETTINGS, SETTINGS_ID, Catalog
+from someplan.services.errors import UserError
+from someplan.store.device import IdentityStore
+from someplan.store.workspace import Workspace, new_record_id
+
+DEFAULT_CHANNELS = (
+    ("Facebook", Network.FACEBOOK, 3),
+    ("Instagram", Network.INSTAGRAM, 3),
+    ("LinkedIn", Network.LINKEDIN, 1),
+)
+
+# The categories social-media courses teach, so the plan stays varied from the first week.
+DEFAULT_CATEGORIES = (
+    ("ansatte", "#e4572e", "weekly", "Hva gjør du en vanlig dag? Hva liker du best med jobben? Et tips til kundene?"),
+    ("kunder", "#17bebb", "every 2 weeks", "Hvorfor valgte du oss? Hva var best? Hva vil du si til andre?"),
+    ("bak kulissene", "#ffc914", "every 2 weeks", ""),
+    ("produkt", "#2e86ab", "weekly", ""),
+    ("historie", "#76b041", "monthly", ""),
+    ("tips og triks", "#9b5de5", "every 2 weeks", ""),
+    ("inspirasjon", "#f15bb5", "every 2 weeks", ""),
+)
+
+
+def init_workspace(path: Path, name: str | None, identities: IdentityStore | None = None) -> Workspace:
+    workspace = Workspace.init(path, identities)
+    changes = [(SETTINGS, SETTINGS_ID, k, v) for k, v in WorkspaceSettings(name=name or path.resolve().name).to_doc().items()]
+    for channel_name, network, target in DEFAULT_CHANNELS:
+        channel = Channel(id=new_record_id(), name=channel_name, network=network, target_per_week=target)
+        changes += [(CHANNELS, channel.id, k, v) for k, v in channel.to_doc().items()]
+    for category_name, colour, cadence, question in DEFAULT_CATEGORIES:
+        category = Category(id=new_record_id(), name=category_name, colour=colour, cadence=Cadence.parse(cadence), question=question)
+        changes += [(CATEGORIES, category.id, k, v) for k, v in category.to_doc().items()]
+    workspace.write(changes)  # one batch: a crash leaves an empty workspace or a complete one
+    return workspace
+
+
+def _unique_name(records, name: str, skip_id: str | None = None) -> str:
+    name = name.strip()
+    if not name:
+        raise UserError("a name cannot be empty")
+    if any(r.name.casefold() == name.casefold() and r.id != skip_id for r in records):
+        raise UserError(f"there is already one named {name!r}")
+    return name
+
+
+def add_channel(catalog: Catalog, name: str, network: str = "other", target: int = 1) -> Channel:
+    channel = Channel(
+        id=new_record_id(), name=_unique_name(catalog.channels(), name), network=parse_network(network), target_per_week=target
+    )
+    catalog.workspace.insert(CHANNELS, channel.to_doc(), channel.id)
+    return channel
+
+
+def edit_channel(catalog: Catalog, which: str, **fields) -> Channel:
+    channel = catalog.channel(which)
+    if "name" in fields:
+        fields["name"] = _unique_name(catalog.channels(), fields["name"], channel.id)
+    if "network" in fields:
+        fields["network"] = parse_network(fields["network"])
+    updated = dataclasses.replace(channel, **fields)
+    catalog.workspace.update(CHANNELS, channel.id, updated.to_doc())
+    return updated
+
+
+def add_category(catalog: Catalog, name: str, **fields) -> Category:
+    category = Category(id=new_record_id(), name=_unique_name(catalog.categories(), name), **fields)
+    catalog.workspace.insert(CATEGORIES, category.to_doc(), category.id)
+    return category
+
+
+def edit_category(catalog: Catalog, which: str, **fields) -> Category:
+    category = catalog.category(which)
+    if "name" in fields:
+        fields["name"] = _unique_name(catalog.categories(), fields["name"], category.id)
+    updated = dataclasses.replace(category, **fields)
+    catalog.workspace.update(CATEGORIES, category.id, updated.to_doc())
+    return updated
+
+
+def remove_channel(catalog: Catalog, which: str) -> Channel:
+    channel = catalog.channel(which)
+    _refuse_if_used(catalog, "channel", channel.id, channel.name)
+    catalog.workspace.delete(CHANNELS, channel.id)
+    return channel
+
+
+def remove_category(catalog: Catalog, which: str) -> Category:
+    category = catalog.category(which)
+    _refuse_if_used(catalog, "category", category.id, category.name)
+    catalog.workspace.delete(CATEGORIES, category.id)
+    return category
+
+
+def _refuse_if_used(catalog: Catalog, field: str, record_id: str, name: str) -> None:
+    used = sum(1 for p in catalog.posts() if getattr(p, field) == record_id)
+    if used:
+        hint = "pause it instead (someplan category edit NAME --paused)" if field == "category" else "move those posts first"
+        raise UserError(f"{used} posts use the {field} {name!r}; {hint}")
+
+
+def parse_network(text: str) -> Network:
+    try:
+        return Network(text.strip().lower())
+    except ValueError:
+        raise UserError(f"unknown network {text!r}; known: {', '.join(n.value for n in Network)}") from None
+
+
+def parse_cadence(text: str) -> Cadence:
+    try:
+        return Cadence.parse(text)
+    except ValueError as error:
+        raise UserError(f"not a cadence: {text!r} (try weekly, every 2 weeks, twice a month, monthly)") from error
+
+

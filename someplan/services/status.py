@@ -1,0 +1,195 @@
+"""The week at a glance: what `someplan status` shows and its JSON carries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from someplan.domain.figures import average, engagement_numerator, engagement_rate, reach_rate
+from someplan.domain.norwegian_calendar import calendar_days
+from someplan.domain.plan import planned_vs_target, week_plan
+from someplan.domain.post import Status
+from someplan.domain.rotation import RotationState, rotation_board
+from someplan.domain.weeks import IsoWeek, week_label
+from someplan.services.catalog import Catalog, effective_today
+from someplan.store.problems import Problem
+
+FIGURE_WEEKS = 4
+
+
+@dataclass(frozen=True)
+class PostLine:
+    id: str
+    time: str  # HH:MM or ""
+    channel: str
+    category: str
+    colour: str
+    title: str
+    status: str
+
+
+@dataclass(frozen=True)
+class DayLine:
+    date: dt.date
+    marks: tuple[str, ...]  # holidays, flag days, observance days
+    posts: tuple[PostLine, ...]
+
+
+@dataclass(frozen=True)
+class Load:
+    channel: str
+    planned: int
+    target: int
+
+
+@dataclass(frozen=True)
+class Due:
+    category: str
+    colour: str
+    state: str  # overdue or due
+    next_due: dt.date
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    weeks: int
+    first: dt.date
+    last: dt.date
+    posts: int  # published posts in the period
+    reach_rate: float | None  # mean of per-post reach ÷ followers × 100
+    engagement_rate: float | None  # mean of per-post engagements ÷ reach × 100
+    numerators: tuple[str, ...]  # which counts made up engagements, per network seen
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    workspace: str
+    week: IsoWeek
+    label: str
+    today: dt.date
+    today_note: str | None
+    days: tuple[DayLine, ...]
+    load: tuple[Load, ...]
+    due: tuple[Due, ...]
+    campaigns: tuple[str, ...]
+    figures: Figures
+    problems: tuple[Problem, ...] = field(default=())
+
+
+def build_status(catalog: Catalog, week: IsoWeek | None = None, on: dt.date | None = None) -> StatusReport:
+    today, note = effective_today(catalog)
+    if on is not None:
+        week = IsoWeek.of(on)
+    week = week or IsoWeek.of(today)
+    locale = catalog.settings().locale
+    posts = catalog.posts()
+    channels = catalog.channels()
+    categories = {c.id: c for c in catalog.categories()}
+    channel_names = {c.id: c.name for c in channels}
+    marks: dict[dt.date, list[str]] = {}
+    for day in calendar_days(week.monday, week.sunday, locale):
+        if day.name not in marks.setdefault(day.date, []):
+            marks[day.date].append(day.name)
+    plan = week_plan(posts, week)
+    days = tuple(
+        DayLine(
+            day.date,
+            tuple(marks.get(day.date, ())),
+            tuple(_line(p, channel_names, categories) for p in day.posts),
+        )
+        for day in plan.days
+    )
+    load = tuple(Load(l.channel.name, l.planned, l.target) for l in planned_vs_target(posts, channels, week))
+    reference = today if today in week else week.sunday
+    due = tuple(
+        Due(r.category.name, r.category.colour, r.state.value, r.next_due, r.days_overdue)
+        for r in rotation_board(categories.values(), posts, reference)
+        if r.state in (RotationState.OVERDUE, RotationState.DUE)
+    )
+    campaigns = tuple(
+        e.title for e in catalog.events() if e.start and e.end and e.start <= week.sunday and e.end >= week.monday
+    )
+    return StatusReport(
+        workspace=catalog.name(),
+        week=week,
+        label=week_label(week, locale),
+        today=today,
+        today_note=note,
+        days=days,
+        load=load,
+        due=due,
+        campaigns=campaigns,
+        figures=_figures(catalog, posts, channels, week),
+        problems=tuple(catalog.workspace.problems),
+    )
+
+
+def _line(post, channel_names, categories) -> PostLine:
+    category = categories.get(post.category)
+    return PostLine(
+        id=post.id,
+        time=post.time.strftime("%H:%M") if post.time else "",
+        channel=channel_names.get(post.channel, "?"),
+        category=category.name if category else "",
+        colour=category.colour if category else "",
+        title=post.title,
+        status=post.status.value,
+    )
+
+
+def _figures(catalog, posts, channels, week: IsoWeek) -> Figures:
+    first, last = (week - (FIGURE_WEEKS - 1)).monday, week.sunday
+    by_id = {c.id: c for c in channels}
+    published = [p for p in posts if p.status is Status.PUBLISHED and p.date and first <= p.date <= last]
+    reach, engagement, numerators = [], [], set()
+    for post in published:
+        channel = by_id.get(post.channel)
+        followers = post.followers or (channel.followers_on(post.date) if channel else None)
+        reach.append(reach_rate(post, followers))
+        if channel:
+            engagement.append(engagement_rate(post, channel.network))
+            if post.reach:
+                numerators.add(f"{channel.network.value}: {engagement_numerator(post, channel.network)}")
+    return Figures(FIGURE_WEEKS, first, last, len(published), average(reach), average(engagement), tuple(sorted(numerators)))
+
+
+def report_as_json(report: StatusReport) -> dict:
+    figures = report.figures
+    return {
+        "workspace": report.workspace,
+        "week": {"year": report.week.year, "week": report.week.week, "label": report.label,
+                 "first": report.week.monday.isoformat(), "last": report.week.sunday.isoformat()},
+        "today": report.today.isoformat(),
+        "today_note": report.today_note,
+        "campaigns": list(report.campaigns),
+        "days": [
+            {
+                "date": day.date.isoformat(),
+                "marks": list(day.marks),
+                "posts": [
+                    {"id": p.id, "time": p.time or None, "channel": p.channel, "category": p.category,
+                     "title": p.title, "status": p.status}
+                    for p in day.posts
+                ],
+            }
+            for day in report.days
+        ],
+        "channels": [{"channel": l.channel, "planned": l.planned, "target": l.target} for l in report.load],
+        "categories_due": [
+            {"category": d.category, "state": d.state, "next_due": d.next_due.isoformat(), "days_overdue": d.days_overdue}
+            for d in report.due
+        ],
+        "figures": {
+            "weeks": figures.weeks, "first": figures.first.isoformat(), "last": figures.last.isoformat(),
+            "published_posts": figures.posts,
+            "reach_rate_percent": _round(figures.reach_rate),
+            "engagement_rate_by_reach_percent": _round(figures.engagement_rate),
+            "engagement_numerators": list(figures.numerators),
+        },
+        "problems": [p.as_dict() for p in report.problems],
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
