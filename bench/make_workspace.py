@@ -49,6 +49,15 @@ class Device:
             self.buffer = bytearray()
 
 
+def make_assets(root: Path, count: int = 20_000, folders: int = 200) -> None:
+    """`count` small files in `folders` sub-folders of assets/ (names as cameras and phones make them)."""
+    for i in range(count):
+        folder = root / "assets" / f"{2021 + i % 5}" / f"mappe-{i % folders:03d}"
+        if i < folders:
+            folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"IMG_{i:05d}.jpg").write_bytes(b"\xff\xd8\xff\xe0" + i.to_bytes(4, "big"))
+
+
 def generate(root: Path, posts: int = 3000, seed: int = 1) -> int:
     rng = random.Random(seed)
     root.mkdir(parents=True)
@@ -70,6 +79,7 @@ def generate(root: Path, posts: int = 3000, seed: int = 1) -> int:
         count += len(lines)
 
     setup = devices[0]
+    batch(setup, "settings", "workspace", {"name": "Bench-hotellet", "timezone": "Europe/Oslo", "locale": "nb"})
     channel_ids = {c: new_record_id() for c in CHANNELS}
     for name, rid in channel_ids.items():
         batch(setup, "channels", rid, {"name": name.capitalize(), "network": name, "target_per_week": 3})
@@ -112,12 +122,14 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--posts", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--assets", type=int, default=20_000, help="files in assets/ (200 folders)")
     args = parser.parse_args()
     if args.out.exists():
         print(f"{args.out} exists; pick a new folder", file=sys.stderr)
         return 1
     ops = generate(args.out, args.posts, args.seed)
-    print(f"{args.out}: {args.posts} posts, {ops} ops, {len(DEVICE_IDS)} devices")
+    make_assets(args.out, args.assets)
+    print(f"{args.out}: {args.posts} posts, {ops} ops, {len(DEVICE_IDS)} devices, {args.assets} asset files")
     return 0
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_workspace import generate  # noqa: E402
+from make_workspace import generate, make_assets  # noqa: E402
 
 from someplan.store.device import IdentityStore  # noqa: E402
 from someplan.store.workspace import Workspace  # noqa: E402
@@ -68,6 +68,26 @@ def cold_process(root: Path, base: Path, runs: int) -> tuple[float, float, float
     return median_ms(opens), max(rss), median_ms(bare)
 
 
+def status_command(root: Path, base: Path, runs: int) -> tuple[float, float, float]:
+    """Median ms of `someplan status` as a new process, its peak RSS (MB), and of `python -c pass`."""
+    env = {**os.environ, "XDG_CONFIG_HOME": str(base / "cfg"), "XDG_STATE_HOME": str(base / "state"),
+           "XDG_CACHE_HOME": str(base / "cache"), "SOMEPLAN_TODAY": "2026-10-14"}  # fmt: skip
+    measure = "import resource, runpy, sys; sys.argv = ['someplan', 'status', sys.argv[1]]\n" \
+              "try:\n    runpy.run_module('someplan', run_name='__main__')\nexcept SystemExit:\n    pass\n" \
+              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"  # fmt: skip
+    subprocess.run([sys.executable, "-m", "someplan", "status", str(root)], env=env, check=True, capture_output=True)
+    times, bare, rss = [], [], 0.0
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        bare.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", measure, str(root)], env=env, check=True, capture_output=True, text=True)
+        times.append(time.perf_counter() - t)
+        rss = max(rss, int(done.stderr.strip().splitlines()[-1]) / 1024)
+    return median_ms(times), rss, median_ms(bare)
+
+
 def edit_durable(root: Path, ids: IdentityStore, runs: int) -> float:
     ws = Workspace.open(root, ids)
     rid = next(iter(ws.view("posts")))
@@ -97,7 +117,11 @@ def main() -> int:
         print(f"one edit durable (fsync'd)             {edit_durable(root, ids, 50):7.2f} ms  [< 20 ms]")
         writable = Workspace.open(root, ids)
         writable.write_snapshot()
-        print(f"open + full read, from a snapshot      {in_process_open(root, ids, args.runs):7.1f} ms")
+        print(f"open + full read, from a snapshot      {in_process_open(root, ids, args.runs):7.1f} ms  [< 150 ms]")
+        make_assets(root)
+        status, rss, bare = status_command(root, base, args.runs)
+        print(f"someplan status, + 20,000 asset files  {status:7.1f} ms  [< 250 ms]  (python -c pass: {bare:.1f} ms)")
+        print(f"peak resident memory, status           {rss:7.1f} MB")
     finally:
         shutil.rmtree(base, ignore_errors=True)
     return 0

@@ -129,14 +129,16 @@ def _entries_in(entries: tuple[Entry, ...], year: int, kind: Kind, locale: str) 
     return [CalendarDay(e.rule.date_in(year), e.name_en if english else e.name, kind) for e in entries]
 
 
-def calendar_days(first: date, last: date, locale: str = "nb") -> list[CalendarDay]:
+def calendar_days(first: date, last: date, locale: str = "nb", holidays_of=None) -> list[CalendarDay]:
     """Every holiday, flag day and observance day from `first` to `last` inclusive, by date.
 
     A day can appear more than once (17 May is a holiday and a flag day); holidays come first.
+    `holidays_of(year, locale)` may stand in for `public_holidays`, e.g. a cached copy of it.
     """
     days: list[CalendarDay] = []
     for year in range(first.year, last.year + 1):
-        days += [CalendarDay(day, name, "holiday") for day, name in public_holidays(year, locale).items()]
+        found = (holidays_of or public_holidays)(year, locale)
+        days += [CalendarDay(day, name, "holiday") for day, name in found.items()]
         days += _entries_in(FLAG_DAYS, year, "flag_day", locale)
         days += _entries_in(OBSERVANCES, year, "observance", locale)
     in_range = (day for day in days if first <= day.date <= last)

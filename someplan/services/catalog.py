@@ -42,6 +42,29 @@ class Catalog:
     def posts(self) -> list[Post]:
         return self._records(POSTS, Post.from_doc)
 
+    def posts_between(self, first: dt.date, last: dt.date) -> list[Post]:
+        """Posts dated from `first` to `last`; only those are turned into `Post` objects."""
+        low, high = first.isoformat(), last.isoformat()
+        with self.workspace.lock:
+            docs = self.workspace.view(POSTS).items()
+            return [Post.from_doc(doc, rid) for rid, doc in docs if _date_text_between(doc.get("date"), low, high)]
+
+    def last_post_dates(self) -> dict[str, dt.date]:
+        """The latest dated post per category id, from the stored fields (no `Post` objects)."""
+        latest: dict[str, str] = {}
+        with self.workspace.lock:
+            for doc in self.workspace.view(POSTS).values():
+                category, day = doc.get("category"), doc.get("date")
+                if isinstance(category, str) and isinstance(day, str) and day > latest.get(category, ""):
+                    latest[category] = day
+        result = {}
+        for category, day in latest.items():
+            try:
+                result[category] = dt.date.fromisoformat(day)
+            except ValueError:
+                continue
+        return result
+
     def channels(self) -> list[Channel]:
         return sorted(self._records(CHANNELS, Channel.from_doc), key=lambda c: c.name.casefold())
 
@@ -98,6 +121,11 @@ class Catalog:
         raise UserError(f"no post with id {text!r} (see: someplan list)")
 
 
+def _date_text_between(value: object, low: str, high: str) -> bool:
+    # ISO dates compare as text; anything else is left to Post.from_doc's tolerant reading.
+    return isinstance(value, str) and low <= value[:10] <= high
+
+
 def _find(records: Iterable, text: str, kind: str):
     wanted = text.strip().casefold()
     records = list(records)
@@ -129,7 +157,9 @@ def effective_today(catalog: Catalog) -> tuple[dt.date, str | None]:
     sample = catalog.sample_date()
     if sample is None:
         return today, None
-    dates = [p.date for p in catalog.posts() if p.date]
-    if dates and min(dates) <= today <= max(dates):
+    dates = [d for d in catalog.last_post_dates().values()]
+    first = min((p for p in catalog.workspace.view(POSTS).values() if isinstance(p.get("date"), str)),
+                key=lambda doc: doc["date"], default=None)  # fmt: skip
+    if dates and first and first["date"] <= today.isoformat() <= max(dates).isoformat():
         return today, None
     return sample, f"the sample's own date {sample:%d.%m.%Y} is used: today lies outside its plan"

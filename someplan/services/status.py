@@ -9,9 +9,10 @@ from someplan.domain.figures import average, engagement_numerator, engagement_ra
 from someplan.domain.norwegian_calendar import calendar_days
 from someplan.domain.plan import planned_vs_target, week_plan
 from someplan.domain.post import Status
-from someplan.domain.rotation import RotationState, rotation_board
+from someplan.domain.rotation import RotationState, rotation
 from someplan.domain.weeks import IsoWeek, week_label
 from someplan.services.catalog import Catalog, effective_today
+from someplan.services.holiday_cache import cached_public_holidays
 from someplan.store.problems import Problem
 
 FIGURE_WEEKS = 4
@@ -83,12 +84,13 @@ def build_status(catalog: Catalog, week: IsoWeek | None = None, on: dt.date | No
         week = IsoWeek.of(on)
     week = week or IsoWeek.of(today)
     locale = catalog.settings().locale
-    posts = catalog.posts()
+    first_figure_day = (week - (FIGURE_WEEKS - 1)).monday
+    posts = catalog.posts_between(min(first_figure_day, today), max(week.sunday, today))
     channels = catalog.channels()
     categories = {c.id: c for c in catalog.categories()}
     channel_names = {c.id: c.name for c in channels}
     marks: dict[dt.date, list[str]] = {}
-    for day in calendar_days(week.monday, week.sunday, locale):
+    for day in calendar_days(week.monday, week.sunday, locale, cached_public_holidays):
         if day.name not in marks.setdefault(day.date, []):
             marks[day.date].append(day.name)
     plan = week_plan(posts, week)
@@ -102,9 +104,11 @@ def build_status(catalog: Catalog, week: IsoWeek | None = None, on: dt.date | No
     )
     load = tuple(Load(l.channel.name, l.planned, l.target) for l in planned_vs_target(posts, channels, week))
     reference = today if today in week else week.sunday
+    latest = catalog.last_post_dates()
+    board = [rotation(c, latest.get(c.id), reference) for c in categories.values()]
     due = tuple(
         Due(r.category.name, r.category.colour, r.state.value, r.next_due, r.days_overdue)
-        for r in rotation_board(categories.values(), posts, reference)
+        for r in sorted(board, key=lambda r: (r.state != RotationState.OVERDUE, r.next_due, r.category.name.casefold()))
         if r.state in (RotationState.OVERDUE, RotationState.DUE)
     )
     campaigns = tuple(

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ulid import ULID
-
 from someplan.store import snapshot as snapshots
 from someplan.store.atomic import atomic_write
 from someplan.store.device import Identity, IdentityStore
@@ -43,6 +41,8 @@ class _FileState:
 
 
 def new_record_id() -> str:
+    from ulid import ULID  # deferred: 25 ms of import that read-only commands never need
+
     return str(ULID()).lower()
 
 
