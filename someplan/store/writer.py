@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from someplan.store.atomic import atomic_write, write_once
+from someplan.store.atomic import TEMP_PREFIX, atomic_write, write_once
 from someplan.store.device import Identity
 from someplan.store.hlc import stamp_device
 from someplan.store.layout import DEVICE_FILE, DEVICES, SEGMENT_RE, segment_name
@@ -58,6 +58,8 @@ class SegmentWriter:
 
     def check(self) -> Identity:
         """Compare the workspace's copy of our segments with ours; heal what a sync tool broke."""
+        for folder in (self.mirror_dir, self.device_dir):
+            _remove_our_temp_files(folder)
         mirror = _read_segments(self.mirror_dir)
         shared = _read_segments(self.device_dir, strays=True)
         mine = set().union(*(_keys(data) for data in mirror.values())) if mirror else set()
@@ -173,6 +175,15 @@ class SegmentWriter:
 
     def _report(self, code: str, message: str, seq: int) -> None:
         self.problems.append(Problem("info", code, message, f"{DEVICES}/{self.identity.device_id}/{segment_name(seq)}"))
+
+
+def _remove_our_temp_files(folder: Path) -> None:
+    """Temp files a crash left behind; only this device writes in these folders."""
+    try:
+        for path in folder.glob(f"{TEMP_PREFIX}*"):
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _read_segments(folder: Path, strays: bool = False) -> dict[int, bytes]:
