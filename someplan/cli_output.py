@@ -53,27 +53,38 @@ def print_status(report: StatusReport, locale: str, out: Console) -> None:
         out.print(Text(report.today_note, style="dim"))
     if report.campaigns:
         out.print(Text.assemble((f"{words['campaigns']}: ", "dim"), user(", ".join(report.campaigns), "magenta")))
+    # Only the title gives way when the terminal is narrow: it is cut with an ellipsis, while
+    # day, time, channel and status stay readable on one line per post.
     table = Table.grid(padding=(0, 1))
-    for _ in range(6):
-        table.add_column()
+    channel_width = min(max((len(l.channel) for l in report.load), default=8), 10)
+    fixed = 9 + 5 + channel_width + 15 + 9 + 5  # the other columns and the gaps between them
+    longest_title = max((len(literal(p.title)) for d in report.days for p in d.posts), default=10)
+    title_width = max(min(longest_title, out.width - fixed), 12)
+    table.add_column(no_wrap=True, width=9)
+    table.add_column(no_wrap=True, width=5)
+    table.add_column(no_wrap=True, width=channel_width, overflow="ellipsis")
+    table.add_column(no_wrap=True, width=15, overflow="ellipsis")
+    table.add_column(no_wrap=True, width=title_width, overflow="ellipsis")
+    table.add_column(no_wrap=True, width=9)
+    blank = Text("")
     for day in report.days:
         is_today = day.date == report.today
         label = Text(f"{days[day.date.weekday()]} {day.date.day:>2}.{day.date.month:02d}", style="bold reverse" if is_today else "bold")
-        marks = user(", ".join(day.marks), "yellow") if day.marks else Text("")
+        if day.marks:
+            table.add_row(label, blank, blank, blank, user("★ " + ", ".join(day.marks), "yellow"), blank)
+            label = blank
         if not day.posts:
-            table.add_row(label, Text(words["empty"], style="dim"), Text(""), Text(""), marks, Text(""))
+            table.add_row(label, Text(words["empty"], style="dim"), blank, blank, blank, blank)
             continue
         for index, post in enumerate(day.posts):
             table.add_row(
-                label if index == 0 else Text(""),
+                label if index == 0 else blank,
                 Text(post.time or "  ·  "),
                 user(post.channel, "cyan"),
                 Text.assemble(("■ ", post.colour or "white"), user(post.category)),
                 user(post.title),
                 Text(post.status, style=_status_style(post.status)),
             )
-        if day.marks:
-            table.add_row(Text(""), Text(""), Text(""), Text(""), marks, Text(""))
     out.print(table)
     load = Text.assemble((f"{words['planned']}: ", "bold"))
     for index, item in enumerate(report.load):

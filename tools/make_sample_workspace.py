@@ -80,18 +80,18 @@ JONAS = "Jonas (resepsjonen)"
 
 # key: (name, network, target per week, followers noted on dates)
 CHANNELS = {
-    "fb": ("Fjordhotellet Solvik", Network.FACEBOOK, 3, {
+    "fb": ("Facebook", Network.FACEBOOK, 3, {
         "2026-06-01": 4512, "2026-08-01": 4605, "2026-09-01": 4668,
         "2026-10-01": 4741, "2026-11-01": 4819, "2026-11-16": 4858,
     }),
-    "ig": ("@fjordhotelletsolvik", Network.INSTAGRAM, 4, {
+    "ig": ("Instagram", Network.INSTAGRAM, 4, {
         "2026-06-01": 2704, "2026-08-01": 2851, "2026-09-01": 2926,
         "2026-10-01": 3008, "2026-11-01": 3094, "2026-11-16": 3132,
     }),
-    "li": ("Fjordhotellet Solvik AS", Network.LINKEDIN, 1, {
+    "li": ("LinkedIn", Network.LINKEDIN, 1, {
         "2026-06-01": 841, "2026-09-01": 868, "2026-10-01": 884, "2026-11-01": 901, "2026-11-16": 912,
     }),
-    "tt": ("@solvikfjord", Network.TIKTOK, 2, {
+    "tt": ("TikTok", Network.TIKTOK, 2, {
         "2026-08-15": 118, "2026-09-01": 286, "2026-10-01": 472, "2026-11-01": 611, "2026-11-16": 664,
     }),
 }
