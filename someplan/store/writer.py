@@ -43,6 +43,7 @@ class SegmentWriter:
         self._lines: list[bytes] = []
         self._closed = True  # the current segment must not be rewritten; the next write starts one
         self.unsynced: str | None = None  # why the last write reached only the private copy
+        self._stale: set[int] = set()  # segments whose shared copy lags behind the private one
 
     # -- paths -------------------------------------------------------------------------------
 
@@ -69,7 +70,7 @@ class SegmentWriter:
         foreign = any(stamp_device(key[:-8]) == device for data in shared.values() for key in _keys(data) - mine)
         if foreign or (shared and not mirror):
             return self._take_new_identity(mirror, shared)
-        missing: list[bytes] = []
+        damaged = False
         for seq, data in sorted(mirror.items()):
             on_disk = shared.get(seq)
             if on_disk == data:
@@ -78,22 +79,31 @@ class SegmentWriter:
                 continue  # online-only: the sync tool has it, this machine has not downloaded it
             if on_disk is None or decode(on_disk).clean:
                 # Missing, or an older version of our own file: ours holds all of it and more.
-                atomic_write(self._shared_path(seq), data)
-                self._report("restored", f"put back ops a sync tool had removed from {segment_name(seq)}", seq)
+                if self._write_shared(seq, data):
+                    shared[seq] = data
+                    self._report("restored", f"put back ops a sync tool had removed from {segment_name(seq)}", seq)
             else:
-                self._report("damaged-own", f"{segment_name(seq)} is damaged; its ops are written again", seq)
-                missing.extend(decode(data).lines)
-        self._resume(mirror, shared, extra=missing)
+                # Left alone (never overwrite a damaged file); its lost ops go into a new segment,
+                # once: the next start finds them there.
+                self._report("damaged-own", f"{segment_name(seq)} is damaged; left alone, its ops are kept", seq)
+                damaged = True
+        self._resume(mirror, shared, extra=self._not_in(mirror, shared) if damaged else [])
         return self.identity
+
+    @staticmethod
+    def _not_in(mirror: dict[int, bytes], shared: dict[int, bytes]) -> list[bytes]:
+        """Our ops (as lines) that no file of our folder holds intact."""
+        present = set().union(*(_keys(data) for data in shared.values())) if shared else set()
+        missing = []
+        for _, data in sorted(mirror.items()):
+            decoded = decode(data)
+            missing += [line for op, line in zip(decoded.ops, decoded.lines) if op.stamp + op.crc not in present]
+        return missing
 
     def _take_new_identity(self, mirror: dict[int, bytes], shared: dict[int, bytes]) -> Identity:
         old = self.identity
         self.identity = self._remint(old)
-        present = set().union(*(_keys(data) for data in shared.values())) if shared else set()
-        carried = []
-        for data in mirror.values():
-            decoded = decode(data)
-            carried += [line for op, line in zip(decoded.ops, decoded.lines) if op.stamp + op.crc not in present]
+        carried = self._not_in(mirror, shared)
         self.problems.append(
             Problem(
                 "warning",
@@ -102,7 +112,7 @@ class SegmentWriter:
                 f"{DEVICES}/{old.device_id}",
             )
         )
-        self._seq, self._lines, self._closed = 0, [], True
+        self._seq, self._lines, self._closed, self._stale = 0, [], True, set()
         if carried:
             self.append(carried)
         return self.identity
@@ -129,6 +139,8 @@ class SegmentWriter:
         """
         lines = [line if line.endswith(b"\n") else line + b"\n" for line in lines]
         size = sum(map(len, self._lines))
+        if self._stale:
+            self._write_stale()  # earlier segments whose shared copy lags behind ours
         if self._closed or (self._lines and size + sum(map(len, lines)) > SEGMENT_BYTES):
             self._seq, self._lines, self._closed = self._seq + 1, [], False
         elif not self._shared_copy_is_ours():
@@ -137,13 +149,32 @@ class SegmentWriter:
         self.mirror_dir.mkdir(parents=True, exist_ok=True)
         atomic_write(self.mirror_dir / segment_name(self._seq), data)
         self._lines += lines
+        self._stale.add(self._seq)
+        self._write_stale()
+
+    def _write_stale(self) -> None:
+        for seq in sorted(self._stale):
+            try:
+                data = (self.mirror_dir / segment_name(seq)).read_bytes()
+            except OSError as error:
+                self.unsynced = f"saved on this machine, not yet in the shared folder: {error.strerror or error}"
+                return
+            if not self._write_shared(seq, data):
+                return
+        self.unsynced = None
+
+    def _write_shared(self, seq: int, data: bytes) -> bool:
+        """Our segment into the workspace; on failure remember it for the next write."""
         try:
             self.device_dir.mkdir(parents=True, exist_ok=True)
             self._write_device_file()
-            atomic_write(self._shared_path(self._seq), data)
-            self.unsynced = None
+            atomic_write(self._shared_path(seq), data)
         except OSError as error:
+            self._stale.add(seq)
             self.unsynced = f"saved on this machine, not yet in the shared folder: {error.strerror or error}"
+            return False
+        self._stale.discard(seq)
+        return True
 
     def _shared_copy_is_ours(self) -> bool:
         """Before replacing our current segment, make sure nobody else's ops would be lost."""
