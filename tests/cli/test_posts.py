@@ -114,3 +114,21 @@ def test_status_does_not_import_textual(ws, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("False")
     assert run_process("status", ws, env=env).returncode == 0
+
+
+def test_demo_gives_a_fresh_copy_of_the_sample_every_time(someplan, tmp_path):
+    path = someplan("demo", "--path-only").strip()
+    assert str(tmp_path / "state") in path
+    pid = someplan.json("list", "--json", "-w", path)[0]["id"]
+    someplan("rm", pid, "-w", path)
+    assert someplan("demo", "--path-only").strip() == path
+    assert someplan.json("list", "--json", "-w", path)[0]["id"] == pid  # the deletion is gone again
+    assert "Fjordhotellet Solvik" in someplan("demo")
+
+
+def test_status_on_the_sample_in_the_checkout_writes_nothing(someplan):
+    from someplan.cli import sample_source
+
+    before = {p: p.stat().st_mtime_ns for p in sample_source().rglob("*")}
+    assert "Fjordhotellet Solvik" in someplan("status", str(sample_source()))
+    assert {p: p.stat().st_mtime_ns for p in sample_source().rglob("*")} == before
