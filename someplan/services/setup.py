@@ -62,15 +62,18 @@ def add_channel(catalog: Catalog, name: str, network: str = "other", target: int
     return channel
 
 
-def edit_channel(catalog: Catalog, which: str, **fields) -> Channel:
-    channel = catalog.channel(which)
+def _edit(catalog: Catalog, table: str, record, siblings, fields: dict):
     if "name" in fields:
-        fields["name"] = _unique_name(catalog.channels(), fields["name"], channel.id)
+        fields["name"] = _unique_name(siblings, fields["name"], record.id)
+    updated = dataclasses.replace(record, **fields)
+    catalog.workspace.update(table, record.id, updated.to_doc())
+    return updated
+
+
+def edit_channel(catalog: Catalog, which: str, **fields) -> Channel:
     if "network" in fields:
         fields["network"] = parse_network(fields["network"])
-    updated = dataclasses.replace(channel, **fields)
-    catalog.workspace.update(CHANNELS, channel.id, updated.to_doc())
-    return updated
+    return _edit(catalog, CHANNELS, catalog.channel(which), catalog.channels(), fields)
 
 
 def add_category(catalog: Catalog, name: str, **fields) -> Category:
@@ -80,12 +83,7 @@ def add_category(catalog: Catalog, name: str, **fields) -> Category:
 
 
 def edit_category(catalog: Catalog, which: str, **fields) -> Category:
-    category = catalog.category(which)
-    if "name" in fields:
-        fields["name"] = _unique_name(catalog.categories(), fields["name"], category.id)
-    updated = dataclasses.replace(category, **fields)
-    catalog.workspace.update(CATEGORIES, category.id, updated.to_doc())
-    return updated
+    return _edit(catalog, CATEGORIES, catalog.category(which), catalog.categories(), fields)
 
 
 def remove_channel(catalog: Catalog, which: str) -> Channel:

@@ -1,3 +1,4 @@
+import shutil
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,12 @@ def machine(tmp_path):
 def workspace(machine) -> Workspace:
     m = machine("kari")
     return Workspace.init(m.folder, m.identities)
+
+
+def copy_device_files(src: Path, dst: Path) -> None:
+    """A well-behaved one-way sync of every device file from one machine's folder to another's."""
+    for path in sorted(src.glob("devices/*/*")):
+        if path.is_file():
+            target = dst / path.relative_to(src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)

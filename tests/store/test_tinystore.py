@@ -4,6 +4,7 @@ from tinydb import Query
 
 from someplan.store.tinystore import open_db
 from someplan.store.workspace import Workspace
+from tests.store.conftest import copy_device_files
 
 
 def _segment_lines(ws):
@@ -61,10 +62,7 @@ def test_a_query_sees_a_colleagues_edit_that_arrived_on_disk(machine):
     posts_o = open_db(ola.open()).table("posts")
     assert posts_o.search(Query().title == "Hei") == []  # fills the query cache
     rid = open_db(ws_k).table("posts").insert({"title": "Hei"})
-    for path in kari.folder.glob("devices/*/*"):
-        target = ola.folder / path.relative_to(kari.folder)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, target)
+    copy_device_files(kari.folder, ola.folder)
     [found] = posts_o.search(Query().title == "Hei")
     assert found.doc_id == rid
 
@@ -77,7 +75,6 @@ def test_an_update_does_not_undo_a_colleagues_edit_merged_meanwhile(machine):
     ws_o = ola.open()
     posts_o = open_db(ws_o).table("posts")
     ws_k.update("posts", rid, {"caption": "Kari's"})
-    for path in kari.folder.glob("devices/*/*"):
-        shutil.copy2(path, ola.folder / path.relative_to(kari.folder))
+    copy_device_files(kari.folder, ola.folder)
     posts_o.update({"title": "Ola's"}, doc_ids=[rid])
     assert ws_o.view("posts")[rid] == {"title": "Ola's", "caption": "Kari's"}

@@ -5,11 +5,7 @@ from someplan.store.watcher import ChangeFeed
 from someplan.store.workspace import Workspace
 
 
-def _copy_devices(src, dst):
-    for path in sorted(src.glob("devices/*/*")):
-        target = dst / path.relative_to(src)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, target)
+from tests.store.conftest import copy_device_files as _copy_devices
 
 
 def test_a_colleagues_files_arriving_are_announced_once_per_burst(machine):

@@ -10,13 +10,7 @@ from someplan.store.problems import ReadOnlyWorkspace, WorkspaceError
 from someplan.store.workspace import Workspace
 
 
-def _sync(src, dst):
-    """Copy every device file from one machine's folder to another's (a well-behaved sync)."""
-    for path in (src / "devices").rglob("*"):
-        if path.is_file():
-            target = dst / path.relative_to(src)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
+from tests.store.conftest import copy_device_files as _sync
 
 
 def _pair(machine):
