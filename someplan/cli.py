@@ -190,9 +190,17 @@ def _post_json(post, catalog) -> dict:
 
 
 def cmd_open(args) -> int:
-    catalog = _open(args)
-    print("someplan: the planner screen is not built yet; here is the week:", file=sys.stderr)
-    return _print_status(catalog, None)
+    from someplan.services.catalog import Catalog
+    from someplan.services.locate import remember, resolve
+    from someplan.store.workspace import Workspace
+
+    path = resolve(args.workspace)
+    catalog = Catalog(Workspace.open(path))  # a bad workspace is a one-line error, before the screen
+    remember(path)
+    from someplan.tui.app import SomeplanApp  # the only place the command line imports Textual
+
+    SomeplanApp(catalog).run()
+    return 0
 
 
 def cmd_init(args) -> int:

@@ -76,6 +76,18 @@ def save_post(catalog: Catalog, post: Post) -> list[str]:
     return changed
 
 
+def save_changes(catalog: Catalog, original: Post, edited: Post) -> list[str]:
+    """Write the fields that differ between `original` (as the user opened it) and `edited`.
+
+    Diffing against what the user started from, not against what is stored now, keeps a
+    colleague's edit of another field that arrived while the editor was open.
+    """
+    before, after = original.to_doc(), edited.to_doc()
+    changed = [name for name, value in after.items() if before.get(name) != value]
+    catalog.workspace.write([(POSTS, edited.id, name, after[name]) for name in changed])
+    return changed
+
+
 def edit_post(catalog: Catalog, post_id: str, **fields) -> Post:
     post = catalog.post(post_id)
     updated = dataclasses.replace(post, **fields)

@@ -1,0 +1,121 @@
+"""What the planner's side panes show: rotation, key figures over weeks, the asset folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from someplan.domain.figures import average, engagement_rate, reach_rate
+from someplan.domain.post import Post, Status
+from someplan.domain.rotation import Rotation, rotation
+from someplan.domain.weeks import IsoWeek
+from someplan.services.catalog import Catalog
+
+# -- rotation ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RotationRow:
+    rotation: Rotation
+    backlog: int  # drafts and ready posts not yet published
+
+
+def rotation_rows(catalog: Catalog, today: dt.date) -> list[RotationRow]:
+    latest = catalog.last_post_dates()
+    backlog: dict[str, int] = {}
+    for doc in catalog.workspace.view("posts").values():
+        if doc.get("status") in (Status.DRAFT.value, Status.READY.value) and isinstance(doc.get("category"), str):
+            backlog[doc["category"]] = backlog.get(doc["category"], 0) + 1
+    rank = {"overdue": 0, "due": 1, "ok": 2, "paused": 3}
+    rows = [RotationRow(rotation(c, latest.get(c.id), today), backlog.get(c.id, 0)) for c in catalog.categories()]
+    return sorted(rows, key=lambda r: (rank[r.rotation.state.value], r.rotation.next_due, r.rotation.category.name.casefold()))
+
+
+# -- key figures -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeekFigures:
+    week: IsoWeek
+    posts: int
+    reach_rate: float | None
+    engagement_rate: float | None
+
+
+@dataclass(frozen=True)
+class FiguresSummary:
+    weeks: tuple[WeekFigures, ...]  # oldest first
+    best_category: str | None
+    best_category_rate: float | None
+    top_posts: tuple[tuple[Post, float], ...]  # by engagement rate by reach
+
+
+def figures_summary(catalog: Catalog, last_week: IsoWeek, count: int = 8) -> FiguresSummary:
+    first = last_week - (count - 1)
+    posts = [p for p in catalog.posts_between(first.monday, last_week.sunday) if p.status is Status.PUBLISHED]
+    channels = {c.id: c for c in catalog.channels()}
+    categories = {c.id: c.name for c in catalog.categories()}
+    rates: dict[str, tuple[float | None, float | None]] = {}
+    for post in posts:
+        channel = channels.get(post.channel)
+        followers = post.followers or (channel.followers_on(post.date) if channel else None)
+        rates[post.id] = (reach_rate(post, followers), engagement_rate(post, channel.network) if channel else None)
+    weeks = []
+    for index in range(count):
+        week = first + index
+        in_week = [p for p in posts if p.date in week]
+        weeks.append(WeekFigures(week, len(in_week), average(rates[p.id][0] for p in in_week),
+                                 average(rates[p.id][1] for p in in_week)))  # fmt: skip
+    by_category: dict[str, list[float | None]] = {}
+    for post in posts:
+        if post.category in categories:
+            by_category.setdefault(categories[post.category], []).append(rates[post.id][1])
+    averaged = {name: average(values) for name, values in by_category.items()}
+    averaged = {name: value for name, value in averaged.items() if value is not None}
+    best = max(averaged, key=averaged.get, default=None)
+    ranked = sorted(((p, rates[p.id][1]) for p in posts if rates[p.id][1] is not None), key=lambda pr: -pr[1])
+    return FiguresSummary(tuple(weeks), best, averaged.get(best) if best else None, tuple(ranked[:5]))
+
+
+# -- the asset folder --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AssetFile:
+    path: str  # relative to the asset folder, with /
+    size: int
+    modified: float
+    used_by: tuple[str, ...]  # post titles
+
+
+def asset_root(catalog: Catalog) -> Path:
+    folder = catalog.settings().asset_folder or "assets/"
+    root = (catalog.workspace.root / folder).resolve()
+    workspace = catalog.workspace.root.resolve()
+    # An asset folder outside the workspace is allowed (a shared Dropbox folder), given absolutely.
+    return root if Path(folder).is_absolute() or root.is_relative_to(workspace) else workspace / "assets"
+
+
+def list_assets(catalog: Catalog, limit: int = 500) -> list[AssetFile]:
+    """Files in the asset folder, newest first; hidden files and sync tools' temp files skipped."""
+    root = asset_root(catalog)
+    found: list[tuple[float, str, int]] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.startswith((".", "~$")) or name.endswith((".tmp", ".part")):
+                continue
+            path = Path(folder) / name
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            found.append((stat.st_mtime, path.relative_to(root).as_posix(), stat.st_size))
+    found.sort(reverse=True)
+    users: dict[str, list[str]] = {}
+    for post in catalog.posts():
+        for ref in post.assets:
+            users.setdefault(ref.removeprefix("assets/"), []).append(post.title)
+    return [AssetFile(rel, size, mtime, tuple(users.get(rel, ()))) for mtime, rel, size in found[:limit]]

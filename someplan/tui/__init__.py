@@ -1,0 +1,1 @@
+"""The Textual planner. Only `someplan` (no subcommand) and `someplan demo` import this package."""

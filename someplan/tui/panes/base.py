@@ -1,0 +1,26 @@
+"""What every pane has: a border title, a number key, and `activate()` to take the focus."""
+
+from __future__ import annotations
+
+from textual.containers import Vertical
+from textual.widget import Widget
+
+
+class Pane(Vertical):
+    can_focus = False
+    TITLE = ""
+    NUMBER = 0
+
+    def on_mount(self) -> None:
+        self.border_title = f"{self.NUMBER} {self.TITLE}"
+
+    @property
+    def main(self) -> Widget:
+        """The widget that takes the focus when the pane is activated."""
+        raise NotImplementedError
+
+    def activate(self) -> None:
+        self.main.focus()
+
+    def refresh_content(self) -> None:
+        """Read what the pane shows from the workspace again."""

@@ -1,0 +1,54 @@
+"""Key figures of the last weeks: posts published, reach and engagement rates, what works."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Sparkline, Static
+
+from someplan.services.overview import FiguresSummary
+from someplan.textsafe import literal
+from someplan.tui.panes.base import Pane
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f} %"
+
+
+class FiguresPane(Pane):
+    TITLE = "Key figures"
+    NUMBER = 4
+    can_focus = False
+
+    def compose(self):
+        yield Static(id="figures-text", markup=False)
+        yield Sparkline([], id="figures-trend")
+        yield Static(id="figures-top", markup=False)
+
+    @property
+    def main(self) -> Static:
+        return self.query_one("#figures-text", Static)
+
+    def activate(self) -> None:
+        self.query_one("#figures-text", Static).focus()
+
+    def show(self, summary: FiguresSummary) -> None:
+        weeks = summary.weeks
+        published = sum(w.posts for w in weeks)
+        rates = [w.engagement_rate for w in weeks if w.engagement_rate is not None]
+        reach = [w.reach_rate for w in weeks if w.reach_rate is not None]
+        text = Text()
+        text.append(f"Last {len(weeks)} weeks: ", style="bold")
+        text.append(f"{published} published · reach {pct(sum(reach) / len(reach) if reach else None)} of followers"
+                    f" · engagement {pct(sum(rates) / len(rates) if rates else None)} of reach\n")  # fmt: skip
+        if summary.best_category:
+            text.append("Best category: ", style="bold")
+            text.append(literal(summary.best_category), style="green")
+            text.append(f" ({pct(summary.best_category_rate)} engagement)\n")
+        text.append("Engagement by week (uke " + ", ".join(str(w.week.week) for w in weeks) + "):", style="dim")
+        self.query_one("#figures-text", Static).update(text)
+        self.query_one("#figures-trend", Sparkline).data = [w.engagement_rate or 0.0 for w in weeks]
+        top = Text("Top posts:\n", style="bold")
+        for post, rate in summary.top_posts[:3]:
+            top.append(f"  {pct(rate):>7}  ", style="green")
+            top.append(literal(post.title)[:60] + "\n", style="")
+        self.query_one("#figures-top", Static).update(top)

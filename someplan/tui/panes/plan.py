@@ -1,0 +1,178 @@
+"""The week plan: Monday to Sunday of one ISO week, every post under its day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from someplan.services.status import DayLine, PostLine, StatusReport
+from someplan.textsafe import literal
+from someplan.tui.panes.base import Pane
+
+WEEKDAYS = ["man", "tir", "ons", "tor", "fre", "lør", "søn"]
+STATUS_STYLE = {"idea": "dim", "draft": "yellow", "ready": "cyan", "scheduled": "bold blue", "published": "green"}
+
+
+class PlanList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="plan.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="plan.up"),
+    ]
+
+
+def matches(post: PostLine, query: str) -> bool:
+    """A filter is words; `channel:`, `category:` and `status:` words match those fields."""
+    for word in query.casefold().split():
+        field, _, value = word.partition(":")
+        if value and field in ("channel", "category", "status"):
+            if value not in getattr(post, field).casefold():
+                return False
+        elif word not in f"{post.title} {post.channel} {post.category} {post.status}".casefold():
+            return False
+    return True
+
+
+class WeekPlanPane(Pane):
+    TITLE = "Week plan"
+    NUMBER = 1
+    BINDINGS = [
+        Binding("left_square_bracket", "screen.prev_week", "Prev week", id="plan.prev_week"),
+        Binding("right_square_bracket", "screen.next_week", "Next week", id="plan.next_week"),
+        Binding("t", "screen.this_week", "This week", id="plan.this_week"),
+        Binding("g", "screen.go_to", "Go to", id="plan.go_to"),
+        Binding("n", "screen.new_post", "New", id="plan.new_post"),
+        Binding("e", "screen.edit_post", "Edit", id="plan.edit_post"),
+        Binding("d", "screen.delete_post", "Delete", id="plan.delete_post"),
+        Binding("u", "screen.undo", "Undo", id="plan.undo"),
+        Binding("H", "screen.move_post(-1)", "Move ←", id="plan.move_earlier"),
+        Binding("L", "screen.move_post(1)", "Move →", id="plan.move_later"),
+        Binding("y", "screen.duplicate_post", "Duplicate", id="plan.duplicate"),
+        Binding("space", "screen.advance_status", "Status →", id="plan.advance_status"),
+        Binding("slash", "screen.filter", "Filter", id="plan.filter"),
+        Binding("left,h", "day(-1)", "Prev day", show=False, id="plan.prev_day"),
+        Binding("right,l", "day(1)", "Next day", show=False, id="plan.next_day"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.report: StatusReport | None = None
+        self.query_text = ""
+        self._day_of: dict[str, dt.date] = {}  # option id -> the day it lies under
+
+    def compose(self):
+        yield Static(id="plan-summary", markup=False)
+        yield PlanList(id="plan-list", markup=False)
+
+    @property
+    def main(self) -> PlanList:
+        return self.query_one(PlanList)
+
+    # -- what is selected ------------------------------------------------------------------------
+
+    @property
+    def selected_post_id(self) -> str | None:
+        option = self._highlighted()
+        return option.id.removeprefix("post:") if option and option.id.startswith("post:") else None
+
+    @property
+    def selected_day(self) -> dt.date | None:
+        option = self._highlighted()
+        return self._day_of.get(option.id) if option else None
+
+    def _highlighted(self) -> Option | None:
+        listing = self.main
+        if listing.highlighted is None or listing.option_count == 0:
+            return None
+        return listing.get_option_at_index(listing.highlighted)
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def show(self, report: StatusReport, keep: str | None = None, day: dt.date | None = None) -> None:
+        """Draw a week; keep the cursor on post `keep`, else on `day`, else where it was."""
+        previous = self._highlighted()
+        self.report = report
+        summary = Text(report.label, style="bold")
+        if report.campaigns:
+            summary.append("  " + literal(", ".join(report.campaigns)), style="magenta")
+        for load in report.load:
+            style = "green" if load.planned >= load.target else "yellow"
+            summary.append(f"  {literal(load.channel)} ")
+            summary.append(f"{load.planned}/{load.target}", style=style)
+        if self.query_text:
+            summary.append(f"  filter: {literal(self.query_text)}", style="reverse")
+        self.query_one("#plan-summary", Static).update(summary)
+        listing = self.main
+        listing.clear_options()
+        options = [option for day_line in report.days for option in self._day_options(day_line, report.today)]
+        self._day_of = {option.id: day for option, day in options}
+        listing.add_options([option for option, _ in options])
+        wanted = f"post:{keep}" if keep else None
+        if wanted is None and day is not None:
+            wanted = self._first_option_of(day)
+        if wanted is None and previous is not None:
+            wanted = previous.id
+        self._move_to(wanted)
+
+    def _day_options(self, day: DayLine, today: dt.date) -> list[tuple[Option, dt.date]]:
+        label = Text(f"{WEEKDAYS[day.date.weekday()]} {day.date.day:>2}.{day.date.month:02d}", style="bold")
+        if day.date == today:
+            label.stylize("reverse")
+        if day.marks:
+            label.append("  ★ " + literal(", ".join(day.marks)), style="yellow")
+        options = [Option(label, id=f"day:{day.date.isoformat()}", disabled=True)]
+        posts = [p for p in day.posts if matches(p, self.query_text)] if self.query_text else list(day.posts)
+        for post in posts:
+            options.append(Option(_post_text(post), id=f"post:{post.id}"))
+        if not posts:
+            options.append(Option(Text("   —  (n: new post)", style="dim"), id=f"empty:{day.date.isoformat()}"))
+        return [(option, day.date) for option in options]
+
+    def _first_option_of(self, day: dt.date) -> str | None:
+        for index in range(self.main.option_count):
+            option = self.main.get_option_at_index(index)
+            if not option.disabled and self._day_of.get(option.id) == day:
+                return option.id
+        return None
+
+    def _move_to(self, option_id: str | None) -> None:
+        listing = self.main
+        if option_id is not None:
+            try:
+                listing.highlighted = listing.get_option_index(option_id)
+                return
+            except Exception:  # noqa: BLE001 - the option is gone (deleted, filtered, other week)
+                pass
+        if listing.option_count:
+            listing.highlighted = 1  # the first selectable row, under Monday's heading
+
+    def action_day(self, step: int) -> None:
+        day = self.selected_day
+        if day is None or self.report is None:
+            return
+        target = day + dt.timedelta(days=step)
+        if target < self.report.week.monday or target > self.report.week.sunday:
+            self.call_later(self.app.run_action, "screen.prev_week" if step < 0 else "screen.next_week")
+            return
+        self._move_to(self._first_option_of(target))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_id.startswith("empty:"):
+            self.call_later(self.app.run_action, "screen.new_post")
+        else:
+            self.call_later(self.app.run_action, "screen.edit_post")
+
+
+def _post_text(post: PostLine) -> Text:
+    text = Text("   ")
+    text.append(f"{post.time or '  ·  '} ")
+    text.append(f"{post.status:<9} ", style=STATUS_STYLE.get(post.status, ""))
+    text.append(f"{literal(post.channel)[:9]:<9} ", style="cyan")
+    text.append("■ ", style=post.colour or "white")
+    text.append(f"{literal(post.category)[:13]:<13} ")
+    text.append(literal(post.title))
+    return text

@@ -1,0 +1,78 @@
+"""Small modal questions: a line of text, yes or no, a list to read."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from someplan.textsafe import literal
+
+
+class Ask(ModalScreen[str | None]):
+    """One line of input; enter answers, esc cancels. `check` returns an error or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, question: str, value: str = "", placeholder: str = "", check=None) -> None:
+        super().__init__()
+        self.question, self.value, self.placeholder, self.check = question, value, placeholder, check
+
+    def compose(self):
+        with Vertical(classes="dialog"):
+            yield Label(self.question, markup=False)
+            yield Input(self.value, placeholder=self.placeholder, id="ask-input")
+            yield Static("", classes="error", id="ask-error", markup=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        error = self.check(event.value) if self.check else None
+        if error:
+            self.query_one("#ask-error", Static).update(error)
+            return
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Confirm(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("y,j", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self):
+        with Vertical(classes="dialog"):
+            yield Label(self.question, markup=False)
+            yield Label("y: yes   n / esc: no", classes="hint")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class ShowList(ModalScreen[None]):
+    """A titled list of lines (problems from doctor, help); any of esc, q, enter closes it."""
+
+    BINDINGS = [Binding("escape,q,enter", "close", "Close", id="list.close")]
+
+    def __init__(self, title: str, lines: list[Text | str]) -> None:
+        super().__init__()
+        self.title_text, self.lines = title, lines
+
+    def compose(self):
+        with Vertical(classes="dialog wide"):
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            body = Text()
+            for line in self.lines:
+                body.append_text(line if isinstance(line, Text) else Text(literal(line)))
+                body.append("\n")
+            yield Static(body, markup=False, id="list-body")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

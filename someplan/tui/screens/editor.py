@@ -1,0 +1,157 @@
+"""The post editor: every field of a post, checked beside the field, saved with ctrl+s.
+
+Saving writes only the fields the user changed since the editor opened, so a colleague's edit
+of another field that arrived meanwhile is kept. When a colleague changes the open post, a
+banner names the fields; nothing is replaced under the user's cursor.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from someplan.domain.post import FIGURE_FIELDS, FunnelStage, Post, Status
+from someplan.services.errors import UserError
+from someplan.services.planning import parse_date, parse_time
+from someplan.tui.screens.dialogs import Confirm
+
+FIGURE_LABELS = {"reach": "Reach", "views": "Views", "reactions": "Reactions", "comments": "Comments",
+                 "shares": "Shares", "clicks": "Clicks", "saves": "Saves", "video_views": "Video views",
+                 "followers": "Followers"}  # fmt: skip
+
+
+class PostEditor(ModalScreen[Post | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="editor.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="editor.cancel"),
+    ]
+
+    def __init__(self, post: Post, channels: list, categories: list, today: dt.date, is_new: bool) -> None:
+        super().__init__()
+        self.original = post
+        self.channels, self.categories, self.today, self.is_new = channels, categories, today, is_new
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def compose(self):
+        post = self.original
+        with Vertical(id="editor"):
+            yield Label("New post" if self.is_new else "Edit post", id="editor-title")
+            yield Static("", id="editor-flag", markup=False)
+            with VerticalScroll(id="editor-form"):
+                yield from self._field("Title", Input(post.title, id="title"))
+                with Horizontal(classes="row"):
+                    yield from self._field("Date", Input(post.date.isoformat() if post.date else "", placeholder="2026-11-23", id="date"))
+                    yield from self._field("Time", Input(post.time.strftime("%H:%M") if post.time else "", placeholder="09:30", id="time"))
+                    yield from self._field("Status", Select([(s.value, s.value) for s in Status], value=post.status.value, allow_blank=False, id="status"))
+                with Horizontal(classes="row"):
+                    yield from self._field("Channel", Select([(c.name, c.id) for c in self.channels], value=self._choice(post.channel, self.channels), id="channel"))
+                    yield from self._field("Category", Select([(c.name, c.id) for c in self.categories], value=self._choice(post.category, self.categories), id="category"))
+                    yield from self._field("Funnel", Select([(f.value, f.value) for f in FunnelStage], value=post.funnel.value if post.funnel else Select.NULL, id="funnel"))
+                yield from self._field("Caption", TextArea(post.caption, id="caption", soft_wrap=True))
+                with Horizontal(classes="row"):
+                    yield from self._field("Owner", Input(post.owner, id="owner"))
+                    yield from self._field("Link", Input(post.link, id="link"))
+                yield from self._field("Assets (comma-separated, inside the asset folder)", Input(", ".join(post.assets), id="assets"))
+                yield from self._field("Notes", TextArea(post.notes, id="notes", soft_wrap=True))
+                with Horizontal(classes="row figures"):
+                    for name in (*FIGURE_FIELDS, "followers"):
+                        value = getattr(post, name)
+                        yield from self._field(FIGURE_LABELS[name], Input("" if value is None else str(value), id=name, classes="count"))
+            yield Label("ctrl+s save · esc cancel · tab next field", classes="hint")
+
+    def _field(self, label: str, widget):
+        with Vertical(classes="field"):
+            yield Label(label, classes="field-label", markup=False)
+            yield widget
+            yield Static("", classes="error", id=f"error-{widget.id}", markup=False)
+
+    @staticmethod
+    def _choice(value, records):
+        return value if any(r.id == value for r in records) else Select.NULL
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    # -- reading the form ------------------------------------------------------------------------
+
+    def _read(self) -> tuple[Post | None, dict[str, str]]:
+        errors: dict[str, str] = {}
+        text = lambda name: self.query_one(f"#{name}", Input).value.strip()  # noqa: E731
+        fields: dict = {"title": text("title"), "owner": text("owner"), "link": text("link")}
+        if not fields["title"]:
+            errors["title"] = "A post needs a title."
+        fields["caption"] = self.query_one("#caption", TextArea).text
+        fields["notes"] = self.query_one("#notes", TextArea).text
+        try:
+            fields["date"] = parse_date(text("date"), self.today) if text("date") else None
+        except UserError:
+            errors["date"] = "Use a date like 2026-11-23 or 23.11.2026."
+        try:
+            fields["time"] = parse_time(text("time")) if text("time") else None
+        except UserError:
+            errors["time"] = "Use a time like 09:30."
+        fields["status"] = Status(self.query_one("#status", Select).value)
+        for name in ("channel", "category"):
+            value = self.query_one(f"#{name}", Select).value
+            fields[name] = None if value is Select.NULL else value
+        funnel = self.query_one("#funnel", Select).value
+        fields["funnel"] = None if funnel is Select.NULL else FunnelStage(funnel)
+        assets = [a.strip() for a in text("assets").split(",") if a.strip()]
+        bad = [a for a in assets if a.startswith(("/", "\\")) or ".." in a.replace("\\", "/").split("/")]
+        if bad:
+            errors["assets"] = "Paths stay inside the asset folder: no '..' and no absolute paths."
+        fields["assets"] = tuple(assets)
+        for name in (*FIGURE_FIELDS, "followers"):
+            raw = text(name).replace(" ", "").replace("\u00a0", "")
+            if not raw:
+                fields[name] = None
+            elif raw.isdigit():
+                fields[name] = int(raw)
+            else:
+                errors[name] = "A whole number."
+        for name in ("title", "date", "time", "assets", *FIGURE_FIELDS, "followers"):
+            self.query_one(f"#error-{name}", Static).update(errors.get(name, ""))
+        if errors:
+            return None, errors
+        return dataclasses.replace(self.original, **fields), errors
+
+    @property
+    def dirty(self) -> bool:
+        post, errors = self._read()
+        return bool(errors) or post != self.original
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        post, errors = self._read()
+        if errors:
+            self.notify(f"{len(errors)} fields need a look", severity="warning")
+            return
+        self.dismiss(post)
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(Confirm("Discard your changes to this post?"), answered)
+
+    def colleague_changed(self, who: str, fields: list[str]) -> None:
+        """Called by the main screen when another device changed this post meanwhile."""
+        if not fields:
+            return
+        self.query_one("#editor-flag", Static).update(
+            f"⚠ {who} changed this post meanwhile ({', '.join(fields)}). Saving keeps their changes "
+            "to fields you did not touch; their values stay in the history."
+        )
+        self.add_class("flagged")

@@ -1,0 +1,304 @@
+"""The main screen: four panes, and the only place that coordinates them.
+
+Panes post messages or call `screen.*` actions; the screen reads the workspace through the
+services, writes through them, and tells each pane what to show. Every change is written to the
+workspace at once (one atomic batch per action); `u` undoes the last change made here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from someplan.domain.post import Post, Status
+from someplan.domain.weeks import IsoWeek, parse_week
+from someplan.services import planning
+from someplan.services.catalog import POSTS
+from someplan.services.errors import UserError
+from someplan.services.overview import figures_summary, list_assets, rotation_rows
+from someplan.services.status import build_status
+from someplan.textsafe import literal
+from someplan.tui.messages import WorkspaceChanged
+from someplan.tui.panes.assets import AssetsPane
+from someplan.tui.panes.base import Pane
+from someplan.tui.panes.figures import FiguresPane
+from someplan.tui.panes.plan import WeekPlanPane
+from someplan.tui.panes.rotation import RotationPane
+from someplan.tui.screens.dialogs import Ask
+from someplan.tui.screens.editor import PostEditor
+
+NARROW_WIDTH = 100
+NARROW_HEIGHT = 30
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("1", "show_pane(1)", "Plan", id="app.pane_plan"),
+        Binding("2", "show_pane(2)", "Rotation", id="app.pane_rotation"),
+        Binding("3", "show_pane(3)", "Assets", id="app.pane_assets"),
+        Binding("4", "show_pane(4)", "Figures", id="app.pane_figures"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.week: IsoWeek | None = None
+        self.undo_stack: list[tuple[str, str, dict]] = []  # (kind, post id, old fields)
+        self.last_colleague: str | None = None
+
+    def compose(self):
+        yield Static(id="header", markup=False)
+        yield WeekPlanPane(id="plan", classes="pane active")
+        yield RotationPane(id="rotation", classes="pane")
+        yield FiguresPane(id="figures", classes="pane")
+        yield AssetsPane(id="assets", classes="pane")
+        yield Footer()
+
+    @property
+    def catalog(self):
+        return self.app.catalog
+
+    @property
+    def plan(self) -> WeekPlanPane:
+        return self.query_one(WeekPlanPane)
+
+    def on_mount(self) -> None:
+        self.week = IsoWeek.of(self.app.today)
+        self.refresh_all(day=self.app.today)
+        self.plan.activate()
+        self._fit(self.size.width, self.size.height)
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def refresh_all(self, keep: str | None = None, day: dt.date | None = None) -> None:
+        report = build_status(self.catalog, self.week)
+        self.plan.show(report, keep=keep, day=day)
+        self.query_one(RotationPane).show(rotation_rows(self.catalog, self.app.today), self.app.today)
+        self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.app.today)))
+        self.query_one(AssetsPane).show(list_assets(self.catalog))
+        self._draw_header(report)
+
+    def _draw_header(self, report=None) -> None:
+        report = report or self.plan.report
+        header = Text.assemble((literal(self.catalog.name()), "bold"), " · ", (report.label, "bold"))
+        if self.last_colleague:
+            header.append(f"  ⟳ {literal(self.last_colleague)}", style="green")
+        problems = self.catalog.workspace.problems
+        if problems:
+            header.append(f"  ⚠ {len(problems)} problem{'s' if len(problems) != 1 else ''} (ctrl+p: doctor)", style="yellow")
+        self.query_one("#header", Static).update(header)
+
+    def on_resize(self, event) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        # Below 100x30 one pane at a time fills the screen; 1–4 and tab switch between them.
+        self.set_class(width < NARROW_WIDTH or height < NARROW_HEIGHT, "narrow")
+
+    # -- panes -----------------------------------------------------------------------------------
+
+    def _pane(self, number: int) -> Pane:
+        return next(p for p in self.query(Pane) if p.NUMBER == number)
+
+    def action_show_pane(self, number: int) -> None:
+        pane = self._pane(number)
+        self._make_active(pane)
+        pane.activate()
+
+    def _make_active(self, pane: Pane) -> None:
+        for other in self.query(Pane):
+            other.set_class(other is pane, "active")
+
+    def on_descendant_focus(self, event) -> None:
+        pane = next((a for a in event.widget.ancestors_with_self if isinstance(a, Pane)), None)
+        if pane is not None:
+            self._make_active(pane)
+
+    # -- weeks -----------------------------------------------------------------------------------
+
+    def _show_week(self, week: IsoWeek, day: dt.date | None = None) -> None:
+        self.week = week
+        self.refresh_all(day=day or (self.app.today if self.app.today in week else week.monday))
+
+    def action_prev_week(self) -> None:
+        self._show_week(self.week - 1, day=self._same_weekday(-7))
+
+    def action_next_week(self) -> None:
+        self._show_week(self.week + 1, day=self._same_weekday(7))
+
+    def _same_weekday(self, days: int) -> dt.date | None:
+        day = self.plan.selected_day
+        return day + dt.timedelta(days=days) if day else None
+
+    def action_this_week(self) -> None:
+        self._show_week(IsoWeek.of(self.app.today), day=self.app.today)
+
+    def action_go_to(self) -> None:
+        def check(text: str) -> str | None:
+            return None if self._parse_target(text) else "A week (47, 2026-W47, uke 47) or a date (23.11.2026)."
+
+        def answered(text: str | None) -> None:
+            if text:
+                week, day = self._parse_target(text)
+                self._show_week(week, day)
+
+        self.app.push_screen(Ask("Go to week or date", placeholder="47 · 2026-W47 · 23.11.2026", check=check), answered)
+
+    def _parse_target(self, text: str) -> tuple[IsoWeek, dt.date | None] | None:
+        try:
+            return parse_week(text, self.week.year), None
+        except ValueError:
+            pass
+        try:
+            day = planning.parse_date(text, self.app.today)
+            return IsoWeek.of(day), day
+        except UserError:
+            return None
+
+    def action_filter(self) -> None:
+        def answered(text: str | None) -> None:
+            if text is not None:
+                self.plan.query_text = text.strip()
+                self.refresh_all()
+
+        hint = "words, or channel:facebook category:ansatte status:draft (empty: all)"
+        self.app.push_screen(Ask("Filter the week", value=self.plan.query_text, placeholder=hint), answered)
+
+    # -- posts -----------------------------------------------------------------------------------
+
+    def _selected_post(self) -> Post | None:
+        post_id = self.plan.selected_post_id
+        if post_id is None:
+            return None
+        try:
+            return self.catalog.post(post_id)
+        except UserError:
+            return None
+
+    def action_new_post(self) -> None:
+        day = self.plan.selected_day or self.week.monday
+        post = Post(id="", date=day, status=Status.IDEA)
+        self._open_editor(post, is_new=True)
+
+    def action_edit_post(self) -> None:
+        post = self._selected_post()
+        if post is None:
+            self.action_new_post()
+            return
+        self._open_editor(post, is_new=False)
+
+    def _open_editor(self, post: Post, is_new: bool) -> None:
+        editor = PostEditor(post, self.catalog.channels(), self.catalog.categories(), self.app.today, is_new)
+
+        def saved(result: Post | None) -> None:
+            if result is None:
+                return
+            if is_new:
+                post_id = planning.add_post(self.catalog, result)
+                self.undo_stack.append(("delete", post_id, {}))
+            else:
+                before = post.to_doc()
+                changed = planning.save_changes(self.catalog, post, result)
+                if changed:
+                    self.undo_stack.append(("fields", post.id, {k: before[k] for k in changed}))
+                post_id = post.id
+            self.week = IsoWeek.of(result.date) if result.date else self.week
+            self.refresh_all(keep=post_id)
+
+        self.app.push_screen(editor, saved)
+
+    def action_delete_post(self) -> None:
+        post = self._selected_post()
+        if post is None:
+            return
+        planning.remove_post(self.catalog, post.id)
+        self.undo_stack.append(("restore", post.id, {}))
+        self.notify(f"Deleted “{literal(post.title)}” — u undoes", markup=False)
+        self.refresh_all(day=post.date)
+
+    def _change(self, post: Post, **fields) -> None:
+        updated = dataclasses.replace(post, **fields)
+        before = post.to_doc()
+        changed = planning.save_changes(self.catalog, post, updated)
+        if changed:
+            self.undo_stack.append(("fields", post.id, {k: before[k] for k in changed}))
+        self.refresh_all(keep=post.id)
+
+    def action_move_post(self, days: int) -> None:
+        post = self._selected_post()
+        if post is None or post.date is None:
+            return
+        target = post.date + dt.timedelta(days=days)
+        if target not in self.week:
+            self.week = IsoWeek.of(target)
+        self._change(post, date=target)
+
+    def action_advance_status(self) -> None:
+        post = self._selected_post()
+        if post is not None:
+            self._change(post, status=post.status.next())
+
+    def action_duplicate_post(self) -> None:
+        post = self._selected_post()
+        if post is None:
+            return
+        # A reuse: same content and assets, back to draft, no figures, noted where it came from.
+        copy = dataclasses.replace(
+            post, id="", status=Status.DRAFT, reach=None, views=None, reactions=None, comments=None, shares=None,
+            clicks=None, saves=None, video_views=None, followers=None,
+            notes=(post.notes + "\n" if post.notes else "") + f"Reuse of {post.id}",
+        )  # fmt: skip
+        new_id = planning.add_post(self.catalog, copy)
+        self.undo_stack.append(("delete", new_id, {}))
+        self.refresh_all(keep=new_id)
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo")
+            return
+        kind, post_id, fields = self.undo_stack.pop()
+        workspace = self.catalog.workspace
+        if kind == "restore":
+            workspace.restore(POSTS, post_id)
+        elif kind == "delete":
+            workspace.delete(POSTS, post_id)
+        else:
+            workspace.write([(POSTS, post_id, name, value) for name, value in fields.items()])
+        doc = workspace.view(POSTS).get(post_id)
+        if doc and isinstance(doc.get("date"), str):
+            try:
+                self.week = IsoWeek.of(dt.date.fromisoformat(doc["date"]))
+            except ValueError:
+                pass
+        self.refresh_all(keep=post_id if doc else None)
+
+    # -- colleagues ------------------------------------------------------------------------------
+
+    def on_workspace_changed(self, message: WorkspaceChanged) -> None:
+        if message.by_colleague:
+            devices = {stamp_device for stamp_device in self._devices_of(message.changed)}
+            names = ", ".join(sorted(devices)) or "a colleague"
+            self.last_colleague = f"{names} {time.strftime('%H:%M')}"
+            editor = next((s for s in self.app.screen_stack if isinstance(s, PostEditor)), None)
+            if editor is not None and (POSTS, editor.original.id) in message.changed and not editor.is_new:
+                now = self.catalog.workspace.get(POSTS, editor.original.id) or {}
+                before = editor.original.to_doc()
+                fields = [k for k in before if now.get(k, before[k] if before[k] in (None, "", []) else None) != before[k]]
+                editor.colleague_changed(names, fields)
+        self.refresh_all()
+
+    def _devices_of(self, changed: set[tuple[str, str]]) -> list[str]:
+        workspace = self.catalog.workspace
+        me = workspace.identity.device_id if workspace.identity else None
+        names = []
+        for table, record_id in changed:
+            for cell in workspace.state.cells.get((table, record_id), {}).values():
+                device = cell.key[19:-8]
+                if device != me:
+                    names.append(workspace.device_name(device))
+        return names

@@ -1,0 +1,30 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from someplan.services.catalog import Catalog
+from someplan.store.workspace import Workspace
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_workspace"
+
+
+@pytest.fixture
+def sample_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("SOMEPLAN_TODAY", "2026-11-18")
+    target = tmp_path / "sample"
+    shutil.copytree(SAMPLE, target)
+    return target
+
+
+@pytest.fixture
+def make_app(sample_copy):
+    from someplan.tui.app import SomeplanApp
+
+    def make(watch: bool = False, path: Path | None = None) -> SomeplanApp:
+        return SomeplanApp(Catalog(Workspace.open(path or sample_copy)), watch=watch)
+
+    return make

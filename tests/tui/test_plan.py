@@ -1,0 +1,99 @@
+import datetime as dt
+
+from someplan.services.catalog import POSTS
+
+
+async def test_the_week_opens_on_today_with_every_day(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        plan = app.screen.plan
+        assert plan.report.week.week == 47
+        assert [d.date.day for d in plan.report.days] == [16, 17, 18, 19, 20, 21, 22]
+        assert plan.selected_day == dt.date(2026, 11, 18)
+        await pilot.press("right_square_bracket")
+        assert app.screen.plan.report.week.week == 48
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert app.screen.plan.report.week.week == 46
+        await pilot.press("t")
+        assert app.screen.plan.report.week.week == 47
+
+
+async def test_go_to_a_week_or_a_date(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g", *"uke 51", "enter")
+        assert app.screen.plan.report.week.week == 51
+        await pilot.press("g", *"01.01.2027", "enter")
+        assert (app.screen.plan.report.week.year, app.screen.plan.report.week.week) == (2026, 53)
+        await pilot.press("g", *"nonsense", "enter")
+        assert "A week" in str(app.screen.query_one("#ask-error").render())
+        await pilot.press("escape")
+        assert app.screen.plan.report.week.week == 53
+
+
+async def test_new_post_on_the_selected_day_then_move_status_delete_undo(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_square_bracket")  # week 48
+        await pilot.press("l", "l", "l")  # from wednesday 25.11 to saturday 28.11, an empty day
+        assert app.screen.plan.selected_day == dt.date(2026, 11, 28)
+        await pilot.press("n")
+        await pilot.press(*"Lørdagskos")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        workspace = app.catalog.workspace
+        [new_id] = [rid for rid, doc in workspace.view(POSTS).items() if doc.get("title") == "Lørdagskos"]
+        assert workspace.view(POSTS)[new_id]["date"] == "2026-11-28"
+        assert app.screen.plan.selected_post_id == new_id
+        await pilot.press("L")
+        assert workspace.view(POSTS)[new_id]["date"] == "2026-11-29"
+        await pilot.press("H", "H")
+        assert workspace.view(POSTS)[new_id]["date"] == "2026-11-27"
+        await pilot.press("space")
+        assert workspace.view(POSTS)[new_id]["status"] == "draft"
+        await pilot.press("d")
+        assert new_id not in workspace.view(POSTS)
+        await pilot.press("u")
+        assert workspace.view(POSTS)[new_id]["status"] == "draft"
+        await pilot.press("u")  # the status change
+        assert workspace.view(POSTS)[new_id]["status"] == "idea"
+
+
+async def test_duplicate_to_reuse_is_a_draft_without_figures(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g", *"16.11.2026", "enter")
+        source = app.screen.plan.selected_post_id
+        await pilot.press("y")
+        copy = app.screen.plan.selected_post_id
+        docs = app.catalog.workspace.view(POSTS)
+        assert copy != source and docs[copy]["title"] == docs[source]["title"]
+        assert docs[copy]["status"] == "draft" and "reach" not in docs[copy] and source in docs[copy]["notes"]
+
+
+async def test_filter_by_channel(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"channel:tiktok", "enter")
+        shown = [p for d in app.screen.plan.report.days for p in d.posts]
+        listing = app.screen.plan.main
+        ids = [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+        posts = [i for i in ids if i.startswith("post:")]
+        assert posts and all(p.channel == "TikTok" for p in shown if f"post:{p.id}" in posts)
+        assert len(posts) == sum(1 for p in shown if p.channel == "TikTok")
+
+
+async def test_editor_validates_beside_the_field_and_asks_before_discarding(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        editor = app.screen
+        editor.query_one("#time").value = "25:99"
+        editor.query_one("#reach").value = "many"
+        await pilot.press("ctrl+s")
+        assert "09:30" in str(editor.query_one("#error-time").render())
+        assert "whole number" in str(editor.query_one("#error-reach").render())
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "Confirm"
+        await pilot.press("y")
+        assert type(app.screen).__name__ == "MainScreen"
