@@ -123,7 +123,7 @@ def test_demo_gives_a_fresh_copy_of_the_sample_every_time(someplan, tmp_path):
     someplan("rm", pid, "-w", path)
     assert someplan("demo", "--path-only").strip() == path
     assert someplan.json("list", "--json", "-w", path)[0]["id"] == pid  # the deletion is gone again
-    assert "Fjordhotellet Solvik" in someplan("demo")
+    assert "Fjordhotellet Solvik" in someplan("status", path)
 
 
 def test_status_on_the_sample_in_the_checkout_writes_nothing(someplan):
