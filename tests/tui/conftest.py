@@ -1,3 +1,4 @@
+import os
 import shutil
 from pathlib import Path
 
@@ -6,6 +7,7 @@ import pytest
 from someplan.services.catalog import Catalog
 from someplan.store.workspace import Workspace
 
+FROZEN_MTIME = 1_795_000_000  # 2026-11-18 in the evening
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_workspace"
 
 
@@ -17,6 +19,8 @@ def sample_copy(tmp_path, monkeypatch):
     monkeypatch.setenv("SOMEPLAN_TODAY", "2026-11-18")
     target = tmp_path / "sample"
     shutil.copytree(SAMPLE, target)
+    for path in (target / "assets").rglob("*"):
+        os.utime(path, (FROZEN_MTIME, FROZEN_MTIME))  # the assets pane shows dates: keep them still
     return target
 
 

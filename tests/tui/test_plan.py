@@ -97,3 +97,35 @@ async def test_editor_validates_beside_the_field_and_asks_before_discarding(make
         assert type(app.screen).__name__ == "Confirm"
         await pilot.press("y")
         assert type(app.screen).__name__ == "MainScreen"
+
+
+async def test_enter_edits_and_jk_move(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        first = app.screen.plan.selected_post_id
+        await pilot.press("j")
+        assert app.screen.plan.selected_post_id != first
+        await pilot.press("k")
+        assert app.screen.plan.selected_post_id == first
+        await pilot.press("enter")
+        assert type(app.screen).__name__ == "PostEditor" and app.screen.original.id == first
+        app.screen.query_one("#title").value = "Ny tittel"
+        await pilot.press("ctrl+s")
+        assert app.catalog.workspace.view("posts")[first]["title"] == "Ny tittel"
+
+
+async def test_saving_keeps_a_colleagues_edit_of_another_field(make_app, sample_copy, tmp_path):
+    from someplan.store.device import IdentityStore
+    from someplan.store.workspace import Workspace
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        post_id = app.screen.plan.selected_post_id
+        await pilot.press("e")
+        colleague = Workspace.open(sample_copy, IdentityStore(tmp_path / "c2", tmp_path / "s2"))
+        colleague.update("posts", post_id, {"caption": "Ola's caption"})
+        app.catalog.workspace.refresh()
+        app.screen.query_one("#title").value = "Kari's title"
+        await pilot.press("ctrl+s")
+        doc = app.catalog.workspace.view("posts")[post_id]
+        assert (doc["title"], doc["caption"]) == ("Kari's title", "Ola's caption")

@@ -95,15 +95,13 @@ class WeekPlanPane(Pane):
         """Draw a week; keep the cursor on post `keep`, else on `day`, else where it was."""
         previous = self._highlighted()
         self.report = report
-        summary = Text(report.label, style="bold")
-        if report.campaigns:
-            summary.append("  " + literal(", ".join(report.campaigns)), style="magenta")
+        parts = [Text(literal(", ".join(report.campaigns)), style="magenta")] if report.campaigns else []
         for load in report.load:
             style = "green" if load.planned >= load.target else "yellow"
-            summary.append(f"  {literal(load.channel)} ")
-            summary.append(f"{load.planned}/{load.target}", style=style)
+            parts.append(Text.assemble(literal(load.channel), " ", (f"{load.planned}/{load.target}", style)))
         if self.query_text:
-            summary.append(f"  filter: {literal(self.query_text)}", style="reverse")
+            parts.append(Text(f"filter: {literal(self.query_text)}", style="reverse"))
+        summary = Text("\u00a0·\u00a0").join(parts)  # no-break spaces: plain ones are trimmed at cut points
         self.query_one("#plan-summary", Static).update(summary)
         listing = self.main
         listing.clear_options()

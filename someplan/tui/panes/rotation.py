@@ -20,7 +20,7 @@ class RotationPane(Pane):
 
     def compose(self):
         table = DataTable(id="rotation-table", cursor_type="row", zebra_stripes=False)
-        table.add_columns("Category", "Cadence", "Last → due", "", "Backlog")
+        table.add_columns("Category", "State", "Last → due", "Backlog", "Cadence")
         yield table
 
     @property
@@ -33,13 +33,13 @@ class RotationPane(Pane):
         table.clear()
         for row in rows:
             r = row.rotation
-            state = r.state.value + (f" {r.days_overdue}d" if r.state.value == "overdue" else "")
+            state = ("! overdue " + f"{r.days_overdue}d") if r.state.value == "overdue" else r.state.value
             table.add_row(
                 Text.assemble(("■ ", r.category.colour), literal(r.category.name)),
-                Text(r.category.cadence.label("nb")),
-                Text((f"{r.last_post:%d.%m}" if r.last_post else "  —  ") + f" → {r.next_due:%d.%m}"),
                 Text(state, style=STATE_STYLE.get(r.state.value, "")),
-                Text(str(row.backlog) if row.backlog else ""),
+                Text((f"{r.last_post:%d.%m}" if r.last_post else "  —  ") + f" → {r.next_due:%d.%m}"),
+                Text(str(row.backlog) if row.backlog else "–", justify="right"),
+                Text(r.category.cadence.label("nb")),
                 key=r.category.id,
             )
         if rows:

@@ -85,12 +85,13 @@ class MainScreen(Screen):
 
     def _draw_header(self, report=None) -> None:
         report = report or self.plan.report
-        header = Text.assemble((literal(self.catalog.name()), "bold"), " · ", (report.label, "bold"))
+        gap = "\u00a0\u00a0"  # no-break spaces: plain ones are trimmed where segments meet
+        header = Text.assemble((literal(self.catalog.name()), "bold"), "\u00a0·\u00a0", (report.label, "bold"))
         if self.last_colleague:
-            header.append(f"  ⟳ {literal(self.last_colleague)}", style="green")
+            header.append(f"{gap}⟳ {literal(self.last_colleague)}", style="green")
         problems = self.catalog.workspace.problems
         if problems:
-            header.append(f"  ⚠ {len(problems)} problem{'s' if len(problems) != 1 else ''} (ctrl+p: doctor)", style="yellow")
+            header.append(f"{gap}⚠ {len(problems)} problem{'s' if len(problems) != 1 else ''} (ctrl+p: doctor)", style="yellow")
         self.query_one("#header", Static).update(header)
 
     def on_resize(self, event) -> None:

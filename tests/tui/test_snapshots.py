@@ -1,0 +1,27 @@
+"""What the screen shows, as SVG snapshots (update with: pytest tests/tui --snapshot-update)."""
+
+import pytest
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_main_screen(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size)
+
+
+def test_next_week_with_black_friday_and_advent(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(120, 40), press=["right_square_bracket"])
+
+
+def test_editor(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(120, 40), press=["e"])
+
+
+def test_help(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(120, 40), press=["question_mark"])
+
+
+def test_light_theme(snap_compare, make_app):
+    async def light(pilot):
+        pilot.app.theme = "someplan-lys"
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=light)
