@@ -98,10 +98,12 @@ def asset_root(catalog: Catalog) -> Path:
     return root if Path(folder).is_absolute() or root.is_relative_to(workspace) else workspace / "assets"
 
 
-def list_assets(catalog: Catalog, limit: int = 500) -> list[AssetFile]:
+AssetListing = list[tuple[float, str, int]]  # (modified, path relative to the asset root, size)
+
+
+def scan_assets(root: Path) -> AssetListing:
     """Files in the asset folder, newest first; hidden files and sync tools' temp files skipped."""
-    root = asset_root(catalog)
-    found: list[tuple[float, str, int]] = []
+    found: AssetListing = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
@@ -114,6 +116,12 @@ def list_assets(catalog: Catalog, limit: int = 500) -> list[AssetFile]:
                 continue
             found.append((stat.st_mtime, path.relative_to(root).as_posix(), stat.st_size))
     found.sort(reverse=True)
+    return found
+
+
+def list_assets(catalog: Catalog, listing: AssetListing | None = None, limit: int = 500) -> list[AssetFile]:
+    """The newest files of a listing (scanned now when not given) with the posts that use each."""
+    found = scan_assets(asset_root(catalog)) if listing is None else listing
     users: dict[str, list[str]] = {}
     for post in catalog.posts():
         for ref in post.assets:

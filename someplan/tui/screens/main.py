@@ -21,7 +21,7 @@ from someplan.domain.weeks import IsoWeek, parse_week
 from someplan.services import planning
 from someplan.services.catalog import POSTS
 from someplan.services.errors import UserError
-from someplan.services.overview import figures_summary, list_assets, rotation_rows
+from someplan.services.overview import asset_root, figures_summary, list_assets, rotation_rows, scan_assets
 from someplan.services.status import build_status
 from someplan.textsafe import literal
 from someplan.tui.messages import WorkspaceChanged
@@ -50,6 +50,7 @@ class MainScreen(Screen):
         self.week: IsoWeek | None = None
         self.undo_stack: list[tuple[str, str, dict]] = []  # (kind, post id, old fields)
         self.last_colleague: str | None = None
+        self.asset_listing: list | None = None  # scanned once in a worker, not on every redraw
 
     def compose(self):
         yield Static(id="header", markup=False)
@@ -72,15 +73,28 @@ class MainScreen(Screen):
         self.refresh_all(day=self.app.today)
         self.plan.activate()
         self._fit(self.size.width, self.size.height)
+        # After the first frame: a large asset folder must not hold up the week plan.
+        self.call_after_refresh(self.run_worker, self._scan_assets, thread=True, exclusive=True, group="assets")
+
+    def _scan_assets(self) -> None:
+        listing = scan_assets(asset_root(self.catalog))
+        self.app.call_from_thread(self._assets_scanned, listing)
+
+    def _assets_scanned(self, listing: list) -> None:
+        self.asset_listing = listing
+        self.query_one(AssetsPane).show(list_assets(self.catalog, listing))
 
     # -- drawing ---------------------------------------------------------------------------------
 
-    def refresh_all(self, keep: str | None = None, day: dt.date | None = None) -> None:
+    def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None:
+        """Redraw; the side panes only when posts changed (they do not depend on the week shown)."""
         report = build_status(self.catalog, self.week)
         self.plan.show(report, keep=keep, day=day)
-        self.query_one(RotationPane).show(rotation_rows(self.catalog, self.app.today), self.app.today)
-        self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.app.today)))
-        self.query_one(AssetsPane).show(list_assets(self.catalog))
+        if posts_changed:
+            self.query_one(RotationPane).show(rotation_rows(self.catalog, self.app.today), self.app.today)
+            self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.app.today)))
+            if self.asset_listing is not None:
+                self.query_one(AssetsPane).show(list_assets(self.catalog, self.asset_listing))
         self._draw_header(report)
 
     def _draw_header(self, report=None) -> None:
@@ -124,7 +138,7 @@ class MainScreen(Screen):
 
     def _show_week(self, week: IsoWeek, day: dt.date | None = None) -> None:
         self.week = week
-        self.refresh_all(day=day or (self.app.today if self.app.today in week else week.monday))
+        self.refresh_all(day=day or (self.app.today if self.app.today in week else week.monday), posts_changed=False)
 
     def action_prev_week(self) -> None:
         self._show_week(self.week - 1, day=self._same_weekday(-7))
@@ -165,7 +179,7 @@ class MainScreen(Screen):
         def answered(text: str | None) -> None:
             if text is not None:
                 self.plan.query_text = text.strip()
-                self.refresh_all()
+                self.refresh_all(posts_changed=False)
 
         hint = "words, or channel:facebook category:ansatte status:draft (empty: all)"
         self.app.push_screen(Ask("Filter the week", value=self.plan.query_text, placeholder=hint), answered)

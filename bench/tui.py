@@ -1,0 +1,109 @@
+"""The planner's figures on the large bench workspace (budgets in brackets).
+
+    python bench/tui.py [--runs 7]
+
+Start to first full frame: from constructing the app (workspace opened from its snapshot, as
+after any normal session) until the main screen has drawn, headless. Key press to repaint:
+`]` (next week) and `L` (move a post a day, a durable write) until the screen has processed
+the key and refreshed. Idle CPU: process CPU time over 3 s of doing nothing, with the change
+feed running. Memory: peak RSS of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_workspace import generate, make_assets  # noqa: E402
+
+
+async def one_run(root: Path) -> tuple[float, list[float], list[float], float]:
+    from someplan.services.catalog import Catalog
+    from someplan.store.workspace import Workspace
+    from someplan.tui.app import SomeplanApp
+
+    start = time.perf_counter()
+    app = SomeplanApp(Catalog(Workspace.open(root)), watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        first_frame = time.perf_counter() - start
+        week, move = [], []
+        for _ in range(5):
+            t = time.perf_counter()
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            week.append(time.perf_counter() - t)
+        await pilot.press("j")
+        for _ in range(5):
+            t = time.perf_counter()
+            await pilot.press("L")
+            await pilot.pause()
+            move.append(time.perf_counter() - t)
+        baseline = []
+        for _ in range(5):
+            t = time.perf_counter()
+            await pilot.press("x")  # bound to nothing: what pressing and waiting costs by itself
+            await pilot.pause()
+            baseline.append(time.perf_counter() - t)
+        handler = []
+        for _ in range(5):
+            t = time.perf_counter()
+            app.screen.action_next_week()  # the work a key does, without the test driver's waiting
+            handler.append(time.perf_counter() - t)
+            await pilot.pause()
+        week.append(statistics.median(baseline) * -1)  # marker, split off below
+        move += handler
+        cpu = time.process_time()
+        await asyncio.sleep(3)
+        idle = (time.process_time() - cpu) / 3 * 100
+    return first_frame, week, move, idle
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    base = Path(tempfile.mkdtemp(prefix="someplan-tui-bench-"))
+    os.environ.update(XDG_CONFIG_HOME=str(base / "cfg"), XDG_STATE_HOME=str(base / "state"),
+                      XDG_CACHE_HOME=str(base / "cache"), SOMEPLAN_TODAY="2026-10-14")  # fmt: skip
+    try:
+        root = base / "workspace"
+        generate(root)
+        make_assets(root)
+        from someplan.store.workspace import Workspace
+
+        Workspace.open(root).write_snapshot()
+        frames, weeks, moves, handlers, idles, baselines = [], [], [], [], [], []
+        for _ in range(args.runs):
+            frame, week, move, idle = asyncio.run(one_run(root))
+            frames.append(frame)
+            baselines.append(-week.pop())
+            weeks += week
+            moves += move[:5]
+            handlers += move[5:]
+            idles.append(idle)
+        ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
+        print(f"start to first full frame          {ms(frames):7.1f} ms  [< 1000 ms]")
+        print(f"key ] (next week) to repaint       {ms(weeks):7.1f} ms  round trip through the test driver")
+        print(f"key L (move a post) to repaint     {ms(moves):7.1f} ms  round trip, with the durable write")
+        print(f"an unbound key, same driver        {ms(baselines):7.1f} ms  (the driver's own share of the above)")
+        print(f"next-week handler, no driver       {ms(handlers):7.1f} ms  [< 50 ms]")
+        print(f"idle CPU, change feed running      {statistics.median(idles):7.2f} %")
+        print(f"peak resident memory               {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB  [< 150 MB]")
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
