@@ -306,7 +306,7 @@ def cmd_list(args) -> int:
     from someplan.cli_output import print_table
 
     rows = [
-        [p.id, p.date.isoformat(), p.time.strftime("%H:%M") if p.time else "", channels.get(p.channel, "?"),
+        [p.id, p.date.isoformat(), p.time.strftime("%H:%M") if p.time else "", channels.get(p.channel, "–"),
          categories.get(p.category, ""), p.status.value, p.title]
         for p in posts
     ]  # fmt: skip

@@ -134,7 +134,7 @@ def _line(post, channel_names, categories) -> PostLine:
     return PostLine(
         id=post.id,
         time=post.time.strftime("%H:%M") if post.time else "",
-        channel=channel_names.get(post.channel, "?"),
+        channel=channel_names.get(post.channel, "–"),
         category=category.name if category else "",
         colour=category.colour if category else "",
         title=post.title,
