@@ -127,3 +127,37 @@ async def test_hostile_titles_are_shown_literally(make_app, sample_copy):
         listing = app.screen.plan.main
         prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert any("[bold red]Gratis[/] \\x1b[2J" in p for p in prompts)
+
+
+async def test_every_palette_command_runs(make_app):
+    from someplan.tui.app import PlannerCommands
+
+    expected = {"screen.new_post": "PostEditor", "screen.go_to": "Ask", "screen.filter": "Ask",
+                "app.doctor": "ShowList", "app.help": "ShowList", "app.change_theme": "CommandPalette",
+                "screen.this_week": "MainScreen"}  # fmt: skip
+    for _, action, _ in PlannerCommands.COMMANDS:
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("right_square_bracket")
+            await app.run_action(action)
+            await pilot.pause()
+            assert type(app.screen).__name__ == expected[action], action
+            if action == "screen.this_week":
+                assert app.screen.plan.report.week.week == 47
+
+
+async def test_a_post_open_in_the_editor_that_a_colleague_changed_is_flagged(make_app, sample_copy, tmp_path):
+    from someplan.tui.messages import WorkspaceChanged
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        post_id = app.screen.plan.selected_post_id
+        await pilot.press("e")
+        editor = app.screen
+        colleague = Workspace.open(sample_copy, IdentityStore(tmp_path / "c2", tmp_path / "s2"))
+        colleague.update(POSTS, post_id, {"caption": "Ola's caption"})
+        changed = app.catalog.workspace.refresh()
+        app.screen_stack[0].post_message(WorkspaceChanged(changed, by_colleague=True))
+        await pilot.pause()
+        assert editor.has_class("flagged")
+        assert "caption" in str(editor.query_one("#editor-flag").render())
