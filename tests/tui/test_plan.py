@@ -129,3 +129,20 @@ async def test_saving_keeps_a_colleagues_edit_of_another_field(make_app, sample_
         await pilot.press("ctrl+s")
         doc = app.catalog.workspace.view("posts")[post_id]
         assert (doc["title"], doc["caption"]) == ("Kari's title", "Ola's caption")
+
+
+async def test_a_workspace_that_refuses_writes_gives_a_notice_not_a_crash(make_app, sample_copy):
+    import json
+
+    meta = sample_copy / "someplan-workspace.json"
+    doc = json.loads(meta.read_text())
+    doc["format"] = 99
+    meta.write_text(json.dumps(doc))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = dict(app.catalog.workspace.view("posts"))
+        await pilot.press("space", "d", "y", "L")
+        await pilot.pause()
+        assert app.catalog.workspace.view("posts") == before
+        assert any("Not saved" in n.message and "format 99" in n.message for n in app._notifications)
+        assert type(app.screen).__name__ == "MainScreen"

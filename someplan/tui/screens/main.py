@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import time
 
 from rich.text import Text
@@ -23,6 +24,7 @@ from someplan.services.catalog import POSTS
 from someplan.services.errors import UserError
 from someplan.services.overview import asset_root, figures_summary, list_assets, rotation_rows, scan_assets
 from someplan.services.status import build_status
+from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.panes.assets import AssetsPane
@@ -32,6 +34,20 @@ from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
 from someplan.tui.screens.dialogs import Ask
 from someplan.tui.screens.editor import PostEditor
+
+def writes(method):
+    """A screen action that writes: a refused or failed write is a notice, never a crash."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (WorkspaceError, OSError) as error:
+            self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+            self.refresh_all()
+
+    return wrapper
+
 
 NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
@@ -210,7 +226,8 @@ class MainScreen(Screen):
     def _open_editor(self, post: Post, is_new: bool) -> None:
         editor = PostEditor(post, self.catalog.channels(), self.catalog.categories(), self.app.today, is_new)
 
-        def saved(result: Post | None) -> None:
+        @writes
+        def saved(self, result: Post | None) -> None:
             if result is None:
                 return
             if is_new:
@@ -225,8 +242,9 @@ class MainScreen(Screen):
             self.week = IsoWeek.of(result.date) if result.date else self.week
             self.refresh_all(keep=post_id)
 
-        self.app.push_screen(editor, saved)
+        self.app.push_screen(editor, functools.partial(saved, self))
 
+    @writes
     def action_delete_post(self) -> None:
         post = self._selected_post()
         if post is None:
@@ -236,6 +254,7 @@ class MainScreen(Screen):
         self.notify(f"Deleted “{literal(post.title)}” — u undoes", markup=False)
         self.refresh_all(day=post.date)
 
+    @writes
     def _change(self, post: Post, **fields) -> None:
         updated = dataclasses.replace(post, **fields)
         before = post.to_doc()
@@ -258,6 +277,7 @@ class MainScreen(Screen):
         if post is not None:
             self._change(post, status=post.status.next())
 
+    @writes
     def action_duplicate_post(self) -> None:
         post = self._selected_post()
         if post is None:
@@ -272,6 +292,7 @@ class MainScreen(Screen):
         self.undo_stack.append(("delete", new_id, {}))
         self.refresh_all(keep=new_id)
 
+    @writes
     def action_undo(self) -> None:
         if not self.undo_stack:
             self.notify("Nothing to undo")
