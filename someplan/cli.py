@@ -216,7 +216,11 @@ def cmd_init(args) -> int:
 
 
 def sample_source() -> Path:
-    return Path(__file__).resolve().parent.parent / "sample_workspace"
+    """The sample beside the package in a checkout, else the copy shipped inside the wheel."""
+    checkout = Path(__file__).resolve().parent.parent / "sample_workspace"
+    if (checkout / "someplan-workspace.json").exists():
+        return checkout
+    return Path(__file__).resolve().parent / "sample_workspace"
 
 
 def cmd_demo(args) -> int:
