@@ -234,12 +234,26 @@ def cmd_demo(args) -> int:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(source, target)
+    _give_new_id(target)
     if args.path_only:
         print(target)
         return 0
     args.workspace = str(target)
     print(f"someplan: a fresh copy of the sample is in {target}", file=sys.stderr)
     return cmd_open(args)
+
+
+def _give_new_id(root: Path) -> None:
+    """A copy of a workspace is a new workspace: it must not share the original's id."""
+    import json
+
+    from someplan.store.atomic import atomic_write
+    from someplan.store.layout import WORKSPACE_FILE
+    from someplan.store.workspace import new_record_id
+
+    meta = json.loads((root / WORKSPACE_FILE).read_text(encoding="utf-8"))
+    meta["id"] = new_record_id()
+    atomic_write(root / WORKSPACE_FILE, (json.dumps(meta, indent=2) + "\n").encode())
 
 
 def cmd_status(args) -> int:

@@ -68,7 +68,13 @@ class Identity:
     state_path: Path
 
     def mirror_dir(self, workspace_id: str) -> Path:
-        """Where this device keeps copies of the segments it wrote to one workspace."""
+        """Where this device keeps copies of the segments it wrote to one workspace.
+
+        Keyed by the workspace id, so a moved folder keeps its safety net. Two folders with one
+        id (a workspace copied by hand) are one workspace to this machine: its edits are put
+        into both. `someplan demo` gives its copy a new id; people start new workspaces with
+        `someplan init`.
+        """
         return self.state_path / "workspaces" / workspace_id / self.device_id
 
 

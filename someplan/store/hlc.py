@@ -19,6 +19,9 @@ MAX_COUNTER = 0xFFFF
 
 # A colleague's stamp further ahead of our clock than this is reported as a clock problem.
 SKEW_REPORT_MS = 5 * 60 * 1000
+# A stamp further ahead than this is no clock error but garbage (a hand edit, a broken writer):
+# following it would push our stamps past their fixed width. It is reported, not followed.
+MAX_FOLLOW_AHEAD_MS = 10 * 366 * 86_400_000
 
 
 @dataclass(frozen=True, order=True)
@@ -83,7 +86,7 @@ class Clock:
     def observe(self, stamp: str) -> None:
         """Move past a stamp seen in the workspace so our next stamp sorts after it."""
         parsed = parse_stamp(stamp)
-        if parsed is None:
+        if parsed is None or parsed.wall_ms > self._now_ms() + MAX_FOLLOW_AHEAD_MS:
             return
         wall, counter = parsed.wall_ms, parsed.counter
         with self._lock:

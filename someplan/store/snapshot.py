@@ -23,7 +23,7 @@ from someplan.store.layout import DEVICES, SNAPSHOT_FILE
 from someplan.store.merge import Cell, MergedState
 from someplan.store.ops import UNSET
 
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2  # 2: covers hold [digest, problem, max stamp] per file
 
 
 def digest(data: bytes) -> str:
@@ -56,7 +56,7 @@ def write(device_dir: Path, state: MergedState, covers: dict[str, str]) -> Path:
     return path
 
 
-def load_latest(root: Path, state: MergedState, replay) -> dict[str, str]:
+def load_latest(root: Path, state: MergedState, replay) -> dict[str, list]:
     """Fill `state` from the newest snapshot that verifies; the files it covers (or {})."""
     candidates = []
     try:
@@ -75,7 +75,7 @@ def load_latest(root: Path, state: MergedState, replay) -> dict[str, str]:
     return {}
 
 
-def _load(path: Path, state: MergedState, replay) -> dict[str, str] | None:
+def _load(path: Path, state: MergedState, replay) -> dict[str, list] | None:
     try:
         header_line, views_line, cells_line = path.read_bytes().split(b"\n")
         header = json.loads(header_line)
@@ -86,12 +86,21 @@ def _load(path: Path, state: MergedState, replay) -> dict[str, str] | None:
         views, covers, max_stamp = json.loads(views_line), header["covers"], header["max_stamp"]
         if not (isinstance(views, dict) and isinstance(covers, dict) and isinstance(max_stamp, str)):
             return None
+        if not all(_valid_cover(c) for c in covers.values()):
+            return None
         if not all(isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in views.values()):
             return None
     except (OSError, ValueError, AttributeError, KeyError):
         return None
     state.defer_cells(views, lambda: _cells(cells_line, replay), max_stamp)
     return covers
+
+
+def _valid_cover(cover) -> bool:
+    if not (isinstance(cover, list) and len(cover) == 3 and isinstance(cover[0], str) and isinstance(cover[2], str)):
+        return False
+    problem = cover[1]
+    return problem is None or (isinstance(problem, dict) and set(problem) == {"severity", "code", "message", "path"})
 
 
 def _cells(line: bytes, replay) -> dict:

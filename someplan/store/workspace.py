@@ -134,7 +134,8 @@ class Workspace:
         identity = self._identities.load()
         writer = SegmentWriter(self.root, self.id, identity, self._identities.remint)
         self._writer = writer
-        self.identity = writer.check()
+        with writer.locked():
+            self.identity = writer.check()
         self._set_clock()
         self.refresh()  # what check() put back or carried over
 
@@ -155,7 +156,7 @@ class Workspace:
                     self.clock.observe(self.state.max_stamp)
             return changed
 
-    def _scan(self, covered: dict[str, str], update_views: bool = True) -> set[RecordRef]:
+    def _scan(self, covered: dict[str, list], update_views: bool = True) -> set[RecordRef]:
         changed: set[RecordRef] = set()
         seen: set[str] = set()
         for entry, stat in self._entries():
@@ -185,7 +186,7 @@ class Workspace:
             except OSError:
                 continue
 
-    def _read_entry(self, entry: Entry, signature, covered: dict[str, str], update_views: bool) -> set[RecordRef]:
+    def _read_entry(self, entry: Entry, signature, covered: dict[str, list], update_views: bool) -> set[RecordRef]:
         state = _FileState(signature, None)
         self._files[entry.relpath] = state
         if entry.kind in (Kind.IGNORED, Kind.SNAPSHOT):
@@ -205,7 +206,11 @@ class Workspace:
             self._read_device_file(entry, data, state)
             return set()
         state.digest = snapshots.digest(data)
-        if covered.get(entry.relpath) == state.digest:
+        cover = covered.get(entry.relpath)
+        if cover is not None and cover[0] == state.digest:
+            # What a snapshot knew of this file: its ops are merged, its problem still stands.
+            state.problem = Problem(**cover[1]) if cover[1] else None
+            state.max_stamp = cover[2]
             return set()
         decoded = decode(data)
         self._replayed += len(decoded.ops)
@@ -290,15 +295,19 @@ class Workspace:
                 raise ReadOnlyWorkspace(self._read_only_reason)
             if self._writer is None:
                 self._start_writer()
-            lines, ops = [], []
-            for table, record, field_name, value in changes:
-                prev = self.state.current_key((table, record), field_name)
-                line, op = make_op(self.clock.now(), table, record, field_name, value, prev[:-8] if prev else None)
-                lines.append(line)
-                ops.append(op)
-            if not ops:
+            changes = list(changes)
+            if not changes:
                 return []
-            self._writer.append(lines)
+            with self._writer.locked() as newest:
+                if newest:
+                    self.clock.observe(newest)  # another process of this device wrote meanwhile
+                lines, ops = [], []
+                for table, record, field_name, value in changes:
+                    prev = self.state.current_key((table, record), field_name)
+                    line, op = make_op(self.clock.now(), table, record, field_name, value, prev[:-8] if prev else None)
+                    lines.append(line)
+                    ops.append(op)
+                self._writer.append(lines)
             if self._writer.identity is not self.identity:
                 self.identity = self._writer.identity
                 self._set_clock()
@@ -345,7 +354,11 @@ class Workspace:
             if not self.writable or self._writer is None:
                 return None
             self.refresh()
-            covers = {relpath: f.digest for relpath, f in self._files.items() if f.digest}
+            covers = {
+                relpath: [f.digest, f.problem.as_dict() if f.problem else None, f.max_stamp]
+                for relpath, f in self._files.items()
+                if f.digest
+            }
             path = snapshots.write(self._writer.device_dir, self.state, covers)
             self._replayed = 0
             return path

@@ -14,7 +14,9 @@ folder to the other machine and carry our own ops over, so rule zero holds again
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +28,25 @@ from someplan.store.ops import decode
 from someplan.store.problems import Problem
 
 SEGMENT_BYTES = 64 * 1024
+LOCK_FILE = ".lock"
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path):
+    """An exclusive lock between this machine's processes (the file is local, never synced)."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def _keys(data: bytes) -> set[str]:
@@ -54,6 +75,36 @@ class SegmentWriter:
     @property
     def mirror_dir(self) -> Path:
         return self.identity.mirror_dir(self.workspace_id)
+
+    # -- one writer at a time per device ---------------------------------------------------------
+
+    @contextlib.contextmanager
+    def locked(self):
+        """Hold this device's write lock; catch up with what another process of ours wrote.
+
+        The planner and a `someplan` command on one machine are one device: without the lock and
+        the catch-up they would both write the "next" segment and one would replace the other.
+        Yields the greatest stamp among the ops the catch-up found, for the clock.
+        """
+        self.mirror_dir.mkdir(parents=True, exist_ok=True)
+        with _file_lock(self.mirror_dir / LOCK_FILE):
+            yield self._catch_up()
+
+    def _catch_up(self) -> str:
+        top = max((int(m[1]) for p in self.mirror_dir.glob("*.jsonl") if (m := SEGMENT_RE.match(p.name))), default=0)
+        if top == 0 or (top < self._seq) or (top == self._seq and not self._closed and self._mirror_matches()):
+            return ""
+        data = (self.mirror_dir / segment_name(top)).read_bytes()
+        decoded = decode(data)
+        self._seq, self._lines = top, [line + b"\n" for line in decoded.lines]
+        self._closed = len(data) >= SEGMENT_BYTES or not self._shared_copy_is_ours()
+        return max((op.stamp for op in decoded.ops), default="")
+
+    def _mirror_matches(self) -> bool:
+        try:
+            return (self.mirror_dir / segment_name(self._seq)).read_bytes() == b"".join(self._lines)
+        except OSError:
+            return False
 
     # -- start-up check ------------------------------------------------------------------------
 
@@ -142,7 +193,7 @@ class SegmentWriter:
         if self._stale:
             self._write_stale()  # earlier segments whose shared copy lags behind ours
         if self._closed or (self._lines and size + sum(map(len, lines)) > SEGMENT_BYTES):
-            self._seq, self._lines, self._closed = self._seq + 1, [], False
+            self._seq, self._lines, self._closed = self._next_free_seq(), [], False
         elif not self._shared_copy_is_ours():
             self._seq, self._closed = self._next_free_seq(), False
         data = b"".join(self._lines) + b"".join(lines)
@@ -191,7 +242,12 @@ class SegmentWriter:
         return decoded.clean and {op.stamp + op.crc for op in decoded.ops} <= ours
 
     def _next_free_seq(self) -> int:
-        taken = [int(m[1]) for p in self.device_dir.glob("*.jsonl") if (m := SEGMENT_RE.match(p.name))]
+        taken = [
+            int(m[1])
+            for folder in (self.device_dir, self.mirror_dir)
+            for p in folder.glob("*.jsonl")
+            if (m := SEGMENT_RE.match(p.name))
+        ]
         return max([self._seq, *taken]) + 1
 
     def _write_device_file(self) -> None:

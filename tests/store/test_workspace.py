@@ -279,3 +279,42 @@ def test_a_snapshot_whose_cells_do_not_parse_falls_back_to_the_ops(workspace):
     again = Workspace.open(workspace.root, workspace._identities)
     again.update("posts", rid, {"title": "two"})  # needs the cells
     assert Workspace.open(workspace.root, workspace._identities).view("posts")[rid] == {"title": "two"}
+
+
+def test_two_processes_of_one_device_never_replace_each_others_segments(machine, monkeypatch):
+    """The planner and a `someplan` command on one machine write as one device."""
+    import someplan.store.writer as writer
+
+    monkeypatch.setattr(writer, "SEGMENT_BYTES", 600)  # roll over often
+    kari = machine("kari")
+    Workspace.init(kari.folder, kari.identities)
+    tui, cli = kari.open(), kari.open()
+    written = []
+    for i in range(12):
+        for name, ws in (("tui", tui), ("cli", cli)):
+            written.append(ws.insert("posts", {"title": f"{name} {i}"}))
+    fresh = kari.open()
+    assert set(fresh.view("posts")) == set(written)
+    assert all(fresh.history("posts", rid) for rid in written)
+    assert fresh.problems == []
+
+
+def test_a_stamp_beyond_any_clock_is_not_taken_over_and_writing_goes_on(workspace):
+    poison = workspace.root / "devices" / "zzzzzzzzzzzz" / "000001.jsonl"
+    poison.parent.mkdir(parents=True)
+    poison.write_bytes(encode("9999999999999-ffff-zzzzzzzzzzzz", "posts", "p", "title", "from 2286", None))
+    again = Workspace.open(workspace.root, workspace._identities)
+    rid = again.insert("posts", {"title": "still works"})
+    assert again.view("posts")[rid] == {"title": "still works"}
+    assert "clock-ahead" in [p.code for p in again.problems]
+
+
+def test_problems_of_files_a_snapshot_covers_are_still_reported(workspace):
+    workspace.insert("posts", {"title": "x"})
+    bad = workspace.root / "devices" / "zzzzzzzzzzzz" / "000001.jsonl"
+    bad.parent.mkdir(parents=True)
+    bad.write_bytes(b"garbage")
+    workspace.refresh()
+    workspace.write_snapshot()
+    again = Workspace.open(workspace.root, workspace._identities, writable=False)
+    assert [p.code for p in again.problems] == ["damaged"]
