@@ -40,7 +40,8 @@ def parse_date(value: object) -> date | None:
     if not match:
         return None
     try:
-        return date(*(int(part) for part in match.groups()))
+        found = date(*(int(part) for part in match.groups()))
+        return found if 1900 <= found.year < 3000 else None  # weeks.PLAN_YEARS
     except ValueError:
         return None
 

@@ -14,6 +14,11 @@ _ISO_FORM = re.compile(r"^(\d{4})\s*-?\s*w\s*(\d{1,2})$")
 _SPOKEN_FORM = re.compile(r"^(?:(?:uke|week|wk|w|u|v)\.?\s*)?(\d{1,2})(?:\s*[,/\s]\s*(\d{4}))?$")
 
 
+# Dates a plan can hold. Far-off years are typos or hand edits, and near year 1 or 9999 the
+# date arithmetic of weeks and cadences overflows.
+PLAN_YEARS = range(1900, 3000)
+
+
 def weeks_in_year(year: int) -> int:
     """52 or 53: 28 December is always in the year's last week."""
     return date(year, 12, 28).isocalendar().week
@@ -27,6 +32,8 @@ class IsoWeek:
     week: int
 
     def __post_init__(self):
+        if self.year not in PLAN_YEARS:
+            raise ValueError(f"{self.year} is outside the years someplan plans ({PLAN_YEARS.start}–{PLAN_YEARS.stop - 1})")
         if not 1 <= self.week <= weeks_in_year(self.year):
             raise ValueError(f"{self.year} has no week {self.week}")
 

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 from someplan.domain.post import Post, Status
+from someplan.domain.weeks import PLAN_YEARS
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
 from someplan.store.workspace import new_record_id
@@ -13,6 +14,13 @@ from someplan.store.workspace import new_record_id
 
 def parse_date(text: str, today: dt.date | None = None) -> dt.date:
     """YYYY-MM-DD, DD.MM.YYYY, DD.MM (this year), or today/tomorrow/i dag/i morgen."""
+    found = _parse_date(text, today)
+    if found.year not in PLAN_YEARS:
+        raise UserError(f"{text!r} is outside the years someplan plans ({PLAN_YEARS.start}–{PLAN_YEARS.stop - 1})")
+    return found
+
+
+def _parse_date(text: str, today: dt.date | None) -> dt.date:
     raw = text.strip().lower()
     if today and raw in ("today", "i dag", "idag"):
         return today

@@ -33,7 +33,8 @@ garbage_docs = st.dictionaries(field_names, json_values, max_size=8)
 ids = st.text(min_size=1, max_size=12)
 texts = st.text(max_size=30)
 refs = st.none() | st.text(min_size=1, max_size=12)
-days = st.none() | st.dates()
+PLAN_DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31))
+days = st.none() | PLAN_DATES
 minutes = st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0))
 counts = st.none() | st.integers(0, 10**9)
 
@@ -54,14 +55,14 @@ channels = st.builds(
     Channel,
     id=ids, name=texts, network=st.sampled_from(Network), kind=st.sampled_from(ChannelKind),
     target_per_week=st.integers(0, 50),
-    followers=st.dictionaries(st.dates(), st.integers(0, 10**8), max_size=5),
+    followers=st.dictionaries(PLAN_DATES, st.integers(0, 10**8), max_size=5),
 )  # fmt: skip
 people = st.builds(Person, id=ids, name=texts, role=texts, consent=st.booleans(), consent_until=days)
 
 
 @st.composite
 def events(draw):
-    start = draw(st.dates(max_value=date(9999, 1, 1)))
+    start = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2998, 1, 1)))
     end = start + timedelta(days=draw(st.integers(0, 90)))
     return Event(draw(ids), draw(texts), start, end, draw(st.sampled_from(EventKind)), draw(texts))
 
@@ -182,3 +183,11 @@ def test_settings_defaults():
     assert WorkspaceSettings().to_doc() == {
         "name": "", "timezone": "Europe/Oslo", "locale": "nb", "asset_folder": "assets/",
     }  # fmt: skip
+
+
+def test_dates_outside_the_planned_years_read_as_missing():
+    from someplan.domain.post import Post
+
+    assert Post.from_doc({"date": "9999-12-31"}, "p").date is None
+    assert Post.from_doc({"date": "0001-01-01"}, "p").date is None
+    assert Post.from_doc({"date": "2026-11-23"}, "p").date == date(2026, 11, 23)

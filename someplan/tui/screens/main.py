@@ -157,14 +157,19 @@ class MainScreen(Screen):
         self.refresh_all(day=day or (self.app.today if self.app.today in week else week.monday), posts_changed=False)
 
     def action_prev_week(self) -> None:
-        self._show_week(self.week - 1, day=self._same_weekday(-7))
+        self._step_week(-1)
 
     def action_next_week(self) -> None:
-        self._show_week(self.week + 1, day=self._same_weekday(7))
+        self._step_week(1)
 
-    def _same_weekday(self, days: int) -> dt.date | None:
+    def _step_week(self, step: int) -> None:
         day = self.plan.selected_day
-        return day + dt.timedelta(days=days) if day else None
+        try:
+            week = self.week + step
+        except ValueError as error:  # the edge of the years someplan plans
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        self._show_week(week, day=day + dt.timedelta(days=7 * step) if day else None)
 
     def action_this_week(self) -> None:
         self._show_week(IsoWeek.of(self.app.today), day=self.app.today)
@@ -268,8 +273,12 @@ class MainScreen(Screen):
         if post is None or post.date is None:
             return
         target = post.date + dt.timedelta(days=days)
-        if target not in self.week:
-            self.week = IsoWeek.of(target)
+        try:
+            week = IsoWeek.of(target)
+        except ValueError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        self.week = week
         self._change(post, date=target)
 
     def action_advance_status(self) -> None:
