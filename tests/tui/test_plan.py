@@ -146,3 +146,38 @@ async def test_a_workspace_that_refuses_writes_gives_a_notice_not_a_crash(make_a
         assert app.catalog.workspace.view("posts") == before
         assert any("Not saved" in n.message and "format 99" in n.message for n in app._notifications)
         assert type(app.screen).__name__ == "MainScreen"
+
+
+async def test_the_editor_shows_control_characters_escaped_and_keeps_them_when_untouched(make_app, sample_copy):
+    from someplan.store.workspace import Workspace
+
+    workspace = Workspace.open(sample_copy)
+    post_id = workspace.insert("posts", {"title": "T\x1b]2;PWNED\x1b\\X", "caption": "a\x1b[2Jb\nline 2",
+                                         "date": "2026-11-18", "time": "00:01", "status": "idea"})  # fmt: skip
+    category = workspace.insert("categories", {"name": "[/]", "colour": "#123456"})
+    workspace.update("posts", post_id, {"category": category})
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.plan._move_to(f"post:{post_id}")
+        await pilot.press("e")
+        editor = app.screen
+        assert editor.query_one("#title").value == "T\\x1b]2;PWNED\\x1b\\X"
+        assert "\x1b" not in editor.query_one("#caption").text
+        await pilot.press("escape")  # nothing changed: no question
+        assert type(app.screen).__name__ == "MainScreen"
+        await pilot.press("e")
+        app.screen.query_one("#notes").text = "new note"
+        await pilot.press("ctrl+s")
+        doc = app.catalog.workspace.view("posts")[post_id]
+        assert doc["title"] == "T\x1b]2;PWNED\x1b\\X" and doc["caption"] == "a\x1b[2Jb\nline 2"
+        assert doc["notes"] == "new note"
+
+
+async def test_figures_need_plain_digits(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        for value in ("²", "1²", "9" * 5000):
+            app.screen.query_one("#reach").value = value
+            await pilot.press("ctrl+s")
+            assert "whole number" in str(app.screen.query_one("#error-reach").render())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -18,7 +19,10 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from someplan.domain.post import FIGURE_FIELDS, FunnelStage, Post, Status
 from someplan.services.errors import UserError
 from someplan.services.planning import parse_date, parse_time
+from someplan.textsafe import literal
 from someplan.tui.screens.dialogs import Confirm
+
+MAX_COUNT_DIGITS = 12
 
 FIGURE_LABELS = {"reach": "Reach", "views": "Views", "reactions": "Reactions", "comments": "Comments",
                  "shares": "Shares", "clicks": "Clicks", "saves": "Saves", "video_views": "Video views",
@@ -44,21 +48,21 @@ class PostEditor(ModalScreen[Post | None]):
             yield Label("New post" if self.is_new else "Edit post", id="editor-title")
             yield Static("", id="editor-flag", markup=False)
             with VerticalScroll(id="editor-form"):
-                yield from self._field("Title", Input(post.title, id="title"))
+                yield from self._field("Title", Input(literal(post.title), id="title"))
                 with Horizontal(classes="row"):
                     yield from self._field("Date", Input(post.date.isoformat() if post.date else "", placeholder="2026-11-23", id="date"))
                     yield from self._field("Time", Input(post.time.strftime("%H:%M") if post.time else "", placeholder="09:30", id="time"))
                     yield from self._field("Status", Select([(s.value, s.value) for s in Status], value=post.status.value, allow_blank=False, id="status"))
                 with Horizontal(classes="row"):
-                    yield from self._field("Channel", Select([(c.name, c.id) for c in self.channels], value=self._choice(post.channel, self.channels), id="channel"))
-                    yield from self._field("Category", Select([(c.name, c.id) for c in self.categories], value=self._choice(post.category, self.categories), id="category"))
+                    yield from self._field("Channel", Select([(Text(literal(c.name)), c.id) for c in self.channels], value=self._choice(post.channel, self.channels), id="channel"))
+                    yield from self._field("Category", Select([(Text(literal(c.name)), c.id) for c in self.categories], value=self._choice(post.category, self.categories), id="category"))
                     yield from self._field("Funnel", Select([(f.value, f.value) for f in FunnelStage], value=post.funnel.value if post.funnel else Select.NULL, id="funnel"))
-                yield from self._field("Caption", TextArea(post.caption, id="caption", soft_wrap=True))
+                yield from self._field("Caption", TextArea(literal(post.caption, keep_newlines=True), id="caption", soft_wrap=True))
                 with Horizontal(classes="row"):
-                    yield from self._field("Owner", Input(post.owner, id="owner"))
-                    yield from self._field("Link", Input(post.link, id="link"))
-                yield from self._field("Assets (comma-separated, inside the asset folder)", Input(", ".join(post.assets), id="assets"))
-                yield from self._field("Notes", TextArea(post.notes, id="notes", soft_wrap=True))
+                    yield from self._field("Owner", Input(literal(post.owner), id="owner"))
+                    yield from self._field("Link", Input(literal(post.link), id="link"))
+                yield from self._field("Assets (comma-separated, inside the asset folder)", Input(literal(", ".join(post.assets)), id="assets"))
+                yield from self._field("Notes", TextArea(literal(post.notes, keep_newlines=True), id="notes", soft_wrap=True))
                 with Horizontal(classes="row figures"):
                     for name in (*FIGURE_FIELDS, "followers"):
                         value = getattr(post, name)
@@ -77,17 +81,31 @@ class PostEditor(ModalScreen[Post | None]):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
+        self._initial = self._form_values()
+
+    def _form_values(self) -> dict:
+        values = {w.id: w.value for w in self.query(Input)}
+        values |= {w.id: w.text for w in self.query(TextArea)}
+        values |= {w.id: w.value for w in self.query(Select)}
+        return values
+
+    def _kept(self, name: str, shown: str, original: str) -> str:
+        """Control characters are shown escaped (never sent to the terminal); an untouched field
+        keeps its stored text exactly."""
+        initial = self._initial.get(name) or ""
+        return original if shown.strip() == initial.strip() else shown
 
     # -- reading the form ------------------------------------------------------------------------
 
     def _read(self) -> tuple[Post | None, dict[str, str]]:
         errors: dict[str, str] = {}
         text = lambda name: self.query_one(f"#{name}", Input).value.strip()  # noqa: E731
-        fields: dict = {"title": text("title"), "owner": text("owner"), "link": text("link")}
+        post = self.original
+        fields: dict = {name: self._kept(name, text(name), getattr(post, name).strip()) for name in ("title", "owner", "link")}
         if not fields["title"]:
             errors["title"] = "A post needs a title."
-        fields["caption"] = self.query_one("#caption", TextArea).text
-        fields["notes"] = self.query_one("#notes", TextArea).text
+        fields["caption"] = self._kept("caption", self.query_one("#caption", TextArea).text, post.caption)
+        fields["notes"] = self._kept("notes", self.query_one("#notes", TextArea).text, post.notes)
         try:
             fields["date"] = parse_date(text("date"), self.today) if text("date") else None
         except UserError:
@@ -102,7 +120,11 @@ class PostEditor(ModalScreen[Post | None]):
             fields[name] = None if value is Select.NULL else value
         funnel = self.query_one("#funnel", Select).value
         fields["funnel"] = None if funnel is Select.NULL else FunnelStage(funnel)
-        assets = [a.strip() for a in text("assets").split(",") if a.strip()]
+        shown_assets = text("assets")
+        if shown_assets == self._initial.get("assets", "").strip():
+            assets = list(post.assets)
+        else:
+            assets = [a.strip() for a in shown_assets.split(",") if a.strip()]
         bad = [a for a in assets if a.startswith(("/", "\\")) or ".." in a.replace("\\", "/").split("/")]
         if bad:
             errors["assets"] = "Paths stay inside the asset folder: no '..' and no absolute paths."
@@ -111,7 +133,7 @@ class PostEditor(ModalScreen[Post | None]):
             raw = text(name).replace(" ", "").replace("\u00a0", "")
             if not raw:
                 fields[name] = None
-            elif raw.isdigit():
+            elif raw.isascii() and raw.isdigit() and len(raw) <= MAX_COUNT_DIGITS:
                 fields[name] = int(raw)
             else:
                 errors[name] = "A whole number."
@@ -123,8 +145,7 @@ class PostEditor(ModalScreen[Post | None]):
 
     @property
     def dirty(self) -> bool:
-        post, errors = self._read()
-        return bool(errors) or post != self.original
+        return self._form_values() != self._initial
 
     # -- actions ---------------------------------------------------------------------------------
 
