@@ -29,6 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     except WorkspaceError as error:
         print(f"someplan: {error}", file=sys.stderr)
         return 1
+    except OSError as error:
+        where = f": {error.filename}" if error.filename else ""
+        print(f"someplan: {error.strerror or error}{where}", file=sys.stderr)
+        return 1
+    except UnicodeError:
+        print("someplan: a name, title or path given is not valid text (UTF-8)", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -61,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--path-only", action="store_true", help="only make the copy and print where it is")
     p = command("status", cmd_status, "the week at a glance", workspace=False)
     p.add_argument("workspace", nargs="?")
+    p.add_argument("-w", "--workspace", dest="workspace_option", help="the same as the argument")
     _week_options(p)
     p.add_argument("--json", action="store_true")
     p = command("add", cmd_add, "plan a post (prints its id)")
@@ -257,6 +265,7 @@ def _give_new_id(root: Path) -> None:
 
 
 def cmd_status(args) -> int:
+    args.workspace = args.workspace or args.workspace_option
     catalog = _open(args)
     return _print_status(catalog, args)
 

@@ -147,8 +147,8 @@ def real_today(settings: WorkspaceSettings) -> dt.date:
 
     try:
         return arrow.now(settings.timezone).date()
-    except (arrow.parser.ParserError, ValueError):
-        return arrow.now("Europe/Oslo").date()  # an unknown zone in the settings
+    except Exception:  # noqa: BLE001 - any unusable zone in the (hand-editable) settings
+        return arrow.now("Europe/Oslo").date()
 
 
 def effective_today(catalog: Catalog) -> tuple[dt.date, str | None]:

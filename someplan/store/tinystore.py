@@ -21,7 +21,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from someplan.store.ops import DELETED, UNSET
-from someplan.store.workspace import Change, Workspace, new_record_id
+from someplan.store.workspace import Change, Workspace, _same, new_record_id
 
 
 class WorkspaceStorage(Storage):
@@ -56,7 +56,7 @@ class WorkspaceStorage(Storage):
             if before is None and state.is_deleted((table, record_id)):
                 changes.append((table, record_id, DELETED, False))
             before = before or {}
-            changes += [(table, record_id, k, v) for k, v in doc.items() if k not in before or before[k] != v]
+            changes += [(table, record_id, k, v) for k, v in doc.items() if k not in before or not _same(before[k], v)]
             changes += [(table, record_id, k, UNSET) for k in before if k not in doc]
         changes += [(table, rid, DELETED, True) for rid in old if rid not in new]
         return changes

@@ -325,7 +325,7 @@ class Workspace:
             current = self.state.view(table).get(record_id)
             if current is None:
                 raise KeyError(record_id)
-            self.write((table, record_id, k, v) for k, v in fields.items() if current.get(k, UNSET) != v)
+            self.write((table, record_id, k, v) for k, v in fields.items() if not _same(current.get(k, UNSET), v))
 
     def delete(self, table: str, record_id: str) -> None:
         self.write([(table, record_id, DELETED, True)])
@@ -362,6 +362,11 @@ class Workspace:
             path = snapshots.write(self._writer.device_dir, self.state, covers)
             self._replayed = 0
             return path
+
+
+def _same(a: Any, b: Any) -> bool:
+    # 1 == True in Python; a stored 1 must still be replaceable by True (and 0 by False).
+    return a == b and type(a) is type(b)
 
 
 def read_meta(root: Path) -> dict:

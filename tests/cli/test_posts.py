@@ -132,3 +132,15 @@ def test_status_on_the_sample_in_the_checkout_writes_nothing(someplan):
     before = {p: p.stat().st_mtime_ns for p in sample_source().rglob("*")}
     assert "Fjordhotellet Solvik" in someplan("status", str(sample_source()))
     assert {p: p.stat().st_mtime_ns for p in sample_source().rglob("*")} == before
+
+
+def test_os_and_encoding_errors_are_one_line(someplan, ws, tmp_path):
+    (tmp_path / "afile").write_text("x")
+    someplan("init", str(tmp_path / "afile" / "ws"), code=1)
+    assert someplan.err.startswith("someplan: ") and someplan.err.count("\n") == 1
+    someplan("add", "T\udcff", "--date", "2026-11-23", "--channel", "facebook", "--category", "kunder", "-w", ws, code=1)
+    assert someplan.err.startswith("someplan: ") and someplan.err.count("\n") == 1
+
+
+def test_status_takes_the_workspace_as_option_too(someplan, ws):
+    assert "Solvik" in someplan("status", "-w", ws)
