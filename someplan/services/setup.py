@@ -33,8 +33,13 @@ DEFAULT_CATEGORIES = (
 
 
 def init_workspace(path: Path, name: str | None, identities: IdentityStore | None = None) -> Workspace:
+    name = name or path.resolve().name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError("the workspace name is not valid text; give one with --name") from None
     workspace = Workspace.init(path, identities)
-    changes = [(SETTINGS, SETTINGS_ID, k, v) for k, v in WorkspaceSettings(name=name or path.resolve().name).to_doc().items()]
+    changes = [(SETTINGS, SETTINGS_ID, k, v) for k, v in WorkspaceSettings(name=name).to_doc().items()]
     for channel_name, network, target in DEFAULT_CHANNELS:
         channel = Channel(id=new_record_id(), name=channel_name, network=network, target_per_week=target)
         changes += [(CHANNELS, channel.id, k, v) for k, v in channel.to_doc().items()]
