@@ -138,8 +138,25 @@ class SegmentWriter:
                 # once: the next start finds them there.
                 self._report("damaged-own", f"{segment_name(seq)} is damaged; left alone, its ops are kept", seq)
                 damaged = True
-        self._resume(mirror, shared, extra=self._not_in(mirror, shared) if damaged else [])
+        extra = self._not_in(mirror, shared) if damaged else []
+        self._resume(mirror, shared, extra=extra + self._left_by_earlier_ids())
         return self.identity
+
+    def _left_by_earlier_ids(self) -> list[bytes]:
+        """Ops this machine saved under an earlier device id (before a new id was minted, e.g.
+        after the computer was renamed) that never reached the shared folder."""
+        carried: list[bytes] = []
+        base = self.mirror_dir.parent
+        ours: dict[int, bytes] | None = None
+        for folder in sorted(p for p in base.iterdir() if p.is_dir() and p.name != self.identity.device_id):
+            earlier = _read_segments(folder)
+            shared = _read_segments(self.root / DEVICES / folder.name, strays=True)
+            if all(shared.get(seq) == data for seq, data in earlier.items()):
+                continue
+            if ours is None:  # what we carried before is in our own segments: not again
+                ours = {f"ours-{seq}": data for seq, data in _read_segments(self.mirror_dir).items()}
+            carried += self._not_in(earlier, shared | ours)
+        return carried
 
     @staticmethod
     def _not_in(mirror: dict[int, bytes], shared: dict[int, bytes]) -> list[bytes]:

@@ -318,3 +318,27 @@ def test_problems_of_files_a_snapshot_covers_are_still_reported(workspace):
     workspace.write_snapshot()
     again = Workspace.open(workspace.root, workspace._identities, writable=False)
     assert [p.code for p in again.problems] == ["damaged"]
+
+
+def test_ops_saved_only_privately_under_an_earlier_id_reach_the_workspace_under_the_new_one(machine, monkeypatch):
+    import someplan.store.atomic as atomic
+
+    kari = machine("kari")
+    ws = Workspace.init(kari.folder, kari.identities)
+    shared = str(kari.folder)
+    real = atomic.atomic_write
+
+    def workspace_is_offline(path, data):
+        if str(path).startswith(shared) and path.name.endswith(".jsonl"):
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr("someplan.store.writer.atomic_write", workspace_is_offline)
+    rid = ws.insert("posts", {"title": "only in the private copy"})
+    assert "unsynced" in [p.code for p in ws.problems]
+    monkeypatch.setattr("someplan.store.writer.atomic_write", real)
+    renamed = IdentityStore(kari.identities.config, kari.identities.state, fingerprint=lambda: "renamed laptop")
+    again = Workspace.open(kari.folder, renamed)
+    assert again.identity.device_id != ws.identity.device_id
+    other = Workspace.open(kari.folder, IdentityStore(kari.folder.parent / "c3", kari.folder.parent / "s3"), writable=False)
+    assert other.view("posts")[rid] == {"title": "only in the private copy"}
