@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
@@ -61,6 +61,9 @@ class ShowList(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,enter", "close", "Close", id="list.close")]
 
+    def on_mount(self) -> None:
+        self.query_one("#list-scroll").focus()  # arrows and page keys scroll
+
     def __init__(self, title: str, lines: list[Text | str]) -> None:
         super().__init__()
         self.title_text, self.lines = title, lines
@@ -72,7 +75,8 @@ class ShowList(ModalScreen[None]):
             for line in self.lines:
                 body.append_text(line if isinstance(line, Text) else Text(literal(line)))
                 body.append("\n")
-            yield Static(body, markup=False, id="list-body")
+            with VerticalScroll(id="list-scroll"):  # help is longer than a 24-line terminal
+                yield Static(body, markup=False, id="list-body")
 
     def action_close(self) -> None:
         self.dismiss(None)
