@@ -8,12 +8,12 @@ are the ones to show ("Kari's caption from 10:12 was replaced by Ola's") and to 
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from someplan.store.hlc import stamp_device, stamp_wall_ms
-from someplan.store.layout import DEVICES, Kind, classify
 from someplan.store.ops import UNSET, Op, decode
 
 CURRENT, REPLACED, SUPERSEDED = "current", "replaced", "superseded"
@@ -35,33 +35,26 @@ class Version:
         return self.value is UNSET
 
 
-def ops_of_record(root, table: str, record_id: str) -> list[Op]:
+def ops_of_record(files: Iterable[Path], table: str, record_id: str) -> list[Op]:
     found: dict[str, Op] = {}
-    try:
-        folders = [f for f in os.scandir(root / DEVICES) if f.is_dir(follow_symlinks=False)]
-    except OSError:
-        return []
-    for folder in folders:
-        for item in os.scandir(folder.path):
-            if classify(folder.name, item.name).kind not in (Kind.SEGMENT, Kind.STRAY_SEGMENT):
-                continue
-            try:
-                data = open(item.path, "rb").read()
-            except OSError:
-                continue
-            marker = record_id.encode()
-            if marker not in data:
-                continue
-            for op in decode(data).ops:
-                if op.table == table and op.record == record_id:
-                    found[op.stamp + op.crc] = op
+    marker = record_id.encode()
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if marker not in data:
+            continue  # most files never mention the record: skip decoding them
+        for op in decode(data).ops:
+            if op.table == table and op.record == record_id:
+                found[op.stamp + op.crc] = op
     return sorted(found.values(), key=lambda op: op.order_key)
 
 
-def record_history(root, table: str, record_id: str, names: dict[str, str]) -> dict[str, list[Version]]:
+def record_history(files: Iterable[Path], table: str, record_id: str, names: dict[str, str]) -> dict[str, list[Version]]:
     """Per field, oldest first."""
     by_field: dict[str, list[Op]] = {}
-    for op in ops_of_record(root, table, record_id):
+    for op in ops_of_record(files, table, record_id):
         by_field.setdefault(op.field, []).append(op)
     return {name: _versions(ops, names) for name, ops in by_field.items()}
 
@@ -96,7 +89,3 @@ def _versions(ops: list[Op], names: dict[str, str]) -> list[Version]:
             )
         )
     return result
-
-
-def superseded(history: dict[str, list[Version]]) -> list[Version]:
-    return [v for versions in history.values() for v in versions if v.status == SUPERSEDED]

@@ -92,6 +92,3 @@ class Clock:
         with self._lock:
             if (wall, counter) > (self._wall, self._counter):
                 self._wall, self._counter = wall, counter
-
-    def physical_ms(self) -> int:
-        return self._now_ms()

@@ -97,9 +97,6 @@ class MergedState:
     def deleted_ids(self, table: str) -> list[str]:
         return [rid for (t, rid), record in self.cells.items() if t == table and is_deleted(record)]
 
-    def exists(self, ref: RecordRef) -> bool:
-        return ref in self.cells
-
     def is_deleted(self, ref: RecordRef) -> bool:
         record = self.cells.get(ref)
         return record is not None and is_deleted(record)

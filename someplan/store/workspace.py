@@ -21,7 +21,7 @@ from someplan.store.atomic import atomic_write
 from someplan.store.device import Identity, IdentityStore
 from someplan.store.history import Version, record_history
 from someplan.store.hlc import SKEW_REPORT_MS, Clock, stamp_device, stamp_wall_ms, wall_clock_ms
-from someplan.store.layout import DEVICE_FILE, DEVICES, WORKSPACE_FILE, Entry, Kind, classify
+from someplan.store.layout import DEVICES, WORKSPACE_FILE, Entry, Kind, classify, segment_name
 from someplan.store.merge import MergedState, RecordRef
 from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, decode, make_op
 from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
@@ -117,15 +117,20 @@ class Workspace:
                 gc.enable()
         self.version += 1
 
+    def _op_files(self) -> Iterable[Path]:
+        """Every file that holds ops: segments and sync tools' stray copies of them."""
+        for entry, _ in self._entries():
+            if entry.kind in (Kind.SEGMENT, Kind.STRAY_SEGMENT):
+                yield self.root / entry.relpath
+
     def _replay_all(self) -> dict:
         """The cells from every file, for a snapshot whose cells turn out not to parse."""
         fresh = MergedState()
-        for entry, _ in self._entries():
-            if entry.kind in (Kind.SEGMENT, Kind.STRAY_SEGMENT):
-                try:
-                    fresh.apply(decode((self.root / entry.relpath).read_bytes()).ops, update_views=False)
-                except OSError:
-                    continue
+        for path in self._op_files():
+            try:
+                fresh.apply(decode(path.read_bytes()).ops, update_views=False)
+            except OSError:
+                continue
         fresh.rebuild_views()
         self.state.views = fresh.views
         return fresh.cells
@@ -241,9 +246,12 @@ class Workspace:
     def _clock_problems(self) -> list[Problem]:
         limit = self._now_ms() + SKEW_REPORT_MS
         ahead: dict[str, int] = {}
+        me = self.identity.device_id if self.identity else None
         for state in self._files.values():
             if state.max_stamp and stamp_wall_ms(state.max_stamp) > limit:
                 device = stamp_device(state.max_stamp)
+                if device == me:
+                    continue  # our clock only runs ahead by following one already reported
                 ahead[device] = max(ahead.get(device, 0), stamp_wall_ms(state.max_stamp))
         now = self._now_ms()
         return [
@@ -308,12 +316,31 @@ class Workspace:
                     lines.append(line)
                     ops.append(op)
                 self._writer.append(lines)
+                if not newest:
+                    self._note_own_writes(ops)
             if self._writer.identity is not self.identity:
                 self.identity = self._writer.identity
                 self._set_clock()
             self.state.apply(ops)
             self.version += 1
             return ops
+
+    def _note_own_writes(self, ops: list[Op]) -> None:
+        """Remember our freshly written segments as read, so the next refresh (and the change
+        feed's, on the event our own write causes) does not decode them again. Skipped when
+        another process of ours wrote meanwhile: then the file holds ops still to merge."""
+        newest = max(op.stamp for op in ops)
+        for seq in self._writer.written:
+            relpath = f"{DEVICES}/{self._writer.identity.device_id}/{segment_name(seq)}"
+            try:
+                stat = (self.root / relpath).stat()
+                data = (self.root / relpath).read_bytes()
+            except OSError:
+                continue
+            known = self._files.get(relpath)
+            max_stamp = max(newest, known.max_stamp if known else "")
+            self._files[relpath] = _FileState((stat.st_ino, stat.st_size, stat.st_mtime_ns), None, max_stamp, snapshots.digest(data))
+        self._writer.written.clear()
 
     def insert(self, table: str, fields: dict[str, Any], record_id: str | None = None) -> str:
         record_id = record_id or new_record_id()
@@ -335,7 +362,7 @@ class Workspace:
 
     def history(self, table: str, record_id: str) -> dict[str, list[Version]]:
         """Every value each field of a record has had, superseded ones marked (reads the logs)."""
-        return record_history(self.root, table, record_id, self.devices())
+        return record_history(self._op_files(), table, record_id, self.devices())
 
     # -- snapshots ----
 
@@ -346,7 +373,7 @@ class Workspace:
                 try:
                     self.write_snapshot()
                 except OSError:
-                    pass  # only an optimisation; the ops are safe in the segments---------------------------------------------------------------------------
+                    pass  # only an optimisation; the ops are safe in the segments
 
     def write_snapshot(self) -> Path | None:
         """Save the merged state for a faster next start (in this device's folder only)."""

@@ -17,14 +17,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from someplan.store.atomic import TEMP_PREFIX, atomic_write, write_once
 from someplan.store.device import Identity
 from someplan.store.hlc import stamp_device
 from someplan.store.layout import DEVICE_FILE, DEVICES, SEGMENT_RE, segment_name
-from someplan.store.ops import decode
+from someplan.store.ops import DecodedFile, decode
 from someplan.store.problems import Problem
 
 SEGMENT_BYTES = 64 * 1024
@@ -65,6 +65,7 @@ class SegmentWriter:
         self._closed = True  # the current segment must not be rewritten; the next write starts one
         self.unsynced: str | None = None  # why the last write reached only the private copy
         self._stale: set[int] = set()  # segments whose shared copy lags behind the private one
+        self.written: list[int] = []  # segments written to the workspace, for the reader to note
 
     # -- paths -------------------------------------------------------------------------------
 
@@ -94,11 +95,16 @@ class SegmentWriter:
         top = max((int(m[1]) for p in self.mirror_dir.glob("*.jsonl") if (m := SEGMENT_RE.match(p.name))), default=0)
         if top == 0 or (top < self._seq) or (top == self._seq and not self._closed and self._mirror_matches()):
             return ""
-        data = (self.mirror_dir / segment_name(top)).read_bytes()
-        decoded = decode(data)
-        self._seq, self._lines = top, [line + b"\n" for line in decoded.lines]
-        self._closed = len(data) >= SEGMENT_BYTES or not self._shared_copy_is_ours()
+        decoded = self._take_up(top, (self.mirror_dir / segment_name(top)).read_bytes())
+        self._closed = self._closed or not self._shared_copy_is_ours()
         return max((op.stamp for op in decoded.ops), default="")
+
+    def _take_up(self, seq: int, data: bytes) -> DecodedFile:
+        """Continue segment `seq` (as our private copy holds it) unless it is full."""
+        decoded = decode(data)
+        self._seq, self._lines = seq, [line + b"\n" for line in decoded.lines]
+        self._closed = len(data) >= SEGMENT_BYTES
+        return decoded
 
     def _mirror_matches(self) -> bool:
         try:
@@ -114,11 +120,15 @@ class SegmentWriter:
             _remove_our_temp_files(folder)
         mirror = _read_segments(self.mirror_dir)
         shared = _read_segments(self.device_dir, strays=True)
-        mine = set().union(*(_keys(data) for data in mirror.values())) if mirror else set()
         # Ops stamped with our id that we never wrote: another machine writes as us. (Other
-        # devices' ops in our folder are carried-over copies, no sign of a clone.)
-        device = self.identity.device_id
-        foreign = any(stamp_device(key[:-8]) == device for data in shared.values() for key in _keys(data) - mine)
+        # devices' ops in our folder are carried-over copies, no sign of a clone.) Only files
+        # that differ from our copy need decoding: the usual start decodes nothing here.
+        differing = [data for seq, data in shared.items() if mirror.get(seq) != data]
+        foreign = False
+        if differing and mirror:
+            mine = set().union(*(_keys(data) for data in mirror.values()))
+            device = self.identity.device_id
+            foreign = any(stamp_device(key[:-8]) == device for data in differing for key in _keys(data) - mine)
         if foreign or (shared and not mirror):
             return self._take_new_identity(mirror, shared)
         damaged = False
@@ -147,7 +157,7 @@ class SegmentWriter:
         after the computer was renamed) that never reached the shared folder."""
         carried: list[bytes] = []
         base = self.mirror_dir.parent
-        ours: dict[int, bytes] | None = None
+        ours: dict[str, bytes] | None = None
         for folder in sorted(p for p in base.iterdir() if p.is_dir() and p.name != self.identity.device_id):
             earlier = _read_segments(folder)
             shared = _read_segments(self.root / DEVICES / folder.name, strays=True)
@@ -159,7 +169,7 @@ class SegmentWriter:
         return carried
 
     @staticmethod
-    def _not_in(mirror: dict[int, bytes], shared: dict[int, bytes]) -> list[bytes]:
+    def _not_in(mirror: Mapping[object, bytes], shared: Mapping[object, bytes]) -> list[bytes]:
         """Our ops (as lines) that no file of our folder holds intact."""
         present = set().union(*(_keys(data) for data in shared.values())) if shared else set()
         missing = []
@@ -188,9 +198,8 @@ class SegmentWriter:
     def _resume(self, mirror: dict[int, bytes], shared: dict[int, bytes], extra: list[bytes]) -> None:
         self._seq = max((seq for seq in (*mirror, *shared) if seq > 0), default=0)
         last = mirror.get(self._seq)
-        if last is not None and len(last) < SEGMENT_BYTES and shared.get(self._seq) == last:
-            self._lines, self._closed = decode(last).lines, False
-            self._lines = [line + b"\n" for line in self._lines]
+        if last is not None and shared.get(self._seq) == last:
+            self._take_up(self._seq, last)
         else:
             self._lines, self._closed = [], True
         if extra:
@@ -237,6 +246,7 @@ class SegmentWriter:
             self.device_dir.mkdir(parents=True, exist_ok=True)
             self._write_device_file()
             atomic_write(self._shared_path(seq), data)
+            self.written.append(seq)
         except OSError as error:
             self._stale.add(seq)
             self.unsynced = f"saved on this machine, not yet in the shared folder: {error.strerror or error}"
@@ -252,11 +262,8 @@ class SegmentWriter:
             return True
         except OSError:
             return False
-        if on_disk == b"".join(self._lines):
-            return True
-        decoded = decode(on_disk)
-        ours = {op.stamp + op.crc for op in decode(b"".join(self._lines)).ops}
-        return decoded.clean and {op.stamp + op.crc for op in decoded.ops} <= ours
+        current = b"".join(self._lines)
+        return on_disk == current or (decode(on_disk).clean and _keys(on_disk) <= _keys(current))
 
     def _next_free_seq(self) -> int:
         taken = [

@@ -342,3 +342,25 @@ def test_ops_saved_only_privately_under_an_earlier_id_reach_the_workspace_under_
     assert again.identity.device_id != ws.identity.device_id
     other = Workspace.open(kari.folder, IdentityStore(kari.folder.parent / "c3", kari.folder.parent / "s3"), writable=False)
     assert other.view("posts")[rid] == {"title": "only in the private copy"}
+
+
+def test_our_own_writes_are_not_read_back_and_counted_again(workspace):
+    workspace.insert("posts", {"title": "x"})
+    replayed = workspace._replayed
+    for i in range(5):
+        workspace.insert("posts", {"title": str(i)})
+        assert workspace.refresh() == set()
+    assert workspace._replayed == replayed  # no snapshot churn from reading our own ops back
+
+
+def test_a_device_that_followed_a_fast_clock_is_not_itself_reported(machine):
+    hour = 3_600_000
+    kari, ola = machine("kari"), machine("ola")
+    ws_k = Workspace.init(kari.folder, kari.identities, now_ms=lambda: 1_800_000_000_000 + 5 * hour)
+    shutil.copytree(kari.folder, ola.folder)
+    ws_k.insert("posts", {"title": "ahead"})
+    _sync(kari.folder, ola.folder)
+    ws_o = Workspace.open(ola.folder, ola.identities, now_ms=lambda: 1_800_000_000_000)
+    ws_o.insert("posts", {"title": "after seeing it"})
+    ws_o.refresh()
+    assert [p.path for p in ws_o.problems] == [f"devices/{ws_k.identity.device_id}"]
