@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -63,7 +63,11 @@ def rotation(category: Category, last_post: date | None, today: date) -> Rotatio
 
 def rotation_board(categories: Iterable[Category], posts: Iterable[Post], today: date) -> list[Rotation]:
     """Every category's rotation, most urgent first: overdue, due, ok, paused."""
-    latest = last_post_dates(posts)
+    return board_from_dates(categories, last_post_dates(posts), today)
+
+
+def board_from_dates(categories: Iterable[Category], latest: Mapping[str, date], today: date) -> list[Rotation]:
+    """`rotation_board` when the last post of each category is known already (by category id)."""
     rank = {RotationState.OVERDUE: 0, RotationState.DUE: 1, RotationState.OK: 2, RotationState.PAUSED: 3}
     board = [rotation(category, latest.get(category.id), today) for category in categories]
     return sorted(board, key=lambda r: (rank[r.state], r.next_due, r.category.name.casefold()))

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from someplan.domain.category import Category
+from someplan.domain.doc_fields import parse_date
 from someplan.domain.channel import Channel
 from someplan.domain.event import Event
 from someplan.domain.person import Person
@@ -31,13 +32,7 @@ class Catalog:
         self._cache: dict[str, tuple[int, list]] = {}
 
     def _records(self, table: str, read: Callable[[dict, str], R]) -> list[R]:
-        version = self.workspace.version
-        cached = self._cache.get(table)
-        if cached is None or cached[0] != version:
-            with self.workspace.lock:
-                records = [read(doc, rid) for rid, doc in self.workspace.view(table).items()]
-            cached = self._cache[table] = (version, records)
-        return cached[1]
+        return self._derived(table, lambda: [read(doc, rid) for rid, doc in self.workspace.view(table).items()])
 
     def posts(self) -> list[Post]:
         return self._records(POSTS, Post.from_doc)
@@ -49,21 +44,34 @@ class Catalog:
             docs = self.workspace.view(POSTS).items()
             return [Post.from_doc(doc, rid) for rid, doc in docs if _date_text_between(doc.get("date"), low, high)]
 
+    def _derived(self, name: str, compute: Callable[[], R]) -> R:
+        """A value computed from the records once per workspace version (many callers a redraw)."""
+        version = self.workspace.version
+        cached = self._cache.get(name)
+        if cached is None or cached[0] != version:
+            with self.workspace.lock:
+                cached = self._cache[name] = (version, compute())
+        return cached[1]
+
     def last_post_dates(self) -> dict[str, dt.date]:
         """The latest dated post per category id, from the stored fields (no `Post` objects)."""
+        return self._derived("last_post_dates", self._last_post_dates)
+
+    def _last_post_dates(self) -> dict[str, dt.date]:
         latest: dict[str, str] = {}
-        with self.workspace.lock:
-            for doc in self.workspace.view(POSTS).values():
-                category, day = doc.get("category"), doc.get("date")
-                if isinstance(category, str) and isinstance(day, str) and day > latest.get(category, ""):
-                    latest[category] = day
-        result = {}
-        for category, day in latest.items():
-            try:
-                result[category] = dt.date.fromisoformat(day)
-            except ValueError:
-                continue
-        return result
+        for doc in self.workspace.view(POSTS).values():
+            category, day = doc.get("category"), doc.get("date")
+            if isinstance(category, str) and isinstance(day, str) and day > latest.get(category, ""):
+                latest[category] = day
+        return {category: found for category, day in latest.items() if (found := parse_date(day))}
+
+    def date_range(self) -> tuple[dt.date, dt.date] | None:
+        """The first and the last date any post is planned on."""
+        return self._derived("date_range", self._date_range)
+
+    def _date_range(self) -> tuple[dt.date, dt.date] | None:
+        dates = [found for doc in self.workspace.view(POSTS).values() if (found := parse_date(doc.get("date")))]
+        return (min(dates), max(dates)) if dates else None
 
     def channels(self) -> list[Channel]:
         return sorted(self._records(CHANNELS, Channel.from_doc), key=lambda c: c.name.casefold())
@@ -157,9 +165,7 @@ def effective_today(catalog: Catalog) -> tuple[dt.date, str | None]:
     sample = catalog.sample_date()
     if sample is None:
         return today, None
-    dates = [d for d in catalog.last_post_dates().values()]
-    first = min((p for p in catalog.workspace.view(POSTS).values() if isinstance(p.get("date"), str)),
-                key=lambda doc: doc["date"], default=None)  # fmt: skip
-    if dates and first and first["date"] <= today.isoformat() <= max(dates).isoformat():
+    span = catalog.date_range()
+    if span and span[0] <= today <= span[1]:
         return today, None
     return sample, f"the sample's own date {sample:%d.%m.%Y} is used: today lies outside its plan"

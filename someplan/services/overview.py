@@ -9,9 +9,17 @@ from pathlib import Path
 
 from someplan.domain.figures import average, engagement_rate, reach_rate
 from someplan.domain.post import Post, Status
-from someplan.domain.rotation import Rotation, rotation
+from someplan.domain.rotation import Rotation, board_from_dates
 from someplan.domain.weeks import IsoWeek
 from someplan.services.catalog import Catalog
+
+def post_rates(post: Post, channels: dict) -> tuple[float | None, float | None]:
+    """Reach rate and engagement rate by reach of a post; followers from the post, else the
+    channel's count on the day."""
+    channel = channels.get(post.channel)
+    followers = post.followers or (channel.followers_on(post.date) if channel and post.date else None)
+    return reach_rate(post, followers), engagement_rate(post, channel.network) if channel else None
+
 
 # -- rotation ----------------------------------------------------------------------------------
 
@@ -23,14 +31,12 @@ class RotationRow:
 
 
 def rotation_rows(catalog: Catalog, today: dt.date) -> list[RotationRow]:
-    latest = catalog.last_post_dates()
     backlog: dict[str, int] = {}
     for doc in catalog.workspace.view("posts").values():
         if doc.get("status") in (Status.DRAFT.value, Status.READY.value) and isinstance(doc.get("category"), str):
             backlog[doc["category"]] = backlog.get(doc["category"], 0) + 1
-    rank = {"overdue": 0, "due": 1, "ok": 2, "paused": 3}
-    rows = [RotationRow(rotation(c, latest.get(c.id), today), backlog.get(c.id, 0)) for c in catalog.categories()]
-    return sorted(rows, key=lambda r: (rank[r.rotation.state.value], r.rotation.next_due, r.rotation.category.name.casefold()))
+    board = board_from_dates(catalog.categories(), catalog.last_post_dates(), today)
+    return [RotationRow(r, backlog.get(r.category.id, 0)) for r in board]
 
 
 # -- key figures -------------------------------------------------------------------------------
@@ -57,11 +63,7 @@ def figures_summary(catalog: Catalog, last_week: IsoWeek, count: int = 8) -> Fig
     posts = [p for p in catalog.posts_between(first.monday, last_week.sunday) if p.status is Status.PUBLISHED]
     channels = {c.id: c for c in catalog.channels()}
     categories = {c.id: c.name for c in catalog.categories()}
-    rates: dict[str, tuple[float | None, float | None]] = {}
-    for post in posts:
-        channel = channels.get(post.channel)
-        followers = post.followers or (channel.followers_on(post.date) if channel else None)
-        rates[post.id] = (reach_rate(post, followers), engagement_rate(post, channel.network) if channel else None)
+    rates = {post.id: post_rates(post, channels) for post in posts}
     weeks = []
     for index in range(count):
         week = first + index
@@ -123,7 +125,9 @@ def list_assets(catalog: Catalog, listing: AssetListing | None = None, limit: in
     """The newest files of a listing (scanned now when not given) with the posts that use each."""
     found = scan_assets(asset_root(catalog)) if listing is None else listing
     users: dict[str, list[str]] = {}
-    for post in catalog.posts():
-        for ref in post.assets:
-            users.setdefault(ref.removeprefix("assets/"), []).append(post.title)
+    for doc in catalog.workspace.view("posts").values():  # stored fields: no Post for every post
+        refs, title = doc.get("assets"), doc.get("title")
+        for ref in refs if isinstance(refs, list) else ():
+            if isinstance(ref, str):
+                users.setdefault(ref.removeprefix("assets/"), []).append(title if isinstance(title, str) else "")
     return [AssetFile(rel, size, mtime, tuple(users.get(rel, ()))) for mtime, rel, size in found[:limit]]

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from someplan.domain.figures import average, engagement_numerator, engagement_rate, reach_rate
+from someplan.domain.figures import average, engagement_numerator
 from someplan.domain.norwegian_calendar import calendar_days
 from someplan.domain.plan import planned_vs_target, week_plan
 from someplan.domain.post import Status
-from someplan.domain.rotation import RotationState, rotation
+from someplan.domain.rotation import RotationState, board_from_dates
 from someplan.domain.weeks import IsoWeek, week_label
 from someplan.services.catalog import Catalog, effective_today
 from someplan.services.holiday_cache import cached_public_holidays
+from someplan.services.overview import post_rates
 from someplan.store.problems import Problem
 
 FIGURE_WEEKS = 4
@@ -78,8 +79,11 @@ class StatusReport:
     problems: tuple[Problem, ...] = field(default=())
 
 
-def build_status(catalog: Catalog, week: IsoWeek | None = None, on: dt.date | None = None) -> StatusReport:
-    today, note = effective_today(catalog)
+def build_status(
+    catalog: Catalog, week: IsoWeek | None = None, on: dt.date | None = None, today: dt.date | None = None
+) -> StatusReport:
+    """The week of `on`, else `week`, else today's; `today` is looked up unless given."""
+    today, note = (today, None) if today else effective_today(catalog)
     if on is not None:
         week = IsoWeek.of(on)
     week = week or IsoWeek.of(today)
@@ -104,11 +108,9 @@ def build_status(catalog: Catalog, week: IsoWeek | None = None, on: dt.date | No
     )
     load = tuple(Load(l.channel.name, l.planned, l.target) for l in planned_vs_target(posts, channels, week))
     reference = today if today in week else week.sunday
-    latest = catalog.last_post_dates()
-    board = [rotation(c, latest.get(c.id), reference) for c in categories.values()]
     due = tuple(
         Due(r.category.name, r.category.colour, r.state.value, r.next_due, r.days_overdue)
-        for r in sorted(board, key=lambda r: (r.state != RotationState.OVERDUE, r.next_due, r.category.name.casefold()))
+        for r in board_from_dates(categories.values(), catalog.last_post_dates(), reference)
         if r.state in (RotationState.OVERDUE, RotationState.DUE)
     )
     campaigns = tuple(
@@ -148,13 +150,12 @@ def _figures(catalog, posts, channels, week: IsoWeek) -> Figures:
     published = [p for p in posts if p.status is Status.PUBLISHED and p.date and first <= p.date <= last]
     reach, engagement, numerators = [], [], set()
     for post in published:
+        rates = post_rates(post, by_id)
+        reach.append(rates[0])
+        engagement.append(rates[1])
         channel = by_id.get(post.channel)
-        followers = post.followers or (channel.followers_on(post.date) if channel else None)
-        reach.append(reach_rate(post, followers))
-        if channel:
-            engagement.append(engagement_rate(post, channel.network))
-            if post.reach:
-                numerators.add(f"{channel.network.value}: {engagement_numerator(post, channel.network)}")
+        if channel and post.reach:
+            numerators.add(f"{channel.network.value}: {engagement_numerator(post, channel.network)}")
     return Figures(FIGURE_WEEKS, first, last, len(published), average(reach), average(engagement), tuple(sorted(numerators)))
 
 

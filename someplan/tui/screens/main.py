@@ -24,6 +24,7 @@ from someplan.services.catalog import POSTS
 from someplan.services.errors import UserError
 from someplan.services.overview import asset_root, figures_summary, list_assets, rotation_rows, scan_assets
 from someplan.services.status import build_status
+from someplan.store.hlc import stamp_device
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.messages import WorkspaceChanged
@@ -104,7 +105,7 @@ class MainScreen(Screen):
 
     def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None:
         """Redraw; the side panes only when posts changed (they do not depend on the week shown)."""
-        report = build_status(self.catalog, self.week)
+        report = build_status(self.catalog, self.week, today=self.app.today)
         self.plan.show(report, keep=keep, day=day)
         if posts_changed:
             self.query_one(RotationPane).show(rotation_rows(self.catalog, self.app.today), self.app.today)
@@ -343,7 +344,7 @@ class MainScreen(Screen):
         names = []
         for table, record_id in changed:
             for cell in workspace.state.cells.get((table, record_id), {}).values():
-                device = cell.key[19:-8]
+                device = stamp_device(cell.key[:-8])
                 if device != me:
                     names.append(workspace.device_name(device))
         return names
