@@ -115,13 +115,13 @@ class Catalog:
     def post(self, text: str) -> Post:
         """A post by id or by a unique start of its id (at least 6 characters)."""
         text = text.strip().lower()
-        posts = self.posts()
-        exact = [p for p in posts if p.id == text]
-        if exact:
-            return exact[0]
-        found = [p for p in posts if len(text) >= 6 and p.id.startswith(text)]
-        if len(found) == 1:
-            return found[0]
+        with self.workspace.lock:  # looked up by id: only the one post is decoded
+            docs = self.workspace.view(POSTS)
+            if text in docs:
+                return Post.from_doc(docs[text], text)
+            found = [rid for rid in docs if len(text) >= 6 and rid.startswith(text)]
+            if len(found) == 1:
+                return Post.from_doc(docs[found[0]], found[0])
         if found:
             raise UserError(f"{text!r} matches {len(found)} posts; give more of the id")
         if text in self.workspace.deleted(POSTS):

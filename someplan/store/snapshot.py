@@ -104,13 +104,20 @@ def _valid_cover(cover) -> bool:
 
 
 def _cells(line: bytes, replay) -> dict:
+    # Runs at the first merge or write after a fast start: plain type checks and tuple.__new__,
+    # as in MergedState.apply, keep it to a few tens of milliseconds for 40,000 fields.
+    new = tuple.__new__
     try:
         cells: dict = {}
         for row in json.loads(line):
             table, record, name, key, prev = row[:5]
-            if not all(isinstance(x, str) for x in (table, record, name, key)):
+            if type(table) is not str or type(record) is not str or type(name) is not str or type(key) is not str:
                 raise ValueError
-            cells.setdefault((table, record), {})[name] = Cell(key, row[5] if len(row) > 5 else UNSET, prev)
+            ref = (table, record)
+            fields = cells.get(ref)
+            if fields is None:
+                fields = cells[ref] = {}
+            fields[name] = new(Cell, (key, row[5] if len(row) > 5 else UNSET, prev))
         return cells
     except (ValueError, TypeError, AttributeError):
         return replay()  # digest-valid but not ours to understand: fall back to the ops

@@ -24,6 +24,7 @@ def size_text(size: int) -> str:
 class AssetsPane(Pane):
     TITLE = "Assets"
     NUMBER = 3
+    _shown: list[AssetFile] | None = None
 
     def compose(self):
         yield OptionList(id="assets-list", markup=False)
@@ -33,11 +34,15 @@ class AssetsPane(Pane):
         return self.query_one(OptionList)
 
     def show(self, files: list[AssetFile]) -> None:
+        if files == self._shown:
+            return  # most post edits change nothing here; rebuilding the list is the costly part
+        self._shown = files
         listing = self.main
         listing.clear_options()
         if not files:
             listing.add_option(Option(Text("The asset folder is empty.", style="dim"), disabled=True))
             return
+        options = []
         for asset in files:
             text = Text(literal(asset.path), style="bold" if not asset.used_by else "")
             text.append(f"  {size_text(asset.size)} · {dt.datetime.fromtimestamp(asset.modified):%d.%m.%Y}", style="dim")
@@ -46,4 +51,5 @@ class AssetsPane(Pane):
                 text.append(f"\n   ↳ {literal(', '.join(titles))}", style="cyan")
             else:
                 text.append("\n   ↳ not used yet", style="dim italic")
-            listing.add_option(Option(text, id=f"asset:{asset.path}"))
+            options.append(Option(text, id=f"asset:{asset.path}"))
+        listing.add_options(options)  # one layout pass, not one per file
