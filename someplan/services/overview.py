@@ -104,19 +104,30 @@ AssetListing = list[tuple[float, str, int]]  # (modified, path relative to the a
 
 
 def scan_assets(root: Path) -> AssetListing:
-    """Files in the asset folder, newest first; hidden files and sync tools' temp files skipped."""
+    """Files in the asset folder, newest first; hidden files and sync tools' temp files skipped.
+
+    os.scandir and plain strings, not Path objects: a shared folder can hold 20,000 files.
+    """
     found: AssetListing = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if name.startswith((".", "~$")) or name.endswith((".tmp", ".part")):
+    pending = [(str(root), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith((".", "~$")):
                 continue
-            path = Path(folder) / name
             try:
-                stat = path.stat()
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, f"{prefix}{name}/"))
+                elif entry.is_file(follow_symlinks=False) and not name.endswith((".tmp", ".part")):
+                    stat = entry.stat()
+                    found.append((stat.st_mtime, prefix + name, stat.st_size))
             except OSError:
                 continue
-            found.append((stat.st_mtime, path.relative_to(root).as_posix(), stat.st_size))
     found.sort(reverse=True)
     return found
 
