@@ -39,6 +39,7 @@ class Category:
     channel: str | None = None  # preferred channel id
     question: str = ""  # the question that starts a post: "Hva lærte vi denne uka?"
     active: bool = True
+    rank: int | None = None  # place in the user's rotation order; None: after the ranked ones, by name
 
     @classmethod
     def from_doc(cls, doc: object, id: str) -> Category:
@@ -56,6 +57,7 @@ class Category:
             channel=doc.optional_text("channel"),
             question=doc.text("question"),
             active=doc.flag("active", True),
+            rank=doc.count("rank"),
         )
 
     def to_doc(self) -> dict:
@@ -68,4 +70,10 @@ class Category:
             "channel": self.channel,
             "question": self.question,
             "active": self.active,
+            "rank": self.rank,
         }
+
+
+def rotation_order(category: Category) -> tuple:
+    """The order the user gave the rotation: ranked categories first, then by name."""
+    return (category.rank is None, category.rank or 0, category.name.casefold(), category.id)

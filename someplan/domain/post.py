@@ -83,6 +83,7 @@ class Post:
     funnel: FunnelStage | None = None
     owner: str = ""
     assets: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()  # ids of the people the post features (consent, "when featured")
     link: str = ""
     notes: str = ""
     reach: int | None = None
@@ -113,6 +114,7 @@ class Post:
             funnel=doc.optional_choice("funnel", FunnelStage),
             owner=doc.text("owner"),
             assets=doc.paths("assets"),
+            people=doc.paths("people"),
             link=doc.text("link"),
             notes=doc.text("notes"),
             followers=doc.count("followers"),
@@ -132,6 +134,7 @@ class Post:
             "funnel": self.funnel.value if self.funnel else None,
             "owner": self.owner,
             "assets": list(self.assets),
+            "people": list(self.people),
             "link": self.link,
             "notes": self.notes,
             **{name: getattr(self, name) for name in FIGURE_FIELDS},

@@ -71,3 +71,14 @@ def board_from_dates(categories: Iterable[Category], latest: Mapping[str, date],
     rank = {RotationState.OVERDUE: 0, RotationState.DUE: 1, RotationState.OK: 2, RotationState.PAUSED: 3}
     board = [rotation(category, latest.get(category.id), today) for category in categories]
     return sorted(board, key=lambda r: (rank[r.state], r.next_due, r.category.name.casefold()))
+
+
+def coverage(posts: Iterable[Post], last_week: IsoWeek, weeks: int = 12) -> dict[str, tuple[int, ...]]:
+    """Per category id, its dated posts in each of the `weeks` weeks up to `last_week`, oldest first."""
+    first = last_week - (weeks - 1)
+    counts: dict[str, list[int]] = {}
+    for post in posts:
+        if post.category and post.date and first.monday <= post.date <= last_week.sunday:
+            index = (post.date - first.monday).days // 7
+            counts.setdefault(post.category, [0] * weeks)[index] += 1
+    return {category: tuple(row) for category, row in counts.items()}

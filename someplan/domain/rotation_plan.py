@@ -27,7 +27,7 @@ The rules, in the order they apply to a week:
   planned on it that week (never below 0). A channel with target 0 has no target, hence no slots:
   proposals never go there. Planned + proposed never exceeds the target.
 - **Who gets a slot.** First the categories the cadence asks for (overdue before due, then the
-  earliest due date, then name, then id), each as many posts as it still needs. Then, if
+  earliest due date, then the user's rotation order: `category.rotation_order`), each as many posts as it still needs. Then, if
   `fill_ahead` (the default), the slots left go to active categories with no post in the week,
   one post each, "ahead" of their cadence: the ripest first, i.e. the largest share of its cadence
   interval gone since its last post by the start of the week (then the earliest due date, name,
@@ -74,7 +74,7 @@ from datetime import date, time
 from enum import StrEnum
 
 from someplan.domain.cadence import Cadence
-from someplan.domain.category import Category
+from someplan.domain.category import Category, rotation_order
 from someplan.domain.channel import Channel
 from someplan.domain.post import Post, Status
 from someplan.domain.rotation import next_due
@@ -197,6 +197,53 @@ def propose(
     return RotationPlan(tuple(planner.week(week, fill_ahead) for week in sorted(set(weeks))))
 
 
+def spread(
+    category: Category,
+    count: int,
+    channels: Iterable[Channel],
+    posts: Iterable[Post],
+    first_week: IsoWeek,
+    today: date,
+    holidays: Collection[date] = frozenset(),
+    *,
+    every_weeks: int | None = None,
+    allow_holidays: bool = False,
+    horizon_weeks: int = 104,
+) -> tuple[Proposal, ...]:
+    """Days for `count` new posts of `category`, one every `every_weeks` weeks from `first_week`.
+
+    Batch production: five interviews in one day make five posts, spread out so the category
+    keeps its cadence instead of flooding one week. `every_weeks` defaults to the category's
+    cadence in whole weeks (at least 1). Each post goes into a free slot of its week by the
+    rules `propose` uses (preferred channel if it has room, else the channel with the most room;
+    the preferred weekday or the nearest free day; never two posts of the category on one day;
+    no holidays unless `allow_holidays`; never before `today`). A week with no free slot pushes
+    that post, and the ones after it, a week on; after `horizon_weeks` weeks without room the
+    rest are left out, so the result may be shorter than `count`.
+
+    A category whose preferred channel has no weekly target still gets one post a week there:
+    the user asked for these posts, and a channel without a target has no slots to overfill.
+    """
+    planner = _Planner([category], channels, posts, today, frozenset(holidays), False, allow_holidays)
+    step = every_weeks or max(1, round(category.cadence.interval_days / 7))
+    week = max(first_week, IsoWeek.of(today))
+    last = week + horizon_weeks
+    placed: list[Proposal] = []
+    while len(placed) < count and week <= last:
+        room = planner.room(week)
+        if category.channel is not None and category.channel not in room:
+            room[category.channel] = 1
+        elif category.channel is None and not room:
+            room[""] = 1  # no channel has a target and none is preferred: a draft without a channel
+        proposal = planner._place(category, planner.open_days(week), room, Standing.DUE)
+        if proposal is None:
+            week += 1
+            continue
+        placed.append(proposal)
+        week += step
+    return tuple(placed)
+
+
 def posts_needed(cadence: Cadence, due: date, start: date, sunday: date) -> int:
     """How many posts `cadence` asks for up to `sunday` when the next is due on `due`.
 
@@ -261,13 +308,23 @@ class _Planner:
             state = Standing.OK
         return CategoryWeek(category.id, state, last, due, needed, planned)
 
+    def open_days(self, week: IsoWeek) -> list[date]:
+        return [day for day in week.dates() if day >= self.today and self._open(day)]
+
+    def room(self, week: IsoWeek) -> dict[str | None, int]:
+        """Empty slots per channel in `week`, proposals made so far included."""
+        return {
+            channel: max(target - sum(self.on_channel_day[channel, day] for day in week.dates()), 0)
+            for channel, target in self.targets.items()
+        }
+
     def week(self, week: IsoWeek, fill_ahead: bool) -> WeekRotation:
         # "Overdue" is judged on today in the current week, on its Monday in the others.
         start = self.today if self.today in week else week.monday
         standings = sorted((self._standing(category, week, start) for category in self.categories), key=self._urgency)
         planned = {channel: sum(self.on_channel_day[channel, day] for day in week.dates()) for channel in self.targets}
         room = {channel: max(target - planned[channel], 0) for channel, target in self.targets.items()}
-        open_days = [day for day in week.dates() if day >= self.today and self._open(day)]
+        open_days = self.open_days(week)
         proposals: list[Proposal] = []
         unplaced: list[str] = []
         if week.sunday >= self.today:
@@ -311,7 +368,7 @@ class _Planner:
 
     def _urgency(self, entry: CategoryWeek) -> tuple:
         category = self.by_id[entry.category]
-        return (_URGENCY[entry.state], entry.due or date.max, category.name.casefold(), category.id)
+        return (_URGENCY[entry.state], entry.due or date.max, *rotation_order(category))
 
     def _place(self, category: Category, open_days: list[date], room: dict[str, int], reason: Standing):
         """Propose one post of `category` and add it to the plan; None when there is no room."""

@@ -7,7 +7,8 @@ import os
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from someplan.domain.category import Category
+from someplan.domain.batch import BatchSession
+from someplan.domain.category import Category, rotation_order
 from someplan.domain.doc_fields import parse_date
 from someplan.domain.channel import Channel
 from someplan.domain.event import Event
@@ -18,6 +19,7 @@ from someplan.services.errors import UserError
 from someplan.store.workspace import Workspace
 
 POSTS, CHANNELS, CATEGORIES, PEOPLE, EVENTS, SETTINGS = "posts", "channels", "categories", "people", "events", "settings"
+BATCHES = "batches"
 SETTINGS_ID = "workspace"
 TODAY_ENV = "SOMEPLAN_TODAY"  # YYYY-MM-DD: pins "today", for demos, scripts and tests
 
@@ -82,6 +84,13 @@ class Catalog:
     def people(self) -> list[Person]:
         return sorted(self._records(PEOPLE, Person.from_doc), key=lambda p: p.name.casefold())
 
+    def rotation(self) -> list[Category]:
+        """The categories in the user's rotation order."""
+        return sorted(self.categories(), key=rotation_order)
+
+    def batches(self) -> list[BatchSession]:
+        return self._records(BATCHES, BatchSession.from_doc)
+
     def events(self) -> list[Event]:
         return self._records(EVENTS, Event.from_doc)
 
@@ -105,6 +114,9 @@ class Catalog:
 
     def category(self, text: str) -> Category:
         return _find(self.categories(), text, "category")
+
+    def person(self, text: str) -> Person:
+        return _find(self.people(), text, "person")
 
     def channel_names(self) -> dict[str, str]:
         return {c.id: c.name for c in self.channels()}

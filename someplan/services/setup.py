@@ -126,3 +126,19 @@ def parse_cadence(text: str) -> Cadence:
         raise UserError(f"not a cadence: {text!r} (try weekly, every 2 weeks, twice a month, monthly)") from error
 
 
+
+
+def move_category(catalog: Catalog, which: str, steps: int) -> list[Category]:
+    """Move a category `steps` places in the rotation order (negative: earlier); the new order.
+
+    Every category gets its place as a rank in one batch, so the order is the same on every
+    machine even for categories that never had a rank.
+    """
+    order = catalog.rotation()
+    category = catalog.category(which)
+    index = next(i for i, c in enumerate(order) if c.id == category.id)
+    order.insert(max(0, min(len(order) - 1, index + steps)), order.pop(index))
+    catalog.workspace.write(
+        [(CATEGORIES, c.id, "rank", rank) for rank, c in enumerate(order) if c.rank != rank]
+    )
+    return catalog.rotation()

@@ -1,0 +1,61 @@
+"""The people registry: who may appear in posts, their consent, and when they were featured."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from someplan.domain.person import Featured, Person, featured, long_unfeatured
+from someplan.services.catalog import PEOPLE, Catalog
+from someplan.services.errors import UserError
+from someplan.store.workspace import new_record_id
+
+STALE_DAYS = 180  # "not featured for a long time": half a year, as the courses suggest
+
+
+def _unique_name(catalog: Catalog, name: str, skip_id: str | None = None) -> str:
+    name = name.strip()
+    if not name:
+        raise UserError("a person's name cannot be empty")
+    if any(p.name.casefold() == name.casefold() and p.id != skip_id for p in catalog.people()):
+        raise UserError(f"there is already a person named {name!r}")
+    return name
+
+
+def add_person(catalog: Catalog, name: str, **fields) -> Person:
+    person = Person(id=new_record_id(), name=_unique_name(catalog, name), **fields)
+    catalog.workspace.insert(PEOPLE, person.to_doc(), person.id)
+    return person
+
+
+def edit_person(catalog: Catalog, which: str, **fields) -> Person:
+    person = catalog.person(which)
+    if "name" in fields:
+        fields["name"] = _unique_name(catalog, fields["name"], person.id)
+    updated = dataclasses.replace(person, **fields)
+    catalog.workspace.update(PEOPLE, person.id, updated.to_doc())
+    return updated
+
+
+def remove_person(catalog: Catalog, which: str) -> Person:
+    """Posts keep the id of a removed person; `someplan` shows them as "removed person"."""
+    person = catalog.person(which)
+    catalog.workspace.delete(PEOPLE, person.id)
+    return person
+
+
+def featured_by_person(catalog: Catalog, today: dt.date) -> dict[str, Featured]:
+    return featured(catalog.posts(), today)
+
+
+def stale_people(catalog: Catalog, today: dt.date, days: int = STALE_DAYS) -> list[Person]:
+    return long_unfeatured(catalog.people(), catalog.posts(), today, days)
+
+
+def people_by_names(catalog: Catalog, text: str) -> list[Person]:
+    """ "Kari, Ola Nordmann" → those people, in that order; an unknown name is refused."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    found = [catalog.person(name) for name in names]
+    if len({p.id for p in found}) != len(found):
+        raise UserError("a person is named twice")
+    return found

@@ -1,0 +1,92 @@
+"""Filling weeks from the rotation: a proposal to preview, then the accepted lines written as one batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from someplan.domain.category import Category
+from someplan.domain.post import Status
+from someplan.domain.rotation_plan import Proposal, RotationPlan, propose, spread
+from someplan.domain.weeks import IsoWeek
+from someplan.services.catalog import POSTS, Catalog
+from someplan.services.holiday_cache import cached_public_holidays
+from someplan.store.workspace import new_record_id
+
+MAX_FILL_WEEKS = 26
+
+
+def holidays_between(first: dt.date, last: dt.date, locale: str = "nb") -> dict[dt.date, str]:
+    found: dict[dt.date, str] = {}
+    for year in range(first.year, last.year + 1):
+        found.update(cached_public_holidays(year, locale))
+    return {day: name for day, name in found.items() if first <= day <= last}
+
+
+def fill_plan(catalog: Catalog, weeks: Sequence[IsoWeek], today: dt.date, *, allow_holidays: bool = False) -> RotationPlan:
+    """The rotation's proposal for `weeks` (nothing written)."""
+    first, last = min(weeks), max(weeks)
+    holidays = holidays_between(first.monday, last.sunday, catalog.settings().locale)
+    return propose(
+        catalog.categories(), catalog.channels(), catalog.posts(), weeks, today, holidays, allow_holidays=allow_holidays
+    )
+
+
+def next_weeks(start: IsoWeek, count: int) -> list[IsoWeek]:
+    return [start + offset for offset in range(max(1, min(count, MAX_FILL_WEEKS)))]
+
+
+def spread_preview(
+    catalog: Catalog, category: Category, count: int, first_week: IsoWeek, today: dt.date, every_weeks: int | None = None
+) -> tuple[Proposal, ...]:
+    """Where `count` new posts of `category` would go, one every `every_weeks` weeks from `first_week`."""
+    horizon = first_week + 104
+    holidays = holidays_between(first_week.monday, horizon.sunday, catalog.settings().locale)
+    return spread(
+        category, count, catalog.channels(), catalog.posts(), first_week, today, holidays, every_weeks=every_weeks
+    )
+
+
+def draft_fields(category: Category | None, proposal: Proposal, **extra) -> dict:
+    """The fields of a new draft for `proposal`: named after its category, its question as notes."""
+    fields = {
+        "title": category.name if category else "Nytt innlegg",
+        "status": Status.DRAFT.value,
+        "category": proposal.category,
+        "channel": proposal.channel or None,
+        "date": proposal.date.isoformat(),
+        "time": proposal.time.strftime("%H:%M") if proposal.time else None,
+        "notes": category.question if category else "",
+    }
+    fields.update(extra)
+    return {name: value for name, value in fields.items() if value not in (None, "", [])}
+
+
+def changes_for(catalog: Catalog, proposals: Iterable[Proposal]) -> tuple[list[tuple], list[str], list[str]]:
+    """The ops that plan `proposals`: (changes, ids of new drafts, ids of backlog posts placed)."""
+    categories = {c.id: c for c in catalog.categories()}
+    posts = catalog.workspace.view(POSTS)
+    changes: list[tuple] = []
+    created, placed = [], []
+    for proposal in proposals:
+        if proposal.post and proposal.post in posts:
+            fields = {"date": proposal.date.isoformat(), "channel": proposal.channel or None}
+            if proposal.time:
+                fields["time"] = proposal.time.strftime("%H:%M")
+            changes += [(POSTS, proposal.post, k, v) for k, v in fields.items() if posts[proposal.post].get(k) != v]
+            placed.append(proposal.post)
+        else:
+            record = new_record_id()
+            changes += [(POSTS, record, k, v) for k, v in draft_fields(categories.get(proposal.category), proposal).items()]
+            created.append(record)
+    return changes, created, placed
+
+
+def apply_proposals(catalog: Catalog, proposals: Iterable[Proposal]) -> tuple[list[str], list[str]]:
+    """Write the accepted proposals as one batch: all of them land, or none (a crash, a full disk).
+
+    Returns (new draft ids, backlog post ids placed).
+    """
+    changes, created, placed = changes_for(catalog, proposals)
+    catalog.workspace.write(changes)
+    return created, placed
