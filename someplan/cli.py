@@ -12,7 +12,7 @@ from pathlib import Path
 
 COMMANDS = (
     "init", "demo", "status", "add", "list", "show", "edit", "move", "rm", "restore", "history",
-    "doctor", "channel", "category",
+    "doctor", "channel", "category", "batch", "people",
 )  # fmt: skip
 
 
@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
         p = command(kind, None, f"list, add, edit or remove {kind}s", workspace=False)
         actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
         _record_commands(actions, kind)
+    from someplan.cli_batch import register
+
+    register(command)
     return parser
 
 
@@ -138,6 +141,9 @@ def _record_commands(actions, kind: str) -> None:
             p.add_argument("--colour", "--color", dest="colour")
             p.add_argument("--cadence")
             p.add_argument("--question")
+            p.add_argument("--weekday", help="preferred weekday: monday … sunday, mandag … søndag, or none")
+            p.add_argument("--time", help="preferred time, e.g. 09:30, or none")
+            p.add_argument("--channel", help="preferred channel, or none")
             state = p.add_mutually_exclusive_group()
             state.add_argument("--paused", action="store_true")
             state.add_argument("--active", action="store_true")
@@ -504,7 +510,8 @@ def cmd_record_list(args) -> int:
 def _record_fields(args, catalog) -> dict:
     from someplan.domain.category import normalise_colour
     from someplan.services.errors import UserError
-    from someplan.services.setup import parse_cadence
+    from someplan.services.planning import parse_time
+    from someplan.services.setup import parse_cadence, parse_weekday
 
     fields = {}
     if args.kind == "channel":
@@ -526,6 +533,12 @@ def _record_fields(args, catalog) -> dict:
         fields["question"] = args.question
     if args.paused or args.active:
         fields["active"] = bool(args.active)
+    if args.weekday is not None:
+        fields["weekday"] = parse_weekday(args.weekday)
+    if args.time is not None:
+        fields["time"] = None if args.time.strip().lower() in ("none", "") else parse_time(args.time)
+    if args.channel is not None:
+        fields["channel"] = None if args.channel.strip().lower() in ("none", "") else catalog.channel(args.channel).id
     return fields
 
 

@@ -22,12 +22,13 @@ WORDS = {
            "days": "dager", "due_now": "denne uka", "figures": "Siste {weeks} uker",
            "posts": "publiserte innlegg", "reach": "rekkevidde", "engagement": "engasjement",
            "of_followers": "av følgere", "of_reach": "av rekkevidde", "problems": "Problemer",
-           "none": "ingen", "empty": "—", "campaigns": "Kampanjer"},
+           "none": "ingen", "empty": "—", "campaigns": "Kampanjer", "next": "Neste forslag",
+           "new_draft": "nytt utkast", "ahead": "i forkant"},
     "en": {"planned": "Planned vs target", "due": "Categories due", "overdue": "overdue", "days": "days",
            "due_now": "this week", "figures": "Last {weeks} weeks", "posts": "published posts",
            "reach": "reach", "engagement": "engagement", "of_followers": "of followers",
            "of_reach": "of reach", "problems": "Problems", "none": "none", "empty": "—",
-           "campaigns": "Campaigns"},
+           "campaigns": "Campaigns", "next": "Next proposal", "new_draft": "new draft", "ahead": "ahead"},
 }
 
 
@@ -100,6 +101,8 @@ def print_status(report: StatusReport, locale: str, out: Console) -> None:
             detail = f" ({words['overdue']} {due.days_overdue} {words['days']})" if due.state == "overdue" else f" ({words['due_now']})"
             line.append(detail, style="red" if due.state == "overdue" else "yellow")
         out.print(line)
+    if report.next_proposal:
+        out.print(_proposal_line(report.next_proposal, words, days))
     figures = report.figures
     line = Text.assemble((words["figures"].format(weeks=figures.weeks) + ": ", "bold"), f"{figures.posts} {words['posts']}")
     if figures.reach_rate is not None:
@@ -112,6 +115,20 @@ def print_status(report: StatusReport, locale: str, out: Console) -> None:
         for problem in report.problems:
             out.print(Text.assemble(("  " + problem.severity + " ", "red" if problem.severity == "error" else "yellow"),
                                     user(f"{problem.path}: " if problem.path else ""), user(problem.message)))
+
+
+def _proposal_line(proposal, words: dict, days) -> Text:
+    line = Text.assemble((f"{words['next']}: ", "bold"), f"{days[proposal.date.weekday()]} {proposal.date.day}.{proposal.date.month:02d}")
+    if proposal.time:
+        line.append(f" {proposal.time}")
+    line.append(" ")
+    line.append_text(user(proposal.channel, "cyan"))
+    line.append(" ")
+    line.append_text(Text.assemble(("■ ", proposal.colour or "white"), user(proposal.category)))
+    state = {"overdue": words["overdue"], "due": words["due_now"], "ahead": words["ahead"]}.get(proposal.reason, "")
+    line.append(f" ({state}): ")
+    line.append_text(user(f"«{proposal.backlog_title}»") if proposal.backlog_title else Text(words["new_draft"], style="dim"))
+    return line
 
 
 def _pct(value: float) -> str:

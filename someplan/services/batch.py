@@ -58,12 +58,17 @@ def draft_title(category: Category | None, person: Person | None) -> str:
 
 
 def finish_session(
-    catalog: Catalog, session: BatchSession, proposals: Sequence[Proposal], people: Sequence[Person]
+    catalog: Catalog,
+    session: BatchSession,
+    proposals: Sequence[Proposal],
+    people: Sequence[Person],
+    stored: bool = True,
 ) -> list[str]:
     """Write one draft per person on its proposal's day and end the session, in one batch.
 
     `proposals[i]` is the slot for `people[i]`. The draft carries the person (so the registry
-    knows when they were featured), their notes and their asset.
+    knows when they were featured), their notes and their asset. A session that is not `stored`
+    yet (the command line plans one in a single go) is written whole in the same batch.
     """
     if len(proposals) != len(people):
         raise UserError(f"{len(people)} people but {len(proposals)} free slots; choose a later start or fewer weeks apart")
@@ -84,7 +89,7 @@ def finish_session(
         changes += [(POSTS, record, k, v) for k, v in fields.items()]
         created.append(record)
     ended = replace(session, step=Step.DONE, drafts=tuple(created))
-    old = session.to_doc()
+    old = session.to_doc() if stored else {}
     changes += [(BATCHES, session.id, k, v) for k, v in ended.to_doc().items() if old.get(k) != v]
     catalog.workspace.write(changes)
     return created

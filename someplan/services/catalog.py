@@ -67,6 +67,30 @@ class Catalog:
                 latest[category] = day
         return {category: found for category, day in latest.items() if (found := parse_date(day))}
 
+    def rotation_posts(self, first: dt.date) -> list[Post]:
+        """What the rotation engine needs from `first` on, without decoding every post.
+
+        The posts dated from `first` on, the undated drafts and ready posts (the backlog), and
+        for each category its latest post before `first`, as a stand-in with only category and
+        date (the engine needs no more of a post before the weeks it plans).
+        """
+        low = first.isoformat()
+        found, before = [], {}
+        with self.workspace.lock:
+            for rid, doc in self.workspace.view(POSTS).items():
+                day, category = doc.get("date"), doc.get("category")
+                if isinstance(day, str) and day[:10] < low:
+                    if isinstance(category, str) and day > before.get(category, ""):
+                        before[category] = day
+                elif isinstance(day, str) or doc.get("status") in ("draft", "ready"):
+                    found.append(Post.from_doc(doc, rid))
+        stand_ins = [
+            Post(f"~{category}", category=category, date=parsed)
+            for category, day in before.items()
+            if (parsed := parse_date(day))
+        ]
+        return found + stand_ins
+
     def date_range(self) -> tuple[dt.date, dt.date] | None:
         """The first and the last date any post is planned on."""
         return self._derived("date_range", self._date_range)

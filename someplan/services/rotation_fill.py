@@ -27,9 +27,8 @@ def fill_plan(catalog: Catalog, weeks: Sequence[IsoWeek], today: dt.date, *, all
     """The rotation's proposal for `weeks` (nothing written)."""
     first, last = min(weeks), max(weeks)
     holidays = holidays_between(first.monday, last.sunday, catalog.settings().locale)
-    return propose(
-        catalog.categories(), catalog.channels(), catalog.posts(), weeks, today, holidays, allow_holidays=allow_holidays
-    )
+    posts = catalog.rotation_posts(min(first.monday, today))
+    return propose(catalog.categories(), catalog.channels(), posts, weeks, today, holidays, allow_holidays=allow_holidays)
 
 
 def next_weeks(start: IsoWeek, count: int) -> list[IsoWeek]:
@@ -42,9 +41,8 @@ def spread_preview(
     """Where `count` new posts of `category` would go, one every `every_weeks` weeks from `first_week`."""
     horizon = first_week + 104
     holidays = holidays_between(first_week.monday, horizon.sunday, catalog.settings().locale)
-    return spread(
-        category, count, catalog.channels(), catalog.posts(), first_week, today, holidays, every_weeks=every_weeks
-    )
+    posts = catalog.rotation_posts(min(first_week.monday, today))
+    return spread(category, count, catalog.channels(), posts, first_week, today, holidays, every_weeks=every_weeks)
 
 
 def draft_fields(category: Category | None, proposal: Proposal, **extra) -> dict:

@@ -142,3 +142,25 @@ def move_category(catalog: Catalog, which: str, steps: int) -> list[Category]:
         [(CATEGORIES, c.id, "rank", rank) for rank, c in enumerate(order) if c.rank != rank]
     )
     return catalog.rotation()
+
+
+WEEKDAY_NAMES = (
+    ("monday", "mandag", "mon", "man"),
+    ("tuesday", "tirsdag", "tue", "tir"),
+    ("wednesday", "onsdag", "wed", "ons"),
+    ("thursday", "torsdag", "thu", "tor"),
+    ("friday", "fredag", "fri", "fre"),
+    ("saturday", "lørdag", "sat", "lør"),
+    ("sunday", "søndag", "sun", "søn"),
+)
+
+
+def parse_weekday(text: str) -> int | None:
+    """ "tirsdag", "Tuesday", "tue" → 1; "none" or "" → None (no preferred day)."""
+    wanted = text.strip().lower().rstrip(".")
+    if wanted in ("", "none", "ingen", "-"):
+        return None
+    for number, names in enumerate(WEEKDAY_NAMES):
+        if wanted in names:
+            return number
+    raise UserError(f"not a weekday: {text!r} (use monday … sunday or mandag … søndag)")

@@ -54,6 +54,19 @@ class Due:
 
 
 @dataclass(frozen=True)
+class NextProposal:
+    """The rotation's first proposal from today: what to plan next."""
+
+    date: dt.date
+    time: str  # HH:MM or ""
+    channel: str
+    category: str
+    colour: str
+    reason: str  # overdue, due or ahead
+    backlog_title: str | None  # the ready/draft post it would place; None: a new draft
+
+
+@dataclass(frozen=True)
 class Figures:
     weeks: int
     first: dt.date
@@ -77,6 +90,7 @@ class StatusReport:
     campaigns: tuple[str, ...]
     figures: Figures
     problems: tuple[Problem, ...] = field(default=())
+    next_proposal: NextProposal | None = None
 
 
 def build_status(
@@ -128,6 +142,30 @@ def build_status(
         campaigns=campaigns,
         figures=_figures(catalog, posts, channels, week),
         problems=tuple(catalog.workspace.problems),
+        next_proposal=next_proposal(catalog, today, categories, channel_names),
+    )
+
+
+PROPOSAL_WEEKS = 4  # how far ahead the next proposal is looked for
+
+
+def next_proposal(catalog: Catalog, today: dt.date, categories: dict, channel_names: dict) -> NextProposal | None:
+    from someplan.services.rotation_fill import fill_plan, next_weeks
+
+    plan = fill_plan(catalog, next_weeks(IsoWeek.of(today), PROPOSAL_WEEKS), today)
+    first = next(iter(plan.proposals), None)
+    if first is None:
+        return None
+    category = categories.get(first.category)
+    backlog = catalog.post(first.post).title if first.post else None
+    return NextProposal(
+        first.date,
+        first.time.strftime("%H:%M") if first.time else "",
+        channel_names.get(first.channel, "–"),
+        category.name if category else "",
+        category.colour if category else "",
+        first.reason.value,
+        backlog,
     )
 
 
@@ -185,6 +223,7 @@ def report_as_json(report: StatusReport) -> dict:
             {"category": d.category, "state": d.state, "next_due": d.next_due.isoformat(), "days_overdue": d.days_overdue}
             for d in report.due
         ],
+        "next_proposal": _proposal_json(report.next_proposal),
         "figures": {
             "weeks": figures.weeks, "first": figures.first.isoformat(), "last": figures.last.isoformat(),
             "published_posts": figures.posts,
@@ -194,6 +233,13 @@ def report_as_json(report: StatusReport) -> dict:
         },
         "problems": [p.as_dict() for p in report.problems],
     }
+
+
+def _proposal_json(proposal: NextProposal | None) -> dict | None:
+    if proposal is None:
+        return None
+    return {"date": proposal.date.isoformat(), "time": proposal.time or None, "channel": proposal.channel,
+            "category": proposal.category, "reason": proposal.reason, "backlog_title": proposal.backlog_title}  # fmt: skip
 
 
 def _round(value: float | None) -> float | None:
