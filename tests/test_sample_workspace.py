@@ -151,12 +151,14 @@ def content(ws: Workspace) -> list[tuple]:
     """Everything a reader sees, with record ids replaced by names (ids are new every run)."""
     channel_names = {id: doc["name"] for id, doc in ws.view("channels").items()}
     category_names = {id: doc["name"] for id, doc in ws.view("categories").items()}
+    person_names = {id: doc["name"] for id, doc in ws.view("people").items()}
     rows = []
     for table in ("settings", "channels", "categories", "people", "events", "posts"):
         for doc in ws.view(table).values():
             doc = dict(doc)
             if table == "posts":
                 doc["channel"], doc["category"] = channel_names[doc["channel"]], category_names[doc["category"]]
+                doc["people"] = [person_names[person] for person in doc.get("people", [])]
             if table == "categories":
                 doc["channel"] = channel_names[doc["channel"]]
             rows.append((table, repr(sorted(doc.items()))))

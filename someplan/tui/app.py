@@ -39,6 +39,8 @@ class PlannerCommands(Provider):
         ("Go to week or date", "screen.go_to", "Show another ISO week"),
         ("This week", "screen.this_week", "Back to today's week"),
         ("Filter the week", "screen.filter", "By text, channel, category or status"),
+        ("Fill this week from the rotation", "screen.fill_week", "Proposals for the empty slots, as a preview"),
+        ("Fill the next weeks from the rotation", "screen.fill_weeks", "Proposals for N weeks from this week"),
         ("Switch theme", "app.change_theme", "Pick one of the themes"),
         ("Run doctor", "app.doctor", "Unreadable or stray files, clocks, devices"),
         ("Help: all keys", "app.help", "Every key, by pane"),

@@ -53,6 +53,7 @@ class WeekPlanPane(Pane):
         Binding("y", "screen.duplicate_post", "Duplicate", id="plan.duplicate"),
         Binding("space", "screen.advance_status", "Status →", id="plan.advance_status"),
         Binding("slash", "screen.filter", "Filter", id="plan.filter"),
+        Binding("f", "screen.fill_week", "Fill week", id="plan.fill_week"),
         Binding("left,h", "day(-1)", "Prev day", show=False, id="plan.prev_day"),
         Binding("right,l", "day(1)", "Next day", show=False, id="plan.next_day"),
     ]

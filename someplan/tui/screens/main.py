@@ -19,12 +19,13 @@ from textual.widgets import Footer, Static
 
 from someplan.domain.post import Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week
-from someplan.services import planning
+from someplan.services import planning, rotation_fill
 from someplan.services.catalog import POSTS
 from someplan.services.errors import UserError
 from someplan.services.overview import asset_root, figures_summary, list_assets, rotation_rows, scan_assets
 from someplan.services.status import build_status
 from someplan.store.hlc import stamp_device
+from someplan.store.ops import DELETED
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.messages import WorkspaceChanged
@@ -35,6 +36,7 @@ from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
 from someplan.tui.screens.dialogs import Ask
 from someplan.tui.screens.editor import PostEditor
+from someplan.tui.screens.fill import FillPreview
 
 def writes(method):
     """A screen action that writes: a refused or failed write is a notice, never a crash."""
@@ -309,12 +311,15 @@ class MainScreen(Screen):
             return
         kind, post_id, fields = self.undo_stack.pop()
         workspace = self.catalog.workspace
-        if kind == "restore":
-            workspace.restore(POSTS, post_id)
-        elif kind == "delete":
-            workspace.delete(POSTS, post_id)
-        else:
-            workspace.write([(POSTS, post_id, name, value) for name, value in fields.items()])
+        # A group (a fill, a batch) is undone as one batch, like it was written.
+        steps = fields if kind == "group" else [(kind, post_id, fields)]
+        changes = []
+        for kind, post_id, fields in steps:
+            if kind in ("restore", "delete"):
+                changes.append((POSTS, post_id, DELETED, kind == "delete"))
+            else:
+                changes += [(POSTS, post_id, name, value) for name, value in fields.items()]
+        workspace.write(changes)
         doc = workspace.view(POSTS).get(post_id)
         if doc and isinstance(doc.get("date"), str):
             try:
@@ -322,6 +327,51 @@ class MainScreen(Screen):
             except ValueError:
                 pass
         self.refresh_all(keep=post_id if doc else None)
+
+    # -- filling from the rotation -----------------------------------------------------------
+
+    def action_fill_week(self) -> None:
+        self._fill([self.week])
+
+    def action_fill_weeks(self) -> None:
+        def check(text: str) -> str | None:
+            ok = text.strip().isdigit() and 1 <= int(text) <= rotation_fill.MAX_FILL_WEEKS
+            return None if ok else f"A number of weeks, 1–{rotation_fill.MAX_FILL_WEEKS}."
+
+        def answered(text: str | None) -> None:
+            if text:
+                self._fill(rotation_fill.next_weeks(IsoWeek.of(self.app.today), int(text)))
+
+        self.app.push_screen(Ask("Fill how many weeks from this week?", value="4", check=check), answered)
+
+    def _fill(self, weeks: list[IsoWeek]) -> None:
+        today = self.app.today
+        if weeks[-1].sunday < today:
+            self.notify("That week has passed: nothing to fill.", severity="warning")
+            return
+        plan = rotation_fill.fill_plan(self.catalog, weeks, today)
+        label = f"uke {weeks[0].week}" + (f"–{weeks[-1].week}" if len(weeks) > 1 else "")
+        if not plan.proposals:
+            unplaced = len(plan.unplaced)
+            why = f"{unplaced} due categories have no free slot" if unplaced else "every channel is at its target"
+            self.notify(f"Nothing to fill in {label}: {why}.", markup=False)
+            return
+        holidays = set(rotation_fill.holidays_between(weeks[0].monday, weeks[-1].sunday + dt.timedelta(days=365)))
+        title = f"Fill {label} from the rotation: {len(plan.proposals)} proposals"
+        self.app.push_screen(FillPreview(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks))
+
+    @writes
+    def _filled(self, weeks: list[IsoWeek], accepted: list | None) -> None:
+        if not accepted:
+            return
+        posts = self.catalog.workspace.view(POSTS)
+        before = {p.post: dict(posts[p.post]) for p in accepted if p.post and p.post in posts}
+        created, placed = rotation_fill.apply_proposals(self.catalog, accepted)
+        undo = [("delete", post_id, {}) for post_id in created]
+        undo += [("fields", post_id, {k: before[post_id].get(k) for k in ("date", "time", "channel")}) for post_id in placed]
+        self.undo_stack.append(("group", None, undo))
+        self.notify(f"Planned {len(created)} new drafts and {len(placed)} from the backlog — u undoes", markup=False)
+        self.refresh_all()
 
     # -- colleagues ------------------------------------------------------------------------------
 

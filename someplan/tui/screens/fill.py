@@ -1,0 +1,246 @@
+"""The rotation's proposal as a preview: accept, reject or change each line, then write.
+
+Nothing is written until ctrl+s, and then the accepted lines are one batch. A line changed to a
+day and channel that would go over the channel's weekly target is marked, not refused: the
+target is the user's, and so is the call to go over it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Input, Label, Select, Static
+
+from someplan.domain.rotation_plan import Proposal, RotationPlan, Standing
+from someplan.domain.weeks import IsoWeek
+from someplan.services.errors import UserError
+from someplan.services.planning import parse_date, parse_time
+from someplan.textsafe import literal
+
+WEEKDAYS = ["man", "tir", "ons", "tor", "fre", "lør", "søn"]
+REASON_STYLE = {Standing.OVERDUE: "bold red", Standing.DUE: "yellow", Standing.AHEAD: "green"}
+
+
+@dataclasses.dataclass
+class Line:
+    proposal: Proposal
+    accepted: bool = True
+    changed: bool = False
+
+
+class FillPreview(ModalScreen[list[Proposal] | None]):
+    BINDINGS = [
+        Binding("space", "toggle", "Accept/reject", id="fill.toggle"),
+        Binding("e,enter", "change", "Change", id="fill.change"),
+        Binding("a", "all(True)", "Accept all", id="fill.accept_all"),
+        Binding("r", "all(False)", "Reject all", id="fill.reject_all"),
+        Binding("ctrl+s", "write", "Write accepted", id="fill.write", priority=True),
+        Binding("escape", "cancel", "Cancel", id="fill.cancel"),
+    ]
+
+    def __init__(self, title: str, plan: RotationPlan, catalog, today: dt.date, holidays=frozenset()) -> None:
+        super().__init__()
+        self.title_text, self.plan, self.catalog, self.today = title, plan, catalog, today
+        self.holidays = holidays
+        self.lines = [Line(p) for p in plan.proposals]
+        self.categories = {c.id: c for c in catalog.categories()}
+        self.channels = {c.id: c for c in catalog.channels()}
+        self._planned: dict[IsoWeek, Counter] = {}
+
+    def compose(self):
+        with Vertical(classes="dialog wide", id="fill"):
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Static(self._summary(), id="fill-summary", markup=False)
+            table = DataTable(id="fill-table", cursor_type="row", zebra_stripes=False)
+            table.add_columns("", "Day", "Time", "Channel", "Category", "Post", "Why")
+            yield table
+            yield Static("", id="fill-load", classes="error", markup=False)
+            yield Label("space accept/reject · e change · a/r all · ctrl+s write accepted · esc cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self._draw()
+        self.query_one(DataTable).focus()
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def _summary(self) -> Text:
+        text = Text()
+        for week in self.plan.weeks:
+            names = lambda ids: ", ".join(literal(self.categories[i].name) for i in ids if i in self.categories)  # noqa: E731
+            text.append(f"uke {week.week.week}: ", style="bold")
+            parts = []
+            if week.overdue:
+                parts.append(Text(f"overdue {names(week.overdue)}", style="red"))
+            if week.due:
+                parts.append(Text(f"due {names(week.due)}", style="yellow"))
+            left = [f"{literal(self.channels[s.channel].name)} {s.left}" for s in week.slots if s.left > 0 and s.channel in self.channels]
+            parts.append(Text("empty slots left: " + (", ".join(left) if left else "none"), style="dim"))
+            if week.unplaced:
+                parts.append(Text(f"no room for {names(week.unplaced)}", style="bold red"))
+            text.append_text(Text("  ·  ").join(parts))
+            text.append("\n")
+        text.rstrip()
+        return text
+
+    def _draw(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        over = self._over_target()
+        for index, line in enumerate(self.lines):
+            p = line.proposal
+            category = self.categories.get(p.category)
+            channel = self.channels.get(p.channel)
+            style = "" if line.accepted else "dim strike"
+            day = Text(f"uke {p.week.week} {WEEKDAYS[p.date.weekday()]} {p.date.day}.{p.date.month:02d}", style=style)
+            if p.on_holiday:
+                day.append(" ★", style="yellow")
+            if line.accepted and index in over:
+                day.append(" over target", style="bold red")
+            post = Text(f"«{literal(self._post_title(p.post))}»") if p.post else Text("new draft", style="italic")
+            post.stylize(style)
+            table.add_row(
+                Text("✓", style="green") if line.accepted else Text("✗", style="red"),
+                day,
+                Text(p.time.strftime("%H:%M") if p.time else "", style=style),
+                Text(literal(channel.name) if channel else "–", style=style),
+                Text.assemble(("■ ", category.colour if category else "white"), (literal(category.name) if category else "?", style)),
+                post,
+                Text(("changed" if line.changed else p.reason.value), style=REASON_STYLE.get(p.reason, "") if not line.changed else "cyan"),
+                key=str(index),
+            )
+        if self.lines:
+            table.move_cursor(row=min(max(row, 0), len(self.lines) - 1))
+        accepted = sum(line.accepted for line in self.lines)
+        note = f"{accepted} of {len(self.lines)} accepted"
+        if over:
+            note += f" · {len(over)} would put a channel over its weekly target"
+        self.query_one("#fill-load", Static).update(note)
+
+    def _post_title(self, post_id: str) -> str:
+        try:
+            return self.catalog.post(post_id).title
+        except UserError:
+            return post_id
+
+    def _over_target(self) -> set[int]:
+        """Indexes of accepted lines that take their channel past its weekly target."""
+        counts: Counter = Counter()
+        over = set()
+        for index, line in enumerate(self.lines):
+            if not line.accepted:
+                continue
+            p = line.proposal
+            channel = self.channels.get(p.channel)
+            if channel is None or channel.target_per_week <= 0:
+                continue
+            counts[p.week, p.channel] += 1
+            if self._planned_on(p.week)[p.channel] + counts[p.week, p.channel] > channel.target_per_week:
+                over.add(index)
+        return over
+
+    def _planned_on(self, week: IsoWeek) -> Counter:
+        if week not in self._planned:
+            posts = self.catalog.posts_between(week.monday, week.sunday)
+            moving = {line.proposal.post for line in self.lines if line.proposal.post}
+            self._planned[week] = Counter(p.channel for p in posts if p.id not in moving)
+        return self._planned[week]
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    @property
+    def current(self) -> int | None:
+        table = self.query_one(DataTable)
+        return table.cursor_row if self.lines and 0 <= table.cursor_row < len(self.lines) else None
+
+    def action_toggle(self) -> None:
+        if (index := self.current) is not None:
+            self.lines[index].accepted = not self.lines[index].accepted
+            self._draw()
+            self.query_one(DataTable).move_cursor(row=min(index + 1, len(self.lines) - 1))
+
+    def action_all(self, accepted: bool) -> None:
+        for line in self.lines:
+            line.accepted = accepted
+        self._draw()
+
+    def action_change(self) -> None:
+        index = self.current
+        if index is None:
+            return
+
+        def changed(proposal: Proposal | None) -> None:
+            if proposal is not None and proposal != self.lines[index].proposal:
+                self.lines[index] = Line(proposal, True, True)
+                self._draw()
+
+        line = self.lines[index].proposal
+        screen = ChangeLine(line, list(self.channels.values()), list(self.categories.values()), self.today, self.holidays)
+        self.app.push_screen(screen, changed)
+
+    def action_write(self) -> None:
+        accepted = [line.proposal for line in self.lines if line.accepted]
+        self.dismiss(accepted)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChangeLine(ModalScreen[Proposal | None]):
+    """Change one proposed line: day, time, channel, category."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Use", id="fill.change_save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="fill.change_cancel"),
+    ]
+
+    def __init__(self, proposal: Proposal, channels: list, categories: list, today: dt.date, holidays=frozenset()) -> None:
+        super().__init__()
+        self.proposal, self.channels, self.categories, self.today = proposal, channels, categories, today
+        self.holidays = holidays
+
+    def compose(self):
+        p = self.proposal
+        with Vertical(classes="dialog", id="change-line"):
+            yield Label("Change the proposed post", classes="dialog-title")
+            with Horizontal(classes="row"):
+                yield Input(p.date.isoformat(), id="line-date", placeholder="2026-11-23")
+                yield Input(p.time.strftime("%H:%M") if p.time else "", id="line-time", placeholder="09:30")
+            yield Select([(Text(literal(c.name)), c.id) for c in self.channels], value=p.channel if any(c.id == p.channel for c in self.channels) else Select.NULL, id="line-channel", allow_blank=False)  # fmt: skip
+            yield Select([(Text(literal(c.name)), c.id) for c in self.categories], value=p.category, id="line-category", allow_blank=False)  # fmt: skip
+            yield Static("", classes="error", id="line-error", markup=False)
+            yield Label("enter/ctrl+s use · esc cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#line-date", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        try:
+            day = parse_date(self.query_one("#line-date", Input).value, self.today)
+            raw_time = self.query_one("#line-time", Input).value.strip()
+            at = parse_time(raw_time) if raw_time else None
+        except UserError as error:
+            self.query_one("#line-error", Static).update(str(error))
+            return
+        if day < self.today:
+            self.query_one("#line-error", Static).update("That day has passed.")
+            return
+        channel = self.query_one("#line-channel", Select).value
+        category = self.query_one("#line-category", Select).value
+        post = self.proposal.post if category == self.proposal.category else None  # the backlog post is the category's
+        changed = dataclasses.replace(
+            self.proposal, date=day, time=at, channel=channel, category=category, post=post, on_holiday=day in self.holidays
+        )
+        self.dismiss(changed)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
