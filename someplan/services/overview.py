@@ -9,7 +9,7 @@ from pathlib import Path
 
 from someplan.domain.figures import average, engagement_rate, reach_rate
 from someplan.domain.post import Post, Status
-from someplan.domain.rotation import Rotation, board_from_dates
+from someplan.domain.rotation import Rotation, board_from_dates, coverage
 from someplan.domain.weeks import IsoWeek
 from someplan.services.catalog import Catalog
 
@@ -24,19 +24,30 @@ def post_rates(post: Post, channels: dict) -> tuple[float | None, float | None]:
 # -- rotation ----------------------------------------------------------------------------------
 
 
+COVERAGE_WEEKS = 12
+
+
 @dataclass(frozen=True)
 class RotationRow:
     rotation: Rotation
     backlog: int  # drafts and ready posts not yet published
+    coverage: tuple[int, ...] = ()  # posts in each of the last COVERAGE_WEEKS weeks, this week last
 
 
 def rotation_rows(catalog: Catalog, today: dt.date) -> list[RotationRow]:
+    """Every category in the user's rotation order, with its state, backlog and coverage."""
     backlog: dict[str, int] = {}
     for doc in catalog.workspace.view("posts").values():
         if doc.get("status") in (Status.DRAFT.value, Status.READY.value) and isinstance(doc.get("category"), str):
             backlog[doc["category"]] = backlog.get(doc["category"], 0) + 1
-    board = board_from_dates(catalog.categories(), catalog.last_post_dates(), today)
-    return [RotationRow(r, backlog.get(r.category.id, 0)) for r in board]
+    board = {r.category.id: r for r in board_from_dates(catalog.categories(), catalog.last_post_dates(), today)}
+    this_week = IsoWeek.of(today)
+    first = (this_week - (COVERAGE_WEEKS - 1)).monday
+    strips = coverage(catalog.posts_between(first, this_week.sunday), this_week, COVERAGE_WEEKS)
+    empty = (0,) * COVERAGE_WEEKS
+    return [
+        RotationRow(board[c.id], backlog.get(c.id, 0), strips.get(c.id, empty)) for c in catalog.rotation()
+    ]
 
 
 # -- key figures -------------------------------------------------------------------------------

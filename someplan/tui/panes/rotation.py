@@ -1,10 +1,12 @@
-"""The rotation: each category's cadence, last post, next due date and backlog."""
+"""The rotation: each category in the user's order, its state, last post → next due, backlog,
+cadence, and a strip of its posts over the last 12 weeks."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import DataTable
 
 from someplan.services.overview import RotationRow
@@ -14,22 +16,43 @@ from someplan.tui.panes.base import Pane
 STATE_STYLE = {"overdue": "bold red", "due": "yellow", "ok": "green", "paused": "dim"}
 
 
+def strip(counts: tuple[int, ...], colour: str) -> Text:
+    """One cell a week, oldest first: · none, ▄ one post, █ two or more."""
+    text = Text()
+    for count in counts:
+        text.append("·" if not count else "▄" if count == 1 else "█", style="dim" if not count else colour)
+    return text
+
+
 class RotationPane(Pane):
     TITLE = "Rotation"
     NUMBER = 2
+    BINDINGS = [
+        Binding("p", "screen.toggle_category", "Pause/resume", id="rotation.pause"),
+        Binding("e,enter", "screen.edit_category", "Edit", id="rotation.edit"),
+        Binding("K,shift+up", "screen.move_category(-1)", "Move up", id="rotation.move_up"),
+        Binding("J,shift+down", "screen.move_category(1)", "Move down", id="rotation.move_down"),
+    ]
 
     def compose(self):
         table = DataTable(id="rotation-table", cursor_type="row", zebra_stripes=False)
-        table.add_columns("Category", "State", "Last → due", "Backlog", "Cadence")
+        table.add_columns("Category", "State", "Last → due", "Backlog", "Cadence", "12 weeks")
         yield table
 
     @property
     def main(self) -> DataTable:
         return self.query_one(DataTable)
 
-    def show(self, rows: list[RotationRow], today: dt.date) -> None:
+    @property
+    def selected_category_id(self) -> str | None:
         table = self.main
-        cursor = table.cursor_row
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+
+    def show(self, rows: list[RotationRow], today: dt.date, keep: str | None = None) -> None:
+        table = self.main
+        keep = keep or self.selected_category_id
         table.clear()
         for row in rows:
             r = row.rotation
@@ -40,7 +63,9 @@ class RotationPane(Pane):
                 Text((f"{r.last_post:%d.%m}" if r.last_post else "  —  ") + f" → {r.next_due:%d.%m}"),
                 Text(str(row.backlog) if row.backlog else "–", justify="right"),
                 Text(r.category.cadence.label("nb")),
+                strip(row.coverage, r.category.colour),
                 key=r.category.id,
             )
-        if rows:
-            table.move_cursor(row=min(cursor, len(rows) - 1))
+        ids = [row.rotation.category.id for row in rows]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep))

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Static
 
 from someplan.domain.post import Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week
-from someplan.services import planning, rotation_fill
+from someplan.services import planning, rotation_fill, setup
 from someplan.services.catalog import POSTS
 from someplan.services.errors import UserError
 from someplan.services.overview import asset_root, figures_summary, list_assets, rotation_rows, scan_assets
@@ -35,6 +35,7 @@ from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
 from someplan.tui.screens.dialogs import Ask
+from someplan.tui.screens.category_editor import CategoryEditor
 from someplan.tui.screens.editor import PostEditor
 from someplan.tui.screens.fill import FillPreview
 
@@ -327,6 +328,44 @@ class MainScreen(Screen):
             except ValueError:
                 pass
         self.refresh_all(keep=post_id if doc else None)
+
+    # -- the rotation's categories ----------------------------------------------------------------
+
+    def _selected_category(self):
+        category_id = self.query_one(RotationPane).selected_category_id
+        return next((c for c in self.catalog.categories() if c.id == category_id), None)
+
+    @writes
+    def action_toggle_category(self) -> None:
+        category = self._selected_category()
+        if category is None:
+            return
+        setup.edit_category(self.catalog, category.id, active=not category.active)
+        self.notify(f"{literal(category.name)}: {'paused' if category.active else 'back in the rotation'}", markup=False)
+        self.refresh_all()
+
+    @writes
+    def action_move_category(self, steps: int) -> None:
+        category = self._selected_category()
+        if category is not None:
+            setup.move_category(self.catalog, category.id, steps)
+            self.refresh_all()
+
+    def action_edit_category(self) -> None:
+        category = self._selected_category()
+        if category is None:
+            return
+
+        @writes
+        def saved(self, fields: dict | None) -> None:
+            if fields:
+                try:
+                    setup.edit_category(self.catalog, category.id, **fields)
+                except UserError as error:
+                    self.notify(str(error), severity="error", markup=False)
+                self.refresh_all()
+
+        self.app.push_screen(CategoryEditor(category, self.catalog.channels()), functools.partial(saved, self))
 
     # -- filling from the rotation -----------------------------------------------------------
 

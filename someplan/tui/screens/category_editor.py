@@ -1,0 +1,108 @@
+"""Edit a category's cadence and preferences: what the rotation plans with."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static, Switch, TextArea
+
+from someplan.domain.cadence import Cadence
+from someplan.domain.category import Category, normalise_colour
+from someplan.services.errors import UserError
+from someplan.services.planning import parse_time
+from someplan.textsafe import literal
+
+WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+class CategoryEditor(ModalScreen[dict | None]):
+    """Returns the changed fields (possibly none), or None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="category.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="category.cancel"),
+    ]
+
+    def __init__(self, category: Category, channels: list) -> None:
+        super().__init__()
+        self.category, self.channels = category, channels
+
+    def compose(self):
+        c = self.category
+        with Vertical(classes="dialog", id="category-editor"):
+            yield Label("Category", classes="dialog-title")
+            yield from self._field("Name", Input(literal(c.name), id="cat-name"))
+            with Horizontal(classes="row"):
+                yield from self._field("Cadence", Input(c.cadence.label("nb"), id="cat-cadence", placeholder="ukentlig · hver 2. uke · månedlig"))
+                yield from self._field("Colour", Input(c.colour, id="cat-colour"))
+            with Horizontal(classes="row"):
+                yield from self._field("Weekday", Select([(name, i) for i, name in enumerate(WEEKDAY_NAMES)], value=c.weekday if c.weekday is not None else Select.NULL, id="cat-weekday"))
+                yield from self._field("Time", Input(c.time.strftime("%H:%M") if c.time else "", id="cat-time", placeholder="09:30"))
+            yield from self._field("Channel", Select([(Text(literal(ch.name)), ch.id) for ch in self.channels], value=c.channel if any(ch.id == c.channel for ch in self.channels) else Select.NULL, id="cat-channel"))
+            yield from self._field("Questions (the batch session's template)", TextArea(literal(c.question, keep_newlines=True), id="cat-question"))
+            with Horizontal(classes="row"):
+                yield Label("Active in the rotation ", classes="field-label")
+                yield Switch(value=c.active, id="cat-active")
+            yield Label("ctrl+s save · esc cancel", classes="hint")
+
+    def _field(self, label: str, widget):
+        with Vertical(classes="field"):
+            yield Label(label, classes="field-label", markup=False)
+            yield widget
+            yield Static("", classes="error", id=f"error-{widget.id}", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#cat-cadence", Input).focus()
+
+    def _read(self) -> tuple[dict, dict]:
+        c, errors, fields = self.category, {}, {}
+        value = lambda name: self.query_one(f"#{name}", Input).value.strip()  # noqa: E731
+        name = value("cat-name")
+        if not name:
+            errors["cat-name"] = "A category needs a name."
+        elif name != literal(c.name):
+            fields["name"] = name
+        try:
+            cadence = Cadence.parse(value("cat-cadence"))
+            if cadence != c.cadence:
+                fields["cadence"] = cadence
+        except ValueError:
+            errors["cat-cadence"] = "Try ukentlig, hver 2. uke, to ganger i måneden, månedlig."
+        colour = normalise_colour(value("cat-colour"))
+        if colour is None:
+            errors["cat-colour"] = "A colour like #e4572e."
+        elif colour != c.colour:
+            fields["colour"] = colour
+        try:
+            at = parse_time(value("cat-time")) if value("cat-time") else None
+            if at != c.time:
+                fields["time"] = at
+        except UserError:
+            errors["cat-time"] = "A time like 09:30, or empty."
+        weekday = self.query_one("#cat-weekday", Select).value
+        weekday = None if weekday is Select.NULL else weekday
+        if weekday != c.weekday:
+            fields["weekday"] = weekday
+        channel = self.query_one("#cat-channel", Select).value
+        channel = None if channel is Select.NULL else channel
+        if channel != c.channel:
+            fields["channel"] = channel
+        question = self.query_one("#cat-question", TextArea).text
+        if question.strip() != literal(c.question, keep_newlines=True).strip():
+            fields["question"] = question
+        active = self.query_one("#cat-active", Switch).value
+        if active != c.active:
+            fields["active"] = active
+        for widget in ("cat-name", "cat-cadence", "cat-colour", "cat-time"):
+            self.query_one(f"#error-{widget}", Static).update(errors.get(widget, ""))
+        return fields, errors
+
+    def action_save(self) -> None:
+        fields, errors = self._read()
+        if not errors:
+            self.dismiss(fields)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
