@@ -28,6 +28,10 @@ HELP_SECTIONS = (
     ("Panes", "someplan.tui.screens.main", "MainScreen"),
     ("Week plan", "someplan.tui.panes.plan", "WeekPlanPane"),
     ("Post editor", "someplan.tui.screens.editor", "PostEditor"),
+    ("Rotation", "someplan.tui.panes.rotation", "RotationPane"),
+    ("Fill preview", "someplan.tui.screens.fill", "FillPreview"),
+    ("Batch session", "someplan.tui.screens.batch", "BatchScreen"),
+    ("People", "someplan.tui.screens.people", "PeopleScreen"),
 )
 
 
@@ -41,6 +45,8 @@ class PlannerCommands(Provider):
         ("Filter the week", "screen.filter", "By text, channel, category or status"),
         ("Fill this week from the rotation", "screen.fill_week", "Proposals for the empty slots, as a preview"),
         ("Fill the next weeks from the rotation", "screen.fill_weeks", "Proposals for N weeks from this week"),
+        ("Batch session", "screen.batch", "Interview several people in one sitting; one draft each, spread out"),
+        ("People", "screen.people", "Who may appear in posts, consent, when each was featured"),
         ("Switch theme", "app.change_theme", "Pick one of the themes"),
         ("Run doctor", "app.doctor", "Unreadable or stray files, clocks, devices"),
         ("Help: all keys", "app.help", "Every key, by pane"),

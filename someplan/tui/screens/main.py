@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 
 from someplan.domain.post import Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week
+from someplan.services import batch as batch_service
 from someplan.services import planning, rotation_fill, setup
 from someplan.services.catalog import POSTS
 from someplan.services.errors import UserError
@@ -35,7 +36,9 @@ from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
 from someplan.tui.screens.dialogs import Ask
+from someplan.tui.screens.batch import BatchScreen
 from someplan.tui.screens.category_editor import CategoryEditor
+from someplan.tui.screens.people import PeopleScreen
 from someplan.tui.screens.editor import PostEditor
 from someplan.tui.screens.fill import FillPreview
 
@@ -63,6 +66,8 @@ class MainScreen(Screen):
         Binding("2", "show_pane(2)", "Rotation", id="app.pane_rotation"),
         Binding("3", "show_pane(3)", "Assets", id="app.pane_assets"),
         Binding("4", "show_pane(4)", "Figures", id="app.pane_figures"),
+        Binding("b", "batch", "Batch", id="app.batch"),
+        Binding("P", "people", "People", id="app.people"),
     ]
 
     def __init__(self) -> None:
@@ -366,6 +371,30 @@ class MainScreen(Screen):
                 self.refresh_all()
 
         self.app.push_screen(CategoryEditor(category, self.catalog.channels()), functools.partial(saved, self))
+
+    # -- batch sessions and people ------------------------------------------------------------
+
+    def action_batch(self) -> None:
+        try:
+            session = batch_service.unfinished(self.catalog)
+            if session is None:
+                session = batch_service.start_session(self.catalog)
+            else:
+                self.notify("Resuming the batch session where it was (ctrl+r discards it)")
+        except (WorkspaceError, OSError) as error:
+            self.notify(f"Cannot start a batch session: {error}", severity="error", markup=False)
+            return
+
+        def ended(created: list | None) -> None:
+            if created:
+                self.undo_stack.append(("group", None, [("delete", post_id, {}) for post_id in created]))
+                self.notify(f"Wrote {len(created)} drafts from the batch session — u undoes", markup=False)
+            self.refresh_all()
+
+        self.app.push_screen(BatchScreen(session, self.app.today, asset_root(self.catalog)), ended)
+
+    def action_people(self) -> None:
+        self.app.push_screen(PeopleScreen(self.app.today), lambda _: self.refresh_all())
 
     # -- filling from the rotation -----------------------------------------------------------
 

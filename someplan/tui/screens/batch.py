@@ -1,0 +1,506 @@
+"""The batch session: one category, several people in one sitting, one draft each, spread out.
+
+Steps: category → people → schedule → session → spread. ctrl+n goes forward (in the session:
+to the next person), ctrl+b back. The session is a record in the workspace, saved at every step,
+at every person and a second after typing stops, so closing the app or a sleeping laptop loses
+nothing: opening the batch again resumes where it was. Nothing becomes a post until the spread
+preview is written with ctrl+s.
+
+While a person is being interviewed, a new file arriving in the asset folder (the photo from the
+phone, synced in) is offered for that person: ctrl+o takes it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Label, OptionList, SelectionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from someplan.domain.batch import BatchSession, Step
+from someplan.domain.person import ConsentState, consent_state
+from someplan.domain.weeks import IsoWeek, parse_week
+from someplan.services import batch as batches
+from someplan.services.errors import UserError
+from someplan.services.people import add_person
+from someplan.services.planning import parse_date, parse_time
+from someplan.services.rotation_fill import spread_preview
+from someplan.store.problems import WorkspaceError
+from someplan.textsafe import literal
+from someplan.tui.screens.dialogs import Ask, Confirm
+
+SAVE_AFTER_TYPING = 1.0  # seconds of quiet before notes are saved
+SETTLE = 0.5  # a new asset is offered once it has not grown for this long
+WEEKDAYS = ["man", "tir", "ons", "tor", "fre", "lør", "søn"]
+STEP_TITLES = {
+    Step.CATEGORY: "Choose the category",
+    Step.PEOPLE: "Choose the people (space selects; the order you pick is the schedule)",
+    Step.SCHEDULE: "The session's day, times and questions",
+    Step.SESSION: "The session",
+    Step.SPREAD: "Spread the drafts over the weeks",
+}
+
+
+def consent_text(person, day: dt.date) -> Text:
+    state = consent_state(person, day)
+    if state is ConsentState.MISSING:
+        return Text("⚠ no consent", style="bold yellow")
+    if state is ConsentState.EXPIRED:
+        return Text(f"⚠ consent ended {person.consent_until:%d.%m.%Y}", style="bold yellow")
+    until = f" until {person.consent_until:%d.%m.%Y}" if person.consent_until else ""
+    return Text(f"✓ consent{until}", style="yellow" if state is ConsentState.EXPIRING else "green")
+
+
+class BatchScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+n", "forward", "Next", id="batch.next", priority=True),
+        Binding("ctrl+b", "back", "Back", id="batch.back", priority=True),
+        Binding("ctrl+o", "take_asset", "Take new file", id="batch.take_asset", priority=True),
+        Binding("ctrl+s", "write", "Write drafts", id="batch.write", priority=True),
+        Binding("ctrl+r", "discard", "Discard session", id="batch.discard", priority=True),
+        Binding("escape", "leave", "Leave (kept)", id="batch.leave"),
+    ]
+
+    def __init__(self, session: BatchSession, today: dt.date, asset_root: Path | None = None) -> None:
+        super().__init__()
+        self.session = self.saved = session
+        self.today = today
+        self.asset_root = asset_root
+        self.offered: str | None = None
+        self._save_timer = None
+        self._settling: dict[str, object] = {}
+        self._observer = None
+        self.slots: tuple = ()
+
+    @property
+    def catalog(self):
+        return self.app.catalog
+
+    def compose(self):
+        yield Static(id="batch-header", markup=False)
+        with ContentSwitcher(initial=Step.CATEGORY.value, id="batch-steps"):
+            yield OptionList(id=Step.CATEGORY.value)
+            with Vertical(id=Step.PEOPLE.value):
+                yield SelectionList[str](id="batch-people")
+                yield Static("", id="batch-consent", markup=False)
+                yield Label("space select · a add a person · ctrl+n next", classes="hint")
+            with Vertical(id=Step.SCHEDULE.value):
+                with Horizontal(classes="row"):
+                    yield self._field("Day", Input(id="batch-day", placeholder="2026-11-24"))
+                    yield self._field("First at", Input(id="batch-start", placeholder="10:00"))
+                    yield self._field("Minutes each", Input(id="batch-minutes", placeholder="15"))
+                yield Label("Questions, the same for everyone", classes="field-label")
+                yield TextArea(id="batch-questions", soft_wrap=True)
+                yield Static("", id="batch-schedule", markup=False)
+            with Horizontal(id=Step.SESSION.value):
+                yield OptionList(id="batch-who")
+                with Vertical(id="batch-person"):
+                    yield Static("", id="batch-person-head", markup=False)
+                    yield Static("", id="batch-person-questions", markup=False)
+                    yield Label("Answers and notes", classes="field-label")
+                    yield TextArea(id="batch-notes", soft_wrap=True)
+                    yield Static("", id="batch-asset", markup=False)
+            with Vertical(id=Step.SPREAD.value):
+                with Horizontal(classes="row"):
+                    yield self._field("From week", Input(id="batch-from", placeholder="48"))
+                    yield self._field("Weeks apart", Input(id="batch-every", placeholder="1"))
+                yield DataTable(id="batch-drafts", cursor_type="row")
+                yield Static("", id="batch-spread-note", markup=False)
+        yield Footer()
+
+    @staticmethod
+    def _field(label: str, widget) -> Vertical:
+        return Vertical(Label(label, classes="field-label"), widget, classes="field")
+
+    def on_mount(self) -> None:
+        self._fill_forms()
+        self._show_step()
+
+    def on_unmount(self) -> None:
+        self._stop_watching()
+        self._save()
+
+    # -- state -----------------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.session == self.saved:
+            return
+        try:
+            batches.save_session(self.catalog, self.saved, self.session)
+            self.saved = self.session
+        except (WorkspaceError, OSError) as error:
+            self.notify(f"Session not saved: {error}", severity="error", markup=False)
+
+    def _set(self, **fields) -> None:
+        self.session = dataclasses.replace(self.session, **fields)
+        self._save()
+
+    @property
+    def category(self):
+        return next((c for c in self.catalog.categories() if c.id == self.session.category), None)
+
+    @property
+    def people(self) -> list:
+        known = {p.id: p for p in self.catalog.people()}
+        return [known[p] for p in self.session.people if p in known]
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def _fill_forms(self) -> None:
+        session = self.session
+        categories = self.query_one(f"#{Step.CATEGORY.value}", OptionList)
+        categories.clear_options()
+        for c in self.catalog.rotation():
+            if c.active:
+                label = Text.assemble(("■ ", c.colour), (literal(c.name), "bold"))
+                if c.question:
+                    label.append("  " + literal(c.question), style="dim")
+                categories.add_option(Option(label, id=c.id))
+        if session.category:
+            try:
+                categories.highlighted = categories.get_option_index(session.category)
+            except Exception:  # noqa: BLE001 - a category removed meanwhile: start at the top
+                pass
+        self._fill_people()
+        self.query_one("#batch-day", Input).value = (session.day or self.today).isoformat()
+        self.query_one("#batch-start", Input).value = (session.start or dt.time(10)).strftime("%H:%M")
+        self.query_one("#batch-minutes", Input).value = str(session.minutes)
+        self.query_one("#batch-questions", TextArea).text = session.questions
+        first = IsoWeek.of(self.today) + 1
+        self.query_one("#batch-from", Input).value = str(first.week) if first.year == self.today.year else str(first)
+        category = self.category
+        self.query_one("#batch-every", Input).value = str(max(1, round(category.cadence.interval_days / 7)) if category else 1)
+
+    def _fill_people(self) -> None:
+        people = self.query_one("#batch-people", SelectionList)
+        people.clear_options()
+        chosen = list(self.session.people)
+        day = self.session.day or self.today
+        for person in self.catalog.people():
+            label = Text.assemble((literal(person.name), "bold"), f"  {literal(person.role)}  ", consent_text(person, day))
+            people.add_option((label, person.id, False))
+        for person_id in chosen:  # in schedule order
+            if any(p.id == person_id for p in self.catalog.people()):
+                people.select(person_id)
+
+    def _show_step(self) -> None:
+        step = self.session.step
+        category = self.category
+        header = Text.assemble(("Batch session", "bold"), f" · step {step.number} of 5: {STEP_TITLES.get(step, '')}")
+        if category:
+            header.append("  ·  ")
+            header.append_text(Text.assemble(("■ ", category.colour), literal(category.name)))
+        self.query_one("#batch-header", Static).update(header)
+        self.query_one(ContentSwitcher).current = step.value
+        if step is Step.CATEGORY:
+            self.query_one(f"#{Step.CATEGORY.value}", OptionList).focus()
+        elif step is Step.PEOPLE:
+            self.query_one("#batch-people", SelectionList).focus()
+            self._show_consent()
+        elif step is Step.SCHEDULE:
+            self._show_schedule()
+            self.query_one("#batch-day", Input).focus()
+        elif step is Step.SESSION:
+            self._show_session()
+            self._start_watching()
+        elif step is Step.SPREAD:
+            self._stop_watching()
+            self._show_spread()
+            self.query_one("#batch-from", Input).focus()
+
+    def _show_consent(self) -> None:
+        chosen = [p for p in self.catalog.people() if p.id in self.query_one("#batch-people", SelectionList).selected]
+        warnings = batches.consent_warnings(chosen, self.session.day or self.today)
+        self.query_one("#batch-consent", Static).update(
+            Text("\n".join("⚠ " + literal(w) for w in warnings), style="yellow") if warnings else ""
+        )
+
+    def _show_schedule(self) -> None:
+        text = Text()
+        names = {p.id: p.name for p in self.people}
+        for at, person in self.session.schedule():
+            text.append(f"{at:%H:%M}  " if at else "       ")
+            text.append(literal(names.get(person, "?")) + "\n")
+        self.query_one("#batch-schedule", Static).update(text)
+
+    def _show_session(self) -> None:
+        session = self.session
+        who = self.query_one("#batch-who", OptionList)
+        who.clear_options()
+        names = {p.id: p for p in self.people}
+        for index, (at, person_id) in enumerate(session.schedule()):
+            person = names.get(person_id)
+            done = "✓ " if session.notes.get(person_id, "").strip() else "  "
+            label = Text.assemble(done, f"{at:%H:%M} " if at else "", literal(person.name if person else "?"))
+            who.add_option(Option(label, id=str(index)))
+        if session.people:
+            who.highlighted = session.current
+        self._show_person()
+
+    def _show_person(self) -> None:
+        session = self.session
+        person = next((p for p in self.people if p.id == session.active), None)
+        at = dict((p, t) for t, p in session.schedule()).get(session.active)
+        head = Text()
+        if person:
+            head.append(literal(person.name), style="bold")
+            head.append(f"  {literal(person.role)}  " + (f"{at:%H:%M}  " if at else ""))
+            head.append_text(consent_text(person, session.day or self.today))
+        self.query_one("#batch-person-head", Static).update(head)
+        self.query_one("#batch-person-questions", Static).update(Text(literal(session.questions, keep_newlines=True), style="italic"))
+        notes = self.query_one("#batch-notes", TextArea)
+        notes.text = session.notes.get(session.active or "", "")
+        notes.focus()
+        self._show_asset()
+
+    def _show_asset(self) -> None:
+        asset = self.session.assets.get(self.session.active or "")
+        text = Text.assemble(("Asset: ", "bold"), literal(asset) if asset else Text("none yet", style="dim"))
+        if self.offered:
+            text.append(f"\nNew file in the asset folder: {literal(self.offered)} — ctrl+o takes it for this person", style="bold green")
+        self.query_one("#batch-asset", Static).update(text)
+
+    def _show_spread(self) -> None:
+        table = self.query_one("#batch-drafts", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Week", "Day", "Time", "Channel", "Draft")
+        note = self.query_one("#batch-spread-note", Static)
+        self.slots = ()
+        try:
+            first, every = self._spread_options()
+        except UserError as error:
+            note.update(Text(str(error), style="red"))
+            return
+        category, people = self.category, self.people
+        if category is None or not people:
+            note.update(Text("Choose a category and at least one person first (ctrl+b goes back).", style="red"))
+            return
+        self.slots = spread_preview(self.catalog, category, len(people), first, self.today, every)
+        channels = self.catalog.channel_names()
+        for slot, person in zip(self.slots, people):
+            day = Text(f"{WEEKDAYS[slot.date.weekday()]} {slot.date:%d.%m.%Y}")
+            table.add_row(
+                f"uke {slot.week.week}", day, slot.time.strftime("%H:%M") if slot.time else "",
+                literal(channels.get(slot.channel, "–")), literal(batches.draft_title(category, person)),
+            )  # fmt: skip
+        if len(self.slots) < len(people):
+            note.update(Text(f"Only {len(self.slots)} free slots for {len(people)} people.", style="red"))
+        else:
+            note.update(Text(f"{len(people)} drafts · ctrl+s writes them · nothing is written before", style="dim"))
+
+    def _spread_options(self) -> tuple[IsoWeek, int]:
+        raw_week = self.query_one("#batch-from", Input).value.strip()
+        raw_every = self.query_one("#batch-every", Input).value.strip() or "1"
+        try:
+            first = parse_week(raw_week, self.today.year)
+        except ValueError:
+            try:
+                first = IsoWeek.of(parse_date(raw_week, self.today))
+            except UserError:
+                raise UserError(f"Not a week: {raw_week!r} (48, 2026-W48 or a date)") from None
+        if not raw_every.isdigit() or not 1 <= int(raw_every) <= 12:
+            raise UserError("Weeks apart: a number from 1 to 12.")
+        return first, int(raw_every)
+
+    # -- events ----------------------------------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == Step.CATEGORY.value:
+            category = next(c for c in self.catalog.categories() if c.id == event.option.id)
+            questions = self.session.questions if self.session.category == category.id else category.question
+            self._set(category=category.id, questions=questions, step=Step.PEOPLE)
+            self.query_one("#batch-questions", TextArea).text = questions
+            self.query_one("#batch-every", Input).value = str(max(1, round(category.cadence.interval_days / 7)))
+            self._show_step()
+        elif event.option_list.id == "batch-who":
+            self._switch_person(int(event.option.id))
+
+    def on_selection_list_selected_changed(self, event) -> None:
+        self._show_consent()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in ("batch-day", "batch-start", "batch-minutes") and self.session.step is Step.SCHEDULE:
+            self._read_schedule(quiet=True)
+            self._show_schedule()
+        elif event.input.id in ("batch-from", "batch-every") and self.session.step is Step.SPREAD:
+            self._show_spread()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "batch-notes" and self.session.active and self.session.step is Step.SESSION:
+            if event.text_area.text != self.session.notes.get(self.session.active, ""):
+                self.session = self.session.with_note(self.session.active, event.text_area.text)
+                self._save_soon()
+        elif event.text_area.id == "batch-questions" and self.session.step is Step.SCHEDULE:
+            self.session = dataclasses.replace(self.session, questions=event.text_area.text)
+            self._save_soon()
+
+    def _save_soon(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_AFTER_TYPING, self._save)
+
+    def _read_schedule(self, quiet: bool = False) -> bool:
+        try:
+            day = parse_date(self.query_one("#batch-day", Input).value, self.today)
+            start = parse_time(self.query_one("#batch-start", Input).value)
+            minutes_text = self.query_one("#batch-minutes", Input).value.strip()
+            if not minutes_text.isdigit() or not 1 <= int(minutes_text) <= 240:
+                raise UserError("Minutes each: a number from 1 to 240.")
+        except UserError as error:
+            if not quiet:
+                self.notify(str(error), severity="warning", markup=False)
+            return False
+        self.session = dataclasses.replace(self.session, day=day, start=start, minutes=int(minutes_text))
+        return True
+
+    def _switch_person(self, index: int) -> None:
+        self._set(current=index)
+        self.offered = None
+        self._show_session()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_forward(self) -> None:
+        step = self.session.step
+        if step is Step.CATEGORY:
+            option_list = self.query_one(f"#{Step.CATEGORY.value}", OptionList)
+            if option_list.highlighted is not None:
+                option_list.action_select()
+        elif step is Step.PEOPLE:
+            chosen = tuple(self.query_one("#batch-people", SelectionList).selected)
+            if not chosen:
+                self.notify("Choose at least one person (space).", severity="warning")
+                return
+            current = self.session.current if chosen == self.session.people else 0
+            self._set(people=chosen, current=current, step=Step.SCHEDULE)
+            self._show_step()
+        elif step is Step.SCHEDULE:
+            if self._read_schedule():
+                self._set(step=Step.SESSION)
+                self._show_step()
+        elif step is Step.SESSION:
+            if self.session.current + 1 < len(self.session.people):
+                self._switch_person(self.session.current + 1)
+            else:
+                self._set(step=Step.SPREAD)
+                self._show_step()
+
+    def action_back(self) -> None:
+        step = self.session.step
+        if step is Step.SESSION and self.session.current > 0:
+            self._switch_person(self.session.current - 1)
+            return
+        order = list(Step)
+        if step in (Step.CATEGORY, Step.DONE):
+            return
+        self._set(step=order[order.index(step) - 1])
+        self._show_step()
+
+    def action_take_asset(self) -> None:
+        if self.session.step is not Step.SESSION or not self.offered or not self.session.active:
+            return
+        self._set(assets={**self.session.assets, self.session.active: self.offered})
+        self.offered = None
+        self._show_asset()
+
+    def action_write(self) -> None:
+        if self.session.step is not Step.SPREAD:
+            return
+        people = self.people
+        if not self.slots or len(self.slots) < len(people):
+            self.notify("No complete spread to write yet.", severity="warning")
+            return
+        self._save()
+        try:
+            created = batches.finish_session(self.catalog, self.session, self.slots, people)
+        except (WorkspaceError, OSError, UserError) as error:
+            self.notify(f"Not written: {error}", severity="error", markup=False)
+            return
+        self.session = self.saved = dataclasses.replace(self.session, step=Step.DONE, drafts=tuple(created))
+        self.dismiss(created)
+
+    def action_discard(self) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                try:
+                    batches.discard_session(self.catalog, self.session)
+                except (WorkspaceError, OSError) as error:
+                    self.notify(f"Not discarded: {error}", severity="error", markup=False)
+                    return
+                self.saved = self.session  # nothing more to save
+                self.dismiss(None)
+
+        self.app.push_screen(Confirm("Discard this batch session and its notes?"), answered)
+
+    def action_leave(self) -> None:
+        self._save()
+        self.dismiss(None)
+
+    def on_key(self, event) -> None:
+        if event.key == "a" and self.session.step is Step.PEOPLE:
+            event.stop()
+            self._add_person()
+
+    def _add_person(self) -> None:
+        def answered(name: str | None) -> None:
+            if not name or not name.strip():
+                return
+            try:
+                person = add_person(self.catalog, name)
+            except (UserError, WorkspaceError, OSError) as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            chosen = tuple(self.query_one("#batch-people", SelectionList).selected) + (person.id,)
+            self._set(people=chosen)
+            self._fill_people()
+            self._show_consent()
+            self.notify(f"Added {literal(person.name)}: no consent registered yet (People, P)", markup=False)
+
+        self.app.push_screen(Ask("Add a person", placeholder="Name"), answered)
+
+    # -- the asset folder while a person is interviewed ------------------------------------------
+
+    def _start_watching(self) -> None:
+        if self._observer is not None or self.asset_root is None or not self.asset_root.is_dir():
+            return
+        from someplan.services.asset_arrivals import watch_new_files
+
+        try:
+            self._observer = watch_new_files(self.asset_root, lambda rel: self.app.call_from_thread(self._file_event, rel))
+        except OSError as error:
+            self.notify(f"The asset folder is not watched: {error}", severity="warning", markup=False)
+
+    def _stop_watching(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer = None
+
+    def _file_event(self, relpath: str) -> None:
+        """A file was created or changed: offer it once it has stopped growing."""
+        timer = self._settling.pop(relpath, None)
+        if timer is not None:
+            timer.stop()
+        self._settling[relpath] = self.set_timer(SETTLE, lambda: self._settled(relpath))
+
+    def _settled(self, relpath: str) -> None:
+        self._settling.pop(relpath, None)
+        path = self.asset_root / relpath
+        if self.session.step is not Step.SESSION or not self.session.active or not path.is_file():
+            return
+        try:
+            if path.stat().st_size == 0:
+                return
+        except OSError:
+            return
+        self.offered = relpath
+        self._show_asset()
+        self.notify(f"New file: {literal(relpath)} — ctrl+o takes it", markup=False)

@@ -1,0 +1,189 @@
+"""The people registry: who may appear in posts, their consent, and when each was featured."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Input, Label, Static, Switch
+
+from someplan.domain.person import Person
+from someplan.services import people as registry
+from someplan.services.errors import UserError
+from someplan.services.planning import parse_date
+from someplan.store.problems import WorkspaceError
+from someplan.textsafe import literal
+from someplan.tui.screens.batch import consent_text
+from someplan.tui.screens.dialogs import Confirm
+
+
+class PeopleScreen(Screen):
+    BINDINGS = [
+        Binding("n", "add", "Add", id="people.add"),
+        Binding("e,enter", "edit", "Edit", id="people.edit"),
+        Binding("d", "remove", "Remove", id="people.remove"),
+        Binding("s", "toggle_stale", "Not featured lately", id="people.stale"),
+        Binding("escape,q", "close", "Back", id="people.close"),
+    ]
+
+    def __init__(self, today: dt.date) -> None:
+        super().__init__()
+        self.today = today
+        self.only_stale = False
+
+    @property
+    def catalog(self):
+        return self.app.catalog
+
+    def compose(self):
+        yield Static("", id="people-header", markup=False)
+        table = DataTable(id="people-table", cursor_type="row")
+        table.add_columns("Name", "Role", "Consent", "Last featured", "Next", "Posts")
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+        self.query_one(DataTable).focus()
+
+    def show(self, keep: str | None = None) -> None:
+        table = self.query_one(DataTable)
+        keep = keep or self.selected_id
+        table.clear()
+        seen = registry.featured_by_person(self.catalog, self.today)
+        people = registry.stale_people(self.catalog, self.today) if self.only_stale else self.catalog.people()
+        for person in people:
+            entry = seen.get(person.id)
+            table.add_row(
+                Text(literal(person.name), style="bold"),
+                Text(literal(person.role)),
+                consent_text(person, self.today),
+                Text(f"{entry.last:%d.%m.%Y}" if entry and entry.last else "never", style="" if entry and entry.last else "dim"),
+                Text(f"{entry.next:%d.%m.%Y}" if entry and entry.next else ""),
+                Text(str(entry.posts if entry else 0), justify="right"),
+                key=person.id,
+            )
+        ids = [p.id for p in people]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep))
+        what = f"not featured for {registry.STALE_DAYS} days and nothing planned" if self.only_stale else "everyone"
+        self.query_one("#people-header", Static).update(
+            Text.assemble(("People", "bold"), f" · {what} ({len(people)}) · s switches")
+        )
+
+    @property
+    def selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+
+    def _selected(self) -> Person | None:
+        return next((p for p in self.catalog.people() if p.id == self.selected_id), None)
+
+    def _write(self, action, *args, **fields):
+        try:
+            return action(self.catalog, *args, **fields)
+        except (UserError, WorkspaceError, OSError) as error:
+            self.notify(str(error), severity="error", markup=False)
+            return None
+
+    def action_add(self) -> None:
+        def saved(fields: dict | None) -> None:
+            if fields:
+                person = self._write(registry.add_person, fields.pop("name"), **fields)
+                self.show(keep=person.id if person else None)
+
+        self.app.push_screen(PersonEditor(Person(""), self.today), saved)
+
+    def action_edit(self) -> None:
+        person = self._selected()
+        if person is None:
+            return
+
+        def saved(fields: dict | None) -> None:
+            if fields:
+                self._write(registry.edit_person, person.id, **fields)
+                self.show()
+
+        self.app.push_screen(PersonEditor(person, self.today), saved)
+
+    def action_remove(self) -> None:
+        person = self._selected()
+        if person is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(registry.remove_person, person.id)
+                self.show()
+
+        self.app.push_screen(Confirm(f"Remove {literal(person.name)} from the registry? Posts keep what they were."), answered)
+
+    def action_toggle_stale(self) -> None:
+        self.only_stale = not self.only_stale
+        self.show()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class PersonEditor(ModalScreen[dict | None]):
+    """Name, role, consent and its last day; returns the changed fields."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="person.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="person.cancel"),
+    ]
+
+    def __init__(self, person: Person, today: dt.date) -> None:
+        super().__init__()
+        self.person, self.today = person, today
+
+    def compose(self):
+        p = self.person
+        with Vertical(classes="dialog", id="person-editor"):
+            yield Label("New person" if not p.id else "Person", classes="dialog-title")
+            yield Label("Name", classes="field-label")
+            yield Input(literal(p.name), id="person-name")
+            yield Label("Role", classes="field-label")
+            yield Input(literal(p.role), id="person-role")
+            with Horizontal(classes="row"):
+                yield Label("Consent to be shown ", classes="field-label")
+                yield Switch(value=p.consent, id="person-consent")
+            yield Label("Consent holds until (empty: no end)", classes="field-label")
+            yield Input(p.consent_until.isoformat() if p.consent_until else "", id="person-until", placeholder="2027-12-31")
+            yield Static("", classes="error", id="person-error", markup=False)
+            yield Label("ctrl+s save · esc cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#person-name", Input).focus()
+
+    def action_save(self) -> None:
+        p = self.person
+        name = self.query_one("#person-name", Input).value.strip()
+        until_text = self.query_one("#person-until", Input).value.strip()
+        try:
+            if not name:
+                raise UserError("A person needs a name.")
+            until = parse_date(until_text, self.today) if until_text else None
+        except UserError as error:
+            self.query_one("#person-error", Static).update(str(error))
+            return
+        edited = dataclasses.replace(
+            p, name=name, role=self.query_one("#person-role", Input).value.strip(),
+            consent=self.query_one("#person-consent", Switch).value, consent_until=until,
+        )  # fmt: skip
+        fields = {k: getattr(edited, k) for k in ("name", "role", "consent", "consent_until") if getattr(edited, k) != getattr(p, k)}
+        if name == literal(p.name) and p.id:
+            fields.pop("name", None)  # shown escaped, untouched: keep the stored text
+        if not p.id:
+            fields["name"] = name
+        self.dismiss(fields)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

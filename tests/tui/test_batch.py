@@ -1,0 +1,136 @@
+"""A batch session driven with Pilot: category → people → schedule → session (with a file
+dropped into the asset folder) → spread → drafts; and resuming an interrupted session."""
+
+import datetime as dt
+
+from someplan.domain.batch import Step
+from someplan.services.catalog import BATCHES, POSTS
+
+PEOPLE = ["Kari Solheim", "Ahmed Karimi", "Åse Brekke", "Eirik Fossdal", "Lise Haugland"]
+
+
+async def _until(pilot, condition, tries=200):
+    """Let the app run until `condition()` holds (a watchdog event crosses threads)."""
+    for _ in range(tries):
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return condition()
+
+
+async def _choose_category_and_people(app, pilot, names):
+    screen = app.screen
+    categories = screen.query_one("#category")
+    index = next(i for i in range(categories.option_count) if "ansatte" in str(categories.get_option_at_index(i).prompt))
+    categories.highlighted = index
+    await pilot.press("enter")
+    assert screen.session.step is Step.PEOPLE
+    people = screen.query_one("#batch-people")
+    ids = {p.name: p.id for p in app.catalog.people()}
+    for name in names:
+        people.select(ids[name])
+    await pilot.pause()
+    return ids
+
+
+async def test_a_whole_batch_session_with_a_file_arriving(make_app, sample_copy):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = set(app.catalog.workspace.view(POSTS))
+        await pilot.press("b")
+        screen = app.screen
+        assert type(screen).__name__ == "BatchScreen" and screen.session.step is Step.CATEGORY
+        ids = await _choose_category_and_people(app, pilot, PEOPLE)
+        assert "Lise Haugland: consent expired" in str(screen.query_one("#batch-consent").render())
+        await pilot.press("ctrl+n")
+        assert screen.session.step is Step.SCHEDULE
+        screen.query_one("#batch-day").value = "2026-11-24"
+        screen.query_one("#batch-start").value = "10:00"
+        screen.query_one("#batch-minutes").value = "15"
+        await pilot.pause()
+        assert "10:45  Eirik Fossdal" in str(screen.query_one("#batch-schedule").render())
+        await pilot.press("ctrl+n")
+        assert screen.session.step is Step.SESSION and screen.session.active == ids["Kari Solheim"]
+
+        await pilot.press(*"Resepsjonen er hjertet")
+        photo = sample_copy / "assets" / "ansatte" / "kari-batch.jpg"
+        photo.write_bytes(b"\xff\xd8\xff" + b"0" * 2000)
+        (sample_copy / "assets" / "ansatte" / ".~kari.tmp").write_bytes(b"x")  # a temp file: never offered
+        assert await _until(pilot, lambda: screen.offered == "ansatte/kari-batch.jpg")
+        await pilot.press("ctrl+o")
+        assert screen.session.assets[ids["Kari Solheim"]] == "ansatte/kari-batch.jpg"
+
+        for name in PEOPLE[1:]:
+            await pilot.press("ctrl+n")
+            assert screen.session.active == ids[name]
+            await pilot.press(*f"Svar fra {name.split()[0]}")
+        await pilot.press("ctrl+n")
+        assert screen.session.step is Step.SPREAD
+        assert len(screen.slots) == 5
+        weeks = [slot.week.week for slot in screen.slots]
+        assert weeks == [48, 49, 50, 51, 52]  # one a week from next week (ansatte is weekly)
+        await pilot.press("ctrl+s")
+        assert type(app.screen).__name__ == "MainScreen"
+
+        posts = app.catalog.workspace.view(POSTS)
+        new = {rid: posts[rid] for rid in set(posts) - before}
+        assert len(new) == 5
+        kari = next(d for d in new.values() if d["people"] == [ids["Kari Solheim"]])
+        assert kari["assets"] == ["ansatte/kari-batch.jpg"] and kari["notes"] == "Resepsjonen er hjertet"
+        assert kari["status"] == "draft" and kari["title"] == "ansatte: Kari Solheim"
+        assert sorted(d["date"] for d in new.values()) == [s.date.isoformat() for s in screen.slots]
+        session = next(iter(app.catalog.batches()))
+        assert session.finished and set(session.drafts) == set(new)
+
+        await pilot.press("u")  # the drafts go as one
+        assert set(app.catalog.workspace.view(POSTS)) == before
+
+
+async def test_an_interrupted_session_resumes_where_it_was(make_app, sample_copy):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        ids = await _choose_category_and_people(app, pilot, PEOPLE[:2])
+        await pilot.press("ctrl+n", "ctrl+n")  # schedule with its defaults, then the session
+        await pilot.press(*"Kari svarte", "ctrl+n", *"Ahmed begynte")
+        # The app closes mid-sentence (before the typing pause saves it): nothing may be lost.
+    app.catalog.workspace.close()
+
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        screen = again.screen
+        assert screen.session.step is Step.SESSION
+        assert screen.session.active == ids["Ahmed Karimi"]
+        assert screen.session.notes == {ids["Kari Solheim"]: "Kari svarte", ids["Ahmed Karimi"]: "Ahmed begynte"}
+        assert screen.query_one("#batch-notes").text == "Ahmed begynte"
+        await pilot.press("ctrl+r", "y")
+        assert type(again.screen).__name__ == "MainScreen"
+        assert again.catalog.batches() == []
+
+
+async def test_people_screen_add_edit_and_stale_filter(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("P")
+        screen = app.screen
+        assert type(screen).__name__ == "PeopleScreen"
+        table = screen.query_one("#people-table")
+        assert table.row_count == 6
+        await pilot.press("n", *"Nina Nyansatt")
+        await pilot.press("tab", *"servitør", "ctrl+s")
+        nina = app.catalog.person("Nina Nyansatt")
+        assert nina.role == "servitør" and not nina.consent
+        await pilot.press("s")
+        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert names[:2] == ["Nina Nyansatt", "Sondre Lid"] or "Nina Nyansatt" in names
+        assert "Kari Solheim" not in names  # featured lately, and more planned
+        table.move_cursor(row=names.index("Nina Nyansatt"))
+        await pilot.press("e")
+        app.screen.query_one("#person-consent").value = True
+        app.screen.query_one("#person-until").value = "31.12.2027"
+        await pilot.press("ctrl+s")
+        nina = app.catalog.person("Nina Nyansatt")
+        assert nina.consent and nina.consent_until == dt.date(2027, 12, 31)
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "MainScreen"
