@@ -56,6 +56,6 @@ async def test_coverage_strip_shows_twelve_weeks(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
         table = app.screen.query_one("RotationPane").main
-        strips = [str(table.get_row_at(i)[5]) for i in range(table.row_count)]
+        strips = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
         assert all(len(s) == 12 for s in strips)
         assert any("▄" in s or "█" in s for s in strips)

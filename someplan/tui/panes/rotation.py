@@ -36,7 +36,7 @@ class RotationPane(Pane):
 
     def compose(self):
         table = DataTable(id="rotation-table", cursor_type="row", zebra_stripes=False)
-        table.add_columns("Category", "State", "Last → due", "Backlog", "Cadence", "12 weeks")
+        table.add_columns("Category", "State", "12 weeks", "Last → due", "Backlog", "Cadence")
         yield table
 
     @property
@@ -60,10 +60,10 @@ class RotationPane(Pane):
             table.add_row(
                 Text.assemble(("■ ", r.category.colour), literal(r.category.name)),
                 Text(state, style=STATE_STYLE.get(r.state.value, "")),
+                strip(row.coverage, r.category.colour),
                 Text((f"{r.last_post:%d.%m}" if r.last_post else "  —  ") + f" → {r.next_due:%d.%m}"),
                 Text(str(row.backlog) if row.backlog else "–", justify="right"),
                 Text(r.category.cadence.label("nb")),
-                strip(row.coverage, r.category.colour),
                 key=r.category.id,
             )
         ids = [row.rotation.category.id for row in rows]

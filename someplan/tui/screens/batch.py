@@ -165,6 +165,7 @@ class BatchScreen(Screen):
                 if c.question:
                     label.append("  " + literal(c.question), style="dim")
                 categories.add_option(Option(label, id=c.id))
+        categories.highlighted = 0 if categories.option_count else None
         if session.category:
             try:
                 categories.highlighted = categories.get_option_index(session.category)
@@ -204,7 +205,10 @@ class BatchScreen(Screen):
         if step is Step.CATEGORY:
             self.query_one(f"#{Step.CATEGORY.value}", OptionList).focus()
         elif step is Step.PEOPLE:
-            self.query_one("#batch-people", SelectionList).focus()
+            people = self.query_one("#batch-people", SelectionList)
+            if people.highlighted is None and people.option_count:
+                people.highlighted = 0
+            people.focus()
             self._show_consent()
         elif step is Step.SCHEDULE:
             self._show_schedule()

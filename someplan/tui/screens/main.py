@@ -425,7 +425,8 @@ class MainScreen(Screen):
             self.notify(f"Nothing to fill in {label}: {why}.", markup=False)
             return
         holidays = set(rotation_fill.holidays_between(weeks[0].monday, weeks[-1].sunday + dt.timedelta(days=365)))
-        title = f"Fill {label} from the rotation: {len(plan.proposals)} proposals"
+        count = len(plan.proposals)
+        title = f"Fill {label} from the rotation: {count} proposal{'' if count == 1 else 's'}"
         self.app.push_screen(FillPreview(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks))
 
     @writes
