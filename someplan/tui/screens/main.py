@@ -292,12 +292,7 @@ class MainScreen(Screen):
         post = self._selected_post()
         if post is None:
             return
-        # A reuse: same content and assets, back to draft, no figures, noted where it came from.
-        copy = dataclasses.replace(
-            post, id="", status=Status.DRAFT, reach=None, views=None, reactions=None, comments=None, shares=None,
-            clicks=None, saves=None, video_views=None, followers=None,
-            notes=(post.notes + "\n" if post.notes else "") + f"Reuse of {post.id}",
-        )  # fmt: skip
+        copy = post.reuse()  # same content and assets, a draft without figures, linked to the original
         new_id = planning.add_post(self.catalog, copy)
         self.undo_stack.append(("delete", new_id, {}))
         self.refresh_all(keep=new_id)
