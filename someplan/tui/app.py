@@ -28,6 +28,7 @@ HELP_SECTIONS = (
     ("Panes", "someplan.tui.screens.main", "MainScreen"),
     ("Week plan", "someplan.tui.panes.plan", "WeekPlanPane"),
     ("Post editor", "someplan.tui.screens.editor", "PostEditor"),
+    ("Figures view", "someplan.tui.screens.figures", "FiguresScreen"),
 )
 
 
@@ -40,6 +41,7 @@ class PlannerCommands(Provider):
         ("This week", "screen.this_week", "Back to today's week"),
         ("Filter the week", "screen.filter", "By text, channel, category or status"),
         ("Switch theme", "app.change_theme", "Pick one of the themes"),
+        ("Key figures view", "screen.figures_view", "Rates by category and channel, top posts, reuse"),
         ("Run doctor", "app.doctor", "Unreadable or stray files, clocks, devices"),
         ("Help: all keys", "app.help", "Every key, by pane"),
     )

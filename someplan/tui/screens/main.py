@@ -60,6 +60,7 @@ class MainScreen(Screen):
         Binding("2", "show_pane(2)", "Rotation", id="app.pane_rotation"),
         Binding("3", "show_pane(3)", "Assets", id="app.pane_assets"),
         Binding("4", "show_pane(4)", "Figures", id="app.pane_figures"),
+        Binding("f", "figures_view", "Figures view", id="app.figures_view"),
     ]
 
     def __init__(self) -> None:
@@ -317,6 +318,20 @@ class MainScreen(Screen):
             except ValueError:
                 pass
         self.refresh_all(keep=post_id if doc else None)
+
+    def action_figures_view(self) -> None:
+        from someplan.tui.screens.figures import FiguresScreen
+
+        def closed(new_id: str | None) -> None:
+            if new_id:  # a post was reused: show it in the plan, `u` removes it again
+                self.undo_stack.append(("delete", new_id, {}))
+                day = planning.parse_date(self.catalog.workspace.view(POSTS)[new_id]["date"])
+                self.week = IsoWeek.of(day)
+                self.refresh_all(keep=new_id)
+            else:
+                self.refresh_all()
+
+        self.app.push_screen(FiguresScreen(), closed)
 
     # -- colleagues ------------------------------------------------------------------------------
 
