@@ -63,6 +63,7 @@ class FunnelStage(StrEnum):
 # Raw counts as the exports give them; ratios are computed in figures.py, never stored.
 # "views" is what older exports call impressions.
 FIGURE_FIELDS = ("reach", "views", "reactions", "comments", "shares", "clicks", "saves", "video_views")
+TIE_FIELDS = ("external_id", "permalink", "reused_from")
 
 
 @dataclass(frozen=True)
@@ -145,9 +146,8 @@ class Post:
             "notes": self.notes,
             **{name: getattr(self, name) for name in FIGURE_FIELDS},
             "followers": self.followers,
-            "external_id": self.external_id,
-            "permalink": self.permalink,
-            "reused_from": self.reused_from,
+            # Import ties and the reuse link only when set: most posts never have them.
+            **{name: getattr(self, name) for name in TIE_FIELDS if getattr(self, name)},
         }
 
     def reuse(self) -> Post:
