@@ -12,7 +12,7 @@ from pathlib import Path
 
 COMMANDS = (
     "init", "demo", "status", "add", "list", "show", "edit", "move", "rm", "restore", "history",
-    "doctor", "channel", "category", "batch", "people",
+    "doctor", "channel", "category", "batch", "people", "import", "figures",
 )  # fmt: skip
 
 
@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = command("doctor", cmd_doctor, "check the workspace: format, devices, unreadable or stray files, clocks")
     p.add_argument("--json", action="store_true")
+    from someplan.cli_figures import add_commands
+
+    add_commands(command)
     for kind in ("channel", "category"):
         p = command(kind, None, f"list, add, edit or remove {kind}s", workspace=False)
         actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)

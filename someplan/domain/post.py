@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 import datetime as dt
 from enum import StrEnum
@@ -62,6 +63,7 @@ class FunnelStage(StrEnum):
 # Raw counts as the exports give them; ratios are computed in figures.py, never stored.
 # "views" is what older exports call impressions.
 FIGURE_FIELDS = ("reach", "views", "reactions", "comments", "shares", "clicks", "saves", "video_views")
+TIE_FIELDS = ("external_id", "permalink", "reused_from")
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,11 @@ class Post:
     saves: int | None = None
     video_views: int | None = None
     followers: int | None = None  # the channel's followers when the post went out
+    # Set by an import (see domain/matching.py): the network's own id ("facebook:123_456") and
+    # link, so that importing the same export again updates the post instead of adding one.
+    external_id: str = ""
+    permalink: str = ""
+    reused_from: str = ""  # the id of the post this one reuses
 
     @classmethod
     def from_doc(cls, doc: object, id: str) -> Post:
@@ -118,6 +125,9 @@ class Post:
             link=doc.text("link"),
             notes=doc.text("notes"),
             followers=doc.count("followers"),
+            external_id=doc.text("external_id"),
+            permalink=doc.text("permalink"),
+            reused_from=doc.text("reused_from"),
             **{name: doc.count(name) for name in FIGURE_FIELDS},
         )
 
@@ -139,4 +149,15 @@ class Post:
             "notes": self.notes,
             **{name: getattr(self, name) for name in FIGURE_FIELDS},
             "followers": self.followers,
+            # Import ties and the reuse link only when set: most posts never have them.
+            **{name: getattr(self, name) for name in TIE_FIELDS if getattr(self, name)},
         }
+
+    def reuse(self) -> Post:
+        """A copy to plan again: same content and assets, a draft without figures or export ties,
+        linked to this post (`reused_from`, and a note a reader sees in the editor)."""
+        return dataclasses.replace(
+            self, id="", status=Status.DRAFT, followers=None, external_id="", permalink="", reused_from=self.id,
+            notes=(self.notes + "\n" if self.notes else "") + f"Reuse of {self.id}",
+            **{name: None for name in FIGURE_FIELDS},
+        )

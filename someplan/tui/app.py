@@ -32,6 +32,7 @@ HELP_SECTIONS = (
     ("Fill preview", "someplan.tui.screens.fill", "FillPreview"),
     ("Batch session", "someplan.tui.screens.batch", "BatchScreen"),
     ("People", "someplan.tui.screens.people", "PeopleScreen"),
+    ("Figures view", "someplan.tui.screens.figures", "FiguresScreen"),
 )
 
 
@@ -48,6 +49,7 @@ class PlannerCommands(Provider):
         ("Batch session", "screen.batch", "Interview several people in one sitting; one draft each, spread out"),
         ("People", "screen.people", "Who may appear in posts, consent, when each was featured"),
         ("Switch theme", "app.change_theme", "Pick one of the themes"),
+        ("Key figures view", "screen.figures_view", "Rates by category and channel, top posts, reuse"),
         ("Run doctor", "app.doctor", "Unreadable or stray files, clocks, devices"),
         ("Help: all keys", "app.help", "Every key, by pane"),
     )

@@ -68,6 +68,7 @@ class MainScreen(Screen):
         Binding("4", "show_pane(4)", "Figures", id="app.pane_figures"),
         Binding("b", "batch", "Batch", id="app.batch"),
         Binding("P", "people", "People", id="app.people"),
+        Binding("F", "figures_view", "Figures view", id="app.figures_view"),
     ]
 
     def __init__(self) -> None:
@@ -300,12 +301,7 @@ class MainScreen(Screen):
         post = self._selected_post()
         if post is None:
             return
-        # A reuse: same content and assets, back to draft, no figures, noted where it came from.
-        copy = dataclasses.replace(
-            post, id="", status=Status.DRAFT, reach=None, views=None, reactions=None, comments=None, shares=None,
-            clicks=None, saves=None, video_views=None, followers=None,
-            notes=(post.notes + "\n" if post.notes else "") + f"Reuse of {post.id}",
-        )  # fmt: skip
+        copy = post.reuse()  # same content and assets, a draft without figures, linked to the original
         new_id = planning.add_post(self.catalog, copy)
         self.undo_stack.append(("delete", new_id, {}))
         self.refresh_all(keep=new_id)
@@ -441,6 +437,20 @@ class MainScreen(Screen):
         self.undo_stack.append(("group", None, undo))
         self.notify(f"Planned {len(created)} new drafts and {len(placed)} from the backlog — u undoes", markup=False)
         self.refresh_all()
+
+    def action_figures_view(self) -> None:
+        from someplan.tui.screens.figures import FiguresScreen
+
+        def closed(new_id: str | None) -> None:
+            if new_id:  # a post was reused: show it in the plan, `u` removes it again
+                self.undo_stack.append(("delete", new_id, {}))
+                day = planning.parse_date(self.catalog.workspace.view(POSTS)[new_id]["date"])
+                self.week = IsoWeek.of(day)
+                self.refresh_all(keep=new_id)
+            else:
+                self.refresh_all()
+
+        self.app.push_screen(FiguresScreen(), closed)
 
     # -- colleagues ------------------------------------------------------------------------------
 

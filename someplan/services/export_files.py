@@ -1,0 +1,137 @@
+"""Reading the files analytics tools export: CSV in any of the encodings seen, and XLSX sheets.
+
+What comes out is a `Sheet`: the header row and the data rows, each with the line it started on
+in the file (a quoted caption can span lines), so that a bad row is reported where the user
+finds it. Which columns mean what is decided in `export_formats`; nothing here knows a network.
+
+Seen in the wild, and handled: UTF-8 with or without a BOM, UTF-16 LE/BE (Meta's page-level
+exports), Windows-1252 (Excel's "CSV" on Windows), a `sep=,` first line, `;` or tab as the
+delimiter, description or metric-name lines above the header, old binary `.xls` (refused with
+advice), XLSX with the posts on some sheet and a description row above the header (LinkedIn).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from someplan.services.errors import UserError
+
+HEADER_SEARCH_ROWS = 6  # the header is within the first rows; above it, descriptions
+
+
+@dataclass(frozen=True)
+class Sheet:
+    headers: tuple[str, ...]
+    rows: list[tuple[int, tuple[object, ...]]]  # (line in the file, cells)
+    kind: str  # "csv" or "xlsx"
+    header_line: int
+
+
+def read_sheet(path: Path, is_header: Callable[[list[str]], bool]) -> Sheet:
+    """The table in `path`; `is_header` says which of the first rows is the header row."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise UserError(f"{path} is a folder, not an export file") from None
+    if data.startswith(b"PK\x03\x04"):
+        return _read_xlsx(path, is_header)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UserError(f"{path.name} is an old Excel (.xls) file: open it and save it as .xlsx or .csv first")
+    return _read_csv(_decode(data, path), is_header, path)
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif len(data) > 3 and data[1] == 0 and data[3] == 0:
+        encoding = "utf-16-le"  # UTF-16 without its byte-order mark
+    else:
+        encoding = "utf-8"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        if encoding == "utf-8":
+            return data.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
+        raise UserError(f"{path.name} is not readable text ({encoding} expected)") from None
+
+
+def _read_csv(text: str, is_header, path: Path) -> Sheet:
+    if "\x00" in text:
+        raise UserError(f"{path.name} is not a CSV or XLSX file")
+    first_line = 1
+    lines = text.split("\n", 1)
+    delimiter = None
+    if lines[0].strip().lower().startswith("sep=") and len(lines[0].strip()) == 5:
+        delimiter = lines[0].strip()[4]
+        text = lines[1] if len(lines) > 1 else ""
+        first_line = 2
+    if delimiter is None:
+        delimiter = _sniff(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, tuple[object, ...]]] = []
+    headers, header_line, start = None, 0, first_line
+    try:
+        for cells in reader:
+            line, start = start, first_line + reader.line_num
+            if headers is None:
+                if is_header(cells):
+                    headers, header_line = tuple(c.strip() for c in cells), line
+                elif line - first_line >= HEADER_SEARCH_ROWS:
+                    break
+                continue
+            if any(c.strip() for c in cells):
+                rows.append((line, tuple(cells)))
+    except csv.Error as error:
+        raise UserError(f"{path.name}: line {start}: not valid CSV ({error})") from None
+    if headers is None:
+        raise UserError(f"{path.name}: no header row with known column names in its first lines")
+    return Sheet(headers, rows, "csv", header_line)
+
+
+def _sniff(text: str) -> str:
+    head = text[:4096].split("\n")[:HEADER_SEARCH_ROWS]
+    counts = {d: max((line.count(d) for line in head), default=0) for d in (",", ";", "\t")}
+    return max(counts, key=counts.get) if max(counts.values()) else ","
+
+
+def _read_xlsx(path: Path, is_header) -> Sheet:
+    try:
+        import openpyxl
+        from openpyxl.utils.exceptions import InvalidFileException
+    except ImportError:  # pragma: no cover - a dependency of someplan
+        raise UserError("reading .xlsx needs openpyxl: pip install openpyxl") from None
+    import zipfile
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise UserError(f"{path.name} is not a readable XLSX file ({error})") from None
+    try:
+        for sheet in book.worksheets:
+            found = _sheet_table(sheet, is_header)
+            if found is not None:
+                return found
+    finally:
+        book.close()
+    raise UserError(f"{path.name}: no sheet has a header row with known column names")
+
+
+def _sheet_table(sheet, is_header) -> Sheet | None:
+    headers, header_line, rows = None, 0, []
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = tuple("" if v is None else v for v in values)
+        if headers is None:
+            if is_header([str(c) for c in cells]):
+                headers, header_line = tuple(str(c).strip() for c in cells), number
+            elif number >= HEADER_SEARCH_ROWS:
+                return None
+            continue
+        if any(str(c).strip() for c in cells):
+            rows.append((number, cells))
+    return Sheet(headers, rows, "xlsx", header_line) if headers else None

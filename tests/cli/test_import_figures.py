@@ -1,0 +1,98 @@
+"""`someplan import` and `someplan figures` from the command line."""
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+from statistics import fmean
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_workspace"
+
+
+@pytest.fixture
+def sample(tmp_path):
+    target = tmp_path / "sample"
+    shutil.copytree(SAMPLE, target)
+    return str(target)
+
+
+def test_dry_run_previews_and_writes_nothing(someplan, sample):
+    out = someplan("import", str(DATA / "meta_facebook_posts.csv"), "-w", sample, "--dry-run")
+    assert "3 matched (3 updated), 1 new, 1 skipped, 1 errors" in out
+    assert "line 8" in out and "reach: not a count: '2x1#3'" in out and "dry run: nothing was written" in out
+    again = someplan.json("import", str(DATA / "meta_facebook_posts.csv"), "-w", sample, "--dry-run", "--json")
+    assert again["matched"] == 3 and again["new"] == 1 and again["errors"] == [{"line": 8, "message": "reach: not a count: '2x1#3'"}]
+
+
+def test_import_twice_changes_nothing(someplan, sample):
+    first = someplan.json("import", str(DATA / "meta_facebook_posts.csv"), "-w", sample, "--json")
+    assert first["fields_written"] > 0
+    listing = someplan("list", "-w", sample, "--json")
+    second = someplan.json("import", str(DATA / "meta_facebook_posts.csv"), "-w", sample, "--json")
+    assert second["fields_written"] == 0 and second["new"] == 0 and second["matched"] == 4
+    assert someplan("list", "-w", sample, "--json") == listing
+
+
+@pytest.mark.parametrize("content, message", [(b"\x00\x01garbage", "not a CSV"), (b"a,b\n1,2\n", "no header row")])
+def test_a_bad_file_is_one_line_and_exit_1(someplan, sample, tmp_path, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    someplan("import", str(path), "-w", sample, code=1)
+    assert message in someplan.err and someplan.err.count("\n") == 1 and "Traceback" not in someplan.err
+
+
+def test_missing_file_and_wrong_channel(someplan, sample):
+    someplan("import", "/nonexistent.csv", "-w", sample, code=1)
+    assert "no such file" in someplan.err
+    someplan("import", str(DATA / "meta_instagram_posts.csv"), "-w", sample, "--channel", "Facebook", code=1)
+    assert "instagram export" in someplan.err
+
+
+def test_mapping_saved_and_used_again(someplan, sample, tmp_path):
+    path = tmp_path / "eget.csv"
+    path.write_text("Når,Overskrift,Nådde,Likes\n17.11.2026 19:00,Karis beste tips til vintergjestene,2700,160\n", encoding="utf-8")
+    someplan("import", str(path), "-w", sample, "--channel", "Facebook", "--map", "published=Når", "--map", "title=Overskrift",
+             "--map", "reach=Nådde", "--map", "reactions=Likes", "--save-mapping", "eget")  # fmt: skip
+    again = someplan.json("import", str(path), "-w", sample, "--json")  # the saved mapping is found by its columns
+    assert again["format"] == "CSV with a column mapping" and again["matched"] == 1 and again["fields_written"] == 0
+    someplan("import", str(path), "-w", sample, "--map", "bogus=X", code=1)
+    assert "unknown field 'bogus'" in someplan.err
+
+
+def test_figures_equal_a_spreadsheet_computation_of_the_file(someplan, tmp_path):
+    """An empty workspace, one Instagram export, followers noted by hand: the figures command
+    gives what a spreadsheet gives from the same file (means of per-post rates, 2 decimals)."""
+    ws = str(tmp_path / "ws")
+    someplan("init", ws, "--name", "Regneark")
+    someplan("channel", "add", "IG", "--network", "instagram", "-w", ws)
+    from someplan.services.catalog import Catalog
+    from someplan.services.setup import edit_channel
+    from someplan.store.workspace import Workspace
+    import datetime as dt
+
+    catalog = Catalog(Workspace.open(ws))
+    edit_channel(catalog, "IG", followers={dt.date(2026, 11, 1): 3000})
+    catalog.workspace.close()
+    someplan("import", str(DATA / "meta_instagram_posts.csv"), "-w", ws, "--channel", "IG")
+    rows = list(csv.DictReader(io.StringIO((DATA / "meta_instagram_posts.csv").read_text(encoding="utf-8-sig"))))
+    count = lambda text: int(text.replace(",", "")) if text else 0  # noqa: E731
+    reach = [count(r["Reach"]) / 3000 * 100 for r in rows]
+    engagement = [(count(r["Likes"]) + count(r["Comments"]) + count(r["Saves"]) + count(r["Shares"])) / count(r["Reach"]) * 100 for r in rows]
+    figures = someplan.json("figures", "-w", ws, "--by", "channel", "--json")
+    assert figures["published_posts"] == 3
+    assert figures["reach_rate_percent"] == round(fmean(reach), 2)
+    assert figures["engagement_rate_by_reach_percent"] == round(fmean(engagement), 2)
+    # the second row has no Saves: its numerator says so
+    assert figures["engagement_numerators"] == ["instagram: likes+comments+saves+shares", "instagram: likes+comments+shares"]
+    out = someplan("figures", "-w", ws, "--by", "weekday", "--csv")
+    assert out.splitlines()[0] == "weekday,posts,reach_rate_percent,engagement_rate_by_reach_percent"
+
+
+def test_figures_text_and_bad_weeks(someplan, sample):
+    out = someplan("figures", "-w", sample, "--weeks", "4", "--by", "category")
+    assert "Key figures 26.10.2026–22.11.2026" in out and "engagements, facebook: reactions+comments+shares+clicks" in out
+    someplan("figures", "-w", sample, "--weeks", "0", code=1)

@@ -1,0 +1,83 @@
+"""The figures view: rates by category and channel with weekly sparklines, top and bottom posts,
+reuse candidates and the key that plans one again (update snapshots: --snapshot-update)."""
+
+import datetime as dt
+
+import pytest
+from textual.widgets import DataTable
+
+from someplan.tui.screens.figures import FiguresScreen, next_same_weekday, sparkline
+
+
+def test_sparkline_scales_each_row_and_marks_missing_weeks():
+    assert sparkline([1.0, None, 3.0, 2.0]) == "▁·█▅"
+    assert sparkline([None, None]) == "··"
+    assert sparkline([5.0, 5.0]) == "▁▁"
+
+
+def test_a_reuse_goes_to_the_next_same_weekday():
+    wednesday = dt.date(2026, 11, 18)
+    assert next_same_weekday(dt.date(2026, 9, 8), wednesday) == dt.date(2026, 11, 24)  # a Tuesday
+    assert next_same_weekday(dt.date(2026, 9, 9), wednesday) == dt.date(2026, 11, 25)  # not today
+
+
+async def test_shift_f_opens_the_view_with_tables_and_esc_closes_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("F")
+        assert isinstance(app.screen, FiguresScreen)
+        screen = app.screen
+        categories = screen.query_one("#figures-by-category", DataTable)
+        assert categories.row_count == 7 and screen.query_one("#figures-top", DataTable).row_count == 5
+        assert screen.query_one("#figures-bottom", DataTable).row_count == 5
+        assert screen.query_one("#figures-reuse", DataTable).row_count > 0
+        await pilot.press("right_square_bracket")
+        assert screen.weeks == 12
+        await pilot.press("escape")
+        assert not isinstance(app.screen, FiguresScreen)
+
+
+async def test_r_plans_the_best_candidate_again_with_its_assets_and_u_undoes(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("F")
+        reuse = app.screen.query_one("#figures-reuse", DataTable)
+        original_id = reuse.coordinate_to_cell_key(reuse.cursor_coordinate).row_key.value
+        original = app.catalog.post(original_id)
+        before = set(app.catalog.workspace.view("posts"))
+        await pilot.press("r")
+        assert not isinstance(app.screen, FiguresScreen)
+        (new_id,) = set(app.catalog.workspace.view("posts")) - before
+        copy = app.catalog.post(new_id)
+        assert copy.reused_from == original_id and copy.status.value == "draft" and copy.reach is None
+        assert copy.assets == original.assets and copy.title == original.title and copy.channel == original.channel
+        assert copy.date > app.today and copy.date.weekday() == original.date.weekday()
+        assert app.screen.plan.selected_post_id == new_id  # shown in the plan
+        await pilot.press("F")
+        ids = [r.value for r in app.screen.query_one("#figures-reuse", DataTable).rows]
+        assert original_id not in ids  # reused once: no longer offered
+        await pilot.press("escape", "u")
+        assert new_id not in app.catalog.workspace.view("posts")
+
+
+async def test_captions_with_markup_stay_text(make_app, sample_copy):
+    from someplan.services.catalog import Catalog
+    from someplan.services.planning import edit_post
+    from someplan.store.workspace import Workspace
+
+    catalog = Catalog(Workspace.open(sample_copy))
+    for post in catalog.posts():
+        if post.title == "Karis beste tips til vintergjestene":  # the top post, on each channel
+            edit_post(catalog, post.id, title="[bold red]Karis[/] tips \x1b[2J")
+    catalog.workspace.close()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("F")
+        top = app.screen.query_one("#figures-top", DataTable)
+        titles = [str(top.get_row_at(i)[-1]) for i in range(top.row_count)]
+        assert "[bold red]Karis[/] tips \\x1b[2J" in titles
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_figures_view_snapshot(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size, press=["F"])
