@@ -22,12 +22,14 @@ WORDS = {
            "days": "dager", "due_now": "denne uka", "figures": "Siste {weeks} uker",
            "posts": "publiserte innlegg", "reach": "rekkevidde", "engagement": "engasjement",
            "of_followers": "av følgere", "of_reach": "av rekkevidde", "problems": "Problemer",
-           "none": "ingen", "empty": "—", "campaigns": "Kampanjer"},
+           "none": "ingen", "empty": "—", "campaigns": "Kampanjer", "assets": "Filer", "files": "filer", "new": "nye",
+           "unused": "ubrukte", "missing": "mangler"},
     "en": {"planned": "Planned vs target", "due": "Categories due", "overdue": "overdue", "days": "days",
            "due_now": "this week", "figures": "Last {weeks} weeks", "posts": "published posts",
            "reach": "reach", "engagement": "engagement", "of_followers": "of followers",
            "of_reach": "of reach", "problems": "Problems", "none": "none", "empty": "—",
-           "campaigns": "Campaigns"},
+           "campaigns": "Campaigns", "assets": "Assets", "files": "files", "new": "new", "unused": "unused",
+           "missing": "missing"},
 }
 
 
@@ -107,11 +109,22 @@ def print_status(report: StatusReport, locale: str, out: Console) -> None:
     if figures.engagement_rate is not None:
         line.append(f", {words['engagement']} {_pct(figures.engagement_rate)} {words['of_reach']}")
     out.print(line)
+    if report.assets is not None:
+        out.print(asset_counts_text(report.assets, words))
     if report.problems:
         out.print(Text(f"{words['problems']}:", style="bold red"))
         for problem in report.problems:
             out.print(Text.assemble(("  " + problem.severity + " ", "red" if problem.severity == "error" else "yellow"),
                                     user(f"{problem.path}: " if problem.path else ""), user(problem.message)))
+
+
+def asset_counts_text(counts: dict[str, int], words: dict[str, str]) -> Text:
+    line = Text.assemble((f"{words['assets']}: ", "bold"), f"{counts['files']} {words['files']}")
+    line.append(f", {counts['new']} {words['new']}", style="green" if counts["new"] else "")
+    line.append(f", {counts['unused']} {words['unused']}")
+    if counts["missing"]:
+        line.append(f", {counts['missing']} {words['missing']}", style="yellow")
+    return line
 
 
 def _pct(value: float) -> str:
