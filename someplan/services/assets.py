@@ -264,15 +264,15 @@ class AssetIndex:
                 if print_:
                     self.fingerprints[key] = print_
 
-    def find_by_fingerprint(self, lost: str, candidates: list[str]) -> str | None:
-        wanted = self.fingerprints.get(lost)
-        if wanted is None:
+    def lost_one(self, key: str, lost: set[str]) -> str | None:
+        """Which of the `lost` (referenced, since vanished) files the new file `key` is, by content."""
+        entry = self.entries.get(key)
+        if entry is None or not lost:
             return None
-        for key in candidates:
-            entry = self.entries.get(key)
-            if entry is not None and fingerprint(self.disk_path(key), entry.size) == wanted:
-                return key
-        return None
+        wanted = {self.fingerprints[k]: k for k in lost if k in self.fingerprints}
+        if not wanted:
+            return None
+        return wanted.get(fingerprint(self.disk_path(key), entry.size) or "")
 
 
 def index_root(catalog: Catalog) -> Path:

@@ -28,6 +28,7 @@ HELP_SECTIONS = (
     ("Panes", "someplan.tui.screens.main", "MainScreen"),
     ("Week plan", "someplan.tui.panes.plan", "WeekPlanPane"),
     ("Post editor", "someplan.tui.screens.editor", "PostEditor"),
+    ("Assets", "someplan.tui.panes.assets", "AssetsPane"),
 )
 
 

@@ -45,6 +45,8 @@ class AssetsPane(Pane):
         Binding("a", "screen.attach_asset", "Attach", id="assets.attach"),
         Binding("n", "screen.new_post_from_asset", "New post", id="assets.new_post"),
         Binding("slash", "screen.filter_assets", "Filter", id="assets.filter"),
+        # The list answers enter itself (OptionSelected → preview); listed here for help and keymaps.
+        Binding("enter", "screen.preview_asset", "Preview", id="assets.preview", show=False),
     ]
 
     class Looked(Message):

@@ -90,7 +90,7 @@ def facts_text(row: AssetRow, facts: AssetFacts | None) -> Text:
     import datetime as dt
 
     if row.modified:
-        lines.append(("modified", f"{dt.datetime.fromtimestamp(row.modified):%d.%m.%Y %H:%M}"))
+        lines.append(("modified", f"{dt.datetime.fromtimestamp(row.modified):%d.%m.%Y}"))
     lines.append(("folder", row.folder or "(top)"))
     lines.append(("new", "yes, since you last looked" if row.is_new else "no"))
     lines.append(("used", f"{row.uses}×" + (f", last {row.last_used:%d.%m.%Y}" if row.last_used else "")))

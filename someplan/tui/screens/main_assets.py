@@ -42,6 +42,7 @@ class AssetsCoordination:
         self.asset_index = AssetIndex(asset_root(self.catalog))
         self.assets_seen = seen_at(self.catalog)  # "new" is measured against the last look before this run
         self._asset_pending = []
+        self._lost_assets: set[str] = set()  # referenced files that vanished this session
         if getattr(self.app, "_watch", False):
             try:
                 self._asset_watcher = AssetWatcher(self.asset_index.root, self._assets_from_watcher).start()
@@ -90,7 +91,7 @@ class AssetsCoordination:
     def _apply_asset_changes(self, changes: list) -> None:
         index = self.asset_index
         moves: list[Move] = []
-        lost: list[str] = []
+        lost = self._lost_assets
         added: list[str] = []
         for change in changes:
             if isinstance(change, Added):
@@ -103,12 +104,13 @@ class AssetsCoordination:
                 if change.is_folder:
                     index.remove_folder(change.key)
                 elif index.remove(change.key) is not None and change.key in index.fingerprints:
-                    lost.append(change.key)
-        for key in lost:  # delete + create of the same content: a rename the events did not show
-            found = index.find_by_fingerprint(key, [k for k in added if k not in index.fingerprints])
+                    lost.add(change.key)
+        for key in added if lost else ():  # delete + create of the same content: a rename the events did not show
+            found = index.lost_one(key, lost)
             if found is not None:
-                index.fingerprints[found] = index.fingerprints.pop(key)
-                moves.append(Move(key, found))
+                lost.discard(found)
+                index.fingerprints[key] = index.fingerprints.pop(found)
+                moves.append(Move(found, key))
         if moves:
             self._relink(moves)
 

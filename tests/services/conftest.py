@@ -1,0 +1,26 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from someplan.services.catalog import Catalog
+from someplan.store.workspace import Workspace
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_workspace"
+
+
+@pytest.fixture
+def sample(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("SOMEPLAN_TODAY", "2026-11-18")
+    target = tmp_path / "sample"
+    shutil.copytree(SAMPLE, target)
+    return target
+
+
+@pytest.fixture
+def catalog(sample):
+    catalog = Catalog(Workspace.open(sample))
+    yield catalog
+    catalog.workspace.close()
