@@ -50,7 +50,7 @@ def run_assets(catalog, args, today_of, out_of) -> int:
         line.append(f"  used {row.uses}×" + (f", last {row.last_used.isoformat()}" if row.last_used else ""),
                     style="cyan" if row.uses else "dim")  # fmt: skip
         out.print(line, no_wrap=True, overflow="ellipsis")
-    out.print(Text(f"{listing.matched} of {listing.total} files · {listing.new} new · {listing.unused} unused"
+    out.print(Text(f"{listing.matched} shown · {listing.total} files · {listing.new} new · {listing.unused} unused"
                    f" · {listing.missing} missing", style="bold"))  # fmt: skip
     return 0
 

@@ -303,7 +303,7 @@ def new_since(seen: float | None, now: float | None = None) -> float:
 # -- usage and rows ----------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=True)
 class Usage:
     post_ids: list[str]
     titles: list[str]
@@ -359,9 +359,12 @@ def usage_in_index(index: AssetIndex, usage: dict[str, Usage]) -> tuple[dict[str
         where = _lookup(index, key)
         if where is None:
             missing[key] = use
-        elif where in found:
-            found[where].post_ids.extend(p for p in use.post_ids if p not in found[where].post_ids)
-            found[where].titles.extend(use.titles)
+        elif where in found:  # `x` and `assets/x` both name the file: one usage (a new one, not mutated)
+            first = found[where]
+            ids = first.post_ids + [p for p in use.post_ids if p not in first.post_ids]
+            dates = [d for d in (first.last_used, use.last_used) if d]
+            found[where] = Usage(ids, first.titles + use.titles, max(dates, default=None),
+                                 first.categories | use.categories, first.stored)  # fmt: skip
         else:
             found[where] = use
     return found, missing
@@ -392,9 +395,9 @@ class AssetList:
 
 
 def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt.date,
-               seen: float | None, limit: int = 500) -> AssetList:  # fmt: skip
+               seen: float | None, limit: int = 500, usage: dict[str, Usage] | None = None) -> AssetList:  # fmt: skip
     """The rows the filter keeps (missing references first, then newest first), and counts."""
-    usage, missing = usage_in_index(index, usage_by_asset(catalog))
+    usage, missing = usage_in_index(index, usage_by_asset(catalog) if usage is None else usage)
     since = new_since(seen)
     top = best_posts(catalog) if query.top else frozenset()
 
@@ -416,13 +419,13 @@ def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt
             if len(rows) < limit:
                 rows.append(candidate)
     new_count = unused = 0
-    for key in index.newest_first():
-        entry = index.entries[key]
+    empty, entries = query.empty, index.entries
+    for key in index.newest_first():  # 20,000 files: keep this loop plain
+        entry = entries[key]
         use = usage.get(key)
-        is_new = entry.arrived > since
-        new_count += is_new
+        new_count += entry.mtime > since or entry.ctime > since
         unused += use is None
-        if query.empty:
+        if empty:
             matched += 1
             if len(rows) < limit:
                 rows.append(row(key, entry, use))
