@@ -32,6 +32,7 @@ class Recorder:
 def watched(tmp_path):
     root = tmp_path / "assets"
     (root / "natur").mkdir(parents=True)
+    (root / "mat").mkdir()  # made before watching: a folder made just before a move may not be watched yet
     recorder = Recorder()
     watcher = AssetWatcher(root, recorder).start()
     yield root, recorder
@@ -55,7 +56,6 @@ def test_rename_move_and_delete(watched):
     recorder.wait_for(lambda cs: added(cs, "natur/a.jpg"))
     os.rename(root / "natur" / "a.jpg", root / "natur" / "b.jpg")
     recorder.wait_for(lambda cs: any(isinstance(c, Moved) for c in cs))
-    (root / "mat").mkdir()
     os.rename(root / "natur" / "b.jpg", root / "mat" / "b.jpg")
     recorder.wait_for(lambda cs: Moved(Move("natur/b.jpg", "mat/b.jpg")) in cs)
     os.rename(root / "mat", root / "mat-2026")
