@@ -5,6 +5,7 @@ the planner screen. Exit codes: 0 ok, 1 a user error (one line, no traceback), 2
 from __future__ import annotations
 
 import argparse
+import dataclasses
 
 import shutil
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 
 COMMANDS = (
     "init", "demo", "status", "add", "list", "show", "edit", "move", "rm", "restore", "history",
-    "doctor", "channel", "category", "batch", "people", "import", "figures",
+    "doctor", "channel", "category", "batch", "people", "import", "figures", "assets",
 )  # fmt: skip
 
 
@@ -107,6 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
     from someplan.cli_figures import add_commands
 
     add_commands(command)
+    p = command("assets", cmd_assets, "the asset folder: files, new and unused ones, the posts using each")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--new", action="store_true", help="only files new since you last looked")
+    which.add_argument("--unused", action="store_true", help="only files no post uses")
+    p.add_argument("--filter", default="", help="the assets pane's filter, e.g. 'unused:6 folder:natur'")
+    p.add_argument("--json", action="store_true")
     for kind in ("channel", "category"):
         p = command(kind, None, f"list, add, edit or remove {kind}s", workspace=False)
         actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -283,6 +290,9 @@ def _print_status(catalog, args) -> int:
     from someplan.services.status import build_status, report_as_json
 
     report = build_status(catalog, _week(args, catalog) if args else None)
+    from someplan.services.assets import asset_counts
+
+    report = dataclasses.replace(report, assets=asset_counts(catalog))
     if args is not None and args.json:
         from someplan.cli_output import print_json
 
@@ -292,6 +302,12 @@ def _print_status(catalog, args) -> int:
 
     print_status(report, catalog.settings().locale, _out())
     return 0
+
+
+def cmd_assets(args) -> int:
+    from someplan.cli_assets import run_assets
+
+    return run_assets(_open(args), args, _today, _out)
 
 
 def cmd_add(args) -> int:

@@ -23,12 +23,14 @@ WORDS = {
            "posts": "publiserte innlegg", "reach": "rekkevidde", "engagement": "engasjement",
            "of_followers": "av følgere", "of_reach": "av rekkevidde", "problems": "Problemer",
            "none": "ingen", "empty": "—", "campaigns": "Kampanjer", "next": "Neste forslag",
-           "new_draft": "nytt utkast", "ahead": "i forkant"},
+           "new_draft": "nytt utkast", "ahead": "i forkant", "assets": "Filer", "files": "filer", "new": "nye",
+           "unused": "ubrukte", "missing": "mangler"},
     "en": {"planned": "Planned vs target", "due": "Categories due", "overdue": "overdue", "days": "days",
            "due_now": "this week", "figures": "Last {weeks} weeks", "posts": "published posts",
            "reach": "reach", "engagement": "engagement", "of_followers": "of followers",
            "of_reach": "of reach", "problems": "Problems", "none": "none", "empty": "—",
-           "campaigns": "Campaigns", "next": "Next proposal", "new_draft": "new draft", "ahead": "ahead"},
+           "campaigns": "Campaigns", "next": "Next proposal", "new_draft": "new draft", "ahead": "ahead",
+           "assets": "Assets", "files": "files", "new": "new", "unused": "unused", "missing": "missing"},
 }
 
 
@@ -110,6 +112,8 @@ def print_status(report: StatusReport, locale: str, out: Console) -> None:
     if figures.engagement_rate is not None:
         line.append(f", {words['engagement']} {_pct(figures.engagement_rate)} {words['of_reach']}")
     out.print(line)
+    if report.assets is not None:
+        out.print(asset_counts_text(report.assets, words))
     if report.problems:
         out.print(Text(f"{words['problems']}:", style="bold red"))
         for problem in report.problems:
@@ -128,6 +132,15 @@ def _proposal_line(proposal, words: dict, days) -> Text:
     state = {"overdue": words["overdue"], "due": words["due_now"], "ahead": words["ahead"]}.get(proposal.reason, "")
     line.append(f" ({state}): ")
     line.append_text(user(f"«{proposal.backlog_title}»") if proposal.backlog_title else Text(words["new_draft"], style="dim"))
+    return line
+
+
+def asset_counts_text(counts: dict[str, int], words: dict[str, str]) -> Text:
+    line = Text.assemble((f"{words['assets']}: ", "bold"), f"{counts['files']} {words['files']}")
+    line.append(f", {counts['new']} {words['new']}", style="green" if counts["new"] else "")
+    line.append(f", {counts['unused']} {words['unused']}")
+    if counts["missing"]:
+        line.append(f", {counts['missing']} {words['missing']}", style="yellow")
     return line
 
 

@@ -7,20 +7,15 @@ waits until a file has stopped changing before it offers it.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-IGNORED = (
-    ".*", "~$*", "*.tmp", "*.temp", "*.part", "*.partial", "*.crdownload", "*.download", "*.icloud",
-    "desktop.ini", "thumbs.db", "*.swp", "*~",
-)  # fmt: skip
-
+from someplan.domain.assets import is_ignored_path
 
 def is_ignored(relpath: str) -> bool:
     """Sync tools' temp and partial files, hidden files and anything inside a hidden folder."""
-    return any(fnmatch.fnmatch(part.lower(), pattern) for part in PurePosixPath(relpath).parts for pattern in IGNORED)
+    return is_ignored_path(relpath)
 
 
 def watch_new_files(root: Path, report: Callable[[str], None]):

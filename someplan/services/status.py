@@ -91,6 +91,7 @@ class StatusReport:
     figures: Figures
     problems: tuple[Problem, ...] = field(default=())
     next_proposal: NextProposal | None = None
+    assets: dict[str, int] | None = None  # files, new, unused, missing (services.assets.asset_counts)
 
 
 def build_status(
@@ -232,6 +233,7 @@ def report_as_json(report: StatusReport) -> dict:
             "engagement_numerators": list(figures.numerators),
         },
         "problems": [p.as_dict() for p in report.problems],
+        **({"assets": report.assets} if report.assets is not None else {}),
     }
 
 

@@ -33,6 +33,7 @@ HELP_SECTIONS = (
     ("Batch session", "someplan.tui.screens.batch", "BatchScreen"),
     ("People", "someplan.tui.screens.people", "PeopleScreen"),
     ("Figures view", "someplan.tui.screens.figures", "FiguresScreen"),
+    ("Assets", "someplan.tui.panes.assets", "AssetsPane"),
 )
 
 

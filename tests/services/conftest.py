@@ -3,6 +3,9 @@ from pathlib import Path
 
 import pytest
 
+from someplan.services.catalog import Catalog
+from someplan.store.workspace import Workspace
+
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_workspace"
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -18,8 +21,12 @@ def sample_copy(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def catalog(sample_copy):
-    from someplan.services.catalog import Catalog
-    from someplan.store.workspace import Workspace
+def sample(sample_copy):
+    return sample_copy
 
-    return Catalog(Workspace.open(sample_copy))
+
+@pytest.fixture
+def catalog(sample_copy):
+    catalog = Catalog(Workspace.open(sample_copy))
+    yield catalog
+    catalog.workspace.close()

@@ -1,16 +1,26 @@
-"""The asset folder: its files, newest first, with the posts that use each."""
+"""The asset folder: its files, newest first, with the posts that use each; new ones marked,
+missing ones (referenced by a post, not in the folder) on top.
+
+`/` filters (new, unused, unused:6, top, missing, folder:, type:, category:, words of the name),
+`a` attaches the asset to the post selected in the week plan, `n` makes a new post from it,
+`enter` previews it. The pane only shows; the screen reads, writes and coordinates.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from rich.text import Text
-from textual.widgets import OptionList
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from someplan.services.overview import AssetFile
+from someplan.domain.assets import AssetRow
 from someplan.textsafe import literal
 from someplan.tui.panes.base import Pane
+
+KIND_MARK = {"image": "▣", "video": "▶", "other": "≡"}
 
 
 def size_text(size: int) -> str:
@@ -21,35 +31,114 @@ def size_text(size: int) -> str:
     return f"{size:.1f} GB"
 
 
+class AssetList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="assets.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="assets.up"),
+    ]
+
+
 class AssetsPane(Pane):
     TITLE = "Assets"
     NUMBER = 3
-    _shown: list[AssetFile] | None = None
+    BINDINGS = [
+        Binding("a", "screen.attach_asset", "Attach", id="assets.attach"),
+        Binding("n", "screen.new_post_from_asset", "New post", id="assets.new_post"),
+        Binding("slash", "screen.filter_assets", "Filter", id="assets.filter"),
+        # The list answers enter itself (OptionSelected → preview); listed here for help and keymaps.
+        Binding("enter", "screen.preview_asset", "Preview", id="assets.preview", show=False),
+    ]
+
+    class Looked(Message):
+        """The user turned to the assets pane (what is there is no longer new next time)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.query_text = ""
+        self._shown: tuple | None = None
 
     def compose(self):
-        yield OptionList(id="assets-list", markup=False)
+        yield Static("Reading the asset folder…", id="assets-status", markup=False)
+        yield AssetList(id="assets-list", markup=False)
 
     @property
     def main(self) -> OptionList:
-        return self.query_one(OptionList)
+        return self.query_one(AssetList)
 
-    def show(self, files: list[AssetFile]) -> None:
-        if files == self._shown:
-            return  # most post edits change nothing here; rebuilding the list is the costly part
-        self._shown = files
+    @property
+    def selected_path(self) -> str | None:
         listing = self.main
-        listing.clear_options()
-        if not files:
-            listing.add_option(Option(Text("The asset folder is empty.", style="dim"), disabled=True))
+        if listing.highlighted is None or listing.option_count == 0:
+            return None
+        option = listing.get_option_at_index(listing.highlighted)
+        return option.id.removeprefix("asset:") if option.id and option.id.startswith("asset:") else None
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def show_progress(self, files: int) -> None:
+        self.query_one("#assets-status", Static).update(Text(f"Indexing the asset folder… {files:,} files".replace(",", "\u00a0"), style="italic"))
+
+    def show(self, listing, today: dt.date) -> None:
+        """Draw an `AssetList` (services.assets); nothing is rebuilt when nothing changed."""
+        key = (tuple(listing.rows), listing.total, listing.matched, listing.new, listing.unused, self.query_text)
+        if key == self._shown:
             return
-        options = []
-        for asset in files:
-            text = Text(literal(asset.path), style="bold" if not asset.used_by else "")
-            text.append(f"  {size_text(asset.size)} · {dt.datetime.fromtimestamp(asset.modified):%d.%m.%Y}", style="dim")
-            if asset.used_by:
-                titles = list(dict.fromkeys(asset.used_by))  # one post on two channels is one title
-                text.append(f"\n   ↳ {literal(', '.join(titles))}", style="cyan")
-            else:
-                text.append("\n   ↳ not used yet", style="dim italic")
-            options.append(Option(text, id=f"asset:{asset.path}"))
-        listing.add_options(options)  # one layout pass, not one per file
+        self._shown = key
+        self._status(listing)
+        widget = self.main
+        previous = self.selected_path
+        widget.clear_options()
+        if not listing.rows:
+            empty = "No asset matches the filter." if self.query_text else "The asset folder is empty."
+            widget.add_option(Option(Text(empty, style="dim"), disabled=True))
+            return
+        options = [Option(_row_text(row), id=f"asset:{row.path}") for row in listing.rows]
+        if listing.matched > len(listing.rows):
+            more = listing.matched - len(listing.rows)
+            options.append(Option(Text(f"… and {more} more: narrow with /", style="dim"), disabled=True))
+        widget.add_options(options)  # one layout pass, not one per file
+        if previous is not None:
+            try:
+                widget.highlighted = widget.get_option_index(f"asset:{previous}")
+            except Exception:  # noqa: BLE001 - the asset is gone or filtered out
+                pass
+
+    def _status(self, listing) -> None:
+        nbsp = "\u00a0"
+        text = Text(f"{listing.total:,}{nbsp}files".replace(",", nbsp))
+        if listing.new:
+            text.append(f"{nbsp}·{nbsp}{listing.new}{nbsp}new", style="bold green")
+        text.append(f"{nbsp}·{nbsp}{listing.unused}{nbsp}unused", style="dim")
+        if listing.missing:
+            text.append(f"{nbsp}·{nbsp}⚠{nbsp}{listing.missing}{nbsp}missing", style="bold yellow")
+        if self.query_text:
+            text.append(f"{nbsp}·{nbsp}")
+            text.append(f"filter: {literal(self.query_text)} ({listing.matched})", style="reverse")
+        self.query_one("#assets-status", Static).update(text)
+
+    def on_descendant_focus(self, event) -> None:
+        self.post_message(self.Looked())
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.call_later(self.app.run_action, "screen.preview_asset")
+
+
+def _row_text(row: AssetRow) -> Text:
+    if row.missing:
+        text = Text("⚠ ", style="bold yellow")
+        text.append(literal(row.path), style="yellow")
+        text.append("  missing", style="bold yellow")
+    else:
+        text = Text("● " if row.is_new else "  ", style="bold green")
+        text.append(f"{KIND_MARK.get(row.kind, '≡')} ", style="dim")
+        text.append(literal(row.path), style="bold" if not row.post_ids else "")
+        text.append(f"  {size_text(row.size)} · {dt.datetime.fromtimestamp(row.modified):%d.%m.%Y}", style="dim")
+    if row.post_ids:
+        titles = list(dict.fromkeys(row.titles))  # one post on two channels is one title
+        used = f"{row.uses}×" + (f", last {row.last_used:%d.%m.%Y}" if row.last_used else "")
+        text.append(f"\n    ↳ {used}: ", style="cyan")
+        text.append(literal(", ".join(titles)), style="cyan")
+    else:
+        text.append("\n    ↳ not used yet", style="dim italic")
+    return text

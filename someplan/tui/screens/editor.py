@@ -35,8 +35,10 @@ class PostEditor(ModalScreen[Post | None]):
         Binding("escape", "cancel", "Cancel", id="editor.cancel"),
     ]
 
-    def __init__(self, post: Post, channels: list, categories: list, today: dt.date, is_new: bool) -> None:
+    def __init__(self, post: Post, channels: list, categories: list, today: dt.date, is_new: bool,
+                 asset_hint: str = "") -> None:  # fmt: skip
         super().__init__()
+        self.asset_hint = asset_hint  # the post's assets, found or missing in the asset folder
         self.original = post
         self.channels, self.categories, self.today, self.is_new = channels, categories, today, is_new
 
@@ -62,6 +64,8 @@ class PostEditor(ModalScreen[Post | None]):
                     yield from self._field("Owner", Input(literal(post.owner), id="owner"))
                     yield from self._field("Link", Input(literal(post.link), id="link"))
                 yield from self._field("Assets (comma-separated, inside the asset folder)", Input(literal(", ".join(post.assets)), id="assets"))
+                if self.asset_hint:
+                    yield Static(literal(self.asset_hint), id="assets-hint", markup=False)
                 yield from self._field("Notes", TextArea(literal(post.notes, keep_newlines=True), id="notes", soft_wrap=True))
                 with Horizontal(classes="row figures"):
                     for name in (*FIGURE_FIELDS, "followers"):

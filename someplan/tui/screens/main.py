@@ -23,7 +23,7 @@ from someplan.services import batch as batch_service
 from someplan.services import planning, rotation_fill, setup
 from someplan.services.catalog import POSTS
 from someplan.services.errors import UserError
-from someplan.services.overview import asset_root, figures_summary, list_assets, rotation_rows, scan_assets
+from someplan.services.overview import asset_root, figures_summary, rotation_rows
 from someplan.services.status import build_status
 from someplan.store.hlc import stamp_device
 from someplan.store.ops import DELETED
@@ -41,6 +41,7 @@ from someplan.tui.screens.category_editor import CategoryEditor
 from someplan.tui.screens.people import PeopleScreen
 from someplan.tui.screens.editor import PostEditor
 from someplan.tui.screens.fill import FillPreview
+from someplan.tui.screens.main_assets import AssetsCoordination
 
 def writes(method):
     """A screen action that writes: a refused or failed write is a notice, never a crash."""
@@ -60,7 +61,7 @@ NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
 
 
-class MainScreen(Screen):
+class MainScreen(AssetsCoordination, Screen):
     BINDINGS = [
         Binding("1", "show_pane(1)", "Plan", id="app.pane_plan"),
         Binding("2", "show_pane(2)", "Rotation", id="app.pane_rotation"),
@@ -76,7 +77,6 @@ class MainScreen(Screen):
         self.week: IsoWeek | None = None
         self.undo_stack: list[tuple[str, str, dict]] = []  # (kind, post id, old fields)
         self.last_colleague: str | None = None
-        self.asset_listing: list | None = None  # scanned once in a worker, not on every redraw
 
     def compose(self):
         yield Static(id="header", markup=False)
@@ -100,15 +100,10 @@ class MainScreen(Screen):
         self.plan.activate()
         self._fit(self.size.width, self.size.height)
         # After the first frame: a large asset folder must not hold up the week plan.
-        self.call_after_refresh(self.run_worker, self._scan_assets, thread=True, exclusive=True, group="assets")
+        self.call_after_refresh(self._start_assets)
 
-    def _scan_assets(self) -> None:
-        listing = scan_assets(asset_root(self.catalog))
-        self.app.call_from_thread(self._assets_scanned, listing)
-
-    def _assets_scanned(self, listing: list) -> None:
-        self.asset_listing = listing
-        self.query_one(AssetsPane).show(list_assets(self.catalog, listing))
+    def on_unmount(self) -> None:
+        self._stop_assets()
 
     # -- drawing ---------------------------------------------------------------------------------
 
@@ -119,8 +114,7 @@ class MainScreen(Screen):
         if posts_changed:
             self.query_one(RotationPane).show(rotation_rows(self.catalog, self.app.today), self.app.today)
             self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.app.today)))
-            if self.asset_listing is not None:
-                self.query_one(AssetsPane).show(list_assets(self.catalog, self.asset_listing))
+            self._show_assets()
         self._draw_header(report)
 
     def _draw_header(self, report=None) -> None:
@@ -239,7 +233,8 @@ class MainScreen(Screen):
         self._open_editor(post, is_new=False)
 
     def _open_editor(self, post: Post, is_new: bool) -> None:
-        editor = PostEditor(post, self.catalog.channels(), self.catalog.categories(), self.app.today, is_new)
+        editor = PostEditor(post, self.catalog.channels(), self.catalog.categories(), self.app.today, is_new,
+                            asset_hint=self.asset_hint(post))  # fmt: skip
 
         @writes
         def saved(self, result: Post | None) -> None:

@@ -1,0 +1,69 @@
+"""`someplan assets [--new | --unused] [--filter TEXT] [--json]`: the asset folder from the shell.
+
+Headless like the rest of the command line. Missing files (referenced by a post, not in the
+folder) are listed first and flagged; `--json` adds image dimensions and date taken, read from
+each listed image's header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+
+from someplan.domain.assets import AssetQuery
+from someplan.services.assets import asset_rows, scan_index, seen_at
+from someplan.services.errors import UserError
+from someplan.textsafe import literal
+
+LIMIT = 100_000
+
+
+def run_assets(catalog, args, today_of, out_of) -> int:
+    text = " ".join(filter(None, [args.filter, "new" if args.new else "", "unused" if args.unused else ""]))
+    query = AssetQuery.parse(text)
+    if query.problems:
+        raise UserError("; ".join(query.problems))
+    index = scan_index(catalog)
+    listing = asset_rows(catalog, index, query, today_of(catalog), seen_at(catalog), limit=LIMIT)
+    if args.json:
+        from someplan.cli_output import print_json
+
+        print_json({
+            "root": str(index.root), "files": listing.total, "new": listing.new, "unused": listing.unused,
+            "missing": listing.missing, "matched": listing.matched,
+            "assets": [_row_json(row, index) for row in listing.rows],
+        })  # fmt: skip
+        return 0
+    out = out_of()
+    for row in listing.rows:
+        line = Text()
+        if row.missing:
+            line.append("missing ", style="bold yellow")
+        elif row.is_new:
+            line.append("new     ", style="bold green")
+        else:
+            line.append("        ")
+        line.append(literal(row.path))
+        if not row.missing:
+            line.append(f"  {row.kind} {row.size} B {dt.datetime.fromtimestamp(row.modified):%Y-%m-%d}", style="dim")
+        line.append(f"  used {row.uses}×" + (f", last {row.last_used.isoformat()}" if row.last_used else ""),
+                    style="cyan" if row.uses else "dim")  # fmt: skip
+        out.print(line, no_wrap=True, overflow="ellipsis")
+    out.print(Text(f"{listing.matched} shown · {listing.total} files · {listing.new} new · {listing.unused} unused"
+                   f" · {listing.missing} missing", style="bold"))  # fmt: skip
+    return 0
+
+
+def _row_json(row, index) -> dict:
+    doc = {
+        "path": row.path, "type": row.kind, "folder": row.folder, "missing": row.missing, "new": row.is_new,
+        "size": row.size if not row.missing else None,
+        "modified": dt.datetime.fromtimestamp(row.modified).isoformat(timespec="seconds") if not row.missing else None,
+        "posts": list(row.post_ids), "uses": row.uses, "last_used": row.last_used.isoformat() if row.last_used else None,
+    }  # fmt: skip
+    facts = index.facts(row.path) if row.kind == "image" and not row.missing else None
+    if facts is not None:
+        doc |= {"width": facts.width, "height": facts.height,
+                "taken": facts.taken.isoformat() if facts.taken else None}  # fmt: skip
+    return doc

@@ -1,0 +1,191 @@
+"""The asset watcher: tells a subscriber which files in the asset folder came, went or moved.
+
+The approach of `someplan.store.watcher.ChangeFeed`: watchdog's thread only records the event
+and sets a flag; one watcher thread waits for the burst to settle and delivers one list of
+changes. A new or changed file is delivered once it has stopped growing: its size and mtime
+must be the same at two looks `stable_s` apart (a copy or a sync in progress keeps changing
+them). Names that are not assets (sync tools' temp and partial files, hidden files) are ignored;
+a temp file renamed to its final name arrives as the final name.
+
+Changes are delivered on the watcher thread; a UI hands them to its own thread.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from someplan.domain.assets import Move, is_ignored_path
+from someplan.services.assets import AssetEntry, scan_folder, stat_entry
+
+QUIET_S = 0.08
+STABLE_S = 0.25
+MAX_DELAY_S = 0.4
+
+
+@dataclass(frozen=True)
+class Added:
+    key: str
+    entry: AssetEntry
+
+
+@dataclass(frozen=True)
+class Removed:
+    key: str
+    is_folder: bool = False
+
+
+@dataclass(frozen=True)
+class Moved:
+    move: Move
+
+
+Change = Added | Removed | Moved
+Subscriber = Callable[[list[Change]], None]
+
+
+class _Handler(FileSystemEventHandler):
+    def __init__(self, watcher: AssetWatcher) -> None:
+        self.watcher = watcher
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        self.watcher.note(event.event_type, str(event.src_path), str(getattr(event, "dest_path", "") or ""),
+                          event.is_directory)  # fmt: skip
+
+
+class AssetWatcher:
+    def __init__(self, root: Path, subscriber: Subscriber, quiet_s: float = QUIET_S, stable_s: float = STABLE_S) -> None:
+        self.root = str(root)
+        self.subscriber = subscriber
+        self.quiet_s, self.stable_s = quiet_s, stable_s
+        self._lock = threading.Lock()
+        self._events: list[tuple[str, str, str, bool]] = []
+        self._growing: dict[str, tuple[int, float, float]] = {}  # rel -> (size, mtime, first seen so)
+        self._wake = threading.Event()
+        self._stopping = False
+        self._last_event = 0.0
+        self._observer: Observer | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> AssetWatcher:
+        os.makedirs(self.root, exist_ok=True)
+        self._observer = Observer()
+        self._observer.schedule(_Handler(self), self.root, recursive=True)
+        self._observer.daemon = True
+        self._observer.start()
+        self._thread = threading.Thread(target=self._run, name="someplan-asset-watcher", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+        if self._observer:
+            self._observer.stop()
+            self._observer.join(timeout=2)
+        if self._thread:
+            self._thread.join(timeout=2)
+
+    def note(self, kind: str, src: str, dest: str, is_folder: bool) -> None:
+        with self._lock:
+            self._events.append((kind, src, dest, is_folder))
+        self._last_event = time.monotonic()
+        self._wake.set()
+
+    # -- the watcher thread --------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while not self._stopping:
+            self._wake.wait(timeout=self.stable_s if self._growing else None)
+            if self._stopping:
+                return
+            self._settle()
+            self._wake.clear()
+            with self._lock:
+                events, self._events = self._events, []
+            try:
+                changes = self.changes(events, time.monotonic())
+            except Exception:  # noqa: BLE001 - a strange event must not stop the watcher
+                continue
+            if changes:
+                try:
+                    self.subscriber(changes)
+                except Exception:  # noqa: BLE001 - the app may be closing
+                    pass
+
+    def _settle(self) -> None:
+        first = time.monotonic()
+        while not self._stopping:
+            now = time.monotonic()
+            quiet_left = self._last_event + self.quiet_s - now
+            if quiet_left <= 0 or now - first >= MAX_DELAY_S:
+                return
+            time.sleep(min(quiet_left, MAX_DELAY_S - (now - first)))
+
+    def _rel(self, path: str) -> str | None:
+        if not path.startswith(self.root + os.sep):
+            return None
+        return path[len(self.root) + 1:].replace(os.sep, "/")
+
+    def changes(self, events: list[tuple[str, str, str, bool]], now: float) -> list[Change]:
+        """Turn raw events into changes; files still growing wait for the next look."""
+        changes: list[Change] = []
+        for kind, src, dest, is_folder in events:
+            rel, rel_dest = self._rel(src), self._rel(dest) if dest else None
+            if kind == "moved":
+                changes += self._moved(rel, rel_dest, is_folder)
+            elif kind == "deleted" and rel and not is_ignored_path(rel):
+                self._growing.pop(rel, None)
+                changes.append(Removed(_key(rel), is_folder))
+            elif kind in ("created", "modified", "closed") and rel and not is_ignored_path(rel):
+                if is_folder:
+                    if kind == "created":  # files copied in with the folder may predate its watch
+                        changes += [Added(k, e) for k, e in scan_folder(self.root, rel).items()]
+                else:
+                    self._growing.setdefault(rel, (-1, -1.0, now))
+        changes += self._stable_files(now)
+        return changes
+
+    def _moved(self, rel: str | None, rel_dest: str | None, is_folder: bool) -> list[Change]:
+        src_ok = rel is not None and not is_ignored_path(rel)
+        dest_ok = rel_dest is not None and not is_ignored_path(rel_dest)
+        if src_ok and dest_ok:
+            if self._growing.pop(rel, None) is not None:
+                self._growing[rel_dest] = (-1, -1.0, 0.0)  # not delivered yet: it arrives under its new name
+            return [Moved(Move(_key(rel), _key(rel_dest), is_folder))]
+        if src_ok:  # moved out of the folder, or to a hidden/temp name
+            self._growing.pop(rel, None)
+            return [Removed(_key(rel), is_folder)]
+        if dest_ok:  # a temp file renamed to its final name, or moved in from outside
+            if is_folder:
+                return [Added(k, e) for k, e in scan_folder(self.root, rel_dest).items()]
+            self._growing[rel_dest] = (-1, -1.0, 0.0)
+        return []
+
+    def _stable_files(self, now: float) -> list[Change]:
+        changes: list[Change] = []
+        for rel, (size, mtime, since) in list(self._growing.items()):
+            entry = stat_entry(os.path.join(self.root, rel), rel)
+            if entry is None:
+                del self._growing[rel]  # gone again (a temp file), or not a regular file
+                continue
+            if (entry.size, entry.mtime) != (size, mtime):
+                self._growing[rel] = (entry.size, entry.mtime, now)  # still changing: look again later
+            elif now - since >= self.stable_s * 0.8:
+                del self._growing[rel]
+                changes.append(Added(_key(rel), entry))
+        return changes
+
+
+def _key(rel: str) -> str:
+    return unicodedata.normalize("NFC", rel)

@@ -1,0 +1,125 @@
+"""The asset preview (`enter` in the assets pane): the picture and the file's facts.
+
+Images are drawn with half-block characters (▀: the upper pixel is the foreground colour, the
+lower one the background), which every colour terminal shows, over SSH too. Terminal graphics
+protocols (kitty, sixel) are not used yet. Video and other files show their facts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.color import Color
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+from someplan.domain.assets import AssetRow
+from someplan.services.assets import AssetFacts
+from someplan.textsafe import literal
+from someplan.tui.panes.assets import size_text
+
+BACKDROP = (24, 24, 24)  # what shows through transparent pixels
+
+
+def half_block_lines(path: Path, columns: int, rows: int) -> list[Text] | str:
+    """The image scaled to fit `columns` × `rows` cells (two pixels a cell), or why it cannot be."""
+    from PIL import Image, UnidentifiedImageError
+
+    if columns < 2 or rows < 1:
+        return ""
+    try:
+        with Image.open(path) as image:
+            image.draft("RGB", (columns * 4, rows * 8))  # JPEG: decode at a fraction of full size
+            image = image.convert("RGBA")
+            width, height = image.size
+            scale = min(columns / width, rows * 2 / height)
+            size = (max(1, round(width * scale)), max(2, round(height * scale)))
+            small = image.resize(size, Image.Resampling.BOX)
+            backdrop = Image.new("RGBA", small.size, (*BACKDROP, 255))
+            pixels = Image.alpha_composite(backdrop, small).convert("RGB")
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
+        return f"(cannot draw this file: {type(error).__name__})"
+    width, height = pixels.size
+    data = pixels.load()
+    lines = []
+    for y in range(0, height, 2):
+        line = Text(no_wrap=True, overflow="crop")
+        for x in range(width):
+            top = data[x, y]
+            bottom = data[x, y + 1] if y + 1 < height else BACKDROP
+            line.append("▀", Style(color=Color.from_rgb(*top), bgcolor=Color.from_rgb(*bottom)))
+        lines.append(line)
+    return lines
+
+
+class HalfBlockImage(Widget):
+    """An image file drawn in half-blocks, fitted to the widget's size."""
+
+    def __init__(self, path: Path, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.path = path
+        self._cache: tuple[tuple[int, int], Text] | None = None
+
+    def render(self) -> Text:
+        size = (self.size.width, self.size.height)
+        if self._cache is None or self._cache[0] != size:
+            lines = half_block_lines(self.path, *size)
+            text = Text(lines, style="dim") if isinstance(lines, str) else Text("\n").join(lines)
+            self._cache = (size, text)
+        return self._cache[1]
+
+
+def facts_text(row: AssetRow, facts: AssetFacts | None) -> Text:
+    text = Text(literal(row.path), style="bold")
+    lines = [("type", row.kind)]
+    if row.missing:
+        lines.append(("state", "missing from the asset folder"))
+    if facts is not None:
+        lines.append(("size", size_text(facts.size)))
+        if facts.width and facts.height:
+            lines.append(("pixels", f"{facts.width} × {facts.height}"))
+        if facts.taken:
+            lines.append(("taken", f"{facts.taken:%d.%m.%Y %H:%M}"))
+        if facts.problem:
+            lines.append(("note", facts.problem))
+    import datetime as dt
+
+    if row.modified:
+        lines.append(("modified", f"{dt.datetime.fromtimestamp(row.modified):%d.%m.%Y}"))
+    lines.append(("folder", row.folder or "(top)"))
+    lines.append(("new", "yes, since you last looked" if row.is_new else "no"))
+    lines.append(("used", f"{row.uses}×" + (f", last {row.last_used:%d.%m.%Y}" if row.last_used else "")))
+    for label, value in lines:
+        text.append(f"\n{label:<9}", style="dim")
+        text.append(literal(value))
+    for title in dict.fromkeys(row.titles):
+        text.append("\n  ↳ ", style="cyan")
+        text.append(literal(title), style="cyan")
+    return text
+
+
+class AssetPreview(ModalScreen[str | None]):
+    """The picture and its facts; `a` attaches, `n` makes a new post (answered to the screen)."""
+
+    BINDINGS = [
+        Binding("escape,enter,q", "dismiss(None)", "Close", id="preview.close"),
+        Binding("a", "dismiss('attach')", "Attach", id="preview.attach"),
+        Binding("n", "dismiss('new')", "New post", id="preview.new_post"),
+    ]
+
+    def __init__(self, row: AssetRow, facts: AssetFacts | None, path: Path | None) -> None:
+        super().__init__()
+        self.row, self.facts, self.path = row, facts, path
+
+    def compose(self):
+        with Vertical(id="preview"):
+            with Horizontal(id="preview-body"):
+                if self.path is not None and self.facts is not None and self.facts.kind == "image" and not self.facts.problem:
+                    yield HalfBlockImage(self.path, id="preview-image")
+                yield Static(facts_text(self.row, self.facts), id="preview-facts")
+            yield Label("a attach to the selected post · n new post · esc close", classes="hint")

@@ -1,0 +1,183 @@
+"""The assets pane: index, filters, attach, new post from an asset, preview, and the live folder."""
+
+import os
+import shutil
+
+from someplan.services.catalog import POSTS
+from someplan.tui.panes.assets import AssetsPane
+from someplan.tui.screens.asset_preview import AssetPreview, HalfBlockImage
+from someplan.tui.screens.dialogs import Ask
+from someplan.tui.screens.editor import PostEditor
+
+from .conftest import FROZEN_MTIME
+
+
+async def until(pilot, condition, what="condition"):
+    """Let the app run until `condition()` holds (bounded, so a failure does not hang)."""
+    for _ in range(400):
+        if condition():
+            return
+        await pilot.pause(0.025)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+async def ready(pilot):
+    await until(pilot, lambda: pilot.app.screen.asset_index is not None and pilot.app.screen.asset_index.ready
+                and pilot.app.screen.asset_listing is not None, "the asset index")  # fmt: skip
+    return pilot.app.screen
+
+
+def shown(screen):
+    return [row.path for row in screen.asset_listing.rows]
+
+
+async def select_asset(pilot, path):
+    screen = pilot.app.screen
+    pane = screen.query_one(AssetsPane)
+    await pilot.press("3")
+    pane.main.highlighted = pane.main.get_option_index(f"asset:{path}")
+    await pilot.pause()
+
+
+def posts_using(app, path):
+    return {pid for pid, doc in app.catalog.workspace.view(POSTS).items() if path in (doc.get("assets") or [])}
+
+
+async def test_the_pane_lists_every_asset_with_its_posts(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert len(shown(screen)) == 10
+        assert screen.asset_listing.unused == 0
+        nordlys = next(r for r in screen.asset_listing.rows if r.path == "natur/nordlys.png")
+        assert nordlys.uses == 3
+
+
+async def test_attach_the_selected_asset_to_the_selected_post(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        post_id = app.screen.plan.selected_post_id
+        before = app.catalog.workspace.get(POSTS, post_id)["assets"]
+        target = next(p for p in shown(app.screen) if p not in before)
+        await select_asset(pilot, target)
+        await pilot.press("a")
+        assert app.catalog.workspace.get(POSTS, post_id)["assets"] == [*before, target]
+        await pilot.press("a")  # twice is once
+        assert app.catalog.workspace.get(POSTS, post_id)["assets"] == [*before, target]
+
+
+async def test_new_post_from_an_asset(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        before = posts_using(app, "natur/kajakk.png")
+        await select_asset(pilot, "natur/kajakk.png")
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, PostEditor), "the editor")
+        assert app.screen.query_one("#title").value == "Kajakk"
+        assert app.screen.query_one("#assets").value == "natur/kajakk.png"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, PostEditor), "saving")
+        [new] = posts_using(app, "natur/kajakk.png") - before
+        assert app.catalog.workspace.get(POSTS, new)["title"] == "Kajakk"
+
+
+async def test_filters_unused_folder_type_and_name(make_app, sample_copy):
+    (sample_copy / "assets" / "natur" / "ubrukt bilde.png").write_bytes(b"\x89PNG")
+    (sample_copy / "assets" / "video").mkdir()
+    (sample_copy / "assets" / "video" / "film.mp4").write_bytes(b"\x00" * 10)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+
+        async def filter_by(text):
+            await pilot.press("3", "slash")
+            await until(pilot, lambda: isinstance(app.screen, Ask), "the filter dialog")
+            app.screen.query_one("Input").value = text
+            await pilot.press("enter")
+            await until(pilot, lambda: not isinstance(app.screen, Ask), "the filter")
+            return sorted(shown(screen))
+
+        assert await filter_by("unused") == ["natur/ubrukt bilde.png", "video/film.mp4"]
+        assert await filter_by("type:video") == ["video/film.mp4"]
+        assert await filter_by("folder:natur unused") == ["natur/ubrukt bilde.png"]
+        assert await filter_by("nordlys") == ["natur/nordlys.png"]
+        assert await filter_by("category:ansatte") == [
+            "ansatte/ahmed-kjokkenet.png", "ansatte/kari-resepsjonen.png", "tekster/intervju-spørsmål.txt"]  # fmt: skip
+        assert "natur/ubrukt bilde.png" in await filter_by("unused:6")
+        assert await filter_by("") == sorted(shown(screen)) and len(shown(screen)) == 12
+
+
+async def test_enter_previews_an_image_in_half_blocks_and_a_text_file_by_its_facts(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await select_asset(pilot, "natur/nordlys.png")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, AssetPreview), "the preview")
+        assert app.screen.query(HalfBlockImage)
+        assert "160 × 100" in str(app.screen.query_one("#preview-facts").render())
+        await pilot.press("escape")
+        await select_asset(pilot, "tekster/intervju-spørsmål.txt")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, AssetPreview), "the preview")
+        assert not app.screen.query(HalfBlockImage)
+
+
+async def test_the_folder_is_watched_while_the_app_runs(make_app, sample_copy, tmp_path):
+    root = sample_copy / "assets"
+    app = make_app(watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        # a file copied in
+        source = tmp_path / "IMG_0001.jpg"
+        source.write_bytes(b"\xff\xd8\xff" + b"j" * 3000)
+        shutil.copy(source, root / "natur" / "IMG_0001.jpg")
+        await until(pilot, lambda: "natur/IMG_0001.jpg" in shown(screen), "the new file")
+        # a referenced file renamed: its posts follow
+        users = posts_using(app, "natur/nordlys.png")
+        os.rename(root / "natur" / "nordlys.png", root / "natur" / "nordlys-2026.png")
+        await until(pilot, lambda: posts_using(app, "natur/nordlys-2026.png") == users, "the posts to follow")
+        assert "natur/nordlys.png" not in shown(screen)
+        # a folder renamed
+        os.rename(root / "mat", root / "mat og drikke")
+        await until(pilot, lambda: posts_using(app, "mat og drikke/hostmeny.png"), "the folder move")
+        # deleted: flagged as missing on top, never dropped from its posts
+        users = posts_using(app, "natur/kajakk.png")
+        os.remove(root / "natur" / "kajakk.png")
+        await until(pilot, lambda: screen.asset_listing.missing == 1, "the missing file")
+        assert screen.asset_listing.rows[0].path == "natur/kajakk.png" and screen.asset_listing.rows[0].missing
+        assert posts_using(app, "natur/kajakk.png") == users
+
+
+async def test_a_rename_seen_as_delete_and_create_is_found_by_its_content(make_app, sample_copy):
+    root = sample_copy / "assets"
+    app = make_app(watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await until(pilot, lambda: "hotellet/julebord.png" in screen.asset_index.fingerprints, "the fingerprints")
+        users = posts_using(app, "hotellet/julebord.png")
+        data = (root / "hotellet" / "julebord.png").read_bytes()
+        os.remove(root / "hotellet" / "julebord.png")  # how a sync tool may deliver a colleague's rename
+        (root / "hotellet" / "julebord-2026.png").write_bytes(data)
+        await until(pilot, lambda: posts_using(app, "hotellet/julebord-2026.png") == users, "the posts to follow")
+
+
+def test_snapshot_of_the_pane_with_a_half_block_preview(snap_compare, make_app):
+    async def preview(pilot):
+        await ready(pilot)
+        await select_asset(pilot, "natur/nordlys.png")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(pilot.app.screen, AssetPreview), "the preview")
+
+    assert FROZEN_MTIME  # the dates shown are the frozen ones
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=preview)
+
+
+def test_snapshot_of_the_assets_pane_at_80x24(snap_compare, make_app):
+    async def assets(pilot):
+        await ready(pilot)
+        await pilot.press("3")
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=assets)
