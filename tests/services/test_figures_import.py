@@ -17,8 +17,8 @@ from someplan.store.workspace import Workspace
 
 from .conftest import DATA
 
-KARI_FB = "01m81xd9vx4jczj8tqd0rb7gh9"
-JULEBORD_1950_FB = "01m81xd9wyvwqn6v55td4p584v"
+KARI_FB = "01m823v2p0wv7yk0rmecxs4efm"
+JULEBORD_1950_FB = "01m823v2pndtcwxw73b3scrx41"
 
 
 def reopen(path) -> Catalog:
@@ -66,21 +66,21 @@ def test_unmatched_rows_can_be_skipped(catalog):
 def test_instagram_with_missing_and_extra_columns(catalog):
     plan = import_file(catalog, DATA / "meta_instagram_posts.csv")
     assert plan.channel.name == "Instagram" and plan.matched == 3 and not plan.errors
-    post = catalog.post("01m81xd9xcscjq86kcepa2399m")
+    post = catalog.post("01m823v2q16kdbj36c223cmjtz")
     assert (post.reach, post.reactions, post.comments, post.saves, post.shares) == (1840, 231, 15, 22, 6)
-    assert catalog.post("01m81xd9wvwpsn9h1r9106a8yb").saves == 1  # an empty Saves cell keeps what was there
+    assert catalog.post("01m823v2pkcbav7r6rx2ek2sky").saves == 1  # an empty Saves cell keeps what was there
 
 
 def test_norwegian_headers_semicolons_day_first(catalog):
     plan = import_file(catalog, DATA / "meta_facebook_posts_nb.csv")
     assert plan.matched == 2 and not plan.errors
-    assert catalog.post("01m81xd9x3bnnw6hygg0gfkank").reach == 1530
+    assert catalog.post("01m823v2pt25yw34b4s0a2s77n").reach == 1530
 
 
 def test_linkedin_xlsx_with_a_description_row(catalog):
     plan = import_file(catalog, DATA / "linkedin_posts.xlsx")
     assert plan.channel.name == "LinkedIn" and [m.row.line for m in plan.matches] == [3, 4] and plan.matched == 2
-    post = catalog.post("01m81xd9w5zdw2vh1y06ckb6b2")
+    post = catalog.post("01m823v2p6hp76d6vcjz85mhb2")
     assert (post.views, post.reactions, post.comments, post.shares, post.clicks) == (1502, 36, 5, 4, 12)
     assert any("no reach column" in note for note in plan.notes)
 
@@ -103,7 +103,7 @@ def test_any_csv_with_a_mapping_saved_for_the_workspace(catalog, tmp_path):
     save_mapping(catalog, "eget", mapping, catalog.channel("Facebook"))
     plan = import_file(catalog, path)  # found by its columns
     assert plan.format == "CSV with a column mapping" and plan.matched == 1
-    post = catalog.post("01m81xd9x9sar756k5v7fx0s8s")
+    post = catalog.post("01m823v2pz9wevnyp85bqz15zb")
     assert post.reach == 2700 and post.reactions == 160 and post.comments == 26  # Kommentarer was not mapped
 
 
