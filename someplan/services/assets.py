@@ -28,10 +28,17 @@ from someplan.domain.assets import (
 )  # fmt: skip
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.locate import read_user_state, write_user_state
-from someplan.services.overview import asset_root
 
 NEW_WITHOUT_RECORD_S = 7 * 86400
 FINGERPRINT_BYTES = 64 * 1024
+
+
+def asset_root(catalog: Catalog) -> Path:
+    folder = catalog.settings().asset_folder or "assets/"
+    root = (catalog.workspace.root / folder).resolve()
+    workspace = catalog.workspace.root.resolve()
+    # An asset folder outside the workspace is allowed (a shared Dropbox folder), given absolutely.
+    return root if Path(folder).is_absolute() or root.is_relative_to(workspace) else workspace / "assets"
 
 
 @dataclass(slots=True)
@@ -273,10 +280,6 @@ class AssetIndex:
         if not wanted:
             return None
         return wanted.get(fingerprint(self.disk_path(key), entry.size) or "")
-
-
-def index_root(catalog: Catalog) -> Path:
-    return asset_root(catalog)
 
 
 # -- seen --------------------------------------------------------------------------------------

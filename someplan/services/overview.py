@@ -1,11 +1,9 @@
-"""What the planner's side panes show: rotation, key figures over weeks, the asset folder."""
+"""What the planner's side panes show: rotation and key figures over weeks (the asset folder: services.assets)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from someplan.domain.figures import average, engagement_rate, reach_rate
 from someplan.domain.post import Post, Status
@@ -90,66 +88,3 @@ def figures_summary(catalog: Catalog, last_week: IsoWeek, count: int = 8) -> Fig
     best = max(averaged, key=averaged.get, default=None)
     ranked = sorted(((p, rates[p.id][1]) for p in posts if rates[p.id][1] is not None), key=lambda pr: -pr[1])
     return FiguresSummary(tuple(weeks), best, averaged.get(best) if best else None, tuple(ranked[:5]))
-
-
-# -- the asset folder --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AssetFile:
-    path: str  # relative to the asset folder, with /
-    size: int
-    modified: float
-    used_by: tuple[str, ...]  # post titles
-
-
-def asset_root(catalog: Catalog) -> Path:
-    folder = catalog.settings().asset_folder or "assets/"
-    root = (catalog.workspace.root / folder).resolve()
-    workspace = catalog.workspace.root.resolve()
-    # An asset folder outside the workspace is allowed (a shared Dropbox folder), given absolutely.
-    return root if Path(folder).is_absolute() or root.is_relative_to(workspace) else workspace / "assets"
-
-
-AssetListing = list[tuple[float, str, int]]  # (modified, path relative to the asset root, size)
-
-
-def scan_assets(root: Path) -> AssetListing:
-    """Files in the asset folder, newest first; hidden files and sync tools' temp files skipped.
-
-    os.scandir and plain strings, not Path objects: a shared folder can hold 20,000 files.
-    """
-    found: AssetListing = []
-    pending = [(str(root), "")]
-    while pending:
-        folder, prefix = pending.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            name = entry.name
-            if name.startswith((".", "~$")):
-                continue
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append((entry.path, f"{prefix}{name}/"))
-                elif entry.is_file(follow_symlinks=False) and not name.endswith((".tmp", ".part")):
-                    stat = entry.stat()
-                    found.append((stat.st_mtime, prefix + name, stat.st_size))
-            except OSError:
-                continue
-    found.sort(reverse=True)
-    return found
-
-
-def list_assets(catalog: Catalog, listing: AssetListing | None = None, limit: int = 500) -> list[AssetFile]:
-    """The newest files of a listing (scanned now when not given) with the posts that use each."""
-    found = scan_assets(asset_root(catalog)) if listing is None else listing
-    users: dict[str, list[str]] = {}
-    for doc in catalog.workspace.view("posts").values():  # stored fields: no Post for every post
-        refs, title = doc.get("assets"), doc.get("title")
-        for ref in refs if isinstance(refs, list) else ():
-            if isinstance(ref, str):
-                users.setdefault(ref.removeprefix("assets/"), []).append(title if isinstance(title, str) else "")
-    return [AssetFile(rel, size, mtime, tuple(users.get(rel, ()))) for mtime, rel, size in found[:limit]]

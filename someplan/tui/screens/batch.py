@@ -7,14 +7,14 @@ nothing: opening the batch again resumes where it was. Nothing becomes a post un
 preview is written with ctrl+s.
 
 While a person is being interviewed, a new file arriving in the asset folder (the photo from the
-phone, synced in) is offered for that person: ctrl+o takes it.
+phone, synced in) is offered for that person: ctrl+o takes it. The main screen's asset watcher
+reports arrivals (`asset_arrived`), once a file has stopped growing.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 from rich.text import Text
 from textual.binding import Binding
@@ -36,7 +36,6 @@ from someplan.textsafe import literal
 from someplan.tui.screens.dialogs import Ask, Confirm
 
 SAVE_AFTER_TYPING = 1.0  # seconds of quiet before notes are saved
-SETTLE = 0.5  # a new asset is offered once it has not grown for this long
 WEEKDAYS = ["man", "tir", "ons", "tor", "fre", "lør", "søn"]
 STEP_TITLES = {
     Step.CATEGORY: "Choose the category",
@@ -67,15 +66,12 @@ class BatchScreen(Screen):
         Binding("escape", "leave", "Leave (kept)", id="batch.leave"),
     ]
 
-    def __init__(self, session: BatchSession, today: dt.date, asset_root: Path | None = None) -> None:
+    def __init__(self, session: BatchSession, today: dt.date) -> None:
         super().__init__()
         self.session = self.saved = session
         self.today = today
-        self.asset_root = asset_root
         self.offered: str | None = None
         self._save_timer = None
-        self._settling: dict[str, object] = {}
-        self._observer = None
         self.slots: tuple = ()
 
     @property
@@ -123,7 +119,6 @@ class BatchScreen(Screen):
         self._show_step()
 
     def on_unmount(self) -> None:
-        self._stop_watching()
         self._save()
 
     # -- state -----------------------------------------------------------------------------------
@@ -215,9 +210,7 @@ class BatchScreen(Screen):
             self.query_one("#batch-day", Input).focus()
         elif step is Step.SESSION:
             self._show_session()
-            self._start_watching()
         elif step is Step.SPREAD:
-            self._stop_watching()
             self._show_spread()
             self.query_one("#batch-from", Input).focus()
 
@@ -473,38 +466,10 @@ class BatchScreen(Screen):
 
     # -- the asset folder while a person is interviewed ------------------------------------------
 
-    def _start_watching(self) -> None:
-        if self._observer is not None or self.asset_root is None or not self.asset_root.is_dir():
+    def asset_arrived(self, key: str) -> None:
+        """A new file in the asset folder (its key: the path inside it); offered to the active person."""
+        if self.session.step is not Step.SESSION or not self.session.active:
             return
-        from someplan.services.asset_arrivals import watch_new_files
-
-        try:
-            self._observer = watch_new_files(self.asset_root, lambda rel: self.app.call_from_thread(self._file_event, rel))
-        except OSError as error:
-            self.notify(f"The asset folder is not watched: {error}", severity="warning", markup=False)
-
-    def _stop_watching(self) -> None:
-        if self._observer is not None:
-            self._observer.stop()
-            self._observer = None
-
-    def _file_event(self, relpath: str) -> None:
-        """A file was created or changed: offer it once it has stopped growing."""
-        timer = self._settling.pop(relpath, None)
-        if timer is not None:
-            timer.stop()
-        self._settling[relpath] = self.set_timer(SETTLE, lambda: self._settled(relpath))
-
-    def _settled(self, relpath: str) -> None:
-        self._settling.pop(relpath, None)
-        path = self.asset_root / relpath
-        if self.session.step is not Step.SESSION or not self.session.active or not path.is_file():
-            return
-        try:
-            if path.stat().st_size == 0:
-                return
-        except OSError:
-            return
-        self.offered = relpath
+        self.offered = key
         self._show_asset()
-        self.notify(f"New file: {literal(relpath)} — ctrl+o takes it", markup=False)
+        self.notify(f"New file: {literal(key)} — ctrl+o takes it", markup=False)

@@ -23,7 +23,7 @@ from someplan.services import batch as batch_service
 from someplan.services import planning, rotation_fill, setup
 from someplan.services.catalog import POSTS
 from someplan.services.errors import UserError
-from someplan.services.overview import asset_root, figures_summary, rotation_rows
+from someplan.services.overview import figures_summary, rotation_rows
 from someplan.services.status import build_status
 from someplan.store.hlc import stamp_device
 from someplan.store.ops import DELETED
@@ -382,7 +382,7 @@ class MainScreen(AssetsCoordination, Screen):
                 self.notify(f"Wrote {len(created)} drafts from the batch session — u undoes", markup=False)
             self.refresh_all()
 
-        self.app.push_screen(BatchScreen(session, self.app.today, asset_root(self.catalog)), ended)
+        self.app.push_screen(BatchScreen(session, self.app.today), ended)
 
     def action_people(self) -> None:
         self.app.push_screen(PeopleScreen(self.app.today), lambda _: self.refresh_all())

@@ -16,14 +16,14 @@ import time
 from someplan.domain.assets import AssetQuery, AssetRow, Move, reference_key
 from someplan.domain.post import Post, Status
 from someplan.services.assets import (
-    AssetIndex, AssetList, asset_rows, mark_seen, referenced_keys, relink, scan_folder, seen_at, usage_by_asset,
+    AssetIndex, AssetList, asset_root, asset_rows, mark_seen, referenced_keys, relink, scan_folder, seen_at, usage_by_asset,
 )  # fmt: skip
 from someplan.services.asset_watch import Added, AssetWatcher, Moved, Removed
-from someplan.services.overview import asset_root
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.panes.assets import AssetsPane
 from someplan.tui.screens.asset_preview import AssetPreview
+from someplan.tui.screens.batch import BatchScreen
 from someplan.tui.screens.dialogs import Ask
 
 SEEN_EVERY_S = 60
@@ -89,6 +89,10 @@ class AssetsCoordination:
         self._apply_asset_changes(changes)
         self._show_assets()
         self.asset_updates += 1
+        arrived = [change.key for change in changes if isinstance(change, Added)]
+        batch = next((s for s in self.app.screen_stack if isinstance(s, BatchScreen)), None)
+        if arrived and batch is not None:  # the photo of the person being interviewed
+            batch.asset_arrived(arrived[-1])
 
     def _apply_asset_changes(self, changes: list) -> None:
         index = self.asset_index
