@@ -25,6 +25,7 @@ from watchdog.observers import Observer
 
 from someplan.domain.assets import Move, is_ignored_path
 from someplan.services.assets import AssetEntry, scan_folder, stat_entry
+from someplan.store.watcher import wait_for_quiet
 
 QUIET_S = 0.08
 STABLE_S = 0.25
@@ -124,13 +125,7 @@ class AssetWatcher:
                     pass
 
     def _settle(self) -> None:
-        first = time.monotonic()
-        while not self._stopping:
-            now = time.monotonic()
-            quiet_left = self._last_event + self.quiet_s - now
-            if quiet_left <= 0 or now - first >= MAX_DELAY_S:
-                return
-            time.sleep(min(quiet_left, MAX_DELAY_S - (now - first)))
+        wait_for_quiet(lambda: self._last_event, self.quiet_s, MAX_DELAY_S, lambda: self._stopping)
 
     def _rel(self, path: str) -> str | None:
         if not path.startswith(self.root + os.sep):

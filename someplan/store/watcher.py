@@ -30,6 +30,17 @@ MAX_DELAY_S = 0.4
 Subscriber = Callable[[set[RecordRef]], None]
 
 
+def wait_for_quiet(last_event: Callable[[], float], quiet_s: float, max_delay_s: float, stopping: Callable[[], bool]) -> None:
+    """Return once no event came for `quiet_s`, or `max_delay_s` after the call: one burst, one delivery."""
+    first = time.monotonic()
+    while not stopping():
+        now = time.monotonic()
+        quiet_left = last_event() + quiet_s - now
+        if quiet_left <= 0 or now - first >= max_delay_s:
+            return
+        time.sleep(min(quiet_left, max_delay_s - (now - first)))
+
+
 class _Handler(FileSystemEventHandler):
     def __init__(self, feed: "ChangeFeed") -> None:
         self.feed = feed
@@ -104,13 +115,7 @@ class ChangeFeed:
             self._deliver()
 
     def _settle(self) -> None:
-        first = time.monotonic()
-        while not self._stopping:
-            now = time.monotonic()
-            quiet_left = self._last_event + self.quiet_s - now
-            if quiet_left <= 0 or now - first >= self.max_delay_s:
-                return
-            time.sleep(min(quiet_left, self.max_delay_s - (now - first)))
+        wait_for_quiet(lambda: self._last_event, self.quiet_s, self.max_delay_s, lambda: self._stopping)
 
     def _deliver(self) -> None:
         try:
