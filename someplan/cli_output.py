@@ -13,10 +13,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from someplan.domain.weeks import weekday_name
 from someplan.services.status import StatusReport
 from someplan.textsafe import literal
 
-WEEKDAYS = {"nb": ["man", "tir", "ons", "tor", "fre", "lør", "søn"], "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
 WORDS = {
     "nb": {"planned": "Planlagt mot mål", "due": "Kategorier som står for tur", "overdue": "forfalt",
            "days": "dager", "due_now": "denne uka", "figures": "Siste {weeks} uker",
@@ -49,7 +49,7 @@ def user(text: object, style: str = "") -> Text:
 
 def print_status(report: StatusReport, locale: str, out: Console) -> None:
     words = WORDS["en" if locale.startswith("en") else "nb"]
-    days = WEEKDAYS["en" if locale.startswith("en") else "nb"]
+    days = [weekday_name(i, locale, short=True) for i in range(7)]
     header = Text.assemble(user(report.workspace, "bold"), " · ", (report.label, "bold cyan"))
     out.print(header)
     if report.today_note:

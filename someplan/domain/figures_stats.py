@@ -16,9 +16,8 @@ from statistics import quantiles
 from someplan.domain.channel import Channel, Network
 from someplan.domain.figures import average, engagement_numerator, engagement_rate, reach_rate
 from someplan.domain.post import Post
-from someplan.domain.weeks import IsoWeek
+from someplan.domain.weeks import IsoWeek, weekday_name
 
-WEEKDAYS_NB = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ GROUPINGS: dict[str, Callable[[RatedPost], str]] = {
     "category": lambda r: r.category or "(none)",
     "channel": lambda r: r.channel or "(none)",
     "week": lambda r: f"{r.week.year}-W{r.week.week:02d}",
-    "weekday": lambda r: f"{r.post.date.isoweekday()} {WEEKDAYS_NB[r.post.date.weekday()]}",
+    "weekday": lambda r: f"{r.post.date.isoweekday()} {weekday_name(r.post.date)}",
     "hour": lambda r: f"{r.post.time.hour:02d}:00" if r.post.time else "(no time)",
 }
 

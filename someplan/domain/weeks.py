@@ -8,6 +8,15 @@ from datetime import date, timedelta
 
 _MONTHS_NB = ("jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des")
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS_NB = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekday_name(day: date | int, locale: str = "nb", short: bool = False) -> str:
+    """ "mandag" / "Monday", or with `short` "man" / "Mon"; `day` a date or 0 = Monday … 6."""
+    index = day if isinstance(day, int) else day.weekday()
+    name = (WEEKDAYS_EN if locale.startswith("en") else WEEKDAYS_NB)[index]
+    return name[:3] if short else name
 
 _ISO_FORM = re.compile(r"^(\d{4})\s*-?\s*w\s*(\d{1,2})$")
 # "47", "uke 47", "week 47", "w47", "v. 47", optionally followed by a year: "uke 47 2026", "47/2026"

@@ -9,6 +9,7 @@ from someplan.domain.cadence import Cadence
 from someplan.domain.category import Category
 from someplan.domain.channel import Channel, Network
 from someplan.domain.settings import WorkspaceSettings
+from someplan.domain.weeks import weekday_name
 from someplan.services.catalog import CATEGORIES, CHANNELS, POSTS, SETTINGS, SETTINGS_ID, Catalog
 from someplan.services.errors import UserError
 from someplan.store.device import IdentityStore
@@ -144,23 +145,13 @@ def move_category(catalog: Catalog, which: str, steps: int) -> list[Category]:
     return catalog.rotation()
 
 
-WEEKDAY_NAMES = (
-    ("monday", "mandag", "mon", "man"),
-    ("tuesday", "tirsdag", "tue", "tir"),
-    ("wednesday", "onsdag", "wed", "ons"),
-    ("thursday", "torsdag", "thu", "tor"),
-    ("friday", "fredag", "fri", "fre"),
-    ("saturday", "lørdag", "sat", "lør"),
-    ("sunday", "søndag", "sun", "søn"),
-)
-
-
 def parse_weekday(text: str) -> int | None:
     """ "tirsdag", "Tuesday", "tue" → 1; "none" or "" → None (no preferred day)."""
     wanted = text.strip().lower().rstrip(".")
     if wanted in ("", "none", "ingen", "-"):
         return None
-    for number, names in enumerate(WEEKDAY_NAMES):
+    for number in range(7):
+        names = {weekday_name(number, locale, short).lower() for locale in ("nb", "en") for short in (False, True)}
         if wanted in names:
             return number
     raise UserError(f"not a weekday: {text!r} (use monday … sunday or mandag … søndag)")

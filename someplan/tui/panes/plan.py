@@ -10,10 +10,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from someplan.services.status import DayLine, PostLine, StatusReport
+from someplan.domain.weeks import weekday_name
 from someplan.textsafe import literal
 from someplan.tui.panes.base import Pane
 
-WEEKDAYS = ["man", "tir", "ons", "tor", "fre", "lør", "søn"]
 STATUS_STYLE = {"idea": "dim", "draft": "yellow", "ready": "cyan", "scheduled": "bold blue", "published": "green"}
 
 
@@ -117,7 +117,7 @@ class WeekPlanPane(Pane):
         self._move_to(wanted)
 
     def _day_options(self, day: DayLine, today: dt.date) -> list[tuple[Option, dt.date]]:
-        label = Text(f"{WEEKDAYS[day.date.weekday()]} {day.date.day:>2}.{day.date.month:02d}", style="bold")
+        label = Text(f"{weekday_name(day.date, short=True)} {day.date.day:>2}.{day.date.month:02d}", style="bold")
         if day.date == today:
             label.stylize("reverse")
         if day.marks:

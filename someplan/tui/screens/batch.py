@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from someplan.domain.batch import BatchSession, Step
 from someplan.domain.person import ConsentState, consent_state
-from someplan.domain.weeks import IsoWeek, parse_week
+from someplan.domain.weeks import IsoWeek, parse_week, weekday_name
 from someplan.services import batch as batches
 from someplan.services.errors import UserError
 from someplan.services.people import add_person
@@ -36,7 +36,6 @@ from someplan.textsafe import literal
 from someplan.tui.screens.dialogs import Ask, Confirm
 
 SAVE_AFTER_TYPING = 1.0  # seconds of quiet before notes are saved
-WEEKDAYS = ["man", "tir", "ons", "tor", "fre", "lør", "søn"]
 STEP_TITLES = {
     Step.CATEGORY: "Choose the category",
     Step.PEOPLE: "Choose the people (space selects; the order you pick is the schedule)",
@@ -284,7 +283,7 @@ class BatchScreen(Screen):
         self.slots = spread_preview(self.catalog, category, len(people), first, self.today, every)
         channels = self.catalog.channel_names()
         for slot, person in zip(self.slots, people):
-            day = Text(f"{WEEKDAYS[slot.date.weekday()]} {slot.date:%d.%m.%Y}")
+            day = Text(f"{weekday_name(slot.date, short=True)} {slot.date:%d.%m.%Y}")
             table.add_row(
                 f"uke {slot.week.week}", day, slot.time.strftime("%H:%M") if slot.time else "",
                 literal(channels.get(slot.channel, "–")), literal(batches.draft_title(category, person)),

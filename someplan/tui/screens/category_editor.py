@@ -12,10 +12,8 @@ from someplan.domain.cadence import Cadence
 from someplan.domain.category import Category, normalise_colour
 from someplan.services.errors import UserError
 from someplan.services.planning import parse_time
+from someplan.domain.weeks import weekday_name
 from someplan.textsafe import literal
-
-WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-
 
 class CategoryEditor(ModalScreen[dict | None]):
     """Returns the changed fields (possibly none), or None when cancelled."""
@@ -38,7 +36,7 @@ class CategoryEditor(ModalScreen[dict | None]):
                 yield from self._field("Cadence", Input(c.cadence.label("nb"), id="cat-cadence", placeholder="ukentlig · hver 2. uke · månedlig"))
                 yield from self._field("Colour", Input(c.colour, id="cat-colour"))
             with Horizontal(classes="row"):
-                yield from self._field("Weekday", Select([(name, i) for i, name in enumerate(WEEKDAY_NAMES)], value=c.weekday if c.weekday is not None else Select.NULL, id="cat-weekday"))
+                yield from self._field("Weekday", Select([(weekday_name(i), i) for i in range(7)], value=c.weekday if c.weekday is not None else Select.NULL, id="cat-weekday"))
                 yield from self._field("Time", Input(c.time.strftime("%H:%M") if c.time else "", id="cat-time", placeholder="09:30"))
             yield from self._field("Channel", Select([(Text(literal(ch.name)), ch.id) for ch in self.channels], value=c.channel if any(ch.id == c.channel for ch in self.channels) else Select.NULL, id="cat-channel"))
             yield from self._field("Questions (the batch session's template)", TextArea(literal(c.question, keep_newlines=True), id="cat-question"))

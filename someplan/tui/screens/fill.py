@@ -18,12 +18,11 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from someplan.domain.rotation_plan import Proposal, RotationPlan, Standing
-from someplan.domain.weeks import IsoWeek
+from someplan.domain.weeks import IsoWeek, weekday_name
 from someplan.services.errors import UserError
 from someplan.services.planning import parse_date, parse_time
 from someplan.textsafe import literal
 
-WEEKDAYS = ["man", "tir", "ons", "tor", "fre", "lør", "søn"]
 REASON_STYLE = {Standing.OVERDUE: "bold red", Standing.DUE: "yellow", Standing.AHEAD: "green"}
 
 
@@ -98,7 +97,7 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
             category = self.categories.get(p.category)
             channel = self.channels.get(p.channel)
             style = "" if line.accepted else "dim strike"
-            day = Text(f"uke {p.week.week} {WEEKDAYS[p.date.weekday()]} {p.date.day}.{p.date.month:02d}", style=style)
+            day = Text(f"uke {p.week.week} {weekday_name(p.date, short=True)} {p.date.day}.{p.date.month:02d}", style=style)
             if p.on_holiday:
                 day.append(" ★", style="yellow")
             if line.accepted and index in over:
