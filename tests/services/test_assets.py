@@ -115,3 +115,26 @@ def test_relink_rewrites_references_in_one_batch(catalog):
     assert len(batches) == 1
     for pid in users:
         assert "natur-2026/nordlys.png" in catalog.workspace.get(POSTS, pid)["assets"]
+
+
+def test_count_files_reuses_unchanged_folders_and_sees_arrivals(tmp_path):
+    from someplan.services.assets import count_files
+
+    root = tmp_path / "assets"
+    (root / "a").mkdir(parents=True)
+    (root / "b").mkdir()
+    (root / "a" / "one.jpg").write_bytes(b"1")
+    (root / "b" / "two.jpg").write_bytes(b"2")
+    (root / "b" / ".~partial.tmp").write_bytes(b"x")
+    keys, new, cache = count_files(root, since=0)
+    assert keys == {"a/one.jpg", "b/two.jpg"} and new == 2
+    # Unchanged folders are taken from the cache: a made-up entry there shows it was not re-read.
+    cache["a/"][2]["ghost.jpg"] = 0.0
+    keys, new, kept = count_files(root, since=0, cache=cache)
+    assert "a/ghost.jpg" in keys and kept == cache
+    # A file arriving changes its folder: that folder is looked at again, the others are not.
+    (root / "a" / "three.jpg").write_bytes(b"3")
+    os.utime(root / "a", ns=(1, cache["a/"][0] + 1_000_000))
+    keys, new, kept = count_files(root, since=0, cache=cache)
+    assert keys == {"a/one.jpg", "a/three.jpg", "b/two.jpg"} and new == 3
+    assert kept["a/"] != cache["a/"] and kept["b/"] == cache["b/"]

@@ -178,13 +178,14 @@ class BatchScreen(Screen):
     def _fill_people(self) -> None:
         people = self.query_one("#batch-people", SelectionList)
         people.clear_options()
-        chosen = list(self.session.people)
         day = self.session.day or self.today
-        for person in self.catalog.people():
+        known = self.catalog.people()
+        for person in known:
             label = Text.assemble((literal(person.name), "bold"), f"  {literal(person.role)}  ", consent_text(person, day))
             people.add_option((label, person.id, False))
-        for person_id in chosen:  # in schedule order
-            if any(p.id == person_id for p in self.catalog.people()):
+        ids = {person.id for person in known}
+        for person_id in self.session.people:  # in schedule order
+            if person_id in ids:
                 people.select(person_id)
 
     def _show_step(self) -> None:
