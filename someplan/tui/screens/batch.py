@@ -38,7 +38,7 @@ from someplan.tui.screens.dialogs import Ask, Confirm
 SAVE_AFTER_TYPING = 1.0  # seconds of quiet before notes are saved
 STEP_TITLES = {
     Step.CATEGORY: "Choose the category",
-    Step.PEOPLE: "Choose the people (space selects; the order you pick is the schedule)",
+    Step.PEOPLE: "Choose the people, in interview order",
     Step.SCHEDULE: "The session's day, times and questions",
     Step.SESSION: "The session",
     Step.SPREAD: "Spread the drafts over the weeks",
@@ -84,7 +84,7 @@ class BatchScreen(Screen):
             with Vertical(id=Step.PEOPLE.value):
                 yield SelectionList[str](id="batch-people")
                 yield Static("", id="batch-consent", markup=False)
-                yield Label("space select · a add a person · ctrl+n next", classes="hint")
+                yield Label("space select, in interview order · a add a person · ctrl+n next", classes="hint")
             with Vertical(id=Step.SCHEDULE.value):
                 with Horizontal(classes="row"):
                     yield self._field("Day", Input(id="batch-day", placeholder="2026-11-24"))
@@ -206,6 +206,7 @@ class BatchScreen(Screen):
             people.focus()
             self._show_consent()
         elif step is Step.SCHEDULE:
+            self._read_schedule(quiet=True)  # the shown defaults give the first times
             self._show_schedule()
             self.query_one("#batch-day", Input).focus()
         elif step is Step.SESSION:

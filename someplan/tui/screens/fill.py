@@ -60,7 +60,7 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
             table.add_columns("", "Day", "Time", "Channel", "Category", "Post", "Why")
             yield table
             yield Static("", id="fill-load", classes="error", markup=False)
-            yield Label("space accept/reject · e change · a/r all · ctrl+s write accepted · esc cancel", classes="hint")
+            yield Label("space accept/reject · e change · a/r all · ctrl+s write · esc cancel", classes="hint")
 
     def on_mount(self) -> None:
         self._draw()

@@ -57,6 +57,10 @@ def writes(method):
     return wrapper
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
 
@@ -379,7 +383,7 @@ class MainScreen(AssetsCoordination, Screen):
         def ended(created: list | None) -> None:
             if created:
                 self.undo_stack.append(("group", None, [("delete", post_id, {}) for post_id in created]))
-                self.notify(f"Wrote {len(created)} drafts from the batch session — u undoes", markup=False)
+                self.notify(f"Wrote {_count(len(created), 'draft')} from the batch session — u undoes", markup=False)
             self.refresh_all()
 
         self.app.push_screen(BatchScreen(session, self.app.today), ended)
@@ -416,8 +420,7 @@ class MainScreen(AssetsCoordination, Screen):
             self.notify(f"Nothing to fill in {label}: {why}.", markup=False)
             return
         holidays = set(rotation_fill.holidays_between(weeks[0].monday, weeks[-1].sunday + dt.timedelta(days=365)))
-        count = len(plan.proposals)
-        title = f"Fill {label} from the rotation: {count} proposal{'' if count == 1 else 's'}"
+        title = f"Fill {label} from the rotation: {_count(len(plan.proposals), 'proposal')}"
         self.app.push_screen(FillPreview(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks))
 
     @writes
@@ -430,7 +433,7 @@ class MainScreen(AssetsCoordination, Screen):
         undo = [("delete", post_id, {}) for post_id in created]
         undo += [("fields", post_id, {k: before[post_id].get(k) for k in ("date", "time", "channel")}) for post_id in placed]
         self.undo_stack.append(("group", None, undo))
-        self.notify(f"Planned {len(created)} new drafts and {len(placed)} from the backlog — u undoes", markup=False)
+        self.notify(f"Planned {_count(len(created), 'new draft')} and {len(placed)} from the backlog — u undoes", markup=False)
         self.refresh_all()
 
     def action_figures_view(self) -> None:

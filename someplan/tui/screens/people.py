@@ -21,6 +21,9 @@ from someplan.tui.screens.batch import consent_text
 from someplan.tui.screens.dialogs import Confirm
 
 
+ROLE_WIDTH = 24
+
+
 class PeopleScreen(Screen):
     BINDINGS = [
         Binding("n", "add", "Add", id="people.add"),
@@ -42,7 +45,9 @@ class PeopleScreen(Screen):
     def compose(self):
         yield Static("", id="people-header", markup=False)
         table = DataTable(id="people-table", cursor_type="row")
-        table.add_columns("Name", "Role", "Consent", "Last featured", "Next", "Posts")
+        table.add_column("Name")
+        table.add_column("Role", width=ROLE_WIDTH)  # roles can be long: "daglig leder, … (samarbeidspartner)"
+        table.add_columns("Consent", "Last featured", "Next", "Posts")
         yield table
         yield Footer()
 
@@ -60,7 +65,7 @@ class PeopleScreen(Screen):
             entry = seen.get(person.id)
             table.add_row(
                 Text(literal(person.name), style="bold"),
-                Text(literal(person.role)),
+                Text(literal(person.role), no_wrap=True, overflow="ellipsis"),
                 consent_text(person, self.today),
                 Text(f"{entry.last:%d.%m.%Y}" if entry and entry.last else "never", style="" if entry and entry.last else "dim"),
                 Text(f"{entry.next:%d.%m.%Y}" if entry and entry.next else ""),
