@@ -21,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         argv = ["open", *argv]  # `someplan [WORKSPACE]` opens the planner
+    from someplan.services.language import apply as apply_language
+
+    apply_language()  # the user's choice, else the last workspace's locale: --help speaks it too
     parser = build_parser()
     args = parser.parse_args(argv)
     from someplan.store.problems import WorkspaceError
@@ -172,7 +175,15 @@ def _open(args, writable: bool = False):
     path = resolve(getattr(args, "workspace", None))
     workspace = Workspace.open(path, writable=writable)
     remember(path)
-    return Catalog(workspace)
+    catalog = Catalog(workspace)
+    _speak_workspace_language(catalog)
+    return catalog
+
+
+def _speak_workspace_language(catalog) -> None:
+    from someplan.services.language import apply as apply_language
+
+    apply_language(catalog.settings().locale)
 
 
 def _out():
@@ -221,6 +232,7 @@ def cmd_open(args) -> int:
     path = resolve(args.workspace)
     catalog = Catalog(Workspace.open(path))  # a bad workspace is a one-line error, before the screen
     remember(path)
+    _speak_workspace_language(catalog)
     from someplan.tui.app import SomeplanApp  # the only place the command line imports Textual
 
     SomeplanApp(catalog).run()

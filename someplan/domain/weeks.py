@@ -6,17 +6,51 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_MONTHS_NB = ("jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des")
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WEEKDAYS_NB = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+import arrow.locales
+
+# Day and month names from arrow's locales (nb, en); short weekdays are the first three letters,
+# "man"/"Mon", as Norwegian planners abbreviate them.
+_NB, _EN = arrow.locales.get_locale("nb"), arrow.locales.get_locale("en")
+_MONTHS_NB = tuple(_NB.month_abbreviations[1:])
+_MONTHS_EN = tuple(_EN.month_abbreviations[1:])
+WEEKDAYS_NB = tuple(_NB.day_names[1:])
+WEEKDAYS_EN = tuple(_EN.day_names[1:])
+
+
+def _english(locale: str) -> bool:
+    return locale.startswith("en")
 
 
 def weekday_name(day: date | int, locale: str = "nb", short: bool = False) -> str:
     """ "mandag" / "Monday", or with `short` "man" / "Mon"; `day` a date or 0 = Monday … 6."""
     index = day if isinstance(day, int) else day.weekday()
-    name = (WEEKDAYS_EN if locale.startswith("en") else WEEKDAYS_NB)[index]
+    name = (WEEKDAYS_EN if _english(locale) else WEEKDAYS_NB)[index]
     return name[:3] if short else name
+
+
+def month_name(month: int, locale: str = "nb", short: bool = False) -> str:
+    """ "november" / "November", or with `short` "nov" / "Nov"."""
+    names = (_EN if _english(locale) else _NB).month_abbreviations if short else (_EN if _english(locale) else _NB).month_names
+    return names[month]
+
+
+def day_label(day: date, locale: str = "nb", weekday: str | None = "long", year: bool = False) -> str:
+    """ "mandag 23. nov" / "Monday 23 Nov"; `weekday` "long", "short" or None; `year` adds it."""
+    if _english(locale):
+        text = f"{day.day} {month_name(day.month, locale, short=True)}"
+    else:
+        text = f"{day.day}. {month_name(day.month, locale, short=True)}"
+    if year:
+        text += f" {day.year}"
+    if weekday:
+        text = f"{weekday_name(day, locale, short=weekday == 'short')} {text}"
+    return text
+
+
+def week_word(locale: str = "nb") -> str:
+    """ "uke" / "week", as in "uke 48"."""
+    return "week" if _english(locale) else "uke"
+
 
 _ISO_FORM = re.compile(r"^(\d{4})\s*-?\s*w\s*(\d{1,2})$")
 # "47", "uke 47", "week 47", "w47", "v. 47", optionally followed by a year: "uke 47 2026", "47/2026"
@@ -108,7 +142,7 @@ def parse_week(text: str, reference_year: int) -> IsoWeek:
 def week_label(week: IsoWeek, locale: str = "nb") -> str:
     """ "uke 47 · 16.–22. nov" (nb) or "week 47 · 16–22 Nov" (en); months named only when needed."""
     first, last = week.monday, week.sunday
-    if locale.startswith("en"):
+    if _english(locale):
         start = f"{first.day}" if first.month == last.month else f"{first.day} {_MONTHS_EN[first.month - 1]}"
         return f"week {week.week} · {start}–{last.day} {_MONTHS_EN[last.month - 1]}"
     start = f"{first.day}." if first.month == last.month else f"{first.day}. {_MONTHS_NB[first.month - 1]}"

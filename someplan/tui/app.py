@@ -14,6 +14,7 @@ from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
 from someplan.services.catalog import Catalog, effective_today
+from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.store.watcher import ChangeFeed
 from someplan.textsafe import literal
@@ -22,6 +23,7 @@ from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.screens.dialogs import ShowList
 from someplan.tui.screens.main import MainScreen
 from someplan.tui.themes import DEFAULT_THEME, load_themes
+from someplan.tui.translated_bindings import translate_bindings
 
 HELP_SECTIONS = (
     ("Everywhere", "someplan.tui.app", "SomeplanApp"),
@@ -78,6 +80,8 @@ class SomeplanApp(App):
     ]
 
     def __init__(self, catalog: Catalog, watch: bool = True) -> None:
+        apply_language(catalog.settings().locale)
+        translate_bindings()  # before super().__init__, which copies the app's own key map
         super().__init__()
         self.catalog = catalog
         self.today: dt.date = effective_today(catalog)[0]

@@ -1,0 +1,62 @@
+"""Key descriptions in the footer and help in the language spoken.
+
+Textual copies a class's merged bindings into each widget when it is made, so translating the
+class-level maps before a screen is built is enough: `translate_bindings()` runs at start-up and
+after the language changes, and keeps each class's English map to translate from again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual.binding import BindingsMap
+from textual.dom import DOMNode
+
+from someplan.i18n import N_, _
+
+_ENGLISH = "_someplan_english_bindings"
+
+# Textual's own keys that show in the footer or the key panel, so that the catalog has them.
+TEXTUAL_DESCRIPTIONS = (N_("Quit"), N_("palette"), N_("Palette"), N_("Copy text"), N_("Maximize"))
+
+
+def _classes(root: type) -> list[type]:
+    found, stack = [], [root]
+    while stack:
+        cls = stack.pop()
+        found.append(cls)
+        stack.extend(cls.__subclasses__())
+    return found
+
+
+def translate_bindings() -> None:
+    for cls in _classes(DOMNode):
+        merged = cls.__dict__.get("_merged_bindings")
+        if merged is None:
+            continue
+        english = cls.__dict__.get(_ENGLISH)
+        if english is None:
+            english = merged
+            setattr(cls, _ENGLISH, merged)
+        keys = {
+            key: [
+                dataclasses.replace(
+                    binding,
+                    description=_(binding.description) if binding.description else binding.description,
+                    tooltip=_(binding.tooltip) if binding.tooltip else binding.tooltip,
+                )
+                for binding in bindings
+            ]
+            for key, bindings in english.key_to_bindings.items()
+        }
+        cls._merged_bindings = BindingsMap.from_keys(keys)
+
+
+def english_description(cls: type, binding_id: str | None, key: str) -> str | None:
+    """The English description of a binding, whatever language is spoken (for the catalog test)."""
+    english = cls.__dict__.get(_ENGLISH) or cls._merged_bindings
+    for binding_key, bindings in english.key_to_bindings.items():
+        for binding in bindings:
+            if (binding_id and binding.id == binding_id) or binding_key == key:
+                return binding.description
+    return None
