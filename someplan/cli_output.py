@@ -61,7 +61,8 @@ def print_status(report: StatusReport, locale: str, out: Console) -> None:
     table = Table.grid(padding=(0, 1))
     channel_width = min(max((len(l.channel) for l in report.load), default=8), 10)
     fixed = 9 + 5 + channel_width + 15 + 9 + 5  # the other columns and the gaps between them
-    longest_title = max((len(literal(p.title)) for d in report.days for p in d.posts), default=10)
+    longest_title = max([len(literal(p.title)) for d in report.days for p in d.posts]
+                        + [len(literal("★ " + ", ".join(d.marks))) for d in report.days], default=10)  # fmt: skip
     title_width = max(min(longest_title, out.width - fixed), 12)
     table.add_column(no_wrap=True, width=9)
     table.add_column(no_wrap=True, width=5)

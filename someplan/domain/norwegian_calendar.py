@@ -1,11 +1,24 @@
 """Days Norwegian content planners plan around: public holidays, flag days and "merkedager".
 
 Public holidays come from the `holidays` package. Flag days and observance days are not in it;
-they are kept below as data — a name and a rule — so adding one is a line, not a function.
+they are data — a kind, a name in each language and a rule — kept in `calendar_days.toml`
+beside this module (and, for a user's own days, in their config dir). This module reads the
+text of such a file (`parse_calendar`) and works the rules out for a year; the services open
+the files, since the domain does no I/O.
+
+Rules, as written in the file:
+
+    fixed MM-DD                         every year on that date (02-29: leap years only)
+    nth-weekday MM WEEKDAY N [+D|-D]    the Nth (1–4 or "last") WEEKDAY of month MM, ±D days
+    weekday-on-or-after MM-DD WEEKDAY   the first WEEKDAY on or after the date (1st Advent)
+    easter +D|-D                        D days from Easter Sunday (Fastelavn: easter -49)
 """
 
 from __future__ import annotations
 
+import calendar
+import re
+import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
@@ -13,7 +26,14 @@ from typing import Literal, NamedTuple
 from dateutil.easter import easter
 
 Kind = Literal["holiday", "flag_day", "observance"]
+KINDS_IN_FILES = ("flag_day", "observance")
 MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
+LAST = -1  # "last" in nth-weekday: the last such weekday of the month
+
+WEEKDAY_WORDS = {
+    **{name: index for index, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))},
+    **{name: index for index, name in enumerate(("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"))},
+}
 
 
 @dataclass(frozen=True)
@@ -21,13 +41,16 @@ class Fixed:
     month: int
     day: int
 
-    def date_in(self, year: int) -> date:
+    def date_in(self, year: int) -> date | None:
+        """None when the year has no such day (29 February outside leap years)."""
+        if self.month == 2 and self.day == 29 and not calendar.isleap(year):
+            return None
         return date(year, self.month, self.day)
 
 
 @dataclass(frozen=True)
 class NthWeekday:
-    """The `n`th `weekday` of `month`, then `offset` days on (Black Friday: 4th Thursday + 1)."""
+    """The `n`th (or LAST) `weekday` of `month`, then `offset` days on (Black Friday: 4th Thursday + 1)."""
 
     month: int
     weekday: int
@@ -35,9 +58,13 @@ class NthWeekday:
     offset: int = 0
 
     def date_in(self, year: int) -> date:
-        first = date(year, self.month, 1)
-        first_match = first + timedelta(days=(self.weekday - first.weekday()) % 7)
-        return first_match + timedelta(weeks=self.n - 1, days=self.offset)
+        if self.n == LAST:
+            last = date(year, self.month, calendar.monthrange(year, self.month)[1])
+            found = last - timedelta(days=(last.weekday() - self.weekday) % 7)
+        else:
+            first = date(year, self.month, 1)
+            found = first + timedelta(days=(self.weekday - first.weekday()) % 7, weeks=self.n - 1)
+        return found + timedelta(days=self.offset)
 
 
 @dataclass(frozen=True)
@@ -68,43 +95,10 @@ class Entry(NamedTuple):
     name: str  # Norwegian (bokmål)
     name_en: str
     rule: Rule
+    kind: Kind = "observance"
 
-
-# Official flag days (flaggdager), from the regulations on flag days. The day of a Storting
-# election is also one, but it is set by decree, not by a rule, so it is left out.
-FLAG_DAYS: tuple[Entry, ...] = (
-    Entry("Nyttårsdag", "New Year's Day", Fixed(1, 1)),
-    Entry("Prinsesse Ingrid Alexandras fødselsdag", "Princess Ingrid Alexandra's birthday", Fixed(1, 21)),
-    Entry("Samefolkets dag", "Sami National Day", Fixed(2, 6)),
-    Entry("Kong Harald Vs fødselsdag", "King Harald V's birthday", Fixed(2, 21)),
-    Entry("Første påskedag", "Easter Sunday", EasterOffset(0)),
-    Entry("Offentlig høytidsdag", "Labour Day", Fixed(5, 1)),
-    Entry("Frigjøringsdagen", "Liberation Day", Fixed(5, 8)),
-    Entry("Grunnlovsdagen", "Constitution Day", Fixed(5, 17)),
-    Entry("Første pinsedag", "Whit Sunday", EasterOffset(49)),
-    Entry("Unionsoppløsningen", "Dissolution of the union", Fixed(6, 7)),
-    Entry("Dronning Sonjas fødselsdag", "Queen Sonja's birthday", Fixed(7, 4)),
-    Entry("Kronprins Haakon Magnus' fødselsdag", "Crown Prince Haakon Magnus's birthday", Fixed(7, 20)),
-    Entry("Olsokdagen", "St. Olaf's Day", Fixed(7, 29)),
-    Entry("Kronprinsesse Mette-Marits fødselsdag", "Crown Princess Mette-Marit's birthday", Fixed(8, 19)),
-    Entry("Første juledag", "Christmas Day", Fixed(12, 25)),
-)
-
-OBSERVANCES: tuple[Entry, ...] = (
-    Entry("Morsdag", "Mother's Day", NthWeekday(2, SUNDAY, 2)),
-    Entry("Valentinsdag", "Valentine's Day", Fixed(2, 14)),
-    Entry("Fastelavn", "Shrovetide", EasterOffset(-49)),
-    Entry("Sankthansaften", "Midsummer Eve", Fixed(6, 23)),
-    Entry("22. juli-dagen", "22 July memorial day", Fixed(7, 22)),
-    Entry("FN-dagen", "United Nations Day", Fixed(10, 24)),
-    Entry("Halloween", "Halloween", Fixed(10, 31)),
-    Entry("Farsdag", "Father's Day", NthWeekday(11, SUNDAY, 2)),
-    Entry("Black Friday", "Black Friday", NthWeekday(11, THURSDAY, 4, offset=1)),
-    Entry("Cyber Monday", "Cyber Monday", NthWeekday(11, THURSDAY, 4, offset=4)),
-    Entry("Første søndag i advent", "First Sunday of Advent", WeekdayOnOrAfter(11, 27, SUNDAY)),
-    Entry("Julaften", "Christmas Eve", Fixed(12, 24)),
-    Entry("Nyttårsaften", "New Year's Eve", Fixed(12, 31)),
-)
+    def name_in(self, locale: str) -> str:
+        return self.name_en if locale.startswith("en") else self.name
 
 
 class CalendarDay(NamedTuple):
@@ -112,6 +106,116 @@ class CalendarDay(NamedTuple):
     name: str
     kind: Kind
 
+
+class CalendarDataError(ValueError):
+    """A rule or a file of calendar days that cannot be read; the message is one line."""
+
+
+# -- reading rules -----------------------------------------------------------------------------
+
+_MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+_OFFSET = re.compile(r"^[+-]\d{1,3}$")
+
+
+def _month_day(text: str) -> tuple[int, int]:
+    match = _MONTH_DAY.match(text)
+    if not match:
+        raise CalendarDataError(f"not a month and day: {text!r} (use MM-DD, e.g. 05-17)")
+    month, day = int(match.group(1)), int(match.group(2))
+    try:
+        date(2024, month, day)  # a leap year: 02-29 is a date
+    except ValueError:
+        raise CalendarDataError(f"no such day: {text!r}") from None
+    return month, day
+
+
+def _month(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 12:
+        raise CalendarDataError(f"not a month: {text!r} (use 01–12)")
+    return int(text)
+
+
+def _weekday(text: str) -> int:
+    try:
+        return WEEKDAY_WORDS[text.lower()]
+    except KeyError:
+        raise CalendarDataError(f"not a weekday: {text!r} (use monday … sunday)") from None
+
+
+def _offset(text: str) -> int:
+    if not _OFFSET.match(text):
+        raise CalendarDataError(f"not a number of days: {text!r} (use +1 or -49)")
+    return int(text)
+
+
+def parse_rule(text: str) -> Rule:
+    """A rule from its text, e.g. "nth-weekday 11 thursday 4 +1"; CalendarDataError if it is none."""
+    words = str(text).split()
+    name, args = (words[0].lower(), words[1:]) if words else ("", [])
+    if name == "fixed" and len(args) == 1:
+        return Fixed(*_month_day(args[0]))
+    if name == "nth-weekday" and len(args) in (3, 4):
+        if args[2].lower() == "last":
+            n = LAST
+        elif args[2] in ("1", "2", "3", "4"):
+            n = int(args[2])
+        else:
+            raise CalendarDataError(f"not a week of the month: {args[2]!r} (use 1–4 or last)")
+        offset = _offset(args[3]) if len(args) == 4 else 0
+        return NthWeekday(_month(args[0]), _weekday(args[1]), n, offset)
+    if name == "weekday-on-or-after" and len(args) == 2:
+        month, day = _month_day(args[0])
+        if (month, day) == (2, 29):
+            raise CalendarDataError("weekday-on-or-after cannot start on 02-29")
+        return WeekdayOnOrAfter(month, day, _weekday(args[1]))
+    if name == "easter" and len(args) == 1:
+        return EasterOffset(_offset(args[0]) if args[0] != "0" else 0)
+    raise CalendarDataError(
+        f"not a rule: {text!r} (use fixed MM-DD, nth-weekday MM WEEKDAY N [+D], "
+        "weekday-on-or-after MM-DD WEEKDAY, or easter ±D)"
+    )
+
+
+def parse_calendar(text: str) -> tuple[list[Entry], list[str]]:
+    """The days in the text of a calendar file, and one line for each day that could not be read.
+
+    A file that is not TOML at all gives no days and one problem; a bad day is skipped and the
+    others are kept.
+    """
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return [], [f"not a TOML file: {error}"]
+    days = doc.get("day", [])
+    if not isinstance(days, list):
+        return [], ["[[day]] entries expected"]
+    entries, problems = [], []
+    for number, item in enumerate(days, start=1):
+        try:
+            entries.append(_entry(item))
+        except CalendarDataError as error:
+            name = item.get("nb") or item.get("en") if isinstance(item, dict) else None
+            label = f"day {number}" + (f" ({name})" if isinstance(name, str) and name else "")
+            problems.append(f"{label}: {error}")
+    return entries, problems
+
+
+def _entry(item: object) -> Entry:
+    if not isinstance(item, dict):
+        raise CalendarDataError("a day must be a table with kind, rule, nb and en")
+    kind = item.get("kind")
+    if kind not in KINDS_IN_FILES:
+        raise CalendarDataError(f"kind must be flag_day or observance, not {kind!r}")
+    names = [item.get("nb"), item.get("en")]
+    if not all(isinstance(name, str) and name.strip() for name in names):
+        raise CalendarDataError("needs a name in nb and in en")
+    rule = item.get("rule")
+    if not isinstance(rule, str):
+        raise CalendarDataError("needs a rule")
+    return Entry(names[0].strip(), names[1].strip(), parse_rule(rule), kind)
+
+
+# -- the days of a range -----------------------------------------------------------------------
 
 _KIND_ORDER = {"holiday": 0, "flag_day": 1, "observance": 2}
 
@@ -124,13 +228,18 @@ def public_holidays(year: int, locale: str = "nb") -> dict[date, str]:
     return dict(holidays.country_holidays("NO", years=year, language=language))
 
 
-def _entries_in(entries: tuple[Entry, ...], year: int, kind: Kind, locale: str) -> list[CalendarDay]:
-    english = locale.startswith("en")
-    return [CalendarDay(e.rule.date_in(year), e.name_en if english else e.name, kind) for e in entries]
+def entries_in(entries, year: int, locale: str = "nb") -> list[CalendarDay]:
+    """The entries' days in `year`, named in `locale`."""
+    found = []
+    for entry in entries:
+        day = entry.rule.date_in(year)
+        if day is not None:
+            found.append(CalendarDay(day, entry.name_in(locale), entry.kind))
+    return found
 
 
-def calendar_days(first: date, last: date, locale: str = "nb", holidays_of=None) -> list[CalendarDay]:
-    """Every holiday, flag day and observance day from `first` to `last` inclusive, by date.
+def calendar_days(first: date, last: date, locale: str = "nb", holidays_of=None, entries=()) -> list[CalendarDay]:
+    """Every holiday and every day of `entries` from `first` to `last` inclusive, by date.
 
     A day can appear more than once (17 May is a holiday and a flag day); holidays come first.
     `holidays_of(year, locale)` may stand in for `public_holidays`, e.g. a cached copy of it.
@@ -138,8 +247,9 @@ def calendar_days(first: date, last: date, locale: str = "nb", holidays_of=None)
     days: list[CalendarDay] = []
     for year in range(first.year, last.year + 1):
         found = (holidays_of or public_holidays)(year, locale)
-        days += [CalendarDay(day, name, "holiday") for day, name in found.items()]
-        days += _entries_in(FLAG_DAYS, year, "flag_day", locale)
-        days += _entries_in(OBSERVANCES, year, "observance", locale)
+        # Two holidays on one day come as one name, "Andre pinsedag; Grunnlovsdag" (17 May 2027).
+        days += [CalendarDay(day, part, "holiday") for day, names in found.items() for part in names.split("; ")]
+    for year in range(first.year - 1, last.year + 2):  # a rule's offset may cross New Year
+        days += entries_in(entries, year, locale)
     in_range = (day for day in days if first <= day.date <= last)
     return sorted(in_range, key=lambda day: (day.date, _KIND_ORDER[day.kind], day.name))

@@ -6,13 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from someplan.domain.figures import average, engagement_numerator
-from someplan.domain.norwegian_calendar import calendar_days
 from someplan.domain.plan import planned_vs_target, week_plan
 from someplan.domain.post import Status
 from someplan.domain.rotation import RotationState, board_from_dates
 from someplan.domain.weeks import IsoWeek, week_label
+from someplan.services.calendar_data import calendar_problems_as_problems, days_between
 from someplan.services.catalog import Catalog, effective_today
-from someplan.services.holiday_cache import cached_public_holidays
 from someplan.services.overview import post_rates
 from someplan.store.problems import Problem
 
@@ -109,7 +108,7 @@ def build_status(
     categories = {c.id: c for c in catalog.categories()}
     channel_names = {c.id: c.name for c in channels}
     marks: dict[dt.date, list[str]] = {}
-    for day in calendar_days(week.monday, week.sunday, locale, cached_public_holidays):
+    for day in days_between(week.monday, week.sunday, locale):
         if day.name not in marks.setdefault(day.date, []):
             marks[day.date].append(day.name)
     plan = week_plan(posts, week)
@@ -142,7 +141,7 @@ def build_status(
         due=due,
         campaigns=campaigns,
         figures=_figures(catalog, posts, channels, week),
-        problems=tuple(catalog.workspace.problems),
+        problems=tuple(catalog.workspace.problems) + calendar_problems_as_problems(),
         next_proposal=next_proposal(catalog, today, categories, channel_names),
     )
 

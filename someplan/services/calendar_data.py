@@ -1,0 +1,86 @@
+"""The flag days and observance days: the file shipped with someplan, and the user's own.
+
+`someplan/domain/calendar_days.toml` holds the official flag days and the observance days;
+`<config>/someplan/calendar_days.toml`, when it exists, adds a user's own days in the same
+form. A file that cannot be read, or a day in it that does not parse, is skipped and reported
+(`calendar_problems()`): the rest still shows, and nothing crashes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from someplan import i18n
+from someplan.domain.norwegian_calendar import CalendarDay, Entry, calendar_days, parse_calendar
+from someplan.services.holiday_cache import cached_public_holidays
+from someplan.i18n import _
+from someplan.store.device import config_dir
+from someplan.store.problems import Problem
+
+FILE_NAME = "calendar_days.toml"
+
+
+def shipped_file() -> Path:
+    return Path(str(resources.files("someplan.domain") / FILE_NAME))
+
+
+def user_file() -> Path:
+    return config_dir() / FILE_NAME
+
+
+def read_calendar_file(path: Path, label: str) -> tuple[list[Entry], list[str]]:
+    """The days of one file and its problems, each problem one line naming the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return [], []
+    except (OSError, UnicodeDecodeError) as error:
+        return [], [_("{file}: cannot be read ({error})").format(file=label, error=error)]
+    entries, problems = parse_calendar(text)
+    return entries, [f"{label}: {problem}" for problem in problems]
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=4)
+def _load(shipped: Path, own: Path, own_signature, language: str) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
+    label = _("someplan's {file}").format(file=FILE_NAME)
+    entries, problems = read_calendar_file(shipped, label)
+    if not entries and not problems:
+        problems = [_("{file} is missing: no flag days or observance days are shown").format(file=label)]
+    more, more_problems = read_calendar_file(own, str(own))
+    return tuple(entries + more), tuple(problems + more_problems)
+
+
+def _loaded() -> tuple[tuple[Entry, ...], tuple[str, ...]]:
+    # Read once; the user's file again when it changed (one stat a call), without a restart.
+    own = user_file()
+    return _load(shipped_file(), own, _signature(own), i18n.language())
+
+
+def calendar_entries() -> tuple[Entry, ...]:
+    return _loaded()[0]
+
+
+def calendar_problems() -> tuple[str, ...]:
+    """Why some flag days or observance days are missing; empty when all is well."""
+    return _loaded()[1]
+
+
+def days_between(first: dt.date, last: dt.date, locale: str) -> list[CalendarDay]:
+    """Holidays, flag days and observance days from `first` to `last`, named in `locale`."""
+    return calendar_days(first, last, locale, cached_public_holidays, calendar_entries())
+
+
+def calendar_problems_as_problems() -> tuple[Problem, ...]:
+    """The same, as problems `someplan status` lists beside the workspace's."""
+    return tuple(Problem("warning", "calendar-days", message) for message in calendar_problems())

@@ -1,0 +1,36 @@
+"""The calendar files: the shipped one and the user's own; a bad one is reported, never a crash."""
+
+import datetime as dt
+
+from someplan.domain.weeks import IsoWeek
+from someplan.services import calendar_data
+from someplan.services.status import build_status
+
+TODAY = dt.date(2026, 11, 18)
+
+
+def test_a_bad_user_calendar_file_is_reported_and_the_rest_shown(catalog):
+    own = calendar_data.user_file()
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text('[[day]]\nkind = "observance"\nrule = "fixed 11-19"\nnb = "Hotellets bursdag"\nen = "The hotel\'s birthday"\n\n'
+                   '[[day]]\nkind = "observance"\nrule = "second sunday"\nnb = "Feil"\nen = "Wrong"\n', encoding="utf-8")  # fmt: skip
+    problems = calendar_data.calendar_problems()
+    assert len(problems) == 1 and str(own) in problems[0] and "day 2 (Feil): not a rule" in problems[0]
+    days = calendar_data.days_between(dt.date(2026, 11, 19), dt.date(2026, 11, 27), "nb")
+    assert [d.name for d in days] == ["Hotellets bursdag", "Black Friday"]
+    report = build_status(catalog, IsoWeek(2026, 47), today=TODAY)
+    assert any(p.code == "calendar-days" for p in report.problems)
+
+    own.write_bytes(b"\xff\xfe garbage")  # changed: read again, no restart needed
+    assert "cannot be read" in calendar_data.calendar_problems()[0]
+    own.write_text("[[day]\n", encoding="utf-8")
+    assert "not a TOML file" in calendar_data.calendar_problems()[0]
+    assert len(calendar_data.calendar_entries()) == 34  # the shipped days still count
+
+
+def test_a_missing_shipped_file_is_a_problem_not_a_crash(monkeypatch, tmp_path):
+    monkeypatch.setattr(calendar_data, "shipped_file", lambda: tmp_path / "gone.toml")
+    assert calendar_data.calendar_entries() == ()
+    assert "is missing" in calendar_data.calendar_problems()[0]
+    days = calendar_data.days_between(dt.date(2026, 5, 17), dt.date(2026, 5, 17), "nb")
+    assert [(d.name, d.kind) for d in days] == [("Grunnlovsdag", "holiday")]
