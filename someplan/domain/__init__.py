@@ -1,8 +1,9 @@
 """The pure domain of someplan: records and the rules planners work by. No I/O in here.
 
 Modules, one idea each: post, category, cadence, channel, person, event, settings (the records,
-each with `from_doc`/`to_doc`); weeks, plan, rotation, figures, norwegian_calendar (the rules);
-doc_fields (tolerant reading of stored fields).
+each with `from_doc`/`to_doc`); weeks, plan, rotation, figures, norwegian_calendar (the rules;
+its days are data in calendar_days.toml), year_wheel; doc_fields (tolerant reading of stored
+fields).
 """
 
 from someplan.domain.cadence import Cadence
