@@ -14,6 +14,7 @@ from pathlib import Path
 COMMANDS = (
     "init", "demo", "status", "add", "list", "show", "edit", "move", "rm", "restore", "history",
     "doctor", "channel", "category", "batch", "people", "import", "figures", "assets",
+    "campaign",
 )  # fmt: skip
 
 
@@ -124,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     from someplan.cli_batch import register
 
     register(command)
+    from someplan.cli_campaign import register as register_campaign
+
+    register_campaign(command)
     return parser
 
 

@@ -27,6 +27,10 @@ lint = _tool("i18n_lint")
 # Areas of the program whose shown text must all be marked for translation.
 AREAS = {
     "core": [ROOT / "someplan" / "i18n.py", ROOT / "someplan" / "tui" / "translated_bindings.py"],
+    "wheel": [
+        ROOT / "someplan" / "cli_campaign.py", ROOT / "someplan" / "services" / "campaigns.py",
+        ROOT / "someplan" / "services" / "calendar_data.py", ROOT / "someplan" / "services" / "year_wheel.py",
+    ],
 }
 
 

@@ -1,0 +1,125 @@
+"""Campaigns and seasons (the workspace's "events"): add, edit, remove, restore, find by name.
+
+Every change is one batch of ops; only the fields that changed are written, so a colleague's
+edit of another field is kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from someplan.domain.event import Event, EventKind
+from someplan.i18n import _, ngettext, pgettext
+from someplan.services.catalog import EVENTS, Catalog
+from someplan.services.errors import UserError
+from someplan.store.workspace import new_record_id
+
+KIND_WORDS = {
+    EventKind.CAMPAIGN: ("campaign", "kampanje"),
+    EventKind.SEASON: ("season", "sesong"),
+    EventKind.OBSERVANCE: ("observance", "merkedag"),
+}
+
+def kind_label(kind: EventKind) -> str:
+    """ "campaign" / "kampanje", in the language spoken."""
+    if kind is EventKind.SEASON:
+        return pgettext("campaign kind", "season")
+    if kind is EventKind.OBSERVANCE:
+        return pgettext("campaign kind", "observance day")
+    return pgettext("campaign kind", "campaign")
+
+
+def parse_kind(text: str) -> EventKind:
+    """ "campaign", "season", "observance" (or kampanje, sesong, merkedag)."""
+    wanted = text.strip().casefold()
+    for kind, words in KIND_WORDS.items():
+        if wanted in words:
+            return kind
+    raise UserError(_("unknown kind {kind!r}; use campaign, season or observance").format(kind=text))
+
+
+def checked(event: Event) -> Event:
+    """The event with its title trimmed, or a UserError saying what is missing or wrong."""
+    title = event.title.strip()
+    if not title:
+        raise UserError(_("a campaign needs a title"))
+    if event.start is None or event.end is None:
+        raise UserError(_("a campaign needs a start and an end date"))
+    if event.end < event.start:
+        raise UserError(
+            _("the end ({end}) is before the start ({start})").format(end=event.end.isoformat(), start=event.start.isoformat())
+        )
+    return dataclasses.replace(event, title=title)
+
+
+def campaigns(catalog: Catalog, first: dt.date | None = None, last: dt.date | None = None) -> list[Event]:
+    """Every campaign and season by start (undated last); with a range, those touching it."""
+    found = catalog.events()
+    if first is not None and last is not None:
+        found = [event for event in found if event.overlaps(first, last)]
+    return sorted(found, key=lambda e: (e.start is None, e.start or dt.date.max, e.title.casefold(), e.id))
+
+
+def find_campaign(catalog: Catalog, text: str) -> Event:
+    """A campaign by id, by a unique start of its id (6+ characters) or by its title."""
+    wanted = text.strip()
+    events = catalog.events()
+    for event in events:
+        if event.id == wanted:
+            return event
+    by_id = [e for e in events if len(wanted) >= 6 and e.id.startswith(wanted.lower())]
+    if len(by_id) == 1:
+        return by_id[0]
+    by_title = [e for e in events if e.title.strip().casefold() == wanted.casefold()]
+    if len(by_title) == 1:
+        return by_title[0]
+    if len(by_title) > 1:
+        ids = ", ".join(e.id for e in by_title)
+        message = ngettext("{n} campaign is called {title!r}; give its id: {ids}",
+                           "{n} campaigns are called {title!r}; give one of their ids: {ids}", len(by_title))  # fmt: skip
+        raise UserError(message.format(n=len(by_title), title=wanted, ids=ids))
+    if wanted.lower() in catalog.workspace.deleted(EVENTS):
+        raise UserError(_("campaign {id} is removed; bring it back with: someplan campaign restore {id}").format(id=wanted.lower()))
+    raise UserError(_("no campaign {text!r} (see: someplan campaign list)").format(text=wanted))
+
+
+def add_campaign(catalog: Catalog, event: Event) -> Event:
+    event = checked(dataclasses.replace(event, id=event.id or new_record_id()))
+    doc = {name: value for name, value in event.to_doc().items() if value not in (None, "")}
+    catalog.workspace.insert(EVENTS, doc, event.id)
+    return event
+
+
+def save_campaign(catalog: Catalog, original: Event, edited: Event) -> dict[str, object]:
+    """Write the fields that differ between `original` (as opened) and `edited`; returns the
+    original values of those fields (what an undo writes back)."""
+    edited = checked(edited)
+    if catalog.workspace.get(EVENTS, original.id) is None:
+        raise UserError(_("no campaign with id {id}").format(id=original.id))
+    before, after = original.to_doc(), edited.to_doc()
+    changed = {name: before.get(name) for name, value in after.items() if before.get(name) != value}
+    catalog.workspace.write([(EVENTS, original.id, name, after[name]) for name in changed])
+    return changed
+
+
+def edit_campaign(catalog: Catalog, which: str, **fields) -> Event:
+    event = find_campaign(catalog, which)
+    edited = dataclasses.replace(event, **fields)
+    save_campaign(catalog, event, edited)
+    return checked(edited)
+
+
+def remove_campaign(catalog: Catalog, which: str) -> Event:
+    event = find_campaign(catalog, which)
+    catalog.workspace.delete(EVENTS, event.id)
+    return event
+
+
+def restore_campaign(catalog: Catalog, which: str) -> str:
+    wanted = which.strip().lower()
+    deleted = [rid for rid in catalog.workspace.deleted(EVENTS) if rid == wanted or (len(wanted) >= 6 and rid.startswith(wanted))]
+    if len(deleted) != 1:
+        raise UserError(_("no removed campaign with id {id!r}").format(id=which))
+    catalog.workspace.restore(EVENTS, deleted[0])
+    return deleted[0]
