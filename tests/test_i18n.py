@@ -28,6 +28,7 @@ lint = _tool("i18n_lint")
 AREAS = {
     "core": [ROOT / "someplan" / "i18n.py", ROOT / "someplan" / "tui" / "translated_bindings.py"],
     "wheel": [
+        ROOT / "someplan" / "tui" / "screens" / "year_wheel.py", ROOT / "someplan" / "tui" / "screens" / "campaign_editor.py",
         ROOT / "someplan" / "cli_campaign.py", ROOT / "someplan" / "services" / "campaigns.py",
         ROOT / "someplan" / "services" / "calendar_data.py", ROOT / "someplan" / "services" / "year_wheel.py",
     ],

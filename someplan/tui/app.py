@@ -13,6 +13,8 @@ from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
+from someplan.i18n import N_
+from someplan.services.calendar_data import calendar_problems
 from someplan.services.catalog import Catalog, effective_today
 from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
@@ -22,6 +24,7 @@ from someplan.tui.keymap import load_keymap
 from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.screens.dialogs import ShowList
 from someplan.tui.screens.main import MainScreen
+from someplan.tui.screens.year_wheel import PALETTE_COMMAND as YEAR_WHEEL_COMMAND
 from someplan.tui.themes import DEFAULT_THEME, load_themes
 from someplan.tui.translated_bindings import translate_bindings
 
@@ -35,6 +38,8 @@ HELP_SECTIONS = (
     ("Batch session", "someplan.tui.screens.batch", "BatchScreen"),
     ("People", "someplan.tui.screens.people", "PeopleScreen"),
     ("Figures view", "someplan.tui.screens.figures", "FiguresScreen"),
+    (N_("Year wheel"), "someplan.tui.screens.year_wheel", "YearWheelScreen"),
+    (N_("Campaign editor"), "someplan.tui.screens.campaign_editor", "CampaignEditor"),
     ("Assets", "someplan.tui.panes.assets", "AssetsPane"),
 )
 
@@ -53,6 +58,7 @@ class PlannerCommands(Provider):
         ("People", "screen.people", "Who may appear in posts, consent, when each was featured"),
         ("Switch theme", "app.change_theme", "Pick one of the themes"),
         ("Key figures view", "screen.figures_view", "Rates by category and channel, top posts, reuse"),
+        YEAR_WHEEL_COMMAND,
         ("Run doctor", "app.doctor", "Unreadable or stray files, clocks, devices"),
         ("Help: all keys", "app.help", "Every key, by pane"),
     )
@@ -105,6 +111,8 @@ class SomeplanApp(App):
             self.set_keymap(keymap)
         if keymap_problem:
             self.notify(keymap_problem, severity="warning", markup=False)
+        for problem in calendar_problems():  # a bad calendar_days.toml: those days are not shown
+            self.notify(problem, severity="warning", timeout=10, markup=False)
         if self._watch:
             self._feed = ChangeFeed(self.catalog.workspace)
             self._feed.subscribe(self._on_feed)

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 
 from someplan.domain.post import Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week
+from someplan.i18n import N_
 from someplan.services import batch as batch_service
 from someplan.services import planning, rotation_fill, setup
 from someplan.services.catalog import POSTS
@@ -42,6 +43,7 @@ from someplan.tui.screens.people import PeopleScreen
 from someplan.tui.screens.editor import PostEditor
 from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main_assets import AssetsCoordination
+from someplan.tui.screens.year_wheel import YearWheelScreen
 
 def writes(method):
     """A screen action that writes: a refused or failed write is a notice, never a crash."""
@@ -74,6 +76,7 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("b", "batch", "Batch", id="app.batch"),
         Binding("P", "people", "People", id="app.people"),
         Binding("F", "figures_view", "Figures view", id="app.figures_view"),
+        Binding("w", "year_wheel", N_("Year wheel"), id="app.year_wheel"),
     ]
 
     def __init__(self) -> None:
@@ -316,7 +319,9 @@ class MainScreen(AssetsCoordination, Screen):
         steps = fields if kind == "group" else [(kind, post_id, fields)]
         changes = []
         for kind, post_id, fields in steps:
-            if kind in ("restore", "delete"):
+            if kind == "changes":  # the writes that undo it, as they are (campaigns: the year wheel)
+                changes += fields
+            elif kind in ("restore", "delete"):
                 changes.append((POSTS, post_id, DELETED, kind == "delete"))
             else:
                 changes += [(POSTS, post_id, name, value) for name, value in fields.items()]
@@ -450,6 +455,17 @@ class MainScreen(AssetsCoordination, Screen):
 
         self.app.push_screen(FiguresScreen(), closed)
 
+    def action_year_wheel(self) -> None:
+        def closed(day: dt.date | None) -> None:
+            if day is not None:  # enter in the wheel: show that week
+                self.week = IsoWeek.of(day)
+                self.refresh_all(day=day)
+            else:
+                self.refresh_all()
+
+        day = self.plan.selected_day or (self.app.today if self.app.today in self.week else self.week.monday)
+        self.app.push_screen(YearWheelScreen(day, self.app.today, self.undo_stack, self.action_undo), closed)
+
     # -- colleagues ------------------------------------------------------------------------------
 
     def on_workspace_changed(self, message: WorkspaceChanged) -> None:
@@ -464,6 +480,8 @@ class MainScreen(AssetsCoordination, Screen):
                 fields = [k for k in before if now.get(k, before[k] if before[k] in (None, "", []) else None) != before[k]]
                 editor.colleague_changed(names, fields)
         self.refresh_all()
+        if self.app.screen is not self:  # a full-screen view on top (the year wheel) redraws too
+            self.app.screen.post_message(WorkspaceChanged(message.changed, message.by_colleague))
 
     def _devices_of(self, changed: set[tuple[str, str]]) -> list[str]:
         workspace = self.catalog.workspace
