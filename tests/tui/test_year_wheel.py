@@ -222,3 +222,17 @@ def test_snapshot_months_bokmal(snap_compare, make_app, monkeypatch):
 
 def test_snapshot_small_terminal(snap_compare, make_app):
     assert snap_compare(make_app(), terminal_size=(80, 24), press=["w", "right"])
+
+
+async def test_a_bad_calendar_file_is_a_notice_and_the_wheel_still_opens(make_app, sample_copy):
+    from someplan.services.calendar_data import user_file
+
+    user_file().parent.mkdir(parents=True, exist_ok=True)
+    user_file().write_text("[[day]]\nkind = 'observance'\nrule = 'every friday'\nnb = 'Fredagstaco'\nen = 'Taco Friday'\n")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert any("Fredagstaco" in str(n.message) and "not a rule" in str(n.message) for n in app._notifications)
+        await pilot.press("w")
+        assert isinstance(app.screen, YearWheelScreen)
+        await pilot.press("right")
+        assert "Black Friday" in details(app)
