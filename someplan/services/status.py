@@ -11,6 +11,7 @@ from someplan.domain.plan import planned_vs_target, week_plan
 from someplan.domain.post import Status
 from someplan.domain.rotation import RotationState, board_from_dates
 from someplan.domain.weeks import IsoWeek, week_label
+from someplan.i18n import language
 from someplan.services.catalog import Catalog, effective_today
 from someplan.services.holiday_cache import cached_public_holidays
 from someplan.services.overview import post_rates
@@ -102,7 +103,7 @@ def build_status(
     if on is not None:
         week = IsoWeek.of(on)
     week = week or IsoWeek.of(today)
-    locale = catalog.settings().locale
+    locale = language()  # the language spoken: the workspace's, unless the user or $SOMEPLAN_LANG chose
     first_figure_day = (week - (FIGURE_WEEKS - 1)).monday
     posts = catalog.posts_between(min(first_figure_day, today), max(week.sunday, today))
     channels = catalog.channels()
