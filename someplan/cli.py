@@ -446,12 +446,23 @@ def cmd_show(args) -> int:
         return 0
     from someplan.cli_output import print_table
 
-    doc["status"] = post.status.label()
-    rows = [[_(FIELD_NAMES[name]) if name in FIELD_NAMES else name, value] for name, value in doc.items()]
+    rows = [[_(FIELD_NAMES[name]) if name in FIELD_NAMES else name, _shown_value(name, value)] for name, value in doc.items()]
     print_table(rows, [_("field"), _("value")], _out())
     return 0
 
 
+def _shown_value(field: str, value):
+    """A stored value as `show` and `history` print it: a status or funnel stage in words."""
+    from someplan.domain.post import Status
+
+    if field == "status" and value in set(Status):
+        return Status(value).label()
+    if field == "funnel" and value in FUNNEL_STAGES:
+        return _(FUNNEL_STAGES[value])
+    return value
+
+
+FUNNEL_STAGES = {"awareness": N_("awareness"), "consideration": N_("consideration"), "conversion": N_("conversion")}
 # A post's fields as `someplan show` names them (`--json` keeps the stored names).
 FIELD_NAMES = {
     "id": N_("id"), "title": N_("title"), "caption": N_("caption"), "channel": N_("channel"), "date": N_("date"),
@@ -549,7 +560,8 @@ def cmd_history(args) -> int:
     states = {"current": N_("current"), "replaced": N_("replaced"), "superseded": N_("superseded")}
     table = [
         [_(FIELD_NAMES[r["field"]]) if r["field"] in FIELD_NAMES else r["field"], r["when"], r["who"],
-         _(states[r["status"]]) if r["status"] in states else r["status"], _("(removed)") if r["removed"] else r["value"]]
+         _(states[r["status"]]) if r["status"] in states else r["status"],
+         _("(removed)") if r["removed"] else _shown_value(r["field"], r["value"])]
         for r in rows
     ]  # fmt: skip
     print_table(table, [_("field"), _("when"), _("who"), "", _("value")], _out())

@@ -12,7 +12,8 @@ import datetime as dt
 from rich.text import Text
 
 from someplan.domain.assets import AssetQuery
-from someplan.i18n import N_, _, ngettext
+from someplan.domain.weeks import day_label
+from someplan.i18n import N_, _, language, ngettext
 from someplan.services.assets import asset_rows, scan_index, seen_at
 from someplan.services.errors import UserError
 from someplan.textsafe import literal
@@ -51,10 +52,11 @@ def run_assets(catalog, args, today_of, out_of) -> int:
         line.append(literal(row.path))
         if not row.missing:
             kind = _(KINDS[row.kind]) if row.kind in KINDS else row.kind
-            line.append(f"  {kind} {row.size} B {dt.datetime.fromtimestamp(row.modified):%Y-%m-%d}", style="dim")
+            modified = day_label(dt.datetime.fromtimestamp(row.modified).date(), language(), weekday=None, year=True)
+            line.append(f"  {kind} {row.size} B {modified}", style="dim")
         used = "  " + _("used {count}×").format(count=row.uses)
         if row.last_used:
-            used += ", " + _("last {day}").format(day=row.last_used.isoformat())
+            used += ", " + _("last {day}").format(day=day_label(row.last_used, language(), weekday=None, year=True))
         line.append(used, style="cyan" if row.uses else "dim")
         out.print(line, no_wrap=True, overflow="ellipsis")
     counts = [

@@ -16,6 +16,9 @@ GROUP_NAMES = {"week": N_("week"), "category": N_("category"), "channel": N_("ch
 # What the import did with each row (Outcome values, and "skipped"), and how a row was tied to its post.
 OUTCOMES = {"matched": N_("matched"), "new": N_("new"), "duplicate": N_("duplicate"), "skipped": N_("skipped")}
 HOW = {"id": N_("by id"), "permalink": N_("by permalink"), "time and text": N_("by time and text"), "time": N_("by time")}
+# The counts an engagement figure sums ("facebook: reactions+comments+shares"), as shown.
+COUNTS = {"reactions": N_("reactions"), "comments": N_("comments"), "shares": N_("shares"), "clicks": N_("clicks"),
+          "likes": N_("likes"), "saves": N_("saves")}  # fmt: skip
 
 
 def add_commands(command) -> None:
@@ -178,5 +181,12 @@ def cmd_figures(args) -> int:
     headers = [_(GROUP_NAMES[args.by]), _("posts"), _("reach rate"), _("engagement rate")]
     print_table([[n, p, percent(r), percent(e)] for n, p, r, e in rows], headers, out)
     for numerator in report.numerators:
-        out.print(Text(_("engagements, {numerator}").format(numerator=numerator), style="dim"))
+        out.print(Text(_("engagements, {numerator}").format(numerator=numerator_text(numerator)), style="dim"))
     return 0
+
+
+def numerator_text(numerator: str) -> str:
+    """ "facebook: reactions+comments" with the counts named in the language spoken."""
+    network, _colon, counts = numerator.rpartition(": ")
+    named = "+".join(_(COUNTS[count]) if count in COUNTS else count for count in counts.split("+"))
+    return f"{network}: {named}" if network else named

@@ -49,6 +49,11 @@ FOLLOWER_ALIASES = ("facebook page followers", "page followers", "followers", "t
                     "lifetime total likes", "følgere", "totalt antall følgere", "follower", "abonnenten")  # fmt: skip
 DAY_ALIASES = ("date", "dato", "datum", "day", "dag")
 COUNT_FIELDS = ("reach", "views", "reactions", "comments", "shares", "clicks", "saves", "video_views")
+# A count as a row's error names it ("reach: not a count"), in the language spoken.
+COUNT_NAMES = {
+    "reach": N_("reach"), "views": N_("views"), "reactions": N_("reactions"), "comments": N_("comments"),
+    "shares": N_("shares"), "clicks": N_("clicks"), "saves": N_("saves"), "video_views": N_("video views"),
+}  # fmt: skip
 _SIGNS = {
     Network.FACEBOOK: ("page id", "page name", "side-id", "sidenavn", "seiten-id", "seitenname"),
     Network.INSTAGRAM: ("account id", "account username", "konto-id", "brukernavn for konto", "kontoname"),

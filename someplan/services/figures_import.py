@@ -27,7 +27,7 @@ from someplan.services.catalog import CHANNELS, POSTS, Catalog
 from someplan.services.errors import UserError
 from someplan.services.export_files import read_sheet
 from someplan.services.export_formats import (
-    COUNT_FIELDS, FIELDS, FORMAT_NAMES, Columns, cell, day_first, detect_network, follower_columns, looks_like_header, norm,
+    COUNT_FIELDS, COUNT_NAMES, FIELDS, FORMAT_NAMES, Columns, cell, day_first, detect_network, follower_columns, looks_like_header, norm,
     parse_count, parse_published,
 )  # fmt: skip
 
@@ -253,7 +253,7 @@ def _row(line: int, cells, index, channel: str, network: str, slash_day_first: b
         try:
             value = parse_count(cell(cells, index.get(name)))
         except ValueError as error:
-            raise ValueError(f"{name}: {error}") from None
+            raise ValueError(f"{_(COUNT_NAMES[name])}: {error}") from None
         if value is not None:
             figures[name] = value
     published = parse_published(cell(cells, index.get("published")), slash_day_first)
