@@ -11,9 +11,11 @@ import shutil
 import sys
 from pathlib import Path
 
+from someplan.i18n import N_, _, language
+
 COMMANDS = (
     "init", "demo", "status", "add", "list", "show", "edit", "move", "rm", "restore", "history",
-    "doctor", "channel", "category", "batch", "people", "import", "figures", "assets",
+    "doctor", "channel", "category", "batch", "people", "import", "figures", "assets", "language",
     "campaign",
 )  # fmt: skip
 
@@ -22,9 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         argv = ["open", *argv]  # `someplan [WORKSPACE]` opens the planner
+    from someplan.cli_argparse import speak_our_language
     from someplan.services.language import apply as apply_language
 
     apply_language()  # the user's choice, else the last workspace's locale: --help speaks it too
+    speak_our_language()
     parser = build_parser()
     args = parser.parse_args(argv)
     from someplan.store.problems import WorkspaceError
@@ -39,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"someplan: {error.strerror or error}{where}", file=sys.stderr)
         return 1
     except UnicodeError:
-        print("someplan: a name, title or path given is not valid text (UTF-8)", file=sys.stderr)
+        print("someplan: " + _("a name, title or path given is not valid text (UTF-8)"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -49,122 +53,175 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- parser ------------------------------------------------------------------------------------
 
+# What argparse shows for an option's value (it would show the option's name in capitals) and
+# for a positional argument (its name): words, so they are in the language spoken.
+METAVARS = {
+    "workspace": N_("PATH"), "workspace_option": N_("PATH"), "name": N_("NAME"), "new_name": N_("NAME"),
+    "date": N_("DATE"), "on": N_("DATE"), "start": N_("DATE"), "end": N_("DATE"), "day": N_("DATE"),
+    "until": N_("DATE"), "time": N_("TIME"), "channel": N_("CHANNEL"), "category": N_("CATEGORY"),
+    "status": N_("STATUS"), "caption": N_("TEXT"), "title": N_("TEXT"), "link": N_("LINK"), "notes": N_("TEXT"),
+    "owner": N_("NAME"), "week": N_("WEEK"), "filter": N_("FILTER"), "network": N_("NETWORK"),
+    "target": N_("NUMBER"), "colour": N_("COLOUR"), "cadence": N_("CADENCE"), "question": N_("TEXT"),
+    "weekday": N_("WEEKDAY"), "people": N_("NAMES"), "minutes": N_("MINUTES"), "first_week": N_("WEEK"),
+    "every": N_("WEEKS"), "role": N_("ROLE"), "mapping": N_("NAME"), "weeks": N_("WEEKS"),
+}  # fmt: skip
+POSITIONALS = {
+    "workspace": N_("workspace"), "path": N_("path"), "title": N_("title"), "id": N_("id"), "name": N_("name"),
+    "category": N_("category"), "file": N_("file"),
+}  # fmt: skip
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="someplan", description="Plan, produce and measure social-media posts.")
+    parser = argparse.ArgumentParser(prog="someplan", description=_("Plan, produce and measure social-media posts."))
     from someplan import __version__
 
-    parser.add_argument("--version", action="version", version=f"someplan {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"someplan {__version__}",
+                        help=_("show program's version number and exit"))  # fmt: skip
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
     def command(name: str, run, help: str, workspace: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
         p.set_defaults(run=run)
         if workspace:
-            p.add_argument("-w", "--workspace", help="workspace folder (else $SOMEPLAN_WORKSPACE, else the last used)")
+            p.add_argument("-w", "--workspace", help=_("workspace folder (else $SOMEPLAN_WORKSPACE, else the last used)"))
         return p
 
-    p = command("open", cmd_open, "open the planner on a workspace", workspace=False)
+    p = command("open", cmd_open, _("open the planner on a workspace"), workspace=False)
     p.add_argument("workspace", nargs="?")
-    p = command("init", cmd_init, "create a workspace with default channels and categories", workspace=False)
+    p = command("init", cmd_init, _("create a workspace with default channels and categories"), workspace=False)
     p.add_argument("path")
-    p.add_argument("--name")
-    p = command("demo", cmd_demo, "a fresh copy of the sample workspace, to try things out", workspace=False)
-    p.add_argument("--path-only", action="store_true", help="only make the copy and print where it is")
-    p = command("status", cmd_status, "the week at a glance", workspace=False)
+    p.add_argument("--name", help=_("the workspace's name (default: the folder's)"))
+    p = command("demo", cmd_demo, _("a fresh copy of the sample workspace, to try things out"), workspace=False)
+    p.add_argument("--path-only", action="store_true", help=_("only make the copy and print where it is"))
+    p = command("status", cmd_status, _("the week at a glance"), workspace=False)
     p.add_argument("workspace", nargs="?")
-    p.add_argument("-w", "--workspace", dest="workspace_option", help="the same as the argument")
+    p.add_argument("-w", "--workspace", dest="workspace_option", help=_("the same as the argument"))
     _week_options(p)
-    p.add_argument("--json", action="store_true")
-    p = command("add", cmd_add, "plan a post (prints its id)")
+    p.add_argument("--json", action="store_true", help=_("for scripts: the same facts as JSON (English keys)"))
+    p = command("add", cmd_add, _("plan a post (prints its id)"))
     p.add_argument("title")
-    p.add_argument("--date", required=True)
-    p.add_argument("--time")
-    p.add_argument("--channel", required=True)
-    p.add_argument("--category", required=True)
-    p.add_argument("--status", default="idea")
-    p.add_argument("--caption", default="")
-    p = command("list", cmd_list, "list posts")
+    p.add_argument("--date", required=True, help=_("the day: 2026-11-23, 23.11.2026, 23.11 or today"))
+    p.add_argument("--time", help=_("the time, e.g. 09:30"))
+    p.add_argument("--channel", required=True, help=_("the channel's name"))
+    p.add_argument("--category", required=True, help=_("the category's name"))
+    p.add_argument("--status", default="idea", help=_("idea (default), draft, ready, scheduled or published"))
+    p.add_argument("--caption", default="", help=_("the post's text"))
+    p = command("list", cmd_list, _("list posts"))
     _week_options(p)
-    p.add_argument("--from", dest="start")
-    p.add_argument("--to", dest="end")
-    p.add_argument("--json", action="store_true")
-    p = command("show", cmd_show, "every field of a post")
+    p.add_argument("--from", dest="start", help=_("only posts on or after this date"))
+    p.add_argument("--to", dest="end", help=_("only posts on or before this date"))
+    _json_option(p)
+    p = command("show", cmd_show, _("every field of a post"))
     p.add_argument("id")
-    p.add_argument("--json", action="store_true")
-    p = command("edit", cmd_edit, "change fields of a post")
+    _json_option(p)
+    p = command("edit", cmd_edit, _("change fields of a post"))
     p.add_argument("id")
-    for name in ("title", "caption", "status", "channel", "category", "date", "time", "link", "notes", "owner"):
-        p.add_argument(f"--{name}")
-    p = command("move", cmd_move, "move a post to another day")
+    for name, help in EDIT_OPTIONS:
+        p.add_argument(f"--{name}", help=_(help))
+    p = command("move", cmd_move, _("move a post to another day"))
     p.add_argument("id")
-    p.add_argument("--date", required=True)
-    p.add_argument("--time")
-    p = command("rm", cmd_rm, "delete a post (restore brings it back)")
+    p.add_argument("--date", required=True, help=_("the new day"))
+    p.add_argument("--time", help=_("the new time"))
+    p = command("rm", cmd_rm, _("delete a post (restore brings it back)"))
     p.add_argument("id")
-    p = command("restore", cmd_restore, "bring back a deleted post")
+    p = command("restore", cmd_restore, _("bring back a deleted post"))
     p.add_argument("id")
-    p = command("history", cmd_history, "every value each field of a post has had")
+    p = command("history", cmd_history, _("every value each field of a post has had"))
     p.add_argument("id")
-    p.add_argument("--json", action="store_true")
-    p = command("doctor", cmd_doctor, "check the workspace: format, devices, unreadable or stray files, clocks")
-    p.add_argument("--json", action="store_true")
+    _json_option(p)
+    p = command("doctor", cmd_doctor, _("check the workspace: format, devices, unreadable or stray files, clocks"))
+    _json_option(p)
     from someplan.cli_figures import add_commands
 
     add_commands(command)
-    p = command("assets", cmd_assets, "the asset folder: files, new and unused ones, the posts using each")
+    p = command("assets", cmd_assets, _("the asset folder: files, new and unused ones, the posts using each"))
     which = p.add_mutually_exclusive_group()
-    which.add_argument("--new", action="store_true", help="only files new since you last looked")
-    which.add_argument("--unused", action="store_true", help="only files no post uses")
-    p.add_argument("--filter", default="", help="the assets pane's filter, e.g. 'unused:6 folder:natur'")
-    p.add_argument("--json", action="store_true")
-    for kind in ("channel", "category"):
-        p = command(kind, None, f"list, add, edit or remove {kind}s", workspace=False)
-        actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-        _record_commands(actions, kind)
+    which.add_argument("--new", action="store_true", help=_("only files new since you last looked"))
+    which.add_argument("--unused", action="store_true", help=_("only files no post uses"))
+    p.add_argument("--filter", default="", help=_("the assets pane's filter, e.g. 'unused:6 folder:natur'"))
+    _json_option(p)
+    p = command("channel", None, _("list, add, edit or remove channels"), workspace=False)
+    _record_commands(p, "channel")
+    p = command("category", None, _("list, add, edit or remove categories"), workspace=False)
+    _record_commands(p, "category")
     from someplan.cli_batch import register
+    from someplan.cli_language import register as register_language
 
     register(command)
     from someplan.cli_campaign import register as register_campaign
 
     register_campaign(command)
+    register_language(command)
+    _translate_metavars(parser)
     return parser
+
+
+# `someplan edit ID --FIELD VALUE`: the fields and what each holds
+EDIT_OPTIONS = (
+    ("title", N_("a new title")), ("caption", N_("a new text")), ("status", N_("idea, draft, ready, scheduled or published")),
+    ("channel", N_("another channel")), ("category", N_("another category")), ("date", N_("another day")),
+    ("time", N_("another time ('' for none)")), ("link", N_("a link")), ("notes", N_("notes")), ("owner", N_("who is responsible")),
+)  # fmt: skip
+
+
+def _json_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help=_("for scripts: JSON (English keys)"))
 
 
 def _week_options(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--week", help="ISO week: 47, 2026-W47, 'uke 47'")
-    group.add_argument("--date", dest="on", help="the week holding this date")
+    group.add_argument("--week", help=_("ISO week: 47, 2026-W47, 'uke 47'"))
+    group.add_argument("--date", dest="on", help=_("the week holding this date"))
 
 
-def _record_commands(actions, kind: str) -> None:
-    def action(name: str, run, help: str) -> argparse.ArgumentParser:
-        p = actions.add_parser(name, help=help)
+def _translate_metavars(parser: argparse.ArgumentParser) -> None:
+    """Every parser's value names (METAVARS, POSITIONALS) in the language spoken."""
+    pending = [parser]
+    while pending:
+        current = pending.pop()
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                pending += list(dict.fromkeys(action.choices.values()))
+            elif action.metavar is None and action.nargs != 0:
+                table = METAVARS if action.option_strings else POSITIONALS
+                if action.dest in table:
+                    action.metavar = _(table[action.dest])
+
+
+def _record_commands(parent: argparse.ArgumentParser, kind: str) -> None:
+    actions = parent.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
+    channel = kind == "channel"
+
+    def subcommand(name: str, run, help: str) -> argparse.ArgumentParser:
+        p = actions.add_parser(name, help=help, description=help)
         p.set_defaults(run=run, kind=kind)
-        p.add_argument("-w", "--workspace")
+        p.add_argument("-w", "--workspace", help=_("workspace folder (else $SOMEPLAN_WORKSPACE, else the last used)"))
         return p
 
-    p = action("list", cmd_record_list, f"list {kind}s")
-    p.add_argument("--json", action="store_true")
+    p = subcommand("list", cmd_record_list, _("list channels") if channel else _("list categories"))
+    _json_option(p)
     for name, run in (("add", cmd_record_add), ("edit", cmd_record_edit)):
-        p = action(name, run, f"{name} a {kind}")
+        if name == "add":
+            p = subcommand(name, run, _("add a channel") if channel else _("add a category"))
+        else:
+            p = subcommand(name, run, _("edit a channel") if channel else _("edit a category"))
         p.add_argument("name")
         if name == "edit":
-            p.add_argument("--name", dest="new_name")
-        if kind == "channel":
-            p.add_argument("--network")
-            p.add_argument("--target", type=int, help="posts per week")
+            p.add_argument("--name", dest="new_name", help=_("a new name"))
+        if channel:
+            p.add_argument("--network", help=_("facebook, instagram, linkedin, tiktok or other"))
+            p.add_argument("--target", type=int, help=_("posts per week"))
         else:
-            p.add_argument("--colour", "--color", dest="colour")
-            p.add_argument("--cadence")
-            p.add_argument("--question")
-            p.add_argument("--weekday", help="preferred weekday: monday … sunday, mandag … søndag, or none")
-            p.add_argument("--time", help="preferred time, e.g. 09:30, or none")
-            p.add_argument("--channel", help="preferred channel, or none")
+            p.add_argument("--colour", "--color", dest="colour", help=_("a colour, e.g. #e4572e"))
+            p.add_argument("--cadence", help=_("how often: weekly, every 2 weeks, twice a month, monthly"))
+            p.add_argument("--question", help=_("the questions that start a post"))
+            p.add_argument("--weekday", help=_("preferred weekday: monday … sunday, mandag … søndag, or none"))
+            p.add_argument("--time", help=_("preferred time, e.g. 09:30, or none"))
+            p.add_argument("--channel", help=_("preferred channel, or none"))
             state = p.add_mutually_exclusive_group()
-            state.add_argument("--paused", action="store_true")
-            state.add_argument("--active", action="store_true")
-    p = action("rm", cmd_record_rm, f"remove a {kind}")
+            state.add_argument("--paused", action="store_true", help=_("leave it out of the rotation"))
+            state.add_argument("--active", action="store_true", help=_("back into the rotation"))
+    p = subcommand("rm", cmd_record_rm, _("remove a channel") if channel else _("remove a category"))
     p.add_argument("name")
 
 
@@ -212,7 +269,7 @@ def _week(args, catalog):
         try:
             return parse_week(args.week, today.year)
         except ValueError:
-            raise UserError(f"not a week: {args.week!r} (use 47, 2026-W47 or 'uke 47')") from None
+            raise UserError(_("not a week: {text!r} (use 47, 2026-W47 or 'uke 47')").format(text=args.week)) from None
     if getattr(args, "on", None):
         return IsoWeek.of(parse_date(args.on, today))
     return None
@@ -251,7 +308,7 @@ def cmd_init(args) -> int:
     workspace = init_workspace(path, args.name)
     workspace.close()
     remember(path)
-    print(f"created workspace {path} with channels Facebook, Instagram, LinkedIn and seven categories")
+    print(_("created workspace {path} with channels Facebook, Instagram, LinkedIn and seven categories").format(path=path))
     return 0
 
 
@@ -269,7 +326,7 @@ def cmd_demo(args) -> int:
 
     source = sample_source()
     if not (source / "someplan-workspace.json").exists():
-        raise UserError(f"the sample workspace is missing from this installation ({source})")
+        raise UserError(_("the sample workspace is missing from this installation ({path})").format(path=source))
     target = state_dir() / "demo" / "sample_workspace"
     if target.exists():
         shutil.rmtree(target)
@@ -279,7 +336,7 @@ def cmd_demo(args) -> int:
         print(target)
         return 0
     args.workspace = str(target)
-    print(f"someplan: a fresh copy of the sample is in {target}", file=sys.stderr)
+    print("someplan: " + _("a fresh copy of the sample is in {path}").format(path=target), file=sys.stderr)
     return cmd_open(args)
 
 
@@ -316,7 +373,7 @@ def _print_status(catalog, args) -> int:
         return 0
     from someplan.cli_output import print_status
 
-    print_status(report, catalog.settings().locale, _out())
+    print_status(report, language(), _out())
     return 0
 
 
@@ -375,10 +432,10 @@ def cmd_list(args) -> int:
 
     rows = [
         [p.id, p.date.isoformat(), p.time.strftime("%H:%M") if p.time else "", channels.get(p.channel, "–"),
-         categories.get(p.category, ""), p.status.value, p.title]
+         categories.get(p.category, ""), p.status.label(), p.title]
         for p in posts
     ]  # fmt: skip
-    print_table(rows, ["id", "date", "time", "channel", "category", "status", "title"], _out())
+    print_table(rows, [_("id"), _("date"), _("time"), _("channel"), _("category"), _("status"), _("title")], _out())
     return 0
 
 
@@ -393,8 +450,33 @@ def cmd_show(args) -> int:
         return 0
     from someplan.cli_output import print_table
 
-    print_table([[name, value] for name, value in doc.items()], ["field", "value"], _out())
+    rows = [[_(FIELD_NAMES[name]) if name in FIELD_NAMES else name, _shown_value(name, value)] for name, value in doc.items()]
+    print_table(rows, [_("field"), _("value")], _out())
     return 0
+
+
+def _shown_value(field: str, value):
+    """A stored value as `show` and `history` print it: a status or funnel stage in words."""
+    from someplan.domain.post import Status
+
+    if field == "status" and value in set(Status):
+        return Status(value).label()
+    if field == "funnel" and value in FUNNEL_STAGES:
+        return _(FUNNEL_STAGES[value])
+    return value
+
+
+FUNNEL_STAGES = {"awareness": N_("awareness"), "consideration": N_("consideration"), "conversion": N_("conversion")}
+# A post's fields as `someplan show` names them (`--json` keeps the stored names).
+FIELD_NAMES = {
+    "id": N_("id"), "title": N_("title"), "caption": N_("caption"), "channel": N_("channel"), "date": N_("date"),
+    "time": N_("time"), "status": N_("status"), "category": N_("category"), "funnel": N_("funnel stage"),
+    "owner": N_("owner"), "assets": N_("assets"), "people": N_("people"), "link": N_("link"), "notes": N_("notes"),
+    "reach": N_("reach"), "views": N_("views"), "reactions": N_("reactions"), "comments": N_("comments"),
+    "shares": N_("shares"), "clicks": N_("clicks"), "saves": N_("saves"), "video_views": N_("video views"),
+    "followers": N_("followers"), "external_id": N_("id at the network"), "permalink": N_("permalink"),
+    "reused_from": N_("reuse of"), "channel_name": N_("channel name"), "category_name": N_("category name"),
+}  # fmt: skip
 
 
 def cmd_edit(args) -> int:
@@ -418,7 +500,7 @@ def cmd_edit(args) -> int:
     if not fields:
         from someplan.services.errors import UserError
 
-        raise UserError("nothing to change: give at least one of --title, --caption, --status, --channel, --category …")
+        raise UserError(_("nothing to change: give at least one of --title, --caption, --status, --channel, --category …"))
     post = edit_post(catalog, args.id, **fields)
     print(post.id)
     catalog.workspace.close()
@@ -443,7 +525,7 @@ def cmd_rm(args) -> int:
 
     catalog = _open(args, writable=True)
     post = remove_post(catalog, args.id)
-    print(f"deleted {post.id}; bring it back with: someplan restore {post.id}")
+    print(_("deleted {id}; bring it back with: someplan restore {id}").format(id=post.id))
     catalog.workspace.close()
     return 0
 
@@ -479,8 +561,14 @@ def cmd_history(args) -> int:
         return 0
     from someplan.cli_output import print_table
 
-    table = [[r["field"], r["when"], r["who"], r["status"], "(removed)" if r["removed"] else r["value"]] for r in rows]
-    print_table(table, ["field", "when", "who", "", "value"], _out())
+    states = {"current": N_("current"), "replaced": N_("replaced"), "superseded": N_("superseded")}
+    table = [
+        [_(FIELD_NAMES[r["field"]]) if r["field"] in FIELD_NAMES else r["field"], r["when"], r["who"],
+         _(states[r["status"]]) if r["status"] in states else r["status"],
+         _("(removed)") if r["removed"] else _shown_value(r["field"], r["value"])]
+        for r in rows
+    ]  # fmt: skip
+    print_table(table, [_("field"), _("when"), _("who"), "", _("value")], _out())
     return 0
 
 
@@ -501,17 +589,20 @@ def cmd_doctor(args) -> int:
         return 0
     from rich.text import Text
 
-    from someplan.cli_output import user
+    from someplan.cli_output import severity_label, user
 
     out = _out()
-    out.print(Text.assemble(("workspace ", "bold"), user(report["workspace"]), f"  (format {report['format']})"))
-    out.print(Text("devices:", style="bold"))
+    out.print(Text.assemble((_("workspace") + " ", "bold"), user(report["workspace"]),
+                            "  " + _("(format {format})").format(format=report["format"])))  # fmt: skip
+    out.print(Text(_("devices:"), style="bold"))
     for device in report["devices"]:
         out.print(Text.assemble("  ", device["id"], "  ", user(device["name"])))
     if not report["problems"]:
-        out.print(Text("no problems found", style="green"))
-    for problem in workspace.problems:
-        out.print(Text.assemble((f"{problem.severity:8}", "red" if problem.severity == "error" else "yellow"),
+        out.print(Text(_("no problems found"), style="green"))
+    problems = workspace.problems
+    width = max((len(severity_label(p.severity)) for p in problems), default=0) + 1
+    for problem in problems:
+        out.print(Text.assemble((severity_label(problem.severity).ljust(width), "red" if problem.severity == "error" else "yellow"),
                                 user(problem.path or ""), "  ", user(problem.message)))  # fmt: skip
     return 0
 
@@ -535,11 +626,14 @@ def cmd_record_list(args) -> int:
 
     if args.kind == "channel":
         rows = [[c.name, c.network.value, c.target_per_week, c.followers_on(_today(catalog)) or ""] for c in records]
-        print_table(rows, ["name", "network", "per week", "followers"], _out())
+        print_table(rows, [_("name"), _("network"), _("per week"), _("followers")], _out())
     else:
-        rows = [[c.name, c.colour, str(c.cadence), "active" if c.active else "paused"] for c in records]
-        print_table(rows, ["name", "colour", "cadence", ""], _out())
+        rows = [[c.name, c.colour, c.cadence.label(), _("active") if c.active else _("paused")] for c in records]
+        print_table(rows, [_("name"), _("colour"), _("cadence"), ""], _out())
     return 0
+
+
+NONE_WORDS = ("none", "ingen", "")  # "no preferred time/channel", in either language
 
 
 def _record_fields(args, catalog) -> dict:
@@ -548,19 +642,19 @@ def _record_fields(args, catalog) -> dict:
     from someplan.services.planning import parse_time
     from someplan.services.setup import parse_cadence, parse_weekday
 
-    fields = {}
+    fields: dict = {}
     if args.kind == "channel":
         if args.network is not None:
             fields["network"] = args.network
         if args.target is not None:
             if args.target < 0:
-                raise UserError("--target must be 0 or more posts per week")
+                raise UserError(_("--target must be 0 or more posts per week"))
             fields["target_per_week"] = args.target
         return fields
     if args.colour is not None:
         colour = normalise_colour(args.colour)
         if colour is None:
-            raise UserError(f"not a colour: {args.colour!r} (use #e4572e)")
+            raise UserError(_("not a colour: {text!r} (use #e4572e)").format(text=args.colour))
         fields["colour"] = colour
     if args.cadence is not None:
         fields["cadence"] = parse_cadence(args.cadence)
@@ -571,9 +665,9 @@ def _record_fields(args, catalog) -> dict:
     if args.weekday is not None:
         fields["weekday"] = parse_weekday(args.weekday)
     if args.time is not None:
-        fields["time"] = None if args.time.strip().lower() in ("none", "") else parse_time(args.time)
+        fields["time"] = None if args.time.strip().lower() in NONE_WORDS else parse_time(args.time)
     if args.channel is not None:
-        fields["channel"] = None if args.channel.strip().lower() in ("none", "") else catalog.channel(args.channel).id
+        fields["channel"] = None if args.channel.strip().lower() in NONE_WORDS else catalog.channel(args.channel).id
     return fields
 
 
@@ -600,7 +694,7 @@ def cmd_record_edit(args) -> int:
     if args.new_name is not None:
         fields["name"] = args.new_name
     if not fields:
-        raise UserError("nothing to change")
+        raise UserError(_("nothing to change"))
     edit = setup.edit_channel if args.kind == "channel" else setup.edit_category
     print(edit(catalog, args.name, **fields).id)
     catalog.workspace.close()
@@ -613,7 +707,7 @@ def cmd_record_rm(args) -> int:
     catalog = _open(args, writable=True)
     remove = setup.remove_channel if args.kind == "channel" else setup.remove_category
     record = remove(catalog, args.name)
-    print(f"removed {args.kind} {record.name}")
+    print((_("removed channel {name}") if args.kind == "channel" else _("removed category {name}")).format(name=record.name))
     catalog.workspace.close()
     return 0
 

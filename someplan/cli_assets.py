@@ -12,11 +12,14 @@ import datetime as dt
 from rich.text import Text
 
 from someplan.domain.assets import AssetQuery
+from someplan.domain.weeks import day_label
+from someplan.i18n import N_, _, language, ngettext
 from someplan.services.assets import asset_rows, scan_index, seen_at
 from someplan.services.errors import UserError
 from someplan.textsafe import literal
 
 LIMIT = 100_000
+KINDS = {"image": N_("image"), "video": N_("video"), "other": N_("other")}
 
 
 def run_assets(catalog, args, today_of, out_of) -> int:
@@ -36,22 +39,34 @@ def run_assets(catalog, args, today_of, out_of) -> int:
         })  # fmt: skip
         return 0
     out = out_of()
+    flags = {"missing": _("missing"), "new": _("new")}
+    width = max(map(len, flags.values())) + 1
     for row in listing.rows:
         line = Text()
         if row.missing:
-            line.append("missing ", style="bold yellow")
+            line.append(flags["missing"].ljust(width), style="bold yellow")
         elif row.is_new:
-            line.append("new     ", style="bold green")
+            line.append(flags["new"].ljust(width), style="bold green")
         else:
-            line.append("        ")
+            line.append(" " * width)
         line.append(literal(row.path))
         if not row.missing:
-            line.append(f"  {row.kind} {row.size} B {dt.datetime.fromtimestamp(row.modified):%Y-%m-%d}", style="dim")
-        line.append(f"  used {row.uses}×" + (f", last {row.last_used.isoformat()}" if row.last_used else ""),
-                    style="cyan" if row.uses else "dim")  # fmt: skip
+            kind = _(KINDS[row.kind]) if row.kind in KINDS else row.kind
+            modified = day_label(dt.datetime.fromtimestamp(row.modified).date(), language(), weekday=None, year=True)
+            line.append(f"  {kind} {row.size} B {modified}", style="dim")
+        used = "  " + _("used {count}×").format(count=row.uses)
+        if row.last_used:
+            used += ", " + _("last {day}").format(day=day_label(row.last_used, language(), weekday=None, year=True))
+        line.append(used, style="cyan" if row.uses else "dim")
         out.print(line, no_wrap=True, overflow="ellipsis")
-    out.print(Text(f"{listing.matched} shown · {listing.total} files · {listing.new} new · {listing.unused} unused"
-                   f" · {listing.missing} missing", style="bold"))  # fmt: skip
+    counts = [
+        _("{count} shown").format(count=listing.matched),
+        ngettext("{count} file", "{count} files", listing.total).format(count=listing.total),
+        ngettext("{count} new", "{count} new", listing.new).format(count=listing.new),
+        ngettext("{count} unused", "{count} unused", listing.unused).format(count=listing.unused),
+        ngettext("{count} missing", "{count} missing", listing.missing).format(count=listing.missing),
+    ]
+    out.print(Text(" · ".join(counts), style="bold"))
     return 0
 
 

@@ -4,47 +4,51 @@ from __future__ import annotations
 
 import argparse
 
+from someplan.i18n import _, ngettext
+
 
 def register(command) -> None:
     """Add the commands; `command(name, run, help)` is cli.py's sub-parser maker."""
     p = command(
         "batch",
         cmd_batch,
-        "plan a batch session: a schedule, and one draft per person spread over the weeks "
-        "(a preview; --yes writes the drafts)",
+        _(
+            "plan a batch session: a schedule, and one draft per person spread over the weeks "
+            "(a preview; --yes writes the drafts)"
+        ),
     )
     p.add_argument("category")
-    p.add_argument("--people", required=True, help='names in schedule order: "Kari, Ola, Per"')
-    p.add_argument("--day", help="the day of the interviews (for the schedule)")
-    p.add_argument("--start", default="10:00", help="the first interview (default 10:00)")
-    p.add_argument("--minutes", type=int, default=15, help="minutes per person (default 15)")
-    p.add_argument("--from", dest="first_week", help="the first week to plan a draft in (default: next week)")
-    p.add_argument("--every", type=int, help="weeks between the drafts (default: the category's cadence)")
-    p.add_argument("--yes", action="store_true", help="write the drafts")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--people", required=True, help=_('names in schedule order: "Kari, Ola, Per"'))
+    p.add_argument("--day", help=_("the day of the interviews (for the schedule)"))
+    p.add_argument("--start", default="10:00", metavar=_("TIME"), help=_("the first interview (default 10:00)"))
+    p.add_argument("--minutes", type=int, default=15, help=_("minutes per person (default 15)"))
+    p.add_argument("--from", dest="first_week", help=_("the first week to plan a draft in (default: next week)"))
+    p.add_argument("--every", type=int, help=_("weeks between the drafts (default: the category's cadence)"))
+    p.add_argument("--yes", action="store_true", help=_("write the drafts"))
+    p.add_argument("--json", action="store_true", help=_("for scripts: JSON (English keys)"))
 
-    p = command("people", None, "the people registry: list, add, edit, remove", workspace=False)
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = command("people", None, _("the people registry: list, add, edit, remove"), workspace=False)
+    actions = p.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
 
-    def action(name: str, run, help: str) -> argparse.ArgumentParser:
+    def subcommand(name: str, run, help: str) -> argparse.ArgumentParser:
         p = actions.add_parser(name, help=help, description=help)
         p.set_defaults(run=run)
-        p.add_argument("-w", "--workspace")
+        p.add_argument("-w", "--workspace", help=_("workspace folder (else $SOMEPLAN_WORKSPACE, else the last used)"))
         return p
 
-    p = action("list", cmd_people_list, "everyone, with consent and when last featured")
-    p.add_argument("--stale", nargs="?", type=int, const=180, metavar="DAYS",
-                   help="only those not featured for DAYS days (default 180) and with nothing planned")  # fmt: skip
-    p.add_argument("--json", action="store_true")
+    p = subcommand("list", cmd_people_list, _("everyone, with consent and when last featured"))
+    p.add_argument("--stale", nargs="?", type=int, const=180, metavar=_("DAYS"),
+                   help=_("only those not featured for DAYS days (default 180) and with nothing planned"))  # fmt: skip
+    p.add_argument("--json", action="store_true", help=_("for scripts: JSON (English keys)"))
     for name, run in (("add", cmd_people_add), ("edit", cmd_people_edit)):
-        p = action(name, run, f"{name} a person")
+        p = subcommand(name, run, _("add a person") if name == "add" else _("edit a person"))
         p.add_argument("name")
         if name == "edit":
-            p.add_argument("--name", dest="new_name")
-        p.add_argument("--role")
-        p.add_argument("--consent", choices=("yes", "no"), help="may we show this person in posts")
-        p.add_argument("--until", help="the last day the consent holds ('none': no end)")
-    p = action("rm", cmd_people_rm, "remove a person (posts keep what they were)")
+            p.add_argument("--name", dest="new_name", help=_("a new name"))
+        p.add_argument("--role", help=_("what the person does, e.g. receptionist"))
+        p.add_argument("--consent", choices=("yes", "no"), help=_("may we show this person in posts"))
+        p.add_argument("--until", help=_("the last day the consent holds ('none': no end)"))
+    p = subcommand("rm", cmd_people_rm, _("remove a person (posts keep what they were)"))
     p.add_argument("name")
 
 
@@ -70,11 +74,11 @@ def cmd_batch(args) -> int:
     category = catalog.category(args.category)
     people = people_by_names(catalog, args.people)
     if not people:
-        raise UserError("give at least one person with --people")
+        raise UserError(_("give at least one person with --people"))
     if args.minutes < 1:
-        raise UserError("--minutes must be 1 or more")
+        raise UserError(_("--minutes must be 1 or more"))
     if args.every is not None and args.every < 1:
-        raise UserError("--every must be 1 or more weeks")
+        raise UserError(_("--every must be 1 or more weeks"))
     day = parse_date(args.day, today) if args.day else None
     first = IsoWeek.of(today) + 1
     if args.first_week:
@@ -109,7 +113,11 @@ def cmd_batch(args) -> int:
     written = []
     if args.yes:
         if len(slots) < len(people):
-            raise UserError(f"only {len(slots)} free slots for {len(people)} people within two years; nothing written")
+            raise UserError(
+                _("only {slots} free slots for {people} people within two years; nothing written").format(
+                    slots=len(slots), people=len(people)
+                )
+            )
         written = finish_session(catalog, session, slots, people, stored=False)
         catalog.workspace.close()
     if args.json:
@@ -126,29 +134,40 @@ def cmd_batch(args) -> int:
 
 
 def _print_batch(out, category, session, people, drafts, warnings, written, day) -> None:
+    import datetime as dt
+
     from rich.text import Text
 
     from someplan.cli_output import print_table, user
+    from someplan.domain.weeks import day_label, week_word
+    from someplan.i18n import language
 
     names = {p.id: p.name for p in people}
-    title = Text.assemble(("Batch: ", "bold"), user(category.name, "bold"))
+    title = Text.assemble((_("Batch:") + " ", "bold"), user(category.name, "bold"))
     if day:
-        title.append(f"  {day:%d.%m.%Y}")
+        title.append("  " + day_label(day, language(), year=True))
     out.print(title)
     if category.question:
-        out.print(Text.assemble("Questions: ", user(category.question)))
-    print_table([[at.strftime("%H:%M") if at else "", names[pid]] for at, pid in session.schedule()], ["time", "person"], out)
+        out.print(Text.assemble(_("Questions:") + " ", user(category.question)))
+    schedule = [[at.strftime("%H:%M") if at else "", names[pid]] for at, pid in session.schedule()]
+    print_table(schedule, [_("time"), _("person")], out)
     for warning in warnings:
         out.print(Text.assemble(("⚠ ", "yellow"), user(warning)))
-    out.print(Text("Drafts, one per person:", style="bold"))
-    rows = [[f"uke {d['week']}", d["date"], d["time"] or "", d["channel"] or "–", d["title"]] for d in drafts]
-    print_table(rows, ["week", "date", "time", "channel", "title"], out)
+    out.print(Text(_("Drafts, one per person:"), style="bold"))
+    rows = [
+        [f"{week_word(language())} {d['week']}", day_label(dt.date.fromisoformat(d["date"]), language(), weekday="short"),
+         d["time"] or "", d["channel"] or "–", d["title"]]
+        for d in drafts
+    ]  # fmt: skip
+    print_table(rows, [_("week"), _("date"), _("time"), _("channel"), _("title")], out)
     if len(drafts) < len(people):
-        out.print(Text(f"only {len(drafts)} free slots found for {len(people)} people", style="red"))
+        found = _("only {slots} free slots found for {people} people").format(slots=len(drafts), people=len(people))
+        out.print(Text(found, style="red"))
     if written:
-        out.print(Text(f"wrote {len(written)} drafts", style="green"))
+        wrote = ngettext("wrote {count} draft", "wrote {count} drafts", len(written)).format(count=len(written))
+        out.print(Text(wrote, style="green"))
     else:
-        out.print(Text("nothing written: add --yes to write these drafts", style="dim"))
+        out.print(Text(_("nothing written: add --yes to write these drafts"), style="dim"))
 
 
 def _person_fields(args) -> dict:
@@ -160,7 +179,7 @@ def _person_fields(args) -> dict:
     if args.consent is not None:
         fields["consent"] = args.consent == "yes"
     if args.until is not None:
-        fields["consent_until"] = None if args.until.strip().lower() in ("none", "") else parse_date(args.until)
+        fields["consent_until"] = None if args.until.strip().lower() in ("none", "ingen", "") else parse_date(args.until)
     return fields
 
 
@@ -192,23 +211,28 @@ def cmd_people_list(args) -> int:
     from someplan.cli_output import print_table
 
     table = [
-        [r["name"], r["role"], _consent_text(r), _day(r["last_featured"]) or "never", _day(r["next_featured"]), r["posts"]]
+        [r["name"], r["role"], _consent_text(r), _day(r["last_featured"]) or _("never"), _day(r["next_featured"]), r["posts"]]
         for r in rows
     ]
-    print_table(table, ["name", "role", "consent", "last featured", "next", "posts"], _out())
+    print_table(table, [_("name"), _("role"), _("consent"), _("last featured"), _("next"), _("posts")], _out())
     return 0
 
 
 def _day(text: str | None) -> str:
-    return f"{text[8:10]}.{text[5:7]}.{text[:4]}" if text else ""
+    import datetime as dt
+
+    from someplan.domain.weeks import day_label
+    from someplan.i18n import language
+
+    return day_label(dt.date.fromisoformat(text), language(), weekday=None, year=True) if text else ""
 
 
 def _consent_text(row: dict) -> str:
     state = row["consent_state"]
     if state == "missing":
-        return "⚠ none"
+        return "⚠ " + _("none")
     if state == "expired":
-        return f"⚠ ended {_day(row['consent_until'])}"
+        return "⚠ " + _("ended {day}").format(day=_day(row["consent_until"]))
     return f"✓ {_day(row['consent_until'])}" if row["consent_until"] else "✓"
 
 
@@ -231,7 +255,7 @@ def cmd_people_edit(args) -> int:
     if args.new_name is not None:
         fields["name"] = args.new_name
     if not fields:
-        raise UserError("nothing to change: give --name, --role, --consent or --until")
+        raise UserError(_("nothing to change: give --name, --role, --consent or --until"))
     print(edit_person(catalog, args.name, **fields).id)
     catalog.workspace.close()
     return 0
@@ -242,6 +266,6 @@ def cmd_people_rm(args) -> int:
 
     catalog = _catalog(args, writable=True)
     person = remove_person(catalog, args.name)
-    print(f"removed {person.name}")
+    print(_("removed {name}").format(name=person.name))
     catalog.workspace.close()
     return 0

@@ -8,28 +8,38 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from someplan.i18n import N_, _, ngettext
+
 GROUPINGS = ("week", "category", "channel", "weekday", "hour")
+GROUP_NAMES = {"week": N_("week"), "category": N_("category"), "channel": N_("channel"), "weekday": N_("weekday"),
+               "hour": N_("hour")}  # fmt: skip
+# What the import did with each row (Outcome values, and "skipped"), and how a row was tied to its post.
+OUTCOMES = {"matched": N_("matched"), "new": N_("new"), "duplicate": N_("duplicate"), "skipped": N_("skipped")}
+HOW = {"id": N_("by id"), "permalink": N_("by permalink"), "time and text": N_("by time and text"), "time": N_("by time")}
+# The counts an engagement figure sums ("facebook: reactions+comments+shares"), as shown.
+COUNTS = {"reactions": N_("reactions"), "comments": N_("comments"), "shares": N_("shares"), "clicks": N_("clicks"),
+          "likes": N_("likes"), "saves": N_("saves")}  # fmt: skip
 
 
 def add_commands(command) -> None:
-    p = command("import", cmd_import, "import key figures from a Meta Business Suite, LinkedIn or mapped CSV export")
+    p = command("import", cmd_import, _("import key figures from a Meta Business Suite, LinkedIn or mapped CSV export"))
     p.add_argument("file")
-    p.add_argument("--channel", help="the channel the posts are from (else found from the file)")
-    p.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
+    p.add_argument("--channel", help=_("the channel the posts are from (else found from the file)"))
+    p.add_argument("--dry-run", action="store_true", help=_("show what would happen; write nothing"))
     p.add_argument("--unmatched", choices=("create", "skip"), default="create",
-                   help="rows that match no post: create published posts (default) or skip them")
-    p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
-                   help="which column holds a field (reach, views, reactions, comments, shares, clicks, saves, "
-                        "video_views, published, title, caption, external_id, permalink); repeat it")
-    p.add_argument("--mapping", help="use a column mapping saved with --save-mapping")
-    p.add_argument("--save-mapping", metavar="NAME", help="save --map (and --channel) under NAME for this workspace")
-    p.add_argument("--json", action="store_true")
-    p = command("figures", cmd_figures, "key figures: reach and engagement rates over the last weeks")
-    p.add_argument("--weeks", type=int, default=8, help="how many weeks up to this week (default 8)")
-    p.add_argument("--by", choices=GROUPINGS, default="week", help="average per week (default), category, channel, …")
+                   help=_("rows that match no post: create published posts (default) or skip them"))  # fmt: skip
+    p.add_argument("--map", action="append", default=[], metavar=_("FIELD=COLUMN"),
+                   help=_("which column holds a field (reach, views, reactions, comments, shares, clicks, saves, "
+                          "video_views, published, title, caption, external_id, permalink); repeat it"))  # fmt: skip
+    p.add_argument("--mapping", help=_("use a column mapping saved with --save-mapping"))
+    p.add_argument("--save-mapping", metavar=_("NAME"), help=_("save --map (and --channel) under NAME for this workspace"))
+    p.add_argument("--json", action="store_true", help=_("for scripts: JSON (English keys)"))
+    p = command("figures", cmd_figures, _("key figures: reach and engagement rates over the last weeks"))
+    p.add_argument("--weeks", type=int, default=8, help=_("how many weeks up to this week (default 8)"))
+    p.add_argument("--by", choices=GROUPINGS, default="week", help=_("average per week (default), category, channel, …"))
     out = p.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true")
-    out.add_argument("--csv", action="store_true")
+    out.add_argument("--json", action="store_true", help=_("for scripts: JSON (English keys)"))
+    out.add_argument("--csv", action="store_true", help=_("for spreadsheets: CSV (English column names)"))
 
 
 def cmd_import(args) -> int:
@@ -39,11 +49,11 @@ def cmd_import(args) -> int:
 
     path = Path(args.file).expanduser()
     if not path.is_file():
-        raise UserError(f"no such file: {path}")
+        raise UserError(_("no such file: {path}").format(path=path))
     catalog = _open(args, writable=not args.dry_run)
     mapping = parse_mapping(args.map) if args.map else None
     if args.save_mapping and not mapping:
-        raise UserError("--save-mapping saves the columns given with --map: give at least one")
+        raise UserError(_("--save-mapping saves the columns given with --map: give at least one"))
     plan = plan_import(catalog, path, channel=args.channel, unmatched=args.unmatched, mapping=mapping,
                        mapping_name=args.mapping)  # fmt: skip
     written = 0
@@ -85,29 +95,37 @@ def _print_plan(plan, catalog, dry_run: bool, written: int) -> None:
 
     out = _out()
     titles = _titles(catalog)
-    out.print(Text.assemble((f"{plan.format} → ", "bold"), user(plan.channel.name, "bold"), f": {plan.summary()}"))
+    out.print(Text.assemble((_(plan.format) + " → ", "bold"), user(plan.channel.name, "bold"), ": " + plan.summary()))
     styles = {"matched": "green", "new": "cyan", "duplicate": "yellow", "skipped": "yellow"}
+    names = {key: _(name) for key, name in OUTCOMES.items()} | {"error": _("error")}
+    width = max(map(len, names.values())) + 1
     lines = []
     for match in plan.matches:
         outcome = match.outcome.value
         if outcome == "new" and plan.unmatched == "skip":
             outcome = "skipped"
         title = titles.get(match.post_id) if match.post_id else match.row.text
-        detail = f"  ({match.how})" if match.how else ""
+        detail = f"  ({_(HOW[match.how])})" if match.how in HOW else f"  ({match.how})" if match.how else ""
         if outcome == "duplicate":
-            detail = f"  (skipped: same post as {match.how})"
-        lines.append((match.row.line, Text.assemble(f"  line {match.row.line:<5} ", (f"{outcome:<10}", styles.get(outcome, "")),
+            detail = "  (" + _("skipped: same post as line {line}").format(line=match.how.removeprefix("line ")) + ")"
+        lines.append((match.row.line, Text.assemble(_line(match.row.line), (names.get(outcome, outcome).ljust(width), styles.get(outcome, "")),
                                 user((title or "").split("\n", 1)[0][:70]), (detail, "dim"))))  # fmt: skip
     for error in plan.errors:
-        lines.append((error.line, Text.assemble(f"  line {error.line:<5} ", ("error     ", "red"), user(error.message))))
-    for _, line in sorted(lines, key=lambda pair: pair[0]):
+        lines.append((error.line, Text.assemble(_line(error.line), (names["error"].ljust(width), "red"), user(error.message))))
+    for _number, line in sorted(lines, key=lambda pair: pair[0]):
         out.print(line)
     for note in plan.notes:
-        out.print(Text(f"note: {note}", style="dim"))
+        out.print(Text(_("note: {note}").format(note=note), style="dim"))
     if dry_run:
-        out.print(Text("dry run: nothing was written", style="bold"))
+        out.print(Text(_("dry run: nothing was written"), style="bold"))
+    elif written:
+        out.print(Text(ngettext("imported: {count} field written", "imported: {count} fields written", written).format(count=written)))
     else:
-        out.print(Text(f"imported: {written} fields written" if written else "nothing to change: the workspace already has these figures"))
+        out.print(Text(_("nothing to change: the workspace already has these figures")))
+
+
+def _line(number: int) -> str:
+    return "  " + _("line {number}").format(number=number).ljust(10) + " "
 
 
 def cmd_figures(args) -> int:
@@ -116,7 +134,7 @@ def cmd_figures(args) -> int:
     from someplan.services.figures_report import figures_report, rounded
 
     if not 1 <= args.weeks <= 520:
-        raise UserError("--weeks must be from 1 to 520")
+        raise UserError(_("--weeks must be from 1 to 520"))
     catalog = _open(args)
     report = figures_report(catalog, _today(catalog), args.weeks)
     groups = report.by(args.by)
@@ -146,16 +164,29 @@ def cmd_figures(args) -> int:
     from someplan.cli import _out
     from someplan.cli_output import print_table
 
+    from someplan.cli_output import percent
+    from someplan.domain.weeks import day_label
+    from someplan.i18n import language
+
     out = _out()
     overall = report.overall()
-    out.print(Text.assemble((f"Key figures {report.first:%d.%m.%Y}–{report.last:%d.%m.%Y}: ", "bold"),
-                            f"{overall.posts} published posts, reach {_pct(overall.reach_rate)} of followers, "
-                            f"engagement {_pct(overall.engagement_rate)} of reach"))  # fmt: skip
-    print_table([[n, p, _pct(r), _pct(e)] for n, p, r, e in rows], [args.by, "posts", "reach rate", "engagement rate"], out)
+    period = _("Key figures {first}–{last}:").format(first=day_label(report.first, language(), weekday=None, year=True),
+                                                     last=day_label(report.last, language(), weekday=None, year=True))  # fmt: skip
+    posts = ngettext("{count} published post", "{count} published posts", overall.posts).format(count=overall.posts)
+    summary = ", ".join([
+        posts, _("reach {rate} of followers").format(rate=percent(overall.reach_rate)),
+        _("engagement {rate} of reach").format(rate=percent(overall.engagement_rate)),
+    ])  # fmt: skip
+    out.print(Text.assemble((period + " ", "bold"), summary))
+    headers = [_(GROUP_NAMES[args.by]), _("posts"), _("reach rate"), _("engagement rate")]
+    print_table([[n, p, percent(r), percent(e)] for n, p, r, e in rows], headers, out)
     for numerator in report.numerators:
-        out.print(Text(f"engagements, {numerator}", style="dim"))
+        out.print(Text(_("engagements, {numerator}").format(numerator=numerator_text(numerator)), style="dim"))
     return 0
 
 
-def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f} %"
+def numerator_text(numerator: str) -> str:
+    """ "facebook: reactions+comments" with the counts named in the language spoken."""
+    network, _colon, counts = numerator.rpartition(": ")
+    named = "+".join(_(COUNTS[count]) if count in COUNTS else count for count in counts.split("+"))
+    return f"{network}: {named}" if network else named

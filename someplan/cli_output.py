@@ -13,25 +13,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from someplan.domain.weeks import weekday_name
+from someplan.domain.post import Status
+from someplan.domain.weeks import day_label
+from someplan.i18n import N_, _, language, ngettext
 from someplan.services.status import StatusReport
 from someplan.textsafe import literal
 
-WORDS = {
-    "nb": {"planned": "Planlagt mot mål", "due": "Kategorier som står for tur", "overdue": "forfalt",
-           "days": "dager", "due_now": "denne uka", "figures": "Siste {weeks} uker",
-           "posts": "publiserte innlegg", "reach": "rekkevidde", "engagement": "engasjement",
-           "of_followers": "av følgere", "of_reach": "av rekkevidde", "problems": "Problemer",
-           "none": "ingen", "empty": "—", "campaigns": "Kampanjer", "next": "Neste forslag",
-           "new_draft": "nytt utkast", "ahead": "i forkant", "assets": "Filer", "files": "filer", "new": "nye",
-           "unused": "ubrukte", "missing": "mangler"},
-    "en": {"planned": "Planned vs target", "due": "Categories due", "overdue": "overdue", "days": "days",
-           "due_now": "this week", "figures": "Last {weeks} weeks", "posts": "published posts",
-           "reach": "reach", "engagement": "engagement", "of_followers": "of followers",
-           "of_reach": "of reach", "problems": "Problems", "none": "none", "empty": "—",
-           "campaigns": "Campaigns", "next": "Next proposal", "new_draft": "new draft", "ahead": "ahead",
-           "assets": "Assets", "files": "files", "new": "new", "unused": "unused", "missing": "missing"},
-}
+SEVERITIES = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 
 def console(stream=None) -> Console:
@@ -48,37 +36,69 @@ def user(text: object, style: str = "") -> Text:
 
 
 def print_status(report: StatusReport, locale: str, out: Console) -> None:
-    words = WORDS["en" if locale.startswith("en") else "nb"]
-    days = [weekday_name(i, locale, short=True) for i in range(7)]
+    """The week at a glance; `locale` is the language spoken (`i18n.language()`), for dates."""
     header = Text.assemble(user(report.workspace, "bold"), " · ", (report.label, "bold cyan"))
     out.print(header)
     if report.today_note:
         out.print(Text(report.today_note, style="dim"))
     if report.campaigns:
-        out.print(Text.assemble((f"{words['campaigns']}: ", "dim"), user(", ".join(report.campaigns), "magenta")))
+        out.print(Text.assemble((_("Campaigns:") + " ", "dim"), user(", ".join(report.campaigns), "magenta")))
+    out.print(_week_table(report, locale, out.width))
+    load = Text.assemble((_("Planned vs target:") + " ", "bold"))
+    for index, item in enumerate(report.load):
+        style = "green" if item.planned >= item.target else "yellow"
+        load.append(("  " if index else "") + literal(item.channel) + " ")
+        load.append(f"{item.planned}/{item.target}", style=style)
+    out.print(load)
+    if report.due:
+        line = Text.assemble((_("Categories due:") + " ", "bold"))
+        for index, due in enumerate(report.due):
+            line.append(", " if index else "")
+            line.append_text(user(due.category, due.colour or ""))
+            overdue = due.state == "overdue"
+            detail = _overdue_days(due.days_overdue) if overdue else _("this week")
+            line.append(f" ({detail})", style="red" if overdue else "yellow")
+        out.print(line)
+    if report.next_proposal:
+        out.print(_proposal_line(report.next_proposal, locale))
+    out.print(_figures_line(report.figures))
+    if report.assets is not None:
+        out.print(asset_counts_text(report.assets))
+    if report.problems:
+        out.print(Text(_("Problems:"), style="bold red"))
+        for problem in report.problems:
+            out.print(Text.assemble(("  " + severity_label(problem.severity) + " ", _severity_style(problem.severity)),
+                                    user(f"{problem.path}: " if problem.path else ""), user(problem.message)))  # fmt: skip
+
+
+def _week_table(report: StatusReport, locale: str, width: int) -> Table:
     # Only the title gives way when the terminal is narrow: it is cut with an ellipsis, while
     # day, time, channel and status stay readable on one line per post.
+    days = {day.date: day_label(day.date, locale, weekday="short") for day in report.days}
+    statuses = {post.status: _status_label(post.status) for day in report.days for post in day.posts}
+    day_width = max(map(len, days.values()), default=9)
+    status_width = max(map(len, statuses.values()), default=9)
     table = Table.grid(padding=(0, 1))
     channel_width = min(max((len(l.channel) for l in report.load), default=8), 10)
-    fixed = 9 + 5 + channel_width + 15 + 9 + 5  # the other columns and the gaps between them
+    fixed = day_width + 5 + channel_width + 15 + status_width + 5  # the other columns and the gaps between them
     longest_title = max([len(literal(p.title)) for d in report.days for p in d.posts]
                         + [len(literal("★ " + ", ".join(d.marks))) for d in report.days], default=10)  # fmt: skip
-    title_width = max(min(longest_title, out.width - fixed), 12)
-    table.add_column(no_wrap=True, width=9)
+    title_width = max(min(longest_title, width - fixed), 12)
+    table.add_column(no_wrap=True, width=day_width)
     table.add_column(no_wrap=True, width=5)
     table.add_column(no_wrap=True, width=channel_width, overflow="ellipsis")
     table.add_column(no_wrap=True, width=15, overflow="ellipsis")
     table.add_column(no_wrap=True, width=title_width, overflow="ellipsis")
-    table.add_column(no_wrap=True, width=9)
+    table.add_column(no_wrap=True, width=status_width)
     blank = Text("")
     for day in report.days:
         is_today = day.date == report.today
-        label = Text(f"{days[day.date.weekday()]} {day.date.day:>2}.{day.date.month:02d}", style="bold reverse" if is_today else "bold")
+        label = Text(days[day.date], style="bold reverse" if is_today else "bold")
         if day.marks:
             table.add_row(label, blank, blank, blank, user("★ " + ", ".join(day.marks), "yellow"), blank)
             label = blank
         if not day.posts:
-            table.add_row(label, Text(words["empty"], style="dim"), blank, blank, blank, blank)
+            table.add_row(label, Text("—", style="dim"), blank, blank, blank, blank)
             continue
         for index, post in enumerate(day.posts):
             table.add_row(
@@ -87,66 +107,74 @@ def print_status(report: StatusReport, locale: str, out: Console) -> None:
                 user(post.channel, "cyan"),
                 Text.assemble(("■ ", post.colour or "white"), user(post.category)),
                 user(post.title),
-                Text(post.status, style=_status_style(post.status)),
+                Text(statuses[post.status], style=_status_style(post.status)),
             )
-    out.print(table)
-    load = Text.assemble((f"{words['planned']}: ", "bold"))
-    for index, item in enumerate(report.load):
-        style = "green" if item.planned >= item.target else "yellow"
-        load.append(("  " if index else "") + literal(item.channel) + " ")
-        load.append(f"{item.planned}/{item.target}", style=style)
-    out.print(load)
-    if report.due:
-        line = Text.assemble((f"{words['due']}: ", "bold"))
-        for index, due in enumerate(report.due):
-            line.append(", " if index else "")
-            line.append_text(user(due.category, due.colour or ""))
-            detail = f" ({words['overdue']} {due.days_overdue} {words['days']})" if due.state == "overdue" else f" ({words['due_now']})"
-            line.append(detail, style="red" if due.state == "overdue" else "yellow")
-        out.print(line)
-    if report.next_proposal:
-        out.print(_proposal_line(report.next_proposal, words, days))
-    figures = report.figures
-    line = Text.assemble((words["figures"].format(weeks=figures.weeks) + ": ", "bold"), f"{figures.posts} {words['posts']}")
+    return table
+
+
+def _overdue_days(days: int) -> str:
+    return ngettext("overdue {count} day", "overdue {count} days", days).format(count=days)
+
+
+def _figures_line(figures) -> Text:
+    posts = ngettext("{count} published post", "{count} published posts", figures.posts).format(count=figures.posts)
+    heading = ngettext("Last {weeks} week:", "Last {weeks} weeks:", figures.weeks).format(weeks=figures.weeks)
+    line = Text.assemble((heading + " ", "bold"), posts)
     if figures.reach_rate is not None:
-        line.append(f", {words['reach']} {_pct(figures.reach_rate)} {words['of_followers']}")
+        line.append(", " + _("reach {rate} of followers").format(rate=percent(figures.reach_rate)))
     if figures.engagement_rate is not None:
-        line.append(f", {words['engagement']} {_pct(figures.engagement_rate)} {words['of_reach']}")
-    out.print(line)
-    if report.assets is not None:
-        out.print(asset_counts_text(report.assets, words))
-    if report.problems:
-        out.print(Text(f"{words['problems']}:", style="bold red"))
-        for problem in report.problems:
-            out.print(Text.assemble(("  " + problem.severity + " ", "red" if problem.severity == "error" else "yellow"),
-                                    user(f"{problem.path}: " if problem.path else ""), user(problem.message)))
+        line.append(", " + _("engagement {rate} of reach").format(rate=percent(figures.engagement_rate)))
+    return line
 
 
-def _proposal_line(proposal, words: dict, days) -> Text:
-    line = Text.assemble((f"{words['next']}: ", "bold"), f"{days[proposal.date.weekday()]} {proposal.date.day}.{proposal.date.month:02d}")
+def _proposal_line(proposal, locale: str) -> Text:
+    line = Text.assemble((_("Next proposal:") + " ", "bold"), day_label(proposal.date, locale, weekday="short"))
     if proposal.time:
         line.append(f" {proposal.time}")
     line.append(" ")
     line.append_text(user(proposal.channel, "cyan"))
     line.append(" ")
     line.append_text(Text.assemble(("■ ", proposal.colour or "white"), user(proposal.category)))
-    state = {"overdue": words["overdue"], "due": words["due_now"], "ahead": words["ahead"]}.get(proposal.reason, "")
+    reasons = {"overdue": N_("overdue"), "due": N_("this week"), "ahead": N_("ahead")}
+    state = _(reasons[proposal.reason]) if proposal.reason in reasons else proposal.reason
     line.append(f" ({state}): ")
-    line.append_text(user(f"«{proposal.backlog_title}»") if proposal.backlog_title else Text(words["new_draft"], style="dim"))
+    line.append_text(user(f"«{proposal.backlog_title}»") if proposal.backlog_title else Text(_("new draft"), style="dim"))
     return line
 
 
-def asset_counts_text(counts: dict[str, int], words: dict[str, str]) -> Text:
-    line = Text.assemble((f"{words['assets']}: ", "bold"), f"{counts['files']} {words['files']}")
-    line.append(f", {counts['new']} {words['new']}", style="green" if counts["new"] else "")
-    line.append(f", {counts['unused']} {words['unused']}")
+def asset_counts_text(counts: dict[str, int]) -> Text:
+    line = Text.assemble((_("Assets:") + " ", "bold"))
+    line.append(ngettext("{count} file", "{count} files", counts["files"]).format(count=counts["files"]))
+    line.append(", " + ngettext("{count} new", "{count} new", counts["new"]).format(count=counts["new"]),
+                style="green" if counts["new"] else "")  # fmt: skip
+    line.append(", " + ngettext("{count} unused", "{count} unused", counts["unused"]).format(count=counts["unused"]))
     if counts["missing"]:
-        line.append(f", {counts['missing']} {words['missing']}", style="yellow")
+        missing = ngettext("{count} missing", "{count} missing", counts["missing"]).format(count=counts["missing"])
+        line.append(", " + missing, style="yellow")
     return line
 
 
-def _pct(value: float) -> str:
-    return f"{value:.1f} %"
+def percent(value: float | None) -> str:
+    """ "12.5 %" in English, "12,5 %" in Bokmål (a decimal comma); "–" for no value."""
+    if value is None:
+        return "–"
+    text = f"{value:.1f} %"
+    return text.replace(".", ",") if language() == "nb" else text
+
+
+def severity_label(severity: str) -> str:
+    return _(SEVERITIES[severity]) if severity in SEVERITIES else severity
+
+
+def _severity_style(severity: str) -> str:
+    return "red" if severity == "error" else "yellow"
+
+
+def _status_label(value: str) -> str:
+    try:
+        return Status(value).label()
+    except ValueError:
+        return value
 
 
 def _status_style(status: str) -> str:

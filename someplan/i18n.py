@@ -67,15 +67,29 @@ def resolve(workspace_locale: str | None = None, user_choice: str | None = None)
     )
 
 
+_loaded: dict[str, _gettext.NullTranslations] = {}
+
+
+def translator(language: str | None = None) -> _gettext.NullTranslations:
+    """The catalog of `language` ("nb", "en"; None: the one spoken now), read once, for text that
+    must be in a given language whatever is spoken (`Status.label("nb")`)."""
+    if language is None:
+        return _translations
+    chosen = normalise(language) or "en"
+    if chosen not in _loaded:
+        _loaded[chosen] = (
+            _gettext.NullTranslations()
+            if chosen == "en"
+            else _gettext.translation(DOMAIN, LOCALE_DIR, languages=[chosen], fallback=True)
+        )
+    return _loaded[chosen]
+
+
 def set_language(language: str) -> str:
     """Speak `language` from now on (unknown values mean English); returns the one chosen."""
     global _current, _translations
     chosen = normalise(language) or "en"
-    if chosen == "en":
-        translations: _gettext.NullTranslations = _gettext.NullTranslations()
-    else:
-        translations = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[chosen], fallback=True)
-    _current, _translations = chosen, translations
+    _current, _translations = chosen, translator(chosen)
     for listener in list(_listeners):
         listener(chosen)
     return chosen

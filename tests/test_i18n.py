@@ -32,7 +32,25 @@ AREAS = {
         ROOT / "someplan" / "cli_campaign.py", ROOT / "someplan" / "services" / "campaigns.py",
         ROOT / "someplan" / "services" / "calendar_data.py", ROOT / "someplan" / "services" / "year_wheel.py",
     ],
-}
+    # The command line, and what it shows from the layers below: the services and the domain,
+    # and the store's problems and errors (its other modules raise nothing a user sees).
+    "cli": [
+        *(ROOT / "someplan" / f"{name}.py" for name in (
+            "cli", "cli_argparse", "cli_assets", "cli_batch", "cli_figures", "cli_language", "cli_output",
+        )),
+        *(ROOT / "someplan" / "services" / f"{name}.py" for name in (
+            "asset_watch", "assets", "batch", "catalog", "errors", "export_files",
+            "export_formats", "figures_import", "figures_report", "holiday_cache", "language",
+            "locate", "overview", "people", "planning", "rotation_fill", "setup", "status",
+        )),
+        *(ROOT / "someplan" / "domain" / f"{name}.py" for name in (
+            "assets", "batch", "cadence", "category", "channel", "doc_fields", "event", "figures",
+            "figures_stats", "matching", "norwegian_calendar", "person", "plan", "post",
+            "rotation", "rotation_plan", "settings", "weeks",
+        )),
+        *(ROOT / "someplan" / "store" / f"{name}.py" for name in ("problems", "snapshot", "workspace", "writer")),
+    ],
+}  # fmt: skip
 
 
 def test_every_marked_string_has_a_bokmal_translation():
@@ -65,6 +83,23 @@ def test_language_order(monkeypatch):
     assert i18n.resolve(workspace_locale="en", user_choice="nb") == "nb"
     monkeypatch.setenv(i18n.ENV_VAR, "en")
     assert i18n.resolve(workspace_locale="nb", user_choice="nb") == "en"
+
+
+def test_argparse_says_nothing_our_catalog_does_not_have():
+    """Every message argparse of this Python translates is in someplan/cli_argparse.py."""
+    import argparse
+    import ast
+
+    from someplan.cli_argparse import MESSAGES
+
+    tree = ast.parse(Path(argparse.__file__).read_text(encoding="utf-8"))
+    theirs = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"
+        and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+    }
+    assert theirs - set(MESSAGES) == set()
 
 
 def test_bokmal_is_spoken_when_set():

@@ -51,6 +51,19 @@ SINKS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "Hit": ((), ("help",)),
     "DiscoveryHit": ((0,), ("help",)),
     "SystemCommand": ((0, 1), ()),
+    "assemble": ((0, 1, 2, 3, 4, 5, 6, 7, 8, 9), ()),  # Text.assemble: strings and (text, style) pairs
+    "print_table": ((1,), ()),  # cli_output.print_table(rows, headers, out)
+    "command": ((2,), ("help",)),  # cli.py's sub-parser maker: command(name, run, help)
+    "subcommand": ((2,), ("help",)),
+    "Problem": ((2,), ("template",)),  # store.problems.Problem(severity, code, template, path)
+    "RowError": ((1,), ("message",)),
+    "BadReference": ((0,), ()),
+}
+# (receiver, method) → positions: lists whose items are shown as they are, e.g. `doc.problems.append(…)`
+QUALIFIED_SINKS: dict[tuple[str, str], tuple[int, ...]] = {
+    ("problems", "append"): (0,),
+    ("notes", "append"): (0,),
+    ("warnings", "append"): (0,),
 }
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _STYLE_WORD = re.compile(
@@ -82,6 +95,8 @@ def _prose_in(node: ast.AST) -> str | None:
         return _prose_in(node.left) or _prose_in(node.right)
     if isinstance(node, ast.IfExp):
         return _prose_in(node.body) or _prose_in(node.orelse)
+    if isinstance(node, (ast.Tuple, ast.List)):  # ("Heading: ", "bold"), or a list of column headers
+        return next((text for item in node.elts if (text := _prose_in(item)) is not None), None)
     return None
 
 
@@ -103,16 +118,33 @@ def _bindings_tuples(tree: ast.AST):
                         yield item.elts[2]
 
 
+def _receiver(func: ast.AST) -> str | None:
+    """`problems` in `doc.problems.append(…)` or `problems.append(…)`."""
+    if isinstance(func, ast.Attribute):
+        return _name(func.value)
+    return None
+
+
+def _sink(func: ast.AST) -> tuple[tuple[int, ...], tuple[str, ...]] | None:
+    name = _name(func)
+    if name in MARKERS:
+        return None
+    qualified = QUALIFIED_SINKS.get((_receiver(func), name))
+    if qualified is not None:
+        return qualified, ()
+    return SINKS.get(name)
+
+
 def unmarked_in(path: Path) -> list[tuple[int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
-        name = _name(node.func)
-        if name in MARKERS or name not in SINKS:
+        sink = _sink(node.func)
+        if sink is None:
             continue
-        positions, keywords = SINKS[name]
+        positions, keywords = sink
         candidates = [node.args[i] for i in positions if i < len(node.args)]
         candidates += [kw.value for kw in node.keywords if kw.arg in keywords]
         for candidate in candidates:

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from someplan.i18n import _
+
 # -- what is not an asset ----------------------------------------------------------------------
 
 IGNORED_NAMES = frozenset({"desktop.ini", "thumbs.db", "icon\r", ".ds_store", "$recycle.bin", "@eadir"})
@@ -65,16 +67,16 @@ def normal_reference(ref: str) -> str:
     """
     text = unicodedata.normalize("NFC", ref.strip()).replace("\\", "/")
     if not text:
-        raise BadReference("an empty path")
+        raise BadReference(_("an empty path"))
     if text.startswith("/") or _DRIVE.match(text):
-        raise BadReference(f"{ref!r} is absolute: give a path inside the asset folder")
+        raise BadReference(_("{path!r} is absolute: give a path inside the asset folder").format(path=ref))
     if _CONTROL.search(text):
-        raise BadReference(f"{ref!r} holds control characters")
+        raise BadReference(_("{path!r} holds control characters").format(path=ref))
     parts = [part for part in text.split("/") if part not in ("", ".")]
     if ".." in parts:
-        raise BadReference(f"{ref!r} leads out of the asset folder ('..')")
+        raise BadReference(_("{path!r} leads out of the asset folder ('..')").format(path=ref))
     if not parts:
-        raise BadReference(f"{ref!r} names no file")
+        raise BadReference(_("{path!r} names no file").format(path=ref))
     return "/".join(parts)
 
 
@@ -178,7 +180,7 @@ class AssetQuery:
         fields: dict = {}
         words, problems = [], []
         for word in unicodedata.normalize("NFC", text).casefold().split():
-            name, _, value = word.partition(":")
+            name, _colon, value = word.partition(":")
             if word in ("new", "ny", "nye"):
                 fields["new"] = True
             elif word in ("unused", "ubrukt"):
@@ -191,14 +193,14 @@ class AssetQuery:
                 if value.isdigit() and 0 < int(value) < 1000:
                     fields["unused_months"] = int(value)
                 else:
-                    problems.append(f"unused:{value}: give months, like unused:6")
+                    problems.append(_("unused:{value}: give months, like unused:6").format(value=value))
             elif name in ("folder", "mappe") and value:
                 fields["folder"] = value.strip("/")
             elif name in ("type", "kind") and value:
                 if value in KINDS:
                     fields["kind"] = value
                 else:
-                    problems.append(f"type:{value}: use image, video or other")
+                    problems.append(_("type:{value}: use image, video or other").format(value=value))
             elif name in ("category", "kategori") and value:
                 fields["category"] = value
             else:
@@ -250,4 +252,4 @@ def top_post_ids(rates: Iterable[tuple[str, float]], share: float = 0.1) -> froz
     if not ranked:
         return frozenset()
     keep = max(1, round(len(ranked) * share))
-    return frozenset(post_id for post_id, _ in ranked[:keep])
+    return frozenset(post_id for post_id, _rate in ranked[:keep])

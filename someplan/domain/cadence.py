@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from someplan.i18n import N_, _, translator
+
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "other": 2,
     "en": 1, "ett": 1, "ei": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
@@ -40,7 +42,7 @@ class Cadence:
 
     def __post_init__(self):
         if self.unit not in ("week", "month") or self.n < 1:
-            raise ValueError(f"not a cadence: {self.unit} {self.n}")
+            raise ValueError(_("not a cadence: {unit} {n}").format(unit=self.unit, n=self.n))
 
     @classmethod
     def parse(cls, text: str) -> Cadence:
@@ -52,25 +54,24 @@ class Cadence:
                 n = n or _number(match.group(1))
                 if n:
                     return cls(unit, n)
-        raise ValueError(f"not a cadence: {text!r}")
+        raise ValueError(_("not a cadence: {text!r}").format(text=text))
 
     def __str__(self) -> str:
-        """The stored form (English)."""
-        return self.label("en")
+        """The stored form, in English whatever language is spoken; `parse` reads it back."""
+        return self._spoken(None)
 
-    def label(self, locale: str = "nb") -> str:
-        english = locale.startswith("en")
+    def label(self, locale: str | None = None) -> str:
+        """ "every 2 weeks" / "annenhver uke": in `locale` ("nb", "en"), else in the language spoken now."""
+        return self._spoken(translator(locale))
+
+    def _spoken(self, catalog) -> str:
+        # Every form is a whole message (Bokmål says "annenhver uke" for every 2 weeks);
+        # catalog None: the English source.
         if self.unit == "week":
-            if self.n == 1:
-                return "weekly" if english else "ukentlig"
-            if self.n == 2 and not english:
-                return "annenhver uke"
-            return f"every {self.n} weeks" if english else f"hver {self.n}. uke"
-        if self.n == 1:
-            return "monthly" if english else "månedlig"
-        if self.n == 2:
-            return "twice a month" if english else "to ganger i måneden"
-        return f"{self.n} times a month" if english else f"{self.n} ganger i måneden"
+            template = N_("weekly") if self.n == 1 else N_("every 2 weeks") if self.n == 2 else N_("every {n} weeks")
+        else:
+            template = N_("monthly") if self.n == 1 else N_("twice a month") if self.n == 2 else N_("{n} times a month")
+        return (catalog.gettext(template) if catalog else template).format(n=self.n)
 
     @property
     def interval_days(self) -> int:

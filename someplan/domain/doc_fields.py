@@ -14,6 +14,8 @@ from datetime import date, time
 from enum import Enum
 from typing import TypeVar
 
+from someplan.i18n import _
+
 E = TypeVar("E", bound=Enum)
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -83,13 +85,13 @@ class DocReader:
         self._doc: Mapping = doc if isinstance(doc, Mapping) else {}
         self.problems: list[str] = []
         if not isinstance(doc, Mapping):
-            self.problems.append(f"record is {type(doc).__name__}, not an object")
+            self.problems.append(_("record is {kind}, not an object").format(kind=type(doc).__name__))
 
     def _raw(self, key: str) -> object:
         return self._doc.get(key)
 
     def _bad(self, key: str) -> None:
-        self.problems.append(f"{key}: unusable value {self._doc.get(key)!r}")
+        self.problems.append(_("{field}: unusable value {value!r}").format(field=key, value=self._doc.get(key)))
 
     def value(self, key: str, parse, default):
         """`parse(raw)` returns the value or None when unusable."""

@@ -17,7 +17,7 @@ from someplan.domain.channel import Channel, Network
 from someplan.domain.figures import average, engagement_numerator, engagement_rate, reach_rate
 from someplan.domain.post import Post
 from someplan.domain.weeks import IsoWeek, weekday_name
-
+from someplan.i18n import _, language
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,13 @@ def rate_all(posts: Iterable[Post], channels: Mapping[str, Channel], categories:
 
 # -- the groupings users compare by -------------------------------------------------------------
 
+# Names are in the language spoken (weekdays, "(none)"); weeks are ISO ("2026-W47").
 GROUPINGS: dict[str, Callable[[RatedPost], str]] = {
-    "category": lambda r: r.category or "(none)",
-    "channel": lambda r: r.channel or "(none)",
+    "category": lambda r: r.category or _("(none)"),
+    "channel": lambda r: r.channel or _("(none)"),
     "week": lambda r: f"{r.week.year}-W{r.week.week:02d}",
-    "weekday": lambda r: f"{r.post.date.isoweekday()} {weekday_name(r.post.date)}",
-    "hour": lambda r: f"{r.post.time.hour:02d}:00" if r.post.time else "(no time)",
+    "weekday": lambda r: f"{r.post.date.isoweekday()} {weekday_name(r.post.date, language())}",
+    "hour": lambda r: f"{r.post.time.hour:02d}:00" if r.post.time else _("(no time)"),
 }
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 from enum import StrEnum
 
 from someplan.domain.doc_fields import DocReader, date_text, time_text
+from someplan.i18n import N_, _, translator
 
 
 class Status(StrEnum):
@@ -27,8 +28,9 @@ class Status(StrEnum):
         """The following status; a published post stays published (no wrap to idea)."""
         return _STATUS_ORDER[min(self.rank + 1, len(_STATUS_ORDER) - 1)]
 
-    def label(self, locale: str = "nb") -> str:
-        return self.value if locale.startswith("en") else _STATUS_NB[self]
+    def label(self, locale: str | None = None) -> str:
+        """ "planlagt" / "scheduled": in `locale` ("nb", "en"), else in the language spoken now."""
+        return translator(locale).gettext(_STATUS_LABELS[self])
 
     # StrEnum would compare alphabetically; the workflow order is what users mean.
     def __lt__(self, other):
@@ -45,12 +47,12 @@ class Status(StrEnum):
 
 
 _STATUS_ORDER = tuple(Status)
-_STATUS_NB = {
-    Status.IDEA: "idé",
-    Status.DRAFT: "utkast",
-    Status.READY: "klar",
-    Status.SCHEDULED: "planlagt",
-    Status.PUBLISHED: "publisert",
+_STATUS_LABELS = {
+    Status.IDEA: N_("idea"),
+    Status.DRAFT: N_("draft"),
+    Status.READY: N_("ready"),
+    Status.SCHEDULED: N_("scheduled"),
+    Status.PUBLISHED: N_("published"),
 }
 
 
@@ -158,6 +160,6 @@ class Post:
         linked to this post (`reused_from`, and a note a reader sees in the editor)."""
         return dataclasses.replace(
             self, id="", status=Status.DRAFT, followers=None, external_id="", permalink="", reused_from=self.id,
-            notes=(self.notes + "\n" if self.notes else "") + f"Reuse of {self.id}",
+            notes=(self.notes + "\n" if self.notes else "") + _("Reuse of {post}").format(post=self.id),
             **{name: None for name in FIGURE_FIELDS},
         )

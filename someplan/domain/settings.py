@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from someplan.domain.doc_fields import DocReader
+from someplan.i18n import _
 
 LOCALES = ("nb", "en")
 
@@ -24,7 +25,7 @@ class WorkspaceSettings:
     def read(cls, doc: DocReader, id: str = "workspace") -> WorkspaceSettings:
         locale = doc.text("locale", "nb")
         if locale not in LOCALES:
-            doc.problems.append(f"locale: unknown {locale!r}")
+            doc.problems.append(_("locale: unknown {locale!r}").format(locale=locale))
             locale = "nb"
         return cls(
             name=doc.text("name"),

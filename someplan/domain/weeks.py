@@ -8,6 +8,8 @@ from datetime import date, timedelta
 
 import arrow.locales
 
+from someplan.i18n import _
+
 # Day and month names from arrow's locales (nb, en); short weekdays are the first three letters,
 # "man"/"Mon", as Norwegian planners abbreviate them.
 _NB, _EN = arrow.locales.get_locale("nb"), arrow.locales.get_locale("en")
@@ -76,9 +78,13 @@ class IsoWeek:
 
     def __post_init__(self):
         if self.year not in PLAN_YEARS:
-            raise ValueError(f"{self.year} is outside the years someplan plans ({PLAN_YEARS.start}–{PLAN_YEARS.stop - 1})")
+            raise ValueError(
+                _("{year} is outside the years someplan plans ({first}–{last})").format(
+                    year=self.year, first=PLAN_YEARS.start, last=PLAN_YEARS.stop - 1
+                )
+            )
         if not 1 <= self.week <= weeks_in_year(self.year):
-            raise ValueError(f"{self.year} has no week {self.week}")
+            raise ValueError(_("{year} has no week {week}").format(year=self.year, week=self.week))
 
     @classmethod
     def of(cls, day: date) -> IsoWeek:
@@ -133,7 +139,7 @@ def parse_week(text: str, reference_year: int) -> IsoWeek:
     else:
         match = _SPOKEN_FORM.match(spoken)
         if not match:
-            raise ValueError(f"not a week: {text!r}")
+            raise ValueError(_("not a week: {text!r}").format(text=text))
         week = int(match.group(1))
         year = int(match.group(2)) if match.group(2) else reference_year
     return IsoWeek(year, week)

@@ -29,6 +29,7 @@ from someplan.domain.assets import (
     LEGACY_PREFIX, AssetQuery, AssetRow, BadReference, Move, is_ignored_name, kind_of, moved_references,
     normal_reference, reference_key, top_post_ids,
 )  # fmt: skip
+from someplan.i18n import _
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.store.atomic import atomic_write
@@ -125,7 +126,7 @@ def resolve_reference(root: Path, ref: str) -> Path:
     path = root / key
     real_root = os.path.realpath(root)
     if not os.path.realpath(path).startswith(real_root + os.sep):
-        raise BadReference(f"{ref!r} leads out of the asset folder")
+        raise BadReference(_("{path!r} leads out of the asset folder").format(path=ref))
     return path
 
 
@@ -166,7 +167,7 @@ def read_image_facts(path: Path) -> tuple[int | None, int | None, dt.datetime | 
                 taken = None
             return width, height, taken, None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
-        return None, None, None, f"not readable as an image ({type(error).__name__})"
+        return None, None, None, _("not readable as an image ({reason})").format(reason=type(error).__name__)
 
 
 def fingerprint(path: Path, size: int) -> str | None:

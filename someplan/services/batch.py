@@ -10,6 +10,8 @@ from someplan.domain.batch import BatchSession, Step
 from someplan.domain.category import Category
 from someplan.domain.person import Person, consent_state, ConsentState
 from someplan.domain.rotation_plan import Proposal
+from someplan.domain.weeks import day_label
+from someplan.i18n import _, language
 from someplan.services.catalog import BATCHES, POSTS, Catalog
 from someplan.services.errors import UserError
 from someplan.services.rotation_fill import draft_fields
@@ -45,16 +47,17 @@ def consent_warnings(people: Sequence[Person], day: dt.date) -> list[str]:
     for person in people:
         state = consent_state(person, day)
         if state is ConsentState.MISSING:
-            lines.append(f"{person.name}: no consent registered")
+            lines.append(_("{name}: no consent registered").format(name=person.name))
         elif state is ConsentState.EXPIRED:
-            lines.append(f"{person.name}: consent expired {person.consent_until:%d.%m.%Y}")
+            ended = day_label(person.consent_until, language(), weekday=None, year=True)
+            lines.append(_("{name}: consent expired {day}").format(name=person.name, day=ended))
     return lines
 
 
 def draft_title(category: Category | None, person: Person | None) -> str:
     if person and category:
         return f"{category.name}: {person.name}"
-    return (person.name if person else "") or (category.name if category else "Nytt innlegg")
+    return (person.name if person else "") or (category.name if category else _("New post"))
 
 
 def finish_session(
@@ -71,7 +74,11 @@ def finish_session(
     yet (the command line plans one in a single go) is written whole in the same batch.
     """
     if len(proposals) != len(people):
-        raise UserError(f"{len(people)} people but {len(proposals)} free slots; choose a later start or fewer weeks apart")
+        raise UserError(
+            _("{people} people but {slots} free slots; choose a later start or fewer weeks apart").format(
+                people=len(people), slots=len(proposals)
+            )
+        )
     categories = {c.id: c for c in catalog.categories()}
     category = categories.get(session.category or "")
     changes, created = [], []

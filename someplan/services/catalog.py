@@ -15,6 +15,8 @@ from someplan.domain.event import Event
 from someplan.domain.person import Person
 from someplan.domain.post import Post
 from someplan.domain.settings import WorkspaceSettings
+from someplan.domain.weeks import day_label
+from someplan.i18n import N_, _, language
 from someplan.services.errors import UserError
 from someplan.store.workspace import Workspace
 
@@ -134,13 +136,13 @@ class Catalog:
     # -- by name or id -------------------------------------------------------------------------
 
     def channel(self, text: str) -> Channel:
-        return _find(self.channels(), text, "channel")
+        return _find(self.channels(), text, N_("unknown channel {text!r}; known: {known}"))
 
     def category(self, text: str) -> Category:
-        return _find(self.categories(), text, "category")
+        return _find(self.categories(), text, N_("unknown category {text!r}; known: {known}"))
 
     def person(self, text: str) -> Person:
-        return _find(self.people(), text, "person")
+        return _find(self.people(), text, N_("unknown person {text!r}; known: {known}"))
 
     def channel_names(self) -> dict[str, str]:
         return {c.id: c.name for c in self.channels()}
@@ -159,10 +161,10 @@ class Catalog:
             if len(found) == 1:
                 return Post.from_doc(docs[found[0]], found[0])
         if found:
-            raise UserError(f"{text!r} matches {len(found)} posts; give more of the id")
+            raise UserError(_("{text!r} matches {count} posts; give more of the id").format(text=text, count=len(found)))
         if text in self.workspace.deleted(POSTS):
-            raise UserError(f"post {text} is deleted; bring it back with: someplan restore {text}")
-        raise UserError(f"no post with id {text!r} (see: someplan list)")
+            raise UserError(_("post {id} is deleted; bring it back with: someplan restore {id}").format(id=text))
+        raise UserError(_("no post with id {text!r} (see: someplan list)").format(text=text))
 
 
 def _date_text_between(value: object, low: str, high: str) -> bool:
@@ -170,14 +172,14 @@ def _date_text_between(value: object, low: str, high: str) -> bool:
     return isinstance(value, str) and low <= value[:10] <= high
 
 
-def _find(records: Iterable, text: str, kind: str):
+def _find(records: Iterable, text: str, unknown: str):
     wanted = text.strip().casefold()
     records = list(records)
     for record in records:
         if record.id == text.strip() or record.name.casefold() == wanted:
             return record
-    known = ", ".join(r.name for r in records) or "none yet"
-    raise UserError(f"unknown {kind} {text!r}; known: {known}")
+    known = ", ".join(r.name for r in records) or _("none yet")
+    raise UserError(_(unknown).format(text=text, known=known))
 
 
 def real_today(settings: WorkspaceSettings) -> dt.date:
@@ -186,7 +188,9 @@ def real_today(settings: WorkspaceSettings) -> dt.date:
         try:
             return dt.date.fromisoformat(pinned)
         except ValueError:
-            raise UserError(f"${TODAY_ENV} must be a date like 2026-11-18, not {pinned!r}") from None
+            raise UserError(
+                _("${name} must be a date like 2026-11-18, not {value!r}").format(name=TODAY_ENV, value=pinned)
+            ) from None
     import arrow
 
     try:
@@ -204,4 +208,5 @@ def effective_today(catalog: Catalog) -> tuple[dt.date, str | None]:
     span = catalog.date_range()
     if span and span[0] <= today <= span[1]:
         return today, None
-    return sample, f"the sample's own date {sample:%d.%m.%Y} is used: today lies outside its plan"
+    note = _("the sample's own date, {day}, is used: today lies outside its plan")
+    return sample, note.format(day=day_label(sample, language(), year=True))

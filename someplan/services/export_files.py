@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from someplan.i18n import _
 from someplan.services.errors import UserError
 
 HEADER_SEARCH_ROWS = 6  # the header is within the first rows; above it, descriptions
@@ -36,11 +37,11 @@ def read_sheet(path: Path, is_header: Callable[[list[str]], bool]) -> Sheet:
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not an export file") from None
+        raise UserError(_("{path} is a folder, not an export file").format(path=path)) from None
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(path, is_header)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UserError(f"{path.name} is an old Excel (.xls) file: open it and save it as .xlsx or .csv first")
+        raise UserError(_("{file} is an old Excel (.xls) file: open it and save it as .xlsx or .csv first").format(file=path.name))
     return _read_csv(_decode(data, path), is_header, path)
 
 
@@ -58,12 +59,12 @@ def _decode(data: bytes, path: Path) -> str:
     except UnicodeDecodeError:
         if encoding == "utf-8":
             return data.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
-        raise UserError(f"{path.name} is not readable text ({encoding} expected)") from None
+        raise UserError(_("{file} is not readable text ({encoding} expected)").format(file=path.name, encoding=encoding)) from None
 
 
 def _read_csv(text: str, is_header, path: Path) -> Sheet:
     if "\x00" in text:
-        raise UserError(f"{path.name} is not a CSV or XLSX file")
+        raise UserError(_("{file} is not a CSV or XLSX file").format(file=path.name))
     first_line = 1
     lines = text.split("\n", 1)
     delimiter = None
@@ -88,9 +89,9 @@ def _read_csv(text: str, is_header, path: Path) -> Sheet:
             if any(c.strip() for c in cells):
                 rows.append((line, tuple(cells)))
     except csv.Error as error:
-        raise UserError(f"{path.name}: line {start}: not valid CSV ({error})") from None
+        raise UserError(_("{file}: line {line}: not valid CSV ({reason})").format(file=path.name, line=start, reason=error)) from None
     if headers is None:
-        raise UserError(f"{path.name}: no header row with known column names in its first lines")
+        raise UserError(_("{file}: no header row with known column names in its first lines").format(file=path.name))
     return Sheet(headers, rows, "csv", header_line)
 
 
@@ -105,13 +106,13 @@ def _read_xlsx(path: Path, is_header) -> Sheet:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
     except ImportError:  # pragma: no cover - a dependency of someplan
-        raise UserError("reading .xlsx needs openpyxl: pip install openpyxl") from None
+        raise UserError(_("reading .xlsx needs openpyxl: pip install openpyxl")) from None
     import zipfile
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise UserError(f"{path.name} is not a readable XLSX file ({error})") from None
+        raise UserError(_("{file} is not a readable XLSX file ({reason})").format(file=path.name, reason=error)) from None
     try:
         for sheet in book.worksheets:
             found = _sheet_table(sheet, is_header)
@@ -119,7 +120,7 @@ def _read_xlsx(path: Path, is_header) -> Sheet:
                 return found
     finally:
         book.close()
-    raise UserError(f"{path.name}: no sheet has a header row with known column names")
+    raise UserError(_("{file}: no sheet has a header row with known column names").format(file=path.name))
 
 
 def _sheet_table(sheet, is_header) -> Sheet | None:

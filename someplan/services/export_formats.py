@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from someplan.domain.channel import Network
+from someplan.i18n import N_, _
 
 # field → column names, most preferred first (normalised: casefolded, single spaces)
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -48,15 +49,21 @@ FOLLOWER_ALIASES = ("facebook page followers", "page followers", "followers", "t
                     "lifetime total likes", "følgere", "totalt antall følgere", "follower", "abonnenten")  # fmt: skip
 DAY_ALIASES = ("date", "dato", "datum", "day", "dag")
 COUNT_FIELDS = ("reach", "views", "reactions", "comments", "shares", "clicks", "saves", "video_views")
+# A count as a row's error names it ("reach: not a count"), in the language spoken.
+COUNT_NAMES = {
+    "reach": N_("reach"), "views": N_("views"), "reactions": N_("reactions"), "comments": N_("comments"),
+    "shares": N_("shares"), "clicks": N_("clicks"), "saves": N_("saves"), "video_views": N_("video views"),
+}  # fmt: skip
 _SIGNS = {
     Network.FACEBOOK: ("page id", "page name", "side-id", "sidenavn", "seiten-id", "seitenname"),
     Network.INSTAGRAM: ("account id", "account username", "konto-id", "brukernavn for konto", "kontoname"),
     Network.LINKEDIN: ("post link", "post title", "posted by", "published by", "content type"),
 }
+# English names, stable in `--json`; translated where shown (`_(plan.format)`).
 FORMAT_NAMES = {
-    Network.FACEBOOK: "Meta Business Suite, Facebook posts",
-    Network.INSTAGRAM: "Meta Business Suite, Instagram posts",
-    Network.LINKEDIN: "LinkedIn page analytics, posts",
+    Network.FACEBOOK: N_("Meta Business Suite, Facebook posts"),
+    Network.INSTAGRAM: N_("Meta Business Suite, Instagram posts"),
+    Network.LINKEDIN: N_("LinkedIn page analytics, posts"),
 }
 _KNOWN = {name for names in ALIASES.values() for name in names} | set(FOLLOWER_ALIASES) | set(DAY_ALIASES)
 
@@ -130,14 +137,14 @@ def parse_count(value: object) -> int | None:
     if value is None or isinstance(value, bool):
         if value is None:
             return None
-        raise ValueError(f"not a count: {value!r}")
+        raise ValueError(_("not a count: {value!r}").format(value=value))
     if isinstance(value, int):
         if value < 0:
-            raise ValueError(f"not a count: {value!r}")
+            raise ValueError(_("not a count: {value!r}").format(value=value))
         return value
     if isinstance(value, float):
         if value != value or value < 0 or value != int(value):
-            raise ValueError(f"not a count: {value!r}")
+            raise ValueError(_("not a count: {value!r}").format(value=value))
         return int(value)
     text = str(value).strip().strip('"').strip()
     if text.casefold() in _EMPTY:
@@ -149,7 +156,7 @@ def parse_count(value: object) -> int | None:
     decimal = re.fullmatch(r"(\d+)[.,]0+", text)  # "12.0" from a spreadsheet
     if decimal:
         return int(decimal.group(1))
-    raise ValueError(f"not a count: {text!r}")
+    raise ValueError(_("not a count: {value!r}").format(value=text))
 
 
 def day_first(values: Sequence[object]) -> bool:
@@ -184,7 +191,7 @@ def parse_published(value: object, slash_day_first: bool = False) -> tuple[dt.da
         return None
     found = _DATE.match(text)
     if not found:
-        raise ValueError(f"not a date and time: {text!r}")
+        raise ValueError(_("not a date and time: {value!r}").format(value=text))
     g = found.groupdict()
     if g["y1"]:
         year, month, day = int(g["y1"]), int(g["m1"]), int(g["d1"])
@@ -198,7 +205,7 @@ def parse_published(value: object, slash_day_first: bool = False) -> tuple[dt.da
     try:
         return dt.datetime(year, month, day, hour, minute), g["H"] is not None
     except ValueError:
-        raise ValueError(f"not a date and time: {text!r}") from None
+        raise ValueError(_("not a date and time: {value!r}").format(value=text)) from None
 
 
 def cell(cells: Sequence[object], index: int | None) -> object:

@@ -22,11 +22,12 @@ from someplan.domain.channel import Channel, Network
 from someplan.domain.doc_fields import date_text, time_text
 from someplan.domain.matching import Candidate, ExportRow, Match, Outcome, match_rows
 from someplan.domain.post import Status
+from someplan.i18n import N_, _, ngettext
 from someplan.services.catalog import CHANNELS, POSTS, Catalog
 from someplan.services.errors import UserError
 from someplan.services.export_files import read_sheet
 from someplan.services.export_formats import (
-    COUNT_FIELDS, FIELDS, FORMAT_NAMES, Columns, cell, day_first, detect_network, follower_columns, looks_like_header, norm,
+    COUNT_FIELDS, COUNT_NAMES, FIELDS, FORMAT_NAMES, Columns, cell, day_first, detect_network, follower_columns, looks_like_header, norm,
     parse_count, parse_published,
 )  # fmt: skip
 
@@ -61,10 +62,20 @@ class ImportPlan:
         return sum(m.outcome is Outcome.MATCHED for m in self.matches)
 
     def summary(self) -> str:
-        if self.followers or not self.matches and self.format.startswith("page-level"):
-            return f"{self.followers} days of followers ({self.updated} new or changed), {len(self.errors)} errors"
-        return (f"{self.matched} matched ({self.updated} updated), {self.created} new, {self.skipped} skipped, "
-                f"{len(self.errors)} errors")  # fmt: skip
+        """One line of counts, in the language spoken."""
+        if self.followers or not self.matches and self.format == FOLLOWERS_FORMAT:
+            return _("{days} days of followers ({updated} new or changed), {errors} errors").format(
+                days=self.followers, updated=self.updated, errors=len(self.errors)
+            )
+        return _("{matched} matched ({updated} updated), {created} new, {skipped} skipped, {errors} errors").format(
+            matched=self.matched, updated=self.updated, created=self.created, skipped=self.skipped, errors=len(self.errors)
+        )
+
+
+# The formats' names are English in `ImportPlan.format` (and `--json`); shown with `_()`.
+FOLLOWERS_FORMAT = N_("page-level daily export (followers)")
+MAPPED_FORMAT = N_("CSV with a column mapping")
+CSV_FORMAT = N_("CSV")
 
 
 # -- mappings ---------------------------------------------------------------------------------
@@ -77,9 +88,9 @@ def parse_mapping(items: list[str]) -> dict[str, str]:
         name, sep, column = item.partition("=")
         name = name.strip().lower()
         if not sep or not column.strip():
-            raise UserError(f"a column mapping is FIELD=COLUMN, like reach=Rekkevidde, not {item!r}")
+            raise UserError(_("a column mapping is FIELD=COLUMN, like reach=Rekkevidde, not {item!r}").format(item=item))
         if name not in FIELDS:
-            raise UserError(f"unknown field {name!r} in a mapping; known: {', '.join(FIELDS)}")
+            raise UserError(_("unknown field {name!r} in a mapping; known: {known}").format(name=name, known=", ".join(FIELDS)))
         mapping[name] = column.strip()
     return mapping
 
@@ -109,7 +120,8 @@ def plan_import(
     if mapping_name:
         doc = saved.get(mapping_name.strip().casefold())
         if doc is None:
-            raise UserError(f"no saved mapping {mapping_name!r}; saved: {', '.join(saved) or 'none'}")
+            known = ", ".join(saved) or _("none")
+            raise UserError(_("no saved mapping {name!r}; saved: {known}").format(name=mapping_name, known=known))
         mapping = {**doc["columns"], **(mapping or {})}
         channel = channel or doc.get("channel")
     extra = list(mapping.values()) if mapping else [c for doc in saved.values() for c in doc["columns"].values()]
@@ -123,12 +135,16 @@ def plan_import(
     if not mapping and (daily := follower_columns(sheet.headers)):
         return _plan_followers(path, sheet, daily, chosen)
     columns = Columns.by_mapping(sheet.headers, mapping) if mapping else Columns.by_alias(sheet.headers)
-    name = "CSV with a column mapping" if mapping else FORMAT_NAMES.get(network, "CSV")
+    name = MAPPED_FORMAT if mapping else FORMAT_NAMES.get(network, CSV_FORMAT)
     if unmatched not in UNMATCHED:
-        raise UserError(f"unmatched rows are 'create'd or 'skip'ped, not {unmatched!r}")
+        raise UserError(_("unmatched rows are 'create'd or 'skip'ped, not {value!r}").format(value=unmatched))
     plan = ImportPlan(path, name, chosen, unmatched=unmatched)
     if columns.unknown:
-        raise UserError(f"{path.name}: the mapping names columns that are not in the file: {', '.join(columns.unknown)}")
+        raise UserError(
+            _("{file}: the mapping names columns that are not in the file: {columns}").format(
+                file=path.name, columns=", ".join(columns.unknown)
+            )
+        )
     _check_columns(plan, columns, sheet.headers)
     rows = _rows(plan, sheet, columns)
     posts = _candidates(catalog)
@@ -144,7 +160,7 @@ def _followers_file(sheet, mapping) -> bool:
 
 def _plan_followers(path: Path, sheet, columns: tuple[int, int], channel: Channel) -> ImportPlan:
     """Followers by day into the channel's follower counts (one field: the whole dated map)."""
-    plan = ImportPlan(path, "page-level daily export (followers)", channel)
+    plan = ImportPlan(path, FOLLOWERS_FORMAT, channel)
     counts = dict(channel.followers)
     slash_day_first = day_first([cell(cells, columns[0]) for _, cells in sheet.rows])
     for line, cells in sheet.rows:
@@ -178,30 +194,44 @@ def _channel(catalog: Catalog, wanted: str | None, network: Network | None, path
     if wanted:
         chosen = catalog.channel(wanted)
         if network and chosen.network not in (network, Network.OTHER):
-            raise UserError(f"{path.name} is a {network.value} export, but {chosen.name} is a {chosen.network.value} channel")
+            raise UserError(
+                _("{file} is a {network} export, but {channel} is a {other} channel").format(
+                    file=path.name, network=network.value, channel=chosen.name, other=chosen.network.value
+                )
+            )
         return chosen
     if network is None:
-        raise UserError(f"{path.name}: which channel are these posts from? Say so with --channel")
+        raise UserError(_("{file}: which channel are these posts from? Say so with --channel").format(file=path.name))
     found = [c for c in catalog.channels() if c.network is network]
     if len(found) == 1:
         return found[0]
     if not found:
-        raise UserError(f"{path.name} is a {network.value} export, and this workspace has no {network.value} channel")
-    raise UserError(f"{path.name} is a {network.value} export; say which channel with --channel: {', '.join(c.name for c in found)}")
+        raise UserError(
+            _("{file} is a {network} export, and this workspace has no {network} channel").format(
+                file=path.name, network=network.value
+            )
+        )
+    raise UserError(
+        _("{file} is a {network} export; say which channel with --channel: {channels}").format(
+            file=path.name, network=network.value, channels=", ".join(c.name for c in found)
+        )
+    )
 
 
 def _check_columns(plan: ImportPlan, columns: Columns, headers) -> None:
     index = columns.index
     if "published" not in index and "external_id" not in index and "permalink" not in index:
-        raise UserError(f"{plan.path.name}: no publish time, post id or permalink column: rows cannot be tied to posts")
+        raise UserError(
+            _("{file}: no publish time, post id or permalink column: rows cannot be tied to posts").format(file=plan.path.name)
+        )
     if not any(name in index for name in COUNT_FIELDS):
-        raise UserError(f"{plan.path.name}: no column with figures (reach, views, reactions, comments, …)")
+        raise UserError(_("{file}: no column with figures (reach, views, reactions, comments, …)").format(file=plan.path.name))
     if "reach" not in index:
-        plan.notes.append("the file has no reach column: reach rate and engagement rate by reach need reach")
+        plan.notes.append(_("the file has no reach column: reach rate and engagement rate by reach need reach"))
     used = set(index.values())
     ignored = [h for i, h in enumerate(headers) if i not in used and h]
     if ignored:
-        plan.notes.append(f"{len(ignored)} columns not used")
+        plan.notes.append(ngettext("{count} column not used", "{count} columns not used", len(ignored)).format(count=len(ignored)))
 
 
 def _rows(plan: ImportPlan, sheet, columns: Columns) -> list[ExportRow]:
@@ -223,7 +253,7 @@ def _row(line: int, cells, index, channel: str, network: str, slash_day_first: b
         try:
             value = parse_count(cell(cells, index.get(name)))
         except ValueError as error:
-            raise ValueError(f"{name}: {error}") from None
+            raise ValueError(f"{_(COUNT_NAMES[name])}: {error}") from None
         if value is not None:
             figures[name] = value
     published = parse_published(cell(cells, index.get("published")), slash_day_first)
@@ -233,9 +263,9 @@ def _row(line: int, cells, index, channel: str, network: str, slash_day_first: b
         raw_id = str(int(cell(cells, index.get("external_id"))))
     permalink = str(cell(cells, index.get("permalink")) or "")
     if published is None and not raw_id and not permalink:
-        raise ValueError("no publish time, post id or permalink")
+        raise ValueError(_("no publish time, post id or permalink"))
     if not figures:
-        raise ValueError("no figures in this row")
+        raise ValueError(_("no figures in this row"))
     title = str(cell(cells, index.get("title")) or "")
     caption = str(cell(cells, index.get("caption")) or "")
     return ExportRow(
@@ -288,7 +318,7 @@ def _changes(catalog: Catalog, plan: ImportPlan, posts: dict[str, Candidate], un
             continue
         title, caption, text = row.title, row.caption, row.text
         fields |= {
-            "title": (text.split("\n", 1)[0][:TITLE_CHARS].strip() or f"{plan.channel.name} post"),
+            "title": (text.split("\n", 1)[0][:TITLE_CHARS].strip() or _("{channel} post").format(channel=plan.channel.name)),
             "caption": caption or title,
             "channel": plan.channel.id,
         }

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from someplan.store.atomic import atomic_write
 from someplan.store.device import state_dir
+from someplan.i18n import _
 from someplan.store.problems import WorkspaceError
 
 ENV_VAR = "SOMEPLAN_WORKSPACE"
@@ -23,8 +24,10 @@ def resolve(argument: str | None) -> Path:
     if last is not None:
         return last
     raise WorkspaceError(
-        "no workspace given: name one (someplan status PATH), set $SOMEPLAN_WORKSPACE, "
-        "create one with 'someplan init PATH', or try the sample with 'someplan demo'"
+        _(
+            "no workspace given: name one (someplan status PATH), set $SOMEPLAN_WORKSPACE, "
+            "create one with 'someplan init PATH', or try the sample with 'someplan demo'"
+        )
     )
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 from someplan.domain.person import Featured, Person, featured, long_unfeatured
+from someplan.i18n import _
 from someplan.services.catalog import PEOPLE, Catalog
 from someplan.services.errors import UserError
 from someplan.store.workspace import new_record_id
@@ -16,9 +17,9 @@ STALE_DAYS = 180  # "not featured for a long time": half a year, as the courses 
 def _unique_name(catalog: Catalog, name: str, skip_id: str | None = None) -> str:
     name = name.strip()
     if not name:
-        raise UserError("a person's name cannot be empty")
+        raise UserError(_("a person's name cannot be empty"))
     if any(p.name.casefold() == name.casefold() and p.id != skip_id for p in catalog.people()):
-        raise UserError(f"there is already a person named {name!r}")
+        raise UserError(_("there is already a person named {name!r}").format(name=name))
     return name
 
 
@@ -57,5 +58,5 @@ def people_by_names(catalog: Catalog, text: str) -> list[Person]:
     names = [name.strip() for name in text.split(",") if name.strip()]
     found = [catalog.person(name) for name in names]
     if len({p.id for p in found}) != len(found):
-        raise UserError("a person is named twice")
+        raise UserError(_("a person is named twice"))
     return found

@@ -7,6 +7,7 @@ import datetime as dt
 
 from someplan.domain.post import Post, Status
 from someplan.domain.weeks import PLAN_YEARS
+from someplan.i18n import _
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
 from someplan.store.workspace import new_record_id
@@ -16,7 +17,11 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date:
     """YYYY-MM-DD, DD.MM.YYYY, DD.MM (this year), or today/tomorrow/i dag/i morgen."""
     found = _parse_date(text, today)
     if found.year not in PLAN_YEARS:
-        raise UserError(f"{text!r} is outside the years someplan plans ({PLAN_YEARS.start}–{PLAN_YEARS.stop - 1})")
+        raise UserError(
+            _("{text!r} is outside the years someplan plans ({first}–{last})").format(
+                text=text, first=PLAN_YEARS.start, last=PLAN_YEARS.stop - 1
+            )
+        )
     return found
 
 
@@ -38,7 +43,7 @@ def _parse_date(text: str, today: dt.date | None) -> dt.date:
             return dt.date(today.year, int(parts[1]), int(parts[0]))
     except ValueError:
         pass
-    raise UserError(f"not a date: {text!r} (use 2026-11-23 or 23.11.2026)")
+    raise UserError(_("not a date: {text!r} (use 2026-11-23 or 23.11.2026)").format(text=text))
 
 
 def parse_time(text: str) -> dt.time:
@@ -48,7 +53,7 @@ def parse_time(text: str) -> dt.time:
     try:
         return dt.time.fromisoformat(raw if len(raw) > 4 else "0" + raw)
     except ValueError:
-        raise UserError(f"not a time: {text!r} (use 09:30)") from None
+        raise UserError(_("not a time: {text!r} (use 09:30)").format(text=text)) from None
 
 
 def parse_status(text: str) -> Status:
@@ -56,7 +61,8 @@ def parse_status(text: str) -> Status:
     for status in Status:
         if wanted in (status.value, status.label("nb").lower(), status.label("en").lower()):
             return status
-    raise UserError(f"unknown status {text!r}; known: {', '.join(s.value for s in Status)}")
+    known = ", ".join(s.label() for s in Status)
+    raise UserError(_("unknown status {text!r}; known: {known}").format(text=text, known=known))
 
 
 def _empty(value) -> bool:
@@ -75,7 +81,7 @@ def save_post(catalog: Catalog, post: Post) -> list[str]:
     """Write what differs from the stored post; the names of the fields that changed."""
     stored = catalog.workspace.view(POSTS).get(post.id)
     if stored is None:
-        raise UserError(f"no post with id {post.id}")
+        raise UserError(_("no post with id {id}").format(id=post.id))
     new = post.to_doc()
     changed = [
         name for name, value in new.items() if stored.get(name) != value and not (_empty(value) and _empty(stored.get(name)))
@@ -114,7 +120,7 @@ def restore_post(catalog: Catalog, post_id: str) -> str:
     deleted = [rid for rid in catalog.workspace.deleted(POSTS) if rid == wanted or (len(wanted) >= 6 and rid.startswith(wanted))]
     if len(deleted) != 1:
         if any(p.id == wanted for p in catalog.posts()):
-            raise UserError(f"post {wanted} is not deleted")
-        raise UserError(f"no deleted post with id {post_id!r}")
+            raise UserError(_("post {id} is not deleted").format(id=wanted))
+        raise UserError(_("no deleted post with id {text!r}").format(text=post_id))
     catalog.workspace.restore(POSTS, deleted[0])
     return deleted[0]

@@ -9,6 +9,7 @@ from someplan.domain.category import Category
 from someplan.domain.post import Status
 from someplan.domain.rotation_plan import Proposal, RotationPlan, propose, spread
 from someplan.domain.weeks import IsoWeek
+from someplan.i18n import _, language
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.holiday_cache import cached_public_holidays
 from someplan.store.workspace import new_record_id
@@ -26,7 +27,7 @@ def holidays_between(first: dt.date, last: dt.date, locale: str = "nb") -> dict[
 def fill_plan(catalog: Catalog, weeks: Sequence[IsoWeek], today: dt.date, *, allow_holidays: bool = False) -> RotationPlan:
     """The rotation's proposal for `weeks` (nothing written)."""
     first, last = min(weeks), max(weeks)
-    holidays = holidays_between(first.monday, last.sunday, catalog.settings().locale)
+    holidays = holidays_between(first.monday, last.sunday, language())
     posts = catalog.rotation_posts(min(first.monday, today))
     return propose(catalog.categories(), catalog.channels(), posts, weeks, today, holidays, allow_holidays=allow_holidays)
 
@@ -40,7 +41,7 @@ def spread_preview(
 ) -> tuple[Proposal, ...]:
     """Where `count` new posts of `category` would go, one every `every_weeks` weeks from `first_week`."""
     horizon = first_week + 104
-    holidays = holidays_between(first_week.monday, horizon.sunday, catalog.settings().locale)
+    holidays = holidays_between(first_week.monday, horizon.sunday, language())
     posts = catalog.rotation_posts(min(first_week.monday, today))
     return spread(category, count, catalog.channels(), posts, first_week, today, holidays, every_weeks=every_weeks)
 
@@ -48,7 +49,7 @@ def spread_preview(
 def draft_fields(category: Category | None, proposal: Proposal, **extra) -> dict:
     """The fields of a new draft for `proposal`: named after its category, its question as notes."""
     fields = {
-        "title": category.name if category else "Nytt innlegg",
+        "title": category.name if category else _("New post"),
         "status": Status.DRAFT.value,
         "category": proposal.category,
         "channel": proposal.channel or None,

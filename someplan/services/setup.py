@@ -8,8 +8,9 @@ from pathlib import Path
 from someplan.domain.cadence import Cadence
 from someplan.domain.category import Category
 from someplan.domain.channel import Channel, Network
-from someplan.domain.settings import WorkspaceSettings
+from someplan.domain.settings import LOCALES, WorkspaceSettings
 from someplan.domain.weeks import weekday_name
+from someplan.i18n import _, ngettext, normalise
 from someplan.services.catalog import CATEGORIES, CHANNELS, POSTS, SETTINGS, SETTINGS_ID, Catalog
 from someplan.services.errors import UserError
 from someplan.store.device import IdentityStore
@@ -38,7 +39,7 @@ def init_workspace(path: Path, name: str | None, identities: IdentityStore | Non
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        raise UserError("the workspace name is not valid text; give one with --name") from None
+        raise UserError(_("the workspace name is not valid text; give one with --name")) from None
     workspace = Workspace.init(path, identities)
     changes = [(SETTINGS, SETTINGS_ID, k, v) for k, v in WorkspaceSettings(name=name).to_doc().items()]
     for channel_name, network, target in DEFAULT_CHANNELS:
@@ -54,9 +55,9 @@ def init_workspace(path: Path, name: str | None, identities: IdentityStore | Non
 def _unique_name(records, name: str, skip_id: str | None = None) -> str:
     name = name.strip()
     if not name:
-        raise UserError("a name cannot be empty")
+        raise UserError(_("a name cannot be empty"))
     if any(r.name.casefold() == name.casefold() and r.id != skip_id for r in records):
-        raise UserError(f"there is already one named {name!r}")
+        raise UserError(_("there is already one named {name!r}").format(name=name))
     return name
 
 
@@ -108,25 +109,50 @@ def remove_category(catalog: Catalog, which: str) -> Category:
 
 def _refuse_if_used(catalog: Catalog, field: str, record_id: str, name: str) -> None:
     used = sum(1 for p in catalog.posts() if getattr(p, field) == record_id)
-    if used:
-        hint = "pause it instead (someplan category edit NAME --paused)" if field == "category" else "move those posts first"
-        raise UserError(f"{used} posts use the {field} {name!r}; {hint}")
+    if not used:
+        return
+    if field == "category":
+        message = ngettext(
+            "{count} post uses the category {name!r}; pause it instead (someplan category edit NAME --paused)",
+            "{count} posts use the category {name!r}; pause it instead (someplan category edit NAME --paused)",
+            used,
+        )
+    else:
+        message = ngettext(
+            "{count} post uses the channel {name!r}; move it first",
+            "{count} posts use the channel {name!r}; move those posts first",
+            used,
+        )
+    raise UserError(message.format(count=used, name=name))
 
 
 def parse_network(text: str) -> Network:
     try:
         return Network(text.strip().lower())
     except ValueError:
-        raise UserError(f"unknown network {text!r}; known: {', '.join(n.value for n in Network)}") from None
+        known = ", ".join(n.value for n in Network)
+        raise UserError(_("unknown network {text!r}; known: {known}").format(text=text, known=known)) from None
 
 
 def parse_cadence(text: str) -> Cadence:
     try:
         return Cadence.parse(text)
     except ValueError as error:
-        raise UserError(f"not a cadence: {text!r} (try weekly, every 2 weeks, twice a month, monthly)") from error
+        raise UserError(_("not a cadence: {text!r} (try weekly, every 2 weeks, twice a month, monthly)").format(text=text)) from error
 
 
+
+
+def set_locale(catalog: Catalog, locale: str) -> bool:
+    """The workspace's language, for everyone who opens it (one write; none when it is already
+    that). Each user may still choose their own (`services.language.set_user_choice`)."""
+    chosen = normalise(locale)
+    if chosen not in LOCALES:
+        raise UserError(_("unknown language {text!r}; known: {known}").format(text=locale, known=", ".join(LOCALES)))
+    if catalog.settings().locale == chosen and catalog.workspace.view(SETTINGS).get(SETTINGS_ID, {}).get("locale") == chosen:
+        return False
+    catalog.workspace.write([(SETTINGS, SETTINGS_ID, "locale", chosen)])
+    return True
 
 
 def move_category(catalog: Catalog, which: str, steps: int) -> list[Category]:
@@ -154,4 +180,4 @@ def parse_weekday(text: str) -> int | None:
         names = {weekday_name(number, locale, short).lower() for locale in ("nb", "en") for short in (False, True)}
         if wanted in names:
             return number
-    raise UserError(f"not a weekday: {text!r} (use monday … sunday or mandag … søndag)")
+    raise UserError(_("not a weekday: {text!r} (use monday … sunday or mandag … søndag)").format(text=text))

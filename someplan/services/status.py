@@ -11,6 +11,7 @@ from someplan.domain.post import Status
 from someplan.domain.rotation import RotationState, board_from_dates
 from someplan.domain.weeks import IsoWeek, week_label
 from someplan.services.calendar_data import calendar_problems_as_problems, days_between
+from someplan.i18n import language
 from someplan.services.catalog import Catalog, effective_today
 from someplan.services.overview import post_rates
 from someplan.store.problems import Problem
@@ -101,7 +102,7 @@ def build_status(
     if on is not None:
         week = IsoWeek.of(on)
     week = week or IsoWeek.of(today)
-    locale = catalog.settings().locale
+    locale = language()  # the language spoken: the workspace's, unless the user or $SOMEPLAN_LANG chose
     first_figure_day = (week - (FIGURE_WEEKS - 1)).monday
     posts = catalog.posts_between(min(first_figure_day, today), max(week.sunday, today))
     channels = catalog.channels()

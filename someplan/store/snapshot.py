@@ -100,7 +100,11 @@ def _valid_cover(cover) -> bool:
     if not (isinstance(cover, list) and len(cover) == 3 and isinstance(cover[0], str) and isinstance(cover[2], str)):
         return False
     problem = cover[1]
-    return problem is None or (isinstance(problem, dict) and set(problem) == {"severity", "code", "message", "path"})
+    if problem is None:
+        return True
+    keys = {"severity", "code", "message", "path"}
+    # "params": the values of the message's fields (since problems are shown in the reader's language)
+    return isinstance(problem, dict) and set(problem) in (keys, keys | {"params"}) and isinstance(problem.get("params", {}), dict)
 
 
 def _cells(line: bytes, replay) -> dict:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from someplan.i18n import N_, _
 from someplan.store import snapshot as snapshots
 from someplan.store.atomic import atomic_write
 from someplan.store.device import Identity, IdentityStore
@@ -66,12 +67,11 @@ class Workspace:
         self._writer: SegmentWriter | None = None
         self.identity: Identity | None = None
         self.clock: Clock | None = None
-        self._read_only_reason = None if writable else "opened for reading only"
+        self._read_only_reason = None if writable else _("opened for reading only")
         if self.format > FORMAT:
-            self._read_only_reason = (
-                f"this workspace has format {self.format}; this someplan writes format {FORMAT}: update someplan to edit it"
-            )
-            self._meta_problems.append(Problem("error", "newer-format", self._read_only_reason, WORKSPACE_FILE))
+            newer = Problem("error", "newer-format", NEWER_FORMAT, WORKSPACE_FILE, {"format": self.format, "ours": FORMAT})
+            self._read_only_reason = newer.message
+            self._meta_problems.append(newer)
 
     # -- opening ----------------------------------------------------------------------------------
 
@@ -80,9 +80,9 @@ class Workspace:
         """Create a new, empty workspace folder (or make an empty folder one)."""
         root = Path(root)
         if (root / WORKSPACE_FILE).exists():
-            raise WorkspaceError(f"{root} is a workspace already")
+            raise WorkspaceError(_("{path} is a workspace already").format(path=root))
         if root.exists() and not root.is_dir():
-            raise WorkspaceError(f"{root} is a file, not a folder")
+            raise WorkspaceError(_("{path} is a file, not a folder").format(path=root))
         root.mkdir(parents=True, exist_ok=True)
         (root / DEVICES).mkdir(exist_ok=True)
         meta = {"app": "someplan", "format": FORMAT, "id": new_record_id()}
@@ -197,15 +197,16 @@ class Workspace:
         if entry.kind in (Kind.IGNORED, Kind.SNAPSHOT):
             return set()
         if entry.kind is Kind.PLACEHOLDER:
-            state.problem = Problem("warning", "placeholder", "not downloaded to this machine yet", entry.relpath)
+            state.problem = Problem("warning", "placeholder", N_("not downloaded to this machine yet"), entry.relpath)
             return set()
         if entry.kind is Kind.FOREIGN:
-            state.problem = Problem("info", "foreign", "not a someplan file; left alone", entry.relpath)
+            state.problem = Problem("info", "foreign", N_("not a someplan file; left alone"), entry.relpath)
             return set()
         try:
             data = (self.root / entry.relpath).read_bytes()
         except OSError as error:
-            state.problem = Problem("warning", "unreadable", f"cannot be read: {error.strerror}", entry.relpath)
+            state.problem = Problem("warning", "unreadable", N_("cannot be read: {reason}"), entry.relpath,
+                                    {"reason": error.strerror or str(error)})
             return set()
         if entry.kind is Kind.DEVICE:
             self._read_device_file(entry, data, state)
@@ -214,7 +215,7 @@ class Workspace:
         cover = covered.get(entry.relpath)
         if cover is not None and cover[0] == state.digest:
             # What a snapshot knew of this file: its ops are merged, its problem still stands.
-            state.problem = Problem(**cover[1]) if cover[1] else None
+            state.problem = Problem.from_doc(cover[1]) if cover[1] else None
             state.max_stamp = cover[2]
             return set()
         decoded = decode(data)
@@ -229,7 +230,7 @@ class Workspace:
             doc = json.loads(data.decode("utf-8-sig"))
             self._device_names[entry.device] = str(doc["name"])
         except (ValueError, KeyError, TypeError):
-            state.problem = Problem("warning", "unreadable", "device file does not parse; left alone", entry.relpath)
+            state.problem = Problem("warning", "unreadable", N_("device file does not parse; left alone"), entry.relpath)
 
     @property
     def problems(self) -> list[Problem]:
@@ -240,7 +241,7 @@ class Workspace:
             if self._writer:
                 found += self._writer.problems
                 if self._writer.unsynced:
-                    found.append(Problem("warning", "unsynced", self._writer.unsynced))
+                    found.append(Problem("warning", "unsynced", UNSYNCED, None, {"reason": self._writer.unsynced}))
             return found
 
     def _clock_problems(self) -> list[Problem]:
@@ -258,11 +259,12 @@ class Workspace:
             Problem(
                 "warning",
                 "clock-ahead",
-                f"{self.device_name(device)}'s edits are stamped {_describe_ms(wall - now)} ahead of this machine's clock;"
-                " one of the two clocks is wrong",
+                _AHEAD[unit],
                 f"{DEVICES}/{device}",
+                {"device": self.device_name(device), "count": count},
             )
             for device, wall in sorted(ahead.items())
+            for unit, count in [_time_ahead(wall - now)]
         ]
 
     def device_name(self, device: str) -> str:
@@ -382,7 +384,7 @@ class Workspace:
                 return None
             self.refresh()
             covers = {
-                relpath: [f.digest, f.problem.as_dict() if f.problem else None, f.max_stamp]
+                relpath: [f.digest, f.problem.to_doc() if f.problem else None, f.max_stamp]
                 for relpath, f in self._files.items()
                 if f.digest
             }
@@ -399,41 +401,60 @@ def _same(a: Any, b: Any) -> bool:
 def read_meta(root: Path) -> dict:
     path = root / WORKSPACE_FILE
     if not root.is_dir():
-        raise WorkspaceError(f"no such folder: {root}")
+        raise WorkspaceError(_("no such folder: {path}").format(path=root))
     try:
         meta = json.loads(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
-        raise WorkspaceError(f"{root} is not a someplan workspace (no {WORKSPACE_FILE}); create one with: someplan init {root}") from None
+        raise WorkspaceError(
+            _("{path} is not a someplan workspace (no {file}); create one with: someplan init {path}").format(
+                path=root, file=WORKSPACE_FILE
+            )
+        ) from None
     except (OSError, ValueError) as error:
-        raise WorkspaceError(f"{path} cannot be read ({error}); it is left as it is") from None
+        raise WorkspaceError(_("{path} cannot be read ({reason}); it is left as it is").format(path=path, reason=error)) from None
     if not (isinstance(meta, dict) and isinstance(meta.get("format"), int) and isinstance(meta.get("id"), str)):
-        raise WorkspaceError(f"{path} is not a someplan workspace file; it is left as it is")
+        raise WorkspaceError(_("{path} is not a someplan workspace file; it is left as it is").format(path=path))
     return meta
 
 
 def _file_problem(entry: Entry, decoded: DecodedFile) -> Problem | None:
+    counts = {"ops": len(decoded.ops), "bad": len(decoded.bad_lines)}
     if entry.kind is Kind.STRAY_SEGMENT:
-        detail = f"{len(decoded.ops)} ops merged" + (f", {len(decoded.bad_lines)} damaged lines skipped" if decoded.bad_lines else "")
-        return Problem("info", "stray-copy", f"a sync tool's extra copy; {detail}", entry.relpath)
+        if decoded.bad_lines:
+            template = N_("a sync tool's extra copy; {ops} ops merged, {bad} damaged lines skipped")
+        else:
+            template = N_("a sync tool's extra copy; {ops} ops merged")
+        return Problem("info", "stray-copy", template, entry.relpath, counts)
     if decoded.empty:
-        return Problem("warning", "empty", "empty (still syncing?); left alone", entry.relpath)
+        return Problem("warning", "empty", N_("empty (still syncing?); left alone"), entry.relpath)
     if decoded.bad_lines:
         shown = ", ".join(map(str, decoded.bad_lines[:5])) + (" …" if len(decoded.bad_lines) > 5 else "")
         severity = "error" if not decoded.ops else "warning"
         return Problem(
             severity,
             "damaged",
-            f"{len(decoded.bad_lines)} unreadable lines ({shown}); {len(decoded.ops)} ops read; left alone",
+            N_("{bad} unreadable lines ({lines}); {ops} ops read; left alone"),
             entry.relpath,
+            counts | {"lines": shown},
         )
     if decoded.had_bom:
-        return Problem("info", "bom", "starts with a byte-order mark (saved by another program?); read anyway", entry.relpath)
+        return Problem("info", "bom", N_("starts with a byte-order mark (saved by another program?); read anyway"), entry.relpath)
     return None
 
 
-def _describe_ms(ms: int) -> str:
+NEWER_FORMAT = N_("this workspace has format {format}; this someplan writes format {ours}: update someplan to edit it")
+UNSYNCED = N_("saved on this machine, not yet in the shared folder: {reason}")
+# How far a colleague's clock runs ahead, by the unit it is told in.
+_AHEAD = {
+    "minutes": N_("{device}'s edits are stamped {count} minutes ahead of this machine's clock; one of the two clocks is wrong"),
+    "hours": N_("{device}'s edits are stamped {count} hours ahead of this machine's clock; one of the two clocks is wrong"),
+    "days": N_("{device}'s edits are stamped {count} days ahead of this machine's clock; one of the two clocks is wrong"),
+}
+
+
+def _time_ahead(ms: int) -> tuple[str, int]:
     minutes = ms // 60_000
     if minutes < 120:
-        return f"{minutes} minutes"
+        return "minutes", minutes
     hours = minutes // 60
-    return f"{hours} hours" if hours < 48 else f"{hours // 24} days"
+    return ("hours", hours) if hours < 48 else ("days", hours // 24)

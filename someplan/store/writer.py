@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from someplan.i18n import N_
 from someplan.store.atomic import TEMP_PREFIX, atomic_write, write_once
 from someplan.store.device import Identity
 from someplan.store.hlc import stamp_device
@@ -63,7 +64,7 @@ class SegmentWriter:
         self._seq = 0
         self._lines: list[bytes] = []
         self._closed = True  # the current segment must not be rewritten; the next write starts one
-        self.unsynced: str | None = None  # why the last write reached only the private copy
+        self.unsynced: str | None = None  # why the last write reached only the private copy (the OS's reason)
         self._stale: set[int] = set()  # segments whose shared copy lags behind the private one
         self.written: list[int] = []  # segments written to the workspace, for the reader to note
 
@@ -142,11 +143,11 @@ class SegmentWriter:
                 # Missing, or an older version of our own file: ours holds all of it and more.
                 if self._write_shared(seq, data):
                     shared[seq] = data
-                    self._report("restored", f"put back ops a sync tool had removed from {segment_name(seq)}", seq)
+                    self._report("restored", N_("put back ops a sync tool had removed from {file}"), seq)
             else:
                 # Left alone (never overwrite a damaged file); its lost ops go into a new segment,
                 # once: the next start finds them there.
-                self._report("damaged-own", f"{segment_name(seq)} is damaged; left alone, its ops are kept", seq)
+                self._report("damaged-own", N_("{file} is damaged; left alone, its ops are kept"), seq)
                 damaged = True
         extra = self._not_in(mirror, shared) if damaged else []
         self._resume(mirror, shared, extra=extra + self._left_by_earlier_ids())
@@ -186,8 +187,9 @@ class SegmentWriter:
             Problem(
                 "warning",
                 "device-id-claimed",
-                f"another machine writes as device {old.device_id}; this one now writes as {self.identity.device_id}",
+                N_("another machine writes as device {old}; this one now writes as {new}"),
                 f"{DEVICES}/{old.device_id}",
+                {"old": old.device_id, "new": self.identity.device_id},
             )
         )
         self._seq, self._lines, self._closed, self._stale = 0, [], True, set()
@@ -234,7 +236,7 @@ class SegmentWriter:
             try:
                 data = (self.mirror_dir / segment_name(seq)).read_bytes()
             except OSError as error:
-                self.unsynced = f"saved on this machine, not yet in the shared folder: {error.strerror or error}"
+                self.unsynced = error.strerror or str(error)
                 return
             if not self._write_shared(seq, data):
                 return
@@ -249,7 +251,7 @@ class SegmentWriter:
             self.written.append(seq)
         except OSError as error:
             self._stale.add(seq)
-            self.unsynced = f"saved on this machine, not yet in the shared folder: {error.strerror or error}"
+            self.unsynced = error.strerror or str(error)
             return False
         self._stale.discard(seq)
         return True
@@ -284,8 +286,9 @@ class SegmentWriter:
     def _placeholder(self, seq: int) -> Path:
         return self.device_dir / f".{segment_name(seq)}.icloud"
 
-    def _report(self, code: str, message: str, seq: int) -> None:
-        self.problems.append(Problem("info", code, message, f"{DEVICES}/{self.identity.device_id}/{segment_name(seq)}"))
+    def _report(self, code: str, template: str, seq: int) -> None:
+        where = f"{DEVICES}/{self.identity.device_id}/{segment_name(seq)}"
+        self.problems.append(Problem("info", code, template, where, {"file": segment_name(seq)}))
 
 
 def _remove_our_temp_files(folder: Path) -> None:

@@ -25,7 +25,7 @@ def test_people_registry(someplan, ws):
     assert rows["Kari Solheim"]["consent_state"] == "valid" and rows["Kari Solheim"]["consent_until"] == "2027-08-31"
     assert rows["Ola"]["consent_state"] == "expired" and rows["Ola"]["last_featured"] is None
     text = someplan("people", "list", "-w", ws)
-    assert "⚠ ended 01.11.2026" in text and "✓ 31.08.2027" in text
+    assert "⚠ ended 1 Nov 2026" in text and "✓ 31 Aug 2027" in text
     someplan("people", "rm", "Ola", "-w", ws)
     assert [r["name"] for r in someplan.json("people", "list", "--json", "-w", ws)] == ["Kari Solheim"]
     someplan("people", "edit", "Nobody", "--role", "x", "-w", ws, code=1)
@@ -42,7 +42,7 @@ def test_batch_preview_writes_nothing_and_yes_writes_spread_drafts(someplan, sam
     before = someplan.json("list", "--from", "2026-11-01", "--to", "2027-03-01", "--json", "-w", sample)
     preview = someplan.json("batch", "ansatte", "--people", people, "--day", "2026-11-24", "--json", "-w", sample)
     assert [s["time"] for s in preview["schedule"]] == ["10:00", "10:15", "10:30", "10:45", "11:00"]
-    assert preview["warnings"] == ["Lise Haugland: consent expired 31.10.2026", "Sondre Lid: no consent registered"]
+    assert preview["warnings"] == ["Lise Haugland: consent expired 31 Oct 2026", "Sondre Lid: no consent registered"]
     assert [d["week"] for d in preview["drafts"]] == [48, 49, 50, 51, 52]  # one a week from next week
     assert preview["written"] == []
     assert someplan.json("list", "--from", "2026-11-01", "--to", "2027-03-01", "--json", "-w", sample) == before
@@ -76,12 +76,14 @@ def test_category_preferences_on_the_command_line(someplan, ws):
     assert "not a weekday" in someplan.err
 
 
-def test_status_names_due_categories_and_the_next_proposal(someplan, ws):
+def test_status_names_due_categories_and_the_next_proposal(someplan, ws, monkeypatch):
     report = someplan.json("status", ws, "--json")
     assert {d["state"] for d in report["categories_due"]} == {"due"}
     proposal = report["next_proposal"]
     assert proposal["date"] == "2026-11-18" and proposal["reason"] == "due" and proposal["backlog_title"] is None
-    assert "Neste forslag: ons 18.11" in someplan("status", ws)
+    assert "Next proposal: Wed 18 Nov" in someplan("status", ws)
+    monkeypatch.setenv("SOMEPLAN_LANG", "nb")
+    assert "Neste forslag: ons 18. nov" in someplan("status", ws)
 
 
 def test_status_next_proposal_on_the_sample_fills_a_free_slot(someplan, sample):

@@ -94,5 +94,5 @@ def test_figures_equal_a_spreadsheet_computation_of_the_file(someplan, tmp_path)
 
 def test_figures_text_and_bad_weeks(someplan, sample):
     out = someplan("figures", "-w", sample, "--weeks", "4", "--by", "category")
-    assert "Key figures 26.10.2026–22.11.2026" in out and "engagements, facebook: reactions+comments+shares+clicks" in out
+    assert "Key figures 26 Oct 2026–22 Nov 2026" in out and "engagements, facebook: reactions+comments+shares+clicks" in out
     someplan("figures", "-w", sample, "--weeks", "0", code=1)

@@ -10,24 +10,29 @@ def _add(someplan, ws, title, date, time="10:00", channel="facebook", category="
                     "--status", status, "-w", ws).strip()  # fmt: skip
 
 
-def test_status_shows_the_week_day_by_day(someplan, ws):
+def test_status_shows_the_week_day_by_day(someplan, ws, monkeypatch):
     _add(someplan, ws, "Kari i resepsjonen", "2026-11-16", "09:00", category="ansatte", status="published")
     _add(someplan, ws, "Black Friday-tilbud", "2026-11-27", "12:00", channel="instagram", status="scheduled")
-    out = someplan("status", ws, "--week", "48")
-    lines = out.splitlines()
-    assert lines[0] == "Solvik · uke 48 · 23.–29. nov"
-    friday = lines.index(next(line for line in lines if line.startswith("fre 27.11")))
-    assert "★ Black Friday" in lines[friday]  # the observance day on its day
-    post = lines[friday + 1]
-    assert "12:00" in post and "Instagram" in post and "Black Friday-tilbud" in post and "scheduled" in post
-    assert any(line.startswith("man 23.11") and "—" in line for line in lines)  # empty days are visible
-    assert "Facebook 0/3" in out and "Instagram 1/3" in out
+    for language, header, friday, monday, scheduled in (
+        ("en", "Solvik · week 48 · 23–29 Nov", "Fri 27 Nov", "Mon 23 Nov", "scheduled"),
+        ("nb", "Solvik · uke 48 · 23.–29. nov", "fre 27. nov", "man 23. nov", "planlagt"),
+    ):
+        monkeypatch.setenv("SOMEPLAN_LANG", language)
+        out = someplan("status", ws, "--week", "48")
+        lines = out.splitlines()
+        assert lines[0] == header
+        index = lines.index(next(line for line in lines if line.startswith(friday)))
+        assert "★ Black Friday" in lines[index]  # the observance day on its day
+        post = lines[index + 1]
+        assert "12:00" in post and "Instagram" in post and "Black Friday-tilbud" in post and scheduled in post
+        assert any(line.startswith(monday) and "—" in line for line in lines)  # empty days are visible
+        assert "Facebook 0/3" in out and "Instagram 1/3" in out
 
 
 def test_status_json_has_the_same_facts(someplan, ws):
     pid = _add(someplan, ws, "Frokost", "2026-11-18", "08:00", channel="instagram", category="produkt")
     report = someplan.json("status", ws, "--json")
-    assert report["week"] == {"year": 2026, "week": 47, "label": "uke 47 · 16.–22. nov", "first": "2026-11-16", "last": "2026-11-22"}
+    assert report["week"] == {"year": 2026, "week": 47, "label": "week 47 · 16–22 Nov", "first": "2026-11-16", "last": "2026-11-22"}
     assert report["today"] == "2026-11-18"
     wednesday = report["days"][2]
     assert wednesday["date"] == "2026-11-18"

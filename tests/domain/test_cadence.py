@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from someplan.domain.cadence import Cadence
+from someplan.i18n import set_language
 
 
 @pytest.mark.parametrize(
@@ -45,6 +46,17 @@ def test_stored_and_norwegian_forms_parse_back(unit, n):
 def test_stored_form_is_english():
     assert [str(Cadence("week", n)) for n in (1, 2)] == ["weekly", "every 2 weeks"]
     assert [str(Cadence("month", n)) for n in (1, 2)] == ["monthly", "twice a month"]
+
+
+def test_labels_are_in_the_language_asked_for_or_spoken_and_the_stored_form_never_changes():
+    cadences = [Cadence("week", 1), Cadence("week", 2), Cadence("week", 3), Cadence("month", 2), Cadence("month", 4)]
+    nb = ["ukentlig", "annenhver uke", "hver 3. uke", "to ganger i måneden", "4 ganger i måneden"]
+    en = ["weekly", "every 2 weeks", "every 3 weeks", "twice a month", "4 times a month"]
+    assert [c.label("nb") for c in cadences] == nb and [c.label("en") for c in cadences] == en
+    assert [c.label() for c in cadences] == en  # the tests speak English
+    set_language("nb")
+    assert [c.label() for c in cadences] == nb and [c.label("en") for c in cadences] == en
+    assert [str(c) for c in cadences] == en  # what is written to the workspace
 
 
 def test_interval_days():

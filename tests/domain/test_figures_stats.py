@@ -8,6 +8,7 @@ from someplan.domain.channel import Channel, Network
 from someplan.domain.figures_stats import averages_by, rate, rate_all, reuse_candidates, top_quartile_threshold, trend
 from someplan.domain.post import Post, Status
 from someplan.domain.weeks import IsoWeek
+from someplan.i18n import set_language
 
 FB = Channel("fb", "Facebook", Network.FACEBOOK, followers={dt.date(2026, 11, 1): 4000})
 IG = Channel("ig", "Instagram", Network.INSTAGRAM, followers={dt.date(2026, 11, 1): 2000})
@@ -60,7 +61,9 @@ def test_averages_are_means_of_per_post_rates():
     channels = {g.name: g for g in averages_by(rated(), "channel")}
     assert channels["Instagram"].reach_rate == pytest.approx((75 + 20) / 2)
     weekdays = {g.name: g for g in averages_by(rated(), "weekday")}
-    assert weekdays["1 mandag"].posts == 1 and weekdays["2 tirsdag"].engagement_rate == pytest.approx(6.0)  # b and c
+    assert weekdays["1 Monday"].posts == 1 and weekdays["2 Tuesday"].engagement_rate == pytest.approx(6.0)  # b and c
+    set_language("nb")  # weekdays are named in the language spoken
+    assert {g.name for g in averages_by(rated(), "weekday")} == {"1 mandag", "2 tirsdag", "3 onsdag"}
     hours = {g.name: g for g in averages_by(rated(), "hour")}
     assert hours["08:00"].engagement_rate == pytest.approx(2.0)
 

@@ -15,6 +15,7 @@ from someplan.domain.event import Event, EventKind, events_between
 from someplan.domain.person import Person
 from someplan.domain.post import FIGURE_FIELDS, FunnelStage, Post, Status
 from someplan.domain.settings import WorkspaceSettings
+from someplan.i18n import set_language
 
 RECORDS = [Post, Category, Channel, Person, Event, WorkspaceSettings]
 
@@ -149,6 +150,13 @@ def test_status_order_and_next():
         Status.DRAFT, Status.READY, Status.SCHEDULED, Status.PUBLISHED, Status.PUBLISHED,
     ]  # fmt: skip
     assert Status.SCHEDULED.label("nb") == "planlagt"
+
+
+def test_status_labels_follow_the_language_unless_one_is_asked_for():
+    assert [s.label() for s in Status] == ["idea", "draft", "ready", "scheduled", "published"]
+    set_language("nb")
+    assert [s.label() for s in Status] == ["idé", "utkast", "klar", "planlagt", "publisert"]
+    assert Status.READY.label("en") == "ready" and Status.READY.value == "ready"
 
 
 def test_followers_on_takes_the_latest_count_on_or_before():
