@@ -14,6 +14,7 @@ from pathlib import Path
 COMMANDS = (
     "init", "demo", "status", "add", "list", "show", "edit", "move", "rm", "restore", "history",
     "doctor", "channel", "category", "batch", "people", "import", "figures", "assets",
+    "export",
 )  # fmt: skip
 
 
@@ -124,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     from someplan.cli_batch import register
 
     register(command)
+    from someplan.cli_export import register as register_export
+
+    register_export(command)
     return parser
 
 
