@@ -27,7 +27,8 @@ lint = _tool("i18n_lint")
 # Areas of the program whose shown text must all be marked for translation.
 AREAS = {
     "core": [ROOT / "someplan" / "i18n.py", ROOT / "someplan" / "tui" / "translated_bindings.py"],
-    "export": [ROOT / "someplan" / "services" / "exports", ROOT / "someplan" / "cli_export.py"],
+    "export": [ROOT / "someplan" / "services" / "exports", ROOT / "someplan" / "cli_export.py",
+               ROOT / "someplan" / "tui" / "screens" / "export.py"],
 }
 
 

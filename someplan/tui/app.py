@@ -36,6 +36,7 @@ HELP_SECTIONS = (
     ("People", "someplan.tui.screens.people", "PeopleScreen"),
     ("Figures view", "someplan.tui.screens.figures", "FiguresScreen"),
     ("Assets", "someplan.tui.panes.assets", "AssetsPane"),
+    ("Export", "someplan.tui.screens.export", "ExportScreen"),
 )
 
 
@@ -53,6 +54,7 @@ class PlannerCommands(Provider):
         ("People", "screen.people", "Who may appear in posts, consent, when each was featured"),
         ("Switch theme", "app.change_theme", "Pick one of the themes"),
         ("Key figures view", "screen.figures_view", "Rates by category and channel, top posts, reuse"),
+        ("Export…", "screen.export", "The plan as a calendar, a Hootsuite CSV, a Markdown or HTML plan, a CSV of posts"),
         ("Run doctor", "app.doctor", "Unreadable or stray files, clocks, devices"),
         ("Help: all keys", "app.help", "Every key, by pane"),
     )

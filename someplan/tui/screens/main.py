@@ -42,6 +42,7 @@ from someplan.tui.screens.people import PeopleScreen
 from someplan.tui.screens.editor import PostEditor
 from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main_assets import AssetsCoordination
+from someplan.tui.screens.export import ExportScreen
 
 def writes(method):
     """A screen action that writes: a refused or failed write is a notice, never a crash."""
@@ -74,6 +75,7 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("b", "batch", "Batch", id="app.batch"),
         Binding("P", "people", "People", id="app.people"),
         Binding("F", "figures_view", "Figures view", id="app.figures_view"),
+        Binding("E", "export", "Export", id="app.export"),
     ]
 
     def __init__(self) -> None:
@@ -449,6 +451,13 @@ class MainScreen(AssetsCoordination, Screen):
                 self.refresh_all()
 
         self.app.push_screen(FiguresScreen(), closed)
+
+    def action_export(self) -> None:
+        def written(message: str | None) -> None:
+            if message:
+                self.notify(message, markup=False)
+
+        self.app.push_screen(ExportScreen(self.week, self.app.today), written)
 
     # -- colleagues ------------------------------------------------------------------------------
 
