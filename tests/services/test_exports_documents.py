@@ -8,6 +8,8 @@ import io
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from someplan import i18n
 from someplan.domain.category import Category
@@ -16,7 +18,7 @@ from someplan.domain.event import Event, EventKind
 from someplan.domain.norwegian_calendar import calendar_days, public_holidays
 from someplan.domain.post import Post, Status
 from someplan.domain.weeks import IsoWeek
-from someplan.services.exports.common import Names
+from someplan.services.exports.common import Names, clean, one_line
 from someplan.services.exports.digest import Period, build_digest
 from someplan.services.exports.html import digest_html
 from someplan.services.exports.markdown import digest_markdown, md
@@ -37,6 +39,10 @@ HOSTILE = [
     "&amp; &lt;b&gt;",
     "\x1b[31mrødt\x1b[0m",
 ]
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "section", "table", "thead", "tbody",
+                "tr", "th", "td", "span", "strong", "footer"}  # fmt: skip
+
+
 FACEBOOK = Channel("fb", "Facebook", Network.FACEBOOK, target_per_week=3)
 CATEGORY = Category("cat", "ansatte", "#e4572e")
 WEEK = IsoWeek(2026, 52)  # 21–27 Dec 2026: julaften, 1. juledag, 2. juledag
@@ -112,8 +118,7 @@ def test_html_is_standalone_and_escapes_every_user_text():
     parsed = _Collector()
     parsed.feed(page)
     tags = {tag for tag, _ in parsed.tags}
-    assert tags <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "section", "table", "thead", "tbody",
-                    "tr", "th", "td", "span", "strong", "footer"}  # fmt: skip
+    assert tags <= ALLOWED_TAGS
     assert "script" not in tags and "<script>" not in page and "&lt;script&gt;" in page
     assert not any(tag in ("link", "img") or "src" in attrs or "href" in attrs for tag, attrs in parsed.tags)  # nothing outside
     text = "".join(parsed.text)
@@ -204,3 +209,33 @@ def test_months_are_read_in_both_languages():
     for text in ("2026-12", "12", "12.2026", "des", "desember", "December 2026", "dec"):
         assert parse_month(text, today) == Period(dt.date(2026, 12, 1), dt.date(2026, 12, 31), "month"), text
     assert parse_month("feb 2028", today).last == dt.date(2028, 2, 29)
+
+
+# -- invariants ------------------------------------------------------------------------------------
+
+
+@given(st.text())
+def test_markdown_escaping_leaves_no_active_character(text):
+    escaped = md(text)
+    assert "\n" not in escaped and "\r" not in escaped
+    assert not re.search(r"(?<!\\)(?:\\\\)*[`*_\[\]<>|~&]", escaped)
+
+
+@given(st.text())
+def test_a_csv_cell_reads_back_as_written_and_never_as_a_formula(title):
+    post = Post("p", title=title, channel="fb", date=dt.date(2026, 11, 23))
+    rows = read_csv(posts_csv([post], Names.of([FACEBOOK], [CATEGORY])))
+    cell = rows[1][rows[0].index("title")]
+    assert cell == guard(clean(title))
+    assert not cell.startswith(("=", "+", "-", "@"))
+
+
+@given(st.text())
+def test_no_title_adds_markup_to_the_html(title):
+    page = digest_html(digest([Post("p", title=title, channel="fb", date=WEEK.monday, time=dt.time(9, 0))]))
+    parsed = _Collector()
+    parsed.feed(page)
+    assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS
+    shown = one_line(title)
+    if shown:
+        assert shown in "".join(parsed.text)

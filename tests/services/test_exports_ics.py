@@ -5,13 +5,15 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from someplan.domain.category import Category
 from someplan.domain.channel import Channel, Network
 from someplan.domain.post import Post, Status
 from someplan.services import planning
-from someplan.services.exports.common import Names
+from someplan.services.exports.common import Names, clean, one_line
 from someplan.services.exports.ics import SEQUENCE_EPOCH, calendar_bytes
 from someplan.services.exports.run import ExportRequest, prepare
 
@@ -128,3 +130,15 @@ def test_filters_by_channel_and_status(catalog):
     wanted = {f"{p.id}@someplan" for p in catalog.posts() if p.channel == facebook.id and p.date
               and p.status in (Status.READY, Status.SCHEDULED) and result.period.first <= p.date <= result.period.last}  # fmt: skip
     assert set(events(result.data)) == wanted and wanted
+
+
+@given(st.text(), st.text())
+def test_any_text_reads_back_and_every_line_is_folded_for_rfc5545(title, notes):
+    post = Post("p1", title=title, notes=notes, caption=title, channel="fb", date=dt.date(2026, 11, 23), time=dt.time(9, 30))
+    data = export([post])
+    assert data.endswith(b"\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))  # octets, as Outlook insists
+    (event,) = Calendar.from_ical(data).walk("VEVENT")
+    assert str(event["SUMMARY"]) == f"Facebook: {one_line(title) or '(untitled)'}"
+    if clean(notes):
+        assert clean(notes) in str(event["DESCRIPTION"])

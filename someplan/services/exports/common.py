@@ -11,6 +11,7 @@ from someplan.domain.category import Category
 from someplan.domain.channel import Channel, Network
 from someplan.domain.plan import day_order
 from someplan.domain.post import Post, Status
+from someplan.i18n import pgettext
 from someplan.textsafe import literal
 
 
@@ -104,7 +105,7 @@ def message_of(post: Post) -> str:
 def summary_of(post: Post, names: Names) -> str:
     """ "Facebook: Kari i resepsjonen"; the channel is left out when the post has none."""
     channel = one_line(names.channel(post))
-    title = one_line(post.title) or one_line(post.caption)[:80]
+    title = one_line(post.title) or one_line(post.caption)[:80] or pgettext("export", "(untitled)")
     return f"{channel}: {title}" if channel else title
 
 
