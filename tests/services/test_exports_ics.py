@@ -142,3 +142,8 @@ def test_any_text_reads_back_and_every_line_is_folded_for_rfc5545(title, notes):
     assert str(event["SUMMARY"]) == f"Facebook: {one_line(title) or '(untitled)'}"
     if clean(notes):
         assert clean(notes) in str(event["DESCRIPTION"])
+
+
+def test_the_calendar_name_is_escaped_text():
+    data = calendar_bytes([], names(), "Solvik; hotell, AS", OSLO, "Europe/Oslo", {})
+    assert b"\r\nNAME:Solvik\\; hotell\\, AS\r\n" in data and b"\r\nX-WR-CALNAME:Solvik\\; hotell\\, AS\r\n" in data

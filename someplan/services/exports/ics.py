@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from datetime import tzinfo
 
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, Event, vDuration, vText
 
 from someplan.domain.post import Post, Status
 from someplan.i18n import _, language, pgettext
@@ -60,9 +60,10 @@ def calendar_bytes(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("name", one_line(calendar_name))
-    calendar.add("x-wr-calname", one_line(calendar_name))
-    calendar.add("x-wr-caldesc", _("Posts planned in someplan"))
+    # vText: icalendar does not know these as TEXT, and would leave a ";" or "," unescaped.
+    calendar.add("name", vText(one_line(calendar_name)))
+    calendar.add("x-wr-calname", vText(one_line(calendar_name)))
+    calendar.add("x-wr-caldesc", vText(_("Posts planned in someplan")))
     calendar.add("x-wr-timezone", zone_name)
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
