@@ -45,6 +45,7 @@ DEFAULT_PERIODS = {
     "csv": N_("Standard: every post"),
 }
 PREVIEW_LINES = 40
+SHORT_HEIGHT = 34
 # The command palette's entry (tui/app.py lists it; marked here so the catalog has it).
 PALETTE_ENTRY = (N_("Export…"), N_("The plan as a calendar, a Hootsuite CSV, a Markdown or HTML plan, a CSV of posts"))
 
@@ -99,8 +100,16 @@ class ExportScreen(ModalScreen[str | None]):
             yield Label(_("ctrl+s export · esc cancel"), classes="hint")
 
     def on_mount(self) -> None:
+        self._fit(self.app.size.height)
         self._arrange()
         self.query_one("#export-format", Select).focus()
+
+    def on_resize(self, event) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        # A short terminal (24 lines) gets the rows without gaps, so the preview and the hint fit.
+        self.set_class(height < SHORT_HEIGHT, "short")
 
     # -- choices --------------------------------------------------------------------------------
 
