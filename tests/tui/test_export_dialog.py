@@ -143,3 +143,21 @@ async def test_the_dialog_speaks_bokmal_and_fits_80x24(make_app, monkeypatch):
         assert hint.region.bottom <= 24 and hint.region.height >= 1
         assert screen.active_bindings["ctrl+s"].binding.description == "Eksporter"
         assert str(screen.query_one(".dialog-title", expect_type=None).render()) == "Eksport"
+
+
+async def test_its_month_is_the_month_of_the_weeks_thursday(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_square_bracket", "right_square_bracket", "E")  # week 49: 30 Nov – 6 Dec
+        screen = app.screen
+        labels = dict((value, str(label)) for label, value in screen.query_one("#export-period", Select)._options)
+        assert "December 2026" in labels["month"]
+        screen.query_one("#export-format", Select).value = "html"
+        await pilot.pause()
+        screen.query_one("#export-period", Select).value = "month"
+        await pilot.pause()
+        assert "2026-12" in screen.query_one("#export-path", Input).value
+        screen.query_one("#export-format", Select).value = "markdown"  # the chosen period stays
+        await pilot.pause()
+        assert screen.query_one("#export-period", Select).value == "month"
+        assert screen.query_one("#export-path", Input).value.endswith(".md")

@@ -64,13 +64,16 @@ class ExportScreen(ModalScreen[str | None]):
         self.week, self.today, self.first_format = week, today, fmt
         self.result: ExportResult | None = None
         self._auto_path = ""  # the last path the dialog filled in itself
+        self._pending = False  # a preview is due after this refresh
+        self._auto_period = FIRST_PERIOD[fmt]  # the period the dialog chose itself, not the user
+        self._period_chosen = False
 
     @property
     def catalog(self):
         return self.app.catalog
 
     def compose(self):
-        periods = [*self._period_options(), (_(DEFAULT_PERIODS[self.first_format]), "default")]
+        periods = [*self._period_options(), (_("Standard for the format"), "default")]
         with Vertical(classes="dialog", id="export"):
             yield Label(pgettext("export", "Export"), classes="dialog-title")
             with Horizontal(classes="row"):
@@ -124,11 +127,19 @@ class ExportScreen(ModalScreen[str | None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "export-format":
             self._format_changed()
-        self._arrange()
+        if event.select.id == "export-period" and event.value != self._auto_period:
+            self._period_chosen = True
+        self._arrange_soon()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id in ("export-from", "export-to"):
-            self._arrange()
+            self._arrange_soon()
+
+    def _arrange_soon(self) -> None:
+        # A format change sets three selects, each saying so: make the preview once for them all.
+        if not self._pending:
+            self._pending = True
+            self.call_later(self._arrange)
 
     def _format_changed(self) -> None:
         fmt = self.format
@@ -139,12 +150,12 @@ class ExportScreen(ModalScreen[str | None]):
         values = [value for _label, value in options]
         channel.value = current if current in values else values[0] if values else Select.BLANK
         period = self.query_one("#export-period", Select)
-        period.set_options([*self._period_options(), (_(DEFAULT_PERIODS[fmt]), "default")])
-        period.value = FIRST_PERIOD[fmt]
+        if not self._period_chosen:  # the user's own choice of period stays; else the format's usual one
+            self._auto_period = period.value = FIRST_PERIOD[fmt]
 
     def _period_options(self) -> list[tuple[str, str]]:
         locale = language()
-        month = Period.month(self.week.monday.year, self.week.monday.month)
+        month = self._month()
         return [
             (_("The week shown: {week}").format(week=Period.week(self.week).label(locale)), "week"),
             (_("Its month: {month}").format(month=month.label(locale)), "month"),
@@ -156,12 +167,16 @@ class ExportScreen(ModalScreen[str | None]):
         if choice == "week":
             return Period.week(self.week)
         if choice == "month":
-            return Period.month(self.week.monday.year, self.week.monday.month)
+            return self._month()
         if choice == "range":
             first = parse_date(self.query_one("#export-from", Input).value, self.today)
             last = parse_date(self.query_one("#export-to", Input).value, self.today)
             return range_period(first, last, self.today)
         return None
+
+    def _month(self) -> Period:
+        thursday = self.week.monday + dt.timedelta(days=3)  # an ISO week belongs to its Thursday's month
+        return Period.month(thursday.year, thursday.month)
 
     def _request(self) -> ExportRequest:
         fmt = self.format
@@ -173,6 +188,7 @@ class ExportScreen(ModalScreen[str | None]):
 
     def _arrange(self) -> None:
         """Show the fields the format uses, remake the preview and the default file name."""
+        self._pending = False
         fmt = self.format
         self.query_one("#export-range").display = self.query_one("#export-period", Select).value == "range"
         self.query_one("#export-date-row").display = fmt == "hootsuite"
@@ -193,6 +209,8 @@ class ExportScreen(ModalScreen[str | None]):
 
     def _preview(self, result: ExportResult) -> Text:
         text = Text()
+        if self.query_one("#export-period", Select).value == "default":
+            text.append(_(DEFAULT_PERIODS[result.format]) + "\n")
         period = result.period or default_period(result.format, self.today)
         if period is not None:
             text.append(_("{first} to {last}: ").format(first=day_label(period.first, language(), year=True),
