@@ -16,7 +16,7 @@ from someplan.i18n import N_, _, language
 COMMANDS = (
     "init", "demo", "status", "add", "list", "show", "edit", "move", "rm", "restore", "history",
     "doctor", "channel", "category", "batch", "people", "import", "figures", "assets", "language",
-    "campaign",
+    "campaign", "export",
 )  # fmt: skip
 
 
@@ -148,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     from someplan.cli_language import register as register_language
 
     register(command)
+    from someplan.cli_export import register as register_export
+
+    register_export(command)
     from someplan.cli_campaign import register as register_campaign
 
     register_campaign(command)

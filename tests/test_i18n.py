@@ -50,6 +50,8 @@ AREAS = {
         )),
         *(ROOT / "someplan" / "store" / f"{name}.py" for name in ("problems", "snapshot", "workspace", "writer")),
     ],
+    "export": [ROOT / "someplan" / "services" / "exports", ROOT / "someplan" / "cli_export.py",
+               ROOT / "someplan" / "tui" / "screens" / "export.py"],
 }  # fmt: skip
 
 

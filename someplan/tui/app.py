@@ -41,6 +41,7 @@ HELP_SECTIONS = (
     (N_("Year wheel"), "someplan.tui.screens.year_wheel", "YearWheelScreen"),
     (N_("Campaign editor"), "someplan.tui.screens.campaign_editor", "CampaignEditor"),
     ("Assets", "someplan.tui.panes.assets", "AssetsPane"),
+    ("Export", "someplan.tui.screens.export", "ExportScreen"),
 )
 
 
@@ -59,6 +60,7 @@ class PlannerCommands(Provider):
         ("Switch theme", "app.change_theme", "Pick one of the themes"),
         ("Key figures view", "screen.figures_view", "Rates by category and channel, top posts, reuse"),
         YEAR_WHEEL_COMMAND,
+        ("Export…", "screen.export", "The plan as a calendar, a Hootsuite CSV, a Markdown or HTML plan, a CSV of posts"),
         ("Run doctor", "app.doctor", "Unreadable or stray files, clocks, devices"),
         ("Help: all keys", "app.help", "Every key, by pane"),
     )

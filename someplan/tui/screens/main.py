@@ -44,6 +44,7 @@ from someplan.tui.screens.editor import PostEditor
 from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main_assets import AssetsCoordination
 from someplan.tui.screens.year_wheel import YearWheelScreen
+from someplan.tui.screens.export import ExportScreen
 
 def writes(method):
     """A screen action that writes: a refused or failed write is a notice, never a crash."""
@@ -77,6 +78,7 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("P", "people", "People", id="app.people"),
         Binding("F", "figures_view", "Figures view", id="app.figures_view"),
         Binding("w", "year_wheel", N_("Year wheel"), id="app.year_wheel"),
+        Binding("E", "export", "Export", id="app.export"),
     ]
 
     def __init__(self) -> None:
@@ -465,6 +467,13 @@ class MainScreen(AssetsCoordination, Screen):
 
         day = self.plan.selected_day or (self.app.today if self.app.today in self.week else self.week.monday)
         self.app.push_screen(YearWheelScreen(day, self.app.today, self.undo_stack, self.action_undo), closed)
+
+    def action_export(self) -> None:
+        def written(message: str | None) -> None:
+            if message:
+                self.notify(message, markup=False)
+
+        self.app.push_screen(ExportScreen(self.week, self.app.today), written)
 
     # -- colleagues ------------------------------------------------------------------------------
 

@@ -1,0 +1,214 @@
+"""A week's or a month's plan as a document to send: what `markdown` and `html` render.
+
+The digest holds text already in the language spoken (day and week labels from
+`domain.weeks`), so the two renderers only lay it out and escape it.
+
+- Days: a week lists all seven; a longer period only the days with posts, a holiday, a flag or
+  observance day, or a campaign starting or ending.
+- Campaigns and seasons touching the period are listed on top with their dates, and marked on
+  the days they start and end.
+- Planned vs target per channel, for each ISO week the period touches (whole weeks, every status
+  counted, as in the week plan): the weekly target is the unit planners work with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from someplan.domain.channel import Channel
+from someplan.domain.event import Event, events_between
+from someplan.domain.norwegian_calendar import CalendarDay
+from someplan.domain.plan import planned_vs_target
+from someplan.domain.post import Post
+from someplan.domain.weeks import IsoWeek, day_label, month_name, week_label, week_word
+from someplan.i18n import _, pgettext
+from someplan.services.exports.common import Names, one_line, plan_order
+
+
+@dataclass(frozen=True)
+class Period:
+    """Inclusive dates; `kind` is "week", "month" or "range" (it decides the label)."""
+
+    first: dt.date
+    last: dt.date
+    kind: str = "range"
+
+    @classmethod
+    def week(cls, week: IsoWeek) -> Period:
+        return cls(week.monday, week.sunday, "week")
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return cls(dt.date(year, month, 1), following - dt.timedelta(days=1), "month")
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    def weeks(self) -> list[IsoWeek]:
+        found, week = [], IsoWeek.of(self.first)
+        while week.monday <= self.last:
+            found.append(week)
+            week = week + 1
+        return found
+
+    def label(self, locale: str) -> str:
+        """ "uke 48 · 23.–29. nov 2026", "november 2026", "1. nov 2026–6. des 2026"."""
+        if self.kind == "week":
+            return f"{week_label(IsoWeek.of(self.first), locale)} {self.last.year}"
+        if self.kind == "month":
+            return f"{month_name(self.first.month, locale)} {self.first.year}"
+        first = day_label(self.first, locale, weekday=None, year=True)
+        return first if self.first == self.last else f"{first}–{day_label(self.last, locale, weekday=None, year=True)}"
+
+    def slug(self) -> str:
+        """For file names: 2026-w48, 2026-11, 2026-11-23_2026-12-06."""
+        if self.kind == "week":
+            week = IsoWeek.of(self.first)
+            return f"{week.year}-w{week.week:02d}"
+        if self.kind == "month":
+            return f"{self.first:%Y-%m}"
+        return f"{self.first.isoformat()}_{self.last.isoformat()}"
+
+
+@dataclass(frozen=True)
+class DigestPost:
+    time: str  # "09:30" or ""
+    channel: str
+    category: str
+    colour: str | None  # the category's colour, "#rrggbb"
+    status: str  # the status's value: idea, draft, …
+    status_label: str  # in the language spoken
+    title: str
+
+
+@dataclass(frozen=True)
+class DigestDay:
+    date: dt.date
+    label: str  # "mandag 23. nov"
+    marks: tuple[str, ...]  # "Første juledag (public holiday)", "Black Week starts"
+    posts: tuple[DigestPost, ...]
+
+
+@dataclass(frozen=True)
+class DigestCampaign:
+    title: str
+    kind: str  # campaign, season, observance
+    dates: str  # "23.–30. nov"
+
+
+@dataclass(frozen=True)
+class LoadRow:
+    channel: str
+    cells: tuple[tuple[int, int], ...]  # (planned, target) per week in `Digest.weeks`
+
+
+@dataclass(frozen=True)
+class Digest:
+    workspace: str
+    period: Period
+    title: str  # "Fjordhotellet Solvik · uke 48 · 23.–29. nov 2026"
+    days: tuple[DigestDay, ...]
+    campaigns: tuple[DigestCampaign, ...]
+    weeks: tuple[str, ...]  # "uke 48"
+    load: tuple[LoadRow, ...]
+    locale: str
+
+    @property
+    def post_count(self) -> int:
+        return sum(len(day.posts) for day in self.days)
+
+
+_KIND_WORDS = {
+    "holiday": lambda: pgettext("export", "public holiday"),
+    "flag_day": lambda: pgettext("export", "flag day"),
+    "observance": lambda: pgettext("export", "observance day"),
+}
+
+
+def build_digest(
+    workspace: str,
+    period: Period,
+    posts: Iterable[Post],
+    names: Names,
+    channels: Sequence[Channel],
+    events: Iterable[Event],
+    calendar: Iterable[CalendarDay],
+    locale: str,
+    load_posts: Iterable[Post] | None = None,
+) -> Digest:
+    """`posts`: the selected posts (those outside the period are left out); `load_posts`: what the
+    planned-vs-target table counts (every post of the weeks on `channels`), default `posts`."""
+    shown = sorted((p for p in posts if p.date and period.first <= p.date <= period.last), key=plan_order)
+    by_day: dict[dt.date, list[DigestPost]] = {}
+    for post in shown:
+        by_day.setdefault(post.date, []).append(_post(post, names, locale))
+    kinds: dict[dt.date, dict[str, list[str]]] = {}  # day → name → kinds (17 May: holiday and flag day)
+    for day in calendar:
+        if period.first <= day.date <= period.last:
+            word = _KIND_WORDS.get(day.kind)
+            found = kinds.setdefault(day.date, {}).setdefault(one_line(day.name), [])
+            if word and word() not in found:
+                found.append(word())
+    marks: dict[dt.date, list[str]] = {
+        date: [f"{name} ({', '.join(words)})" if words else name for name, words in names_.items()]
+        for date, names_ in kinds.items()
+    }
+    campaigns = []
+    for event in events_between(events, period.first, period.last):
+        title = one_line(event.title)
+        campaigns.append(DigestCampaign(title, event.kind.value, _span(event.start, event.end, locale)))
+        if period.first <= event.start <= period.last:
+            marks.setdefault(event.start, []).append(_("{campaign} starts").format(campaign=title))
+        if period.first <= event.end <= period.last and event.end != event.start:
+            marks.setdefault(event.end, []).append(_("{campaign} ends").format(campaign=title))
+    every_day = period.days <= 7
+    days = []
+    for offset in range(period.days):
+        date = period.first + dt.timedelta(days=offset)
+        if every_day or by_day.get(date) or marks.get(date):
+            days.append(DigestDay(date, day_label(date, locale), tuple(marks.get(date, ())), tuple(by_day.get(date, ()))))
+    weeks = period.weeks()
+    counted = list(shown if load_posts is None else load_posts)
+    loads = [planned_vs_target(counted, channels, week) for week in weeks]
+    load = tuple(
+        LoadRow(one_line(channel.name), tuple((week_load[i].planned, week_load[i].target) for week_load in loads))
+        for i, channel in enumerate(channels)
+    )
+    label = period.label(locale)
+    title = f"{one_line(workspace)} · {label}" if one_line(workspace) else label
+    return Digest(
+        workspace=one_line(workspace),
+        period=period,
+        title=title,
+        days=tuple(days),
+        campaigns=tuple(campaigns),
+        weeks=tuple(f"{week_word(locale)} {week.week}" for week in weeks),
+        load=load,
+        locale=locale,
+    )
+
+
+def _post(post: Post, names: Names, locale: str) -> DigestPost:
+    return DigestPost(
+        time=post.time.strftime("%H:%M") if post.time else "",
+        channel=one_line(names.channel(post)),
+        category=one_line(names.category(post)),
+        colour=names.colour(post),
+        status=post.status.value,
+        status_label=post.status.label(locale),
+        title=one_line(post.title) or one_line(post.caption)[:80],
+    )
+
+
+def _span(first: dt.date, last: dt.date, locale: str) -> str:
+    """ "23.–30. nov", "13. nov–19. des", "1. des 2026–31. mar 2027" (en: "23–30 Nov")."""
+    if first == last:
+        return day_label(first, locale, weekday=None)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}{'' if locale.startswith('en') else '.'}–{day_label(last, locale, weekday=None)}"
+    years = first.year != last.year
+    return f"{day_label(first, locale, weekday=None, year=years)}–{day_label(last, locale, weekday=None, year=years)}"

@@ -1,0 +1,163 @@
+"""The export dialog: `E` or the palette opens it, the preview shows what goes in and what Hootsuite
+would refuse, ctrl+s writes, a file someplan did not write is replaced only after a yes."""
+
+import datetime as dt
+
+from icalendar import Calendar
+from textual.widgets import Input, Select, Static
+
+from someplan.domain.post import Post, Status
+from someplan.services import planning
+from someplan.tui.screens.export import PALETTE_ENTRY, ExportScreen
+
+
+async def test_e_opens_the_dialog_and_ctrl_s_writes_the_calendar(make_app, sample_copy):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        assert isinstance(app.screen, ExportScreen)
+        screen = app.screen
+        path = screen.query_one("#export-path", Input).value
+        assert path.startswith(str(sample_copy / "exports" / "someplan-plan-")) and path.endswith(".ics")
+        assert "posts go into the file" in str(screen.query_one("#export-preview", Static).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        (written,) = (sample_copy / "exports").iterdir()
+        assert str(written) == path and Calendar.from_ical(written.read_bytes()).walk("VEVENT")
+        assert any("Exported" in n.message and str(written) in n.message for n in app._notifications)
+
+
+async def test_hootsuite_shows_what_it_leaves_out_before_writing(make_app, sample_copy):
+    app = make_app()
+    planning.add_post(app.catalog, Post("", title="Skjev tid", channel=app.catalog.channel("Instagram").id,
+                                        date=dt.date(2026, 11, 25), time=dt.time(9, 32), status=Status.READY))  # fmt: skip
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        screen = app.screen
+        screen.query_one("#export-format", Select).value = "hootsuite"
+        await pilot.pause()
+        channel = screen.query_one("#export-channel", Select)
+        assert "" not in [value for _, value in channel._options]  # no "All channels": one profile per file
+        assert screen.query_one("#export-date-row").display
+        channel.value = app.catalog.channel("Instagram").id
+        await pilot.pause()
+        preview = str(screen.query_one("#export-preview", Static).render())
+        assert "1 post is left out" in preview and "Skjev tid" in preview and "5-minute mark" in preview
+        path = screen.query_one("#export-path", Input).value
+        assert "someplan-hootsuite-instagram-" in path
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = (sample_copy / "exports").joinpath(path.rsplit("/", 1)[1]).read_text(encoding="utf-8")
+        assert "Skjev tid" not in text and text.count("\n") >= 1
+        assert any("(1 post left out)" in n.message for n in app._notifications)
+
+
+async def test_the_week_shown_in_markdown_and_a_typed_path(make_app, sample_copy, tmp_path):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_square_bracket", "E")  # week 48
+        screen = app.screen
+        screen.query_one("#export-format", Select).value = "markdown"
+        await pilot.pause()
+        assert screen.query_one("#export-period", Select).value == "week"
+        assert "2026-w48" in screen.query_one("#export-path", Input).value
+        screen.query_one("#export-path", Input).value = str(tmp_path / "uke48.md")
+        screen.query_one("#export-format", Select).value = "html"
+        await pilot.pause()
+        assert screen.query_one("#export-path", Input).value == str(tmp_path / "uke48.md")  # typed: kept
+        screen.query_one("#export-format", Select).value = "markdown"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert (tmp_path / "uke48.md").read_text(encoding="utf-8").startswith("<!-- someplan export -->\n# Fjordhotellet Solvik")
+
+
+async def test_a_date_range_with_a_bad_date_is_an_error_line_not_a_crash(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        screen = app.screen
+        screen.query_one("#export-period", Select).value = "range"
+        await pilot.pause()
+        assert screen.query_one("#export-range").display
+        screen.query_one("#export-to", Input).value = "31.02.2026"
+        await pilot.pause()
+        assert "not a date" in str(screen.query_one("#export-error", Static).render())
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ExportScreen)
+        screen.query_one("#export-to", Input).value = "30.11.2026"
+        await pilot.pause()
+        assert str(screen.query_one("#export-error", Static).render()) == ""
+
+
+async def test_a_file_someplan_did_not_write_is_replaced_only_after_yes(make_app, tmp_path):
+    mine = tmp_path / "plan.ics"
+    mine.write_text("my own calendar")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        app.screen.query_one("#export-path", Input).value = str(mine)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Confirm"
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen) and mine.read_text() == "my own calendar"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        assert mine.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+async def test_esc_writes_nothing_and_the_palette_opens_it(make_app, sample_copy):
+    from someplan.tui.app import PlannerCommands
+
+    assert PALETTE_ENTRY[0] in [name for name, _, _ in PlannerCommands.COMMANDS]
+    assert PALETTE_ENTRY in [(name, help_text) for name, _, help_text in PlannerCommands.COMMANDS]
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"export", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        assert not (sample_copy / "exports").exists()
+
+
+async def test_the_dialog_speaks_bokmal_and_fits_80x24(make_app, monkeypatch):
+    monkeypatch.setenv("SOMEPLAN_LANG", "nb")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("E")
+        screen = app.screen
+        screen.query_one("#export-format", Select).value = "hootsuite"
+        await pilot.pause()
+        preview = str(screen.query_one("#export-preview", Static).render())
+        assert "innlegg kommer med i filen" in preview
+        hint = screen.query_one(".hint")
+        assert hint.region.bottom <= 24 and hint.region.height >= 1
+        assert screen.active_bindings["ctrl+s"].binding.description == "Eksporter"
+        assert str(screen.query_one(".dialog-title", expect_type=None).render()) == "Eksport"
+
+
+async def test_its_month_is_the_month_of_the_weeks_thursday(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_square_bracket", "right_square_bracket", "E")  # week 49: 30 Nov – 6 Dec
+        screen = app.screen
+        labels = dict((value, str(label)) for label, value in screen.query_one("#export-period", Select)._options)
+        assert "December 2026" in labels["month"]
+        screen.query_one("#export-format", Select).value = "html"
+        await pilot.pause()
+        screen.query_one("#export-period", Select).value = "month"
+        await pilot.pause()
+        assert "2026-12" in screen.query_one("#export-path", Input).value
+        screen.query_one("#export-format", Select).value = "markdown"  # the chosen period stays
+        await pilot.pause()
+        assert screen.query_one("#export-period", Select).value == "month"
+        assert screen.query_one("#export-path", Input).value.endswith(".md")
