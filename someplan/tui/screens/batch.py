@@ -211,12 +211,12 @@ class BatchScreen(Screen):
         """The language changed (tui/language.py): what the step shows anew; typed text and the
         people chosen stay."""
         self._show_header()
+        people = self.query_one("#batch-people", SelectionList)
+        chosen, highlighted = list(people.selected), people.highlighted
+        self._fill_people(chosen)
+        people.highlighted = highlighted
         step = self.session.step
         if step is Step.PEOPLE:
-            people = self.query_one("#batch-people", SelectionList)
-            chosen, highlighted = list(people.selected), people.highlighted
-            self._fill_people(chosen)
-            people.highlighted = highlighted
             self._show_consent()
         elif step is Step.SESSION:
             self._show_person_head()
