@@ -16,7 +16,7 @@ from textual.command import CommandPalette, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
-from someplan.i18n import ENV_VAR, LANGUAGE_NAMES, N_, _, ngettext
+from someplan.i18n import ENV_VAR, LANGUAGE_NAMES, N_, _, language, ngettext
 from someplan.services.catalog import Catalog, effective_today
 from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
@@ -54,6 +54,10 @@ SYSTEM_COMMANDS = (
 )  # fmt: skip
 
 
+# The languages named in the language spoken ("engelsk"); the palette's commands use their own names.
+LANGUAGE_WORDS = {"nb": N_("Norwegian Bokmål"), "en": N_("English")}
+
+
 class PlannerCommands(Provider):
     """The app's own commands in the command palette (ctrl+p), in the language spoken."""
 
@@ -74,9 +78,14 @@ class PlannerCommands(Provider):
 
     def _commands(self) -> list[tuple[str, str, str]]:
         commands = [(_(name), action, _(help_text)) for name, action, help_text in self.COMMANDS]
-        for code, name in LANGUAGE_NAMES.items():
-            help_text = _("The planner in {language}, on this machine from now on").format(language=name)
-            commands.append((_("Language: {language}").format(language=name), f"app.language('{code}')", help_text))
+        # Each language under its own name, so that it is found in either; the other one first.
+        for code in sorted(LANGUAGE_NAMES, key=lambda code: code == language()):
+            name = _("Language: {language}").format(language=LANGUAGE_NAMES[code])
+            if code == language():
+                help_text = _("The language spoken now")
+            else:
+                help_text = _("The planner in {language}, on this machine from now on").format(language=_(LANGUAGE_WORDS[code]))
+            commands.append((name, f"app.language('{code}')", help_text))
         return commands
 
     async def search(self, query: str) -> Hits:
@@ -157,9 +166,9 @@ class SomeplanApp(App):
     def search_themes(self) -> None:
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 
-    def action_language(self, language: str) -> None:
-        """Speak `language` now and at the next start (the palette's "Language: …")."""
-        chosen = switch_language(self, language)
+    def action_language(self, code: str) -> None:
+        """Speak the language `code` now and at the next start (the palette's "Language: …")."""
+        chosen = switch_language(self, code)
         self.notify(_("The planner speaks {language} now.").format(language=LANGUAGE_NAMES[chosen]))
         if os.environ.get(ENV_VAR):  # it decides at the next start, over the choice made here
             self.notify(_("{variable} is set: it chooses the language at the next start.").format(variable=ENV_VAR),

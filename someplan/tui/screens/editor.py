@@ -95,6 +95,10 @@ class PostEditor(ModalScreen[Post | None]):
         self.query_one("#title", Input).focus()
         self._initial = self._form_values()
 
+    def on_resize(self, event) -> None:
+        # Under 100 columns the nine counts take two lines (app.tcss), so each keeps its label.
+        self.set_class(event.size.width < 100, "narrow")
+
     def _form_values(self) -> dict:
         values = {w.id: w.value for w in self.query(Input)}
         values |= {w.id: w.text for w in self.query(TextArea)}
