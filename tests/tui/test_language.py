@@ -242,3 +242,16 @@ async def test_the_switch_keeps_what_is_typed_in_a_batch_session(make_app):
         assert "Intervjurunde · steg 4 av 5" in str(batch.query_one("#batch-header", Static).content)
         assert batch.query_one("#batch-notes").text == "Liker frokosten"
         assert english_in(widget_text(app)) == []
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_the_week_filter_reads_field_and_status_names_in_both_languages(language):
+    from someplan.services.status import PostLine
+    from someplan.tui.panes.plan import matches
+
+    i18n.set_language(language)
+    post = PostLine("p1", "09:00", "Facebook", "ansatte", "#fff", "Kari i resepsjonen", "draft")
+    for query in ("status:draft", "status:utkast", "kanal:face", "channel:face", "kategori:ansatte", "utkast kari"):
+        assert matches(post, query), query
+    for query in ("status:klar", "status:ready", "kanal:instagram", "category:kunder"):
+        assert not matches(post, query), query
