@@ -40,9 +40,9 @@ class CategoryEditor(ModalScreen[dict | None]):
                 yield from self._field(N_("Cadence"), Input(c.cadence.label(language()), id="cat-cadence", placeholder=cadences))
                 yield from self._field(N_("Colour"), Input(c.colour, id="cat-colour"))
             with Horizontal(classes="row"):
-                yield from self._field(N_("Weekday"), Select([(weekday_name(i, language()), i) for i in range(7)], value=c.weekday if c.weekday is not None else Select.NULL, id="cat-weekday"))
+                yield from self._field(N_("Weekday"), Select([(weekday_name(i, language()), i) for i in range(7)], value=c.weekday if c.weekday is not None else Select.NULL, prompt=_("Select"), id="cat-weekday"))
                 yield from self._field(N_("Time"), Input(c.time.strftime("%H:%M") if c.time else "", id="cat-time", placeholder="09:30"))
-            yield from self._field(N_("Channel"), Select([(Text(literal(ch.name)), ch.id) for ch in self.channels], value=c.channel if any(ch.id == c.channel for ch in self.channels) else Select.NULL, id="cat-channel"))
+            yield from self._field(N_("Channel"), Select([(Text(literal(ch.name)), ch.id) for ch in self.channels], value=c.channel if any(ch.id == c.channel for ch in self.channels) else Select.NULL, prompt=_("Select"), id="cat-channel"))
             yield from self._field(N_("Questions (the batch session's template)"), TextArea(literal(c.question, keep_newlines=True), id="cat-question"))
             with Horizontal(classes="row"):
                 yield Caption(N_("Active in the rotation"), classes="field-label switch-label")

@@ -64,9 +64,9 @@ class PostEditor(ModalScreen[Post | None]):
                     yield from self._field(N_("Time"), Input(post.time.strftime("%H:%M") if post.time else "", placeholder="09:30", id="time"))
                     yield from self._field(N_("Status"), Select([(labels.status(s.value), s.value) for s in Status], value=post.status.value, allow_blank=False, id="status"))
                 with Horizontal(classes="row"):
-                    yield from self._field(N_("Channel"), Select([(Text(literal(c.name)), c.id) for c in self.channels], value=self._choice(post.channel, self.channels), id="channel"))
-                    yield from self._field(N_("Category"), Select([(Text(literal(c.name)), c.id) for c in self.categories], value=self._choice(post.category, self.categories), id="category"))
-                    yield from self._field(N_("Funnel"), Select([(labels.funnel(f.value), f.value) for f in FunnelStage], value=post.funnel.value if post.funnel else Select.NULL, id="funnel"))
+                    yield from self._field(N_("Channel"), Select([(Text(literal(c.name)), c.id) for c in self.channels], value=self._choice(post.channel, self.channels), prompt=_("Select"), id="channel"))
+                    yield from self._field(N_("Category"), Select([(Text(literal(c.name)), c.id) for c in self.categories], value=self._choice(post.category, self.categories), prompt=_("Select"), id="category"))
+                    yield from self._field(N_("Funnel"), Select([(labels.funnel(f.value), f.value) for f in FunnelStage], value=post.funnel.value if post.funnel else Select.NULL, prompt=_("Select"), id="funnel"))
                 yield from self._field(N_("Caption"), TextArea(literal(post.caption, keep_newlines=True), id="caption", soft_wrap=True))
                 with Horizontal(classes="row"):
                     yield from self._field(N_("Owner"), Input(literal(post.owner), id="owner"))
