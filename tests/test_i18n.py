@@ -52,6 +52,7 @@ AREAS = {
     ],
     "export": [ROOT / "someplan" / "services" / "exports", ROOT / "someplan" / "cli_export.py",
                ROOT / "someplan" / "tui" / "screens" / "export.py"],
+    "tui": [ROOT / "someplan" / "tui"],
 }  # fmt: skip
 
 
@@ -109,3 +110,21 @@ def test_bokmal_is_spoken_when_set():
     assert i18n._("Quit") == "Avslutt"
     i18n.set_language("en")
     assert i18n._("Quit") == "Quit"
+
+
+def test_the_lint_finds_shown_text_in_rich_texts_titles_and_the_planners_widgets(tmp_path):
+    source = tmp_path / "screen.py"
+    source.write_text(
+        "header = Text.assemble(('Key figures', 'bold'), ' for the week')\n"
+        "text.append('not used yet', style='dim')\n"
+        "table.border_title = 'By category'\n"
+        "yield Caption('Active in the rotation')\n"
+        "yield from self._field('Weeks apart', widget)\n"
+        "self.app.push_screen(Ask(_('Go to'), placeholder='a week or a date'))\n"
+        "lines.append('a plain list item')\n"  # list.append: not a sink
+        "text.append(_('Marked already'), style='dim')\n"
+        "yield Caption(N_('Marked for later'))\n"
+    )
+    found = sorted(text for _line, text in lint.unmarked_in(source))
+    assert found == sorted(["Key figures", " for the week", "not used yet", "By category", "Active in the rotation",
+                            "Weeks apart", "a week or a date"])  # fmt: skip

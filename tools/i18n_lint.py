@@ -51,13 +51,17 @@ SINKS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "Hit": ((), ("help",)),
     "DiscoveryHit": ((0,), ("help",)),
     "SystemCommand": ((0, 1), ()),
-    "assemble": ((0, 1, 2, 3, 4, 5, 6, 7, 8, 9), ()),  # Text.assemble: strings and (text, style) pairs
     "print_table": ((1,), ()),  # cli_output.print_table(rows, headers, out)
     "command": ((2,), ("help",)),  # cli.py's sub-parser maker: command(name, run, help)
     "subcommand": ((2,), ("help",)),
     "Problem": ((2,), ("template",)),  # store.problems.Problem(severity, code, template, path)
     "RowError": ((1,), ("message",)),
     "BadReference": ((0,), ()),
+    # the planner's own: a one-line question, a label that follows the language, a form field
+    "Ask": ((0,), ("placeholder",)),
+    "Caption": ((0,), ()),
+    "_field": ((0,), ()),
+    "Option": ((0,), ()),
 }
 # (receiver, method) → positions: lists whose items are shown as they are, e.g. `doc.problems.append(…)`
 QUALIFIED_SINKS: dict[tuple[str, str], tuple[int, ...]] = {
@@ -65,6 +69,10 @@ QUALIFIED_SINKS: dict[tuple[str, str], tuple[int, ...]] = {
     ("notes", "append"): (0,),
     ("warnings", "append"): (0,),
 }
+# Rich's Text.assemble takes text or (text, style) pairs; Text.append is told from list.append
+# by its style; a widget's border title is shown like a label.
+_ASSEMBLE = "assemble"
+_TITLE_ATTRIBUTES = {"border_title", "border_subtitle", "sub_title"}
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _STYLE_WORD = re.compile(
     r"^(?:bold|dim|italic|underline|reverse|strike|blink|on|not|link|default|none|"
@@ -125,28 +133,39 @@ def _receiver(func: ast.AST) -> str | None:
     return None
 
 
-def _sink(func: ast.AST) -> tuple[tuple[int, ...], tuple[str, ...]] | None:
-    name = _name(func)
+def _candidates(node: ast.Call) -> list[ast.AST]:
+    """The arguments of a call that hold shown text, or none."""
+    name = _name(node.func)
     if name in MARKERS:
-        return None
-    qualified = QUALIFIED_SINKS.get((_receiver(func), name))
+        return []
+    if name == _ASSEMBLE and isinstance(node.func, ast.Attribute):
+        return [arg.elts[0] if isinstance(arg, ast.Tuple) and arg.elts else arg for arg in node.args]
+    qualified = QUALIFIED_SINKS.get((_receiver(node.func), name))
     if qualified is not None:
-        return qualified, ()
-    return SINKS.get(name)
+        return [node.args[i] for i in qualified if i < len(node.args)]
+    if name == "append" and isinstance(node.func, ast.Attribute) and node.args:
+        styled = len(node.args) > 1 or any(kw.arg == "style" for kw in node.keywords)
+        return [node.args[0]] if styled else []
+    if name not in SINKS:
+        return []
+    positions, keywords = SINKS[name]
+    candidates = [node.args[i] for i in positions if i < len(node.args)]
+    return candidates + [kw.value for kw in node.keywords if kw.arg in keywords]
 
 
 def unmarked_in(path: Path) -> list[tuple[int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Attribute) and t.attr in _TITLE_ATTRIBUTES for t in node.targets
+        ):
+            text = _prose_in(node.value)
+            if text is not None:
+                found.append((node.value.lineno, text))
         if not isinstance(node, ast.Call):
             continue
-        sink = _sink(node.func)
-        if sink is None:
-            continue
-        positions, keywords = sink
-        candidates = [node.args[i] for i in positions if i < len(node.args)]
-        candidates += [kw.value for kw in node.keywords if kw.arg in keywords]
+        candidates = _candidates(node)
         for candidate in candidates:
             text = _prose_in(candidate)
             if text is not None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import os
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -10,17 +12,20 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
+from textual.command import CommandPalette, Hit, Hits, Provider
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
-from someplan.i18n import N_
+from someplan.i18n import ENV_VAR, LANGUAGE_NAMES, N_, _, language, ngettext
 from someplan.services.calendar_data import calendar_problems
 from someplan.services.catalog import Catalog, effective_today
 from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.store.watcher import ChangeFeed
 from someplan.textsafe import literal
+from someplan.tui import labels
 from someplan.tui.keymap import load_keymap
+from someplan.tui.language import switch_language
 from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.screens.dialogs import ShowList
 from someplan.tui.screens.main import MainScreen
@@ -29,51 +34,76 @@ from someplan.tui.themes import DEFAULT_THEME, load_themes
 from someplan.tui.translated_bindings import translate_bindings
 
 HELP_SECTIONS = (
-    ("Everywhere", "someplan.tui.app", "SomeplanApp"),
-    ("Panes", "someplan.tui.screens.main", "MainScreen"),
-    ("Week plan", "someplan.tui.panes.plan", "WeekPlanPane"),
-    ("Post editor", "someplan.tui.screens.editor", "PostEditor"),
-    ("Rotation", "someplan.tui.panes.rotation", "RotationPane"),
-    ("Fill preview", "someplan.tui.screens.fill", "FillPreview"),
-    ("Batch session", "someplan.tui.screens.batch", "BatchScreen"),
-    ("People", "someplan.tui.screens.people", "PeopleScreen"),
-    ("Figures view", "someplan.tui.screens.figures", "FiguresScreen"),
+    (N_("Everywhere"), "someplan.tui.app", "SomeplanApp"),
+    (N_("Panes"), "someplan.tui.screens.main", "MainScreen"),
+    (N_("Week plan"), "someplan.tui.panes.plan", "WeekPlanPane"),
+    (N_("Post editor"), "someplan.tui.screens.editor", "PostEditor"),
+    (N_("Rotation"), "someplan.tui.panes.rotation", "RotationPane"),
+    (N_("Fill preview"), "someplan.tui.screens.fill", "FillPreview"),
+    (N_("Batch session"), "someplan.tui.screens.batch", "BatchScreen"),
+    (N_("People"), "someplan.tui.screens.people", "PeopleScreen"),
+    (N_("Figures view"), "someplan.tui.screens.figures", "FiguresScreen"),
     (N_("Year wheel"), "someplan.tui.screens.year_wheel", "YearWheelScreen"),
     (N_("Campaign editor"), "someplan.tui.screens.campaign_editor", "CampaignEditor"),
-    ("Assets", "someplan.tui.panes.assets", "AssetsPane"),
-    ("Export", "someplan.tui.screens.export", "ExportScreen"),
+    (N_("Assets"), "someplan.tui.panes.assets", "AssetsPane"),
+    (N_("Export"), "someplan.tui.screens.export", "ExportScreen"),
 )
+
+# Textual's own palette commands (get_system_commands), so that the catalog has them.
+SYSTEM_COMMANDS = (
+    N_("Theme"), N_("Change the current theme"), N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"), N_("Maximize"),
+    N_("Maximize the focused widget"), N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)  # fmt: skip
+
+
+# The languages named in the language spoken ("engelsk"); the palette's commands use their own names.
+LANGUAGE_WORDS = {"nb": N_("Norwegian Bokmål"), "en": N_("English")}
 
 
 class PlannerCommands(Provider):
-    """The app's own commands in the command palette (ctrl+p)."""
+    """The app's own commands in the command palette (ctrl+p), in the language spoken."""
 
     COMMANDS = (
-        ("New post", "screen.new_post", "Plan a post on the selected day"),
-        ("Go to week or date", "screen.go_to", "Show another ISO week"),
-        ("This week", "screen.this_week", "Back to today's week"),
-        ("Filter the week", "screen.filter", "By text, channel, category or status"),
-        ("Fill this week from the rotation", "screen.fill_week", "Proposals for the empty slots, as a preview"),
-        ("Fill the next weeks from the rotation", "screen.fill_weeks", "Proposals for N weeks from this week"),
-        ("Batch session", "screen.batch", "Interview several people in one sitting; one draft each, spread out"),
-        ("People", "screen.people", "Who may appear in posts, consent, when each was featured"),
-        ("Switch theme", "app.change_theme", "Pick one of the themes"),
-        ("Key figures view", "screen.figures_view", "Rates by category and channel, top posts, reuse"),
+        (N_("New post"), "screen.new_post", N_("Plan a post on the selected day")),
+        (N_("Go to week or date"), "screen.go_to", N_("Show another ISO week")),
+        (N_("This week"), "screen.this_week", N_("Back to today's week")),
+        (N_("Filter the week"), "screen.filter", N_("By text, channel, category or status")),
+        (N_("Fill this week from the rotation"), "screen.fill_week", N_("Proposals for the empty slots, as a preview")),
+        (N_("Fill the next weeks from the rotation"), "screen.fill_weeks", N_("Proposals for N weeks from this week")),
+        (N_("Batch session"), "screen.batch", N_("Interview several people in one sitting; one draft each, spread out")),
+        (N_("People"), "screen.people", N_("Who may appear in posts, consent, when each was featured")),
+        (N_("Switch theme"), "app.change_theme", N_("Pick one of the themes")),
+        (N_("Key figures view"), "screen.figures_view", N_("Rates by category and channel, top posts, reuse")),
         YEAR_WHEEL_COMMAND,
-        ("Export…", "screen.export", "The plan as a calendar, a Hootsuite CSV, a Markdown or HTML plan, a CSV of posts"),
-        ("Run doctor", "app.doctor", "Unreadable or stray files, clocks, devices"),
-        ("Help: all keys", "app.help", "Every key, by pane"),
+        (N_("Export…"), "screen.export", N_("The plan as a calendar, a Hootsuite CSV, a Markdown or HTML plan, a CSV of posts")),
+        (N_("Run doctor"), "app.doctor", N_("Unreadable or stray files, clocks, devices")),
+        (N_("Help: all keys"), "app.help", N_("Every key, by pane")),
     )
+
+    def _commands(self) -> list[tuple[str, str, str]]:
+        commands = [(_(name), action, _(help_text)) for name, action, help_text in self.COMMANDS]
+        # Each language under its own name, so that it is found in either; the other one first.
+        for code in sorted(LANGUAGE_NAMES, key=lambda code: code == language()):
+            name = _("Language: {language}").format(language=LANGUAGE_NAMES[code])
+            if code == language():
+                help_text = _("The language spoken now")
+            else:
+                help_text = _("The planner in {language}, on this machine from now on").format(language=_(LANGUAGE_WORDS[code]))
+            commands.append((name, f"app.language('{code}')", help_text))
+        return commands
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, action, help_text in self.COMMANDS:
+        for name, action, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), partial(self.app.run_action, action), help=help_text)
 
     async def discover(self) -> Hits:
-        for name, action, help_text in self.COMMANDS:
+        for name, action, help_text in self._commands():
             yield Hit(1, name, partial(self.app.run_action, action), help=help_text)
 
 
@@ -82,13 +112,15 @@ class SomeplanApp(App):
     TITLE = "someplan"
     COMMANDS = App.COMMANDS | {PlannerCommands}
     BINDINGS = [
-        Binding("question_mark,f1", "help", "Help", id="app.help"),
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("ctrl+p", "command_palette", "Commands", id="app.commands", show=True),
+        Binding("question_mark,f1", "help", N_("Help"), id="app.help"),
+        Binding("q", "quit", N_("Quit"), id="app.quit"),
+        Binding("ctrl+p", "command_palette", N_("Commands"), id="app.commands", show=True),
     ]
 
     def __init__(self, catalog: Catalog, watch: bool = True) -> None:
         apply_language(catalog.settings().locale)
+        for _title, module, _name in HELP_SECTIONS:  # every screen's class, also those opened later
+            importlib.import_module(module)
         translate_bindings()  # before super().__init__, which copies the app's own key map
         super().__init__()
         self.catalog = catalog
@@ -107,7 +139,7 @@ class SomeplanApp(App):
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME if DEFAULT_THEME in self.available_themes else self.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for problem in problems:
-            self.notify(f"Theme file skipped: {problem}", severity="warning", timeout=8, markup=False)
+            self.notify(_("Theme file skipped: {problem}").format(problem=problem), severity="warning", timeout=8, markup=False)
         keymap, keymap_problem = load_keymap()
         if keymap:
             self.set_keymap(keymap)
@@ -133,39 +165,59 @@ class SomeplanApp(App):
         self.catalog.workspace.close()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
+    def search_themes(self) -> None:
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
+
+    def action_language(self, code: str) -> None:
+        """Speak the language `code` now and at the next start (the palette's "Language: …")."""
+        chosen = switch_language(self, code)
+        self.notify(_("The planner speaks {language} now.").format(language=LANGUAGE_NAMES[chosen]))
+        if os.environ.get(ENV_VAR):  # it decides at the next start, over the choice made here
+            self.notify(_("{variable} is set: it chooses the language at the next start.").format(variable=ENV_VAR),
+                        severity="warning")  # fmt: skip
 
     # -- actions ---------------------------------------------------------------------------------
 
     def action_doctor(self) -> None:
         workspace = self.catalog.workspace
-        lines: list[Text | str] = [Text(f"{workspace.root}  (format {workspace.format})", style="bold")]
-        lines += [f"device {device}: {name}" for device, name in sorted(workspace.devices().items())]
+        where = _("{path}  (format {format})").format(path=workspace.root, format=workspace.format)
+        lines: list[Text | str] = [Text(where, style="bold")]
+        lines += [_("device {device}: {name}").format(device=device, name=name) for device, name in sorted(workspace.devices().items())]
         problems = workspace.problems
-        lines.append(Text("No problems found." if not problems else f"{len(problems)} problems:", style="bold"))
+        found = ngettext("{count} problem:", "{count} problems:", len(problems)).format(count=len(problems))
+        lines.append(Text(found if problems else _("No problems found."), style="bold"))
         for problem in problems:
-            lines.append(Text.assemble((f"{problem.severity:8}", "red" if problem.severity == "error" else "yellow"),
+            lines.append(Text.assemble((f"{labels.severity(problem.severity):8}", "red" if problem.severity == "error" else "yellow"),
                                        literal(problem.path or ""), "  ", literal(problem.message)))  # fmt: skip
-        self.push_screen(ShowList("Doctor", lines))
+        self.push_screen(ShowList(_("Doctor"), lines))
 
     def action_help(self) -> None:
-        self.push_screen(ShowList("Keys", self.help_lines()))
+        self.push_screen(ShowList(_("Keys"), self.help_lines()))
 
     def help_lines(self) -> list[Text]:
-        import importlib
-
         keymap = getattr(self, "_keymap", {})
         lines = []
         for title, module, name in HELP_SECTIONS:
             cls = getattr(importlib.import_module(module), name)
-            lines.append(Text(title, style="bold underline"))
+            lines.append(Text(_(title), style="bold underline"))
             for binding in cls.BINDINGS:
                 if not binding.description:
                     continue
                 keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
                 shown = ", ".join(self.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
-                lines.append(Text.assemble((f"  {shown:<14}", "bold cyan"), binding.description))
-        lines.append(Text("  arrows, hjkl   move between days and posts in the week plan", style=""))
+                lines.append(Text.assemble((f"  {shown:<13} ", "bold cyan"), _(binding.description)))
+        arrows = _("arrows") + ", hjkl"
+        lines.append(Text.assemble((f"  {arrows:<13} ", "bold cyan"), _("move between days and posts in the week plan")))
+        palette = self.get_key_display(Binding(keymap.get("app.commands", "ctrl+p").split(",")[0], ""))
+        languages = " / ".join(LANGUAGE_NAMES.values())
+        lines.append(Text.assemble((f"  {palette:<13} ", "bold cyan"), _("Language: {language}").format(language=languages)))
         return lines
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 
+from someplan.i18n import _
 from someplan.store.device import config_dir
 
 
@@ -23,8 +24,8 @@ def load_keymap() -> tuple[dict[str, str], str | None]:
     try:
         doc = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return {}, f"keymap.toml ignored: {error}"
+        return {}, _("keymap.toml ignored: {error}").format(error=error)
     keys = doc.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        return {}, "keymap.toml ignored: [keys] must map binding ids to key strings"
+        return {}, _("keymap.toml ignored: [keys] must map binding ids to key strings")
     return dict(keys), None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual.theme import Theme
 
+from someplan.i18n import _
 from someplan.store.device import config_dir
 
 FIELDS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel", "warning", "error", "success", "boost")
@@ -39,7 +40,7 @@ def load_theme(path: Path) -> Theme:
         raise ValueError(f"{path.name}: {error}") from None
     name, primary = doc.get("name"), doc.get("primary")
     if not isinstance(name, str) or not name or not isinstance(primary, str):
-        raise ValueError(f"{path.name}: needs a name and a primary colour")
+        raise ValueError(_("{file}: needs a name and a primary colour").format(file=path.name))
     colours = {field: doc[field] for field in FIELDS if isinstance(doc.get(field), str)}
     try:
         theme = Theme(name=name, dark=bool(doc.get("dark", True)), **colours)

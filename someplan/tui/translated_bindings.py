@@ -2,7 +2,8 @@
 
 Textual copies a class's merged bindings into each widget when it is made, so translating the
 class-level maps before a screen is built is enough: `translate_bindings()` runs at start-up and
-after the language changes, and keeps each class's English map to translate from again.
+after the language changes, and keeps each class's English map to translate from again. Widgets
+that already exist when the language changes get fresh copies with `rebind()`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from someplan.i18n import N_, _
 _ENGLISH = "_someplan_english_bindings"
 
 # Textual's own keys that show in the footer or the key panel, so that the catalog has them.
-TEXTUAL_DESCRIPTIONS = (N_("Quit"), N_("palette"), N_("Palette"), N_("Copy text"), N_("Maximize"))
+TEXTUAL_DESCRIPTIONS = (
+    N_("Quit"), N_("palette"), N_("Palette"), N_("Copy text"), N_("Maximize"),
+    N_("Exit the command palette"), N_("Dismiss menu"),
+)  # fmt: skip
 
 
 def _classes(root: type) -> list[type]:
@@ -50,6 +54,19 @@ def translate_bindings() -> None:
             for key, bindings in english.key_to_bindings.items()
         }
         cls._merged_bindings = BindingsMap.from_keys(keys)
+
+
+def rebind(node: DOMNode) -> None:
+    """Give an existing widget (or screen, or the app) its class's key map in the language now
+    spoken. Keys added to the widget at run time are kept as they are; the user's keymap is not
+    in these maps (Textual applies it when it looks a key up), so it stays in force."""
+    merged = type(node)._merged_bindings
+    if merged is None:
+        return
+    fresh = merged.copy()
+    for key, bindings in node._bindings.key_to_bindings.items():
+        fresh.key_to_bindings.setdefault(key, bindings)
+    node._bindings = fresh
 
 
 def english_description(cls: type, binding_id: str | None, key: str) -> str | None:

@@ -25,3 +25,9 @@ def test_light_theme(snap_compare, make_app):
         pilot.app.theme = "someplan-lys"
 
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=light)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_main_screen_in_bokmal(snap_compare, make_app, monkeypatch, size):
+    monkeypatch.setenv("SOMEPLAN_LANG", "nb")
+    assert snap_compare(make_app(), terminal_size=size)

@@ -17,7 +17,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from someplan.domain.assets import AssetRow
+from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal
+from someplan.tui import labels
 from someplan.tui.panes.base import Pane
 
 KIND_MARK = {"image": "▣", "video": "▶", "other": "≡"}
@@ -33,20 +35,20 @@ def size_text(size: int) -> str:
 
 class AssetList(OptionList):
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="assets.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="assets.up"),
+        Binding("j", "cursor_down", N_("Down"), show=False, id="assets.down"),
+        Binding("k", "cursor_up", N_("Up"), show=False, id="assets.up"),
     ]
 
 
 class AssetsPane(Pane):
-    TITLE = "Assets"
+    TITLE = N_("Assets")
     NUMBER = 3
     BINDINGS = [
-        Binding("a", "screen.attach_asset", "Attach", id="assets.attach"),
-        Binding("n", "screen.new_post_from_asset", "New post", id="assets.new_post"),
-        Binding("slash", "screen.filter_assets", "Filter", id="assets.filter"),
+        Binding("a", "screen.attach_asset", N_("Attach"), id="assets.attach"),
+        Binding("n", "screen.new_post_from_asset", N_("New post"), id="assets.new_post"),
+        Binding("slash", "screen.filter_assets", N_("Filter"), id="assets.filter"),
         # The list answers enter itself (OptionSelected → preview); listed here for help and keymaps.
-        Binding("enter", "screen.preview_asset", "Preview", id="assets.preview", show=False),
+        Binding("enter", "screen.preview_asset", N_("Preview"), id="assets.preview", show=False),
     ]
 
     class Looked(Message):
@@ -58,7 +60,7 @@ class AssetsPane(Pane):
         self._shown: tuple | None = None
 
     def compose(self):
-        yield Static("Reading the asset folder…", id="assets-status", markup=False)
+        yield Static(_("Reading the asset folder…"), id="assets-status", markup=False)
         yield AssetList(id="assets-list", markup=False)
 
     @property
@@ -75,8 +77,14 @@ class AssetsPane(Pane):
 
     # -- drawing ---------------------------------------------------------------------------------
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._shown = None  # the screen draws the list again
+
     def show_progress(self, files: int) -> None:
-        self.query_one("#assets-status", Static).update(Text(f"Indexing the asset folder… {files:,} files".replace(",", "\u00a0"), style="italic"))
+        count = f"{files:,}".replace(",", "\u00a0")
+        shown = ngettext("Indexing the asset folder… {count} file", "Indexing the asset folder… {count} files", files)
+        self.query_one("#assets-status", Static).update(Text(shown.format(count=count), style="italic"))
 
     def show(self, listing, today: dt.date) -> None:
         """Draw an `AssetList` (services.assets); nothing is rebuilt when nothing changed."""
@@ -89,13 +97,13 @@ class AssetsPane(Pane):
         previous = self.selected_path
         widget.clear_options()
         if not listing.rows:
-            empty = "No asset matches the filter." if self.query_text else "The asset folder is empty."
+            empty = _("No asset matches the filter.") if self.query_text else _("The asset folder is empty.")
             widget.add_option(Option(Text(empty, style="dim"), disabled=True))
             return
         options = [Option(_row_text(row), id=f"asset:{row.path}") for row in listing.rows]
         if listing.matched > len(listing.rows):
             more = listing.matched - len(listing.rows)
-            options.append(Option(Text(f"… and {more} more: narrow with /", style="dim"), disabled=True))
+            options.append(Option(Text(_("… and {count} more: narrow with /").format(count=more), style="dim"), disabled=True))
         widget.add_options(options)  # one layout pass, not one per file
         if previous is not None:
             try:
@@ -104,16 +112,22 @@ class AssetsPane(Pane):
                 pass
 
     def _status(self, listing) -> None:
-        nbsp = "\u00a0"
-        text = Text(f"{listing.total:,}{nbsp}files".replace(",", nbsp))
+        nbsp = "\u00a0"  # no-break spaces: plain ones are trimmed where the line is cut
+
+        def shown(message: str, **counts) -> str:
+            return message.format(**counts).replace(" ", nbsp)
+
+        total = f"{listing.total:,}".replace(",", nbsp)
+        text = Text(shown(ngettext("{count} file", "{count} files", listing.total), count=total))
         if listing.new:
-            text.append(f"{nbsp}·{nbsp}{listing.new}{nbsp}new", style="bold green")
-        text.append(f"{nbsp}·{nbsp}{listing.unused}{nbsp}unused", style="dim")
+            text.append(nbsp + "·" + nbsp + shown(ngettext("{count} new", "{count} new", listing.new), count=listing.new), style="bold green")
+        text.append(nbsp + "·" + nbsp + shown(ngettext("{count} unused", "{count} unused", listing.unused), count=listing.unused), style="dim")
         if listing.missing:
-            text.append(f"{nbsp}·{nbsp}⚠{nbsp}{listing.missing}{nbsp}missing", style="bold yellow")
+            missing = shown(ngettext("⚠ {count} missing", "⚠ {count} missing", listing.missing), count=listing.missing)
+            text.append(nbsp + "·" + nbsp + missing, style="bold yellow")
         if self.query_text:
             text.append(f"{nbsp}·{nbsp}")
-            text.append(f"filter: {literal(self.query_text)} ({listing.matched})", style="reverse")
+            text.append(_("filter: {words} ({count})").format(words=literal(self.query_text), count=listing.matched), style="reverse")
         self.query_one("#assets-status", Static).update(text)
 
     def on_descendant_focus(self, event) -> None:
@@ -128,17 +142,23 @@ def _row_text(row: AssetRow) -> Text:
     if row.missing:
         text = Text("⚠ ", style="bold yellow")
         text.append(literal(row.path), style="yellow")
-        text.append("  missing", style="bold yellow")
+        text.append("  " + _("missing"), style="bold yellow")
     else:
         text = Text("● " if row.is_new else "  ", style="bold green")
         text.append(f"{KIND_MARK.get(row.kind, '≡')} ", style="dim")
         text.append(literal(row.path), style="bold" if not row.post_ids else "")
-        text.append(f"  {size_text(row.size)} · {dt.datetime.fromtimestamp(row.modified):%d.%m.%Y}", style="dim")
+        text.append(f"  {size_text(row.size)} · {labels.day(dt.date.fromtimestamp(row.modified), year=True)}", style="dim")
     if row.post_ids:
         titles = list(dict.fromkeys(row.titles))  # one post on two channels is one title
-        used = f"{row.uses}×" + (f", last {row.last_used:%d.%m.%Y}" if row.last_used else "")
-        text.append(f"\n    ↳ {used}: ", style="cyan")
+        text.append(f"\n    ↳ {used_text(row)}: ", style="cyan")
         text.append(literal(", ".join(titles)), style="cyan")
     else:
-        text.append("\n    ↳ not used yet", style="dim italic")
+        text.append("\n    ↳ " + _("not used yet"), style="dim italic")
     return text
+
+
+def used_text(row: AssetRow) -> str:
+    """ "6×, last 24. nov 2026": how often the posts used the file, and when last."""
+    if row.last_used:
+        return _("{uses}×, last {day}").format(uses=row.uses, day=labels.day(row.last_used, year=True))
+    return f"{row.uses}×"

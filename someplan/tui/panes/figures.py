@@ -5,17 +5,16 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Sparkline, Static
 
+from someplan.domain.weeks import week_word
+from someplan.i18n import N_, _, language, ngettext
 from someplan.services.overview import FiguresSummary
 from someplan.textsafe import literal
+from someplan.tui.labels import pct
 from someplan.tui.panes.base import Pane
 
 
-def pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f} %"
-
-
 class FiguresPane(Pane):
-    TITLE = "Key figures"
+    TITLE = N_("Key figures")
     NUMBER = 4
     can_focus = False
 
@@ -37,17 +36,20 @@ class FiguresPane(Pane):
         rates = [w.engagement_rate for w in weeks if w.engagement_rate is not None]
         reach = [w.reach_rate for w in weeks if w.reach_rate is not None]
         text = Text()
-        text.append(f"Last {len(weeks)} weeks: ", style="bold")
-        text.append(f"{published} published · reach {pct(sum(reach) / len(reach) if reach else None)} of followers"
-                    f" · engagement {pct(sum(rates) / len(rates) if rates else None)} of reach\n")  # fmt: skip
+        text.append(ngettext("Last {count} week: ", "Last {count} weeks: ", len(weeks)).format(count=len(weeks)), style="bold")
+        text.append(_("{posts} published · reach {reach} of followers · engagement {engagement} of reach").format(
+            posts=published, reach=pct(sum(reach) / len(reach) if reach else None),
+            engagement=pct(sum(rates) / len(rates) if rates else None),
+        ) + "\n")  # fmt: skip
         if summary.best_category:
-            text.append("Best category: ", style="bold")
+            text.append(_("Best category: "), style="bold")
             text.append(literal(summary.best_category), style="green")
-            text.append(f" ({pct(summary.best_category_rate)} engagement)\n")
-        text.append("Engagement by week (uke " + ", ".join(str(w.week.week) for w in weeks) + "):", style="dim")
+            text.append(" " + _("({rate} engagement)").format(rate=pct(summary.best_category_rate)) + "\n")
+        numbers = f"{week_word(language())} " + ", ".join(str(w.week.week) for w in weeks)
+        text.append(_("Engagement by week ({weeks}):").format(weeks=numbers), style="dim")
         self.query_one("#figures-text", Static).update(text)
         self.query_one("#figures-trend", Sparkline).data = [w.engagement_rate or 0.0 for w in weeks]
-        top = Text("Top posts:\n", style="bold")
+        top = Text(_("Top posts:") + "\n", style="bold")
         for post, rate in summary.top_posts[:3]:
             top.append(f"  {pct(rate):>7}  ", style="green")
             top.append(literal(post.title)[:60] + "\n", style="")

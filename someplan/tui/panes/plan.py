@@ -9,9 +9,11 @@ from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from someplan.domain.post import Status
+from someplan.i18n import N_, _, language
 from someplan.services.status import DayLine, PostLine, StatusReport
-from someplan.domain.weeks import weekday_name
 from someplan.textsafe import literal
+from someplan.tui import labels
 from someplan.tui.panes.base import Pane
 
 STATUS_STYLE = {"idea": "dim", "draft": "yellow", "ready": "cyan", "scheduled": "bold blue", "published": "green"}
@@ -19,43 +21,57 @@ STATUS_STYLE = {"idea": "dim", "draft": "yellow", "ready": "cyan", "scheduled": 
 
 class PlanList(OptionList):
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="plan.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="plan.up"),
+        Binding("j", "cursor_down", N_("Down"), show=False, id="plan.down"),
+        Binding("k", "cursor_up", N_("Up"), show=False, id="plan.up"),
     ]
 
 
+# Filter fields by their English and Norwegian names.
+FILTER_FIELDS = {"channel": "channel", "kanal": "channel", "category": "category", "kategori": "category", "status": "status"}
+
+
 def matches(post: PostLine, query: str) -> bool:
-    """A filter is words; `channel:`, `category:` and `status:` words match those fields."""
+    """A filter is words; `channel:`, `category:` and `status:` words (or `kanal:`, `kategori:`)
+    match those fields; a status matches by its stored name or its name in either language."""
+    statuses = " ".join((post.status, labels.status(post.status), _status_in_other_language(post.status)))
     for word in query.casefold().split():
-        field, _, value = word.partition(":")
-        if value and field in ("channel", "category", "status"):
-            if value not in getattr(post, field).casefold():
+        field, _sep, value = word.partition(":")
+        field = FILTER_FIELDS.get(field)
+        if value and field:
+            if value not in (statuses if field == "status" else getattr(post, field)).casefold():
                 return False
-        elif word not in f"{post.title} {post.channel} {post.category} {post.status}".casefold():
+        elif word not in f"{post.title} {post.channel} {post.category} {statuses}".casefold():
             return False
     return True
 
 
+def _status_in_other_language(value: str) -> str:
+    try:
+        return Status(value).label("en" if language() == "nb" else "nb")
+    except ValueError:
+        return value
+
+
 class WeekPlanPane(Pane):
-    TITLE = "Week plan"
+    TITLE = N_("Week plan")
     NUMBER = 1
     BINDINGS = [
-        Binding("left_square_bracket", "screen.prev_week", "Prev week", id="plan.prev_week"),
-        Binding("right_square_bracket", "screen.next_week", "Next week", id="plan.next_week"),
-        Binding("t", "screen.this_week", "This week", id="plan.this_week"),
-        Binding("g", "screen.go_to", "Go to", id="plan.go_to"),
-        Binding("n", "screen.new_post", "New", id="plan.new_post"),
-        Binding("e", "screen.edit_post", "Edit", id="plan.edit_post"),
-        Binding("d", "screen.delete_post", "Delete", id="plan.delete_post"),
-        Binding("u", "screen.undo", "Undo", id="plan.undo"),
-        Binding("H", "screen.move_post(-1)", "Move ←", id="plan.move_earlier"),
-        Binding("L", "screen.move_post(1)", "Move →", id="plan.move_later"),
-        Binding("y", "screen.duplicate_post", "Duplicate", id="plan.duplicate"),
-        Binding("space", "screen.advance_status", "Status →", id="plan.advance_status"),
-        Binding("slash", "screen.filter", "Filter", id="plan.filter"),
-        Binding("f", "screen.fill_week", "Fill week", id="plan.fill_week"),
-        Binding("left,h", "day(-1)", "Prev day", show=False, id="plan.prev_day"),
-        Binding("right,l", "day(1)", "Next day", show=False, id="plan.next_day"),
+        Binding("left_square_bracket", "screen.prev_week", N_("Prev week"), id="plan.prev_week"),
+        Binding("right_square_bracket", "screen.next_week", N_("Next week"), id="plan.next_week"),
+        Binding("t", "screen.this_week", N_("This week"), id="plan.this_week"),
+        Binding("g", "screen.go_to", N_("Go to"), id="plan.go_to"),
+        Binding("n", "screen.new_post", N_("New"), id="plan.new_post"),
+        Binding("e", "screen.edit_post", N_("Edit"), id="plan.edit_post"),
+        Binding("d", "screen.delete_post", N_("Delete"), id="plan.delete_post"),
+        Binding("u", "screen.undo", N_("Undo"), id="plan.undo"),
+        Binding("H", "screen.move_post(-1)", N_("Move ←"), id="plan.move_earlier"),
+        Binding("L", "screen.move_post(1)", N_("Move →"), id="plan.move_later"),
+        Binding("y", "screen.duplicate_post", N_("Duplicate"), id="plan.duplicate"),
+        Binding("space", "screen.advance_status", N_("Status →"), id="plan.advance_status"),
+        Binding("slash", "screen.filter", N_("Filter"), id="plan.filter"),
+        Binding("f", "screen.fill_week", N_("Fill week"), id="plan.fill_week"),
+        Binding("left,h", "day(-1)", N_("Prev day"), show=False, id="plan.prev_day"),
+        Binding("right,l", "day(1)", N_("Next day"), show=False, id="plan.next_day"),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -101,7 +117,7 @@ class WeekPlanPane(Pane):
             style = "green" if load.planned >= load.target else "yellow"
             parts.append(Text.assemble(literal(load.channel), " ", (f"{load.planned}/{load.target}", style)))
         if self.query_text:
-            parts.append(Text(f"filter: {literal(self.query_text)}", style="reverse"))
+            parts.append(Text(_("filter: {words}").format(words=literal(self.query_text)), style="reverse"))
         summary = Text("\u00a0·\u00a0").join(parts)  # no-break spaces: plain ones are trimmed at cut points
         self.query_one("#plan-summary", Static).update(summary)
         listing = self.main
@@ -117,7 +133,7 @@ class WeekPlanPane(Pane):
         self._move_to(wanted)
 
     def _day_options(self, day: DayLine, today: dt.date) -> list[tuple[Option, dt.date]]:
-        label = Text(f"{weekday_name(day.date, short=True)} {day.date.day:>2}.{day.date.month:02d}", style="bold")
+        label = Text(labels.day(day.date, weekday="short"), style="bold")
         if day.date == today:
             label.stylize("reverse")
         if day.marks:
@@ -127,7 +143,7 @@ class WeekPlanPane(Pane):
         for post in posts:
             options.append(Option(_post_text(post), id=f"post:{post.id}"))
         if not posts:
-            options.append(Option(Text("   —  (n: new post)", style="dim"), id=f"empty:{day.date.isoformat()}"))
+            options.append(Option(Text("   —  " + _("(n: new post)"), style="dim"), id=f"empty:{day.date.isoformat()}"))
         return [(option, day.date) for option in options]
 
     def _first_option_of(self, day: dt.date) -> str | None:
@@ -169,7 +185,7 @@ class WeekPlanPane(Pane):
 def _post_text(post: PostLine) -> Text:
     text = Text("   ")
     text.append(f"{post.time or '  ·  '} ")
-    text.append(f"{post.status:<9} ", style=STATUS_STYLE.get(post.status, ""))
+    text.append(f"{labels.status(post.status):<9} ", style=STATUS_STYLE.get(post.status, ""))
     text.append(f"{literal(post.channel)[:9]:<9} ", style="cyan")
     text.append("■ ", style=post.colour or "white")
     text.append(f"{literal(post.category)[:13]:<13} ")

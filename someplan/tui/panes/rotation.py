@@ -9,8 +9,10 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from someplan.i18n import N_, _, language
 from someplan.services.overview import RotationRow
 from someplan.textsafe import literal
+from someplan.tui import labels
 from someplan.tui.panes.base import Pane
 
 STATE_STYLE = {"overdue": "bold red", "due": "yellow", "ok": "green", "paused": "dim"}
@@ -25,19 +27,31 @@ def strip(counts: tuple[int, ...], colour: str) -> Text:
 
 
 class RotationPane(Pane):
-    TITLE = "Rotation"
+    _keep: str | None = None
+
+    TITLE = N_("Rotation")
     NUMBER = 2
     BINDINGS = [
-        Binding("p", "screen.toggle_category", "Pause/resume", id="rotation.pause"),
-        Binding("e,enter", "screen.edit_category", "Edit", id="rotation.edit"),
-        Binding("K,shift+up", "screen.move_category(-1)", "Move up", id="rotation.move_up"),
-        Binding("J,shift+down", "screen.move_category(1)", "Move down", id="rotation.move_down"),
+        Binding("p", "screen.toggle_category", N_("Pause/resume"), id="rotation.pause"),
+        Binding("e,enter", "screen.edit_category", N_("Edit"), id="rotation.edit"),
+        Binding("K,shift+up", "screen.move_category(-1)", N_("Move up"), id="rotation.move_up"),
+        Binding("J,shift+down", "screen.move_category(1)", N_("Move down"), id="rotation.move_down"),
     ]
 
     def compose(self):
         table = DataTable(id="rotation-table", cursor_type="row", zebra_stripes=False)
-        table.add_columns("Category", "State", "12 weeks", "Last → due", "Backlog", "Cadence")
+        self._add_columns(table)
         yield table
+
+    @staticmethod
+    def _add_columns(table: DataTable) -> None:
+        table.add_columns(_("Category"), _("State"), _("12 weeks"), _("Last → due"), _("Backlog"), _("Cadence"))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._keep = self.selected_category_id  # the screen fills the rows again
+        self.main.clear(columns=True)
+        self._add_columns(self.main)
 
     @property
     def main(self) -> DataTable:
@@ -52,18 +66,21 @@ class RotationPane(Pane):
 
     def show(self, rows: list[RotationRow], today: dt.date, keep: str | None = None) -> None:
         table = self.main
-        keep = keep or self.selected_category_id
+        keep = keep or self.selected_category_id or self._keep
+        self._keep = None
         table.clear()
         for row in rows:
             r = row.rotation
-            state = ("! overdue " + f"{r.days_overdue}d") if r.state.value == "overdue" else r.state.value
+            state = labels.rotation_state(r.state.value)
+            if r.state.value == "overdue":
+                state = _("! {state} {days}d").format(state=state, days=r.days_overdue)
             table.add_row(
                 Text.assemble(("■ ", r.category.colour), literal(r.category.name)),
                 Text(state, style=STATE_STYLE.get(r.state.value, "")),
                 strip(row.coverage, r.category.colour),
-                Text((f"{r.last_post:%d.%m}" if r.last_post else "  —  ") + f" → {r.next_due:%d.%m}"),
+                Text((labels.day(r.last_post) if r.last_post else "  —  ") + f" → {labels.day(r.next_due)}"),
                 Text(str(row.backlog) if row.backlog else "–", justify="right"),
-                Text(r.category.cadence.label("nb")),
+                Text(r.category.cadence.label(language())),
                 key=r.category.id,
             )
         ids = [row.rotation.category.id for row in rows]

@@ -7,6 +7,7 @@ protocols (kitty, sixel) are not used yet. Video and other files show their fact
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from rich.color import Color
@@ -16,12 +17,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Static
 
 from someplan.domain.assets import AssetRow
 from someplan.services.assets import AssetFacts
+from someplan.i18n import N_, _, pgettext
 from someplan.textsafe import literal
-from someplan.tui.panes.assets import size_text
+from someplan.tui import labels
+from someplan.tui.language import Caption
+from someplan.tui.panes.assets import size_text, used_text
 
 BACKDROP = (24, 24, 24)  # what shows through transparent pixels
 
@@ -43,7 +47,7 @@ def half_block_lines(path: Path, columns: int, rows: int) -> list[Text] | str:
             backdrop = Image.new("RGBA", small.size, (*BACKDROP, 255))
             pixels = Image.alpha_composite(backdrop, small).convert("RGB")
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
-        return f"(cannot draw this file: {type(error).__name__})"
+        return _("(cannot draw this file: {reason})").format(reason=type(error).__name__)
     width, height = pixels.size
     data = pixels.load()
     lines = []
@@ -74,28 +78,30 @@ class HalfBlockImage(Widget):
         return self._cache[1]
 
 
+KINDS = {"image": N_("image"), "video": N_("video"), "other": N_("other")}
+
+
 def facts_text(row: AssetRow, facts: AssetFacts | None) -> Text:
     text = Text(literal(row.path), style="bold")
-    lines = [("type", row.kind)]
+    lines = [(pgettext("asset fact", "type"), _(KINDS[row.kind]) if row.kind in KINDS else row.kind)]
     if row.missing:
-        lines.append(("state", "missing from the asset folder"))
+        lines.append((pgettext("asset fact", "state"), _("missing from the asset folder")))
     if facts is not None:
-        lines.append(("size", size_text(facts.size)))
+        lines.append((pgettext("asset fact", "size"), size_text(facts.size)))
         if facts.width and facts.height:
-            lines.append(("pixels", f"{facts.width} × {facts.height}"))
+            lines.append((pgettext("asset fact", "pixels"), f"{facts.width} × {facts.height}"))
         if facts.taken:
-            lines.append(("taken", f"{facts.taken:%d.%m.%Y %H:%M}"))
+            lines.append((pgettext("asset fact", "taken"), f"{labels.day(facts.taken.date(), year=True)} {facts.taken:%H:%M}"))
         if facts.problem:
-            lines.append(("note", facts.problem))
-    import datetime as dt
-
+            lines.append((pgettext("asset fact", "note"), facts.problem))
     if row.modified:
-        lines.append(("modified", f"{dt.datetime.fromtimestamp(row.modified):%d.%m.%Y}"))
-    lines.append(("folder", row.folder or "(top)"))
-    lines.append(("new", "yes, since you last looked" if row.is_new else "no"))
-    lines.append(("used", f"{row.uses}×" + (f", last {row.last_used:%d.%m.%Y}" if row.last_used else "")))
+        lines.append((pgettext("asset fact", "modified"), labels.day(dt.date.fromtimestamp(row.modified), year=True)))
+    lines.append((pgettext("asset fact", "folder"), row.folder or _("(top)")))
+    lines.append((pgettext("asset fact", "new"), _("yes, since you last looked") if row.is_new else pgettext("asset fact", "no")))
+    lines.append((pgettext("asset fact", "used"), used_text(row)))
+    width = max(len(label) for label, _value in lines) + 1
     for label, value in lines:
-        text.append(f"\n{label:<9}", style="dim")
+        text.append(f"\n{label:<{width}}", style="dim")
         text.append(literal(value))
     for title in dict.fromkeys(row.titles):
         text.append("\n  ↳ ", style="cyan")
@@ -107,9 +113,9 @@ class AssetPreview(ModalScreen[str | None]):
     """The picture and its facts; `a` attaches, `n` makes a new post (answered to the screen)."""
 
     BINDINGS = [
-        Binding("escape,enter,q", "dismiss(None)", "Close", id="preview.close"),
-        Binding("a", "dismiss('attach')", "Attach", id="preview.attach"),
-        Binding("n", "dismiss('new')", "New post", id="preview.new_post"),
+        Binding("escape,enter,q", "dismiss(None)", N_("Close"), id="preview.close"),
+        Binding("a", "dismiss('attach')", N_("Attach"), id="preview.attach"),
+        Binding("n", "dismiss('new')", N_("New post"), id="preview.new_post"),
     ]
 
     def __init__(self, row: AssetRow, facts: AssetFacts | None, path: Path | None) -> None:
@@ -122,4 +128,4 @@ class AssetPreview(ModalScreen[str | None]):
                 if self.path is not None and self.facts is not None and self.facts.kind == "image" and not self.facts.problem:
                     yield HalfBlockImage(self.path, id="preview-image")
                 yield Static(facts_text(self.row, self.facts), id="preview-facts")
-            yield Label("a attach to the selected post · n new post · esc close", classes="hint")
+            yield Caption(N_("a attach to the selected post · n new post · esc close"), classes="hint")

@@ -20,12 +20,13 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Label, OptionList, SelectionList, Static, TextArea
+from textual.widgets import ContentSwitcher, DataTable, Footer, Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from someplan.domain.batch import BatchSession, Step
 from someplan.domain.person import ConsentState, consent_state
-from someplan.domain.weeks import IsoWeek, parse_week, weekday_name
+from someplan.domain.weeks import IsoWeek, parse_week, week_word
+from someplan.i18n import N_, _, language, ngettext
 from someplan.services import batch as batches
 from someplan.services.errors import UserError
 from someplan.services.people import add_person
@@ -33,36 +34,44 @@ from someplan.services.planning import parse_date, parse_time
 from someplan.services.rotation_fill import spread_preview
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
+from someplan.tui import labels
+from someplan.tui.language import Caption
 from someplan.tui.screens.dialogs import Ask, Confirm
 
 SAVE_AFTER_TYPING = 1.0  # seconds of quiet before notes are saved
 STEP_TITLES = {
-    Step.CATEGORY: "Choose the category",
-    Step.PEOPLE: "Choose the people, in interview order",
-    Step.SCHEDULE: "The session's day, times and questions",
-    Step.SESSION: "The session",
-    Step.SPREAD: "Spread the drafts over the weeks",
+    Step.CATEGORY: N_("Choose the category"),
+    Step.PEOPLE: N_("Choose the people, in interview order"),
+    Step.SCHEDULE: N_("The session's day, times and questions"),
+    Step.SESSION: N_("The session"),
+    Step.SPREAD: N_("Spread the drafts over the weeks"),
 }
 
 
-def consent_text(person, day: dt.date) -> Text:
+def consent_text(person, day: dt.date, short: bool = False) -> Text:
+    """ "✓ consent until 31 Dec 2027", "⚠ no consent" …; `short` under a "Consent" heading."""
     state = consent_state(person, day)
+    until = labels.day(person.consent_until, year=True) if person.consent_until else ""
     if state is ConsentState.MISSING:
-        return Text("⚠ no consent", style="bold yellow")
+        return Text(_("⚠ none") if short else _("⚠ no consent"), style="bold yellow")
     if state is ConsentState.EXPIRED:
-        return Text(f"⚠ consent ended {person.consent_until:%d.%m.%Y}", style="bold yellow")
-    until = f" until {person.consent_until:%d.%m.%Y}" if person.consent_until else ""
-    return Text(f"✓ consent{until}", style="yellow" if state is ConsentState.EXPIRING else "green")
+        shown = _("⚠ ended {day}") if short else _("⚠ consent ended {day}")
+        return Text(shown.format(day=until), style="bold yellow")
+    if until:
+        shown = (_("✓ until {day}") if short else _("✓ consent until {day}")).format(day=until)
+    else:
+        shown = _("✓ yes") if short else _("✓ consent")
+    return Text(shown, style="yellow" if state is ConsentState.EXPIRING else "green")
 
 
 class BatchScreen(Screen):
     BINDINGS = [
-        Binding("ctrl+n", "forward", "Next", id="batch.next", priority=True),
-        Binding("ctrl+b", "back", "Back", id="batch.back", priority=True),
-        Binding("ctrl+o", "take_asset", "Take new file", id="batch.take_asset", priority=True),
-        Binding("ctrl+s", "write", "Write drafts", id="batch.write", priority=True),
-        Binding("ctrl+r", "discard", "Discard session", id="batch.discard", priority=True),
-        Binding("escape", "leave", "Leave (kept)", id="batch.leave"),
+        Binding("ctrl+n", "forward", N_("Next"), id="batch.next", priority=True),
+        Binding("ctrl+b", "back", N_("Back"), id="batch.back", priority=True),
+        Binding("ctrl+o", "take_asset", N_("Take new file"), id="batch.take_asset", priority=True),
+        Binding("ctrl+s", "write", N_("Write drafts"), id="batch.write", priority=True),
+        Binding("ctrl+r", "discard", N_("Discard session"), id="batch.discard", priority=True),
+        Binding("escape", "leave", N_("Leave (kept)"), id="batch.leave"),
     ]
 
     def __init__(self, session: BatchSession, today: dt.date) -> None:
@@ -84,13 +93,13 @@ class BatchScreen(Screen):
             with Vertical(id=Step.PEOPLE.value):
                 yield SelectionList[str](id="batch-people")
                 yield Static("", id="batch-consent", markup=False)
-                yield Label("space select, in interview order · a add a person · ctrl+n next", classes="hint")
+                yield Caption(N_("space select, in interview order · a add a person · ctrl+n next"), classes="hint")
             with Vertical(id=Step.SCHEDULE.value):
                 with Horizontal(classes="row"):
-                    yield self._field("Day", Input(id="batch-day", placeholder="2026-11-24"))
-                    yield self._field("First at", Input(id="batch-start", placeholder="10:00"))
-                    yield self._field("Minutes each", Input(id="batch-minutes", placeholder="15"))
-                yield Label("Questions, the same for everyone", classes="field-label")
+                    yield self._field(N_("Day"), Input(id="batch-day", placeholder="2026-11-24"))
+                    yield self._field(N_("First at"), Input(id="batch-start", placeholder="10:00"))
+                    yield self._field(N_("Minutes each"), Input(id="batch-minutes", placeholder="15"))
+                yield Caption(N_("Questions, the same for everyone"), classes="field-label")
                 yield TextArea(id="batch-questions", soft_wrap=True)
                 yield Static("", id="batch-schedule", markup=False)
             with Horizontal(id=Step.SESSION.value):
@@ -98,20 +107,20 @@ class BatchScreen(Screen):
                 with Vertical(id="batch-person"):
                     yield Static("", id="batch-person-head", markup=False)
                     yield Static("", id="batch-person-questions", markup=False)
-                    yield Label("Answers and notes", classes="field-label")
+                    yield Caption(N_("Answers and notes"), classes="field-label")
                     yield TextArea(id="batch-notes", soft_wrap=True)
                     yield Static("", id="batch-asset", markup=False)
             with Vertical(id=Step.SPREAD.value):
                 with Horizontal(classes="row"):
-                    yield self._field("From week", Input(id="batch-from", placeholder="48"))
-                    yield self._field("Weeks apart", Input(id="batch-every", placeholder="1"))
+                    yield self._field(N_("From week"), Input(id="batch-from", placeholder="48"))
+                    yield self._field(N_("Weeks apart"), Input(id="batch-every", placeholder="1"))
                 yield DataTable(id="batch-drafts", cursor_type="row")
                 yield Static("", id="batch-spread-note", markup=False)
         yield Footer()
 
     @staticmethod
     def _field(label: str, widget) -> Vertical:
-        return Vertical(Label(label, classes="field-label"), widget, classes="field")
+        return Vertical(Caption(label, classes="field-label"), widget, classes="field")
 
     def on_mount(self) -> None:
         self._fill_forms()
@@ -132,7 +141,7 @@ class BatchScreen(Screen):
             batches.save_session(self.catalog, self.saved, self.session)
             self.saved = self.session
         except (WorkspaceError, OSError) as error:
-            self.notify(f"Session not saved: {error}", severity="error", markup=False)
+            self.notify(_("Session not saved: {error}").format(error=error), severity="error", markup=False)
 
     def _set(self, **fields) -> None:
         self.session = dataclasses.replace(self.session, **fields)
@@ -175,7 +184,7 @@ class BatchScreen(Screen):
         category = self.category
         self.query_one("#batch-every", Input).value = str(max(1, round(category.cadence.interval_days / 7)) if category else 1)
 
-    def _fill_people(self) -> None:
+    def _fill_people(self, chosen: list[str] | None = None) -> None:
         people = self.query_one("#batch-people", SelectionList)
         people.clear_options()
         day = self.session.day or self.today
@@ -184,18 +193,40 @@ class BatchScreen(Screen):
             label = Text.assemble((literal(person.name), "bold"), f"  {literal(person.role)}  ", consent_text(person, day))
             people.add_option((label, person.id, False))
         ids = {person.id for person in known}
-        for person_id in self.session.people:  # in schedule order
+        for person_id in self.session.people if chosen is None else chosen:  # in schedule order
             if person_id in ids:
                 people.select(person_id)
 
-    def _show_step(self) -> None:
+    def _show_header(self) -> None:
         step = self.session.step
         category = self.category
-        header = Text.assemble(("Batch session", "bold"), f" · step {step.number} of 5: {STEP_TITLES.get(step, '')}")
+        title = _(STEP_TITLES[step]) if step in STEP_TITLES else ""
+        header = Text.assemble((_("Batch session"), "bold"), " · " + _("step {number} of 5: {title}").format(number=step.number, title=title))
         if category:
             header.append("  ·  ")
             header.append_text(Text.assemble(("■ ", category.colour), literal(category.name)))
         self.query_one("#batch-header", Static).update(header)
+
+    def retranslate(self) -> None:
+        """The language changed (tui/language.py): what the step shows anew; typed text and the
+        people chosen stay."""
+        self._show_header()
+        people = self.query_one("#batch-people", SelectionList)
+        chosen, highlighted = list(people.selected), people.highlighted
+        self._fill_people(chosen)
+        people.highlighted = highlighted
+        step = self.session.step
+        if step is Step.PEOPLE:
+            self._show_consent()
+        elif step is Step.SESSION:
+            self._show_person_head()
+            self._show_asset()
+        elif step is Step.SPREAD:
+            self._show_spread()
+
+    def _show_step(self) -> None:
+        step = self.session.step
+        self._show_header()
         self.query_one(ContentSwitcher).current = step.value
         if step is Step.CATEGORY:
             self.query_one(f"#{Step.CATEGORY.value}", OptionList).focus()
@@ -246,6 +277,15 @@ class BatchScreen(Screen):
 
     def _show_person(self) -> None:
         session = self.session
+        self._show_person_head()
+        self.query_one("#batch-person-questions", Static).update(Text(literal(session.questions, keep_newlines=True), style="italic"))
+        notes = self.query_one("#batch-notes", TextArea)
+        notes.text = session.notes.get(session.active or "", "")
+        notes.focus()
+        self._show_asset()
+
+    def _show_person_head(self) -> None:
+        session = self.session
         person = next((p for p in self.people if p.id == session.active), None)
         at = dict((p, t) for t, p in session.schedule()).get(session.active)
         head = Text()
@@ -254,23 +294,19 @@ class BatchScreen(Screen):
             head.append(f"  {literal(person.role)}  " + (f"{at:%H:%M}  " if at else ""))
             head.append_text(consent_text(person, session.day or self.today))
         self.query_one("#batch-person-head", Static).update(head)
-        self.query_one("#batch-person-questions", Static).update(Text(literal(session.questions, keep_newlines=True), style="italic"))
-        notes = self.query_one("#batch-notes", TextArea)
-        notes.text = session.notes.get(session.active or "", "")
-        notes.focus()
-        self._show_asset()
 
     def _show_asset(self) -> None:
         asset = self.session.assets.get(self.session.active or "")
-        text = Text.assemble(("Asset: ", "bold"), literal(asset) if asset else Text("none yet", style="dim"))
+        text = Text.assemble((_("Asset:") + " ", "bold"), literal(asset) if asset else Text(_("none yet"), style="dim"))
         if self.offered:
-            text.append(f"\nNew file in the asset folder: {literal(self.offered)} — ctrl+o takes it for this person", style="bold green")
+            offered = _("New file in the asset folder: {file} — ctrl+o takes it for this person").format(file=literal(self.offered))
+            text.append("\n" + offered, style="bold green")
         self.query_one("#batch-asset", Static).update(text)
 
     def _show_spread(self) -> None:
         table = self.query_one("#batch-drafts", DataTable)
         table.clear(columns=True)
-        table.add_columns("Week", "Day", "Time", "Channel", "Draft")
+        table.add_columns(_("Week"), _("Day"), _("Time"), _("Channel"), _("Draft"))
         note = self.query_one("#batch-spread-note", Static)
         self.slots = ()
         try:
@@ -280,20 +316,23 @@ class BatchScreen(Screen):
             return
         category, people = self.category, self.people
         if category is None or not people:
-            note.update(Text("Choose a category and at least one person first (ctrl+b goes back).", style="red"))
+            note.update(Text(_("Choose a category and at least one person first (ctrl+b goes back)."), style="red"))
             return
         self.slots = spread_preview(self.catalog, category, len(people), first, self.today, every)
         channels = self.catalog.channel_names()
         for slot, person in zip(self.slots, people):
-            day = Text(f"{weekday_name(slot.date, short=True)} {slot.date:%d.%m.%Y}")
+            day = Text(labels.day(slot.date, weekday="short", year=True))
             table.add_row(
-                f"uke {slot.week.week}", day, slot.time.strftime("%H:%M") if slot.time else "",
+                f"{week_word(language())} {slot.week.week}", day, slot.time.strftime("%H:%M") if slot.time else "",
                 literal(channels.get(slot.channel, "–")), literal(batches.draft_title(category, person)),
             )  # fmt: skip
         if len(self.slots) < len(people):
-            note.update(Text(f"Only {len(self.slots)} free slots for {len(people)} people.", style="red"))
+            only = ngettext("Only {count} free slot for {people} people.", "Only {count} free slots for {people} people.", len(self.slots))
+            note.update(Text(only.format(count=len(self.slots), people=len(people)), style="red"))
         else:
-            note.update(Text(f"{len(people)} drafts · ctrl+s writes them · nothing is written before", style="dim"))
+            drafts = ngettext("{count} draft · ctrl+s writes it · nothing is written before",
+                              "{count} drafts · ctrl+s writes them · nothing is written before", len(people))  # fmt: skip
+            note.update(Text(drafts.format(count=len(people)), style="dim"))
 
     def _spread_options(self) -> tuple[IsoWeek, int]:
         raw_week = self.query_one("#batch-from", Input).value.strip()
@@ -304,9 +343,9 @@ class BatchScreen(Screen):
             try:
                 first = IsoWeek.of(parse_date(raw_week, self.today))
             except UserError:
-                raise UserError(f"Not a week: {raw_week!r} (48, 2026-W48 or a date)") from None
+                raise UserError(_("Not a week: {text} (48, 2026-W48 or a date)").format(text=repr(raw_week))) from None
         if not raw_every.isdigit() or not 1 <= int(raw_every) <= 12:
-            raise UserError("Weeks apart: a number from 1 to 12.")
+            raise UserError(_("Weeks apart: a number from 1 to 12."))
         return first, int(raw_every)
 
     # -- events ----------------------------------------------------------------------------------
@@ -352,7 +391,7 @@ class BatchScreen(Screen):
             start = parse_time(self.query_one("#batch-start", Input).value)
             minutes_text = self.query_one("#batch-minutes", Input).value.strip()
             if not minutes_text.isdigit() or not 1 <= int(minutes_text) <= 240:
-                raise UserError("Minutes each: a number from 1 to 240.")
+                raise UserError(_("Minutes each: a number from 1 to 240."))
         except UserError as error:
             if not quiet:
                 self.notify(str(error), severity="warning", markup=False)
@@ -376,7 +415,7 @@ class BatchScreen(Screen):
         elif step is Step.PEOPLE:
             chosen = tuple(self.query_one("#batch-people", SelectionList).selected)
             if not chosen:
-                self.notify("Choose at least one person (space).", severity="warning")
+                self.notify(_("Choose at least one person (space)."), severity="warning")
                 return
             current = self.session.current if chosen == self.session.people else 0
             self._set(people=chosen, current=current, step=Step.SCHEDULE)
@@ -415,13 +454,13 @@ class BatchScreen(Screen):
             return
         people = self.people
         if not self.slots or len(self.slots) < len(people):
-            self.notify("No complete spread to write yet.", severity="warning")
+            self.notify(_("No complete spread to write yet."), severity="warning")
             return
         self._save()
         try:
             created = batches.finish_session(self.catalog, self.session, self.slots, people)
         except (WorkspaceError, OSError, UserError) as error:
-            self.notify(f"Not written: {error}", severity="error", markup=False)
+            self.notify(_("Not written: {error}").format(error=error), severity="error", markup=False)
             return
         self.session = self.saved = dataclasses.replace(self.session, step=Step.DONE, drafts=tuple(created))
         self.dismiss(created)
@@ -432,12 +471,12 @@ class BatchScreen(Screen):
                 try:
                     batches.discard_session(self.catalog, self.session)
                 except (WorkspaceError, OSError) as error:
-                    self.notify(f"Not discarded: {error}", severity="error", markup=False)
+                    self.notify(_("Not discarded: {error}").format(error=error), severity="error", markup=False)
                     return
                 self.saved = self.session  # nothing more to save
                 self.dismiss(None)
 
-        self.app.push_screen(Confirm("Discard this batch session and its notes?"), answered)
+        self.app.push_screen(Confirm(_("Discard this batch session and its notes?")), answered)
 
     def action_leave(self) -> None:
         self._save()
@@ -461,9 +500,9 @@ class BatchScreen(Screen):
             self._set(people=chosen)
             self._fill_people()
             self._show_consent()
-            self.notify(f"Added {literal(person.name)}: no consent registered yet (People, P)", markup=False)
+            self.notify(_("Added {name}: no consent registered yet (People, P)").format(name=literal(person.name)), markup=False)
 
-        self.app.push_screen(Ask("Add a person", placeholder="Name"), answered)
+        self.app.push_screen(Ask(_("Add a person"), placeholder=_("Name")), answered)
 
     # -- the asset folder while a person is interviewed ------------------------------------------
 
@@ -473,4 +512,4 @@ class BatchScreen(Screen):
             return
         self.offered = key
         self._show_asset()
-        self.notify(f"New file: {literal(key)} — ctrl+o takes it", markup=False)
+        self.notify(_("New file: {file} — ctrl+o takes it").format(file=literal(key)), markup=False)

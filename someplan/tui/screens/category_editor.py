@@ -6,21 +6,24 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static, Switch, TextArea
+from textual.widgets import Input, Select, Static, Switch, TextArea
 
 from someplan.domain.cadence import Cadence
 from someplan.domain.category import Category, normalise_colour
 from someplan.services.errors import UserError
 from someplan.services.planning import parse_time
 from someplan.domain.weeks import weekday_name
+from someplan.i18n import N_, _, language
 from someplan.textsafe import literal
+from someplan.tui.language import Caption
+
 
 class CategoryEditor(ModalScreen[dict | None]):
     """Returns the changed fields (possibly none), or None when cancelled."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="category.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="category.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="category.save", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="category.cancel"),
     ]
 
     def __init__(self, category: Category, channels: list) -> None:
@@ -30,24 +33,25 @@ class CategoryEditor(ModalScreen[dict | None]):
     def compose(self):
         c = self.category
         with Vertical(classes="dialog", id="category-editor"):
-            yield Label("Category", classes="dialog-title")
-            yield from self._field("Name", Input(literal(c.name), id="cat-name"))
+            yield Caption(N_("Category"), classes="dialog-title")
+            yield from self._field(N_("Name"), Input(literal(c.name), id="cat-name"))
             with Horizontal(classes="row"):
-                yield from self._field("Cadence", Input(c.cadence.label("nb"), id="cat-cadence", placeholder="ukentlig · hver 2. uke · månedlig"))
-                yield from self._field("Colour", Input(c.colour, id="cat-colour"))
+                cadences = " · ".join(Cadence(unit, n).label(language()) for unit, n in (("week", 1), ("week", 2), ("month", 1)))
+                yield from self._field(N_("Cadence"), Input(c.cadence.label(language()), id="cat-cadence", placeholder=cadences))
+                yield from self._field(N_("Colour"), Input(c.colour, id="cat-colour"))
             with Horizontal(classes="row"):
-                yield from self._field("Weekday", Select([(weekday_name(i), i) for i in range(7)], value=c.weekday if c.weekday is not None else Select.NULL, id="cat-weekday"))
-                yield from self._field("Time", Input(c.time.strftime("%H:%M") if c.time else "", id="cat-time", placeholder="09:30"))
-            yield from self._field("Channel", Select([(Text(literal(ch.name)), ch.id) for ch in self.channels], value=c.channel if any(ch.id == c.channel for ch in self.channels) else Select.NULL, id="cat-channel"))
-            yield from self._field("Questions (the batch session's template)", TextArea(literal(c.question, keep_newlines=True), id="cat-question"))
+                yield from self._field(N_("Weekday"), Select([(weekday_name(i, language()), i) for i in range(7)], value=c.weekday if c.weekday is not None else Select.NULL, prompt=_("Select"), id="cat-weekday"))
+                yield from self._field(N_("Time"), Input(c.time.strftime("%H:%M") if c.time else "", id="cat-time", placeholder="09:30"))
+            yield from self._field(N_("Channel"), Select([(Text(literal(ch.name)), ch.id) for ch in self.channels], value=c.channel if any(ch.id == c.channel for ch in self.channels) else Select.NULL, prompt=_("Select"), id="cat-channel"))
+            yield from self._field(N_("Questions (the batch session's template)"), TextArea(literal(c.question, keep_newlines=True), id="cat-question"))
             with Horizontal(classes="row"):
-                yield Label("Active in the rotation ", classes="field-label")
+                yield Caption(N_("Active in the rotation"), classes="field-label switch-label")
                 yield Switch(value=c.active, id="cat-active")
-            yield Label("ctrl+s save · esc cancel", classes="hint")
+            yield Caption(N_("ctrl+s save · esc cancel"), classes="hint")
 
     def _field(self, label: str, widget):
         with Vertical(classes="field"):
-            yield Label(label, classes="field-label", markup=False)
+            yield Caption(label, classes="field-label")
             yield widget
             yield Static("", classes="error", id=f"error-{widget.id}", markup=False)
 
@@ -59,7 +63,7 @@ class CategoryEditor(ModalScreen[dict | None]):
         value = lambda name: self.query_one(f"#{name}", Input).value.strip()  # noqa: E731
         name = value("cat-name")
         if not name:
-            errors["cat-name"] = "A category needs a name."
+            errors["cat-name"] = _("A category needs a name.")
         elif name != literal(c.name):
             fields["name"] = name
         try:
@@ -67,10 +71,11 @@ class CategoryEditor(ModalScreen[dict | None]):
             if cadence != c.cadence:
                 fields["cadence"] = cadence
         except ValueError:
-            errors["cat-cadence"] = "Try ukentlig, hver 2. uke, to ganger i måneden, månedlig."
+            examples = ", ".join(Cadence(unit, n).label(language()) for unit, n in (("week", 1), ("week", 2), ("month", 2), ("month", 1)))
+            errors["cat-cadence"] = _("Try {examples}.").format(examples=examples)
         colour = normalise_colour(value("cat-colour"))
         if colour is None:
-            errors["cat-colour"] = "A colour like #e4572e."
+            errors["cat-colour"] = _("A colour like #e4572e.")
         elif colour != c.colour:
             fields["colour"] = colour
         try:
@@ -78,7 +83,7 @@ class CategoryEditor(ModalScreen[dict | None]):
             if at != c.time:
                 fields["time"] = at
         except UserError:
-            errors["cat-time"] = "A time like 09:30, or empty."
+            errors["cat-time"] = _("A time like 09:30, or empty.")
         weekday = self.query_one("#cat-weekday", Select).value
         weekday = None if weekday is Select.NULL else weekday
         if weekday != c.weekday:

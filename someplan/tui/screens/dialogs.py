@@ -8,13 +8,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from someplan.i18n import N_
 from someplan.textsafe import literal
+from someplan.tui.language import Caption
 
 
 class Ask(ModalScreen[str | None]):
     """One line of input; enter answers, esc cancels. `check` returns an error or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel")]
 
     def __init__(self, question: str, value: str = "", placeholder: str = "", check=None) -> None:
         super().__init__()
@@ -39,8 +41,8 @@ class Ask(ModalScreen[str | None]):
 
 class Confirm(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y,j", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("y,j", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
     def __init__(self, question: str) -> None:
@@ -50,7 +52,7 @@ class Confirm(ModalScreen[bool]):
     def compose(self):
         with Vertical(classes="dialog"):
             yield Label(self.question, markup=False)
-            yield Label("y: yes   n / esc: no", classes="hint")
+            yield Caption(N_("y: yes   n / esc: no"), classes="hint")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -59,7 +61,7 @@ class Confirm(ModalScreen[bool]):
 class ShowList(ModalScreen[None]):
     """A titled list of lines (problems from doctor, help); any of esc, q, enter closes it."""
 
-    BINDINGS = [Binding("escape,q,enter", "close", "Close", id="list.close")]
+    BINDINGS = [Binding("escape,q,enter", "close", N_("Close"), id="list.close")]
 
     def on_mount(self) -> None:
         self.query_one("#list-scroll").focus()  # arrows and page keys scroll

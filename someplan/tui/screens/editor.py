@@ -14,25 +14,33 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from someplan.domain.post import FIGURE_FIELDS, FunnelStage, Post, Status
 from someplan.services.errors import UserError
 from someplan.services.planning import parse_date, parse_time
+from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal
+from someplan.tui import labels
+from someplan.tui.language import Caption
 from someplan.tui.screens.dialogs import Confirm
 
 MAX_COUNT_DIGITS = 12
 
-FIGURE_LABELS = {"reach": "Reach", "views": "Views", "reactions": "Reactions", "comments": "Comments",
-                 "shares": "Shares", "clicks": "Clicks", "saves": "Saves", "video_views": "Video views",
-                 "followers": "Followers"}  # fmt: skip
+FIGURE_LABELS = {"reach": N_("Reach"), "views": N_("Views"), "reactions": N_("Reactions"), "comments": N_("Comments"),
+                 "shares": N_("Shares"), "clicks": N_("Clicks"), "saves": N_("Saves"), "video_views": N_("Video views"),
+                 "followers": N_("Followers")}  # fmt: skip
+# A post's fields by name, for the notice that a colleague changed some of them.
+FIELD_LABELS = {"title": N_("Title"), "date": N_("Date"), "time": N_("Time"), "status": N_("Status"),
+                "channel": N_("Channel"), "category": N_("Category"), "funnel": N_("Funnel"), "caption": N_("Caption"),
+                "owner": N_("Owner"), "link": N_("Link"), "assets": N_("Assets"), "notes": N_("Notes"),
+                **FIGURE_LABELS}  # fmt: skip
 
 
 class PostEditor(ModalScreen[Post | None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="editor.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="editor.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="editor.save", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="editor.cancel"),
     ]
 
     def __init__(self, post: Post, channels: list, categories: list, today: dt.date, is_new: bool,
@@ -47,35 +55,35 @@ class PostEditor(ModalScreen[Post | None]):
     def compose(self):
         post = self.original
         with Vertical(id="editor"):
-            yield Label("New post" if self.is_new else "Edit post", id="editor-title")
+            yield Caption(N_("New post") if self.is_new else N_("Edit post"), id="editor-title")
             yield Static("", id="editor-flag", markup=False)
             with VerticalScroll(id="editor-form"):
-                yield from self._field("Title", Input(literal(post.title), id="title"))
+                yield from self._field(N_("Title"), Input(literal(post.title), id="title"))
                 with Horizontal(classes="row"):
-                    yield from self._field("Date", Input(post.date.isoformat() if post.date else "", placeholder="2026-11-23", id="date"))
-                    yield from self._field("Time", Input(post.time.strftime("%H:%M") if post.time else "", placeholder="09:30", id="time"))
-                    yield from self._field("Status", Select([(s.value, s.value) for s in Status], value=post.status.value, allow_blank=False, id="status"))
+                    yield from self._field(N_("Date"), Input(post.date.isoformat() if post.date else "", placeholder="2026-11-23", id="date"))
+                    yield from self._field(N_("Time"), Input(post.time.strftime("%H:%M") if post.time else "", placeholder="09:30", id="time"))
+                    yield from self._field(N_("Status"), Select([(labels.status(s.value), s.value) for s in Status], value=post.status.value, allow_blank=False, id="status"))
                 with Horizontal(classes="row"):
-                    yield from self._field("Channel", Select([(Text(literal(c.name)), c.id) for c in self.channels], value=self._choice(post.channel, self.channels), id="channel"))
-                    yield from self._field("Category", Select([(Text(literal(c.name)), c.id) for c in self.categories], value=self._choice(post.category, self.categories), id="category"))
-                    yield from self._field("Funnel", Select([(f.value, f.value) for f in FunnelStage], value=post.funnel.value if post.funnel else Select.NULL, id="funnel"))
-                yield from self._field("Caption", TextArea(literal(post.caption, keep_newlines=True), id="caption", soft_wrap=True))
+                    yield from self._field(N_("Channel"), Select([(Text(literal(c.name)), c.id) for c in self.channels], value=self._choice(post.channel, self.channels), prompt=_("Select"), id="channel"))
+                    yield from self._field(N_("Category"), Select([(Text(literal(c.name)), c.id) for c in self.categories], value=self._choice(post.category, self.categories), prompt=_("Select"), id="category"))
+                    yield from self._field(N_("Funnel"), Select([(labels.funnel(f.value), f.value) for f in FunnelStage], value=post.funnel.value if post.funnel else Select.NULL, prompt=_("Select"), id="funnel"))
+                yield from self._field(N_("Caption"), TextArea(literal(post.caption, keep_newlines=True), id="caption", soft_wrap=True))
                 with Horizontal(classes="row"):
-                    yield from self._field("Owner", Input(literal(post.owner), id="owner"))
-                    yield from self._field("Link", Input(literal(post.link), id="link"))
-                yield from self._field("Assets (comma-separated, inside the asset folder)", Input(literal(", ".join(post.assets)), id="assets"))
+                    yield from self._field(N_("Owner"), Input(literal(post.owner), id="owner"))
+                    yield from self._field(N_("Link"), Input(literal(post.link), id="link"))
+                yield from self._field(N_("Assets (comma-separated, inside the asset folder)"), Input(literal(", ".join(post.assets)), id="assets"))
                 if self.asset_hint:
                     yield Static(literal(self.asset_hint), id="assets-hint", markup=False)
-                yield from self._field("Notes", TextArea(literal(post.notes, keep_newlines=True), id="notes", soft_wrap=True))
+                yield from self._field(N_("Notes"), TextArea(literal(post.notes, keep_newlines=True), id="notes", soft_wrap=True))
                 with Horizontal(classes="row figures"):
                     for name in (*FIGURE_FIELDS, "followers"):
                         value = getattr(post, name)
                         yield from self._field(FIGURE_LABELS[name], Input("" if value is None else str(value), id=name, classes="count"))
-            yield Label("ctrl+s save · esc cancel · tab next field", classes="hint")
+            yield Caption(N_("ctrl+s save · esc cancel · tab next field"), classes="hint")
 
     def _field(self, label: str, widget):
         with Vertical(classes="field"):
-            yield Label(label, classes="field-label", markup=False)
+            yield Caption(label, classes="field-label")
             yield widget
             yield Static("", classes="error", id=f"error-{widget.id}", markup=False)
 
@@ -86,6 +94,10 @@ class PostEditor(ModalScreen[Post | None]):
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
         self._initial = self._form_values()
+
+    def on_resize(self, event) -> None:
+        # Under 100 columns the nine counts take two lines (app.tcss), so each keeps its label.
+        self.set_class(event.size.width < 100, "narrow")
 
     def _form_values(self) -> dict:
         values = {w.id: w.value for w in self.query(Input)}
@@ -107,17 +119,17 @@ class PostEditor(ModalScreen[Post | None]):
         post = self.original
         fields: dict = {name: self._kept(name, text(name), getattr(post, name).strip()) for name in ("title", "owner", "link")}
         if not fields["title"]:
-            errors["title"] = "A post needs a title."
+            errors["title"] = _("A post needs a title.")
         fields["caption"] = self._kept("caption", self.query_one("#caption", TextArea).text, post.caption)
         fields["notes"] = self._kept("notes", self.query_one("#notes", TextArea).text, post.notes)
         try:
             fields["date"] = parse_date(text("date"), self.today) if text("date") else None
         except UserError:
-            errors["date"] = "Use a date like 2026-11-23 or 23.11.2026."
+            errors["date"] = _("Use a date like 2026-11-23 or 23.11.2026.")
         try:
             fields["time"] = parse_time(text("time")) if text("time") else None
         except UserError:
-            errors["time"] = "Use a time like 09:30."
+            errors["time"] = _("Use a time like 09:30.")
         fields["status"] = Status(self.query_one("#status", Select).value)
         for name in ("channel", "category"):
             value = self.query_one(f"#{name}", Select).value
@@ -131,7 +143,7 @@ class PostEditor(ModalScreen[Post | None]):
             assets = [a.strip() for a in shown_assets.split(",") if a.strip()]
         bad = [a for a in assets if a.startswith(("/", "\\")) or ".." in a.replace("\\", "/").split("/")]
         if bad:
-            errors["assets"] = "Paths stay inside the asset folder: no '..' and no absolute paths."
+            errors["assets"] = _("Paths stay inside the asset folder: no '..' and no absolute paths.")
         fields["assets"] = tuple(assets)
         for name in (*FIGURE_FIELDS, "followers"):
             raw = text(name).replace(" ", "").replace("\u00a0", "")
@@ -140,7 +152,7 @@ class PostEditor(ModalScreen[Post | None]):
             elif raw.isascii() and raw.isdigit() and len(raw) <= MAX_COUNT_DIGITS:
                 fields[name] = int(raw)
             else:
-                errors[name] = "A whole number."
+                errors[name] = _("A whole number.")
         for name in ("title", "date", "time", "assets", *FIGURE_FIELDS, "followers"):
             self.query_one(f"#error-{name}", Static).update(errors.get(name, ""))
         if errors:
@@ -156,7 +168,8 @@ class PostEditor(ModalScreen[Post | None]):
     def action_save(self) -> None:
         post, errors = self._read()
         if errors:
-            self.notify(f"{len(errors)} fields need a look", severity="warning")
+            count = len(errors)
+            self.notify(ngettext("{count} field needs a look", "{count} fields need a look", count).format(count=count), severity="warning")
             return
         self.dismiss(post)
 
@@ -169,14 +182,14 @@ class PostEditor(ModalScreen[Post | None]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(Confirm("Discard your changes to this post?"), answered)
+        self.app.push_screen(Confirm(_("Discard your changes to this post?")), answered)
 
     def colleague_changed(self, who: str, fields: list[str]) -> None:
         """Called by the main screen when another device changed this post meanwhile."""
         if not fields:
             return
         self.query_one("#editor-flag", Static).update(
-            f"⚠ {who} changed this post meanwhile ({', '.join(fields)}). Saving keeps their changes "
-            "to fields you did not touch; their values stay in the history."
-        )
+            _("⚠ {who} changed this post meanwhile ({fields}). Saving keeps their changes to fields you did not "
+              "touch; their values stay in the history.").format(who=who, fields=", ".join(_(FIELD_LABELS[f]).lower() if f in FIELD_LABELS else f for f in fields))
+        )  # fmt: skip
         self.add_class("flagged")

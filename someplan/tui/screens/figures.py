@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from rich.text import Text
 from textual.binding import Binding
@@ -21,15 +22,14 @@ from someplan.domain.figures_stats import GroupFigures, RatedPost
 from someplan.services import planning
 from someplan.services.figures_report import FiguresReport, figures_report
 from someplan.store.problems import WorkspaceError
+from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal
+from someplan.tui import labels
+from someplan.tui.labels import pct
 
 PERIODS = (4, 8, 12, 26, 52)
 BARS = "▁▂▃▄▅▆▇█"
 TOP = 5
-
-
-def pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f} %"
 
 
 def sparkline(values: list[float | None]) -> str:
@@ -44,10 +44,10 @@ def sparkline(values: list[float | None]) -> str:
 class FiguresScreen(Screen):
     CSS_PATH = "../figures.tcss"  # beside app.tcss, shipped with it
     BINDINGS = [
-        Binding("escape,f", "close", "Back", id="figures.close"),
-        Binding("r", "reuse", "Reuse selected", id="figures.reuse"),
-        Binding("left_square_bracket", "period(-1)", "Fewer weeks", id="figures.fewer_weeks"),
-        Binding("right_square_bracket", "period(1)", "More weeks", id="figures.more_weeks"),
+        Binding("escape,f", "close", N_("Back"), id="figures.close"),
+        Binding("r", "reuse", N_("Reuse selected"), id="figures.reuse"),
+        Binding("left_square_bracket", "period(-1)", N_("Fewer weeks"), id="figures.fewer_weeks"),
+        Binding("right_square_bracket", "period(1)", N_("More weeks"), id="figures.more_weeks"),
     ]
 
     def __init__(self, weeks: int = 8) -> None:
@@ -73,13 +73,21 @@ class FiguresScreen(Screen):
         return self.app.catalog
 
     def on_mount(self) -> None:
-        self.query_one("#figures-by-category").border_title = "By category"
-        self.query_one("#figures-by-channel").border_title = "By channel"
-        self.query_one("#figures-top").border_title = f"Top {TOP} (engagement rate)"
-        self.query_one("#figures-bottom").border_title = f"Bottom {TOP}"
-        self.query_one("#figures-reuse").border_title = "Reuse candidates · r plans one again"
+        self._titles()
         self.show()
         self.query_one("#figures-reuse", DataTable).focus()
+
+    def _titles(self) -> None:
+        self.query_one("#figures-by-category").border_title = _("By category")
+        self.query_one("#figures-by-channel").border_title = _("By channel")
+        self.query_one("#figures-top").border_title = _("Top {count} (engagement rate)").format(count=TOP)
+        self.query_one("#figures-bottom").border_title = _("Bottom {count}").format(count=TOP)
+        self.query_one("#figures-reuse").border_title = _("Reuse candidates · r plans one again")
+
+    def retranslate(self) -> None:
+        """The language changed (tui/language.py): titles, headers and rows anew."""
+        self._titles()
+        self.show()
 
     def on_resize(self, event) -> None:
         self.set_class(event.size.width < 100 or event.size.height < 30, "narrow")
@@ -89,27 +97,32 @@ class FiguresScreen(Screen):
     def show(self) -> None:
         self.report = report = figures_report(self.catalog, self.app.today, self.weeks)
         overall = report.overall()
-        heading = Text.assemble(
-            ("Key figures ", "bold"), f"{report.first:%d.%m.%Y}–{report.last:%d.%m.%Y} ({self.weeks} weeks): ",
-            (f"{overall.posts}", "bold"), " published · reach ", (pct(overall.reach_rate), "bold"),
-            " of followers · engagement ", (pct(overall.engagement_rate), "bold"), " of reach",
+        period = ngettext("{first}–{last} ({count} week): ", "{first}–{last} ({count} weeks): ", self.weeks).format(
+            first=labels.day(report.first, year=report.first.year != report.last.year), last=labels.day(report.last, year=True),
+            count=self.weeks,
         )  # fmt: skip
+        heading = Text.assemble((_("Key figures") + " ", "bold"), period)
+        heading.append_text(_figures_line(overall.posts, overall.reach_rate, overall.engagement_rate))
         self.query_one("#figures-heading", Static).update(heading)
-        self._groups("#figures-by-category", "category", "Category")
-        self._groups("#figures-by-channel", "channel", "Channel")
+        self._groups("#figures-by-category", "category", _("Category"))
+        self._groups("#figures-by-channel", "channel", _("Channel"))
         ranked = report.ranked()
         self._posts("#figures-top", ranked[:TOP])
         self._posts("#figures-bottom", list(reversed(ranked[-TOP:])) if len(ranked) > TOP else [])
         self._posts("#figures-reuse", list(report.reuse), dated=True)
-        notes = Text("Engagements: " + "; ".join(report.numerators) if report.numerators else "No figures yet: someplan import FILE", style="dim")
+        if report.numerators:
+            notes = Text(_("Engagements: {sums}").format(sums="; ".join(report.numerators)), style="dim")
+        else:
+            notes = Text(_("No figures yet: someplan import FILE"), style="dim")
         if report.quartile is not None:
-            notes.append(f"\nReuse: top quarter (engagement ≥ {pct(report.quartile)}), published over 8 weeks ago, not reused yet.", style="dim")
+            reuse = _("Reuse: top quarter (engagement ≥ {rate}), published over 8 weeks ago, not reused yet.")
+            notes.append("\n" + reuse.format(rate=pct(report.quartile)), style="dim")
         self.query_one("#figures-notes", Static).update(notes)
 
     def _groups(self, selector: str, grouping: str, label: str) -> None:
         table = self.query_one(selector, DataTable)
         table.clear(columns=True)
-        table.add_columns(label, "Posts", "Reach", "Trend", "Engagement", "Trend")
+        table.add_columns(label, _("Posts"), _("Reach"), _("Trend"), _("Engagement"), _("Trend"))
         trend = self.report.trend(grouping)
         for group in self.report.by(grouping):
             weeks: list[GroupFigures] = trend.get(group.name, [])
@@ -122,10 +135,10 @@ class FiguresScreen(Screen):
     def _posts(self, selector: str, posts: list[RatedPost], dated: bool = False) -> None:
         table = self.query_one(selector, DataTable)
         table.clear(columns=True)
-        table.add_columns("Engagement", "Reach", "Date", "Channel", "Title")
+        table.add_columns(_("Engagement"), _("Reach"), _("Date"), _("Channel"), _("Title"))
         for item in posts:
             table.add_row(
-                pct(item.engagement_rate), pct(item.reach_rate), f"{item.post.date:%d.%m.%y}", Text(literal(item.channel)),
+                pct(item.engagement_rate), pct(item.reach_rate), labels.day(item.post.date), Text(literal(item.channel)),
                 Text(literal(item.post.title)[:60]), key=item.post.id,
             )  # fmt: skip
 
@@ -142,7 +155,7 @@ class FiguresScreen(Screen):
     def action_reuse(self) -> None:
         table = self.focused if isinstance(self.focused, DataTable) else self.query_one("#figures-reuse", DataTable)
         if table.row_count == 0 or table.id in ("figures-by-category", "figures-by-channel"):
-            self.notify("Select a post in the lists below first", severity="warning")
+            self.notify(_("Select a post in the lists below first"), severity="warning")
             return
         post_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         original = self.catalog.post(post_id)
@@ -151,10 +164,21 @@ class FiguresScreen(Screen):
         try:
             new_id = planning.add_post(self.catalog, copy)
         except (WorkspaceError, OSError) as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+            self.notify(_("Not saved: {error}").format(error=error), severity="error", timeout=10, markup=False)
             return
-        self.notify(f"Planned “{literal(original.title)}” again as a draft on {day:%d.%m.%Y}", markup=False)
+        again = _("Planned “{title}” again as a draft on {day}")
+        self.notify(again.format(title=literal(original.title), day=labels.day(day, weekday="long", year=True)), markup=False)
         self.dismiss(new_id)
+
+
+def _figures_line(posts: int, reach: float | None, engagement: float | None) -> Text:
+    """ "77 published · reach 59.2 % of followers · engagement 6.7 % of reach", numbers in bold."""
+    line = _("{posts} published · reach {reach} of followers · engagement {engagement} of reach")
+    text = Text()
+    for part in re.split(r"(\{\w+\})", line):
+        value = {"{posts}": str(posts), "{reach}": pct(reach), "{engagement}": pct(engagement)}.get(part)
+        text.append(value if value is not None else part, style="bold" if value is not None else "")
+    return text
 
 
 def next_same_weekday(original: dt.date, today: dt.date) -> dt.date:

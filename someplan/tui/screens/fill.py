@@ -18,10 +18,13 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from someplan.domain.rotation_plan import Proposal, RotationPlan, Standing
-from someplan.domain.weeks import IsoWeek, weekday_name
+from someplan.domain.weeks import IsoWeek, week_word
+from someplan.i18n import N_, _, language, ngettext
 from someplan.services.errors import UserError
 from someplan.services.planning import parse_date, parse_time
 from someplan.textsafe import literal
+from someplan.tui import labels
+from someplan.tui.language import Caption
 
 REASON_STYLE = {Standing.OVERDUE: "bold red", Standing.DUE: "yellow", Standing.AHEAD: "green"}
 
@@ -35,12 +38,12 @@ class Line:
 
 class FillPreview(ModalScreen[list[Proposal] | None]):
     BINDINGS = [
-        Binding("space", "toggle", "Accept/reject", id="fill.toggle"),
-        Binding("e,enter", "change", "Change", id="fill.change"),
-        Binding("a", "all(True)", "Accept all", id="fill.accept_all"),
-        Binding("r", "all(False)", "Reject all", id="fill.reject_all"),
-        Binding("ctrl+s", "write", "Write accepted", id="fill.write", priority=True),
-        Binding("escape", "cancel", "Cancel", id="fill.cancel"),
+        Binding("space", "toggle", N_("Accept/reject"), id="fill.toggle"),
+        Binding("e,enter", "change", N_("Change"), id="fill.change"),
+        Binding("a", "all(True)", N_("Accept all"), id="fill.accept_all"),
+        Binding("r", "all(False)", N_("Reject all"), id="fill.reject_all"),
+        Binding("ctrl+s", "write", N_("Write accepted"), id="fill.write", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="fill.cancel"),
     ]
 
     def __init__(self, title: str, plan: RotationPlan, catalog, today: dt.date, holidays=frozenset()) -> None:
@@ -57,10 +60,10 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Static(self._summary(), id="fill-summary", markup=False)
             table = DataTable(id="fill-table", cursor_type="row", zebra_stripes=False)
-            table.add_columns("", "Day", "Time", "Channel", "Category", "Post", "Why")
+            table.add_columns("", _("Day"), _("Time"), _("Channel"), _("Category"), _("Post"), _("Why"))
             yield table
             yield Static("", id="fill-load", classes="error", markup=False)
-            yield Label("space accept/reject · e change · a/r all · ctrl+s write · esc cancel", classes="hint")
+            yield Caption(N_("space accept/reject · e change · a/r all · ctrl+s write · esc cancel"), classes="hint")
 
     def on_mount(self) -> None:
         self._draw()
@@ -72,16 +75,16 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
         text = Text()
         for week in self.plan.weeks:
             names = lambda ids: ", ".join(literal(self.categories[i].name) for i in ids if i in self.categories)  # noqa: E731
-            text.append(f"uke {week.week.week}: ", style="bold")
+            text.append(f"{week_word(language())} {week.week.week}: ", style="bold")
             parts = []
             if week.overdue:
-                parts.append(Text(f"overdue {names(week.overdue)}", style="red"))
+                parts.append(Text(_("overdue {categories}").format(categories=names(week.overdue)), style="red"))
             if week.due:
-                parts.append(Text(f"due {names(week.due)}", style="yellow"))
+                parts.append(Text(_("due {categories}").format(categories=names(week.due)), style="yellow"))
             left = [f"{literal(self.channels[s.channel].name)} {s.left}" for s in week.slots if s.left > 0 and s.channel in self.channels]
-            parts.append(Text("empty slots left: " + (", ".join(left) if left else "none"), style="dim"))
+            parts.append(Text(_("empty slots left: {slots}").format(slots=", ".join(left) if left else _("none")), style="dim"))
             if week.unplaced:
-                parts.append(Text(f"no room for {names(week.unplaced)}", style="bold red"))
+                parts.append(Text(_("no room for {categories}").format(categories=names(week.unplaced)), style="bold red"))
             text.append_text(Text("  ·  ").join(parts))
             text.append("\n")
         text.rstrip()
@@ -97,12 +100,13 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
             category = self.categories.get(p.category)
             channel = self.channels.get(p.channel)
             style = "" if line.accepted else "dim strike"
-            day = Text(f"uke {p.week.week} {weekday_name(p.date, short=True)} {p.date.day}.{p.date.month:02d}", style=style)
+            week = f"{week_word(language())} {p.week.week} " if len(self.plan.weeks) > 1 else ""  # one week: in the title
+            day = Text(week + labels.day(p.date, weekday="short"), style=style)
             if p.on_holiday:
                 day.append(" ★", style="yellow")
             if line.accepted and index in over:
-                day.append(" over target", style="bold red")
-            post = Text(f"«{literal(self._post_title(p.post))}»") if p.post else Text("new draft", style="italic")
+                day.append(" " + _("over target"), style="bold red")
+            post = Text(f"«{literal(self._post_title(p.post))}»") if p.post else Text(_("new draft"), style="italic")
             post.stylize(style)
             table.add_row(
                 Text("✓", style="green") if line.accepted else Text("✗", style="red"),
@@ -111,15 +115,16 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
                 Text(literal(channel.name) if channel else "–", style=style),
                 Text.assemble(("■ ", category.colour if category else "white"), (literal(category.name) if category else "?", style)),
                 post,
-                Text(("changed" if line.changed else p.reason.value), style=REASON_STYLE.get(p.reason, "") if not line.changed else "cyan"),
+                Text((_("changed") if line.changed else labels.standing(p.reason.value)), style=REASON_STYLE.get(p.reason, "") if not line.changed else "cyan"),
                 key=str(index),
             )
         if self.lines:
             table.move_cursor(row=min(max(row, 0), len(self.lines) - 1))
         accepted = sum(line.accepted for line in self.lines)
-        note = f"{accepted} of {len(self.lines)} accepted"
+        note = _("{accepted} of {count} accepted").format(accepted=accepted, count=len(self.lines))
         if over:
-            note += f" · {len(over)} would put a channel over its weekly target"
+            note += " · " + ngettext("{count} would put a channel over its weekly target",
+                                     "{count} would put a channel over its weekly target", len(over)).format(count=len(over))  # fmt: skip
         self.query_one("#fill-load", Static).update(note)
 
     def _post_title(self, post_id: str) -> str:
@@ -195,8 +200,8 @@ class ChangeLine(ModalScreen[Proposal | None]):
     """Change one proposed line: day, time, channel, category."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Use", id="fill.change_save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="fill.change_cancel"),
+        Binding("ctrl+s", "save", N_("Use"), id="fill.change_save", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="fill.change_cancel"),
     ]
 
     def __init__(self, proposal: Proposal, channels: list, categories: list, today: dt.date, holidays=frozenset()) -> None:
@@ -207,14 +212,14 @@ class ChangeLine(ModalScreen[Proposal | None]):
     def compose(self):
         p = self.proposal
         with Vertical(classes="dialog", id="change-line"):
-            yield Label("Change the proposed post", classes="dialog-title")
+            yield Caption(N_("Change the proposed post"), classes="dialog-title")
             with Horizontal(classes="row"):
                 yield Input(p.date.isoformat(), id="line-date", placeholder="2026-11-23")
                 yield Input(p.time.strftime("%H:%M") if p.time else "", id="line-time", placeholder="09:30")
             yield Select([(Text(literal(c.name)), c.id) for c in self.channels], value=p.channel if any(c.id == p.channel for c in self.channels) else Select.NULL, id="line-channel", allow_blank=False)  # fmt: skip
             yield Select([(Text(literal(c.name)), c.id) for c in self.categories], value=p.category, id="line-category", allow_blank=False)  # fmt: skip
             yield Static("", classes="error", id="line-error", markup=False)
-            yield Label("enter/ctrl+s use · esc cancel", classes="hint")
+            yield Caption(N_("enter/ctrl+s use · esc cancel"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#line-date", Input).focus()
@@ -231,7 +236,7 @@ class ChangeLine(ModalScreen[Proposal | None]):
             self.query_one("#line-error", Static).update(str(error))
             return
         if day < self.today:
-            self.query_one("#line-error", Static).update("That day has passed.")
+            self.query_one("#line-error", Static).update(_("That day has passed."))
             return
         channel = self.query_one("#line-channel", Select).value
         category = self.query_one("#line-category", Select).value

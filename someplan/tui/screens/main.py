@@ -18,8 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from someplan.domain.post import Post, Status
-from someplan.domain.weeks import IsoWeek, parse_week
-from someplan.i18n import N_
+from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_word
+from someplan.i18n import N_, _, language, ngettext
 from someplan.services import batch as batch_service
 from someplan.services import planning, rotation_fill, setup
 from someplan.services.catalog import POSTS
@@ -54,14 +54,10 @@ def writes(method):
         try:
             return method(self, *args, **kwargs)
         except (WorkspaceError, OSError) as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+            self.notify(_("Not saved: {error}").format(error=error), severity="error", timeout=10, markup=False)
             self.refresh_all()
 
     return wrapper
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 NARROW_WIDTH = 100
@@ -70,15 +66,15 @@ NARROW_HEIGHT = 30
 
 class MainScreen(AssetsCoordination, Screen):
     BINDINGS = [
-        Binding("1", "show_pane(1)", "Plan", id="app.pane_plan"),
-        Binding("2", "show_pane(2)", "Rotation", id="app.pane_rotation"),
-        Binding("3", "show_pane(3)", "Assets", id="app.pane_assets"),
-        Binding("4", "show_pane(4)", "Figures", id="app.pane_figures"),
-        Binding("b", "batch", "Batch", id="app.batch"),
-        Binding("P", "people", "People", id="app.people"),
-        Binding("F", "figures_view", "Figures view", id="app.figures_view"),
+        Binding("1", "show_pane(1)", N_("Plan"), id="app.pane_plan"),
+        Binding("2", "show_pane(2)", N_("Rotation"), id="app.pane_rotation"),
+        Binding("3", "show_pane(3)", N_("Assets"), id="app.pane_assets"),
+        Binding("4", "show_pane(4)", N_("Figures"), id="app.pane_figures"),
+        Binding("b", "batch", N_("Batch"), id="app.batch"),
+        Binding("P", "people", N_("People"), id="app.people"),
+        Binding("F", "figures_view", N_("Figures view"), id="app.figures_view"),
         Binding("w", "year_wheel", N_("Year wheel"), id="app.year_wheel"),
-        Binding("E", "export", "Export", id="app.export"),
+        Binding("E", "export", N_("Export"), id="app.export"),
     ]
 
     def __init__(self) -> None:
@@ -129,13 +125,23 @@ class MainScreen(AssetsCoordination, Screen):
     def _draw_header(self, report=None) -> None:
         report = report or self.plan.report
         gap = "\u00a0\u00a0"  # no-break spaces: plain ones are trimmed where segments meet
-        header = Text.assemble((literal(self.catalog.name()), "bold"), "\u00a0·\u00a0", (report.label, "bold"))
+        week = week_label(report.week, language())
+        header = Text.assemble((literal(self.catalog.name()), "bold"), "\u00a0·\u00a0", (week, "bold"))
         if self.last_colleague:
             header.append(f"{gap}⟳ {literal(self.last_colleague)}", style="green")
         problems = self.catalog.workspace.problems
         if problems:
-            header.append(f"{gap}⚠ {len(problems)} problem{'s' if len(problems) != 1 else ''} (ctrl+p: doctor)", style="yellow")
+            shown = ngettext("⚠ {count} problem (ctrl+p: doctor)", "⚠ {count} problems (ctrl+p: doctor)", len(problems))
+            header.append(gap + shown.format(count=len(problems)), style="yellow")
         self.query_one("#header", Static).update(header)
+
+    def retranslate(self) -> None:
+        """The language changed (tui/language.py): every pane draws its words again; the week,
+        the selection and the undo stack stay."""
+        for pane in self.query(Pane):
+            pane.retranslate()
+        self._asset_key = None
+        self.refresh_all()
 
     def on_resize(self, event) -> None:
         self._fit(event.size.width, event.size.height)
@@ -189,14 +195,14 @@ class MainScreen(AssetsCoordination, Screen):
 
     def action_go_to(self) -> None:
         def check(text: str) -> str | None:
-            return None if self._parse_target(text) else "A week (47, 2026-W47, uke 47) or a date (23.11.2026)."
+            return None if self._parse_target(text) else _("A week (47, 2026-W47, week 47) or a date (23.11.2026).")
 
         def answered(text: str | None) -> None:
             if text:
                 week, day = self._parse_target(text)
                 self._show_week(week, day)
 
-        self.app.push_screen(Ask("Go to week or date", placeholder="47 · 2026-W47 · 23.11.2026", check=check), answered)
+        self.app.push_screen(Ask(_("Go to week or date"), placeholder="47 · 2026-W47 · 23.11.2026", check=check), answered)
 
     def _parse_target(self, text: str) -> tuple[IsoWeek, dt.date | None] | None:
         try:
@@ -215,8 +221,8 @@ class MainScreen(AssetsCoordination, Screen):
                 self.plan.query_text = text.strip()
                 self.refresh_all(posts_changed=False)
 
-        hint = "words, or channel:facebook category:ansatte status:draft (empty: all)"
-        self.app.push_screen(Ask("Filter the week", value=self.plan.query_text, placeholder=hint), answered)
+        hint = _("words, or channel:facebook category:ansatte status:draft (empty: all)")
+        self.app.push_screen(Ask(_("Filter the week"), value=self.plan.query_text, placeholder=hint), answered)
 
     # -- posts -----------------------------------------------------------------------------------
 
@@ -270,7 +276,7 @@ class MainScreen(AssetsCoordination, Screen):
             return
         planning.remove_post(self.catalog, post.id)
         self.undo_stack.append(("restore", post.id, {}))
-        self.notify(f"Deleted “{literal(post.title)}” — u undoes", markup=False)
+        self.notify(_("Deleted “{title}” — u undoes").format(title=literal(post.title)), markup=False)
         self.refresh_all(day=post.date)
 
     @writes
@@ -313,7 +319,7 @@ class MainScreen(AssetsCoordination, Screen):
     @writes
     def action_undo(self) -> None:
         if not self.undo_stack:
-            self.notify("Nothing to undo")
+            self.notify(_("Nothing to undo"))
             return
         kind, post_id, fields = self.undo_stack.pop()
         workspace = self.catalog.workspace
@@ -348,7 +354,8 @@ class MainScreen(AssetsCoordination, Screen):
         if category is None:
             return
         setup.edit_category(self.catalog, category.id, active=not category.active)
-        self.notify(f"{literal(category.name)}: {'paused' if category.active else 'back in the rotation'}", markup=False)
+        done = _("{category}: paused") if category.active else _("{category}: back in the rotation")
+        self.notify(done.format(category=literal(category.name)), markup=False)
         self.refresh_all()
 
     @writes
@@ -382,15 +389,17 @@ class MainScreen(AssetsCoordination, Screen):
             if session is None:
                 session = batch_service.start_session(self.catalog)
             else:
-                self.notify("Resuming the batch session where it was (ctrl+r discards it)")
+                self.notify(_("Resuming the batch session where it was (ctrl+r discards it)"))
         except (WorkspaceError, OSError) as error:
-            self.notify(f"Cannot start a batch session: {error}", severity="error", markup=False)
+            self.notify(_("Cannot start a batch session: {error}").format(error=error), severity="error", markup=False)
             return
 
         def ended(created: list | None) -> None:
             if created:
                 self.undo_stack.append(("group", None, [("delete", post_id, {}) for post_id in created]))
-                self.notify(f"Wrote {_count(len(created), 'draft')} from the batch session — u undoes", markup=False)
+                wrote = ngettext("Wrote {count} draft from the batch session — u undoes",
+                                 "Wrote {count} drafts from the batch session — u undoes", len(created))  # fmt: skip
+                self.notify(wrote.format(count=len(created)), markup=False)
             self.refresh_all()
 
         self.app.push_screen(BatchScreen(session, self.app.today), ended)
@@ -406,28 +415,33 @@ class MainScreen(AssetsCoordination, Screen):
     def action_fill_weeks(self) -> None:
         def check(text: str) -> str | None:
             ok = text.strip().isdigit() and 1 <= int(text) <= rotation_fill.MAX_FILL_WEEKS
-            return None if ok else f"A number of weeks, 1–{rotation_fill.MAX_FILL_WEEKS}."
+            return None if ok else _("A number of weeks, 1–{most}.").format(most=rotation_fill.MAX_FILL_WEEKS)
 
         def answered(text: str | None) -> None:
             if text:
                 self._fill(rotation_fill.next_weeks(IsoWeek.of(self.app.today), int(text)))
 
-        self.app.push_screen(Ask("Fill how many weeks from this week?", value="4", check=check), answered)
+        self.app.push_screen(Ask(_("Fill how many weeks from this week?"), value="4", check=check), answered)
 
     def _fill(self, weeks: list[IsoWeek]) -> None:
         today = self.app.today
         if weeks[-1].sunday < today:
-            self.notify("That week has passed: nothing to fill.", severity="warning")
+            self.notify(_("That week has passed: nothing to fill."), severity="warning")
             return
         plan = rotation_fill.fill_plan(self.catalog, weeks, today)
-        label = f"uke {weeks[0].week}" + (f"–{weeks[-1].week}" if len(weeks) > 1 else "")
+        label = f"{week_word(language())} {weeks[0].week}" + (f"–{weeks[-1].week}" if len(weeks) > 1 else "")
         if not plan.proposals:
             unplaced = len(plan.unplaced)
-            why = f"{unplaced} due categories have no free slot" if unplaced else "every channel is at its target"
-            self.notify(f"Nothing to fill in {label}: {why}.", markup=False)
+            if unplaced:
+                why = ngettext("{count} due category has no free slot", "{count} due categories have no free slot", unplaced)
+            else:
+                why = _("every channel is at its target")
+            self.notify(_("Nothing to fill in {weeks}: {why}.").format(weeks=label, why=why.format(count=unplaced)), markup=False)
             return
         holidays = set(rotation_fill.holidays_between(weeks[0].monday, weeks[-1].sunday + dt.timedelta(days=365)))
-        title = f"Fill {label} from the rotation: {_count(len(plan.proposals), 'proposal')}"
+        count = len(plan.proposals)
+        title = ngettext("Fill {weeks} from the rotation: {count} proposal", "Fill {weeks} from the rotation: {count} proposals", count)
+        title = title.format(weeks=label, count=count)
         self.app.push_screen(FillPreview(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks))
 
     @writes
@@ -440,7 +454,9 @@ class MainScreen(AssetsCoordination, Screen):
         undo = [("delete", post_id, {}) for post_id in created]
         undo += [("fields", post_id, {k: before[post_id].get(k) for k in ("date", "time", "channel")}) for post_id in placed]
         self.undo_stack.append(("group", None, undo))
-        self.notify(f"Planned {_count(len(created), 'new draft')} and {len(placed)} from the backlog — u undoes", markup=False)
+        planned = ngettext("Planned {count} new draft and {placed} from the backlog — u undoes",
+                           "Planned {count} new drafts and {placed} from the backlog — u undoes", len(created))  # fmt: skip
+        self.notify(planned.format(count=len(created), placed=len(placed)), markup=False)
         self.refresh_all()
 
     def action_figures_view(self) -> None:
@@ -480,7 +496,7 @@ class MainScreen(AssetsCoordination, Screen):
     def on_workspace_changed(self, message: WorkspaceChanged) -> None:
         if message.by_colleague:
             devices = {stamp_device for stamp_device in self._devices_of(message.changed)}
-            names = ", ".join(sorted(devices)) or "a colleague"
+            names = ", ".join(sorted(devices)) or _("a colleague")
             self.last_colleague = f"{names} {time.strftime('%H:%M')}"
             editor = next((s for s in self.app.screen_stack if isinstance(s, PostEditor)), None)
             if editor is not None and (POSTS, editor.original.id) in message.changed and not editor.is_new:

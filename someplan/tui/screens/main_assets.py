@@ -19,6 +19,7 @@ from someplan.services.assets import (
     AssetIndex, AssetList, asset_root, asset_rows, mark_seen, referenced_keys, relink, scan_folder, seen_at, usage_by_asset,
 )  # fmt: skip
 from someplan.services.asset_watch import Added, AssetWatcher, Moved, Removed
+from someplan.i18n import _, language, ngettext
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.panes.assets import AssetsPane
@@ -49,7 +50,7 @@ class AssetsCoordination:
             try:
                 self._asset_watcher = AssetWatcher(self.asset_index.root, self._assets_from_watcher).start()
             except OSError as error:  # no such folder and cannot make it, too many watches…
-                self.notify(f"The asset folder is not watched: {error}", severity="warning", markup=False)
+                self.notify(_("The asset folder is not watched: {error}").format(error=error), severity="warning", markup=False)
         self.run_worker(self._index_assets, thread=True, exclusive=True, group="assets")
 
     def _stop_assets(self) -> None:
@@ -124,11 +125,12 @@ class AssetsCoordination:
         try:
             changed = relink(self.catalog, moves)
         except (WorkspaceError, OSError) as error:
-            self.notify(f"References not updated: {error}", severity="error", timeout=10, markup=False)
+            self.notify(_("References not updated: {error}").format(error=error), severity="error", timeout=10, markup=False)
             return
         if changed:
             what = ", ".join(f"{m.old} → {m.new}" for m in moves[:3])
-            self.notify(f"{changed} post{'s' if changed != 1 else ''} follow the rename: {literal(what)}", markup=False)
+            follow = ngettext("{count} post follows the rename: {moves}", "{count} posts follow the rename: {moves}", changed)
+            self.notify(follow.format(count=changed, moves=literal(what)), markup=False)
             self.refresh_all()
 
     def _show_assets(self) -> None:
@@ -138,7 +140,7 @@ class AssetsCoordination:
         pane = self.query_one(AssetsPane)
         query = AssetQuery.parse(pane.query_text)
         usage = usage_by_asset(self.catalog)  # a few ms; the rows of 20,000 files are rebuilt only on a change
-        key = (index.version, pane.query_text, self.assets_seen, self.app.today)
+        key = (index.version, pane.query_text, self.assets_seen, self.app.today, language())
         if self.asset_listing is not None and not query.top and self._asset_key == (key, usage):
             return
         self._asset_key = (key, copy.deepcopy(usage))
@@ -162,22 +164,22 @@ class AssetsCoordination:
     def action_attach_asset(self, path: str | None = None) -> None:
         row = self._selected_asset() if path is None else self._row(path)
         if row is None or row.missing:
-            self.notify("Select a file in the asset list first", severity="warning")
+            self.notify(_("Select a file in the asset list first"), severity="warning")
             return
         post = self._selected_post()
         if post is None:
-            self.notify("Select a post in the week plan first (1), then attach with a", severity="warning")
+            self.notify(_("Select a post in the week plan first (1), then attach with a"), severity="warning")
             return
         if row.path in {reference_key(ref) for ref in post.assets}:
-            self.notify(f"Already attached to “{literal(post.title)}”", markup=False)
+            self.notify(_("Already attached to “{title}”").format(title=literal(post.title)), markup=False)
             return
         self._change(post, assets=(*post.assets, row.path))
-        self.notify(f"Attached {literal(row.path)} to “{literal(post.title)}” — u undoes", markup=False)
+        self.notify(_("Attached {file} to “{title}” — u undoes").format(file=literal(row.path), title=literal(post.title)), markup=False)
 
     def action_new_post_from_asset(self, path: str | None = None) -> None:
         row = self._selected_asset() if path is None else self._row(path)
         if row is None or row.missing:
-            self.notify("Select a file in the asset list first", severity="warning")
+            self.notify(_("Select a file in the asset list first"), severity="warning")
             return
         day = self.plan.selected_day or self.app.today
         folder = row.path.split("/", 1)[0].casefold() if "/" in row.path else ""
@@ -218,8 +220,8 @@ class AssetsCoordination:
                 pane.query_text = text.strip()
                 self._show_assets()
 
-        hint = "new · unused · unused:6 · top · missing · folder:natur · type:image · category:ansatte · words"
-        self.app.push_screen(Ask("Filter the assets", value=pane.query_text, placeholder=hint, check=check), answered)
+        hint = _("new · unused · unused:6 · top · missing · folder:natur · type:image · category:ansatte · words")
+        self.app.push_screen(Ask(_("Filter the assets"), value=pane.query_text, placeholder=hint, check=check), answered)
 
     def asset_hint(self, post: Post) -> str:
         """A line for the editor: the post's assets, found or missing."""
@@ -230,7 +232,7 @@ class AssetsCoordination:
         for ref in post.assets:
             key = reference_key(ref)
             found = key is not None and (key in index.entries or key.removeprefix("assets/") in index.entries)
-            parts.append(f"{'✓' if found else '⚠ missing:'} {ref}")
+            parts.append(f"✓ {ref}" if found else _("⚠ missing: {file}").format(file=ref))
         return " · ".join(parts)
 
 

@@ -9,14 +9,17 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Label, Static, Switch
+from textual.widgets import DataTable, Footer, Input, Static, Switch
 
 from someplan.domain.person import Person
 from someplan.services import people as registry
 from someplan.services.errors import UserError
 from someplan.services.planning import parse_date
 from someplan.store.problems import WorkspaceError
+from someplan.i18n import N_, _
 from someplan.textsafe import literal
+from someplan.tui import labels
+from someplan.tui.language import Caption
 from someplan.tui.screens.batch import consent_text
 from someplan.tui.screens.dialogs import Confirm
 
@@ -26,11 +29,11 @@ ROLE_WIDTH = 24
 
 class PeopleScreen(Screen):
     BINDINGS = [
-        Binding("n", "add", "Add", id="people.add"),
-        Binding("e,enter", "edit", "Edit", id="people.edit"),
-        Binding("d", "remove", "Remove", id="people.remove"),
-        Binding("s", "toggle_stale", "Not featured lately", id="people.stale"),
-        Binding("escape,q", "close", "Back", id="people.close"),
+        Binding("n", "add", N_("Add"), id="people.add"),
+        Binding("e,enter", "edit", N_("Edit"), id="people.edit"),
+        Binding("d", "remove", N_("Remove"), id="people.remove"),
+        Binding("s", "toggle_stale", N_("Not featured lately"), id="people.stale"),
+        Binding("escape,q", "close", N_("Back"), id="people.close"),
     ]
 
     def __init__(self, today: dt.date) -> None:
@@ -45,11 +48,23 @@ class PeopleScreen(Screen):
     def compose(self):
         yield Static("", id="people-header", markup=False)
         table = DataTable(id="people-table", cursor_type="row")
-        table.add_column("Name")
-        table.add_column("Role", width=ROLE_WIDTH)  # roles can be long: "daglig leder, … (samarbeidspartner)"
-        table.add_columns("Consent", "Last featured", "Next", "Posts")
+        self._add_columns(table)
         yield table
         yield Footer()
+
+    @staticmethod
+    def _add_columns(table: DataTable) -> None:
+        table.add_column(_("Name"))
+        table.add_column(_("Role"), width=ROLE_WIDTH)  # roles can be long: "daglig leder, … (samarbeidspartner)"
+        table.add_columns(_("Consent"), _("Last featured"), _("Next"), _("Posts"))
+
+    def retranslate(self) -> None:
+        """The language changed (tui/language.py): headers and rows anew, the cursor kept."""
+        keep = self.selected_id
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        self._add_columns(table)
+        self.show(keep=keep)
 
     def on_mount(self) -> None:
         self.show()
@@ -66,18 +81,21 @@ class PeopleScreen(Screen):
             table.add_row(
                 Text(literal(person.name), style="bold"),
                 Text(literal(person.role), no_wrap=True, overflow="ellipsis"),
-                consent_text(person, self.today),
-                Text(f"{entry.last:%d.%m.%Y}" if entry and entry.last else "never", style="" if entry and entry.last else "dim"),
-                Text(f"{entry.next:%d.%m.%Y}" if entry and entry.next else ""),
+                consent_text(person, self.today, short=True),
+                Text(labels.day(entry.last, year=True) if entry and entry.last else _("never"), style="" if entry and entry.last else "dim"),
+                Text(labels.day(entry.next, year=True) if entry and entry.next else ""),
                 Text(str(entry.posts if entry else 0), justify="right"),
                 key=person.id,
             )
         ids = [p.id for p in people]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
-        what = f"not featured for {registry.STALE_DAYS} days and nothing planned" if self.only_stale else "everyone"
+        if self.only_stale:
+            what = _("not featured for {days} days and nothing planned").format(days=registry.STALE_DAYS)
+        else:
+            what = _("everyone")
         self.query_one("#people-header", Static).update(
-            Text.assemble(("People", "bold"), f" · {what} ({len(people)}) · s switches")
+            Text.assemble((_("People"), "bold"), " · " + _("{who} ({count}) · s switches").format(who=what, count=len(people)))
         )
 
     @property
@@ -127,7 +145,8 @@ class PeopleScreen(Screen):
                 self._write(registry.remove_person, person.id)
                 self.show()
 
-        self.app.push_screen(Confirm(f"Remove {literal(person.name)} from the registry? Posts keep what they were."), answered)
+        question = _("Remove {name} from the registry? Posts keep what they were.").format(name=literal(person.name))
+        self.app.push_screen(Confirm(question), answered)
 
     def action_toggle_stale(self) -> None:
         self.only_stale = not self.only_stale
@@ -141,8 +160,8 @@ class PersonEditor(ModalScreen[dict | None]):
     """Name, role, consent and its last day; returns the changed fields."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="person.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="person.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="person.save", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="person.cancel"),
     ]
 
     def __init__(self, person: Person, today: dt.date) -> None:
@@ -152,18 +171,18 @@ class PersonEditor(ModalScreen[dict | None]):
     def compose(self):
         p = self.person
         with Vertical(classes="dialog", id="person-editor"):
-            yield Label("New person" if not p.id else "Person", classes="dialog-title")
-            yield Label("Name", classes="field-label")
+            yield Caption(N_("New person") if not p.id else N_("Person"), classes="dialog-title")
+            yield Caption(N_("Name"), classes="field-label")
             yield Input(literal(p.name), id="person-name")
-            yield Label("Role", classes="field-label")
+            yield Caption(N_("Role"), classes="field-label")
             yield Input(literal(p.role), id="person-role")
             with Horizontal(classes="row"):
-                yield Label("Consent to be shown ", classes="field-label")
+                yield Caption(N_("Consent to be shown"), classes="field-label switch-label")
                 yield Switch(value=p.consent, id="person-consent")
-            yield Label("Consent holds until (empty: no end)", classes="field-label")
+            yield Caption(N_("Consent holds until (empty: no end)"), classes="field-label")
             yield Input(p.consent_until.isoformat() if p.consent_until else "", id="person-until", placeholder="2027-12-31")
             yield Static("", classes="error", id="person-error", markup=False)
-            yield Label("ctrl+s save · esc cancel", classes="hint")
+            yield Caption(N_("ctrl+s save · esc cancel"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#person-name", Input).focus()
@@ -174,7 +193,7 @@ class PersonEditor(ModalScreen[dict | None]):
         until_text = self.query_one("#person-until", Input).value.strip()
         try:
             if not name:
-                raise UserError("A person needs a name.")
+                raise UserError(_("A person needs a name."))
             until = parse_date(until_text, self.today) if until_text else None
         except UserError as error:
             self.query_one("#person-error", Static).update(str(error))
