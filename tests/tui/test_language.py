@@ -35,7 +35,7 @@ ENGLISH = set(
 # English that is not the planner's: the networks' counts named in the engagement sums come from the
 # services layer (translated with the CLI's messages); a campaign of the sample; the test's folder.
 NOT_OURS = {"reactions", "comments", "shares", "clicks", "saves", "likes"}
-DATA = ("Black Week", "pytest-of-")
+DATA = ("Black Week", "█Week", "pytest-of-")  # "█Week": the campaign half hidden by a dialog
 # On the screen a Norwegian word cut off by an ellipsis or a dialog's edge can read as English
 # ("18. no…", "Link█" of LinkedIn, "Best█" of Beste); the widgets' own texts are checked whole.
 CUT_PRONE = {"no", "link", "best"}
@@ -135,10 +135,16 @@ async def test_every_screen_in_bokmal_shows_no_english(make_app, monkeypatch):
         await tour.look("doctor", "n", "escape")
         app.action_doctor()
         await tour.look("doctor list")
+        await tour.look("year wheel", "escape", "w")
+        await tour.look("year wheel by month", "m")
+        await tour.look("campaign editor", "m", "n")
+        await tour.look("export dialog", "escape", "escape", "E")
+        await pilot.press("escape")
         assert tour.found == {}, "\n".join(f"{screen}: {line}" for screen, lines in tour.found.items() for line in lines)
         assert set(tour.seen) == {
             "MainScreen", "CategoryEditor", "AssetPreview", "PostEditor", "Confirm", "ShowList", "Ask", "CommandPalette",
             "FillPreview", "ChangeLine", "PeopleScreen", "PersonEditor", "FiguresScreen", "BatchScreen",
+            "YearWheelScreen", "CampaignEditor", "ExportScreen",
         }  # fmt: skip
 
 
@@ -229,6 +235,20 @@ async def test_the_switch_reaches_the_screen_open_and_the_planner_under_it(make_
         await pilot.pause()
         assert "uke 47" in _header(app) and "Neste uke" in _footer(app)
         assert english_in(screen_text(app).splitlines(), ENGLISH - CUT_PRONE) + english_in(widget_text(app)) == []
+
+
+async def test_the_switch_redraws_the_year_wheel(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w")
+        await until(pilot, lambda: type(app.screen).__name__ == "YearWheelScreen", "the year wheel")
+        wheel = app.screen
+        assert "Year wheel 2026" in screen_text(app)
+        await _palette(pilot, "Language: norsk")
+        assert app.screen is wheel
+        text = screen_text(app)
+        assert "Årshjul 2026" in text and "uke 47 · 16.–22. nov" in text
+        assert english_in(text.splitlines(), ENGLISH - CUT_PRONE) + english_in(widget_text(app)) == []
 
 
 async def test_the_switch_keeps_what_is_typed_in_a_batch_session(make_app):

@@ -506,6 +506,9 @@ class YearWheelScreen(Screen[dt.date | None]):
     def on_screen_resume(self) -> None:
         self.show()
 
+    def retranslate(self) -> None:
+        self.show()  # the wheel is built per language, so this draws it anew in the one spoken
+
     def on_workspace_changed(self, message) -> None:
         self.show()  # a colleague's campaign or post (the planner passes the news on)
 
