@@ -117,8 +117,9 @@ def remove_campaign(catalog: Catalog, which: str) -> Event:
 
 
 def restore_campaign(catalog: Catalog, which: str) -> str:
-    wanted = which.strip().lower()
-    deleted = [rid for rid in catalog.workspace.deleted(EVENTS) if rid == wanted or (len(wanted) >= 6 and rid.startswith(wanted))]
+    from someplan.services.planning import deleted_ids
+
+    deleted = deleted_ids(catalog, EVENTS, which)
     if len(deleted) != 1:
         raise UserError(_("no removed campaign with id {id!r}").format(id=which))
     catalog.workspace.restore(EVENTS, deleted[0])

@@ -115,9 +115,15 @@ def remove_post(catalog: Catalog, post_id: str) -> Post:
     return post
 
 
+def deleted_ids(catalog: Catalog, table: str, which: str) -> list[str]:
+    """Removed records of `table` whose id is `which`, or starts with it (six characters or more)."""
+    wanted = which.strip().lower()
+    return [rid for rid in catalog.workspace.deleted(table) if rid == wanted or (len(wanted) >= 6 and rid.startswith(wanted))]
+
+
 def restore_post(catalog: Catalog, post_id: str) -> str:
     wanted = post_id.strip().lower()
-    deleted = [rid for rid in catalog.workspace.deleted(POSTS) if rid == wanted or (len(wanted) >= 6 and rid.startswith(wanted))]
+    deleted = deleted_ids(catalog, POSTS, post_id)
     if len(deleted) != 1:
         if any(p.id == wanted for p in catalog.posts()):
             raise UserError(_("post {id} is not deleted").format(id=wanted))
