@@ -115,3 +115,17 @@ def test_weeks_outside_the_planned_years_are_refused():
         IsoWeek(9999, 1)
     with pytest.raises(ValueError):
         IsoWeek(2999, 52) + 1
+
+
+def test_day_and_month_names_are_arrows():
+    # weeks.py spells the names out so `someplan status` need not import arrow; arrow's locales
+    # stay the reference for the spelling.
+    import arrow.locales
+
+    from someplan.domain import weeks
+
+    for code, weekdays, months in (("nb", weeks.WEEKDAYS_NB, weeks.MONTHS_NB), ("en", weeks.WEEKDAYS_EN, weeks.MONTHS_EN)):
+        locale = arrow.locales.get_locale(code)
+        assert weekdays == tuple(locale.day_names[1:])
+        assert months == tuple(locale.month_names[1:])
+        assert tuple(weeks.month_name(m, code, short=True) for m in range(1, 13)) == tuple(locale.month_abbreviations[1:])
