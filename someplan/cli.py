@@ -11,6 +11,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from someplan.cli_argparse import actions, json_option, speak_our_language, workspace_option
 from someplan.i18n import N_, _, language
 
 COMMANDS = (
@@ -24,7 +25,6 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         argv = ["open", *argv]  # `someplan [WORKSPACE]` opens the planner
-    from someplan.cli_argparse import speak_our_language
     from someplan.services.language import apply as apply_language
 
     apply_language()  # the user's choice, else the last workspace's locale: --help speaks it too
@@ -63,7 +63,7 @@ METAVARS = {
     "owner": N_("NAME"), "week": N_("WEEK"), "filter": N_("FILTER"), "network": N_("NETWORK"),
     "target": N_("NUMBER"), "colour": N_("COLOUR"), "cadence": N_("CADENCE"), "question": N_("TEXT"),
     "weekday": N_("WEEKDAY"), "people": N_("NAMES"), "minutes": N_("MINUTES"), "first_week": N_("WEEK"),
-    "every": N_("WEEKS"), "role": N_("ROLE"), "mapping": N_("NAME"), "weeks": N_("WEEKS"),
+    "every": N_("WEEKS"), "role": N_("ROLE"), "mapping": N_("NAME"), "weeks": N_("WEEKS"), "kind": N_("KIND"),
 }  # fmt: skip
 POSITIONALS = {
     "workspace": N_("workspace"), "path": N_("path"), "title": N_("title"), "id": N_("id"), "name": N_("name"),
@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
         p.set_defaults(run=run)
         if workspace:
-            p.add_argument("-w", "--workspace", help=_("workspace folder (else $SOMEPLAN_WORKSPACE, else the last used)"))
+            workspace_option(p)
         return p
 
     p = command("open", cmd_open, _("open the planner on a workspace"), workspace=False)
@@ -110,10 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     _week_options(p)
     p.add_argument("--from", dest="start", help=_("only posts on or after this date"))
     p.add_argument("--to", dest="end", help=_("only posts on or before this date"))
-    _json_option(p)
+    json_option(p)
     p = command("show", cmd_show, _("every field of a post"))
     p.add_argument("id")
-    _json_option(p)
+    json_option(p)
     p = command("edit", cmd_edit, _("change fields of a post"))
     p.add_argument("id")
     for name, help in EDIT_OPTIONS:
@@ -128,9 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id")
     p = command("history", cmd_history, _("every value each field of a post has had"))
     p.add_argument("id")
-    _json_option(p)
+    json_option(p)
     p = command("doctor", cmd_doctor, _("check the workspace: format, devices, unreadable or stray files, clocks"))
-    _json_option(p)
+    json_option(p)
     from someplan.cli_figures import add_commands
 
     add_commands(command)
@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--new", action="store_true", help=_("only files new since you last looked"))
     which.add_argument("--unused", action="store_true", help=_("only files no post uses"))
     p.add_argument("--filter", default="", help=_("the assets pane's filter, e.g. 'unused:6 folder:natur'"))
-    _json_option(p)
+    json_option(p)
     p = command("channel", None, _("list, add, edit or remove channels"), workspace=False)
     _record_commands(p, "channel")
     p = command("category", None, _("list, add, edit or remove categories"), workspace=False)
@@ -167,10 +167,6 @@ EDIT_OPTIONS = (
 )  # fmt: skip
 
 
-def _json_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help=_("for scripts: JSON (English keys)"))
-
-
 def _week_options(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--week", help=_("ISO week: 47, 2026-W47, 'uke 47'"))
@@ -192,17 +188,10 @@ def _translate_metavars(parser: argparse.ArgumentParser) -> None:
 
 
 def _record_commands(parent: argparse.ArgumentParser, kind: str) -> None:
-    actions = parent.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
+    subcommand = actions(parent, kind=kind)
     channel = kind == "channel"
-
-    def subcommand(name: str, run, help: str) -> argparse.ArgumentParser:
-        p = actions.add_parser(name, help=help, description=help)
-        p.set_defaults(run=run, kind=kind)
-        p.add_argument("-w", "--workspace", help=_("workspace folder (else $SOMEPLAN_WORKSPACE, else the last used)"))
-        return p
-
     p = subcommand("list", cmd_record_list, _("list channels") if channel else _("list categories"))
-    _json_option(p)
+    json_option(p)
     for name, run in (("add", cmd_record_add), ("edit", cmd_record_edit)):
         if name == "add":
             p = subcommand(name, run, _("add a channel") if channel else _("add a category"))

@@ -12,12 +12,37 @@ from __future__ import annotations
 import argparse
 
 from someplan import i18n
-from someplan.i18n import N_, ngettext
+from someplan.i18n import N_, _, ngettext
 
 
 def speak_our_language() -> None:
     argparse._ = i18n._
     argparse.ngettext = i18n.ngettext
+
+
+# -- the options and sub-commands every command module builds alike ---------------------------
+
+
+def workspace_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-w", "--workspace", help=_("workspace folder (else $SOMEPLAN_WORKSPACE, else the last used)"))
+
+
+def json_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help=_("for scripts: JSON (English keys)"))
+
+
+def actions(parent: argparse.ArgumentParser, **defaults):
+    """`someplan NOUN ACTION …` (channel, category, people, campaign): the maker of `parent`'s
+    action sub-parsers, `action(name, run, help)`, each taking -w and setting `defaults`."""
+    sub = parent.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
+
+    def action(name: str, run, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(run=run, **defaults)
+        workspace_option(p)
+        return p
+
+    return action
 
 
 MESSAGES = (

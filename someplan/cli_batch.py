@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
-
+from someplan.cli_argparse import actions, json_option
 from someplan.i18n import _, ngettext
 
 
@@ -25,21 +24,14 @@ def register(command) -> None:
     p.add_argument("--from", dest="first_week", help=_("the first week to plan a draft in (default: next week)"))
     p.add_argument("--every", type=int, help=_("weeks between the drafts (default: the category's cadence)"))
     p.add_argument("--yes", action="store_true", help=_("write the drafts"))
-    p.add_argument("--json", action="store_true", help=_("for scripts: JSON (English keys)"))
+    json_option(p)
 
     p = command("people", None, _("the people registry: list, add, edit, remove"), workspace=False)
-    actions = p.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
-
-    def subcommand(name: str, run, help: str) -> argparse.ArgumentParser:
-        p = actions.add_parser(name, help=help, description=help)
-        p.set_defaults(run=run)
-        p.add_argument("-w", "--workspace", help=_("workspace folder (else $SOMEPLAN_WORKSPACE, else the last used)"))
-        return p
-
+    subcommand = actions(p)
     p = subcommand("list", cmd_people_list, _("everyone, with consent and when last featured"))
     p.add_argument("--stale", nargs="?", type=int, const=180, metavar=_("DAYS"),
                    help=_("only those not featured for DAYS days (default 180) and with nothing planned"))  # fmt: skip
-    p.add_argument("--json", action="store_true", help=_("for scripts: JSON (English keys)"))
+    json_option(p)
     for name, run in (("add", cmd_people_add), ("edit", cmd_people_edit)):
         p = subcommand(name, run, _("add a person") if name == "add" else _("edit a person"))
         p.add_argument("name")

@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import argparse
 
+from someplan.cli_argparse import actions, json_option
 from someplan.i18n import _, pgettext
 
 
 def register(command) -> None:
     """Add the command; `command(name, run, help)` is cli.py's sub-parser maker."""
     p = command("campaign", None, _("campaigns and seasons on the year wheel: list, add, edit, remove"), workspace=False)
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-
-    def action(name: str, run, help: str) -> argparse.ArgumentParser:
-        p = actions.add_parser(name, help=help, description=help)
-        p.set_defaults(run=run)
-        p.add_argument("-w", "--workspace")
-        return p
-
+    action = actions(p)
     p = action("list", cmd_campaign_list, _("campaigns and seasons by start, with their weeks"))
     which = p.add_mutually_exclusive_group()
     which.add_argument("--year", type=int, help=_("only those touching this year's wheel"))
     which.add_argument("--week", help=_("only those touching an ISO week: 47, 2026-W47, 'uke 47'"))
-    p.add_argument("--json", action="store_true")
+    json_option(p)
     p = action("add", cmd_campaign_add, _("add a campaign or season (prints its id)"))
     p.add_argument("title")
     p.add_argument("--start", required=True, help=_("the first day: 2026-11-23, 23.11.2026"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from someplan.cli_argparse import json_option
 from someplan.i18n import N_, _, ngettext
 
 GROUPINGS = ("week", "category", "channel", "weekday", "hour")
@@ -33,12 +34,12 @@ def add_commands(command) -> None:
                           "video_views, published, title, caption, external_id, permalink); repeat it"))  # fmt: skip
     p.add_argument("--mapping", help=_("use a column mapping saved with --save-mapping"))
     p.add_argument("--save-mapping", metavar=_("NAME"), help=_("save --map (and --channel) under NAME for this workspace"))
-    p.add_argument("--json", action="store_true", help=_("for scripts: JSON (English keys)"))
+    json_option(p)
     p = command("figures", cmd_figures, _("key figures: reach and engagement rates over the last weeks"))
     p.add_argument("--weeks", type=int, default=8, help=_("how many weeks up to this week (default 8)"))
     p.add_argument("--by", choices=GROUPINGS, default="week", help=_("average per week (default), category, channel, …"))
     out = p.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help=_("for scripts: JSON (English keys)"))
+    json_option(out)
     out.add_argument("--csv", action="store_true", help=_("for spreadsheets: CSV (English column names)"))
 
 
