@@ -21,11 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
-from watchdog.observers import Observer
 
 from someplan.domain.assets import Move, is_ignored_path
 from someplan.services.assets import AssetEntry, scan_folder, stat_entry
-from someplan.store.watcher import wait_for_quiet
+from someplan.store.watcher import FolderWatch
 
 QUIET_S = 0.08
 STABLE_S = 0.25
@@ -64,44 +63,25 @@ class _Handler(FileSystemEventHandler):
                           event.is_directory)  # fmt: skip
 
 
-class AssetWatcher:
+class AssetWatcher(FolderWatch):
     def __init__(self, root: Path, subscriber: Subscriber, quiet_s: float = QUIET_S, stable_s: float = STABLE_S) -> None:
+        super().__init__(quiet_s, MAX_DELAY_S)
         self.root = str(root)
         self.subscriber = subscriber
-        self.quiet_s, self.stable_s = quiet_s, stable_s
+        self.stable_s = stable_s
         self._lock = threading.Lock()
         self._events: list[tuple[str, str, str, bool]] = []
         self._growing: dict[str, tuple[int, float, float]] = {}  # rel -> (size, mtime, first seen so)
-        self._wake = threading.Event()
-        self._stopping = False
-        self._last_event = 0.0
-        self._observer: Observer | None = None
-        self._thread: threading.Thread | None = None
 
     def start(self) -> AssetWatcher:
         os.makedirs(self.root, exist_ok=True)
-        self._observer = Observer()
-        self._observer.schedule(_Handler(self), self.root, recursive=True)
-        self._observer.daemon = True
-        self._observer.start()
-        self._thread = threading.Thread(target=self._run, name="someplan-asset-watcher", daemon=True)
-        self._thread.start()
+        self._watch(self.root, _Handler(self), "someplan-asset-watcher")
         return self
-
-    def stop(self) -> None:
-        self._stopping = True
-        self._wake.set()
-        if self._observer:
-            self._observer.stop()
-            self._observer.join(timeout=2)
-        if self._thread:
-            self._thread.join(timeout=2)
 
     def note(self, kind: str, src: str, dest: str, is_folder: bool) -> None:
         with self._lock:
             self._events.append((kind, src, dest, is_folder))
-        self._last_event = time.monotonic()
-        self._wake.set()
+        self.poke()
 
     # -- the watcher thread --------------------------------------------------------------------
 
@@ -123,9 +103,6 @@ class AssetWatcher:
                     self.subscriber(changes)
                 except Exception:  # noqa: BLE001 - the app may be closing
                     pass
-
-    def _settle(self) -> None:
-        wait_for_quiet(lambda: self._last_event, self.quiet_s, MAX_DELAY_S, lambda: self._stopping)
 
     def _rel(self, path: str) -> str | None:
         if not path.startswith(self.root + os.sep):

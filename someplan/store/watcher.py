@@ -41,6 +41,46 @@ def wait_for_quiet(last_event: Callable[[], float], quiet_s: float, max_delay_s:
         time.sleep(min(quiet_left, max_delay_s - (now - first)))
 
 
+class FolderWatch:
+    """A watchdog observer of one folder, whose events only poke, and the one thread (`_run`)
+    that waits for a burst to settle and acts on it: the change feed's and the asset watcher's."""
+
+    def __init__(self, quiet_s: float, max_delay_s: float) -> None:
+        self.quiet_s, self.max_delay_s = quiet_s, max_delay_s
+        self._wake = threading.Event()
+        self._stopping = False
+        self._last_event = 0.0
+        self._observer: Observer | None = None
+        self._thread: threading.Thread | None = None
+
+    def _watch(self, folder: str, handler: FileSystemEventHandler, thread_name: str) -> None:
+        self._observer = Observer()
+        self._observer.schedule(handler, folder, recursive=True)
+        self._observer.daemon = True
+        self._observer.start()
+        self._thread = threading.Thread(target=self._run, name=thread_name, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+        if self._observer:
+            self._observer.stop()
+            self._observer.join(timeout=2)
+        if self._thread:
+            self._thread.join(timeout=2)
+
+    def poke(self) -> None:
+        self._last_event = time.monotonic()
+        self._wake.set()
+
+    def _settle(self) -> None:
+        wait_for_quiet(lambda: self._last_event, self.quiet_s, self.max_delay_s, lambda: self._stopping)
+
+
 class _Handler(FileSystemEventHandler):
     def __init__(self, feed: "ChangeFeed") -> None:
         self.feed = feed
@@ -56,17 +96,11 @@ class _Handler(FileSystemEventHandler):
         self.feed.poke()
 
 
-class ChangeFeed:
+class ChangeFeed(FolderWatch):
     def __init__(self, workspace: Workspace, quiet_s: float = QUIET_S, max_delay_s: float = MAX_DELAY_S) -> None:
+        super().__init__(quiet_s, max_delay_s)
         self.workspace = workspace
-        self.quiet_s = quiet_s
-        self.max_delay_s = max_delay_s
         self._subscribers: list[Subscriber] = []
-        self._wake = threading.Event()
-        self._stopping = False
-        self._last_event = 0.0
-        self._observer: Observer | None = None
-        self._thread: threading.Thread | None = None
         self.refreshes = 0  # how many merges the feed ran: tests check bursts are coalesced
 
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
@@ -76,32 +110,14 @@ class ChangeFeed:
     def start(self) -> "ChangeFeed":
         folder = self.workspace.root / DEVICES
         folder.mkdir(exist_ok=True)
-        self._observer = Observer()
-        self._observer.schedule(_Handler(self), str(folder), recursive=True)
-        self._observer.daemon = True
-        self._observer.start()
-        self._thread = threading.Thread(target=self._run, name="someplan-change-feed", daemon=True)
-        self._thread.start()
+        self._watch(str(folder), _Handler(self), "someplan-change-feed")
         return self
-
-    def stop(self) -> None:
-        self._stopping = True
-        self._wake.set()
-        if self._observer:
-            self._observer.stop()
-            self._observer.join(timeout=2)
-        if self._thread:
-            self._thread.join(timeout=2)
 
     def __enter__(self) -> "ChangeFeed":
         return self.start()
 
     def __exit__(self, *exc) -> None:
         self.stop()
-
-    def poke(self) -> None:
-        self._last_event = time.monotonic()
-        self._wake.set()
 
     def _run(self) -> None:
         while True:
@@ -113,9 +129,6 @@ class ChangeFeed:
             if self._stopping:
                 return
             self._deliver()
-
-    def _settle(self) -> None:
-        wait_for_quiet(lambda: self._last_event, self.quiet_s, self.max_delay_s, lambda: self._stopping)
 
     def _deliver(self) -> None:
         try:
