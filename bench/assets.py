@@ -19,15 +19,14 @@ import json
 import os
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from harness import bench_home, median_ms  # noqa: E402
 from make_workspace import generate, make_assets  # noqa: E402
 
 
@@ -90,34 +89,28 @@ def main() -> int:
     if args.child:
         print(json.dumps(asyncio.run(child_run(args.child))))
         return 0
-    base = Path(tempfile.mkdtemp(prefix="someplan-assets-bench-"))
-    env = {**os.environ, "XDG_CONFIG_HOME": str(base / "cfg"), "XDG_STATE_HOME": str(base / "state"),
-           "XDG_CACHE_HOME": str(base / "cache"), "SOMEPLAN_TODAY": "2026-10-14"}  # fmt: skip
-    try:
+    with bench_home("someplan-assets-bench-") as base:
         results = []
         for run in range(args.runs):
             root = base / f"workspace-{run}"
             generate(root)
             make_assets(root)
-            done = subprocess.run([sys.executable, __file__, "--child", str(root)], env=env, check=True,
+            done = subprocess.run([sys.executable, __file__, "--child", str(root)], check=True,
                                   stdout=subprocess.PIPE, text=True)  # fmt: skip
             results.append(json.loads(done.stdout.strip().splitlines()[-1]))
             shutil.rmtree(root, ignore_errors=True)
-        ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
         keys = [k for r in results for k in r["keys"]]
         print(f"asset files                              {results[0]['files']:7d}")
-        print(f"scan of the folder, in process           {ms([r['scan'] for r in results]):7.1f} ms")
-        print(f"planner start until the index is shown   {ms([r['indexed'] for r in results]):7.1f} ms  [< 5000 ms]")
-        print(f"planner start to first frame             {ms([r['first_frame'] for r in results]):7.1f} ms")
-        print(f"key ] during a re-index (median, max)    {ms(keys):7.1f} ms, {max(keys) * 1000:.1f} ms"
+        print(f"scan of the folder, in process           {median_ms([r['scan'] for r in results]):7.1f} ms")
+        print(f"planner start until the index is shown   {median_ms([r['indexed'] for r in results]):7.1f} ms  [< 5000 ms]")
+        print(f"planner start to first frame             {median_ms([r['first_frame'] for r in results]):7.1f} ms")
+        print(f"key ] during a re-index (median, max)    {median_ms(keys):7.1f} ms, {max(keys) * 1000:.1f} ms"
               f"  ({sum(r['during'] for r in results)} keys while the worker ran)")  # fmt: skip
-        print(f"assets pane, nothing changed             {ms([x for r in results for x in r['unchanged']]):7.1f} ms  (each post edit)")
-        print(f"assets pane rebuilt from the index       {ms([x for r in results for x in r['redraw']]):7.1f} ms  (a file came or went)")
-        print(f"file copied in until shown in the pane   {ms([x for r in results for x in r['arrive']]):7.1f} ms  [< 1000 ms]"
+        print(f"assets pane, nothing changed             {median_ms([x for r in results for x in r['unchanged']]):7.1f} ms  (each post edit)")
+        print(f"assets pane rebuilt from the index       {median_ms([x for r in results for x in r['redraw']]):7.1f} ms  (a file came or went)")
+        print(f"file copied in until shown in the pane   {median_ms([x for r in results for x in r['arrive']]):7.1f} ms  [< 1000 ms]"
               f"  (max {max(x for r in results for x in r['arrive']) * 1000:.0f} ms)")  # fmt: skip
         print(f"peak resident memory, planner process    {max(r['rss'] for r in results):7.1f} MB  [< 150 MB]")
-    finally:
-        shutil.rmtree(base, ignore_errors=True)
     return 0
 
 

@@ -23,9 +23,10 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from harness import bench_home
 
 WORDS = ("fjord nordlys julebord frokost Kari resepsjonen vinter sommer badstue båt tur fjellet kaffe meny "
          "gjester konferanse bryllup middag kveld morgen snø sol hytte kajakk ski").split()  # fmt: skip
@@ -92,10 +93,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rows", type=int, default=2000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp)
-        os.environ.update(XDG_CONFIG_HOME=str(base / "cfg"), XDG_STATE_HOME=str(base / "state"),
-                          XDG_CACHE_HOME=str(base / "cache"), SOMEPLAN_TODAY="2026-11-18")  # fmt: skip
+    with bench_home("someplan-import-bench-", today="2026-11-18") as base:
         root, path = make(base, args.rows)
         firsts, seconds, commands, baseline = [], [], [], []
         os.environ["BENCH_ROWS"] = str(args.rows)

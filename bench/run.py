@@ -9,17 +9,14 @@ reports medians. Run it with a virtual environment's interpreter, not a version-
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from harness import bench_home, median_ms  # noqa: E402
 from make_workspace import generate, make_assets  # noqa: E402
 
 from someplan.store.device import IdentityStore  # noqa: E402
@@ -35,10 +32,6 @@ posts = [dict(doc) for doc in ws.view("posts").values()]
 elapsed = time.perf_counter() - t
 print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(posts))
 """
-
-
-def median_ms(samples: list[float]) -> float:
-    return statistics.median(samples) * 1000
 
 
 def in_process_open(root: Path, ids: IdentityStore, runs: int) -> float:
@@ -70,19 +63,17 @@ def cold_process(root: Path, base: Path, runs: int) -> tuple[float, float, float
 
 def status_command(root: Path, base: Path, runs: int) -> tuple[float, float, float]:
     """Median ms of `someplan status` as a new process, its peak RSS (MB), and of `python -c pass`."""
-    env = {**os.environ, "XDG_CONFIG_HOME": str(base / "cfg"), "XDG_STATE_HOME": str(base / "state"),
-           "XDG_CACHE_HOME": str(base / "cache"), "SOMEPLAN_TODAY": "2026-10-14"}  # fmt: skip
     measure = "import resource, runpy, sys; sys.argv = ['someplan', 'status', sys.argv[1]]\n" \
               "try:\n    runpy.run_module('someplan', run_name='__main__')\nexcept SystemExit:\n    pass\n" \
               "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"  # fmt: skip
-    subprocess.run([sys.executable, "-m", "someplan", "status", str(root)], env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "someplan", "status", str(root)], check=True, capture_output=True)
     times, bare, rss = [], [], 0.0
     for _ in range(runs):
         t = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         bare.append(time.perf_counter() - t)
         t = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", measure, str(root)], env=env, check=True, capture_output=True, text=True)
+        done = subprocess.run([sys.executable, "-c", measure, str(root)], check=True, capture_output=True, text=True)
         times.append(time.perf_counter() - t)
         rss = max(rss, int(done.stderr.strip().splitlines()[-1]) / 1024)
     return median_ms(times), rss, median_ms(bare)
@@ -103,8 +94,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
-    base = Path(tempfile.mkdtemp(prefix="someplan-bench-"))
-    try:
+    with bench_home("someplan-bench-") as base:
         root = base / "workspace"
         t = time.perf_counter()
         ops = generate(root)
@@ -122,8 +112,6 @@ def main() -> int:
         status, rss, bare = status_command(root, base, args.runs)
         print(f"someplan status, + 20,000 asset files  {status:7.1f} ms  [< 250 ms]  (python -c pass: {bare:.1f} ms)")
         print(f"peak resident memory, status           {rss:7.1f} MB")
-    finally:
-        shutil.rmtree(base, ignore_errors=True)
     return 0
 
 

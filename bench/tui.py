@@ -13,17 +13,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import resource
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from harness import bench_home, median_ms  # noqa: E402
 from make_workspace import generate, make_assets  # noqa: E402
 
 
@@ -85,10 +83,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    base = Path(tempfile.mkdtemp(prefix="someplan-tui-bench-"))
-    os.environ.update(XDG_CONFIG_HOME=str(base / "cfg"), XDG_STATE_HOME=str(base / "state"),
-                      XDG_CACHE_HOME=str(base / "cache"), SOMEPLAN_TODAY="2026-10-14")  # fmt: skip
-    try:
+    with bench_home("someplan-tui-bench-") as base:
         root = base / "workspace"
         generate(root)
         make_assets(root)
@@ -105,17 +100,14 @@ def main() -> int:
             handlers += move[5:10]
             move_handlers += move[10:]
             idles.append(idle)
-        ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
-        print(f"start to first full frame          {ms(frames):7.1f} ms  [< 1000 ms]")
-        print(f"key ] (next week) to repaint       {ms(weeks):7.1f} ms  round trip through the test driver")
-        print(f"key L (move a post) to repaint     {ms(moves):7.1f} ms  round trip, with the durable write")
-        print(f"an unbound key, same driver        {ms(baselines):7.1f} ms  (the driver's own share of the above)")
-        print(f"next-week handler, no driver       {ms(handlers):7.1f} ms  [< 50 ms]")
-        print(f"move-a-post handler, no driver     {ms(move_handlers):7.1f} ms  [< 50 ms]")
+        print(f"start to first full frame          {median_ms(frames):7.1f} ms  [< 1000 ms]")
+        print(f"key ] (next week) to repaint       {median_ms(weeks):7.1f} ms  round trip through the test driver")
+        print(f"key L (move a post) to repaint     {median_ms(moves):7.1f} ms  round trip, with the durable write")
+        print(f"an unbound key, same driver        {median_ms(baselines):7.1f} ms  (the driver's own share of the above)")
+        print(f"next-week handler, no driver       {median_ms(handlers):7.1f} ms  [< 50 ms]")
+        print(f"move-a-post handler, no driver     {median_ms(move_handlers):7.1f} ms  [< 50 ms]")
         print(f"idle CPU, change feed running      {statistics.median(idles):7.2f} %")
         print(f"peak resident memory               {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB  [< 150 MB]")
-    finally:
-        shutil.rmtree(base, ignore_errors=True)
     return 0
 
 

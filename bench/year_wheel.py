@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import shutil
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from harness import bench_home, median_ms  # noqa: E402
 from make_workspace import generate  # noqa: E402
 
 
@@ -79,10 +76,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    base = Path(tempfile.mkdtemp(prefix="someplan-wheel-bench-"))
-    os.environ.update(XDG_CONFIG_HOME=str(base / "cfg"), XDG_STATE_HOME=str(base / "state"),
-                      XDG_CACHE_HOME=str(base / "cache"), SOMEPLAN_TODAY="2026-10-14")  # fmt: skip
-    try:
+    with bench_home("someplan-wheel-bench-") as base:
         root = base / "workspace"
         generate(root)
         from someplan.store.workspace import Workspace
@@ -92,15 +86,12 @@ def main() -> int:
         for _ in range(args.runs):
             for name, values in asyncio.run(one_run(root)).items():
                 totals.setdefault(name, []).extend(values)
-        ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
-        print(f"w: open the wheel, via the driver   {ms(totals['open']):7.1f} ms")
-        print(f"a week to the side, handler + grid  {ms(totals['week']):7.1f} ms  [< 50 ms]")
-        print(f"another year, built, handler + grid {ms(totals['year']):7.1f} ms  [< 50 ms]")
-        print(f"the planner's next week (handler)   {ms(totals['plan week']):7.1f} ms  for comparison")
-        print(f"→ through the driver, to repaint    {ms(totals['driver week']):7.1f} ms")
-        print(f"an unbound key, same driver         {ms(totals['unbound']):7.1f} ms  (the driver's own share)")
-    finally:
-        shutil.rmtree(base, ignore_errors=True)
+        print(f"w: open the wheel, via the driver   {median_ms(totals['open']):7.1f} ms")
+        print(f"a week to the side, handler + grid  {median_ms(totals['week']):7.1f} ms  [< 50 ms]")
+        print(f"another year, built, handler + grid {median_ms(totals['year']):7.1f} ms  [< 50 ms]")
+        print(f"the planner's next week (handler)   {median_ms(totals['plan week']):7.1f} ms  for comparison")
+        print(f"→ through the driver, to repaint    {median_ms(totals['driver week']):7.1f} ms")
+        print(f"an unbound key, same driver         {median_ms(totals['unbound']):7.1f} ms  (the driver's own share)")
     return 0
 
 
