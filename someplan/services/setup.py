@@ -11,7 +11,7 @@ from someplan.domain.channel import Channel, Network
 from someplan.domain.settings import LOCALES, WorkspaceSettings
 from someplan.domain.weeks import weekday_name
 from someplan.i18n import _, ngettext, normalise
-from someplan.services.catalog import CATEGORIES, CHANNELS, POSTS, SETTINGS, SETTINGS_ID, Catalog
+from someplan.services.catalog import CATEGORIES, CHANNELS, SETTINGS, SETTINGS_ID, Catalog
 from someplan.services.errors import UserError
 from someplan.store.device import IdentityStore
 from someplan.store.workspace import Workspace, new_record_id
