@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from someplan.domain.post import Post, Status
-from someplan.domain.weeks import IsoWeek, month_name
+from someplan.domain.weeks import PLAN_YEARS, IsoWeek, month_name
 from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
@@ -201,7 +201,7 @@ def parse_month(text: str, today: dt.date) -> Period:
             names = {month_name(number, loc, short).lower().rstrip(".") for loc in ("nb", "en") for short in (False, True)}
             if word.rstrip(".") in names:
                 month = number
-    if month is None or not 1 <= month <= 12 or not 1900 <= year <= 2999:
+    if month is None or not 1 <= month <= 12 or year not in PLAN_YEARS:
         raise UserError(_("not a month: {text!r} (use 2026-11, 11 or november)").format(text=text))
     return Period.month(year, month)
 
