@@ -88,7 +88,12 @@ def prepare(catalog: Catalog, request: ExportRequest, today: dt.date, now: dt.da
     if fmt == "hootsuite":
         return _hootsuite(catalog, channels, statuses, period, request.date_format, now or local_now(catalog, today), device)
     selection = Selection(period.first if period else None, period.last if period else None, chosen, statuses)
-    posts = catalog.posts_between(period.first, period.last) if period else catalog.posts()
+    if fmt in ("markdown", "html"):
+        # The digest's planned-vs-target table counts whole weeks: read those once, pick from them.
+        weeks = period.weeks()
+        posts = catalog.posts_between(weeks[0].monday, weeks[-1].sunday)
+    else:
+        posts = catalog.posts_between(period.first, period.last) if period else catalog.posts()
     picked = selection.pick(posts)
     if fmt == "ics":
         from someplan.services.exports.ics import calendar_bytes
@@ -102,16 +107,14 @@ def prepare(catalog: Catalog, request: ExportRequest, today: dt.date, now: dt.da
         delimiter = request.delimiter or (";" if language() == "nb" else ",")
         name = default_name(fmt, device, period.slug() if request.period else None)
         return ExportResult(fmt, posts_csv(picked, names, delimiter), len(picked), request.period, name)
-    return _digest(catalog, fmt, period, picked, names, chosen, device)
+    return _digest(catalog, fmt, period, picked, posts, names, chosen, device)
 
 
-def _digest(catalog, fmt, period: Period, picked: list[Post], names: Names, chosen, device: str) -> ExportResult:
+def _digest(catalog, fmt, period: Period, picked: list[Post], load_posts: list[Post], names: Names, chosen, device: str) -> ExportResult:
     from someplan.services.calendar_data import days_between
 
     locale = language()
-    weeks = period.weeks()
     channels = [c for c in catalog.channels() if chosen is None or c.id in chosen]
-    load_posts = catalog.posts_between(weeks[0].monday, weeks[-1].sunday)
     digest = build_digest(catalog.name(), period, picked, names, channels, catalog.events(),
                           days_between(period.first, period.last, locale), locale,
                           load_posts=load_posts)  # fmt: skip
