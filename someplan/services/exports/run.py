@@ -56,6 +56,7 @@ class ExportResult:
     count: int  # posts in the file
     period: Period | None
     default_name: str
+    device: str  # this machine's id, which the default name holds and a target in the workspace must
     skipped: tuple[Skipped, ...] = ()  # hootsuite: posts left out, with every reason
     notes: tuple[str, ...] = field(default=())
 
@@ -100,13 +101,13 @@ def prepare(catalog: Catalog, request: ExportRequest, today: dt.date, now: dt.da
 
         zone, zone_name, notes = workspace_zone(catalog)
         data = calendar_bytes(picked, names, catalog.name(), zone, zone_name, last_changed(catalog, (p.id for p in picked)))
-        return ExportResult(fmt, data, len(picked), period, default_name(fmt, device), notes=notes)
+        return ExportResult(fmt, data, len(picked), period, default_name(fmt, device), device, notes=notes)
     if fmt == "csv":
         from someplan.services.exports.posts_csv import posts_csv
 
         delimiter = request.delimiter or (";" if language() == "nb" else ",")
         name = default_name(fmt, device, period.slug() if request.period else None)
-        return ExportResult(fmt, posts_csv(picked, names, delimiter), len(picked), request.period, name)
+        return ExportResult(fmt, posts_csv(picked, names, delimiter), len(picked), request.period, name, device)
     return _digest(catalog, fmt, period, picked, posts, names, chosen, device)
 
 
@@ -126,7 +127,7 @@ def _digest(catalog, fmt, period: Period, picked: list[Post], load_posts: list[P
         from someplan.services.exports.html import digest_html
 
         text = digest_html(digest)
-    return ExportResult(fmt, text.encode("utf-8"), digest.post_count, period, default_name(fmt, device, period.slug()))
+    return ExportResult(fmt, text.encode("utf-8"), digest.post_count, period, default_name(fmt, device, period.slug()), device)
 
 
 def _hootsuite(catalog, channels, statuses, period: Period, date_format: str, now: dt.datetime, device: str) -> ExportResult:
@@ -147,14 +148,14 @@ def _hootsuite(catalog, channels, statuses, period: Period, date_format: str, no
                               others).format(n=others))  # fmt: skip
     made = hootsuite_file(chosen, channel, now, date_format)
     name = default_name("hootsuite", device, channel=slug(channel.name, "channel"))
-    return ExportResult("hootsuite", made.data, len(made.rows), period, name, made.skipped, tuple(notes))
+    return ExportResult("hootsuite", made.data, len(made.rows), period, name, device, made.skipped, tuple(notes))
 
 
 def write(result: ExportResult, catalog: Catalog, output: str | None = None, force: bool = False) -> Path:
     """Write `result` to `output` (a file or a folder; None: the workspace's exports folder)."""
     root = catalog.workspace.root
     path = target_path(output, root, result.default_name)
-    check_target(path, root, device_id(catalog.workspace), force)
+    check_target(path, root, result.device, force)
     write_file(path, result.data)
     return path
 
