@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from someplan.domain.channel import Channel
 from someplan.domain.event import Event, events_between
-from someplan.domain.norwegian_calendar import CalendarDay
+from someplan.domain.norwegian_calendar import CalendarDay, kinds_by_name
 from someplan.domain.plan import planned_vs_target
 from someplan.domain.post import Post
 from someplan.domain.weeks import IsoWeek, day_label, month_name, range_label, week_label, week_word
@@ -146,16 +146,13 @@ def build_digest(
     by_day: dict[dt.date, list[DigestPost]] = {}
     for post in shown:
         by_day.setdefault(post.date, []).append(_post(post, names, locale))
-    kinds: dict[dt.date, dict[str, list[str]]] = {}  # day → name → kinds (17 May: holiday and flag day)
+    on_day: dict[dt.date, list[CalendarDay]] = {}
     for day in calendar:
         if period.first <= day.date <= period.last:
-            word = _KIND_WORDS.get(day.kind)
-            found = kinds.setdefault(day.date, {}).setdefault(one_line(day.name), [])
-            if word and word() not in found:
-                found.append(word())
+            on_day.setdefault(day.date, []).append(day._replace(name=one_line(day.name)))
     marks: dict[dt.date, list[str]] = {
-        date: [f"{name} ({', '.join(words)})" if words else name for name, words in names_.items()]
-        for date, names_ in kinds.items()
+        date: [f"{name} ({', '.join(_KIND_WORDS[kind]() for kind in kinds)})" for name, kinds in kinds_by_name(found).items()]
+        for date, found in on_day.items()
     }
     campaigns = []
     for event in events_between(events, period.first, period.last):

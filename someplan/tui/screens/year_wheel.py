@@ -29,6 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from someplan.domain.event import Event, EventKind
+from someplan.domain.norwegian_calendar import kinds_by_name
 from someplan.domain.weeks import PLAN_YEARS, IsoWeek, day_label, month_name, range_label, week_label, week_word, weekday_name, weeks_in_year
 from someplan.domain.year_wheel import HEAT_LEVELS, Span, YearWheel
 from someplan.i18n import N_, _, language, ngettext, pgettext
@@ -276,13 +277,8 @@ def _day_glyph(wheel: YearWheel, day: dt.date) -> tuple[str, str]:
 
 def _marks_text(marks, locale: str) -> Text:
     """ "★ ⚑ Grunnlovsdag (holiday, flag day), …": a name once, with every kind it has."""
-    kinds_of: dict[str, list[str]] = {}
-    for mark in marks:
-        kinds = kinds_of.setdefault(mark.name, [])
-        if mark.kind not in kinds:
-            kinds.append(mark.kind)
     text = Text()
-    for name, kinds in kinds_of.items():
+    for name, kinds in kinds_by_name(marks).items():
         if text:
             text.append(", ")
         for kind in kinds:
