@@ -98,7 +98,7 @@ def _prose_in(node: ast.AST) -> str | None:
         return node.value if _is_prose(node.value) else None
     if isinstance(node, ast.JoinedStr):
         text = "".join(part.value for part in node.values if isinstance(part, ast.Constant))
-        return text if len(_WORD.findall(text)) >= 1 and _is_prose(text.replace("  ", " ")) else None
+        return text if _is_prose(text) else None
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
         return _prose_in(node.left) or _prose_in(node.right)
     if isinstance(node, ast.IfExp):

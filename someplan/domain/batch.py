@@ -75,10 +75,6 @@ class BatchSession:
     def with_note(self, person: str, text: str) -> BatchSession:
         return replace(self, notes={**self.notes, person: text})
 
-    def with_asset(self, person: str, path: str | None) -> BatchSession:
-        assets = {k: v for k, v in self.assets.items() if k != person}
-        return replace(self, assets={**assets, person: path} if path else assets)
-
     @classmethod
     def from_doc(cls, doc: object, id: str) -> BatchSession:
         return cls.read(DocReader(doc), id)

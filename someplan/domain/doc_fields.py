@@ -14,6 +14,7 @@ from datetime import date, time
 from enum import Enum
 from typing import TypeVar
 
+from someplan.domain.weeks import PLAN_YEARS
 from someplan.i18n import _
 
 E = TypeVar("E", bound=Enum)
@@ -43,7 +44,7 @@ def parse_date(value: object) -> date | None:
         return None
     try:
         found = date(*(int(part) for part in match.groups()))
-        return found if 1900 <= found.year < 3000 else None  # weeks.PLAN_YEARS
+        return found if found.year in PLAN_YEARS else None
     except ValueError:
         return None
 

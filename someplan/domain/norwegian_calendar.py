@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
@@ -235,6 +236,16 @@ def entries_in(entries, year: int, locale: str = "nb") -> list[CalendarDay]:
         day = entry.rule.date_in(year)
         if day is not None:
             found.append(CalendarDay(day, entry.name_in(locale), entry.kind))
+    return found
+
+
+def kinds_by_name(days: Iterable[CalendarDay]) -> dict[str, list[Kind]]:
+    """Each name once, in the order met, with every kind it has (17 May: holiday, flag day)."""
+    found: dict[str, list[Kind]] = {}
+    for day in days:
+        kinds = found.setdefault(day.name, [])
+        if day.kind not in kinds:
+            kinds.append(day.kind)
     return found
 
 

@@ -17,8 +17,6 @@ MONTHS_NB = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "augus
              "oktober", "november", "desember")  # fmt: skip
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
              "October", "November", "December")  # fmt: skip
-_MONTHS_NB = tuple(name[:3] for name in MONTHS_NB)
-_MONTHS_EN = tuple(name[:3] for name in MONTHS_EN)
 
 
 def _english(locale: str) -> bool:
@@ -147,11 +145,21 @@ def parse_week(text: str, reference_year: int) -> IsoWeek:
     return IsoWeek(year, week)
 
 
+def range_label(first: date, last: date, locale: str = "nb", year: bool | None = None) -> str:
+    """ "23.–29. nov" / "23–29 Nov", "30. nov–6. des", "28. des 2026–3. jan 2027"; one day: "5. des".
+
+    A month shared by both ends is named once. Years are shown when the range crosses New Year;
+    `year` True or False shows them always or never.
+    """
+    years = first.year != last.year if year is None else year
+    if first == last:
+        return day_label(first, locale, weekday=None, year=years)
+    end = day_label(last, locale, weekday=None, year=years)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}{'' if _english(locale) else '.'}–{end}"
+    return f"{day_label(first, locale, weekday=None, year=years)}–{end}"
+
+
 def week_label(week: IsoWeek, locale: str = "nb") -> str:
     """ "uke 47 · 16.–22. nov" (nb) or "week 47 · 16–22 Nov" (en); months named only when needed."""
-    first, last = week.monday, week.sunday
-    if _english(locale):
-        start = f"{first.day}" if first.month == last.month else f"{first.day} {_MONTHS_EN[first.month - 1]}"
-        return f"week {week.week} · {start}–{last.day} {_MONTHS_EN[last.month - 1]}"
-    start = f"{first.day}." if first.month == last.month else f"{first.day}. {_MONTHS_NB[first.month - 1]}"
-    return f"uke {week.week} · {start}–{last.day}. {_MONTHS_NB[last.month - 1]}"
+    return f"{week_word(locale)} {week.week} · {range_label(week.monday, week.sunday, locale, year=False)}"

@@ -227,3 +227,12 @@ def test_rules_land_where_they_say(year):
     assert (days["Cyber Monday"] - days["Black Friday"]).days == 3
     assert (days["Første påskedag"] - days["Fastelavn"]).days == 49
     assert (days["Fjerde søndag i advent"] - days["Første søndag i advent"]).days == 21
+
+
+def test_kinds_by_name_keeps_each_name_once_with_every_kind():
+    from someplan.domain.norwegian_calendar import CalendarDay, kinds_by_name
+
+    may17 = date(2026, 5, 17)
+    days = [CalendarDay(may17, "Grunnlovsdag", "holiday"), CalendarDay(may17, "Grunnlovsdag", "flag_day"),
+            CalendarDay(may17, "Andre pinsedag", "holiday"), CalendarDay(may17, "Grunnlovsdag", "flag_day")]  # fmt: skip
+    assert kinds_by_name(days) == {"Grunnlovsdag": ["holiday", "flag_day"], "Andre pinsedag": ["holiday"]}

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_of, weeks_in_year
+from someplan.domain.weeks import IsoWeek, parse_week, range_label, week_label, week_of, weeks_in_year
 
 days = st.dates(min_value=date(1950, 1, 8), max_value=date(2900, 12, 24))  # arithmetic stays in PLAN_YEARS
 shifts = st.integers(min_value=-2000, max_value=2000)
@@ -129,3 +129,19 @@ def test_day_and_month_names_are_arrows():
         assert weekdays == tuple(locale.day_names[1:])
         assert months == tuple(locale.month_names[1:])
         assert tuple(weeks.month_name(m, code, short=True) for m in range(1, 13)) == tuple(locale.month_abbreviations[1:])
+
+
+@pytest.mark.parametrize(
+    "first, last, locale, year, label",
+    [
+        (date(2026, 12, 5), date(2026, 12, 5), "nb", None, "5. des"),
+        (date(2026, 11, 23), date(2026, 11, 30), "nb", None, "23.–30. nov"),
+        (date(2026, 11, 23), date(2026, 11, 30), "en", None, "23–30 Nov"),
+        (date(2026, 11, 13), date(2026, 12, 19), "nb", None, "13. nov–19. des"),
+        (date(2026, 12, 1), date(2027, 3, 31), "nb", None, "1. des 2026–31. mar 2027"),
+        (date(2026, 12, 28), date(2027, 1, 3), "en", False, "28 Dec–3 Jan"),
+        (date(2026, 11, 23), date(2026, 11, 30), "nb", True, "23.–30. nov 2026"),
+    ],
+)
+def test_range_label(first, last, locale, year, label):
+    assert range_label(first, last, locale, year) == label

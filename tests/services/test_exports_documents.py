@@ -148,6 +148,27 @@ def test_a_month_lists_only_days_with_something_and_the_load_per_week(catalog):
     assert result.default_name.startswith("someplan-plan-2026-12-") and result.default_name.endswith(".md")
 
 
+def test_a_month_shows_its_own_posts_and_counts_whole_weeks_in_the_load(catalog):
+    """December 2026 starts on a Tuesday: its posts are December's, but the week 49 column of
+    the planned-vs-target table counts Monday 30 November too, and every status."""
+    from someplan.services.planning import add_post
+
+    channel_id = catalog.channels()[0].id
+    add_post(catalog, Post("", title="Mandag før desember", channel=channel_id, date=dt.date(2026, 11, 30), status=Status.IDEA))
+    result = prepare(catalog, ExportRequest("markdown", Period.month(2026, 12), statuses=("draft",)), dt.date(2026, 11, 18))
+    posts = catalog.posts()
+    december = [p for p in posts if p.date and (p.date.year, p.date.month) == (2026, 12) and p.status is Status.DRAFT]
+    assert result.count == len(december) > 0
+    lines = result.data.decode().splitlines()
+    header = lines.index(next(line for line in lines if line.startswith("| Channel | week 49")))
+    rows = [line.strip("| ").split(" | ") for line in lines[header + 2:] if line.startswith("| ")]
+    week = IsoWeek(2026, 49)
+    for channel in catalog.channels():
+        cells = next(row for row in rows if row[0] == channel.name)
+        planned = len([p for p in posts if p.channel == channel.id and p.date in week])
+        assert cells[1].split(" / ")[0] == str(planned)
+
+
 def test_html_and_markdown_of_the_sample_week_hold_the_same_posts(catalog):
     request = dict(period=Period.week(IsoWeek(2026, 48)))
     page = prepare(catalog, ExportRequest("html", **request), dt.date(2026, 11, 18))

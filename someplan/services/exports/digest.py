@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from someplan.domain.channel import Channel
 from someplan.domain.event import Event, events_between
-from someplan.domain.norwegian_calendar import CalendarDay
+from someplan.domain.norwegian_calendar import CalendarDay, kinds_by_name
 from someplan.domain.plan import planned_vs_target
 from someplan.domain.post import Post
-from someplan.domain.weeks import IsoWeek, day_label, month_name, week_label, week_word
+from someplan.domain.weeks import IsoWeek, day_label, month_name, range_label, week_label, week_word
 from someplan.i18n import _, pgettext
 from someplan.services.exports.common import Names, one_line, plan_order
 
@@ -146,21 +146,18 @@ def build_digest(
     by_day: dict[dt.date, list[DigestPost]] = {}
     for post in shown:
         by_day.setdefault(post.date, []).append(_post(post, names, locale))
-    kinds: dict[dt.date, dict[str, list[str]]] = {}  # day → name → kinds (17 May: holiday and flag day)
+    on_day: dict[dt.date, list[CalendarDay]] = {}
     for day in calendar:
         if period.first <= day.date <= period.last:
-            word = _KIND_WORDS.get(day.kind)
-            found = kinds.setdefault(day.date, {}).setdefault(one_line(day.name), [])
-            if word and word() not in found:
-                found.append(word())
+            on_day.setdefault(day.date, []).append(day._replace(name=one_line(day.name)))
     marks: dict[dt.date, list[str]] = {
-        date: [f"{name} ({', '.join(words)})" if words else name for name, words in names_.items()]
-        for date, names_ in kinds.items()
+        date: [f"{name} ({', '.join(_KIND_WORDS[kind]() for kind in kinds)})" for name, kinds in kinds_by_name(found).items()]
+        for date, found in on_day.items()
     }
     campaigns = []
     for event in events_between(events, period.first, period.last):
         title = one_line(event.title)
-        campaigns.append(DigestCampaign(title, event.kind.value, _span(event.start, event.end, locale)))
+        campaigns.append(DigestCampaign(title, event.kind.value, range_label(event.start, event.end, locale)))
         if period.first <= event.start <= period.last:
             marks.setdefault(event.start, []).append(_("{campaign} starts").format(campaign=title))
         if period.first <= event.end <= period.last and event.end != event.start:
@@ -203,12 +200,3 @@ def _post(post: Post, names: Names, locale: str) -> DigestPost:
         title=one_line(post.title) or one_line(post.caption)[:80],
     )
 
-
-def _span(first: dt.date, last: dt.date, locale: str) -> str:
-    """ "23.–30. nov", "13. nov–19. des", "1. des 2026–31. mar 2027" (en: "23–30 Nov")."""
-    if first == last:
-        return day_label(first, locale, weekday=None)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}{'' if locale.startswith('en') else '.'}–{day_label(last, locale, weekday=None)}"
-    years = first.year != last.year
-    return f"{day_label(first, locale, weekday=None, year=years)}–{day_label(last, locale, weekday=None, year=years)}"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from someplan.domain.post import Post, Status
-from someplan.domain.weeks import IsoWeek, month_name
+from someplan.domain.weeks import PLAN_YEARS, IsoWeek, month_name
 from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
@@ -56,6 +56,7 @@ class ExportResult:
     count: int  # posts in the file
     period: Period | None
     default_name: str
+    device: str  # this machine's id, which the default name holds and a target in the workspace must
     skipped: tuple[Skipped, ...] = ()  # hootsuite: posts left out, with every reason
     notes: tuple[str, ...] = field(default=())
 
@@ -88,30 +89,33 @@ def prepare(catalog: Catalog, request: ExportRequest, today: dt.date, now: dt.da
     if fmt == "hootsuite":
         return _hootsuite(catalog, channels, statuses, period, request.date_format, now or local_now(catalog, today), device)
     selection = Selection(period.first if period else None, period.last if period else None, chosen, statuses)
-    posts = catalog.posts_between(period.first, period.last) if period else catalog.posts()
+    if fmt in ("markdown", "html"):
+        # The digest's planned-vs-target table counts whole weeks: read those once, pick from them.
+        weeks = period.weeks()
+        posts = catalog.posts_between(weeks[0].monday, weeks[-1].sunday)
+    else:
+        posts = catalog.posts_between(period.first, period.last) if period else catalog.posts()
     picked = selection.pick(posts)
     if fmt == "ics":
         from someplan.services.exports.ics import calendar_bytes
 
         zone, zone_name, notes = workspace_zone(catalog)
         data = calendar_bytes(picked, names, catalog.name(), zone, zone_name, last_changed(catalog, (p.id for p in picked)))
-        return ExportResult(fmt, data, len(picked), period, default_name(fmt, device), notes=notes)
+        return ExportResult(fmt, data, len(picked), period, default_name(fmt, device), device, notes=notes)
     if fmt == "csv":
         from someplan.services.exports.posts_csv import posts_csv
 
         delimiter = request.delimiter or (";" if language() == "nb" else ",")
         name = default_name(fmt, device, period.slug() if request.period else None)
-        return ExportResult(fmt, posts_csv(picked, names, delimiter), len(picked), request.period, name)
-    return _digest(catalog, fmt, period, picked, names, chosen, device)
+        return ExportResult(fmt, posts_csv(picked, names, delimiter), len(picked), request.period, name, device)
+    return _digest(catalog, fmt, period, picked, posts, names, chosen, device)
 
 
-def _digest(catalog, fmt, period: Period, picked: list[Post], names: Names, chosen, device: str) -> ExportResult:
+def _digest(catalog, fmt, period: Period, picked: list[Post], load_posts: list[Post], names: Names, chosen, device: str) -> ExportResult:
     from someplan.services.calendar_data import days_between
 
     locale = language()
-    weeks = period.weeks()
     channels = [c for c in catalog.channels() if chosen is None or c.id in chosen]
-    load_posts = catalog.posts_between(weeks[0].monday, weeks[-1].sunday)
     digest = build_digest(catalog.name(), period, picked, names, channels, catalog.events(),
                           days_between(period.first, period.last, locale), locale,
                           load_posts=load_posts)  # fmt: skip
@@ -123,7 +127,7 @@ def _digest(catalog, fmt, period: Period, picked: list[Post], names: Names, chos
         from someplan.services.exports.html import digest_html
 
         text = digest_html(digest)
-    return ExportResult(fmt, text.encode("utf-8"), digest.post_count, period, default_name(fmt, device, period.slug()))
+    return ExportResult(fmt, text.encode("utf-8"), digest.post_count, period, default_name(fmt, device, period.slug()), device)
 
 
 def _hootsuite(catalog, channels, statuses, period: Period, date_format: str, now: dt.datetime, device: str) -> ExportResult:
@@ -144,14 +148,14 @@ def _hootsuite(catalog, channels, statuses, period: Period, date_format: str, no
                               others).format(n=others))  # fmt: skip
     made = hootsuite_file(chosen, channel, now, date_format)
     name = default_name("hootsuite", device, channel=slug(channel.name, "channel"))
-    return ExportResult("hootsuite", made.data, len(made.rows), period, name, made.skipped, tuple(notes))
+    return ExportResult("hootsuite", made.data, len(made.rows), period, name, device, made.skipped, tuple(notes))
 
 
 def write(result: ExportResult, catalog: Catalog, output: str | None = None, force: bool = False) -> Path:
     """Write `result` to `output` (a file or a folder; None: the workspace's exports folder)."""
     root = catalog.workspace.root
     path = target_path(output, root, result.default_name)
-    check_target(path, root, device_id(catalog.workspace), force)
+    check_target(path, root, result.device, force)
     write_file(path, result.data)
     return path
 
@@ -201,7 +205,7 @@ def parse_month(text: str, today: dt.date) -> Period:
             names = {month_name(number, loc, short).lower().rstrip(".") for loc in ("nb", "en") for short in (False, True)}
             if word.rstrip(".") in names:
                 month = number
-    if month is None or not 1 <= month <= 12 or not 1900 <= year <= 2999:
+    if month is None or not 1 <= month <= 12 or year not in PLAN_YEARS:
         raise UserError(_("not a month: {text!r} (use 2026-11, 11 or november)").format(text=text))
     return Period.month(year, month)
 
