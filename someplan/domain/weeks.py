@@ -49,6 +49,16 @@ def day_label(day: date, locale: str = "nb", weekday: str | None = "long", year:
     return text
 
 
+def days_label(first: date, last: date, locale: str = "nb") -> str:
+    """ "23.–30. nov", "13. nov–19. des", "1. des 2026–31. mar 2027" (en: "23–30 Nov"); one day: "5. des"."""
+    if first == last:
+        return day_label(first, locale, weekday=None)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}{'' if _english(locale) else '.'}–{day_label(last, locale, weekday=None)}"
+    years = first.year != last.year
+    return f"{day_label(first, locale, weekday=None, year=years)}–{day_label(last, locale, weekday=None, year=years)}"
+
+
 def week_word(locale: str = "nb") -> str:
     """ "uke" / "week", as in "uke 48"."""
     return "week" if _english(locale) else "uke"

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_of, weeks_in_year
+from someplan.domain.weeks import IsoWeek, days_label, parse_week, week_label, week_of, weeks_in_year
 
 days = st.dates(min_value=date(1950, 1, 8), max_value=date(2900, 12, 24))  # arithmetic stays in PLAN_YEARS
 shifts = st.integers(min_value=-2000, max_value=2000)
@@ -99,6 +99,21 @@ def test_53_without_a_year_is_refused_in_a_52_week_year():
 )
 def test_week_label(week, locale, label):
     assert week_label(week, locale) == label
+
+
+@pytest.mark.parametrize(
+    "first, last, locale, label",
+    [
+        (date(2026, 12, 5), date(2026, 12, 5), "nb", "5. des"),
+        (date(2026, 11, 23), date(2026, 11, 30), "nb", "23.–30. nov"),
+        (date(2026, 11, 23), date(2026, 11, 30), "en", "23–30 Nov"),
+        (date(2026, 11, 13), date(2026, 12, 19), "nb", "13. nov–19. des"),
+        (date(2026, 12, 28), date(2027, 1, 3), "nb", "28. des 2026–3. jan 2027"),
+        (date(2026, 12, 28), date(2027, 1, 3), "en", "28 Dec 2026–3 Jan 2027"),
+    ],
+)
+def test_days_label_names_the_month_and_year_only_when_they_change(first, last, locale, label):
+    assert days_label(first, last, locale) == label
 
 
 def test_str_is_the_iso_form_and_parses_back():

@@ -22,7 +22,7 @@ from someplan.domain.event import Event, events_between
 from someplan.domain.norwegian_calendar import CalendarDay
 from someplan.domain.plan import planned_vs_target
 from someplan.domain.post import Post
-from someplan.domain.weeks import IsoWeek, day_label, month_name, week_label, week_word
+from someplan.domain.weeks import IsoWeek, day_label, days_label, month_name, week_label, week_word
 from someplan.i18n import _, pgettext
 from someplan.services.exports.common import Names, one_line, plan_order
 
@@ -160,7 +160,7 @@ def build_digest(
     campaigns = []
     for event in events_between(events, period.first, period.last):
         title = one_line(event.title)
-        campaigns.append(DigestCampaign(title, event.kind.value, _span(event.start, event.end, locale)))
+        campaigns.append(DigestCampaign(title, event.kind.value, days_label(event.start, event.end, locale)))
         if period.first <= event.start <= period.last:
             marks.setdefault(event.start, []).append(_("{campaign} starts").format(campaign=title))
         if period.first <= event.end <= period.last and event.end != event.start:
@@ -202,13 +202,3 @@ def _post(post: Post, names: Names, locale: str) -> DigestPost:
         status_label=post.status.label(locale),
         title=one_line(post.title) or one_line(post.caption)[:80],
     )
-
-
-def _span(first: dt.date, last: dt.date, locale: str) -> str:
-    """ "23.–30. nov", "13. nov–19. des", "1. des 2026–31. mar 2027" (en: "23–30 Nov")."""
-    if first == last:
-        return day_label(first, locale, weekday=None)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}{'' if locale.startswith('en') else '.'}–{day_label(last, locale, weekday=None)}"
-    years = first.year != last.year
-    return f"{day_label(first, locale, weekday=None, year=years)}–{day_label(last, locale, weekday=None, year=years)}"

@@ -29,7 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from someplan.domain.event import Event, EventKind
-from someplan.domain.weeks import PLAN_YEARS, IsoWeek, day_label, month_name, week_label, week_word, weekday_name, weeks_in_year
+from someplan.domain.weeks import PLAN_YEARS, IsoWeek, day_label, days_label, month_name, week_label, week_word, weekday_name, weeks_in_year
 from someplan.domain.year_wheel import HEAT_LEVELS, Span, YearWheel
 from someplan.i18n import N_, _, language, ngettext, pgettext
 from someplan.services import campaigns as campaign_service
@@ -274,15 +274,6 @@ def _day_glyph(wheel: YearWheel, day: dt.date) -> tuple[str, str]:
 # -- what the selection holds ------------------------------------------------------------------
 
 
-def _range_text(first: dt.date, last: dt.date, locale: str) -> str:
-    """ "5.–6. des" / "5–6 Dec", "28. des 2026–3. jan 2027"; one day: "5. des"."""
-    if first == last:
-        return day_label(first, locale, weekday=None)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}{'' if locale.startswith('en') else '.'}–{day_label(last, locale, weekday=None)}"
-    return f"{day_label(first, locale, weekday=None, year=first.year != last.year)}–{day_label(last, locale, weekday=None, year=first.year != last.year)}"
-
-
 def _marks_text(marks, locale: str) -> Text:
     """ "★ ⚑ Grunnlovsdag (holiday, flag day), …": a name once, with every kind it has."""
     kinds_of: dict[str, list[str]] = {}
@@ -312,7 +303,7 @@ def campaigns_text(wheel: YearWheel, spans: list[Span], selected: Span | None, l
         event = span.event
         text.append("▸ " if span is selected else "  ", "bold")
         text.append(literal(event.title), f"bold {span_colour(wheel, span)}" + (" underline" if span is selected else ""))
-        text.append(f" ({campaign_service.kind_label(event.kind)}, {_range_text(event.start, event.end, locale)})", "dim")
+        text.append(f" ({campaign_service.kind_label(event.kind)}, {days_label(event.start, event.end, locale)})", "dim")
     if selected is not None and selected.event.notes.strip():
         text.append("\n  ")
         text.append(literal(selected.event.notes.strip().splitlines()[0]), "italic")
@@ -359,7 +350,7 @@ def year_campaigns_text(wheel: YearWheel, selected: Span | None, locale: str) ->
         text.append("▸ " if span is selected else "  ", "bold")
         text.append("■ ", span_colour(wheel, span))
         text.append(literal(event.title), "bold" if span is selected else "")
-        text.append(f"  {campaign_service.kind_label(event.kind)} · {_range_text(event.start, event.end, locale)} · {weeks}", "dim")
+        text.append(f"  {campaign_service.kind_label(event.kind)} · {days_label(event.start, event.end, locale)} · {weeks}", "dim")
     return text
 
 
@@ -692,7 +683,7 @@ class YearWheelScreen(Screen[dt.date | None]):
                 self.show()
 
         question = _("Delete the campaign “{title}” ({dates})?").format(
-            title=literal(event.title), dates=_range_text(event.start, event.end, language())
+            title=literal(event.title), dates=days_label(event.start, event.end, language())
         )
         self.app.push_screen(Confirm(question), answered)
 
