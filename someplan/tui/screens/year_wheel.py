@@ -249,8 +249,6 @@ def months_lines(wheel: YearWheel, locale: str, width: int, cursor: dt.date, sel
                 style = f"{style.replace('dim', '')} #ffffff on {span_colour(wheel, span)}".strip()
                 if span.event.kind is EventKind.SEASON:
                     style += " italic"
-            if day.weekday() >= 5:
-                style += " underline" if day == today else ""
             if day == today:
                 style += " underline"
             if day == cursor:
@@ -414,11 +412,12 @@ class WheelGrid(Widget):
     """The year as lines of characters, drawn for the width it gets."""
 
     DEFAULT_CSS = "WheelGrid { height: auto; }"
+    _drawn: tuple = (None, None)  # (what it was drawn for, the lines)
 
     def render(self) -> Text:
         width = self.content_size.width or self.size.width
         key = (width, self.screen.drawn_state())
-        if getattr(self, "_drawn", (None,))[0] != key:  # measured for the height, then drawn: once
+        if self._drawn[0] != key:  # measured for the height, then drawn: once
             self._drawn = (key, Text("\n", no_wrap=True).join(self.screen.grid_lines(width)))
         return self._drawn[1]
 
@@ -644,8 +643,7 @@ class YearWheelScreen(Screen[dt.date | None]):
 
     def _keep_in_view(self, event: Event) -> dt.date:
         """The cursor stays where it is when the campaign touches it, else goes to its start."""
-        spans = [s.event.id for s in self.spans_here()] if self.wheel else []
-        return self.day if event.id in spans else event.start
+        return self.day if any(s.event.id == event.id for s in self.spans_here()) else event.start
 
     def _selected_event(self) -> Event | None:
         span = self.selected_span()
