@@ -89,10 +89,6 @@ class Canvas:
                 self.chars[col + offset] = char
                 self.styles[col + offset] = style
 
-    def add_style(self, col: int, length: int, style: str) -> None:
-        for index in range(max(col, 0), min(col + length, len(self.chars))):
-            self.styles[index] = f"{self.styles[index]} {style}".strip()
-
     def free(self, col: int, length: int) -> bool:
         return col >= 0 and col + length <= len(self.chars) and all(c == " " for c in self.chars[col : col + length])
 
