@@ -61,6 +61,7 @@ SINKS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "Ask": ((0,), ("placeholder",)),
     "Caption": ((0,), ()),
     "_field": ((0,), ()),
+    "form_field": ((0,), ()),
     "Option": ((0,), ()),
 }
 # (receiver, method) → positions: lists whose items are shown as they are, e.g. `doc.problems.append(…)`

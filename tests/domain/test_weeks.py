@@ -101,6 +101,21 @@ def test_week_label(week, locale, label):
     assert week_label(week, locale) == label
 
 
+@pytest.mark.parametrize(
+    "first, last, locale, label",
+    [
+        (date(2026, 12, 5), date(2026, 12, 5), "nb", "5. des"),
+        (date(2026, 11, 23), date(2026, 11, 30), "nb", "23.–30. nov"),
+        (date(2026, 11, 23), date(2026, 11, 30), "en", "23–30 Nov"),
+        (date(2026, 11, 13), date(2026, 12, 19), "nb", "13. nov–19. des"),
+        (date(2026, 12, 28), date(2027, 1, 3), "nb", "28. des 2026–3. jan 2027"),
+        (date(2026, 12, 28), date(2027, 1, 3), "en", "28 Dec 2026–3 Jan 2027"),
+    ],
+)
+def test_range_label_names_the_month_and_year_only_when_they_change(first, last, locale, label):
+    assert range_label(first, last, locale) == label
+
+
 def test_str_is_the_iso_form_and_parses_back():
     assert str(IsoWeek(2026, 7)) == "2026-W07"
     assert parse_week(str(IsoWeek(2026, 7)), 1999) == IsoWeek(2026, 7)

@@ -135,3 +135,22 @@ async def test_people_screen_add_edit_and_stale_filter(make_app):
         assert nina.consent and nina.consent_until == dt.date(2027, 12, 31)
         await pilot.press("escape")
         assert type(app.screen).__name__ == "MainScreen"
+
+
+async def test_the_person_editor_keeps_a_name_and_role_with_control_characters_when_untouched(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        from someplan.services.people import edit_person
+
+        kari = app.catalog.person("Kari Solheim")
+        edit_person(app.catalog, kari.id, name="Kari\x1b[2J Solheim", role="kokk\x07")
+        await pilot.press("P")
+        table = app.screen.query_one("#people-table")
+        table.move_cursor(row=[str(table.get_row_at(i)[0]) for i in range(table.row_count)].index("Kari\\x1b[2J Solheim"))
+        await pilot.press("e")
+        assert app.screen.query_one("#person-role").value == "kokk\\x07"  # shown escaped
+        app.screen.query_one("#person-consent").value = not kari.consent
+        await pilot.press("ctrl+s")
+        doc = app.catalog.workspace.view("people")[kari.id]
+        assert doc["name"] == "Kari\x1b[2J Solheim" and doc["role"] == "kokk\x07"  # stored as they were
+        assert doc["consent"] is (not kari.consent)

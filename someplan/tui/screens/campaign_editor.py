@@ -8,7 +8,7 @@ import datetime as dt
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, TextArea
 
 from someplan.domain.event import Event, EventKind
 from someplan.i18n import N_, _, pgettext
@@ -16,6 +16,7 @@ from someplan.services.campaigns import kind_label
 from someplan.services.errors import UserError
 from someplan.services.planning import parse_date
 from someplan.textsafe import literal
+from someplan.tui.screens.dialogs import form_field, kept_text, show_errors
 
 
 def date_field_text(day: dt.date | None) -> str:
@@ -40,19 +41,13 @@ class CampaignEditor(ModalScreen[Event | None]):
         kinds = [(kind_label(kind).capitalize(), kind) for kind in EventKind]
         with Vertical(classes="dialog", id="campaign-editor"):
             yield Label(pgettext("campaign", "New campaign") if self.is_new else pgettext("campaign", "Campaign"), classes="dialog-title")
-            yield from self._field(pgettext("campaign", "Title"), Input(literal(e.title), id="campaign-title"))
+            yield form_field(N_("Title"), Input(literal(e.title), id="campaign-title"))
             with Horizontal(classes="row"):
-                yield from self._field(pgettext("campaign", "Kind"), Select(kinds, value=e.kind, allow_blank=False, id="campaign-kind"))
-                yield from self._field(pgettext("campaign", "First day"), Input(date_field_text(e.start), id="campaign-start", placeholder="23.11.2026"))
-                yield from self._field(pgettext("campaign", "Last day"), Input(date_field_text(e.end), id="campaign-end", placeholder="30.11.2026"))
-            yield from self._field(pgettext("campaign", "Notes"), TextArea(literal(e.notes, keep_newlines=True), id="campaign-notes"))
+                yield form_field(N_("Kind"), Select(kinds, value=e.kind, allow_blank=False, id="campaign-kind"))
+                yield form_field(N_("First day"), Input(date_field_text(e.start), id="campaign-start", placeholder="23.11.2026"))
+                yield form_field(N_("Last day"), Input(date_field_text(e.end), id="campaign-end", placeholder="30.11.2026"))
+            yield form_field(N_("Notes"), TextArea(literal(e.notes, keep_newlines=True), id="campaign-notes"))
             yield Label(_("ctrl+s saves · esc closes without saving"), classes="hint")
-
-    def _field(self, label: str, widget):
-        with Vertical(classes="field"):
-            yield Label(label, classes="field-label", markup=False)
-            yield widget
-            yield Static("", classes="error", id=f"error-{widget.id}", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#campaign-title", Input).focus()
@@ -75,22 +70,17 @@ class CampaignEditor(ModalScreen[Event | None]):
     def read(self) -> tuple[Event, dict[str, str]]:
         """The campaign as the fields say, and an error per field that is not right."""
         errors: dict[str, str] = {}
-        title = self.query_one("#campaign-title", Input).value.strip()
-        if not title:
+        title = kept_text(self.query_one("#campaign-title", Input).value.strip(), self.event.title)
+        if not title.strip():
             errors["campaign-title"] = _("A campaign needs a title.")
-        elif title == literal(self.event.title).strip():
-            title = self.event.title  # shown escaped and left alone: keep the stored text
         start, end = self._date("campaign-start", errors), self._date("campaign-end", errors)
         if start and end and end < start:
             errors["campaign-end"] = _("The last day is before the first.")
-        notes = self.query_one("#campaign-notes", TextArea).text
-        if notes.strip() == literal(self.event.notes, keep_newlines=True).strip():
-            notes = self.event.notes
+        notes = kept_text(self.query_one("#campaign-notes", TextArea).text, self.event.notes, keep_newlines=True)
         kind = self.query_one("#campaign-kind", Select).value
         edited = dataclasses.replace(self.event, title=title, start=start, end=end, notes=notes,
                                      kind=kind if isinstance(kind, EventKind) else self.event.kind)  # fmt: skip
-        for widget in ("campaign-title", "campaign-start", "campaign-end"):
-            self.query_one(f"#error-{widget}", Static).update(errors.get(widget, ""))
+        show_errors(self, errors)
         return edited, errors
 
     def action_save(self) -> None:

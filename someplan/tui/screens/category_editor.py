@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Select, Static, Switch, TextArea
+from textual.widgets import Input, Select, Switch, TextArea
 
 from someplan.domain.cadence import Cadence
 from someplan.domain.category import Category, normalise_colour
@@ -16,6 +16,7 @@ from someplan.domain.weeks import weekday_name
 from someplan.i18n import N_, _, language
 from someplan.textsafe import literal
 from someplan.tui.language import Caption
+from someplan.tui.screens.dialogs import form_field, kept_text, show_errors
 
 
 class CategoryEditor(ModalScreen[dict | None]):
@@ -34,26 +35,20 @@ class CategoryEditor(ModalScreen[dict | None]):
         c = self.category
         with Vertical(classes="dialog", id="category-editor"):
             yield Caption(N_("Category"), classes="dialog-title")
-            yield from self._field(N_("Name"), Input(literal(c.name), id="cat-name"))
+            yield form_field(N_("Name"), Input(literal(c.name), id="cat-name"))
             with Horizontal(classes="row"):
                 cadences = " · ".join(Cadence(unit, n).label(language()) for unit, n in (("week", 1), ("week", 2), ("month", 1)))
-                yield from self._field(N_("Cadence"), Input(c.cadence.label(language()), id="cat-cadence", placeholder=cadences))
-                yield from self._field(N_("Colour"), Input(c.colour, id="cat-colour"))
+                yield form_field(N_("Cadence"), Input(c.cadence.label(language()), id="cat-cadence", placeholder=cadences))
+                yield form_field(N_("Colour"), Input(c.colour, id="cat-colour"))
             with Horizontal(classes="row"):
-                yield from self._field(N_("Weekday"), Select([(weekday_name(i, language()), i) for i in range(7)], value=c.weekday if c.weekday is not None else Select.NULL, prompt=_("Select"), id="cat-weekday"))
-                yield from self._field(N_("Time"), Input(c.time.strftime("%H:%M") if c.time else "", id="cat-time", placeholder="09:30"))
-            yield from self._field(N_("Channel"), Select([(Text(literal(ch.name)), ch.id) for ch in self.channels], value=c.channel if any(ch.id == c.channel for ch in self.channels) else Select.NULL, prompt=_("Select"), id="cat-channel"))
-            yield from self._field(N_("Questions (the batch session's template)"), TextArea(literal(c.question, keep_newlines=True), id="cat-question"))
+                yield form_field(N_("Weekday"), Select([(weekday_name(i, language()), i) for i in range(7)], value=c.weekday if c.weekday is not None else Select.NULL, prompt=_("Select"), id="cat-weekday"))
+                yield form_field(N_("Time"), Input(c.time.strftime("%H:%M") if c.time else "", id="cat-time", placeholder="09:30"))
+            yield form_field(N_("Channel"), Select([(Text(literal(ch.name)), ch.id) for ch in self.channels], value=c.channel if any(ch.id == c.channel for ch in self.channels) else Select.NULL, prompt=_("Select"), id="cat-channel"))
+            yield form_field(N_("Questions (the batch session's template)"), TextArea(literal(c.question, keep_newlines=True), id="cat-question"))
             with Horizontal(classes="row"):
                 yield Caption(N_("Active in the rotation"), classes="field-label switch-label")
                 yield Switch(value=c.active, id="cat-active")
             yield Caption(N_("ctrl+s save · esc cancel"), classes="hint")
-
-    def _field(self, label: str, widget):
-        with Vertical(classes="field"):
-            yield Caption(label, classes="field-label")
-            yield widget
-            yield Static("", classes="error", id=f"error-{widget.id}", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#cat-cadence", Input).focus()
@@ -61,10 +56,10 @@ class CategoryEditor(ModalScreen[dict | None]):
     def _read(self) -> tuple[dict, dict]:
         c, errors, fields = self.category, {}, {}
         value = lambda name: self.query_one(f"#{name}", Input).value.strip()  # noqa: E731
-        name = value("cat-name")
-        if not name:
+        name = kept_text(value("cat-name"), c.name)
+        if not name.strip():
             errors["cat-name"] = _("A category needs a name.")
-        elif name != literal(c.name):
+        elif name != c.name:
             fields["name"] = name
         try:
             cadence = Cadence.parse(value("cat-cadence"))
@@ -92,14 +87,13 @@ class CategoryEditor(ModalScreen[dict | None]):
         channel = None if channel is Select.NULL else channel
         if channel != c.channel:
             fields["channel"] = channel
-        question = self.query_one("#cat-question", TextArea).text
-        if question.strip() != literal(c.question, keep_newlines=True).strip():
+        question = kept_text(self.query_one("#cat-question", TextArea).text, c.question, keep_newlines=True)
+        if question != c.question:
             fields["question"] = question
         active = self.query_one("#cat-active", Switch).value
         if active != c.active:
             fields["active"] = active
-        for widget in ("cat-name", "cat-cadence", "cat-colour", "cat-time"):
-            self.query_one(f"#error-{widget}", Static).update(errors.get(widget, ""))
+        show_errors(self, errors)
         return fields, errors
 
     def action_save(self) -> None:

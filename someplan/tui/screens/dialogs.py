@@ -1,16 +1,38 @@
-"""Small modal questions: a line of text, yes or no, a list to read."""
+"""Small modal questions (a line of text, yes or no, a list to read) and what the editors' forms share."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from someplan.i18n import N_
 from someplan.textsafe import literal
 from someplan.tui.language import Caption
+
+
+def form_field(label: str, widget: Widget) -> Vertical:
+    """A form's field: its label (marked with `N_`, it follows the language), the widget, and
+    beneath it the line `show_errors` fills, `#error-<widget id>`."""
+    return Vertical(
+        Caption(label, classes="field-label"), widget, Static("", classes="error", id=f"error-{widget.id}", markup=False),
+        classes="field",
+    )  # fmt: skip
+
+
+def show_errors(screen: Screen, errors: dict[str, str]) -> None:
+    """Each field's error (by widget id) beneath it, and the others' cleared."""
+    for line in screen.query(".field > .error"):
+        line.update(errors.get((line.id or "").removeprefix("error-"), ""))
+
+
+def kept_text(shown: str, stored: str, keep_newlines: bool = False) -> str:
+    """What a text field saves: the stored text when the field still shows it (control characters
+    are shown escaped, see `literal`, and must not be saved escaped), else what was typed."""
+    return stored if shown.strip() == literal(stored, keep_newlines=keep_newlines).strip() else shown
 
 
 class Ask(ModalScreen[str | None]):

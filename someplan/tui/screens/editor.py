@@ -23,7 +23,7 @@ from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.language import Caption
-from someplan.tui.screens.dialogs import Confirm
+from someplan.tui.screens.dialogs import Confirm, form_field, kept_text, show_errors
 
 MAX_COUNT_DIGITS = 12
 
@@ -58,34 +58,28 @@ class PostEditor(ModalScreen[Post | None]):
             yield Caption(N_("New post") if self.is_new else N_("Edit post"), id="editor-title")
             yield Static("", id="editor-flag", markup=False)
             with VerticalScroll(id="editor-form"):
-                yield from self._field(N_("Title"), Input(literal(post.title), id="title"))
+                yield form_field(N_("Title"), Input(literal(post.title), id="title"))
                 with Horizontal(classes="row"):
-                    yield from self._field(N_("Date"), Input(post.date.isoformat() if post.date else "", placeholder="2026-11-23", id="date"))
-                    yield from self._field(N_("Time"), Input(post.time.strftime("%H:%M") if post.time else "", placeholder="09:30", id="time"))
-                    yield from self._field(N_("Status"), Select([(labels.status(s.value), s.value) for s in Status], value=post.status.value, allow_blank=False, id="status"))
+                    yield form_field(N_("Date"), Input(post.date.isoformat() if post.date else "", placeholder="2026-11-23", id="date"))
+                    yield form_field(N_("Time"), Input(post.time.strftime("%H:%M") if post.time else "", placeholder="09:30", id="time"))
+                    yield form_field(N_("Status"), Select([(labels.status(s.value), s.value) for s in Status], value=post.status.value, allow_blank=False, id="status"))
                 with Horizontal(classes="row"):
-                    yield from self._field(N_("Channel"), Select([(Text(literal(c.name)), c.id) for c in self.channels], value=self._choice(post.channel, self.channels), prompt=_("Select"), id="channel"))
-                    yield from self._field(N_("Category"), Select([(Text(literal(c.name)), c.id) for c in self.categories], value=self._choice(post.category, self.categories), prompt=_("Select"), id="category"))
-                    yield from self._field(N_("Funnel"), Select([(labels.funnel(f.value), f.value) for f in FunnelStage], value=post.funnel.value if post.funnel else Select.NULL, prompt=_("Select"), id="funnel"))
-                yield from self._field(N_("Caption"), TextArea(literal(post.caption, keep_newlines=True), id="caption", soft_wrap=True))
+                    yield form_field(N_("Channel"), Select([(Text(literal(c.name)), c.id) for c in self.channels], value=self._choice(post.channel, self.channels), prompt=_("Select"), id="channel"))
+                    yield form_field(N_("Category"), Select([(Text(literal(c.name)), c.id) for c in self.categories], value=self._choice(post.category, self.categories), prompt=_("Select"), id="category"))
+                    yield form_field(N_("Funnel"), Select([(labels.funnel(f.value), f.value) for f in FunnelStage], value=post.funnel.value if post.funnel else Select.NULL, prompt=_("Select"), id="funnel"))
+                yield form_field(N_("Caption"), TextArea(literal(post.caption, keep_newlines=True), id="caption", soft_wrap=True))
                 with Horizontal(classes="row"):
-                    yield from self._field(N_("Owner"), Input(literal(post.owner), id="owner"))
-                    yield from self._field(N_("Link"), Input(literal(post.link), id="link"))
-                yield from self._field(N_("Assets (comma-separated, inside the asset folder)"), Input(literal(", ".join(post.assets)), id="assets"))
+                    yield form_field(N_("Owner"), Input(literal(post.owner), id="owner"))
+                    yield form_field(N_("Link"), Input(literal(post.link), id="link"))
+                yield form_field(N_("Assets (comma-separated, inside the asset folder)"), Input(literal(", ".join(post.assets)), id="assets"))
                 if self.asset_hint:
                     yield Static(literal(self.asset_hint), id="assets-hint", markup=False)
-                yield from self._field(N_("Notes"), TextArea(literal(post.notes, keep_newlines=True), id="notes", soft_wrap=True))
+                yield form_field(N_("Notes"), TextArea(literal(post.notes, keep_newlines=True), id="notes", soft_wrap=True))
                 with Horizontal(classes="row figures"):
                     for name in (*FIGURE_FIELDS, "followers"):
                         value = getattr(post, name)
-                        yield from self._field(FIGURE_LABELS[name], Input("" if value is None else str(value), id=name, classes="count"))
+                        yield form_field(FIGURE_LABELS[name], Input("" if value is None else str(value), id=name, classes="count"))
             yield Caption(N_("ctrl+s save · esc cancel · tab next field"), classes="hint")
-
-    def _field(self, label: str, widget):
-        with Vertical(classes="field"):
-            yield Caption(label, classes="field-label")
-            yield widget
-            yield Static("", classes="error", id=f"error-{widget.id}", markup=False)
 
     @staticmethod
     def _choice(value, records):
@@ -105,23 +99,17 @@ class PostEditor(ModalScreen[Post | None]):
         values |= {w.id: w.value for w in self.query(Select)}
         return values
 
-    def _kept(self, name: str, shown: str, original: str) -> str:
-        """Control characters are shown escaped (never sent to the terminal); an untouched field
-        keeps its stored text exactly."""
-        initial = self._initial.get(name) or ""
-        return original if shown.strip() == initial.strip() else shown
-
     # -- reading the form ------------------------------------------------------------------------
 
     def _read(self) -> tuple[Post | None, dict[str, str]]:
         errors: dict[str, str] = {}
         text = lambda name: self.query_one(f"#{name}", Input).value.strip()  # noqa: E731
         post = self.original
-        fields: dict = {name: self._kept(name, text(name), getattr(post, name).strip()) for name in ("title", "owner", "link")}
+        fields: dict = {name: kept_text(text(name), getattr(post, name)).strip() for name in ("title", "owner", "link")}
         if not fields["title"]:
             errors["title"] = _("A post needs a title.")
-        fields["caption"] = self._kept("caption", self.query_one("#caption", TextArea).text, post.caption)
-        fields["notes"] = self._kept("notes", self.query_one("#notes", TextArea).text, post.notes)
+        for name in ("caption", "notes"):
+            fields[name] = kept_text(self.query_one(f"#{name}", TextArea).text, getattr(post, name), keep_newlines=True)
         try:
             fields["date"] = parse_date(text("date"), self.today) if text("date") else None
         except UserError:
@@ -153,8 +141,7 @@ class PostEditor(ModalScreen[Post | None]):
                 fields[name] = int(raw)
             else:
                 errors[name] = _("A whole number.")
-        for name in ("title", "date", "time", "assets", *FIGURE_FIELDS, "followers"):
-            self.query_one(f"#error-{name}", Static).update(errors.get(name, ""))
+        show_errors(self, errors)
         if errors:
             return None, errors
         return dataclasses.replace(self.original, **fields), errors

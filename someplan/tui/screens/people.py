@@ -21,7 +21,7 @@ from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.language import Caption
 from someplan.tui.screens.batch import consent_text
-from someplan.tui.screens.dialogs import Confirm
+from someplan.tui.screens.dialogs import Confirm, kept_text
 
 
 ROLE_WIDTH = 24
@@ -189,22 +189,20 @@ class PersonEditor(ModalScreen[dict | None]):
 
     def action_save(self) -> None:
         p = self.person
-        name = self.query_one("#person-name", Input).value.strip()
-        until_text = self.query_one("#person-until", Input).value.strip()
+        text = lambda name: self.query_one(f"#{name}", Input).value.strip()  # noqa: E731
+        name, until_text = kept_text(text("person-name"), p.name), text("person-until")
         try:
-            if not name:
+            if not name.strip():
                 raise UserError(_("A person needs a name."))
             until = parse_date(until_text, self.today) if until_text else None
         except UserError as error:
             self.query_one("#person-error", Static).update(str(error))
             return
         edited = dataclasses.replace(
-            p, name=name, role=self.query_one("#person-role", Input).value.strip(),
+            p, name=name, role=kept_text(text("person-role"), p.role),
             consent=self.query_one("#person-consent", Switch).value, consent_until=until,
         )  # fmt: skip
         fields = {k: getattr(edited, k) for k in ("name", "role", "consent", "consent_until") if getattr(edited, k) != getattr(p, k)}
-        if name == literal(p.name) and p.id:
-            fields.pop("name", None)  # shown escaped, untouched: keep the stored text
         if not p.id:
             fields["name"] = name
         self.dismiss(fields)

@@ -90,10 +90,6 @@ class Canvas:
                 self.chars[col + offset] = char
                 self.styles[col + offset] = style
 
-    def add_style(self, col: int, length: int, style: str) -> None:
-        for index in range(max(col, 0), min(col + length, len(self.chars))):
-            self.styles[index] = f"{self.styles[index]} {style}".strip()
-
     def free(self, col: int, length: int) -> bool:
         return col >= 0 and col + length <= len(self.chars) and all(c == " " for c in self.chars[col : col + length])
 
@@ -250,8 +246,6 @@ def months_lines(wheel: YearWheel, locale: str, width: int, cursor: dt.date, sel
                 style = f"{style.replace('dim', '')} #ffffff on {span_colour(wheel, span)}".strip()
                 if span.event.kind is EventKind.SEASON:
                     style += " italic"
-            if day.weekday() >= 5:
-                style += " underline" if day == today else ""
             if day == today:
                 style += " underline"
             if day == cursor:
@@ -410,11 +404,12 @@ class WheelGrid(Widget):
     """The year as lines of characters, drawn for the width it gets."""
 
     DEFAULT_CSS = "WheelGrid { height: auto; }"
+    _drawn: tuple = (None, None)  # (what it was drawn for, the lines)
 
     def render(self) -> Text:
         width = self.content_size.width or self.size.width
         key = (width, self.screen.drawn_state())
-        if getattr(self, "_drawn", (None,))[0] != key:  # measured for the height, then drawn: once
+        if self._drawn[0] != key:  # measured for the height, then drawn: once
             self._drawn = (key, Text("\n", no_wrap=True).join(self.screen.grid_lines(width)))
         return self._drawn[1]
 
@@ -640,8 +635,7 @@ class YearWheelScreen(Screen[dt.date | None]):
 
     def _keep_in_view(self, event: Event) -> dt.date:
         """The cursor stays where it is when the campaign touches it, else goes to its start."""
-        spans = [s.event.id for s in self.spans_here()] if self.wheel else []
-        return self.day if event.id in spans else event.start
+        return self.day if any(s.event.id == event.id for s in self.spans_here()) else event.start
 
     def _selected_event(self) -> Event | None:
         span = self.selected_span()
