@@ -86,7 +86,7 @@ class AssetsPane(Pane):
         shown = ngettext("Indexing the asset folder… {count} file", "Indexing the asset folder… {count} files", files)
         self.query_one("#assets-status", Static).update(Text(shown.format(count=count), style="italic"))
 
-    def show(self, listing, today: dt.date) -> None:
+    def show(self, listing) -> None:
         """Draw an `AssetList` (services.assets); nothing is rebuilt when nothing changed."""
         key = (tuple(listing.rows), listing.total, listing.matched, listing.new, listing.unused, self.query_text)
         if key == self._shown:
