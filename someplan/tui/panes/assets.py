@@ -69,11 +69,8 @@ class AssetsPane(Pane):
 
     @property
     def selected_path(self) -> str | None:
-        listing = self.main
-        if listing.highlighted is None or listing.option_count == 0:
-            return None
-        option = listing.get_option_at_index(listing.highlighted)
-        return option.id.removeprefix("asset:") if option.id and option.id.startswith("asset:") else None
+        option = self.main.highlighted_option
+        return option.id.removeprefix("asset:") if option and option.id and option.id.startswith("asset:") else None
 
     # -- drawing ---------------------------------------------------------------------------------
 

@@ -92,25 +92,19 @@ class WeekPlanPane(Pane):
 
     @property
     def selected_post_id(self) -> str | None:
-        option = self._highlighted()
+        option = self.main.highlighted_option
         return option.id.removeprefix("post:") if option and option.id.startswith("post:") else None
 
     @property
     def selected_day(self) -> dt.date | None:
-        option = self._highlighted()
+        option = self.main.highlighted_option
         return self._day_of.get(option.id) if option else None
-
-    def _highlighted(self) -> Option | None:
-        listing = self.main
-        if listing.highlighted is None or listing.option_count == 0:
-            return None
-        return listing.get_option_at_index(listing.highlighted)
 
     # -- drawing ---------------------------------------------------------------------------------
 
     def show(self, report: StatusReport, keep: str | None = None, day: dt.date | None = None) -> None:
         """Draw a week; keep the cursor on post `keep`, else on `day`, else where it was."""
-        previous = self._highlighted()
+        previous = self.main.highlighted_option
         self.report = report
         parts = [Text(literal(", ".join(report.campaigns)), style="magenta")] if report.campaigns else []
         for load in report.load:
