@@ -117,13 +117,12 @@ class MainScreen(AssetsCoordination, Screen):
         report = build_status(self.catalog, self.week, today=self.app.today)
         self.plan.show(report, keep=keep, day=day)
         if posts_changed:
-            self.query_one(RotationPane).show(rotation_rows(self.catalog, self.app.today), self.app.today)
+            self.query_one(RotationPane).show(rotation_rows(self.catalog, self.app.today))
             self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.app.today)))
             self._show_assets()
         self._draw_header(report)
 
-    def _draw_header(self, report=None) -> None:
-        report = report or self.plan.report
+    def _draw_header(self, report) -> None:
         gap = "\u00a0\u00a0"  # no-break spaces: plain ones are trimmed where segments meet
         week = week_label(report.week, language())
         header = Text.assemble((literal(self.catalog.name()), "bold"), "\u00a0·\u00a0", (week, "bold"))
@@ -140,8 +139,7 @@ class MainScreen(AssetsCoordination, Screen):
         the selection and the undo stack stay."""
         for pane in self.query(Pane):
             pane.retranslate()
-        self._asset_key = None
-        self.refresh_all()
+        self.refresh_all()  # the asset list too: its key holds the language
 
     def on_resize(self, event) -> None:
         self._fit(event.size.width, event.size.height)
@@ -495,7 +493,7 @@ class MainScreen(AssetsCoordination, Screen):
 
     def on_workspace_changed(self, message: WorkspaceChanged) -> None:
         if message.by_colleague:
-            devices = {stamp_device for stamp_device in self._devices_of(message.changed)}
+            devices = set(self._devices_of(message.changed))
             names = ", ".join(sorted(devices)) or _("a colleague")
             self.last_colleague = f"{names} {time.strftime('%H:%M')}"
             editor = next((s for s in self.app.screen_stack if isinstance(s, PostEditor)), None)
