@@ -41,6 +41,7 @@ from someplan.tui.screens.batch import BatchScreen
 from someplan.tui.screens.category_editor import CategoryEditor
 from someplan.tui.screens.people import PeopleScreen
 from someplan.tui.screens.editor import PostEditor
+from someplan.tui.screens.figures import FiguresScreen
 from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main_assets import AssetsCoordination
 from someplan.tui.screens.year_wheel import YearWheelScreen
@@ -458,8 +459,6 @@ class MainScreen(AssetsCoordination, Screen):
         self.refresh_all()
 
     def action_figures_view(self) -> None:
-        from someplan.tui.screens.figures import FiguresScreen
-
         def closed(new_id: str | None) -> None:
             if new_id:  # a post was reused: show it in the plan, `u` removes it again
                 self.undo_stack.append(("delete", new_id, {}))
