@@ -25,7 +25,7 @@ from someplan.services import planning, rotation_fill, setup
 from someplan.services.catalog import POSTS
 from someplan.services.errors import UserError
 from someplan.services.overview import figures_summary, rotation_rows
-from someplan.services.status import build_status
+from someplan.services.status import week_lines
 from someplan.store.hlc import stamp_device
 from someplan.store.ops import DELETED
 from someplan.store.problems import WorkspaceError
@@ -115,7 +115,7 @@ class MainScreen(AssetsCoordination, Screen):
 
     def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None:
         """Redraw; the side panes only when posts changed (they do not depend on the week shown)."""
-        report = build_status(self.catalog, self.week, today=self.app.today)
+        report = week_lines(self.catalog, self.week, self.app.today)
         self.plan.show(report, keep=keep, day=day)
         if posts_changed:
             self.query_one(RotationPane).show(rotation_rows(self.catalog, self.app.today))
