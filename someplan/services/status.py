@@ -78,6 +78,18 @@ class Figures:
 
 
 @dataclass(frozen=True)
+class WeekLines:
+    """One week's days, channel load and campaigns: what the planner's week plan draws on every
+    key, without the rest of the status report (figures, due categories, the next proposal)."""
+
+    week: IsoWeek
+    today: dt.date
+    days: tuple[DayLine, ...]
+    load: tuple[Load, ...]
+    campaigns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class StatusReport:
     workspace: str
     week: IsoWeek
@@ -108,28 +120,12 @@ def build_status(
     channels = catalog.channels()
     categories = {c.id: c for c in catalog.categories()}
     channel_names = {c.id: c.name for c in channels}
-    marks: dict[dt.date, list[str]] = {}
-    for day in days_between(week.monday, week.sunday, locale):
-        if day.name not in marks.setdefault(day.date, []):
-            marks[day.date].append(day.name)
-    plan = week_plan(posts, week)
-    days = tuple(
-        DayLine(
-            day.date,
-            tuple(marks.get(day.date, ())),
-            tuple(_line(p, channel_names, categories) for p in day.posts),
-        )
-        for day in plan.days
-    )
-    load = tuple(Load(l.channel.name, l.planned, l.target) for l in planned_vs_target(posts, channels, week))
+    lines = week_lines(catalog, week, today, posts)
     reference = today if today in week else week.sunday
     due = tuple(
         Due(r.category.name, r.category.colour, r.state.value, r.next_due, r.days_overdue)
         for r in board_from_dates(categories.values(), catalog.last_post_dates(), reference)
         if r.state in (RotationState.OVERDUE, RotationState.DUE)
-    )
-    campaigns = tuple(
-        e.title for e in catalog.events() if e.start and e.end and e.start <= week.sunday and e.end >= week.monday
     )
     return StatusReport(
         workspace=catalog.name(),
@@ -137,14 +133,37 @@ def build_status(
         label=week_label(week, locale),
         today=today,
         today_note=note,
-        days=days,
-        load=load,
+        days=lines.days,
+        load=lines.load,
         due=due,
-        campaigns=campaigns,
+        campaigns=lines.campaigns,
         figures=_figures(catalog, posts, channels, week),
         problems=tuple(catalog.workspace.problems) + calendar_problems_as_problems(),
         next_proposal=next_proposal(catalog, today, categories, channel_names),
     )
+
+
+def week_lines(catalog: Catalog, week: IsoWeek, today: dt.date, posts: list | None = None) -> WeekLines:
+    """The days of `week` with their posts and calendar marks, the load per channel and the
+    campaigns running; `posts` may be any list that holds the week's posts."""
+    if posts is None:
+        posts = catalog.posts_between(week.monday, week.sunday)
+    channels = catalog.channels()
+    categories = {c.id: c for c in catalog.categories()}
+    channel_names = {c.id: c.name for c in channels}
+    marks: dict[dt.date, list[str]] = {}
+    for day in days_between(week.monday, week.sunday, language()):
+        if day.name not in marks.setdefault(day.date, []):
+            marks[day.date].append(day.name)
+    days = tuple(
+        DayLine(day.date, tuple(marks.get(day.date, ())), tuple(_line(p, channel_names, categories) for p in day.posts))
+        for day in week_plan(posts, week).days
+    )
+    load = tuple(Load(l.channel.name, l.planned, l.target) for l in planned_vs_target(posts, channels, week))
+    campaigns = tuple(
+        e.title for e in catalog.events() if e.start and e.end and e.start <= week.sunday and e.end >= week.monday
+    )
+    return WeekLines(week, today, days, load, campaigns)
 
 
 PROPOSAL_WEEKS = 4  # how far ahead the next proposal is looked for

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 from collections.abc import Iterable
 from functools import partial
@@ -27,26 +26,38 @@ from someplan.tui import labels
 from someplan.tui.keymap import load_keymap
 from someplan.tui.language import switch_language
 from someplan.tui.messages import WorkspaceChanged
+from someplan.tui.panes.assets import AssetsPane
+from someplan.tui.panes.plan import WeekPlanPane
+from someplan.tui.panes.rotation import RotationPane
+from someplan.tui.screens.batch import BatchScreen
+from someplan.tui.screens.campaign_editor import CampaignEditor
 from someplan.tui.screens.dialogs import ShowList
+from someplan.tui.screens.editor import PostEditor
+from someplan.tui.screens.export import ExportScreen
+from someplan.tui.screens.figures import FiguresScreen
+from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main import MainScreen
+from someplan.tui.screens.people import PeopleScreen
 from someplan.tui.screens.year_wheel import PALETTE_COMMAND as YEAR_WHEEL_COMMAND
+from someplan.tui.screens.year_wheel import YearWheelScreen
 from someplan.tui.themes import DEFAULT_THEME, load_themes
 from someplan.tui.translated_bindings import translate_bindings
 
+# The help's sections; the app itself ("Everywhere") comes first. Every screen class is imported
+# here, at start, so that `translate_bindings()` finds it before any is built.
 HELP_SECTIONS = (
-    (N_("Everywhere"), "someplan.tui.app", "SomeplanApp"),
-    (N_("Panes"), "someplan.tui.screens.main", "MainScreen"),
-    (N_("Week plan"), "someplan.tui.panes.plan", "WeekPlanPane"),
-    (N_("Post editor"), "someplan.tui.screens.editor", "PostEditor"),
-    (N_("Rotation"), "someplan.tui.panes.rotation", "RotationPane"),
-    (N_("Fill preview"), "someplan.tui.screens.fill", "FillPreview"),
-    (N_("Batch session"), "someplan.tui.screens.batch", "BatchScreen"),
-    (N_("People"), "someplan.tui.screens.people", "PeopleScreen"),
-    (N_("Figures view"), "someplan.tui.screens.figures", "FiguresScreen"),
-    (N_("Year wheel"), "someplan.tui.screens.year_wheel", "YearWheelScreen"),
-    (N_("Campaign editor"), "someplan.tui.screens.campaign_editor", "CampaignEditor"),
-    (N_("Assets"), "someplan.tui.panes.assets", "AssetsPane"),
-    (N_("Export"), "someplan.tui.screens.export", "ExportScreen"),
+    (N_("Panes"), MainScreen),
+    (N_("Week plan"), WeekPlanPane),
+    (N_("Post editor"), PostEditor),
+    (N_("Rotation"), RotationPane),
+    (N_("Fill preview"), FillPreview),
+    (N_("Batch session"), BatchScreen),
+    (N_("People"), PeopleScreen),
+    (N_("Figures view"), FiguresScreen),
+    (N_("Year wheel"), YearWheelScreen),
+    (N_("Campaign editor"), CampaignEditor),
+    (N_("Assets"), AssetsPane),
+    (N_("Export"), ExportScreen),
 )
 
 # Textual's own palette commands (get_system_commands), so that the catalog has them.
@@ -119,8 +130,6 @@ class SomeplanApp(App):
 
     def __init__(self, catalog: Catalog, watch: bool = True) -> None:
         apply_language(catalog.settings().locale)
-        for _title, module, _name in HELP_SECTIONS:  # every screen's class, also those opened later
-            importlib.import_module(module)
         translate_bindings()  # before super().__init__, which copies the app's own key map
         super().__init__()
         self.catalog = catalog
@@ -204,8 +213,7 @@ class SomeplanApp(App):
     def help_lines(self) -> list[Text]:
         keymap = getattr(self, "_keymap", {})
         lines = []
-        for title, module, name in HELP_SECTIONS:
-            cls = getattr(importlib.import_module(module), name)
+        for title, cls in ((N_("Everywhere"), SomeplanApp), *HELP_SECTIONS):
             lines.append(Text(_(title), style="bold underline"))
             for binding in cls.BINDINGS:
                 if not binding.description:

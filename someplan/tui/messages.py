@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual.message import Message
 
 
@@ -14,9 +12,3 @@ class WorkspaceChanged(Message):
         super().__init__()
         self.changed = changed
         self.by_colleague = by_colleague
-
-
-class DaySelected(Message):
-    def __init__(self, day: dt.date) -> None:
-        super().__init__()
-        self.day = day

@@ -67,13 +67,3 @@ def rebind(node: DOMNode) -> None:
     for key, bindings in node._bindings.key_to_bindings.items():
         fresh.key_to_bindings.setdefault(key, bindings)
     node._bindings = fresh
-
-
-def english_description(cls: type, binding_id: str | None, key: str) -> str | None:
-    """The English description of a binding, whatever language is spoken (for the catalog test)."""
-    english = cls.__dict__.get(_ENGLISH) or cls._merged_bindings
-    for binding_key, bindings in english.key_to_bindings.items():
-        for binding in bindings:
-            if (binding_id and binding.id == binding_id) or binding_key == key:
-                return binding.description
-    return None

@@ -69,11 +69,8 @@ class AssetsPane(Pane):
 
     @property
     def selected_path(self) -> str | None:
-        listing = self.main
-        if listing.highlighted is None or listing.option_count == 0:
-            return None
-        option = listing.get_option_at_index(listing.highlighted)
-        return option.id.removeprefix("asset:") if option.id and option.id.startswith("asset:") else None
+        option = self.main.highlighted_option
+        return option.id.removeprefix("asset:") if option and option.id and option.id.startswith("asset:") else None
 
     # -- drawing ---------------------------------------------------------------------------------
 
@@ -86,7 +83,7 @@ class AssetsPane(Pane):
         shown = ngettext("Indexing the asset folder… {count} file", "Indexing the asset folder… {count} files", files)
         self.query_one("#assets-status", Static).update(Text(shown.format(count=count), style="italic"))
 
-    def show(self, listing, today: dt.date) -> None:
+    def show(self, listing) -> None:
         """Draw an `AssetList` (services.assets); nothing is rebuilt when nothing changed."""
         key = (tuple(listing.rows), listing.total, listing.matched, listing.new, listing.unused, self.query_text)
         if key == self._shown:

@@ -27,6 +27,3 @@ class Pane(Vertical):
 
     def activate(self) -> None:
         self.main.focus()
-
-    def refresh_content(self) -> None:
-        """Read what the pane shows from the workspace again."""

@@ -16,7 +16,6 @@ from someplan.tui.panes.base import Pane
 class FiguresPane(Pane):
     TITLE = N_("Key figures")
     NUMBER = 4
-    can_focus = False
 
     def compose(self):
         yield Static(id="figures-text", markup=False)
@@ -26,9 +25,6 @@ class FiguresPane(Pane):
     @property
     def main(self) -> Static:
         return self.query_one("#figures-text", Static)
-
-    def activate(self) -> None:
-        self.query_one("#figures-text", Static).focus()
 
     def show(self, summary: FiguresSummary) -> None:
         weeks = summary.weeks

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from someplan.domain.post import Status
 from someplan.i18n import N_, _, language
-from someplan.services.status import DayLine, PostLine, StatusReport
+from someplan.services.status import DayLine, PostLine, WeekLines
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.panes.base import Pane
@@ -76,7 +76,7 @@ class WeekPlanPane(Pane):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.report: StatusReport | None = None
+        self.report: WeekLines | None = None
         self.query_text = ""
         self._day_of: dict[str, dt.date] = {}  # option id -> the day it lies under
 
@@ -92,25 +92,19 @@ class WeekPlanPane(Pane):
 
     @property
     def selected_post_id(self) -> str | None:
-        option = self._highlighted()
+        option = self.main.highlighted_option
         return option.id.removeprefix("post:") if option and option.id.startswith("post:") else None
 
     @property
     def selected_day(self) -> dt.date | None:
-        option = self._highlighted()
+        option = self.main.highlighted_option
         return self._day_of.get(option.id) if option else None
-
-    def _highlighted(self) -> Option | None:
-        listing = self.main
-        if listing.highlighted is None or listing.option_count == 0:
-            return None
-        return listing.get_option_at_index(listing.highlighted)
 
     # -- drawing ---------------------------------------------------------------------------------
 
-    def show(self, report: StatusReport, keep: str | None = None, day: dt.date | None = None) -> None:
+    def show(self, report: WeekLines, keep: str | None = None, day: dt.date | None = None) -> None:
         """Draw a week; keep the cursor on post `keep`, else on `day`, else where it was."""
-        previous = self._highlighted()
+        previous = self.main.highlighted_option
         self.report = report
         parts = [Text(literal(", ".join(report.campaigns)), style="magenta")] if report.campaigns else []
         for load in report.load:

@@ -3,8 +3,6 @@ cadence, and a strip of its posts over the last 12 weeks."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
@@ -64,9 +62,9 @@ class RotationPane(Pane):
             return None
         return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
 
-    def show(self, rows: list[RotationRow], today: dt.date, keep: str | None = None) -> None:
+    def show(self, rows: list[RotationRow]) -> None:
         table = self.main
-        keep = keep or self.selected_category_id or self._keep
+        keep = self.selected_category_id or self._keep
         self._keep = None
         table.clear()
         for row in rows:

@@ -25,7 +25,7 @@ from someplan.services import planning, rotation_fill, setup
 from someplan.services.catalog import POSTS
 from someplan.services.errors import UserError
 from someplan.services.overview import figures_summary, rotation_rows
-from someplan.services.status import build_status
+from someplan.services.status import week_lines
 from someplan.store.hlc import stamp_device
 from someplan.store.ops import DELETED
 from someplan.store.problems import WorkspaceError
@@ -41,6 +41,7 @@ from someplan.tui.screens.batch import BatchScreen
 from someplan.tui.screens.category_editor import CategoryEditor
 from someplan.tui.screens.people import PeopleScreen
 from someplan.tui.screens.editor import PostEditor
+from someplan.tui.screens.figures import FiguresScreen
 from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main_assets import AssetsCoordination
 from someplan.tui.screens.year_wheel import YearWheelScreen
@@ -114,16 +115,15 @@ class MainScreen(AssetsCoordination, Screen):
 
     def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None:
         """Redraw; the side panes only when posts changed (they do not depend on the week shown)."""
-        report = build_status(self.catalog, self.week, today=self.app.today)
+        report = week_lines(self.catalog, self.week, self.app.today)
         self.plan.show(report, keep=keep, day=day)
         if posts_changed:
-            self.query_one(RotationPane).show(rotation_rows(self.catalog, self.app.today), self.app.today)
+            self.query_one(RotationPane).show(rotation_rows(self.catalog, self.app.today))
             self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.app.today)))
             self._show_assets()
         self._draw_header(report)
 
-    def _draw_header(self, report=None) -> None:
-        report = report or self.plan.report
+    def _draw_header(self, report) -> None:
         gap = "\u00a0\u00a0"  # no-break spaces: plain ones are trimmed where segments meet
         week = week_label(report.week, language())
         header = Text.assemble((literal(self.catalog.name()), "bold"), "\u00a0·\u00a0", (week, "bold"))
@@ -140,8 +140,7 @@ class MainScreen(AssetsCoordination, Screen):
         the selection and the undo stack stay."""
         for pane in self.query(Pane):
             pane.retranslate()
-        self._asset_key = None
-        self.refresh_all()
+        self.refresh_all()  # the asset list too: its key holds the language
 
     def on_resize(self, event) -> None:
         self._fit(event.size.width, event.size.height)
@@ -460,8 +459,6 @@ class MainScreen(AssetsCoordination, Screen):
         self.refresh_all()
 
     def action_figures_view(self) -> None:
-        from someplan.tui.screens.figures import FiguresScreen
-
         def closed(new_id: str | None) -> None:
             if new_id:  # a post was reused: show it in the plan, `u` removes it again
                 self.undo_stack.append(("delete", new_id, {}))
@@ -495,7 +492,7 @@ class MainScreen(AssetsCoordination, Screen):
 
     def on_workspace_changed(self, message: WorkspaceChanged) -> None:
         if message.by_colleague:
-            devices = {stamp_device for stamp_device in self._devices_of(message.changed)}
+            devices = set(self._devices_of(message.changed))
             names = ", ".join(sorted(devices)) or _("a colleague")
             self.last_colleague = f"{names} {time.strftime('%H:%M')}"
             editor = next((s for s in self.app.screen_stack if isinstance(s, PostEditor)), None)

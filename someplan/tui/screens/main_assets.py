@@ -145,7 +145,7 @@ class AssetsCoordination:
             return
         self._asset_key = (key, copy.deepcopy(usage))
         self.asset_listing = asset_rows(self.catalog, index, query, self.app.today, self.assets_seen, usage=usage)
-        pane.show(self.asset_listing, self.app.today)
+        pane.show(self.asset_listing)
 
     def on_assets_pane_looked(self, message: AssetsPane.Looked) -> None:
         """The user looked at the assets: what is there now is not new next time."""
