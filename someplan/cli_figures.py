@@ -165,7 +165,7 @@ def cmd_figures(args) -> int:
     from someplan.cli import _out
     from someplan.cli_output import print_table
 
-    from someplan.cli_output import percent
+    from someplan.i18n import percent
     from someplan.domain.weeks import day_label
     from someplan.i18n import language
 

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from someplan.domain.post import Status
 from someplan.domain.weeks import day_label
-from someplan.i18n import N_, _, language, ngettext
+from someplan.i18n import N_, _, ngettext, percent
 from someplan.services.status import StatusReport
 from someplan.textsafe import literal
 
@@ -152,14 +152,6 @@ def asset_counts_text(counts: dict[str, int]) -> Text:
         missing = ngettext("{count} missing", "{count} missing", counts["missing"]).format(count=counts["missing"])
         line.append(", " + missing, style="yellow")
     return line
-
-
-def percent(value: float | None) -> str:
-    """ "12.5 %" in English, "12,5 %" in Bokmål (a decimal comma); "–" for no value."""
-    if value is None:
-        return "–"
-    text = f"{value:.1f} %"
-    return text.replace(".", ",") if language() == "nb" else text
 
 
 def severity_label(severity: str) -> str:

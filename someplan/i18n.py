@@ -125,3 +125,11 @@ def N_(message: str) -> str:
 def gettext(message: str) -> str:
     """`_` under its long name, for modules (argparse) that look up ``gettext``."""
     return _translations.gettext(message)
+
+
+def percent(value: float | None) -> str:
+    """ "12.5 %" in English, "12,5 %" in Bokmål (a decimal comma); "–" for no value."""
+    if value is None:
+        return "–"
+    text = f"{value:.1f} %"
+    return text.replace(".", ",") if _current == "nb" else text

@@ -119,7 +119,7 @@ class Workspace:
 
     def _op_files(self) -> Iterable[Path]:
         """Every file that holds ops: segments and sync tools' stray copies of them."""
-        for entry, _ in self._entries():
+        for entry, _found in self._entries():
             if entry.kind in (Kind.SEGMENT, Kind.STRAY_SEGMENT):
                 yield self.root / entry.relpath
 

@@ -15,14 +15,6 @@ from someplan.domain.weeks import day_label
 from someplan.i18n import language, pgettext
 
 
-def pct(value: float | None) -> str:
-    """ "59,2 %" / "59.2 %"; "–" when there is no rate."""
-    if value is None:
-        return "–"
-    text = f"{value:.1f} %"
-    return text.replace(".", ",") if language() == "nb" else text
-
-
 def day(date: dt.date, weekday: str | None = None, year: bool = False) -> str:
     """ "16. nov" / "16 Nov"; with `weekday` ("short" or "long") and `year` as `day_label`."""
     return day_label(date, language(), weekday=weekday, year=year)

@@ -9,7 +9,7 @@ from someplan.domain.weeks import week_word
 from someplan.i18n import N_, _, language, ngettext
 from someplan.services.overview import FiguresSummary
 from someplan.textsafe import literal
-from someplan.tui.labels import pct
+from someplan.i18n import percent as pct
 from someplan.tui.panes.base import Pane
 
 

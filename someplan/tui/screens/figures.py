@@ -25,7 +25,7 @@ from someplan.store.problems import WorkspaceError
 from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal
 from someplan.tui import labels
-from someplan.tui.labels import pct
+from someplan.i18n import percent as pct
 
 PERIODS = (4, 8, 12, 26, 52)
 BARS = "▁▂▃▄▅▆▇█"
