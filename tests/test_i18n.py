@@ -62,7 +62,8 @@ def test_every_marked_string_has_a_bokmal_translation():
 
 
 def test_the_compiled_catalog_is_current():
-    assert catalog_tool.MO_FILE.read_bytes() == catalog_tool.compile_mo(), "run: python tools/i18n.py compile"
+    committed = catalog_tool.messages(catalog_tool.MO_FILE.read_bytes())
+    assert committed == catalog_tool.messages(catalog_tool.compile_mo()), "run: python tools/i18n.py compile"
 
 
 def test_translation_calls_get_literals():

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,6 +136,16 @@ def compile_mo() -> bytes:
     buffer = io.BytesIO()
     write_mo(buffer, joined(), use_fuzzy=False)
     return buffer.getvalue()
+
+
+def messages(mo: bytes) -> dict[tuple[object, str | None], object]:
+    """What a compiled catalog translates, without its header: the header names the Babel
+    version that wrote it, so two current catalogs from two machines differ in bytes only there."""
+    catalog = read_mo(io.BytesIO(mo))
+    def frozen(value):
+        return tuple(value) if isinstance(value, list | tuple) else value
+
+    return {(frozen(message.id), message.context): frozen(message.string) for message in catalog if message.id}
 
 
 def write_part(path: Path, catalog: Catalog) -> None:
