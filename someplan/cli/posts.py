@@ -70,14 +70,15 @@ def cmd_list(args) -> int:
 
     with common.open_catalog(args) as catalog:
         week = common.week(args, catalog)
-        posts = [p for p in catalog.posts() if p.date]
-        if week:
-            posts = [p for p in posts if p.date in week]
         today = common.today(catalog)
-        if args.start:
-            posts = [p for p in posts if p.date >= parse_date(args.start, today)]
-        if args.end:
-            posts = [p for p in posts if p.date <= parse_date(args.end, today)]
+        first = max(filter(None, [week and week.monday, args.start and parse_date(args.start, today)]), default=None)
+        last = min(filter(None, [week and week.sunday, args.end and parse_date(args.end, today)]), default=None)
+        if first or last:
+            from someplan.services.post_queries import dated, find_posts
+
+            posts = find_posts(catalog, dated(first, last))
+        else:  # every post: TinyDB's copies of each would only cost time
+            posts = [p for p in catalog.posts() if p.date]
         posts.sort(key=lambda p: (p.date, day_order(p)))
         channels, categories = catalog.channel_names(), catalog.category_names()
     if args.json:
