@@ -55,7 +55,7 @@ def sample_source() -> Path:
 
 def cmd_demo(args) -> int:
     from someplan.services.errors import UserError
-    from someplan.store.device import state_dir
+    from someplan.store.user_dirs import state_dir
 
     source = sample_source()
     if not (source / "someplan-workspace.json").exists():
