@@ -40,7 +40,7 @@ AREAS = {
             "posts", "records", "status", "workspace",
         )),
         *(ROOT / "someplan" / "services" / f"{name}.py" for name in (
-            "asset_watch", "assets", "batch", "catalog", "errors", "export_files",
+            "asset_watch", "assets", "batch", "catalog", "doctor", "errors", "export_files",
             "export_formats", "figures_import", "figures_report", "holiday_cache", "language",
             "locate", "overview", "people", "planning", "rotation_fill", "setup", "status",
         )),
