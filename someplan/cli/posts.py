@@ -47,7 +47,8 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
 
 def cmd_add(args) -> int:
     from someplan.domain.post import Post
-    from someplan.services.planning import add_post, parse_date, parse_status, parse_time
+    from someplan.services.planning import add_post
+    from someplan.services.user_input import parse_date, parse_status, parse_time
 
     with common.open_catalog(args, writable=True) as catalog:
         post = Post(
@@ -66,7 +67,7 @@ def cmd_add(args) -> int:
 
 def cmd_list(args) -> int:
     from someplan.domain.plan import day_order
-    from someplan.services.planning import parse_date
+    from someplan.services.user_input import parse_date
 
     with common.open_catalog(args) as catalog:
         week = common.week(args, catalog)
@@ -142,7 +143,8 @@ FIELD_NAMES = {
 
 def cmd_edit(args) -> int:
     from someplan.services.errors import UserError
-    from someplan.services.planning import edit_post, parse_date, parse_status, parse_time
+    from someplan.services.planning import edit_post
+    from someplan.services.user_input import parse_date, parse_status, parse_time
 
     with common.open_catalog(args, writable=True) as catalog:
         fields = {}
@@ -166,7 +168,8 @@ def cmd_edit(args) -> int:
 
 
 def cmd_move(args) -> int:
-    from someplan.services.planning import edit_post, parse_date, parse_time
+    from someplan.services.planning import edit_post
+    from someplan.services.user_input import parse_date, parse_time
 
     with common.open_catalog(args, writable=True) as catalog:
         fields = {"date": parse_date(args.date, common.today(catalog))}
