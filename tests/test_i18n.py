@@ -42,7 +42,7 @@ AREAS = {
         *(ROOT / "someplan" / "services" / f"{name}.py" for name in (
             "asset_watch", "assets", "batch", "catalog", "doctor", "errors", "export_files",
             "export_formats", "figures_import", "figures_report", "holiday_cache", "language",
-            "locate", "overview", "people", "planning", "rotation_fill", "setup", "status",
+            "locate", "overview", "people", "planning", "rotation_fill", "setup", "status", "user_input",
         )),
         *(ROOT / "someplan" / "domain" / f"{name}.py" for name in (
             "assets", "batch", "cadence", "category", "channel", "doc_fields", "event", "figures",
