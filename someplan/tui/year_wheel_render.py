@@ -64,7 +64,17 @@ class Canvas:
                 self.styles[col + offset] = style
 
     def free(self, col: int, length: int) -> bool:
-        return col >= 0 and col + length <= len(self.chars) and all(c == " " for c in self.chars[col : col + length])
+        """Nothing put there yet (a bar of blanks is not free: it has a colour)."""
+        end = col + length
+        return col >= 0 and end <= len(self.chars) and all(c == " " and not s for c, s in zip(self.chars[col:end], self.styles[col:end]))
+
+    def blank(self, col: int) -> bool:
+        """A blank or beyond the edge: what text may end beside without running into more text."""
+        return not 0 <= col < len(self.chars) or self.chars[col] == " "
+
+    def free_apart(self, col: int, length: int) -> bool:
+        """Free, with a blank (or the edge) on either side, so "49" never runs into "50"."""
+        return self.free(col, length) and self.blank(col - 1) and self.blank(col + length)
 
     def text(self) -> Text:
         line = Text(no_wrap=True, overflow="crop")
@@ -114,10 +124,11 @@ def weeks_lines(wheel: YearWheel, locale: str, width: int, cursor: int, selected
 
     numbers = Canvas(grid)
     today_row = wheel.week_row(today)
-    for index, row in enumerate(wheel.weeks):
-        label = str(row.week.week)
-        if (_week_numbered(row.week.week, cell) or row is today_row) and numbers.free(index * cell, len(label)):
-            numbers.put(index * cell, label, "bold underline" if row is today_row else "dim")
+    numbered = [row for row in wheel.weeks if _week_numbered(row.week.week, cell)]
+    for row in ([today_row] if today_row else []) + numbered:  # this week's number first: it always shows
+        label, col = str(row.week.week), (row.week.week - 1) * cell
+        if numbers.free_apart(col, len(label)):
+            numbers.put(col, label, "bold underline" if row is today_row else "dim")
     lines.append(_row(week_word(locale), numbers, WEEK_LABEL_WIDTH))
 
     heat = Canvas(grid)
@@ -135,19 +146,26 @@ def weeks_lines(wheel: YearWheel, locale: str, width: int, cursor: int, selected
     for lane in range(wheel.lanes):
         bars = Canvas(grid)
         lane_spans = [s for s in wheel.spans if s.lane == lane]
-        placed = []
+        too_long = []
         for span in lane_spans:
             first, last = _week_index(wheel, span.first, 0), _week_index(wheel, span.last, count - 1)
             col, length = first * cell, (last - first + 1) * cell
-            bars.put(col, _bar_text(span, length), _bar_style(wheel, span, span is selected))
-            placed.append((span, col, col + length, len(literal(span.event.title)) + 1 > length))
-        for span, start, end, cut in placed:  # a title too long for its bar goes beside it, where there is room
             title = literal(span.event.title)
+            inside = len(title) <= _title_room(span, length)
+            bars.put(col, _bar_text(span, length, title if inside else ""), _bar_style(wheel, span, span is selected))
+            if not inside:
+                too_long.append((span, col, length, title))
+        # A title too long for its bar goes beside it where there is room, else into it cut short
+        # with "…"; never both, so no lane shows a title twice or a piece of one unmarked.
+        for span, start, length, title in too_long:
             style = span_colour(wheel, span) + (" reverse" if span is selected else "")
-            if cut and bars.free(end, len(title) + 2):
+            end, size = start + length, len(title)
+            if bars.free(end, size + 1) and bars.blank(end + size + 1):
                 bars.put(end + 1, title, style)
-            elif cut and bars.free(start - len(title) - 2, len(title) + 2):
-                bars.put(start - len(title) - 1, title, style)
+            elif bars.free(start - size - 1, size + 1) and bars.blank(start - size - 2):
+                bars.put(start - size - 1, title, style)
+            elif (room := _title_room(span, length)) >= 2:
+                bars.put(start, _bar_text(span, length, title[: room - 1] + "…"), _bar_style(wheel, span, span is selected))
         label = pgettext("year wheel row", "campaigns") if lane == 0 else ""
         lines.append(_row(label, bars, WEEK_LABEL_WIDTH))
     if not wheel.spans:
@@ -172,13 +190,20 @@ def _week_index(wheel: YearWheel, day: dt.date, outside: int) -> int:
     return row.week.week - 1 if row else outside
 
 
-def _bar_text(span: Span, length: int) -> str:
-    title = literal(span.event.title)
+def _title_room(span: Span, length: int) -> int:
+    """How much title a bar of `length` holds: after its lead (" ", a season's "━ ") and before
+    the "▸" of a span that goes on past the wheel."""
+    lead = 2 if span.event.kind is EventKind.SEASON else 1
+    return length - lead - (1 if span.cut_after else 0)
+
+
+def _bar_text(span: Span, length: int, title: str) -> str:
+    """The bar, `title` (which fits: `_title_room`) in it; "" draws it without one."""
+    tail = 1 if span.cut_after else 0
     if span.event.kind is EventKind.SEASON:
-        body = f"━ {title} " if length > 3 else ""
-        text = (body[:length]).ljust(length, "━")
+        text = (f"━ {title} " if title else "")[: length - tail].ljust(length, "━")
     else:
-        text = (f" {title}" if length > 2 else title)[:length].ljust(length)
+        text = (f" {title}" if title else "").ljust(length)
     if span.cut_before:
         text = "◂" + text[1:]
     if span.cut_after:
@@ -212,31 +237,46 @@ def months_lines(wheel: YearWheel, locale: str, width: int, cursor: dt.date, sel
         row = Canvas(grid)
         for number in range(1, month.last.day + 1):
             day = dt.date(wheel.year, month.month, number)
-            glyph, style = _day_glyph(wheel, day)
             covering = [s for s in wheel.spans if s.covers(day)]
             span = selected if selected in covering else (covering[-1] if covering else None)
-            if span is not None:
-                style = f"{style.replace('dim', '')} #ffffff on {span_colour(wheel, span)}".strip()
-                if span.event.kind is EventKind.SEASON:
-                    style += " italic"
-            if day == today:
-                style += " underline"
-            if day == cursor:
-                style += " reverse bold"
-            row.put((number - 1) * cell, glyph.rjust(cell - 1) + " ", style.strip())
+
+            def styled(style: str, span=span, day=day) -> str:
+                if span is not None:
+                    style = f"{style.replace('dim', '')} #ffffff on {span_colour(wheel, span)}".strip()
+                    if span.event.kind is EventKind.SEASON:
+                        style += " italic"
+                if day == today:
+                    style += " underline"
+                if day == cursor:
+                    style += " reverse bold"
+                return style.strip()
+
+            pieces = _day_pieces(wheel, day, cell)
+            col = (number - 1) * cell
+            row.put(col, "".join(text for text, _ in pieces).rjust(cell - 1) + " ", styled(pieces[0][1]))
+            if len(pieces) > 1:  # the count after the mark, in its own style
+                row.put(col + cell - 2, pieces[1][0], styled(pieces[1][1]))
+            elif pieces[0][1] in MARK_STYLE.values() and pieces[0][0] not in GLYPHS.values():
+                # a count in its mark's colour (no room for both): that colour over the campaign's white
+                row.put(col + cell - 2, pieces[0][0], styled(pieces[0][1]) + " " + pieces[0][1])
         label = f"{month_name(month.month, locale, short=True):<4}{month.posts:>3}"
         lines.append(_row(label, row, MONTH_LABEL_WIDTH, style="bold" if month.month == cursor.month else "dim"))
     return lines
 
 
-def _day_glyph(wheel: YearWheel, day: dt.date) -> tuple[str, str]:
+def _day_pieces(wheel: YearWheel, day: dt.date, cell: int) -> list[tuple[str, str]]:
+    """What a day's column shows, (text, style) each: its strongest mark and its posts; where
+    there is room for one character only, the count in the mark's colour, since a holiday must
+    not hide the posts planned on it."""
     kinds = strongest(wheel.marks_on(day))
-    if kinds:
-        return GLYPHS[kinds[0]], MARK_STYLE[kinds[0]]
     posts = wheel.posts_by_day.get(day, 0)
-    if posts:
-        return (str(posts) if posts < 10 else "+"), ""
-    return "·", "dim"
+    count = (str(posts) if posts < 10 else "+") if posts else ""
+    if kinds and count:
+        mark = (GLYPHS[kinds[0]], MARK_STYLE[kinds[0]])
+        return [mark, (count, "")] if cell >= 3 else [(count, mark[1])]
+    if kinds:
+        return [(GLYPHS[kinds[0]], MARK_STYLE[kinds[0]])]
+    return [(count, "")] if count else [("·", "dim")]
 
 
 # -- what the selection holds ------------------------------------------------------------------

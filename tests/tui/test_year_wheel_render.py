@@ -3,7 +3,11 @@ read back as text (and as segments where the style is the point)."""
 
 import datetime as dt
 import io
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
@@ -55,9 +59,9 @@ def row(lines: list[str], label: str) -> str:
     return next(line for line in lines if line.startswith(label))
 
 
-def styles_at(text: Text, needle: str) -> set[str]:
-    """The styles of the characters of `needle` in `text` (its first occurrence)."""
-    start = text.plain.index(needle)
+def styles_at(text: Text, needle: str, after: int = 0) -> set[str]:
+    """The styles of the characters of `needle` in `text` (its first occurrence from `after`)."""
+    start = text.plain.index(needle, after)
     return {str(text.get_style_at_offset(Console(), i)) for i in range(start, start + len(needle))}
 
 
@@ -174,3 +178,108 @@ def test_titles_are_text_not_markup():
     events = [Event("x", "[bold red]Salg[/] \x1b[2J", dt.date(2026, 11, 16), dt.date(2026, 11, 20))]
     lines = rendered(weeks_lines(wheel(events=events), "en", 198, 46, None, TODAY), 198)
     assert "[bold red]Salg[/] \\x1b[2J" in "\n".join(lines)
+
+
+# -- labels, numbers and counts that stay readable (issue 17 item 20) --------------------------
+
+WIDTHS = (78, 118, 198)
+
+
+def lane_text(lines: list[str]) -> str:
+    """The campaign lanes without their label column and the bars' glyphs."""
+    lanes = lines[lines.index(row(lines, "campaigns")) : -1]
+    text = "\n".join(line[10:] for line in lanes)
+    for glyph in "━◂▸":
+        text = text.replace(glyph, " ")
+    return text
+
+
+def assert_titles_whole_once_or_marked(lines: list[str], titles: list[str]) -> list[str]:
+    """Each title shows at most once; anything else in the lanes is a title cut short with "…".
+    Returns the titles shown whole."""
+    text, whole = lane_text(lines), []
+    for title in sorted(titles, key=len, reverse=True):
+        assert text.count(title) <= 1, title
+        if title in text:
+            whole.append(title)
+            text = text.replace(title, " ")
+    for piece in re.split(r"(?<=…) |\s{2,}|\n", text):
+        piece = piece.strip()
+        assert not piece or (piece.endswith("…") and any(t.startswith(piece[:-1]) for t in titles)), piece
+    return whole
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_lane_label_is_neither_repeated_nor_chopped(width):
+    lines = rendered(weeks_lines(wheel(), "en", width, 46, None, TODAY), width)
+    whole = assert_titles_whole_once_or_marked(lines, [e.title for e in EVENTS])
+    assert {"Black Week", "Vintersesong"} <= set(whole)
+    if width > 80:  # at 80 columns a week is one column: a bar of one week has no room around it
+        assert "Høstferie" in whole
+
+
+def test_the_lanes_at_118_columns():
+    lines = rendered(weeks_lines(wheel(), "en", 118, 46, None, TODAY), 118)
+    lanes = lines[lines.index(row(lines, "campaigns")) : -1]
+    assert [line[10:].strip() for line in lanes] == [
+        "━ Sommersesong 2026 ━━━━━━━━━━━━━━━━━━     Høstferie Julebordse…",
+        "Black Week",
+        "Vintersesong ━━━━━━━━━▸",
+    ]
+
+
+def test_a_campaign_of_the_next_year_is_named_once():
+    easter = Event("easter", "Påskekampanje 2027", dt.date(2027, 3, 15), dt.date(2027, 3, 28))
+    for width in WIDTHS:
+        lines = rendered(weeks_lines(wheel(events=[easter], year=2027), "en", width, 10, None, TODAY), width)
+        assert assert_titles_whole_once_or_marked(lines, [easter.title]) == [easter.title]
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(st.tuples(st.integers(-20, 380), st.integers(0, 120), st.sampled_from(list(EventKind)), st.text("abcæøå", max_size=20)), max_size=6),
+    st.sampled_from(WIDTHS),
+)
+def test_lane_labels_are_whole_once_or_end_in_an_ellipsis(drawn, width):
+    events = [
+        Event(f"e{n}", f"T{n}{title}", dt.date(2026, 1, 1) + dt.timedelta(days=start),
+              dt.date(2026, 1, 1) + dt.timedelta(days=start + days), kind)
+        for n, (start, days, kind, title) in enumerate(drawn)
+    ]  # fmt: skip
+    drawn_wheel = wheel(events=events)
+    lines = rendered(weeks_lines(drawn_wheel, "en", width, 0, None, TODAY), width)
+    if drawn_wheel.spans:
+        assert_titles_whole_once_or_marked(lines, [e.title for e in events])
+
+
+@settings(max_examples=80)
+@given(st.dates(dt.date(2026, 1, 1), dt.date(2026, 12, 27)), st.integers(78, 260))
+def test_week_numbers_never_run_together(today, width):
+    lines = rendered(weeks_lines(wheel(), "en", width, 0, None, today), width)
+    numbers = [int(word) for word in row(lines, "week").split()[1:]]
+    assert numbers == sorted(set(numbers)) and all(1 <= n <= 53 for n in numbers)
+    assert today.isocalendar().week in numbers
+
+
+def test_this_weeks_number_shows_beside_a_round_one():
+    lines = rendered(weeks_lines(wheel(), "en", 118, 0, None, dt.date(2026, 12, 2)), 118)  # week 49
+    assert row(lines, "week").split()[-2:] == ["45", "49"]
+
+
+@pytest.mark.parametrize("width", (78, 118))
+def test_a_marked_day_still_shows_its_posts_in_the_months_view(width):
+    posts = [dt.date(2026, 12, 25)] * 2 + [dt.date(2026, 11, 27)] + [dt.date(2026, 5, 17)] * 12
+    drawn = wheel(posts=posts)
+    cell = month_cell(width)
+    lines = months_lines(drawn, "en", width, TODAY, None, TODAY)
+    shown = rendered(lines, width)
+
+    def day(month: str, number: int) -> str:
+        return row(shown, month)[9 + (number - 1) * cell : 9 + number * cell - 1]
+
+    if cell >= 3:  # room for both
+        assert (day("Dec", 25), day("Nov", 27), day("May", 17)) == ("★2", "•1", "★+")
+    else:  # the count, in the colour of the day's mark
+        assert (day("Dec", 25), day("Nov", 27), day("May", 17)) == ("2", "1", "+")
+        december = lines[12]
+        assert any("#e5484d" in style for style in styles_at(december, "2", after=9 + 24 * cell))

@@ -7,7 +7,7 @@ Full screen, opened with `w` from the planner (or "Year wheel" in the palette).
   the holidays (★), flag days (⚑) and observance days (•) of each week, and the campaigns
   (solid bars) and seasons (lines) in as many lanes as overlap. The selected week's days, marks
   and campaigns are spelled out below.
-- By month (`m`): one row per month, one column per day, each day showing its mark or the
+- By month (`m`): one row per month, one column per day, each day showing its mark and the
   number of posts planned, coloured by the campaign it lies in.
 
 Keys: arrows (or hjkl) move, `[`/`]` change the year, `enter` shows the selected week in the week
