@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.containers import Horizontal, Vertical
+from textual.strip import Strip
 from textual.widgets import DataTable, Input, OptionList, SelectionList, Static, TextArea
+from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import Option
 
 from someplan.domain.batch import Step
@@ -133,19 +136,47 @@ class CategoryStep(BatchStep, OptionList):
 # -- 2 the people ------------------------------------------------------------------------------
 
 
+class PickOrderList(SelectionList[str]):
+    """A selection list whose boxes show the order of picking, 1, 2, 3 … (the order of the
+    interviews), and nothing when not picked, instead of the same "X" in every box."""
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        segments = list(line)
+        # Textual draws the box as the first segments "▐", "X", "▌" (textual<9, pinned): change
+        # what is in it only when the line is drawn that way.
+        if len(segments) < 3 or segments[1].text != ToggleButton.BUTTON_INNER or segments[0].text != ToggleButton.BUTTON_LEFT:
+            return line
+        index = self.scroll_offset.y + y
+        if not 0 <= index < self.option_count:
+            return line
+        value = self.get_option_at_index(index).value
+        picked = self.selected
+        if value not in picked:
+            segments[1] = Segment(" ", segments[1].style)
+        else:
+            number = str(picked.index(value) + 1)
+            if len(number) == 1:
+                segments[1] = Segment(number, segments[1].style)
+            else:  # 10 and up: the box's left edge holds the first digit
+                segments[0] = Segment(number[0], segments[1].style)
+                segments[1] = Segment(number[1:2], segments[1].style)
+        return Strip(segments, line.cell_length)
+
+
 class PeopleStep(BatchStep, Vertical):
     """Who is interviewed, in the order picked; their consent; `a` adds a person."""
 
     step = Step.PEOPLE
 
     def compose(self):
-        yield SelectionList[str](id="batch-people")
+        yield PickOrderList(id="batch-people")
         yield Static("", id="batch-consent", markup=False)
         yield Caption(N_("space select, in interview order · a add a person · ctrl+n next"), classes="hint")
 
     @property
-    def picker(self) -> SelectionList[str]:
-        return self.query_one("#batch-people", SelectionList)
+    def picker(self) -> PickOrderList:
+        return self.query_one(PickOrderList)
 
     def fill(self, chosen: list[str] | None = None) -> None:
         people = self.picker
@@ -455,8 +486,8 @@ class SpreadStep(BatchStep, Vertical):
             only = ngettext("Only {count} free slot for {people} people.", "Only {count} free slots for {people} people.", len(self.slots))
             note.update(Text(only.format(count=len(self.slots), people=len(people)), style="red"))
         else:
-            drafts = ngettext("{count} draft · ctrl+s writes it · nothing is written before",
-                              "{count} drafts · ctrl+s writes them · nothing is written before", len(people))  # fmt: skip
+            drafts = ngettext("{count} draft · ctrl+s writes it · until then nothing is written",
+                              "{count} drafts · ctrl+s writes them · until then nothing is written", len(people))  # fmt: skip
             note.update(Text(drafts.format(count=len(people)), style="dim"))
 
     def options(self) -> tuple[IsoWeek, int]:
