@@ -188,3 +188,24 @@ async def test_the_people_step_shows_the_pick_order_and_step_5_says_when_it_writ
         switch_language(app, "nb")
         await pilot.pause()
         assert str(note.render()) == "2 utkast · ctrl+s lagrer dem · til da lagres ingenting"
+
+
+async def test_the_pick_order_past_nine_keeps_the_box_width():
+    from textual.app import App
+
+    from someplan.tui.screens.batch_steps import PickOrderList
+
+    class Picks(App):
+        def compose(self):
+            yield PickOrderList(*[(f"P{n}", f"p{n}", False) for n in range(12)])
+
+    app = Picks()
+    async with app.run_test(size=(40, 20)) as pilot:
+        picks = app.query_one(PickOrderList)
+        for n in range(11):
+            picks.select(f"p{n}")
+        await pilot.pause()
+        lines = ["".join(segment.text for segment in picks.render_line(y)) for y in range(12)]
+        assert [line[:7] for line in (lines[0], lines[8], lines[9], lines[10], lines[11])] == [
+            "▐1▌ P0 ", "▐9▌ P8 ", "10▌ P9 ", "11▌ P10", "▐ ▌ P11",
+        ]

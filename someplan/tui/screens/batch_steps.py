@@ -15,7 +15,6 @@ from rich.text import Text
 from textual.containers import Horizontal, Vertical
 from textual.strip import Strip
 from textual.widgets import DataTable, Input, OptionList, SelectionList, Static, TextArea
-from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import Option
 
 from someplan.domain.batch import Step
@@ -136,6 +135,9 @@ class CategoryStep(BatchStep, OptionList):
 # -- 2 the people ------------------------------------------------------------------------------
 
 
+BOX = ("▐", "X", "▌")  # a SelectionList's box, as Textual draws it
+
+
 class PickOrderList(SelectionList[str]):
     """A selection list whose boxes show the order of picking, 1, 2, 3 … (the order of the
     interviews), and nothing when not picked, instead of the same "X" in every box."""
@@ -143,9 +145,9 @@ class PickOrderList(SelectionList[str]):
     def render_line(self, y: int) -> Strip:
         line = super().render_line(y)
         segments = list(line)
-        # Textual draws the box as the first segments "▐", "X", "▌" (textual<9, pinned): change
-        # what is in it only when the line is drawn that way.
-        if len(segments) < 3 or segments[1].text != ToggleButton.BUTTON_INNER or segments[0].text != ToggleButton.BUTTON_LEFT:
+        # Textual 8 draws the box as the first three segments, "▐" "X" "▌" (tests/tui/test_batch.py
+        # checks it): anything else is left as drawn rather than broken.
+        if len(segments) < 3 or [segment.text for segment in segments[:3]] != list(BOX):
             return line
         index = self.scroll_offset.y + y
         if not 0 <= index < self.option_count:
