@@ -283,3 +283,11 @@ def test_a_marked_day_still_shows_its_posts_in_the_months_view(width):
         assert (day("Dec", 25), day("Nov", 27), day("May", 17)) == ("2", "1", "+")
         december = lines[12]
         assert any("#e5484d" in style for style in styles_at(december, "2", after=9 + 24 * cell))
+
+
+def test_the_drawing_needs_no_textual():
+    import subprocess
+    import sys
+
+    code = "import sys, someplan.tui.year_wheel_render; print('textual' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
