@@ -8,7 +8,7 @@ A step's widget id is its `Step` value, the page the screen's ContentSwitcher sh
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from rich.segment import Segment
 from rich.text import Text
@@ -17,7 +17,7 @@ from textual.strip import Strip
 from textual.widgets import DataTable, Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from someplan.domain.batch import Step
+from someplan.domain.batch import BatchSession, Step
 from someplan.domain.person import ConsentState, consent_state
 from someplan.domain.weeks import IsoWeek, parse_week, week_word
 from someplan.i18n import N_, _, language, ngettext
@@ -31,9 +31,6 @@ from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.language import Caption
 from someplan.tui.screens.dialogs import Ask
-
-if TYPE_CHECKING:
-    from someplan.tui.screens.batch import BatchScreen
 
 
 def consent_text(person, day: dt.date, short: bool = False) -> Text:
@@ -56,13 +53,37 @@ def _field(label: str, widget) -> Vertical:
     return Vertical(Caption(label, classes="field-label"), widget, classes="field")
 
 
+class Wizard(Protocol):
+    """What a step uses of the screen it is on (BatchScreen)."""
+
+    session: BatchSession
+    today: dt.date
+
+    @property
+    def catalog(self) -> Any: ...
+
+    @property
+    def category(self) -> Any: ...
+
+    @property
+    def people(self) -> list: ...
+
+    def change(self, save: bool = True, **fields: Any) -> None: ...
+
+    def change_soon(self, **fields: Any) -> None: ...
+
+    def action_forward(self) -> None: ...
+
+    def notify(self, message: str, **options: Any) -> Any: ...
+
+
 class BatchStep:
     """What the screen asks of every step (mixed into a widget)."""
 
     step: ClassVar[Step]
 
     @property
-    def wizard(self) -> BatchScreen:
+    def wizard(self) -> Wizard:
         return self.screen  # type: ignore[attr-defined, return-value]
 
     @property
