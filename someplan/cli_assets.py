@@ -35,7 +35,7 @@ def run_assets(catalog, args, today_of, out_of) -> int:
         print_json({
             "root": str(index.root), "files": listing.total, "new": listing.new, "unused": listing.unused,
             "missing": listing.missing, "matched": listing.matched,
-            "assets": [_row_json(row, index) for row in listing.rows],
+            "assets": [_row_json(row, index) for row in listing.rows], "unreadable_names": index.unreadable,
         })  # fmt: skip
         return 0
     out = out_of()
@@ -67,6 +67,9 @@ def run_assets(catalog, args, today_of, out_of) -> int:
         ngettext("{count} missing", "{count} missing", listing.missing).format(count=listing.missing),
     ]
     out.print(Text(" · ".join(counts), style="bold"))
+    for name in index.unreadable:
+        out.print(Text.assemble(("⚠ ", "yellow"), _("left out: the name {name} is not valid text (UTF-8); rename the file")
+                                .format(name=literal(name))), soft_wrap=True)  # fmt: skip
     return 0
 
 
