@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -23,8 +22,9 @@ COMMANDS = (
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
-        argv = ["open", *argv]  # `someplan [WORKSPACE]` opens the planner
+    if not argv or (argv[0] not in (*COMMANDS, "open") and not argv[0].startswith("-")) or _names_workspace(argv[0]):
+        argv = ["open", *argv]  # `someplan [WORKSPACE]` and `someplan -w WORKSPACE` open the planner
+    _tolerant_output()
     from someplan.services.language import apply as apply_language
 
     apply_language()  # the user's choice, else the last workspace's locale: --help speaks it too
@@ -49,6 +49,19 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _names_workspace(word: str) -> bool:
+    return word in ("-w", "--workspace") or word.startswith(("--workspace=", "-w"))
+
+
+def _tolerant_output() -> None:
+    """A character the output's encoding lacks (an ISO-8859-1 server over SSH,
+    PYTHONIOENCODING=ascii, a file name that is not UTF-8) is printed as `?` instead of
+    failing the whole command with a message about the user's input."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
 
 
 # -- parser ------------------------------------------------------------------------------------
@@ -88,11 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("open", cmd_open, _("open the planner on a workspace"), workspace=False)
     p.add_argument("workspace", nargs="?")
+    p.add_argument("-w", "--workspace", dest="workspace_option", help=_("the same as the argument"))
     p = command("init", cmd_init, _("create a workspace with default channels and categories"), workspace=False)
     p.add_argument("path")
     p.add_argument("--name", help=_("the workspace's name (default: the folder's)"))
-    p = command("demo", cmd_demo, _("a fresh copy of the sample workspace, to try things out"), workspace=False)
+    p = command("demo", cmd_demo, _("a copy of the sample workspace to try things out, kept until --fresh"), workspace=False)
     p.add_argument("--path-only", action="store_true", help=_("only make the copy and print where it is"))
+    p.add_argument("--fresh", action="store_true", help=_("start over from a fresh copy of the sample"))
     p = command("status", cmd_status, _("the week at a glance"), workspace=False)
     p.add_argument("workspace", nargs="?")
     p.add_argument("-w", "--workspace", dest="workspace_option", help=_("the same as the argument"))
@@ -267,28 +282,21 @@ def _week(args, catalog):
     return None
 
 
-def _post_json(post, catalog) -> dict:
-    doc = {"id": post.id, **post.to_doc()}
-    doc["channel_name"] = catalog.channel_names().get(post.channel)
-    doc["category_name"] = catalog.category_names().get(post.category)
-    return doc
-
-
 # -- commands ----------------------------------------------------------------------------------
 
 
-def cmd_open(args) -> int:
+def cmd_open(args, notice: str | None = None) -> int:
     from someplan.services.catalog import Catalog
     from someplan.services.locate import remember, resolve
     from someplan.store.workspace import Workspace
 
-    path = resolve(args.workspace)
+    path = resolve(args.workspace or getattr(args, "workspace_option", None))
     catalog = Catalog(Workspace.open(path))  # a bad workspace is a one-line error, before the screen
     remember(path)
     _speak_workspace_language(catalog)
     from someplan.tui.app import SomeplanApp  # the only place the command line imports Textual
 
-    SomeplanApp(catalog).run()
+    SomeplanApp(catalog, notice=notice).run()
     return 0
 
 
@@ -313,36 +321,23 @@ def sample_source() -> Path:
 
 
 def cmd_demo(args) -> int:
+    from someplan.services.demo import prepare_demo
     from someplan.services.errors import UserError
-    from someplan.store.device import state_dir
 
     source = sample_source()
     if not (source / "someplan-workspace.json").exists():
         raise UserError(_("the sample workspace is missing from this installation ({path})").format(path=source))
-    target = state_dir() / "demo" / "sample_workspace"
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(source, target)
-    _give_new_id(target)
+    demo = prepare_demo(source, fresh=args.fresh)
     if args.path_only:
-        print(target)
+        print(demo.path)
         return 0
-    args.workspace = str(target)
-    print("someplan: " + _("a fresh copy of the sample is in {path}").format(path=target), file=sys.stderr)
-    return cmd_open(args)
-
-
-def _give_new_id(root: Path) -> None:
-    """A copy of a workspace is a new workspace: it must not share the original's id."""
-    import json
-
-    from someplan.store.atomic import atomic_write
-    from someplan.store.layout import WORKSPACE_FILE
-    from someplan.store.workspace import new_record_id
-
-    meta = json.loads((root / WORKSPACE_FILE).read_text(encoding="utf-8"))
-    meta["id"] = new_record_id()
-    atomic_write(root / WORKSPACE_FILE, (json.dumps(meta, indent=2) + "\n").encode())
+    if demo.fresh:
+        where = _("the demo is a fresh copy of the sample, in {path}").format(path=demo.path)
+    else:
+        where = _("the demo is as you left it, in {path} (someplan demo --fresh starts over)").format(path=demo.path)
+    print("someplan: " + where, file=sys.stderr)
+    args.workspace = str(demo.path)
+    return cmd_open(args, notice=where)
 
 
 def cmd_status(args) -> int:
@@ -420,21 +415,30 @@ def cmd_list(args) -> int:
             for p in posts
         ])  # fmt: skip
         return 0
-    from someplan.cli_output import print_table
+    from someplan.cli_output import print_lines, print_table
 
+    out = _out()
+    # On a terminal a table with each id cut to its shortest unique start; in a pipe, like `ls`,
+    # one line per post with the whole id, tab-separated, nothing wrapped or cut.
+    short = catalog.short_post_ids() if out.is_terminal else {}
     rows = [
-        [p.id, p.date.isoformat(), p.time.strftime("%H:%M") if p.time else "", channels.get(p.channel, "–"),
+        [short.get(p.id, p.id), p.date.isoformat(), p.time.strftime("%H:%M") if p.time else "", channels.get(p.channel, "–"),
          categories.get(p.category, ""), p.status.label(), p.title]
         for p in posts
     ]  # fmt: skip
-    print_table(rows, [_("id"), _("date"), _("time"), _("channel"), _("category"), _("status"), _("title")], _out())
+    if not out.is_terminal:
+        print_lines(rows)
+        return 0
+    print_table(rows, [_("id"), _("date"), _("time"), _("channel"), _("category"), _("status"), _("title")], out,
+                whole=(0,))  # fmt: skip
     return 0
 
 
 def cmd_show(args) -> int:
+    from someplan.services.post_view import ID_KEYS, post_fields
+
     catalog = _open(args)
-    post = catalog.post(args.id)
-    doc = _post_json(post, catalog)
+    doc = post_fields(catalog.post(args.id), catalog)
     if args.json:
         from someplan.cli_output import print_json
 
@@ -442,7 +446,8 @@ def cmd_show(args) -> int:
         return 0
     from someplan.cli_output import print_table
 
-    rows = [[_(FIELD_NAMES[name]) if name in FIELD_NAMES else name, _shown_value(name, value)] for name, value in doc.items()]
+    shown = {name: value for name, value in doc.items() if name not in ID_KEYS.values()}  # names are for people
+    rows = [[_(FIELD_NAMES[name]) if name in FIELD_NAMES else name, _shown_value(name, value)] for name, value in shown.items()]
     print_table(rows, [_("field"), _("value")], _out())
     return 0
 
@@ -451,6 +456,8 @@ def _shown_value(field: str, value):
     """A stored value as `show` and `history` print it: a status or funnel stage in words."""
     from someplan.domain.post import Status
 
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
     if field == "status" and value in set(Status):
         return Status(value).label()
     if field == "funnel" and value in FUNNEL_STAGES:
@@ -467,7 +474,7 @@ FIELD_NAMES = {
     "reach": N_("reach"), "views": N_("views"), "reactions": N_("reactions"), "comments": N_("comments"),
     "shares": N_("shares"), "clicks": N_("clicks"), "saves": N_("saves"), "video_views": N_("video views"),
     "followers": N_("followers"), "external_id": N_("id at the network"), "permalink": N_("permalink"),
-    "reused_from": N_("reuse of"), "channel_name": N_("channel name"), "category_name": N_("category name"),
+    "reused_from": N_("reuse of"),
 }  # fmt: skip
 
 
@@ -574,11 +581,13 @@ def cmd_doctor(args) -> int:
         "devices": [{"id": k, "name": v} for k, v in sorted(workspace.devices().items())],
         "problems": [p.as_dict() for p in workspace.problems],
     }
+    # Exit 1 when something is wrong, so that a script (or cron) notices; warnings are not.
+    code = 1 if any(p.severity == "error" for p in workspace.problems) else 0
     if args.json:
         from someplan.cli_output import print_json
 
         print_json(report)
-        return 0
+        return code
     from rich.text import Text
 
     from someplan.cli_output import severity_label, user
@@ -596,7 +605,7 @@ def cmd_doctor(args) -> int:
     for problem in problems:
         out.print(Text.assemble((severity_label(problem.severity).ljust(width), "red" if problem.severity == "error" else "yellow"),
                                 user(problem.path or ""), "  ", user(problem.message)))  # fmt: skip
-    return 0
+    return code
 
 
 # -- channels and categories -------------------------------------------------------------------
