@@ -117,7 +117,7 @@ def test_status_does_not_import_textual(ws, tmp_path):
 
 
 def test_status_on_the_sample_in_the_checkout_writes_nothing(someplan):
-    from someplan.cli import sample_source
+    from someplan.cli.workspace import sample_source
 
     before = {p: p.stat().st_mtime_ns for p in sample_source().rglob("*")}
     assert "Fjordhotellet Solvik" in someplan("status", str(sample_source()))
