@@ -20,8 +20,8 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
     common.workspace_option(p)
     if name == "add":
         p.add_argument("title")
-        p.add_argument("--date", required=True, help=_("the day: 2026-11-23, 23.11.2026, 23.11 or today"))
-        p.add_argument("--time", help=_("the time, e.g. 09:30"))
+        p.add_argument("--date", required=True, help=_("the day: 2026-11-23, 23.11.2026, 23.11, today or a weekday (friday)"))
+        p.add_argument("--time", help=_("the time, e.g. 09:30 or 0930"))
         p.add_argument("--channel", required=True, help=_("the channel's name"))
         p.add_argument("--category", required=True, help=_("the category's name"))
         p.add_argument("--status", default="idea", help=_("idea (default), draft, ready, scheduled or published"))
