@@ -19,9 +19,11 @@ def cmd_doctor(args) -> int:
 
     with common.open_catalog(args) as catalog:
         report = examine(catalog.workspace)
+    # Exit 1 when something is wrong, so that a script (or cron) notices; warnings are not.
+    code = 1 if report.has_errors else 0
     if args.json:
         common.print_json(report.as_json())
-        return 0
+        return code
     from rich.text import Text
 
     from someplan.cli.common import severity_label, user
@@ -38,4 +40,4 @@ def cmd_doctor(args) -> int:
     for problem in report.problems:
         out.print(Text.assemble((severity_label(problem.severity).ljust(width), "red" if problem.severity == "error" else "yellow"),
                                 user(problem.path or ""), "  ", user(problem.message)))  # fmt: skip
-    return 0
+    return code

@@ -17,6 +17,10 @@ class DoctorReport:
     devices: tuple[tuple[str, str], ...]  # (id, name), by id
     problems: tuple[Problem, ...]
 
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
     def as_json(self) -> dict:
         """For scripts (`someplan doctor --json`): English keys, messages as shown."""
         return {
