@@ -16,7 +16,10 @@ each for the workspace's sake:
   ``"1"``), anything else is a ValueError before anything is written;
 - a removed document stays restorable (a tombstone), so a table whose documents were all
   removed is still listed by `tables()` after the database is opened again, and `drop_table`
-  is not final either;
+  is not final either; a document written again under a removed one's id comes last, as in
+  TinyDB, but back at the removed one's place once the workspace is opened again;
+- values are what JSON holds, as with TinyDB's JSON storage (a tuple reads back as a list); NaN,
+  infinities and other values JSON cannot hold are refused before anything is written;
 - `persist_empty=True` lists the new empty table in `tables()` for the life of the database
   object (an empty table has no ops to share), and never empties a table that has documents
   (TinyDB's own would).
