@@ -77,7 +77,8 @@ async def child_run(root: Path) -> dict:
             while name not in {row.path for row in screen.asset_listing.rows}:
                 await pilot.pause(0.005)
             arrive.append(time.perf_counter() - t)
-    return {"files": files, "scan": scan, "first_frame": first_frame, "indexed": indexed, "keys": keys[-10:], "during": during, "redraw": redraw, "unchanged": unchanged, "arrive": arrive,
+    return {"files": files, "scan": scan, "first_frame": first_frame, "indexed": indexed, "keys": keys[-10:],
+            "during": during, "redraw": redraw, "unchanged": unchanged, "arrive": arrive,
             "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # fmt: skip
 
 
@@ -106,9 +107,12 @@ def main() -> int:
         print(f"planner start to first frame             {median_ms([r['first_frame'] for r in results]):7.1f} ms")
         print(f"key ] during a re-index (median, max)    {median_ms(keys):7.1f} ms, {max(keys) * 1000:.1f} ms"
               f"  ({sum(r['during'] for r in results)} keys while the worker ran)")  # fmt: skip
-        print(f"assets pane, nothing changed             {median_ms([x for r in results for x in r['unchanged']]):7.1f} ms  (each post edit)")
-        print(f"assets pane rebuilt from the index       {median_ms([x for r in results for x in r['redraw']]):7.1f} ms  (a file came or went)")
-        print(f"file copied in until shown in the pane   {median_ms([x for r in results for x in r['arrive']]):7.1f} ms  [< 1000 ms]"
+        def all_of(key: str) -> list[float]:
+            return [x for r in results for x in r[key]]
+
+        print(f"assets pane, nothing changed             {median_ms(all_of('unchanged')):7.1f} ms  (each post edit)")
+        print(f"assets pane rebuilt from the index       {median_ms(all_of('redraw')):7.1f} ms  (a file came or went)")
+        print(f"file copied in until shown in the pane   {median_ms(all_of('arrive')):7.1f} ms  [< 1000 ms]"
               f"  (max {max(x for r in results for x in r['arrive']) * 1000:.0f} ms)")  # fmt: skip
         print(f"peak resident memory, planner process    {max(r['rss'] for r in results):7.1f} MB  [< 150 MB]")
     return 0

@@ -55,7 +55,8 @@ def make(base: Path, rows: int) -> tuple[Path, Path]:
         export.append([f"1044_{900000 + i}", "1044", "Fjordhotellet", title.replace(" ", "  ", 1), caption, "",
                        published.strftime("%m/%d/%Y %H:%M"), "", f"https://www.facebook.com/1044/posts/{900000 + i}",
                        "No", "No", "Photos", "", "", "", "", "Lifetime", f"{reach * 2:,}", f"{reach:,}", "",
-                       str(rng.randint(0, 400)), str(rng.randint(0, 60)), str(rng.randint(0, 40)), str(rng.randint(0, 90))])  # fmt: skip
+                       str(rng.randint(0, 400)), str(rng.randint(0, 60)), str(rng.randint(0, 40)),
+                       str(rng.randint(0, 90))])  # fmt: skip
     catalog.workspace.write(changes)
     catalog.workspace.close()
     out = io.StringIO(newline="")
@@ -111,7 +112,8 @@ def main() -> int:
             shutil.copytree(root, command)
             t = time.perf_counter()
             done = subprocess.run([sys.executable, "-m", "someplan", "import", str(path), "-w", str(command), "--json"],
-                                  check=True, capture_output=True, env={**os.environ, "XDG_STATE_HOME": str(base / f"cmdstate{run}")})  # fmt: skip
+                                  check=True, capture_output=True,
+                                  env={**os.environ, "XDG_STATE_HOME": str(base / f"cmdstate{run}")})  # fmt: skip
             assert f'"updated": {args.rows}' in done.stdout.decode(), done.stdout[:300]
             commands.append(time.perf_counter() - t)
             t = time.perf_counter()

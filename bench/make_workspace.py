@@ -62,7 +62,7 @@ def generate(root: Path, posts: int = 3000, seed: int = 1) -> int:
     rng = random.Random(seed)
     root.mkdir(parents=True)
     (root / WORKSPACE_FILE).write_text(json.dumps({"app": "someplan", "format": FORMAT, "id": new_record_id()}))
-    devices = [Device(root, i, n) for i, n in zip(DEVICE_IDS, NAMES)]
+    devices = [Device(root, i, n) for i, n in zip(DEVICE_IDS, NAMES, strict=False)]
     wall = START_MS
     count = 0
     last: dict[tuple[str, str], str] = {}

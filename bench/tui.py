@@ -107,7 +107,9 @@ def main() -> int:
         print(f"next-week handler, no driver       {median_ms(handlers):7.1f} ms  [< 50 ms]")
         print(f"move-a-post handler, no driver     {median_ms(move_handlers):7.1f} ms  [< 50 ms]")
         print(f"idle CPU, change feed running      {statistics.median(idles):7.2f} %")
-        print(f"peak resident memory               {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB  [< 150 MB]")
+        print(
+            f"peak resident memory               {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB  [< 150 MB]"
+        )
     return 0
 
 

@@ -27,7 +27,6 @@ async def one_run(root: Path) -> dict[str, list[float]]:
     from someplan.services.catalog import Catalog
     from someplan.store.workspace import Workspace
     from someplan.tui.app import SomeplanApp
-
     from someplan.tui.screens.year_wheel import WheelGrid
 
     found: dict[str, list[float]] = {"open": [], "week": [], "year": [], "plan week": [], "driver week": [], "unbound": []}

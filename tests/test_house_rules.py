@@ -1,6 +1,7 @@
 """The rules of the house, checked with the suite: the layer contracts in pyproject.toml
-(import-linter), and no module of someplan importing one that imports it back, deferred imports
-inside functions included (they hide a circle instead of removing it)."""
+(import-linter), `ruff check` with the rules pyproject.toml selects, and no module of someplan
+importing one that imports it back, deferred imports inside functions included (they hide a
+circle instead of removing it)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ BIN = Path(sys.executable).parent
 
 def test_the_layer_contracts_are_kept():
     run = subprocess.run([BIN / "lint-imports", "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+
+
+def test_ruff_finds_nothing():
+    run = subprocess.run([BIN / "ruff", "check", "--no-cache", "."], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
 
 

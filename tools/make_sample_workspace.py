@@ -99,9 +99,11 @@ CHANNELS = {
 QUESTIONS = {
     "ansatte": "Hva gjør du en vanlig dag? Hva er ditt beste tips til gjestene? Favorittsted i bygda?",
     "kunder": "Hva fikk dere til å velge Solvik? Hva var høydepunktet under oppholdet? Hvem tar dere med neste gang?",
-    "bak kulissene": "Hva skjer før gjestene våkner? Hva er det ingen ser, men alle merker? Hvilket verktøy kunne du ikke klart deg uten?",
+    "bak kulissene": "Hva skjer før gjestene våkner? Hva er det ingen ser, men alle merker? "
+                     "Hvilket verktøy kunne du ikke klart deg uten?",
     "produkt": "Hva er nytt denne sesongen? Hvem passer tilbudet for? Hva er inkludert, og hva koster det?",
-    "historie": "Hva skjedde her for 50 eller 100 år siden? Hvilke bilder eller gjenstander har vi fra den tiden? Hvem husker det?",
+    "historie": "Hva skjedde her for 50 eller 100 år siden? Hvilke bilder eller gjenstander har vi fra den tiden? "
+                "Hvem husker det?",
     "tips og triks": "Hva spør gjestene oftest om? Hvilken tur passer i dette været? Hva bør man ha i sekken?",
     "inspirasjon": "Hvilket øyeblikk fra uka fortjener et stort bilde? Hva får folk til å drømme seg hit?",
 }
@@ -573,11 +575,11 @@ class Canvas:
         for y in range(max(int(min(ys)), 0), min(int(max(ys)) + 1, H)):
             yc = y + 0.5
             cuts = []
-            for (xa, ya), (xb, yb) in zip(points, points[1:] + points[:1]):
+            for (xa, ya), (xb, yb) in zip(points, points[1:] + points[:1], strict=False):
                 if (ya <= yc < yb) or (yb <= yc < ya):
                     cuts.append(xa + (yc - ya) * (xb - xa) / (yb - ya))
             cuts.sort()
-            for left, right in zip(cuts[::2], cuts[1::2]):
+            for left, right in zip(cuts[::2], cuts[1::2], strict=False):
                 for x in range(max(int(round(left)), 0), min(int(round(right)), W)):
                     self.blend(x, y, colour, alpha)
 

@@ -72,7 +72,7 @@ def cmd_batch(args) -> int:
                 "channel": channels.get(slot.channel),
                 "week": slot.week.week,
             }
-            for slot, person in zip(slots, people)
+            for slot, person in zip(slots, people, strict=False)
         ]
         written = []
         if args.yes:
@@ -87,7 +87,8 @@ def cmd_batch(args) -> int:
     if args.json:
         schedule_json = [{"time": at.strftime("%H:%M") if at else None, "person": name} for at, name in schedule]
         common.print_json({"category": category.name, "day": day.isoformat() if day else None, "schedule": schedule_json,
-                           "questions": category.question, "warnings": warnings, "drafts": drafts, "written": written})  # fmt: skip
+                           "questions": category.question, "warnings": warnings, "drafts": drafts,
+                           "written": written})  # fmt: skip
         return 0
     _print_batch(common.console(), category, schedule, people, drafts, warnings, written, day)
     return 0

@@ -38,6 +38,7 @@ def cmd_doctor(args) -> int:
         out.print(Text(_("no problems found"), style="green"))
     width = max((len(severity_label(p.severity)) for p in report.problems), default=0) + 1
     for problem in report.problems:
-        out.print(Text.assemble((severity_label(problem.severity).ljust(width), "red" if problem.severity == "error" else "yellow"),
+        style = "red" if problem.severity == "error" else "yellow"
+        out.print(Text.assemble((severity_label(problem.severity).ljust(width), style),
                                 user(problem.path or ""), "  ", user(problem.message)))  # fmt: skip
     return code

@@ -25,8 +25,9 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
     p.add_argument("--month", help=_("one month: 2026-11, 11, november"))
     p.add_argument("--channel", action="append", default=[], help=_("only this channel (repeat it for more); "
                                                                      "a Hootsuite file needs exactly one"))  # fmt: skip
-    p.add_argument("--status", action="append", default=[], help=_("only posts with this status: idea, draft, ready, "
-                                                                    "scheduled, published (repeat it or use commas)"))  # fmt: skip
+    p.add_argument("--status", action="append", default=[],
+                   help=_("only posts with this status: idea, draft, ready, scheduled, published "
+                          "(repeat it or use commas)"))  # fmt: skip
     p.add_argument("-o", "--output", help=_("the file or folder to write ('-' for stdout; default: the workspace's "
                                             "exports folder, a name with this machine's id)"))  # fmt: skip
     p.add_argument("--date-format", choices=("dmy", "mdy"), default="dmy",

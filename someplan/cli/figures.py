@@ -104,8 +104,9 @@ def _print_plan(plan, titles: dict[str, str], dry_run: bool, written: int) -> No
         detail = f"  ({_(HOW[match.how])})" if match.how in HOW else f"  ({match.how})" if match.how else ""
         if outcome == "duplicate":
             detail = "  (" + _("skipped: same post as line {line}").format(line=match.how.removeprefix("line ")) + ")"
-        lines.append((match.row.line, Text.assemble(_line(match.row.line), (names.get(outcome, outcome).ljust(width), styles.get(outcome, "")),
-                                user((title or "").split("\n", 1)[0][:70]), (detail, "dim"))))  # fmt: skip
+        lines.append((match.row.line, Text.assemble(_line(match.row.line),
+                                                    (names.get(outcome, outcome).ljust(width), styles.get(outcome, "")),
+                                                    user((title or "").split("\n", 1)[0][:70]), (detail, "dim"))))  # fmt: skip
     for error in plan.errors:
         lines.append((error.line, Text.assemble(_line(error.line), (names["error"].ljust(width), "red"), user(error.message))))
     for _number, line in sorted(lines, key=lambda pair: pair[0]):
@@ -115,7 +116,9 @@ def _print_plan(plan, titles: dict[str, str], dry_run: bool, written: int) -> No
     if dry_run:
         out.print(Text(_("dry run: nothing was written"), style="bold"))
     elif written:
-        out.print(Text(ngettext("imported: {count} field written", "imported: {count} fields written", written).format(count=written)))
+        out.print(
+            Text(ngettext("imported: {count} field written", "imported: {count} fields written", written).format(count=written))
+        )
     else:
         out.print(Text(_("nothing to change: the workspace already has these figures")))
 
@@ -160,8 +163,10 @@ def cmd_figures(args) -> int:
 
     out = common.console()
     overall = report.overall()
-    period = _("Key figures {first}–{last}:").format(first=day_label(report.first, language(), weekday=None, year=True),
-                                                     last=day_label(report.last, language(), weekday=None, year=True))  # fmt: skip
+    period = _("Key figures {first}–{last}:").format(
+        first=day_label(report.first, language(), weekday=None, year=True),
+        last=day_label(report.last, language(), weekday=None, year=True),
+    )  # fmt: skip
     posts = ngettext("{count} published post", "{count} published posts", overall.posts).format(count=overall.posts)
     summary = ", ".join([
         posts, _("reach {rate} of followers").format(rate=percent(overall.reach_rate)),

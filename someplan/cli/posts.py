@@ -11,7 +11,8 @@ from someplan.i18n import N_, _
 EDIT_OPTIONS = (
     ("title", N_("a new title")), ("caption", N_("a new text")), ("status", N_("idea, draft, ready, scheduled or published")),
     ("channel", N_("another channel")), ("category", N_("another category")), ("date", N_("another day")),
-    ("time", N_("another time ('' for none)")), ("link", N_("a link")), ("notes", N_("notes")), ("owner", N_("who is responsible")),
+    ("time", N_("another time ('' for none)")), ("link", N_("a link")), ("notes", N_("notes")),
+    ("owner", N_("who is responsible")),
 )  # fmt: skip
 
 

@@ -89,7 +89,7 @@ def _week_table(report: StatusReport, locale: str, width: int) -> Table:
     day_width = max(map(len, days.values()), default=9)
     status_width = max(map(len, statuses.values()), default=9)
     table = Table.grid(padding=(0, 1))
-    channel_width = min(max((len(l.channel) for l in report.load), default=8), 10)
+    channel_width = min(max((len(load.channel) for load in report.load), default=8), 10)
     fixed = day_width + 5 + channel_width + 15 + status_width + 5  # the other columns and the gaps between them
     longest_title = max([len(literal(p.title)) for d in report.days for p in d.posts]
                         + [len(literal("★ " + ", ".join(d.marks))) for d in report.days], default=10)  # fmt: skip

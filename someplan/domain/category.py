@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
-import datetime as dt
 
 from someplan.domain.cadence import WEEKLY, Cadence
 from someplan.domain.doc_fields import DocReader, time_text

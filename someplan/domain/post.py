@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
 
 from someplan.domain.doc_fields import DocReader, date_text, time_text

@@ -24,8 +24,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from someplan.domain.assets import (
-    LEGACY_PREFIX, AssetQuery, AssetRow, BadReference, Move, is_ignored_name, kind_of, moved_references,
-    normal_reference, reference_key, top_post_ids,
+    LEGACY_PREFIX,
+    AssetQuery,
+    AssetRow,
+    BadReference,
+    Move,
+    is_ignored_name,
+    kind_of,
+    moved_references,
+    normal_reference,
+    reference_key,
+    top_post_ids,
 )  # fmt: skip
 from someplan.i18n import _
 from someplan.services.catalog import POSTS, Catalog
@@ -405,8 +414,8 @@ def usage_in_index(index: AssetIndex, usage: dict[str, Usage]) -> tuple[dict[str
 
 
 def best_posts(catalog: Catalog) -> frozenset[str]:
-    from someplan.services.overview import post_rates
     from someplan.domain.post import Status
+    from someplan.services.overview import post_rates
 
     channels = {c.id: c for c in catalog.channels()}
     rates = []
@@ -446,7 +455,7 @@ def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt
 
     rows: list[AssetRow] = []
     matched = 0
-    for key, use in sorted(missing.items()):
+    for _key, use in sorted(missing.items()):
         candidate = row(use.stored, None, use)
         if query.matches(candidate, today):
             matched += 1
@@ -593,7 +602,13 @@ def asset_counts(catalog: Catalog) -> dict[str, int]:
     missing = 0
     found: set[str] = set()
     for key in usage_by_asset(catalog):
-        where = key if key in keys else key[len(LEGACY_PREFIX):] if key.startswith(LEGACY_PREFIX) and key[len(LEGACY_PREFIX):] in keys else None
+        where = (
+            key
+            if key in keys
+            else key[len(LEGACY_PREFIX) :]
+            if key.startswith(LEGACY_PREFIX) and key[len(LEGACY_PREFIX) :] in keys
+            else None
+        )
         if where is None:
             missing += 1
         else:

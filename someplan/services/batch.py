@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from someplan.domain.batch import BatchSession, Step
 from someplan.domain.category import Category
-from someplan.domain.person import Person, consent_state, ConsentState
+from someplan.domain.person import ConsentState, Person, consent_state
 from someplan.domain.rotation_plan import Proposal
 from someplan.domain.weeks import day_label
 from someplan.i18n import _, language
@@ -82,7 +82,7 @@ def finish_session(
     categories = {c.id: c for c in catalog.categories()}
     category = categories.get(session.category or "")
     changes, created = [], []
-    for proposal, person in zip(proposals, people):
+    for proposal, person in zip(proposals, people, strict=False):
         record = new_record_id()
         asset = session.assets.get(person.id)
         fields = draft_fields(

@@ -15,10 +15,10 @@ from pathlib import Path
 from someplan import i18n
 from someplan.domain import norwegian_calendar
 from someplan.domain.norwegian_calendar import CalendarDay, Entry, calendar_days, parse_calendar
-from someplan.services.holiday_cache import cached_public_holidays
 from someplan.i18n import _
-from someplan.store.user_dirs import config_dir
+from someplan.services.holiday_cache import cached_public_holidays
 from someplan.store.problems import Problem
+from someplan.store.user_dirs import config_dir
 
 FILE_NAME = "calendar_days.toml"
 

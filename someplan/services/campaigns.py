@@ -15,6 +15,7 @@ from someplan.services.catalog import EVENTS, Catalog
 from someplan.services.errors import UserError
 from someplan.store.workspace import new_record_id
 
+
 def kind_label(kind: EventKind) -> str:
     """ "campaign" / "kampanje", in the language spoken."""
     if kind is EventKind.SEASON:
@@ -65,7 +66,9 @@ def find_campaign(catalog: Catalog, text: str) -> Event:
                            "{n} campaigns are called {title!r}; give one of their ids: {ids}", len(by_title))  # fmt: skip
         raise UserError(message.format(n=len(by_title), title=wanted, ids=ids))
     if wanted.lower() in catalog.workspace.deleted(EVENTS):
-        raise UserError(_("campaign {id} is removed; bring it back with: someplan campaign restore {id}").format(id=wanted.lower()))
+        raise UserError(
+            _("campaign {id} is removed; bring it back with: someplan campaign restore {id}").format(id=wanted.lower())
+        )
     raise UserError(_("no campaign {text!r} (see: someplan campaign list)").format(text=wanted))
 
 

@@ -9,8 +9,8 @@ from typing import TypeVar
 
 from someplan.domain.batch import BatchSession
 from someplan.domain.category import Category, rotation_order
-from someplan.domain.doc_fields import parse_date
 from someplan.domain.channel import Channel
+from someplan.domain.doc_fields import parse_date
 from someplan.domain.event import Event
 from someplan.domain.ids import short_ids
 from someplan.domain.person import Person

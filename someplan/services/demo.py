@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from someplan.store.atomic import atomic_write
-from someplan.store.user_dirs import state_dir
 from someplan.store.layout import WORKSPACE_FILE
+from someplan.store.user_dirs import state_dir
 
 
 @dataclass(frozen=True)

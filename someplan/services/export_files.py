@@ -47,7 +47,9 @@ def read_sheet(path: Path, is_header: Callable[[list[str]], bool]) -> Sheet:
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(path, is_header)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UserError(_("{file} is an old Excel (.xls) file: open it and save it as .xlsx or .csv first").format(file=path.name))
+        raise UserError(
+            _("{file} is an old Excel (.xls) file: open it and save it as .xlsx or .csv first").format(file=path.name)
+        )
     return _read_csv(_decode(data, path), is_header, path)
 
 
@@ -65,7 +67,9 @@ def _decode(data: bytes, path: Path) -> str:
     except UnicodeDecodeError:
         if encoding == "utf-8":
             return data.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
-        raise UserError(_("{file} is not readable text ({encoding} expected)").format(file=path.name, encoding=encoding)) from None
+        raise UserError(
+            _("{file} is not readable text ({encoding} expected)").format(file=path.name, encoding=encoding)
+        ) from None
 
 
 def _read_csv(text: str, is_header, path: Path) -> Sheet:
@@ -95,7 +99,9 @@ def _read_csv(text: str, is_header, path: Path) -> Sheet:
             if any(c.strip() for c in cells):
                 rows.append((line, tuple(cells)))
     except csv.Error as error:
-        raise UserError(_("{file}: line {line}: not valid CSV ({reason})").format(file=path.name, line=start, reason=error)) from None
+        raise UserError(
+            _("{file}: line {line}: not valid CSV ({reason})").format(file=path.name, line=start, reason=error)
+        ) from None
     if headers is None:
         raise UserError(_("{file}: no header row with known column names in its first lines").format(file=path.name))
     return Sheet(headers, rows, "csv", header_line)

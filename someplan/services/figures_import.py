@@ -27,8 +27,19 @@ from someplan.services.catalog import CHANNELS, POSTS, Catalog
 from someplan.services.errors import UserError
 from someplan.services.export_files import read_sheet
 from someplan.services.export_formats import (
-    COUNT_FIELDS, COUNT_NAMES, FIELDS, FORMAT_NAMES, Columns, cell, day_first, detect_network, follower_columns, looks_like_header, norm,
-    parse_count, parse_published,
+    COUNT_FIELDS,
+    COUNT_NAMES,
+    FIELDS,
+    FORMAT_NAMES,
+    Columns,
+    cell,
+    day_first,
+    detect_network,
+    follower_columns,
+    looks_like_header,
+    norm,
+    parse_count,
+    parse_published,
 )  # fmt: skip
 
 MAPPINGS = "import_mappings"  # table: saved column mappings, one record per name
@@ -231,7 +242,9 @@ def _check_columns(plan: ImportPlan, columns: Columns, headers) -> None:
     used = set(index.values())
     ignored = [h for i, h in enumerate(headers) if i not in used and h]
     if ignored:
-        plan.notes.append(ngettext("{count} column not used", "{count} columns not used", len(ignored)).format(count=len(ignored)))
+        plan.notes.append(
+            ngettext("{count} column not used", "{count} columns not used", len(ignored)).format(count=len(ignored))
+        )
 
 
 def _rows(plan: ImportPlan, sheet, columns: Columns) -> list[ExportRow]:

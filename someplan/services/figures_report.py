@@ -10,7 +10,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from someplan.domain.figures_stats import (
-    GroupFigures, RatedPost, averages_by, rate_all, ranked, reuse_candidates, top_quartile_threshold, trend,
+    GroupFigures,
+    RatedPost,
+    averages_by,
+    ranked,
+    rate_all,
+    reuse_candidates,
+    top_quartile_threshold,
+    trend,
 )  # fmt: skip
 from someplan.domain.post import Status
 from someplan.domain.weeks import IsoWeek

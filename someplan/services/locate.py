@@ -6,10 +6,10 @@ import json
 import os
 from pathlib import Path
 
-from someplan.store.atomic import atomic_write
-from someplan.store.user_dirs import state_dir
 from someplan.i18n import _
+from someplan.store.atomic import atomic_write
 from someplan.store.problems import WorkspaceError
+from someplan.store.user_dirs import state_dir
 
 ENV_VAR = "SOMEPLAN_WORKSPACE"
 USER_STATE_FILE = "user.json"

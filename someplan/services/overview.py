@@ -11,6 +11,7 @@ from someplan.domain.rotation import Rotation, board_from_dates, coverage
 from someplan.domain.weeks import IsoWeek
 from someplan.services.catalog import Catalog
 
+
 def post_rates(post: Post, channels: dict) -> tuple[float | None, float | None]:
     """Reach rate and engagement rate by reach of a post; followers from the post, else the
     channel's count on the day."""

@@ -8,11 +8,11 @@ from someplan.domain.post import Post
 from someplan.i18n import _
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
-from someplan.store.workspace import new_record_id
 
 # The parsers live in services.user_input; their old names stay importable from here for code
 # written before they moved (branches in flight), until that code imports them from there.
 from someplan.services.user_input import parse_date, parse_status, parse_time  # noqa: E402, F401, I001
+from someplan.store.workspace import new_record_id
 
 
 def _empty(value) -> bool:

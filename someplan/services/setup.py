@@ -46,7 +46,9 @@ def init_workspace(path: Path, name: str | None, identities: IdentityStore | Non
         channel = Channel(id=new_record_id(), name=channel_name, network=network, target_per_week=target)
         changes += [(CHANNELS, channel.id, k, v) for k, v in channel.to_doc().items()]
     for category_name, colour, cadence, question in DEFAULT_CATEGORIES:
-        category = Category(id=new_record_id(), name=category_name, colour=colour, cadence=Cadence.parse(cadence), question=question)
+        category = Category(
+            id=new_record_id(), name=category_name, colour=colour, cadence=Cadence.parse(cadence), question=question
+        )
         changes += [(CATEGORIES, category.id, k, v) for k, v in category.to_doc().items()]
     workspace.write(changes)  # one batch: a crash leaves an empty workspace or a complete one
     return workspace

@@ -145,7 +145,9 @@ def parse_cadence(text: str) -> Cadence:
     try:
         return Cadence.parse(text)
     except ValueError as error:
-        raise UserError(_("not a cadence: {text!r} (try weekly, every 2 weeks, twice a month, monthly)").format(text=text)) from error
+        raise UserError(
+            _("not a cadence: {text!r} (try weekly, every 2 weeks, twice a month, monthly)").format(text=text)
+        ) from error
 
 
 def parse_weekday(text: str) -> int | None:

@@ -158,7 +158,7 @@ def _ops_of(good: list[bytes], numbers: list[int], bad_lines: list[int]) -> tupl
     except (ValueError, KeyError, TypeError):
         pass
     ops, kept = [], []
-    for number, line in zip(numbers, good):
+    for number, line in zip(numbers, good, strict=False):
         try:
             ops.append(op_from_line(line))
             kept.append(line)

@@ -82,7 +82,7 @@ class FolderWatch:
 
 
 class _Handler(FileSystemEventHandler):
-    def __init__(self, feed: "ChangeFeed") -> None:
+    def __init__(self, feed: ChangeFeed) -> None:
         self.feed = feed
 
     def on_any_event(self, event: FileSystemEvent) -> None:
@@ -107,13 +107,13 @@ class ChangeFeed(FolderWatch):
         self._subscribers.append(subscriber)
         return lambda: self._subscribers.remove(subscriber)
 
-    def start(self) -> "ChangeFeed":
+    def start(self) -> ChangeFeed:
         folder = self.workspace.root / DEVICES
         folder.mkdir(exist_ok=True)
         self._watch(str(folder), _Handler(self), "someplan-change-feed")
         return self
 
-    def __enter__(self) -> "ChangeFeed":
+    def __enter__(self) -> ChangeFeed:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -76,7 +76,7 @@ class Workspace:
     # -- opening ----------------------------------------------------------------------------------
 
     @classmethod
-    def init(cls, root: Path | str, identities: IdentityStore | None = None, now_ms=wall_clock_ms) -> "Workspace":
+    def init(cls, root: Path | str, identities: IdentityStore | None = None, now_ms=wall_clock_ms) -> Workspace:
         """Create a new, empty workspace folder (or make an empty folder one)."""
         root = Path(root)
         if (root / WORKSPACE_FILE).exists():
@@ -92,7 +92,7 @@ class Workspace:
     @classmethod
     def open(
         cls, root: Path | str, identities: IdentityStore | None = None, writable: bool = True, now_ms=wall_clock_ms
-    ) -> "Workspace":
+    ) -> Workspace:
         root = Path(root)
         meta = read_meta(root)
         workspace = cls(root, meta, identities or IdentityStore(), writable, now_ms)
@@ -341,7 +341,9 @@ class Workspace:
                 continue
             known = self._files.get(relpath)
             max_stamp = max(newest, known.max_stamp if known else "")
-            self._files[relpath] = _FileState((stat.st_ino, stat.st_size, stat.st_mtime_ns), None, max_stamp, snapshots.digest(data))
+            self._files[relpath] = _FileState(
+                (stat.st_ino, stat.st_size, stat.st_mtime_ns), None, max_stamp, snapshots.digest(data)
+            )
         self._writer.written.clear()
 
     def insert(self, table: str, fields: dict[str, Any], record_id: str | None = None) -> str:

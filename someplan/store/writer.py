@@ -176,7 +176,7 @@ class SegmentWriter:
         missing = []
         for _, data in sorted(mirror.items()):
             decoded = decode(data)
-            missing += [line for op, line in zip(decoded.ops, decoded.lines) if op.stamp + op.crc not in present]
+            missing += [line for op, line in zip(decoded.ops, decoded.lines, strict=False) if op.stamp + op.crc not in present]
         return missing
 
     def _take_new_identity(self, mirror: dict[int, bytes], shared: dict[int, bytes]) -> Identity:

@@ -149,7 +149,9 @@ class SomeplanApp(App):
         for theme in themes:
             self.register_theme(theme)
         wanted = read_user_state().get("theme")
-        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME if DEFAULT_THEME in self.available_themes else self.theme
+        self.theme = (
+            wanted if wanted in self.available_themes else DEFAULT_THEME if DEFAULT_THEME in self.available_themes else self.theme
+        )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for problem in problems:
             self.notify(_("Theme file skipped: {problem}").format(problem=problem), severity="warning", timeout=8, markup=False)
@@ -209,7 +211,8 @@ class SomeplanApp(App):
         found = ngettext("{count} problem:", "{count} problems:", len(problems)).format(count=len(problems))
         lines.append(Text(found if problems else _("No problems found."), style="bold"))
         for problem in problems:
-            lines.append(Text.assemble((f"{labels.severity(problem.severity):8}", "red" if problem.severity == "error" else "yellow"),
+            style = "red" if problem.severity == "error" else "yellow"
+            lines.append(Text.assemble((f"{labels.severity(problem.severity):8}", style),
                                        literal(problem.path or ""), "  ", literal(problem.message)))  # fmt: skip
         self.push_screen(ShowList(_("Doctor"), lines))
 

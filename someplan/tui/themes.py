@@ -16,7 +16,19 @@ from textual.theme import Theme
 from someplan.i18n import _
 from someplan.store.user_dirs import config_dir
 
-FIELDS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel", "warning", "error", "success", "boost")
+FIELDS = (
+    "primary",
+    "secondary",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "warning",
+    "error",
+    "success",
+    "boost",
+)
 DEFAULT_THEME = "someplan-fjord"
 
 

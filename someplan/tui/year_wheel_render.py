@@ -66,7 +66,11 @@ class Canvas:
     def free(self, col: int, length: int) -> bool:
         """Nothing put there yet (a bar of blanks is not free: it has a colour)."""
         end = col + length
-        return col >= 0 and end <= len(self.chars) and all(c == " " and not s for c, s in zip(self.chars[col:end], self.styles[col:end]))
+        return (
+            col >= 0
+            and end <= len(self.chars)
+            and all(c == " " and not s for c, s in zip(self.chars[col:end], self.styles[col:end], strict=False))
+        )
 
     def blank(self, col: int) -> bool:
         """A blank or beyond the edge: what text may end beside without running into more text."""
@@ -353,7 +357,9 @@ def year_campaigns_text(wheel: YearWheel, selected: Span | None, locale: str) ->
         text.append("▸ " if span is selected else "  ", "bold")
         text.append("■ ", span_colour(wheel, span))
         text.append(literal(event.title), "bold" if span is selected else "")
-        text.append(f"  {campaign_service.kind_label(event.kind)} · {range_label(event.start, event.end, locale)} · {weeks}", "dim")
+        text.append(
+            f"  {campaign_service.kind_label(event.kind)} · {range_label(event.start, event.end, locale)} · {weeks}", "dim"
+        )
     return text
 
 

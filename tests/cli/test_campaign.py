@@ -21,7 +21,9 @@ def test_add_list_edit_rm_restore(someplan, ws):
     assert [c["title"] for c in someplan.json("campaign", "list", "--week", "2027-W02", "--json", "-w", ws)] == ["Vintersesong"]
     assert [c["title"] for c in someplan.json("campaign", "list", "--year", "2027", "--json", "-w", ws)] == ["Vintersesong"]
 
-    assert someplan("campaign", "edit", "julebord", "--end", "20.12.2026", "--title", "Julebordsesongen", "-w", ws).strip() == first
+    assert (
+        someplan("campaign", "edit", "julebord", "--end", "20.12.2026", "--title", "Julebordsesongen", "-w", ws).strip() == first
+    )
     edited = someplan.json("campaign", "list", "--json", "-w", ws)[1]
     assert (edited["title"], edited["end"]) == ("Julebordsesongen", "2026-12-20")
 

@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import run_process
-
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_workspace"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

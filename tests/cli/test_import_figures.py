@@ -2,7 +2,6 @@
 
 import csv
 import io
-import json
 import shutil
 from pathlib import Path
 from statistics import fmean
@@ -25,7 +24,9 @@ def test_dry_run_previews_and_writes_nothing(someplan, sample):
     assert "3 matched (3 updated), 1 new, 1 skipped, 1 errors" in out
     assert "line 8" in out and "reach: not a count: '2x1#3'" in out and "dry run: nothing was written" in out
     again = someplan.json("import", str(DATA / "meta_facebook_posts.csv"), "-w", sample, "--dry-run", "--json")
-    assert again["matched"] == 3 and again["new"] == 1 and again["errors"] == [{"line": 8, "message": "reach: not a count: '2x1#3'"}]
+    assert (
+        again["matched"] == 3 and again["new"] == 1 and again["errors"] == [{"line": 8, "message": "reach: not a count: '2x1#3'"}]
+    )
 
 
 def test_import_twice_changes_nothing(someplan, sample):
@@ -63,7 +64,9 @@ def test_a_folder_or_a_device_is_named_for_what_it_is(someplan, sample, tmp_path
 
 def test_mapping_saved_and_used_again(someplan, sample, tmp_path):
     path = tmp_path / "eget.csv"
-    path.write_text("Når,Overskrift,Nådde,Likes\n17.11.2026 19:00,Karis beste tips til vintergjestene,2700,160\n", encoding="utf-8")
+    path.write_text(
+        "Når,Overskrift,Nådde,Likes\n17.11.2026 19:00,Karis beste tips til vintergjestene,2700,160\n", encoding="utf-8"
+    )
     someplan("import", str(path), "-w", sample, "--channel", "Facebook", "--map", "published=Når", "--map", "title=Overskrift",
              "--map", "reach=Nådde", "--map", "reactions=Likes", "--save-mapping", "eget")  # fmt: skip
     again = someplan.json("import", str(path), "-w", sample, "--json")  # the saved mapping is found by its columns
@@ -78,10 +81,11 @@ def test_figures_equal_a_spreadsheet_computation_of_the_file(someplan, tmp_path)
     ws = str(tmp_path / "ws")
     someplan("init", ws, "--name", "Regneark")
     someplan("channel", "add", "IG", "--network", "instagram", "-w", ws)
+    import datetime as dt
+
     from someplan.services.catalog import Catalog
     from someplan.services.setup import edit_channel
     from someplan.store.workspace import Workspace
-    import datetime as dt
 
     catalog = Catalog(Workspace.open(ws))
     edit_channel(catalog, "IG", followers={dt.date(2026, 11, 1): 3000})
@@ -90,7 +94,10 @@ def test_figures_equal_a_spreadsheet_computation_of_the_file(someplan, tmp_path)
     rows = list(csv.DictReader(io.StringIO((DATA / "meta_instagram_posts.csv").read_text(encoding="utf-8-sig"))))
     count = lambda text: int(text.replace(",", "")) if text else 0  # noqa: E731
     reach = [count(r["Reach"]) / 3000 * 100 for r in rows]
-    engagement = [(count(r["Likes"]) + count(r["Comments"]) + count(r["Saves"]) + count(r["Shares"])) / count(r["Reach"]) * 100 for r in rows]
+    engagement = [
+        (count(r["Likes"]) + count(r["Comments"]) + count(r["Saves"]) + count(r["Shares"])) / count(r["Reach"]) * 100
+        for r in rows
+    ]
     figures = someplan.json("figures", "-w", ws, "--by", "channel", "--json")
     assert figures["published_posts"] == 3
     assert figures["reach_rate_percent"] == round(fmean(reach), 2)

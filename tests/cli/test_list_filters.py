@@ -28,9 +28,11 @@ def test_a_filtered_list_is_every_post_filtered_by_date(someplan, sample, option
     everything = someplan.json("list", "--json", "-w", sample)
     first, last = dt.date.min, dt.date.max
     today = dt.date(2026, 11, 18)  # SOMEPLAN_TODAY in the fixture
-    for option, value in zip(options[::2], options[1::2]):
+    for option, value in zip(options[::2], options[1::2], strict=False):
         if option in ("--week", "--date"):
-            week = IsoWeek(2026, int(value.rpartition("W")[2])) if option == "--week" else IsoWeek.of(dt.date.fromisoformat(value))
+            week = (
+                IsoWeek(2026, int(value.rpartition("W")[2])) if option == "--week" else IsoWeek.of(dt.date.fromisoformat(value))
+            )
             first, last = max(first, week.monday), min(last, week.sunday)
         elif option == "--from":
             first = max(first, today if value == "today" else dt.date.fromisoformat(value))

@@ -54,7 +54,8 @@ def test_every_headless_command_leaves_textual_unimported(someplan, ws, tmp_path
         ["assets", "-w", ws], ["channel", "list", "-w", ws], ["category", "list", "-w", ws],
         ["people", "add", "Kari", "-w", ws], ["people", "list", "-w", ws], ["campaign", "list", "-w", ws],
         ["batch", "bak kulissene", "--people", "Kari", "-w", ws], ["add", "Is", "--date", "today", "--channel",
-        "Facebook", "--category", "tips og triks", "-w", ws], ["demo", "--path-only"], ["language", "-w", ws], ["edit", post, "--title", "Badstue", "-w", ws], ["move", post, "--date",
+        "Facebook", "--category", "tips og triks", "-w", ws], ["demo", "--path-only"], ["language", "-w", ws],
+        ["edit", post, "--title", "Badstue", "-w", ws], ["move", post, "--date",
         "2026-11-20", "-w", ws], ["rm", post, "-w", ws], ["restore", post, "-w", ws], ["init", str(tmp_path / "new")],
         ["status", "--help"], ["staus"],
     ]  # fmt: skip

@@ -33,7 +33,13 @@ def test_status_shows_the_week_day_by_day(someplan, ws, monkeypatch):
 def test_status_json_has_the_same_facts(someplan, ws):
     pid = _add(someplan, ws, "Frokost", "2026-11-18", "08:00", channel="instagram", category="produkt")
     report = someplan.json("status", ws, "--json")
-    assert report["week"] == {"year": 2026, "week": 47, "label": "week 47 · 16–22 Nov", "first": "2026-11-16", "last": "2026-11-22"}
+    assert report["week"] == {
+        "year": 2026,
+        "week": 47,
+        "label": "week 47 · 16–22 Nov",
+        "first": "2026-11-16",
+        "last": "2026-11-22",
+    }
     assert report["today"] == "2026-11-18"
     wednesday = report["days"][2]
     assert wednesday["date"] == "2026-11-18"

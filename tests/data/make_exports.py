@@ -45,22 +45,75 @@ def write_csv(name, header, rows, encoding="utf-8-sig", delimiter=",", preamble=
 def facebook():
     rows = [
         # line 2: Kari, published 4 minutes after the planned 19:00 (matched by time and title)
-        facebook_row("901", "Kari: ti år i resepsjonen", "I dag er det ti år siden Kari Solheim sjekket inn sin første gjest.",
-                     "11/10/2026 19:04", "5,410", "3,120", "171", "27", "19", "33"),
+        facebook_row(
+            "901",
+            "Kari: ti år i resepsjonen",
+            "I dag er det ti år siden Kari Solheim sjekket inn sin første gjest.",
+            "11/10/2026 19:04",
+            "5,410",
+            "3,120",
+            "171",
+            "27",
+            "19",
+            "33",
+        ),
         # line 3: caption only in Description (a post type that has no Title)
-        facebook_row("902", "", "Lutefisk, multekrem og «Solvik-punsj». Menyen fra julebordet i 1950 ble funnet bak en skuff i resepsjonen. Skal vi servere punsjen igjen?",
-                     "11/15/2026 19:02", "3,377", "2,104", "118", "17", "12", "21"),
+        facebook_row(
+            "902",
+            "",
+            "Lutefisk, multekrem og «Solvik-punsj». Menyen fra julebordet i 1950 ble funnet bak en skuff i resepsjonen. "
+            "Skal vi servere punsjen igjen?",
+            "11/15/2026 19:02",
+            "3,377",
+            "2,104",
+            "118",
+            "17",
+            "12",
+            "21",
+        ),
         # line 4: the caption spans three lines
-        facebook_row("903", "Karis beste tips til vintergjestene", "Ta med brodder,\nbestill bord i restauranten før du kommer,\nog spør om nordlysvekking.",
-                     "11/17/2026 19:00", "4,002", "2,644", "151", "26", "17", "28"),
+        facebook_row(
+            "903",
+            "Karis beste tips til vintergjestene",
+            "Ta med brodder,\nbestill bord i restauranten før du kommer,\nog spør om nordlysvekking.",
+            "11/17/2026 19:00",
+            "4,002",
+            "2,644",
+            "151",
+            "26",
+            "17",
+            "28",
+        ),
         # line 7: the first row again (exports repeat rows when a post was boosted)
-        facebook_row("901", "Kari: ti år i resepsjonen", "I dag er det ti år siden Kari Solheim sjekket inn sin første gjest.",
-                     "11/10/2026 19:04", "5,410", "3,120", "171", "27", "19", "33"),
+        facebook_row(
+            "901",
+            "Kari: ti år i resepsjonen",
+            "I dag er det ti år siden Kari Solheim sjekket inn sin første gjest.",
+            "11/10/2026 19:04",
+            "5,410",
+            "3,120",
+            "171",
+            "27",
+            "19",
+            "33",
+        ),
         # line 8: garbage in the reach cell
-        facebook_row("904", "Julebordet til Solvik Båtbyggeri", "", "11/12/2026 12:00", "3,001", "2x1#3", "162", "28", "16", "25"),
+        facebook_row(
+            "904", "Julebordet til Solvik Båtbyggeri", "", "11/12/2026 12:00", "3,001", "2x1#3", "162", "28", "16", "25"
+        ),
         # line 9: a post that is not in the plan (posted straight from the phone)
-        facebook_row("905", "Første snøen på Solvikfjellet ❄️", "Natt til i dag kom vinteren. [bold]Nydelig[/bold]!",
-                     "11/14/2026 09:12", "1,980", "1,250", "88", "9", "3", "6"),
+        facebook_row(
+            "905",
+            "Første snøen på Solvikfjellet ❄️",
+            "Natt til i dag kom vinteren. [bold]Nydelig[/bold]!",
+            "11/14/2026 09:12",
+            "1,980",
+            "1,250",
+            "88",
+            "9",
+            "3",
+            "6",
+        ),
     ]
     write_csv("meta_facebook_posts.csv", FACEBOOK_HEADER, rows)
 
@@ -71,12 +124,60 @@ def instagram():
               "Data comment", "Date", "Views", "Reach", "Likes", "Shares", "Comments", "Saves", "Boost status"]
     account = "17841400000000001"
     rows = [
-        ["18000000000000001", account, "fjordhotellet", "I dag er det ti år siden Kari Solheim sjekket inn sin første gjest. Gratulerer, Kari!",
-         "11/10/2026 20:01", "https://www.instagram.com/p/DAAA111/", "IG image", "", "Lifetime", "3,301", "2,250", "201", "7", "16", "23", "Not boosted"],
-        ["18000000000000002", account, "fjordhotellet", "Fredager og lørdager fram til 19. desember. Overnatting og frokost inkludert.",
-         "11/13/2026 11:30", "https://www.instagram.com/p/DAAA222/", "IG carousel", "", "Lifetime", "902", "590", "14", "1", "1", "", "Not boosted"],
-        ["18000000000000003", account, "fjordhotellet", "Ta med brodder, bestill bord i restauranten før du kommer, og spør om nordlysvekking ved innsjekk.",
-         "11/17/2026 20:00", "https://www.instagram.com/p/DAAA333/", "IG reel", "", "Lifetime", "2,870", "1,840", "231", "6", "15", "22", "Boosted"],
+        [
+            "18000000000000001",
+            account,
+            "fjordhotellet",
+            "I dag er det ti år siden Kari Solheim sjekket inn sin første gjest. Gratulerer, Kari!",
+            "11/10/2026 20:01",
+            "https://www.instagram.com/p/DAAA111/",
+            "IG image",
+            "",
+            "Lifetime",
+            "3,301",
+            "2,250",
+            "201",
+            "7",
+            "16",
+            "23",
+            "Not boosted",
+        ],
+        [
+            "18000000000000002",
+            account,
+            "fjordhotellet",
+            "Fredager og lørdager fram til 19. desember. Overnatting og frokost inkludert.",
+            "11/13/2026 11:30",
+            "https://www.instagram.com/p/DAAA222/",
+            "IG carousel",
+            "",
+            "Lifetime",
+            "902",
+            "590",
+            "14",
+            "1",
+            "1",
+            "",
+            "Not boosted",
+        ],
+        [
+            "18000000000000003",
+            account,
+            "fjordhotellet",
+            "Ta med brodder, bestill bord i restauranten før du kommer, og spør om nordlysvekking ved innsjekk.",
+            "11/17/2026 20:00",
+            "https://www.instagram.com/p/DAAA333/",
+            "IG reel",
+            "",
+            "Lifetime",
+            "2,870",
+            "1,840",
+            "231",
+            "6",
+            "15",
+            "22",
+            "Boosted",
+        ],
     ]
     write_csv("meta_instagram_posts.csv", header, rows)
 
@@ -118,9 +219,30 @@ def linkedin():
     book.active.append(["Aggregated page metrics", None])
     posts = book.create_sheet("All posts")
     posts.append(["All posts: Update engagement metrics for individual posts. Learn more at linkedin.com/help"])
-    posts.append(["Post title", "Post link", "Post type", "Campaign name", "Posted by", "Created date", "Campaign start date",
-                  "Campaign end date", "Audience", "Impressions", "Views (excluding off-site video views)", "Off-site views",
-                  "Clicks", "Click through rate (CTR)", "Likes", "Comments", "Reposts", "Follows", "Engagement rate", "Content Type"])
+    posts.append(
+        [
+            "Post title",
+            "Post link",
+            "Post type",
+            "Campaign name",
+            "Posted by",
+            "Created date",
+            "Campaign start date",
+            "Campaign end date",
+            "Audience",
+            "Impressions",
+            "Views (excluding off-site video views)",
+            "Off-site views",
+            "Clicks",
+            "Click through rate (CTR)",
+            "Likes",
+            "Comments",
+            "Reposts",
+            "Follows",
+            "Engagement rate",
+            "Content Type",
+        ]
+    )
     posts.append(["Kari: ti år i resepsjonen. I dag er det ti år siden Kari Solheim sjekket inn sin første gjest.",
                   "https://www.linkedin.com/feed/update/urn:li:activity:7100000000000000001", "Organic", "", "Ingrid Berg",
                   "11/10/2026", "", "", "All followers", 1502, "", "", 12, 0.0079, 36, 5, 4, 1, 0.038, "Image"])

@@ -4,8 +4,16 @@ import unicodedata
 import pytest
 
 from someplan.domain.assets import (
-    AssetQuery, AssetRow, BadReference, Move, is_ignored_name, kind_of, months_before, moved_references,
-    normal_reference, top_post_ids,
+    AssetQuery,
+    AssetRow,
+    BadReference,
+    Move,
+    is_ignored_name,
+    kind_of,
+    months_before,
+    moved_references,
+    normal_reference,
+    top_post_ids,
 )  # fmt: skip
 
 TODAY = dt.date(2026, 11, 18)

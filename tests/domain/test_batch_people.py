@@ -1,6 +1,7 @@
 """Spreading a batch, the people registry's rules, coverage strips and the batch session record."""
 
 from datetime import date, time, timedelta
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -76,7 +77,7 @@ def test_spread_properties(count, step, weekday, target, busy, holidays, offset)
     assert dates == sorted(dates) and len(set(dates)) == count
     assert all(day >= today and day not in days_off for day in dates)
     weeks = [IsoWeek.of(day) for day in dates]
-    assert all(later - earlier >= (step or 1) for earlier, later in zip(weeks, weeks[1:]))
+    assert all(later - earlier >= (step or 1) for earlier, later in pairwise(weeks))
     for week in set(weeks):
         assert weeks.count(week) <= target - sum(1 for p in posts if p.date in week)  # never over the target
 

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from someplan.domain.matching import Candidate, ExportRow, Outcome, match_rows, similarity
+from someplan.domain.matching import Candidate, ExportRow, match_rows, similarity
 
 DAY = dt.date(2026, 11, 10)
 
@@ -12,7 +12,9 @@ def post(id, time="19:00", text="Kari: ti år i resepsjonen", channel="fb", **kw
 
 
 def row(line=2, at="2026-11-10 19:04", text="Kari: ti år i resepsjonen", channel="fb", **kw):
-    return ExportRow(line, channel, published=dt.datetime.fromisoformat(at) if at else None, title=text, figures={"reach": 1}, **kw)
+    return ExportRow(
+        line, channel, published=dt.datetime.fromisoformat(at) if at else None, title=text, figures={"reach": 1}, **kw
+    )
 
 
 def outcomes(rows, posts):

@@ -168,7 +168,9 @@ def test_bad_rules_say_what_is_wrong(text):
 
 
 def test_29_february_only_in_leap_years():
-    entries, problems = parse_calendar('[[day]]\nkind = "observance"\nrule = "fixed 02-29"\nnb = "Skuddårsdagen"\nen = "Leap day"\n')
+    entries, problems = parse_calendar(
+        '[[day]]\nkind = "observance"\nrule = "fixed 02-29"\nnb = "Skuddårsdagen"\nen = "Leap day"\n'
+    )
     assert problems == []
     assert [d.date for d in entries_in(entries, 2028)] == [date(2028, 2, 29)]
     assert entries_in(entries, 2026) == []
@@ -220,7 +222,10 @@ def test_a_file_that_is_not_toml_gives_no_days_and_one_problem():
 
 @given(st.integers(1950, 2200))
 def test_rules_land_where_they_say(year):
-    days = {d.name: d.date for d in calendar_days(date(year, 1, 1), date(year, 12, 31), entries=SHIPPED, holidays_of=lambda y, l: {})}
+    days = {
+        d.name: d.date
+        for d in calendar_days(date(year, 1, 1), date(year, 12, 31), entries=SHIPPED, holidays_of=lambda year, language: {})
+    }
     assert days["Morsdag"].weekday() == SUNDAY and 8 <= days["Morsdag"].day <= 14
     assert days["Farsdag"].weekday() == SUNDAY and 8 <= days["Farsdag"].day <= 14
     assert days["Black Friday"].weekday() == 4 and 23 <= days["Black Friday"].day <= 29

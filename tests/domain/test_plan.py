@@ -47,7 +47,7 @@ def test_planned_vs_target_per_channel():
         Post("7", channel="gone", date=date(2026, 11, 20)),
     ]
     loads = planned_vs_target(posts, channels, WEEK)
-    assert [(l.channel.id, l.planned, l.target, l.missing) for l in loads] == [
+    assert [(load.channel.id, load.planned, load.target, load.missing) for load in loads] == [
         ("fb", 2, 3, 1),
         ("ig", 3, 2, 0),
         ("li", 0, 0, 0),

@@ -1,4 +1,5 @@
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -21,7 +22,7 @@ def test_the_week_of_a_day_contains_it(day):
 def test_a_week_is_monday_to_sunday_consecutive(day):
     dates = week_of(day).dates()
     assert [d.weekday() for d in dates] == list(range(7))
-    assert all(b - a == timedelta(days=1) for a, b in zip(dates, dates[1:]))
+    assert all(b - a == timedelta(days=1) for a, b in pairwise(dates))
 
 
 @given(days, shifts)

@@ -50,7 +50,9 @@ def event_in(year: int):
     )  # fmt: skip
 
 
-@given(st.integers(2020, 2030).flatmap(lambda y: st.tuples(st.just(y), st.lists(event_in(y), max_size=8, unique_by=lambda e: e.id))))
+@given(
+    st.integers(2020, 2030).flatmap(lambda y: st.tuples(st.just(y), st.lists(event_in(y), max_size=8, unique_by=lambda e: e.id)))
+)
 def test_spans_cover_exactly_their_days_inside_the_wheel_and_lanes_share_no_week(case):
     year, events = case
     wheel = year_wheel(year, [], events, [])
@@ -72,7 +74,8 @@ def test_spans_cover_exactly_their_days_inside_the_wheel_and_lanes_share_no_week
     assert wheel.lanes <= len(wheel.spans)
 
 
-@given(years.flatmap(lambda y: st.tuples(st.just(y), st.lists(st.integers(-20, 390).map(lambda n: date(y, 1, 1) + timedelta(days=n))))),
+@given(years.flatmap(lambda y: st.tuples(st.just(y),
+                                          st.lists(st.integers(-20, 390).map(lambda n: date(y, 1, 1) + timedelta(days=n))))),
        st.integers(0, 30))  # fmt: skip
 def test_posts_are_counted_in_their_week_and_month_and_heat_is_zero_only_without_posts(case, target):
     year, dates = case
@@ -121,6 +124,10 @@ def test_a_winter_season_is_clipped_to_the_wheel_and_lanes_keep_overlaps_apart()
     assert spans["Vintersesong"].cut_after and not spans["Vintersesong"].cut_before
     # Black Week ends on Monday 30 Nov and winter starts Tuesday 1 Dec: one week, two lanes.
     assert len({s.lane for s in wheel.spans}) == 3
-    assert [s.event.title for s in wheel.spans_between(date(2026, 11, 30), date(2026, 12, 6))] == ["Julebord", "Black Week", "Vintersesong"]
+    assert [s.event.title for s in wheel.spans_between(date(2026, 11, 30), date(2026, 12, 6))] == [
+        "Julebord",
+        "Black Week",
+        "Vintersesong",
+    ]
     next_year = year_wheel(2027, [], [winter], [])
     assert next_year.spans[0].first == date(2027, 1, 1) and next_year.spans[0].cut_before  # the wheel holds 1 January

@@ -7,7 +7,15 @@ from PIL import Image
 
 from someplan.domain.assets import AssetQuery, BadReference, Move
 from someplan.services.assets import (
-    AssetIndex, asset_rows, fingerprint, mark_seen, relink, resolve_reference, scan_folder, scan_index, seen_at,
+    AssetIndex,
+    asset_rows,
+    fingerprint,
+    mark_seen,
+    relink,
+    resolve_reference,
+    scan_folder,
+    scan_index,
+    seen_at,
 )  # fmt: skip
 from someplan.services.catalog import POSTS
 

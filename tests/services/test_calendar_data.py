@@ -12,8 +12,10 @@ TODAY = dt.date(2026, 11, 18)
 def test_a_bad_user_calendar_file_is_reported_and_the_rest_shown(catalog):
     own = calendar_data.user_file()
     own.parent.mkdir(parents=True, exist_ok=True)
-    own.write_text('[[day]]\nkind = "observance"\nrule = "fixed 11-19"\nnb = "Hotellets bursdag"\nen = "The hotel\'s birthday"\n\n'
-                   '[[day]]\nkind = "observance"\nrule = "second sunday"\nnb = "Feil"\nen = "Wrong"\n', encoding="utf-8")  # fmt: skip
+    own.write_text('[[day]]\nkind = "observance"\nrule = "fixed 11-19"\nnb = "Hotellets bursdag"\n'
+                   'en = "The hotel\'s birthday"\n\n'
+                   '[[day]]\nkind = "observance"\nrule = "second sunday"\nnb = "Feil"\nen = "Wrong"\n',
+                   encoding="utf-8")  # fmt: skip
     problems = calendar_data.calendar_problems()
     assert len(problems) == 1 and str(own) in problems[0] and "day 2 (Feil): not a rule" in problems[0]
     days = calendar_data.days_between(dt.date(2026, 11, 19), dt.date(2026, 11, 27), "nb")

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from someplan.services.export_formats import Columns, detect_network, parse_count, parse_published
 from someplan.domain.channel import Network
+from someplan.services.export_formats import Columns, detect_network, parse_count, parse_published
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,16 @@ def test_garbage_is_not_a_time(garbage):
 
 
 def test_columns_by_name_first_of_two_wins_and_combined_labels_are_not_confused():
-    headers = ["Post ID", "Page ID", "Reactions, Comments and Shares", " REACTIONS ", "Reach", "Reactions", "Views", "Impressions"]
+    headers = [
+        "Post ID",
+        "Page ID",
+        "Reactions, Comments and Shares",
+        " REACTIONS ",
+        "Reach",
+        "Reactions",
+        "Views",
+        "Impressions",
+    ]
     columns = Columns.by_alias(headers)
     assert columns.index["reactions"] == 3 and columns.index["reach"] == 4 and columns.index["views"] == 6
     assert detect_network(headers) is Network.FACEBOOK

@@ -15,9 +15,9 @@ from someplan import i18n
 from someplan.domain.category import Category
 from someplan.domain.channel import Channel, Network
 from someplan.domain.event import Event, EventKind
-from someplan.services.calendar_data import days_between
 from someplan.domain.post import Post, Status
 from someplan.domain.weeks import IsoWeek
+from someplan.services.calendar_data import days_between
 from someplan.services.exports.common import Names, clean, one_line
 from someplan.services.exports.digest import Period, build_digest
 from someplan.services.exports.html import digest_html
@@ -55,8 +55,9 @@ def _cache(tmp_path, monkeypatch):
 
 
 def hostile_posts() -> list[Post]:
-    return [Post(f"p{i}", title=title, caption=title, channel="fb", category="cat", date=WEEK.monday + dt.timedelta(days=i % 7),
-                 time=dt.time(9, 0) if i % 2 else None, status=Status.DRAFT, notes=title) for i, title in enumerate(HOSTILE)]  # fmt: skip
+    return [Post(f"p{i}", title=title, caption=title, channel="fb", category="cat",
+                 date=WEEK.monday + dt.timedelta(days=i % 7), time=dt.time(9, 0) if i % 2 else None,
+                 status=Status.DRAFT, notes=title) for i, title in enumerate(HOSTILE)]  # fmt: skip
 
 
 def digest(posts, locale="en", period=None, events=()):
@@ -133,8 +134,8 @@ def test_html_uses_only_hex_colours():
     bad = Category("bad", "x", 'red;background:url("http://evil.example/")')
     names = Names.of([FACEBOOK], [bad])
     period = Period.week(WEEK)
-    made = build_digest("W", period, [Post("a", title="t", channel="fb", category="bad", date=WEEK.monday)], names, [FACEBOOK], (),
-                        (), "en")  # fmt: skip
+    posts = [Post("a", title="t", channel="fb", category="bad", date=WEEK.monday)]
+    made = build_digest("W", period, posts, names, [FACEBOOK], (), (), "en")  # fmt: skip
     page = digest_html(made)
     assert "evil" not in page and "swatch" not in page.split("</style>")[1]
 
@@ -209,14 +210,18 @@ def test_csv_of_the_sample_has_every_post_its_figures_and_norwegian_letters(cata
     published = next(p for p in catalog.posts() if p.title == "Møt Lise, husøkonomen vår" and p.reach)
     row = by_id[published.id]
     assert row[header.index("title")] == "Møt Lise, husøkonomen vår"
-    assert row[header.index("reach")] == str(published.reach) and row[header.index("week")] == str(published.date.isocalendar().week)
+    assert row[header.index("reach")] == str(published.reach) and row[header.index("week")] == str(
+        published.date.isocalendar().week
+    )
     assert "." in row[header.index("reach rate %")]
     assert any(row[header.index("date")] == "" for row in body)  # the undated ideas are there too
 
 
 def test_csv_in_bokmal_uses_semicolons_and_decimal_commas(catalog, monkeypatch):
     i18n.set_language("nb")
-    result = prepare(catalog, ExportRequest("csv", period=Period(dt.date(2026, 9, 1), dt.date(2026, 9, 30))), dt.date(2026, 11, 18))
+    result = prepare(
+        catalog, ExportRequest("csv", period=Period(dt.date(2026, 9, 1), dt.date(2026, 9, 30))), dt.date(2026, 11, 18)
+    )
     rows = read_csv(result.data, ";")
     header = rows[0]
     assert header[:4] == ["id", "dato", "uke", "ukedag"] and "rekkeviddegrad %" in header

@@ -106,7 +106,10 @@ def test_one_profile_per_file_other_channels_are_not_taken():
 
 
 def test_at_most_350_rows_the_rest_is_left_out_with_a_reason():
-    posts = [post(f"p{i:03}", day=DAY + dt.timedelta(days=i // 20), at=dt.time(8 + (i % 20) // 2, (i % 2) * 30)) for i in range(MAX_ROWS + 3)]
+    posts = [
+        post(f"p{i:03}", day=DAY + dt.timedelta(days=i // 20), at=dt.time(8 + (i % 20) // 2, (i % 2) * 30))
+        for i in range(MAX_ROWS + 3)
+    ]
     made = hootsuite_file(posts, FACEBOOK, NOW)
     assert len(rows(made.data)) == MAX_ROWS == len(made.rows)
     assert [s.post.id for s in made.skipped] == ["p350", "p351", "p352"]

@@ -19,7 +19,7 @@ from someplan.services.exports.run import ExportRequest, prepare
 
 OSLO = ZoneInfo("Europe/Oslo")
 TODAY = dt.date(2026, 11, 18)
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 @pytest.fixture(autouse=True)
@@ -61,8 +61,9 @@ def test_times_are_utc_from_oslo_time_and_untimed_posts_are_all_day():
 
 
 def test_summary_description_status_and_calendar_name():
-    post = Post("p1", title="Kari i resepsjonen", caption="Hei fra Kari!", channel="fb", category="cat", date=dt.date(2026, 11, 23),
-                time=dt.time(9, 30), status=Status.DRAFT, notes="Husk bilde", owner="Ingrid", link="https://x.example/a")  # fmt: skip
+    post = Post("p1", title="Kari i resepsjonen", caption="Hei fra Kari!", channel="fb", category="cat",
+                date=dt.date(2026, 11, 23), time=dt.time(9, 30), status=Status.DRAFT, notes="Husk bilde", owner="Ingrid",
+                link="https://x.example/a")  # fmt: skip
     data = export([post])
     calendar = Calendar.from_ical(data)
     assert str(calendar["X-WR-CALNAME"]) == "Solvik" and str(calendar["X-WR-TIMEZONE"]) == "Europe/Oslo"
@@ -128,7 +129,8 @@ def test_filters_by_channel_and_status(catalog):
     facebook = catalog.channel("Facebook")
     result = prepare(catalog, ExportRequest("ics", channels=("facebook",), statuses=("ready,scheduled",)), TODAY)
     wanted = {f"{p.id}@someplan" for p in catalog.posts() if p.channel == facebook.id and p.date
-              and p.status in (Status.READY, Status.SCHEDULED) and result.period.first <= p.date <= result.period.last}  # fmt: skip
+              and p.status in (Status.READY, Status.SCHEDULED)
+              and result.period.first <= p.date <= result.period.last}  # fmt: skip
     assert set(events(result.data)) == wanted and wanted
 
 

@@ -4,7 +4,6 @@ import csv
 import datetime as dt
 import io
 import shutil
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -142,9 +141,9 @@ def test_a_crash_leaves_before_or_after_never_a_mix(sample_copy, monkeypatch, pr
         shutil.copytree(sample_copy, target)
         calls = {"n": 0}
 
-        def crashing(*args, _k=k, **kwargs):
-            calls["n"] += 1
-            if calls["n"] == _k:
+        def crashing(*args, _k=k, _calls=calls, **kwargs):
+            _calls["n"] += 1
+            if _calls["n"] == _k:
                 raise SimulatedCrash
             return real(*args, **kwargs)
 

@@ -37,7 +37,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ from someplan.store.history import CURRENT, REPLACED, SUPERSEDED
 from someplan.store.ops import UNSET, Op
 from someplan.store.workspace import Workspace
 
-START_MS = int(datetime(2026, 11, 22, 10, 10, 10, tzinfo=timezone.utc).timestamp() * 1000)
+START_MS = int(datetime(2026, 11, 22, 10, 10, 10, tzinfo=UTC).timestamp() * 1000)
 SYNC_TEMP = ".simsync-"
 
 
@@ -172,7 +172,7 @@ def check_history(ws: Workspace, ops: list[Op]) -> None:
 class Machine:
     """One colleague's laptop."""
 
-    def __init__(self, world: "World", label: str, name: str, skew_ms: int = 0, fingerprint: str | None = None):
+    def __init__(self, world: World, label: str, name: str, skew_ms: int = 0, fingerprint: str | None = None):
         self.world = world
         self.label = label
         self.name = name
@@ -293,7 +293,7 @@ class World:
 
     # -- patches ---------------------------------------------------------------------------------
 
-    def __enter__(self) -> "World":
+    def __enter__(self) -> World:
         real_replace = atomic._replace
 
         def replace(src, dst):
@@ -461,8 +461,8 @@ class ServerSync:
         local = {rel: FileVersion(v.data, v.mtime_ns, machine.label) for rel, v in read_tree(root).items()}
         base = self.base[machine.label]
         for rel in sorted(set(local) | set(base) | set(self.server)):
-            l, s, b = local.get(rel), self.server.get(rel), base.get(rel)
-            ld, sd = (l.data if l else None), (s.data if s else None)
+            here, s, b = local.get(rel), self.server.get(rel), base.get(rel)
+            ld, sd = (here.data if here else None), (s.data if s else None)
             if ld == sd:
                 if ld is None:
                     base.pop(rel, None)
@@ -471,13 +471,13 @@ class ServerSync:
                 continue
             local_changed, server_changed = ld != b, sd != b
             if local_changed and not server_changed:
-                if l is None:  # deleted here, untouched elsewhere: the deletion propagates
+                if here is None:  # deleted here, untouched elsewhere: the deletion propagates
                     del self.server[rel]
                     base.pop(rel, None)
                 elif s is not None and self.rng.random() < self.spurious:
-                    self._spurious_conflict(machine, rel, l, s, local)
+                    self._spurious_conflict(machine, rel, here, s, local)
                 else:
-                    self.server[rel] = l
+                    self.server[rel] = here
                     base[rel] = ld
             elif server_changed and not local_changed:
                 if s is None:
@@ -489,14 +489,14 @@ class ServerSync:
                     _write_file(root / rel, s.data, s.mtime_ns)
                     base[rel] = sd
             else:  # changed on both sides since the last sync
-                if l is None:  # deleted here, changed there: it comes back
+                if here is None:  # deleted here, changed there: it comes back
                     _write_file(root / rel, s.data, s.mtime_ns)
                     base[rel] = sd
                 elif s is None:  # deleted there, changed here: it goes back up
-                    self.server[rel] = l
+                    self.server[rel] = here
                     base[rel] = ld
                 else:
-                    winner, loser = (l, s) if (l.mtime_ns, 1) > (s.mtime_ns, 0) else (s, l)
+                    winner, loser = (here, s) if (here.mtime_ns, 1) > (s.mtime_ns, 0) else (s, here)
                     self._keep_both(machine, rel, winner, loser, local)
 
     @staticmethod

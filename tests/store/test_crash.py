@@ -23,6 +23,7 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -96,7 +97,7 @@ class Dirs:
     def identities(self) -> IdentityStore:
         return IdentityStore(self.config, self.state)
 
-    def copy_to(self, other: "Dirs") -> None:
+    def copy_to(self, other: Dirs) -> None:
         for name in ("ws", "config", "state"):
             if (self.base / name).exists():
                 shutil.copytree(self.base / name, other.base / name)
@@ -193,7 +194,7 @@ def baseline(tmp_path_factory) -> Baseline:
 
 def test_the_scripted_session_covers_what_the_crash_tests_claim(baseline):
     assert len(baseline.fingerprints) == len(STEPS) + 1
-    assert all(a != b for a, b in zip(baseline.fingerprints, baseline.fingerprints[1:])), "every batch changes the state"
+    assert all(a != b for a, b in pairwise(baseline.fingerprints)), "every batch changes the state"
     assert len(baseline.segments) >= 5, "the session rolls over to new segments several times"
     assert max(baseline.segments) > SMALL_SEGMENT, "one batch bigger than a segment stays in one segment"
     final = baseline.fingerprints[-1]

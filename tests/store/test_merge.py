@@ -14,7 +14,7 @@ DEVICES = ["aaaaaaaaaaaa", "bbbbbbbbbbbb", "cccccccccccc"]
 def op_lines(draw):
     n = draw(st.integers(1, 40))
     lines = []
-    for i in range(n):
+    for _ in range(n):
         device = draw(st.sampled_from(DEVICES))
         wall = draw(st.integers(1_700_000_000_000, 1_700_000_000_050))
         counter = draw(st.integers(0, 3))
@@ -39,7 +39,7 @@ def test_any_order_duplication_or_split_gives_the_same_state(lines, data):
     shuffled = data.draw(st.permutations(lines))
     duplicated = shuffled + data.draw(st.lists(st.sampled_from(lines), max_size=10))
     cuts = sorted(data.draw(st.lists(st.integers(0, len(duplicated)), max_size=6)))
-    chunks = [duplicated[a:b] for a, b in zip([0, *cuts], [*cuts, len(duplicated)])]
+    chunks = [duplicated[a:b] for a, b in zip([0, *cuts], [*cuts, len(duplicated)], strict=False)]
     merged = _merge(chunks)
     assert merged.fingerprint() == reference.fingerprint()
     assert merged.views == reference.views

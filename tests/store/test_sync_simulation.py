@@ -272,7 +272,9 @@ def test_a_half_synced_copy_of_our_own_segment_is_repaired_once(tmp_path):
 
 def test_a_whole_devices_tree_mirrored_with_the_older_copies_winning(tmp_path):
     with World(tmp_path) as world:
-        machines = [world.add(label, label.title(), skew_ms=skew) for label, skew in (("kari", 0), ("ola", -HOURS), ("siv", 5_000))]
+        machines = [
+            world.add(label, label.title(), skew_ms=skew) for label, skew in (("kari", 0), ("ola", -HOURS), ("siv", 5_000))
+        ]
         kari = machines[0]
         kari.init()
         record = kari.insert("posts", {"title": "t0"})
@@ -421,7 +423,7 @@ def _run_scenario(base: Path, scenario: dict) -> None:
     rng = random.Random(scenario["seed"])
     with World(base) as world:
         labels = ("kari", "ola", "siv")[: scenario["machines"]]
-        machines = [world.add(label, label.title(), skew_ms=skew) for label, skew in zip(labels, scenario["skews"])]
+        machines = [world.add(label, label.title(), skew_ms=skew) for label, skew in zip(labels, scenario["skews"], strict=False)]
         machines[0].init()
         machines[0].insert("posts", {"title": "first"})
         for machine in machines[1:]:
@@ -447,7 +449,7 @@ def _run_scenario(base: Path, scenario: dict) -> None:
                 src, dst = (i % count for i in plan["interfere"])
                 if src != dst:
                     intruder.mirror(machines[src], machines[dst])
-            for machine, after in zip(machines, plan["after"]):
+            for machine, after in zip(machines, plan["after"], strict=False):
                 if after == "refresh":
                     machine.refresh()
                 elif after == "reopen":
@@ -455,7 +457,7 @@ def _run_scenario(base: Path, scenario: dict) -> None:
         sessions = [machine.ws for machine in machines]
         _converged(world, tool)
         expected = oracle_fingerprint(world.ops)
-        for machine, session in zip(machines, sessions):
+        for machine, session in zip(machines, sessions, strict=False):
             with world.acting(machine):
                 session.refresh()
             assert session.state.fingerprint() == expected, f"{machine.label}'s long-running session did not converge"

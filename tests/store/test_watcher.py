@@ -3,8 +3,6 @@ import threading
 
 from someplan.store.watcher import ChangeFeed
 from someplan.store.workspace import Workspace
-
-
 from tests.store.conftest import copy_device_files as _copy_devices
 
 

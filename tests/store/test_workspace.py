@@ -8,8 +8,6 @@ from someplan.store.layout import WORKSPACE_FILE
 from someplan.store.ops import encode
 from someplan.store.problems import ReadOnlyWorkspace, WorkspaceError
 from someplan.store.workspace import Workspace
-
-
 from tests.store.conftest import copy_device_files as _sync
 
 
@@ -106,7 +104,9 @@ def test_stray_copies_of_a_segment_merge_by_op_id(machine, stray):
     folder = next(kari.folder.glob("devices/*/000001.jsonl")).parent
     older = (folder / "000001.jsonl").read_bytes()
     second = ws_k.insert("posts", {"title": "second"})
-    (folder / stray).write_bytes(older + encode("1000000000000-0000-zzzzzzzzzzzz", "posts", "r9", "title", "only in the copy", None))
+    (folder / stray).write_bytes(
+        older + encode("1000000000000-0000-zzzzzzzzzzzz", "posts", "r9", "title", "only in the copy", None)
+    )
     again = kari.open()
     assert set(again.view("posts")) == {first, second, "r9"}
     assert [p.code for p in again.problems] == ["stray-copy"]
@@ -235,7 +235,7 @@ def test_an_unreadable_identity_file_is_set_aside(tmp_path):
 def test_a_snapshot_gives_the_same_state_as_the_full_replay(machine):
     kari, ola, ws_k, ws_o = _pair(machine)
     ids = [ws_k.insert("posts", {"title": f"t{i}"}) for i in range(20)]
-    ws_o.update  # ola edits one after syncing
+    # ola edits one after syncing
     _sync(kari.folder, ola.folder)
     ws_o.refresh()
     ws_o.update("posts", ids[3], {"title": "ola"})

@@ -4,7 +4,7 @@ dropped into the asset folder) → spread → drafts; and resuming an interrupte
 import datetime as dt
 
 from someplan.domain.batch import Step
-from someplan.services.catalog import BATCHES, POSTS
+from someplan.services.catalog import POSTS
 
 PEOPLE = ["Kari Solheim", "Ahmed Karimi", "Åse Brekke", "Eirik Fossdal", "Lise Haugland"]
 

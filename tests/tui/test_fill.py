@@ -4,7 +4,7 @@ import datetime as dt
 
 from someplan.domain.rotation_plan import Standing, propose
 from someplan.domain.weeks import IsoWeek
-from someplan.services.catalog import Catalog, POSTS
+from someplan.services.catalog import POSTS
 from someplan.services.rotation_fill import holidays_between
 
 W47 = IsoWeek(2026, 47)
@@ -36,7 +36,10 @@ async def test_f_previews_the_shown_week_and_writes_only_the_accepted_lines(make
         assert all((p.date.isoformat(), p.channel, p.category) in planned for p in accepted)
         if len(lines) > 1:
             first = lines[0]
-            assert sum(1 for d in new.values() if (d.get("date"), d.get("category")) == (first.date.isoformat(), first.category)) == 0
+            assert (
+                sum(1 for d in new.values() if (d.get("date"), d.get("category")) == (first.date.isoformat(), first.category))
+                == 0
+            )
         await pilot.press("u")  # the whole fill is undone at once
         assert len(app.catalog.workspace.view(POSTS)) == before
 

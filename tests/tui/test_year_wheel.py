@@ -12,7 +12,7 @@ from someplan.services.catalog import Catalog
 from someplan.store.workspace import Workspace
 from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.screens.campaign_editor import CampaignEditor
-from someplan.tui.screens.year_wheel import YearWheelScreen, WheelGrid
+from someplan.tui.screens.year_wheel import WheelGrid, YearWheelScreen
 
 
 def details(app) -> str:

@@ -237,7 +237,10 @@ def test_a_campaign_of_the_next_year_is_named_once():
 
 @settings(max_examples=60)
 @given(
-    st.lists(st.tuples(st.integers(-20, 380), st.integers(0, 120), st.sampled_from(list(EventKind)), st.text("abcæøå", max_size=20)), max_size=6),
+    st.lists(
+        st.tuples(st.integers(-20, 380), st.integers(0, 120), st.sampled_from(list(EventKind)), st.text("abcæøå", max_size=20)),
+        max_size=6,
+    ),
     st.sampled_from(WIDTHS),
 )
 def test_lane_labels_are_whole_once_or_end_in_an_ellipsis(drawn, width):

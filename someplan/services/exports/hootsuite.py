@@ -130,7 +130,8 @@ def hootsuite_file(posts: Iterable[Post], channel: Channel, now: dt.datetime, da
         if found:
             skipped.append(Skipped(post, tuple(found)))
         elif len(rows) >= MAX_ROWS:
-            skipped.append(Skipped(post, (Violation(Rule.TOO_MANY, _("over Hootsuite's {limit} rows per file: export a shorter range").format(limit=MAX_ROWS)),)))  # fmt: skip
+            why = _("over Hootsuite's {limit} rows per file: export a shorter range").format(limit=MAX_ROWS)
+            skipped.append(Skipped(post, (Violation(Rule.TOO_MANY, why),)))
         else:
             rows.append(post)
     buffer = io.StringIO(newline="")

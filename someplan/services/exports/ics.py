@@ -34,7 +34,7 @@ from someplan.services.exports.common import Names, clean, one_line, plan_order,
 UID_SUFFIX = "@someplan"
 PRODID = "-//someplan//someplan plan export//EN"
 TIMED_MINUTES = 15
-SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
+SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 REFRESH = dt.timedelta(hours=1)  # how often a subscribed calendar should look again
 _TENTATIVE = (Status.IDEA, Status.DRAFT)
 
@@ -73,7 +73,7 @@ def calendar_bytes(
 
 
 def _event(post: Post, names: Names, zone: tzinfo, changed: dt.datetime | None) -> Event:
-    stamp = (changed or SEQUENCE_EPOCH).astimezone(dt.timezone.utc).replace(microsecond=0)
+    stamp = (changed or SEQUENCE_EPOCH).astimezone(dt.UTC).replace(microsecond=0)
     event = Event()
     event.add("uid", uid_of(post.id))
     event.add("dtstamp", stamp)
@@ -83,7 +83,7 @@ def _event(post: Post, names: Names, zone: tzinfo, changed: dt.datetime | None) 
         event.add("dtstart", post.date)
         event.add("dtend", post.date + dt.timedelta(days=1))
     else:
-        start = dt.datetime.combine(post.date, post.time, tzinfo=zone).astimezone(dt.timezone.utc)
+        start = dt.datetime.combine(post.date, post.time, tzinfo=zone).astimezone(dt.UTC)
         event.add("dtstart", start)
         event.add("dtend", start + dt.timedelta(minutes=TIMED_MINUTES))
     event.add("summary", summary_of(post, names))

@@ -49,7 +49,9 @@ def digest_markdown(digest: Digest) -> str:
         out.append(_row([pgettext("export", "Channel"), *(md(w) for w in digest.weeks)]))
         out.append(_row(["---"] * (len(digest.weeks) + 1)))
         for row in digest.load:
-            out.append(_row([md(row.channel), *(f"{planned} / {target}" if target else str(planned) for planned, target in row.cells)]))
+            out.append(
+                _row([md(row.channel), *(f"{planned} / {target}" if target else str(planned) for planned, target in row.cells)])
+            )
         out.append("")
     return "\n".join(out)
 

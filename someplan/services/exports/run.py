@@ -26,12 +26,12 @@ from someplan.domain.weeks import IsoWeek, day_label
 from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
-from someplan.services.user_input import parse_statuses
 from someplan.services.exports import ALIASES, FORMATS
 from someplan.services.exports.common import Names, Selection, slug
 from someplan.services.exports.digest import Period, build_digest
 from someplan.services.exports.files import check_target, default_name, device_id, target_path, write_file
 from someplan.services.exports.hootsuite import DATE_FORMATS, Skipped, hootsuite_file
+from someplan.services.user_input import parse_statuses
 from someplan.store.hlc import stamp_wall_ms
 
 ICS_WEEKS_BACK, ICS_WEEKS_AHEAD = 4, 26
@@ -115,7 +115,9 @@ def prepare(catalog: Catalog, request: ExportRequest, today: dt.date, now: dt.da
     return _digest(catalog, fmt, period, picked, posts, names, chosen, device)
 
 
-def _digest(catalog, fmt, period: Period, picked: list[Post], load_posts: list[Post], names: Names, chosen, device: str) -> ExportResult:
+def _digest(
+    catalog, fmt, period: Period, picked: list[Post], load_posts: list[Post], names: Names, chosen, device: str
+) -> ExportResult:
     from someplan.services.calendar_data import days_between
 
     locale = language()
@@ -212,7 +214,9 @@ def workspace_zone(catalog: Catalog):
     try:
         return ZoneInfo(name), name, ()
     except (ZoneInfoNotFoundError, ValueError):
-        note = _("unknown time zone {zone!r} in the workspace settings: {default} is used").format(zone=name, default=DEFAULT_ZONE)
+        note = _("unknown time zone {zone!r} in the workspace settings: {default} is used").format(
+            zone=name, default=DEFAULT_ZONE
+        )
         return ZoneInfo(DEFAULT_ZONE), DEFAULT_ZONE, (note,)
 
 
@@ -234,5 +238,5 @@ def last_changed(catalog: Catalog, post_ids: Iterable[str]) -> dict[str, dt.date
             record = cells.get((POSTS, post_id))
             if record:
                 latest = stamp_wall_ms(max(cell.key for cell in record.values()))
-                found[post_id] = dt.datetime.fromtimestamp(latest / 1000, tz=dt.timezone.utc)
+                found[post_id] = dt.datetime.fromtimestamp(latest / 1000, tz=dt.UTC)
     return found

@@ -117,14 +117,22 @@ class AssetsPane(Pane):
         total = f"{listing.total:,}".replace(",", nbsp)
         text = Text(shown(ngettext("{count} file", "{count} files", listing.total), count=total))
         if listing.new:
-            text.append(nbsp + "·" + nbsp + shown(ngettext("{count} new", "{count} new", listing.new), count=listing.new), style="bold green")
-        text.append(nbsp + "·" + nbsp + shown(ngettext("{count} unused", "{count} unused", listing.unused), count=listing.unused), style="dim")
+            text.append(
+                nbsp + "·" + nbsp + shown(ngettext("{count} new", "{count} new", listing.new), count=listing.new),
+                style="bold green",
+            )
+        text.append(
+            nbsp + "·" + nbsp + shown(ngettext("{count} unused", "{count} unused", listing.unused), count=listing.unused),
+            style="dim",
+        )
         if listing.missing:
             missing = shown(ngettext("⚠ {count} missing", "⚠ {count} missing", listing.missing), count=listing.missing)
             text.append(nbsp + "·" + nbsp + missing, style="bold yellow")
         if self.query_text:
             text.append(f"{nbsp}·{nbsp}")
-            text.append(_("filter: {words} ({count})").format(words=literal(self.query_text), count=listing.matched), style="reverse")
+            text.append(
+                _("filter: {words} ({count})").format(words=literal(self.query_text), count=listing.matched), style="reverse"
+            )
         self.query_one("#assets-status", Static).update(text)
 
     def on_descendant_focus(self, event) -> None:

@@ -7,9 +7,9 @@ from textual.widgets import Sparkline, Static
 
 from someplan.domain.weeks import week_word
 from someplan.i18n import N_, _, language, ngettext
+from someplan.i18n import percent as pct
 from someplan.services.overview import FiguresSummary
 from someplan.textsafe import literal
-from someplan.i18n import percent as pct
 from someplan.tui.panes.base import Pane
 
 

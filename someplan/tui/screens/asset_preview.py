@@ -20,8 +20,8 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from someplan.domain.assets import AssetRow
-from someplan.services.assets import AssetFacts
 from someplan.i18n import N_, _, pgettext
+from someplan.services.assets import AssetFacts
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.language import Caption

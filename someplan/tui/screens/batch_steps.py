@@ -265,7 +265,9 @@ class PeopleStep(BatchStep, Vertical):
             self.wizard.change(people=tuple(self.picker.selected) + (person.id,))
             self.fill()
             self.show_consent()
-            self.wizard.notify(_("Added {name}: no consent registered yet (People, P)").format(name=literal(person.name)), markup=False)
+            self.wizard.notify(
+                _("Added {name}: no consent registered yet (People, P)").format(name=literal(person.name)), markup=False
+            )
 
         self.app.push_screen(Ask(_("Add a person"), placeholder=_("Name")), answered)  # type: ignore[attr-defined]
 
@@ -373,7 +375,9 @@ class SessionStep(BatchStep, Horizontal):
     def show_person(self) -> None:
         session = self.wizard.session
         self.show_person_head()
-        self.query_one("#batch-person-questions", Static).update(Text(literal(session.questions, keep_newlines=True), style="italic"))
+        self.query_one("#batch-person-questions", Static).update(
+            Text(literal(session.questions, keep_newlines=True), style="italic")
+        )
         notes = self.query_one("#batch-notes", TextArea)
         notes.text = session.notes.get(session.active or "", "")
         notes.focus()
@@ -395,7 +399,9 @@ class SessionStep(BatchStep, Horizontal):
         asset = session.assets.get(session.active or "")
         text = Text.assemble((_("Asset:") + " ", "bold"), literal(asset) if asset else Text(_("none yet"), style="dim"))
         if self.offered:
-            offered = _("New file in the asset folder: {file} — ctrl+o takes it for this person").format(file=literal(self.offered))
+            offered = _("New file in the asset folder: {file} — ctrl+o takes it for this person").format(
+                file=literal(self.offered)
+            )
             text.append("\n" + offered, style="bold green")
         self.query_one("#batch-asset", Static).update(text)
 
@@ -499,14 +505,16 @@ class SpreadStep(BatchStep, Vertical):
             return
         self.slots = spread_preview(wizard.catalog, category, len(people), first, wizard.today, every)
         channels = wizard.catalog.channel_names()
-        for slot, person in zip(self.slots, people):
+        for slot, person in zip(self.slots, people, strict=False):
             day = Text(labels.day(slot.date, weekday="short", year=True))
             table.add_row(
                 f"{week_word(language())} {slot.week.week}", day, slot.time.strftime("%H:%M") if slot.time else "",
                 literal(channels.get(slot.channel, "–")), literal(batches.draft_title(category, person)),
             )  # fmt: skip
         if len(self.slots) < len(people):
-            only = ngettext("Only {count} free slot for {people} people.", "Only {count} free slots for {people} people.", len(self.slots))
+            only = ngettext(
+                "Only {count} free slot for {people} people.", "Only {count} free slots for {people} people.", len(self.slots)
+            )
             note.update(Text(only.format(count=len(self.slots), people=len(people)), style="red"))
         else:
             drafts = ngettext("{count} draft · ctrl+s writes it · until then nothing is written",

@@ -40,7 +40,9 @@ class CampaignEditor(ModalScreen[Event | None]):
         e = self.event
         kinds = [(kind_label(kind).capitalize(), kind) for kind in EventKind]
         with Vertical(classes="dialog", id="campaign-editor"):
-            yield Label(pgettext("campaign", "New campaign") if self.is_new else pgettext("campaign", "Campaign"), classes="dialog-title")
+            yield Label(
+                pgettext("campaign", "New campaign") if self.is_new else pgettext("campaign", "Campaign"), classes="dialog-title"
+            )
             yield form_field(N_("Title"), Input(literal(e.title), id="campaign-title"))
             with Horizontal(classes="row"):
                 yield form_field(N_("Kind"), Select(kinds, value=e.kind, allow_blank=False, id="campaign-kind"))

@@ -10,10 +10,10 @@ from textual.widgets import Input, Select, Switch, TextArea
 
 from someplan.domain.cadence import Cadence
 from someplan.domain.category import Category, normalise_colour
-from someplan.services.errors import UserError
-from someplan.services.user_input import parse_time
 from someplan.domain.weeks import weekday_name
 from someplan.i18n import N_, _, language
+from someplan.services.errors import UserError
+from someplan.services.user_input import parse_time
 from someplan.textsafe import literal
 from someplan.tui.language import Caption
 from someplan.tui.screens.dialogs import form_field, kept_text, show_errors
@@ -41,10 +41,31 @@ class CategoryEditor(ModalScreen[dict | None]):
                 yield form_field(N_("Cadence"), Input(c.cadence.label(language()), id="cat-cadence", placeholder=cadences))
                 yield form_field(N_("Colour"), Input(c.colour, id="cat-colour"))
             with Horizontal(classes="row"):
-                yield form_field(N_("Weekday"), Select([(weekday_name(i, language()), i) for i in range(7)], value=c.weekday if c.weekday is not None else Select.NULL, prompt=_("Select"), id="cat-weekday"))
-                yield form_field(N_("Time"), Input(c.time.strftime("%H:%M") if c.time else "", id="cat-time", placeholder="09:30"))
-            yield form_field(N_("Channel"), Select([(Text(literal(ch.name)), ch.id) for ch in self.channels], value=c.channel if any(ch.id == c.channel for ch in self.channels) else Select.NULL, prompt=_("Select"), id="cat-channel"))
-            yield form_field(N_("Questions (the batch session's template)"), TextArea(literal(c.question, keep_newlines=True), id="cat-question"))
+                yield form_field(
+                    N_("Weekday"),
+                    Select(
+                        [(weekday_name(i, language()), i) for i in range(7)],
+                        value=c.weekday if c.weekday is not None else Select.NULL,
+                        prompt=_("Select"),
+                        id="cat-weekday",
+                    ),
+                )
+                yield form_field(
+                    N_("Time"), Input(c.time.strftime("%H:%M") if c.time else "", id="cat-time", placeholder="09:30")
+                )
+            yield form_field(
+                N_("Channel"),
+                Select(
+                    [(Text(literal(ch.name)), ch.id) for ch in self.channels],
+                    value=c.channel if any(ch.id == c.channel for ch in self.channels) else Select.NULL,
+                    prompt=_("Select"),
+                    id="cat-channel",
+                ),
+            )
+            yield form_field(
+                N_("Questions (the batch session's template)"),
+                TextArea(literal(c.question, keep_newlines=True), id="cat-question"),
+            )
             with Horizontal(classes="row"):
                 yield Caption(N_("Active in the rotation"), classes="field-label switch-label")
                 yield Switch(value=c.active, id="cat-active")
@@ -66,7 +87,9 @@ class CategoryEditor(ModalScreen[dict | None]):
             if cadence != c.cadence:
                 fields["cadence"] = cadence
         except ValueError:
-            examples = ", ".join(Cadence(unit, n).label(language()) for unit, n in (("week", 1), ("week", 2), ("month", 2), ("month", 1)))
+            examples = ", ".join(
+                Cadence(unit, n).label(language()) for unit, n in (("week", 1), ("week", 2), ("month", 2), ("month", 1))
+            )
             errors["cat-cadence"] = _("Try {examples}.").format(examples=examples)
         colour = normalise_colour(value("cat-colour"))
         if colour is None:

@@ -89,7 +89,9 @@ class ExportScreen(ModalScreen[str | None]):
                 yield Input(self.week.sunday.strftime("%d.%m.%Y"), compact=True, id="export-to", placeholder="29.11.2026")
             with Horizontal(classes="row"):
                 yield Label(pgettext("export", "Channel"), classes="export-label")
-                yield Select(self._channel_options(self.first_format), value="", allow_blank=False, compact=True, id="export-channel")
+                yield Select(
+                    self._channel_options(self.first_format), value="", allow_blank=False, compact=True, id="export-channel"
+                )
             with Horizontal(classes="row", id="export-date-row"):
                 yield Label(pgettext("export", "Dates as"), classes="export-label")
                 yield Select([(_("dd/mm/yyyy (as in Norway)"), "dmy"), (_("mm/dd/yyyy (as in the US)"), "mdy")],

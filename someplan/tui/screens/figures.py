@@ -19,13 +19,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from someplan.domain.figures_stats import GroupFigures, RatedPost
+from someplan.i18n import N_, _, ngettext
+from someplan.i18n import percent as pct
 from someplan.services import planning
 from someplan.services.figures_report import FiguresReport, figures_report
 from someplan.store.problems import WorkspaceError
-from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal
 from someplan.tui import labels
-from someplan.i18n import percent as pct
 
 PERIODS = (4, 8, 12, 26, 52)
 BARS = "▁▂▃▄▅▆▇█"

@@ -36,16 +36,17 @@ from someplan.tui.panes.base import Pane
 from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
-from someplan.tui.screens.dialogs import Ask
 from someplan.tui.screens.batch import BatchScreen
 from someplan.tui.screens.category_editor import CategoryEditor
-from someplan.tui.screens.people import PeopleScreen
+from someplan.tui.screens.dialogs import Ask
 from someplan.tui.screens.editor import PostEditor
+from someplan.tui.screens.export import ExportScreen
 from someplan.tui.screens.figures import FiguresScreen
 from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main_assets import AssetsCoordination
+from someplan.tui.screens.people import PeopleScreen
 from someplan.tui.screens.year_wheel import YearWheelScreen
-from someplan.tui.screens.export import ExportScreen
+
 
 def writes(method):
     """A screen action that writes: a refused or failed write is a notice, never a crash."""
@@ -439,7 +440,9 @@ class MainScreen(AssetsCoordination, Screen):
             return
         holidays = set(rotation_fill.holidays_between(weeks[0].monday, weeks[-1].sunday + dt.timedelta(days=365)))
         count = len(plan.proposals)
-        title = ngettext("Fill {weeks} from the rotation: {count} proposal", "Fill {weeks} from the rotation: {count} proposals", count)
+        title = ngettext(
+            "Fill {weeks} from the rotation: {count} proposal", "Fill {weeks} from the rotation: {count} proposals", count
+        )
         title = title.format(weeks=label, count=count)
         self.app.push_screen(FillPreview(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks))
 

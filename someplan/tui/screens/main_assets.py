@@ -15,11 +15,20 @@ import time
 
 from someplan.domain.assets import AssetQuery, AssetRow, Move, reference_key
 from someplan.domain.post import Post, Status
-from someplan.services.assets import (
-    AssetIndex, AssetList, asset_root, asset_rows, mark_seen, referenced_keys, relink, scan_folder, seen_at, usage_by_asset,
-)  # fmt: skip
-from someplan.services.asset_watch import Added, AssetWatcher, Moved, Removed
 from someplan.i18n import _, language, ngettext
+from someplan.services.asset_watch import Added, AssetWatcher, Moved, Removed
+from someplan.services.assets import (
+    AssetIndex,
+    AssetList,
+    asset_root,
+    asset_rows,
+    mark_seen,
+    referenced_keys,
+    relink,
+    scan_folder,
+    seen_at,
+    usage_by_asset,
+)  # fmt: skip
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.panes.assets import AssetsPane
@@ -174,7 +183,9 @@ class AssetsCoordination:
             self.notify(_("Already attached to “{title}”").format(title=literal(post.title)), markup=False)
             return
         self._change(post, assets=(*post.assets, row.path))
-        self.notify(_("Attached {file} to “{title}” — u undoes").format(file=literal(row.path), title=literal(post.title)), markup=False)
+        self.notify(
+            _("Attached {file} to “{title}” — u undoes").format(file=literal(row.path), title=literal(post.title)), markup=False
+        )
 
     def action_new_post_from_asset(self, path: str | None = None) -> None:
         row = self._selected_asset() if path is None else self._row(path)

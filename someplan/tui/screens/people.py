@@ -12,17 +12,16 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Static, Switch
 
 from someplan.domain.person import Person
+from someplan.i18n import N_, _
 from someplan.services import people as registry
 from someplan.services.errors import UserError
 from someplan.services.user_input import parse_date
 from someplan.store.problems import WorkspaceError
-from someplan.i18n import N_, _
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.language import Caption
 from someplan.tui.screens.batch import consent_text
 from someplan.tui.screens.dialogs import Confirm, kept_text
-
 
 ROLE_WIDTH = 24
 
@@ -82,7 +81,10 @@ class PeopleScreen(Screen):
                 Text(literal(person.name), style="bold"),
                 Text(literal(person.role), no_wrap=True, overflow="ellipsis"),
                 consent_text(person, self.today, short=True),
-                Text(labels.day(entry.last, year=True) if entry and entry.last else _("never"), style="" if entry and entry.last else "dim"),
+                Text(
+                    labels.day(entry.last, year=True) if entry and entry.last else _("never"),
+                    style="" if entry and entry.last else "dim",
+                ),
                 Text(labels.day(entry.next, year=True) if entry and entry.next else ""),
                 Text(str(entry.posts if entry else 0), justify="right"),
                 key=person.id,
@@ -202,7 +204,9 @@ class PersonEditor(ModalScreen[dict | None]):
             p, name=name, role=kept_text(text("person-role"), p.role),
             consent=self.query_one("#person-consent", Switch).value, consent_until=until,
         )  # fmt: skip
-        fields = {k: getattr(edited, k) for k in ("name", "role", "consent", "consent_until") if getattr(edited, k) != getattr(p, k)}
+        fields = {
+            k: getattr(edited, k) for k in ("name", "role", "consent", "consent_until") if getattr(edited, k) != getattr(p, k)
+        }
         if not p.id:
             fields["name"] = name
         self.dismiss(fields)

@@ -161,7 +161,7 @@ class YearWheelScreen(Screen[dt.date | None]):
 
     def drawn_state(self) -> tuple:
         """What the grid shows depends on, besides its width."""
-        self.wheel  # built first: the key below names the wheel it is drawn from
+        _ = self.wheel  # built first: the key below names the wheel it is drawn from
         return (self._built_for, self.mode, self.day, self.campaign_id)
 
     def grid_lines(self, width: int) -> list[Text]:
