@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from someplan.i18n import _
 
@@ -177,7 +177,7 @@ class AssetQuery:
 
     @classmethod
     def parse(cls, text: str) -> AssetQuery:
-        fields: dict = {}
+        fields: dict[str, Any] = {}
         words, problems = [], []
         for word in unicodedata.normalize("NFC", text).casefold().split():
             name, _colon, value = word.partition(":")

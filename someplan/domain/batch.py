@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from someplan.domain.doc_fields import DocReader, date_text, time_text
 
@@ -98,7 +99,7 @@ class BatchSession:
             drafts=doc.paths("drafts"),
         )
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> dict[str, Any]:
         return {
             "category": self.category,
             "people": list(self.people),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from someplan.domain.cadence import WEEKLY, Cadence
 from someplan.domain.doc_fields import DocReader, time_text
@@ -60,7 +61,7 @@ class Category:
             rank=doc.count("rank"),
         )
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "colour": self.colour,
@@ -74,6 +75,6 @@ class Category:
         }
 
 
-def rotation_order(category: Category) -> tuple:
+def rotation_order(category: Category) -> tuple[object, ...]:
     """The order the user gave the rotation: ranked categories first, then by name."""
     return (category.rank is None, category.rank or 0, category.name.casefold(), category.id)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from someplan.domain.doc_fields import DocReader
 
@@ -53,7 +54,7 @@ class Channel:
             followers=doc.counts_by_date("followers"),
         )
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "network": self.network.value,

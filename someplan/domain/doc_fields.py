@@ -8,16 +8,25 @@ say what it skipped. Missing keys and ``null`` are not problems: they mean "not 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, time
 from enum import Enum
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from someplan.domain.weeks import PLAN_YEARS
 from someplan.i18n import _
 
 E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
+
+
+class Readable(Protocol):
+    """A record type that reads itself from a stored document (Post, Channel, ...)."""
+
+    @classmethod
+    def read(cls, doc: DocReader, id: str) -> object: ...
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # "09:30" is what we write; "9.30" is how Norwegians type it by hand.
@@ -83,7 +92,7 @@ class DocReader:
     """Typed, tolerant access to one stored document."""
 
     def __init__(self, doc: object):
-        self._doc: Mapping = doc if isinstance(doc, Mapping) else {}
+        self._doc: Mapping[Any, object] = doc if isinstance(doc, Mapping) else {}
         self.problems: list[str] = []
         if not isinstance(doc, Mapping):
             self.problems.append(_("record is {kind}, not an object").format(kind=type(doc).__name__))
@@ -94,7 +103,7 @@ class DocReader:
     def _bad(self, key: str) -> None:
         self.problems.append(_("{field}: unusable value {value!r}").format(field=key, value=self._doc.get(key)))
 
-    def value(self, key: str, parse, default):
+    def value(self, key: str, parse: Callable[[object], T | None], default: T) -> T:
         """`parse(raw)` returns the value or None when unusable."""
         raw = self._raw(key)
         if raw is None:
@@ -128,7 +137,7 @@ class DocReader:
         return self.value(key, lambda v: v if isinstance(v, bool) else None, default)
 
     def weekday(self, key: str) -> int | None:
-        def parse(value):
+        def parse(value: object) -> int | None:
             number = parse_count(value)
             return number if number is not None and number <= 6 else None
 
@@ -141,7 +150,7 @@ class DocReader:
         return self.value(key, lambda v: _enum_member(kind, v), None)
 
     def paths(self, key: str) -> tuple[str, ...]:
-        def parse(value):
+        def parse(value: object) -> tuple[str, ...] | None:
             if not isinstance(value, list):
                 return None
             paths = tuple(item for item in value if isinstance(item, str) and item)
@@ -151,13 +160,13 @@ class DocReader:
 
         return self.value(key, parse, ())
 
-    def counts_by_date(self, key: str) -> dict[date, int]:
-        def parse(value):
+    def counts_by_date(self, key: str) -> dict[dt.date, int]:
+        def parse(value: object) -> dict[dt.date, int] | None:
             if not isinstance(value, Mapping):
                 return None
-            counts = {}
-            for day, number in value.items():
-                day, number = parse_date(day), parse_count(number)
+            counts: dict[dt.date, int] = {}
+            for raw_day, raw_number in value.items():
+                day, number = parse_date(raw_day), parse_count(raw_number)
                 if day is not None and number is not None:
                     counts[day] = number
             if len(counts) != len(value):
@@ -176,7 +185,7 @@ def _enum_member(kind: type[E], value: object) -> E | None:
         return None
 
 
-def doc_problems(record_type, doc: object) -> list[str]:
+def doc_problems(record_type: type[Readable], doc: object) -> list[str]:
     """What `record_type.from_doc` had to ignore in `doc` (empty when the document is clean)."""
     reader = DocReader(doc)
     record_type.read(reader, "")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from someplan.domain.doc_fields import DocReader, date_text
 
@@ -49,7 +51,7 @@ class Event:
             notes=doc.text("notes"),
         )
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> dict[str, Any]:
         return {
             "title": self.title,
             "start": date_text(self.start),
@@ -59,7 +61,7 @@ class Event:
         }
 
 
-def events_between(events, first: date, last: date) -> list[Event]:
+def events_between(events: Iterable[Event], first: date, last: date) -> list[Event]:
     """Events touching the inclusive range, in start order."""
     touching = (event for event in events if event.overlaps(first, last))
     return sorted(touching, key=lambda event: (event.start, event.title))

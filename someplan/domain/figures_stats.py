@@ -30,8 +30,14 @@ class RatedPost:
     numerator: str  # which counts made up the engagements, like "reactions+comments+shares"
 
     @property
+    def day(self) -> dt.date:
+        """The day it went out: rate_all rates dated posts only."""
+        assert self.post.date is not None
+        return self.post.date
+
+    @property
     def week(self) -> IsoWeek:
-        return IsoWeek.of(self.post.date)
+        return IsoWeek.of(self.day)
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,7 @@ def rate(post: Post, channel: Channel | None, category: str = "") -> RatedPost:
 
 
 def rate_all(posts: Iterable[Post], channels: Mapping[str, Channel], categories: Mapping[str, str]) -> list[RatedPost]:
-    return [rate(p, channels.get(p.channel), categories.get(p.category, "")) for p in posts if p.date]
+    return [rate(p, channels.get(p.channel or ""), categories.get(p.category or "", "")) for p in posts if p.date]
 
 
 # -- the groupings users compare by -------------------------------------------------------------
@@ -63,7 +69,7 @@ GROUPINGS: dict[str, Callable[[RatedPost], str]] = {
     "category": lambda r: r.category or _("(none)"),
     "channel": lambda r: r.channel or _("(none)"),
     "week": lambda r: f"{r.week.year}-W{r.week.week:02d}",
-    "weekday": lambda r: f"{r.post.date.isoweekday()} {weekday_name(r.post.date, language())}",
+    "weekday": lambda r: f"{r.day.isoweekday()} {weekday_name(r.day, language())}",
     "hour": lambda r: f"{r.post.time.hour:02d}:00" if r.post.time else _("(no time)"),
 }
 
@@ -99,7 +105,7 @@ def trend(rated: Iterable[RatedPost], weeks: list[IsoWeek], by: str) -> dict[str
 def ranked(rated: Iterable[RatedPost]) -> list[RatedPost]:
     """Posts with an engagement rate, best first (ties: newer first)."""
     have = [r for r in rated if r.engagement_rate is not None]
-    return sorted(have, key=lambda r: (-r.engagement_rate, -r.post.date.toordinal(), r.post.id))
+    return sorted(have, key=lambda r: (-(r.engagement_rate or 0.0), -r.day.toordinal(), r.post.id))
 
 
 def top_quartile_threshold(rated: Iterable[RatedPost]) -> float | None:
@@ -122,5 +128,5 @@ def reuse_candidates(
     reused = set(reused)
     return [
         r for r in ranked(rated)
-        if r.engagement_rate >= threshold and r.post.date < cutoff and r.post.id not in reused
+        if r.engagement_rate is not None and r.engagement_rate >= threshold and r.day < cutoff and r.post.id not in reused
     ]  # fmt: skip

@@ -115,7 +115,13 @@ def match_rows(rows: Iterable[ExportRow], posts: Iterable[Candidate]) -> list[Ma
     return matches
 
 
-def _match_one(row: ExportRow, by_id, by_link, by_day, taken) -> Match:
+def _match_one(
+    row: ExportRow,
+    by_id: Mapping[str, Candidate],
+    by_link: Mapping[str, Candidate],
+    by_day: Mapping[tuple[str | None, dt.date], list[Candidate]],
+    taken: Mapping[str, int],
+) -> Match:
     if row.external_id and row.external_id in by_id:
         return Match(row, Outcome.MATCHED, by_id[row.external_id].id, "id")
     if row.permalink and _link_key(row.permalink) in by_link:
@@ -148,6 +154,8 @@ def _match_one(row: ExportRow, by_id, by_link, by_day, taken) -> Match:
 def _gap(post: Candidate, published: dt.datetime, timed: bool) -> dt.timedelta | None:
     if post.time is None or not timed:
         return dt.timedelta(0) if post.date == published.date() else None
+    if post.date is None:  # not met: only dated posts are candidates for a day
+        return None
     return abs(dt.datetime.combine(post.date, post.time) - published.replace(tzinfo=None))
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
@@ -207,13 +207,13 @@ def _entry(item: object) -> Entry:
     kind = item.get("kind")
     if kind not in KINDS_IN_FILES:
         raise CalendarDataError(f"kind must be flag_day or observance, not {kind!r}")
-    names = [item.get("nb"), item.get("en")]
-    if not all(isinstance(name, str) and name.strip() for name in names):
+    nb, en = item.get("nb"), item.get("en")
+    if not (isinstance(nb, str) and nb.strip() and isinstance(en, str) and en.strip()):
         raise CalendarDataError("needs a name in nb and in en")
     rule = item.get("rule")
     if not isinstance(rule, str):
         raise CalendarDataError("needs a rule")
-    return Entry(names[0].strip(), names[1].strip(), parse_rule(rule), kind)
+    return Entry(nb.strip(), en.strip(), parse_rule(rule), kind)
 
 
 # -- the days of a range -----------------------------------------------------------------------
@@ -229,7 +229,7 @@ def public_holidays(year: int, locale: str = "nb") -> dict[date, str]:
     return dict(holidays.country_holidays("NO", years=year, language=language))
 
 
-def entries_in(entries, year: int, locale: str = "nb") -> list[CalendarDay]:
+def entries_in(entries: Iterable[Entry], year: int, locale: str = "nb") -> list[CalendarDay]:
     """The entries' days in `year`, named in `locale`."""
     found = []
     for entry in entries:
@@ -249,7 +249,13 @@ def kinds_by_name(days: Iterable[CalendarDay]) -> dict[str, list[Kind]]:
     return found
 
 
-def calendar_days(first: date, last: date, locale: str = "nb", holidays_of=None, entries=()) -> list[CalendarDay]:
+def calendar_days(
+    first: date,
+    last: date,
+    locale: str = "nb",
+    holidays_of: Callable[[int, str], Mapping[date, str]] | None = None,
+    entries: Iterable[Entry] = (),
+) -> list[CalendarDay]:
     """Every holiday and every day of `entries` from `first` to `last` inclusive, by date.
 
     A day can appear more than once (17 May is a holiday and a flag day); holidays come first.

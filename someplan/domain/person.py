@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from someplan.domain.doc_fields import DocReader, date_text
 from someplan.domain.post import Post
@@ -37,7 +38,7 @@ class Person:
             consent_until=doc.date("consent_until"),
         )
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "role": self.role,

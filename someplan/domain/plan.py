@@ -27,7 +27,7 @@ class WeekPlan:
         return tuple(post for day in self.days for post in day.posts)
 
 
-def day_order(post: Post) -> tuple:
+def day_order(post: Post) -> tuple[object, ...]:
     """Timed posts by time, then untimed ones ("some time that day"), each by title."""
     return (post.time is None, post.time or time.min, post.title.casefold(), post.id)
 

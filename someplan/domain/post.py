@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from someplan.domain.doc_fields import DocReader, date_text, time_text
 from someplan.i18n import N_, _, translator
@@ -33,16 +34,16 @@ class Status(StrEnum):
         return translator(locale).gettext(_STATUS_LABELS[self])
 
     # StrEnum would compare alphabetically; the workflow order is what users mean.
-    def __lt__(self, other):
+    def __lt__(self, other: object) -> bool:
         return self.rank < other.rank if isinstance(other, Status) else NotImplemented
 
-    def __le__(self, other):
+    def __le__(self, other: object) -> bool:
         return self.rank <= other.rank if isinstance(other, Status) else NotImplemented
 
-    def __gt__(self, other):
+    def __gt__(self, other: object) -> bool:
         return self.rank > other.rank if isinstance(other, Status) else NotImplemented
 
-    def __ge__(self, other):
+    def __ge__(self, other: object) -> bool:
         return self.rank >= other.rank if isinstance(other, Status) else NotImplemented
 
 
@@ -133,7 +134,7 @@ class Post:
             **{name: doc.count(name) for name in FIGURE_FIELDS},
         )
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> dict[str, Any]:
         """The stored form, without the id (the store keys records by id)."""
         return {
             "title": self.title,
@@ -158,8 +159,9 @@ class Post:
     def reuse(self) -> Post:
         """A copy to plan again: same content and assets, a draft without figures or export ties,
         linked to this post (`reused_from`, and a note a reader sees in the editor)."""
+        figures: dict[str, Any] = dict.fromkeys(FIGURE_FIELDS)
         return dataclasses.replace(
             self, id="", status=Status.DRAFT, followers=None, external_id="", permalink="", reused_from=self.id,
             notes=(self.notes + "\n" if self.notes else "") + _("Reuse of {post}").format(post=self.id),
-            **{name: None for name in FIGURE_FIELDS},
+            **figures,
         )

@@ -258,14 +258,23 @@ def posts_needed(cadence: Cadence, due: date, start: date, sunday: date) -> int:
     return needed
 
 
-def _chronological(proposal: Proposal) -> tuple:
+def _chronological(proposal: Proposal) -> tuple[object, ...]:
     return (proposal.date, proposal.time is None, proposal.time or time.min, proposal.channel, proposal.category)
 
 
 class _Planner:
     """The plan as it grows: existing posts plus the proposals made so far, indexed for lookups."""
 
-    def __init__(self, categories, channels, posts, today, holidays, allow_same_day, allow_holidays):
+    def __init__(
+        self,
+        categories: Iterable[Category],
+        channels: Iterable[Channel],
+        posts: Iterable[Post],
+        today: date,
+        holidays: frozenset[date],
+        allow_same_day: bool,
+        allow_holidays: bool,
+    ) -> None:
         self.categories = sorted(categories, key=lambda category: category.id)
         self.by_id = {category.id: category for category in self.categories}
         self.targets = {channel.id: channel.target_per_week for channel in channels if channel.target_per_week > 0}
@@ -311,7 +320,7 @@ class _Planner:
     def open_days(self, week: IsoWeek) -> list[date]:
         return [day for day in week.dates() if day >= self.today and self._open(day)]
 
-    def room(self, week: IsoWeek) -> dict[str | None, int]:
+    def room(self, week: IsoWeek) -> dict[str, int]:
         """Empty slots per channel in `week`, proposals made so far included."""
         return {
             channel: max(target - sum(self.on_channel_day[channel, day] for day in week.dates()), 0)
@@ -366,11 +375,11 @@ class _Planner:
             return float("inf")
         return (start - entry.last_post).days / max(self.by_id[entry.category].cadence.interval_days, 1)
 
-    def _urgency(self, entry: CategoryWeek) -> tuple:
+    def _urgency(self, entry: CategoryWeek) -> tuple[object, ...]:
         category = self.by_id[entry.category]
         return (_URGENCY[entry.state], entry.due or date.max, *rotation_order(category))
 
-    def _place(self, category: Category, open_days: list[date], room: dict[str, int], reason: Standing):
+    def _place(self, category: Category, open_days: list[date], room: dict[str, int], reason: Standing) -> Proposal | None:
         """Propose one post of `category` and add it to the plan; None when there is no room."""
         if room.get(category.channel or "", 0) > 0:
             channel = category.channel
@@ -383,7 +392,7 @@ class _Planner:
         if channel is None or not days:
             return None
 
-        def preference(day: date) -> tuple:
+        def preference(day: date) -> tuple[object, ...]:
             distance = abs(day.weekday() - category.weekday) if category.weekday is not None else 0
             return (self.on_channel_day[channel, day], distance, self.on_day[day], day)
 

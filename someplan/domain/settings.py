@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from someplan.domain.doc_fields import DocReader
 from someplan.i18n import _
@@ -34,7 +35,7 @@ class WorkspaceSettings:
             asset_folder=doc.text("asset_folder") or "assets/",
         )
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "timezone": self.timezone,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import overload
 
 from someplan.i18n import _
 
@@ -76,7 +77,7 @@ class IsoWeek:
     year: int
     week: int
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.year not in PLAN_YEARS:
             raise ValueError(
                 _("{year} is outside the years someplan plans ({first}–{last})").format(
@@ -111,7 +112,13 @@ class IsoWeek:
             return NotImplemented
         return IsoWeek.of(self.monday + timedelta(weeks=weeks))
 
-    def __sub__(self, other):
+    @overload
+    def __sub__(self, other: int) -> IsoWeek: ...
+
+    @overload
+    def __sub__(self, other: IsoWeek) -> int: ...
+
+    def __sub__(self, other: object) -> IsoWeek | int:
         if isinstance(other, int):
             return self + -other
         if isinstance(other, IsoWeek):

@@ -53,11 +53,11 @@ class Span:
     @property
     def cut_before(self) -> bool:
         """It began before the wheel's first day."""
-        return self.event.start < self.first
+        return self.event.start is not None and self.event.start < self.first
 
     @property
     def cut_after(self) -> bool:
-        return self.event.end > self.last
+        return self.event.end is not None and self.event.end > self.last
 
     def covers(self, day: date) -> bool:
         return self.first <= day <= self.last
@@ -171,7 +171,7 @@ def year_wheel(
     marks_by_day = {day: tuple(found) for day, found in marks.items()}
 
     def between(low: date, high: date) -> tuple[int, tuple[CalendarDay, ...]]:
-        count, found = 0, []
+        count, found = 0, list[CalendarDay]()
         day = low
         while day <= high:
             count += posts_by_day.get(day, 0)
@@ -199,6 +199,6 @@ def year_wheel(
     spans = [
         Span(event, max(event.start, first), min(event.end, last))
         for event in events
-        if event.overlaps(first, last) and event.start <= event.end
+        if event.start is not None and event.end is not None and event.overlaps(first, last) and event.start <= event.end
     ]
     return YearWheel(year, weeks, months, tuple(assign_lanes(spans)), target_per_week, dict(posts_by_day), marks_by_day)
