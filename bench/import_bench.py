@@ -72,7 +72,7 @@ def make(base: Path, rows: int) -> tuple[Path, Path]:
 
 def in_process(root: Path, path: Path) -> tuple[float, float, int, int]:
     from someplan.services.catalog import Catalog
-    from someplan.services.figures_import import apply_import, plan_import
+    from someplan.services.figures.importer import apply_import, plan_import
     from someplan.store.workspace import Workspace
 
     t = time.perf_counter()

@@ -46,7 +46,7 @@ def add_commands(command) -> None:
 def cmd_import(args) -> int:
     from someplan.cli import _open
     from someplan.services.errors import UserError
-    from someplan.services.figures_import import apply_import, parse_mapping, plan_import, save_mapping
+    from someplan.services.figures.importer import apply_import, parse_mapping, plan_import, save_mapping
 
     path = Path(args.file).expanduser()
     if not path.is_file():
@@ -132,7 +132,7 @@ def _line(number: int) -> str:
 def cmd_figures(args) -> int:
     from someplan.cli import _open, _today
     from someplan.services.errors import UserError
-    from someplan.services.figures_report import figures_report, rounded
+    from someplan.services.figures.report import figures_report, rounded
 
     if not 1 <= args.weeks <= 520:
         raise UserError(_("--weeks must be from 1 to 520"))

@@ -39,10 +39,10 @@ AREAS = {
             "cli", "cli_argparse", "cli_assets", "cli_batch", "cli_figures", "cli_language", "cli_output",
         )),
         *(ROOT / "someplan" / "services" / f"{name}.py" for name in (
-            "asset_watch", "assets", "batch", "catalog", "errors", "export_files",
-            "export_formats", "figures_import", "figures_report", "holiday_cache", "language",
+            "asset_watch", "assets", "batch", "catalog", "errors", "holiday_cache", "language",
             "locate", "overview", "people", "planning", "rotation_fill", "setup", "status",
         )),
+        ROOT / "someplan" / "services" / "figures",
         *(ROOT / "someplan" / "domain" / f"{name}.py" for name in (
             "assets", "batch", "cadence", "category", "channel", "doc_fields", "event", "figures",
             "figures_stats", "matching", "norwegian_calendar", "person", "plan", "post",

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from someplan.domain.figures_stats import GroupFigures, RatedPost
 from someplan.services import planning
-from someplan.services.figures_report import FiguresReport, figures_report
+from someplan.services.figures.report import FiguresReport, figures_report
 from someplan.store.problems import WorkspaceError
 from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal

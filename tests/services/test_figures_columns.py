@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from someplan.services.export_formats import Columns, detect_network, parse_count, parse_published
+from someplan.services.figures.columns import Columns, detect_network, parse_count, parse_published
 from someplan.domain.channel import Network
 
 

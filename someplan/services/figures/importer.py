@@ -25,8 +25,8 @@ from someplan.domain.post import Status
 from someplan.i18n import N_, _, ngettext
 from someplan.services.catalog import CHANNELS, POSTS, Catalog
 from someplan.services.errors import UserError
-from someplan.services.export_files import read_sheet
-from someplan.services.export_formats import (
+from someplan.services.figures.files import read_sheet
+from someplan.services.figures.columns import (
     COUNT_FIELDS, COUNT_NAMES, FIELDS, FORMAT_NAMES, Columns, cell, day_first, detect_network, follower_columns, looks_like_header, norm,
     parse_count, parse_published,
 )  # fmt: skip

@@ -2,7 +2,7 @@
 
 What comes out is a `Sheet`: the header row and the data rows, each with the line it started on
 in the file (a quoted caption can span lines), so that a bad row is reported where the user
-finds it. Which columns mean what is decided in `export_formats`; nothing here knows a network.
+finds it. Which columns mean what is decided in `columns`; nothing here knows a network.
 
 Seen in the wild, and handled: UTF-8 with or without a BOM, UTF-16 LE/BE (Meta's page-level
 exports), Windows-1252 (Excel's "CSV" on Windows), a `sep=,` first line, `;` or tab as the
