@@ -4,7 +4,7 @@
 
 Makes a workspace with 2,000 planned Facebook posts over two years, and a Meta Business Suite
 Facebook export of the same 2,000 posts as users download it (BOM, quoted "1,250" numbers,
-MM/DD/YYYY times a few minutes off the plan, titles slightly edited, no post ids known yet), so
+MM/DD/YYYY times a few minutes off the plan and in US Pacific time as Meta writes them, titles slightly edited, no post ids known yet), so
 every row is matched by time and text: the slow path. Prints medians over fresh copies of:
 the whole `someplan import` command in a new process, the import in process (read + match +
 one atomic write), and a re-import of the same file (which must write nothing), with
@@ -36,6 +36,9 @@ def make(base: Path, rows: int) -> tuple[Path, Path]:
     from someplan.services.catalog import Catalog
     from someplan.services.setup import init_workspace
 
+    from zoneinfo import ZoneInfo
+
+    oslo, pacific = ZoneInfo("Europe/Oslo"), ZoneInfo("America/Los_Angeles")
     rng = random.Random(7)
     root = base / "ws"
     catalog = Catalog(init_workspace(root, "Bench"))
@@ -50,7 +53,7 @@ def make(base: Path, rows: int) -> tuple[Path, Path]:
         for name, value in (("title", title), ("caption", caption), ("channel", facebook), ("status", "scheduled"),
                             ("date", when.date().isoformat()), ("time", when.strftime("%H:%M"))):  # fmt: skip
             changes.append(("posts", post_id, name, value))
-        published = when + dt.timedelta(minutes=rng.randint(0, 20))
+        published = (when + dt.timedelta(minutes=rng.randint(0, 20))).replace(tzinfo=oslo).astimezone(pacific)
         reach = rng.randint(200, 9000)
         export.append([f"1044_{900000 + i}", "1044", "Fjordhotellet", title.replace(" ", "  ", 1), caption, "",
                        published.strftime("%m/%d/%Y %H:%M"), "", f"https://www.facebook.com/1044/posts/{900000 + i}",

@@ -16,7 +16,8 @@ GROUP_NAMES = {"week": N_("week"), "category": N_("category"), "channel": N_("ch
                "hour": N_("hour")}  # fmt: skip
 # What the import did with each row (Outcome values, and "skipped"), and how a row was tied to its post.
 OUTCOMES = {"matched": N_("matched"), "new": N_("new"), "duplicate": N_("duplicate"), "skipped": N_("skipped")}
-HOW = {"id": N_("by id"), "permalink": N_("by permalink"), "time and text": N_("by time and text"), "time": N_("by time")}
+HOW = {"id": N_("by id"), "permalink": N_("by permalink"), "time and title": N_("by time, its title in the text"),
+       "time and text": N_("by time and text"), "time": N_("by time")}  # fmt: skip
 # The counts an engagement figure sums ("facebook: reactions+comments+shares"), as shown.
 COUNTS = {"reactions": N_("reactions"), "comments": N_("comments"), "shares": N_("shares"), "clicks": N_("clicks"),
           "likes": N_("likes"), "saves": N_("saves")}  # fmt: skip
@@ -33,6 +34,8 @@ def add_commands(command) -> None:
                    help=_("which column holds a field (reach, views, reactions, comments, shares, clicks, saves, "
                           "video_views, published, title, caption, external_id, permalink); repeat it"))  # fmt: skip
     p.add_argument("--mapping", help=_("use a column mapping saved with --save-mapping"))
+    p.add_argument("--source-tz", metavar=_("ZONE"),
+                   help=_("the time zone the file's times are in (default: Meta US Pacific, LinkedIn UTC, else the workspace's)"))  # fmt: skip
     p.add_argument("--save-mapping", metavar=_("NAME"), help=_("save --map (and --channel) under NAME for this workspace"))
     json_option(p)
     p = command("figures", cmd_figures, _("key figures: reach and engagement rates over the last weeks"))
@@ -56,8 +59,10 @@ def cmd_import(args) -> int:
     if args.save_mapping and not mapping:
         raise UserError(_("--save-mapping saves the columns given with --map: give at least one"))
     plan = plan_import(catalog, path, channel=args.channel, unmatched=args.unmatched, mapping=mapping,
-                       mapping_name=args.mapping)  # fmt: skip
+                       mapping_name=args.mapping, source_tz=args.source_tz)  # fmt: skip
     written = 0
+    if plan.all_failed:
+        args.dry_run = True  # nothing to write; said below, and the exit code says it too
     if not args.dry_run:
         written = apply_import(catalog, plan)
         if args.save_mapping:
@@ -67,9 +72,9 @@ def cmd_import(args) -> int:
         from someplan.cli_output import print_json
 
         print_json(_plan_json(plan, catalog, args.dry_run, written))
-        return 0
+        return 1 if plan.all_failed else 0
     _print_plan(plan, catalog, args.dry_run, written)
-    return 0
+    return 1 if plan.all_failed else 0
 
 
 def _plan_json(plan, catalog, dry_run: bool, written: int) -> dict:
@@ -80,7 +85,11 @@ def _plan_json(plan, catalog, dry_run: bool, written: int) -> dict:
         "errors": [{"line": e.line, "message": e.message} for e in plan.errors],
         "rows": [{"line": m.row.line, "outcome": m.outcome.value, "post": m.post_id, "how": m.how,
                   "title": titles.get(m.post_id) or m.row.text} for m in plan.matches],
-        "notes": plan.notes, "fields_written": written,
+        "notes": plan.notes, "fields_written": written, "all_failed": plan.all_failed,
+        "times": {"read_in": plan.zone, "stored_in": plan.stored_zone,
+                  "rows": [{"line": line, "read": read, "stored": stored} for line, read, stored in plan.times]},
+        "lowered": [{"line": low.line, "post": low.post_id, "field": low.field, "before": low.before, "after": low.after}
+                    for low in plan.lowered],
     }  # fmt: skip
 
 
@@ -93,6 +102,7 @@ def _print_plan(plan, catalog, dry_run: bool, written: int) -> None:
 
     from someplan.cli import _out
     from someplan.cli_output import user
+    from someplan.services.figures.columns import COUNT_NAMES
 
     out = _out()
     titles = _titles(catalog)
@@ -117,7 +127,19 @@ def _print_plan(plan, catalog, dry_run: bool, written: int) -> None:
         out.print(line)
     for note in plan.notes:
         out.print(Text(_("note: {note}").format(note=note), style="dim"))
-    if dry_run:
+    if plan.times:
+        from someplan.services.figures.sources import WHY, zone_label
+
+        out.print(Text(_("times read in {zone} ({why}), stored in {stored}:").format(
+            zone=zone_label(plan.zone), why=_(WHY[plan.zone_why]), stored=plan.stored_zone)))  # fmt: skip
+        for line, read, stored in plan.times:
+            out.print(Text.assemble(_line(line), user(read), f" → {stored}"))
+    for low in plan.lowered:
+        out.print(Text.assemble(_line(low.line), (_("lowered") + " ", "yellow"), user(titles.get(low.post_id, "")[:50]),
+                                f"  {_(COUNT_NAMES[low.field])}: {low.before} → {low.after}"))  # fmt: skip
+    if plan.all_failed:
+        out.print(Text(_("every row failed: nothing was imported"), style="bold red"))
+    elif dry_run:
         out.print(Text(_("dry run: nothing was written"), style="bold"))
     elif written:
         out.print(Text(ngettext("imported: {count} field written", "imported: {count} fields written", written).format(count=written)))

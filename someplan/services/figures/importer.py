@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from someplan.domain.channel import Channel, Network
 from someplan.domain.doc_fields import date_text, time_text
@@ -25,21 +26,35 @@ from someplan.domain.post import Status
 from someplan.i18n import N_, _, ngettext
 from someplan.services.catalog import CHANNELS, POSTS, Catalog
 from someplan.services.errors import UserError
-from someplan.services.figures.files import read_sheet
 from someplan.services.figures.columns import (
-    COUNT_FIELDS, COUNT_NAMES, FIELDS, FORMAT_NAMES, Columns, cell, day_first, detect_network, follower_columns, looks_like_header, norm,
-    parse_count, parse_published,
+    COUNT_FIELDS, COUNT_NAMES, DAILY_VALUE, DISTRIBUTIONS, FIELDS, FORMAT_NAMES, OLD_INSIGHTS_FORMAT, Columns, cell, day_first,
+    detect_network, distribution_column, follower_columns, is_old_insights, looks_like_header, norm, parse_count,
+    parse_published,
 )  # fmt: skip
+from someplan.services.figures.files import NoTable, Sheet, read_sheet
+from someplan.services.figures.sources import refusal, source_zone, workspace_zone, zone_label
 
 MAPPINGS = "import_mappings"  # table: saved column mappings, one record per name
 UNMATCHED = ("create", "skip")
 TITLE_CHARS = 80
+TIME_SAMPLES = 3  # rows whose times the preview shows as read and as stored
 
 
 @dataclass(frozen=True)
 class RowError:
     line: int
     message: str
+
+
+@dataclass(frozen=True)
+class Lowered:
+    """A stored lifetime count that the file lowers: applied, and listed so nobody is surprised."""
+
+    line: int
+    post_id: str
+    field: str
+    before: int
+    after: int
 
 
 @dataclass
@@ -54,28 +69,48 @@ class ImportPlan:
     updated: int = 0  # matched rows that change something
     created: int = 0
     skipped: int = 0  # unmatched rows left out, and duplicated rows
-    followers: int = 0  # days of follower counts read (page-level daily exports)
+    followers: int = 0  # days read from a page-level daily export
     unmatched: str = "create"  # what happens to rows that match no post: "create" or "skip"
+    metric: str = ""  # a daily export's metric: "followers", "daily_reach" or "daily_follows"
+    zone: str = ""  # the zone the file's times were read in, and why ("meta", "linkedin", …)
+    zone_why: str = ""
+    stored_zone: str = ""
+    times: list[tuple[int, str, str]] = field(default_factory=list)  # (line, as read, as stored)
+    lowered: list[Lowered] = field(default_factory=list)
 
     @property
     def matched(self) -> int:
         return sum(m.outcome is Outcome.MATCHED for m in self.matches)
 
+    @property
+    def all_failed(self) -> bool:
+        """Every row was an error: the import did nothing and must say so."""
+        return bool(self.errors) and not self.matches and not self.followers
+
     def summary(self) -> str:
         """One line of counts, in the language spoken."""
-        if self.followers or not self.matches and self.format == FOLLOWERS_FORMAT:
-            return _("{days} days of followers ({updated} new or changed), {errors} errors").format(
-                days=self.followers, updated=self.updated, errors=len(self.errors)
+        if self.metric:
+            return _("{days} days of {metric} ({updated} new or changed), {errors} errors").format(
+                days=self.followers, metric=_(DAILY_METRICS[self.metric]), updated=self.updated, errors=len(self.errors)
             )
-        return _("{matched} matched ({updated} updated), {created} new, {skipped} skipped, {errors} errors").format(
+        line = _("{matched} matched ({updated} updated), {created} new, {skipped} skipped, {errors} errors").format(
             matched=self.matched, updated=self.updated, created=self.created, skipped=self.skipped, errors=len(self.errors)
         )
+        if self.lowered:
+            line += ", " + ngettext("{count} figure lowered", "{count} figures lowered", len(self.lowered)).format(count=len(self.lowered))
+        return line
 
 
 # The formats' names are English in `ImportPlan.format` (and `--json`); shown with `_()`.
 FOLLOWERS_FORMAT = N_("page-level daily export (followers)")
+DAILY_FORMAT = N_("page-level daily export")
 MAPPED_FORMAT = N_("CSV with a column mapping")
 CSV_FORMAT = N_("CSV")
+XLSX_FORMAT = N_("XLSX workbook")
+# What a page-level daily export holds, by its metric title line; stored on the channel by day.
+DAILY_METRICS = {"followers": N_("followers"), "daily_reach": N_("page reach"), "daily_follows": N_("new follows")}
+_DAILY_TITLES = (("follower", "followers"), ("follows", "daily_follows"), ("new follow", "daily_follows"),
+                 ("reach", "daily_reach"))  # fmt: skip
 
 
 # -- mappings ---------------------------------------------------------------------------------
@@ -114,6 +149,7 @@ def plan_import(
     unmatched: str = "create",
     mapping: Mapping[str, str] | None = None,
     mapping_name: str | None = None,
+    source_tz: str | None = None,
 ) -> ImportPlan:
     """What importing `path` would do; nothing is written."""
     saved = saved_mappings(catalog)
@@ -125,43 +161,87 @@ def plan_import(
         mapping = {**doc["columns"], **(mapping or {})}
         channel = channel or doc.get("channel")
     extra = list(mapping.values()) if mapping else [c for doc in saved.values() for c in doc["columns"].values()]
-    sheet = read_sheet(path, lambda cells: looks_like_header(cells, extra))
+    try:
+        sheet = read_sheet(path, lambda cells: looks_like_header(cells, extra))
+    except NoTable as error:
+        said = refusal(path.name, error.sheet_names, (), error.first_rows)
+        raise UserError(said or _with_columns(str(error), next((r for r in error.first_rows if any(str(c).strip() for c in r)), []))) from None
+    said = refusal(path.name, sheet.sheet_names, sheet.headers, [sheet.preamble])
+    if said:
+        raise UserError(said)
+    if unmatched not in UNMATCHED:
+        raise UserError(_("unmatched rows are 'create'd or 'skip'ped, not {value!r}").format(value=unmatched))
     network = detect_network(sheet.headers)
     if mapping is None and network is None:
         found = _saved_for(sheet.headers, saved)
         if found:
             mapping, channel = found["columns"], channel or found.get("channel")
-    chosen = _channel(catalog, channel, network or (Network.FACEBOOK if _followers_file(sheet, mapping) else None), path)
-    if not mapping and (daily := follower_columns(sheet.headers)):
-        return _plan_followers(path, sheet, daily, chosen)
-    columns = Columns.by_mapping(sheet.headers, mapping) if mapping else Columns.by_alias(sheet.headers)
-    name = MAPPED_FORMAT if mapping else FORMAT_NAMES.get(network, CSV_FORMAT)
-    if unmatched not in UNMATCHED:
-        raise UserError(_("unmatched rows are 'create'd or 'skip'ped, not {value!r}").format(value=unmatched))
+    daily = None if mapping else _daily_kind(sheet, path)
+    chosen = _channel(catalog, channel, network or (daily[1] if daily else None), path, sheet.headers)
+    if daily:
+        return _plan_daily(path, sheet, daily[0], chosen)
+    cells = [c for _, c in sheet.rows]
+    columns = Columns.by_mapping(sheet.headers, mapping) if mapping else Columns.by_alias(sheet.headers, cells)
+    old = is_old_insights(sheet.headers)
+    name = MAPPED_FORMAT if mapping else OLD_INSIGHTS_FORMAT if old else FORMAT_NAMES.get(network, XLSX_FORMAT if sheet.kind == "xlsx" else CSV_FORMAT)
     plan = ImportPlan(path, name, chosen, unmatched=unmatched)
     if columns.unknown:
         raise UserError(
-            _("{file}: the mapping names columns that are not in the file: {columns}").format(
-                file=path.name, columns=", ".join(columns.unknown)
-            )
-        )
+            _with_columns(_("{file}: the mapping names columns that are not in the file: {columns}").format(
+                file=path.name, columns=", ".join(columns.unknown)), sheet.headers)
+        )  # fmt: skip
     _check_columns(plan, columns, sheet.headers)
-    rows = _rows(plan, sheet, columns)
+    wanted, stored = workspace_zone(catalog.settings().timezone)
+    meta = network in (Network.FACEBOOK, Network.INSTAGRAM) and not mapping
+    plan.zone, plan.zone_why = source_zone(chosen.network if network else None, meta, sheet.preamble, source_tz, stored)
+    plan.stored_zone = stored
+    rows = _rows(plan, sheet, columns, ZoneInfo(plan.zone), wanted)
     posts = _candidates(catalog)
     plan.matches = match_rows(rows, posts.values())
     _changes(catalog, plan, posts, unmatched)
     return plan
 
 
-def _followers_file(sheet, mapping) -> bool:
-    """A page-level daily file names no network; Meta's come from Facebook pages unless --channel."""
-    return not mapping and follower_columns(sheet.headers) is not None and detect_network(sheet.headers) is None
+def _with_columns(message: str, headers) -> str:
+    """A "can't read this" message, with the columns found and how to name them with --map."""
+    found = ", ".join(str(h).strip() for h in headers if str(h).strip())[:300] or _("none")
+    return message + "; " + _("columns found: {columns}; name them with --map FIELD=COLUMN, like --map published=Date "
+                              "--map reach=Reach").format(columns=found)
 
 
-def _plan_followers(path: Path, sheet, columns: tuple[int, int], channel: Channel) -> ImportPlan:
-    """Followers by day into the channel's follower counts (one field: the whole dated map)."""
-    plan = ImportPlan(path, FOLLOWERS_FORMAT, channel)
-    counts = dict(channel.followers)
+def _daily_kind(sheet: Sheet, path: Path) -> tuple[str, Network] | None:
+    """(metric, network) of a page-level daily export; None for a posts export."""
+    names = [norm(h) for h in sheet.headers]
+    if DAILY_VALUE in names and follower_columns(sheet.headers) is None:
+        title = next((norm(t) for t in sheet.preamble if norm(t) != "sep=,"), "")
+        network = Network.INSTAGRAM if title.startswith("instagram") else Network.FACEBOOK
+        metric = next((m for word, m in _DAILY_TITLES if word in title), None)
+        if metric is None:
+            raise UserError(
+                _("{file} is a page-level daily export of {metric!r}: someplan keeps a page's daily reach, new follows "
+                  "and followers").format(file=path.name, metric=title or "?")
+            )  # fmt: skip
+        return metric, network
+    if follower_columns(sheet.headers) is None or detect_network(sheet.headers) is not None:
+        return None
+    if {"organic followers", "sponsored followers"} & set(names):  # LinkedIn's "New followers" sheet: per day
+        return "daily_follows", Network.LINKEDIN
+    return "followers", Network.FACEBOOK
+
+
+def _plan_daily(path: Path, sheet: Sheet, metric: str, channel: Channel) -> ImportPlan:
+    """A count per day into the channel's map of that metric (one field: the whole dated map)."""
+    plan = ImportPlan(path, FOLLOWERS_FORMAT if metric == "followers" else DAILY_FORMAT, channel, metric=metric)
+    names = [norm(h) for h in sheet.headers]
+    found = follower_columns(sheet.headers)
+    if DAILY_VALUE in names:
+        columns = (names.index("date") if "date" in names else 0, names.index(DAILY_VALUE))
+    elif metric == "daily_follows" and "total followers" in names:
+        columns = (found[0], names.index("total followers"))
+    else:
+        columns = found
+    known = {"followers": channel.followers, "daily_reach": channel.daily_reach, "daily_follows": channel.daily_follows}[metric]
+    counts = dict(known)
     slash_day_first = day_first([cell(cells, columns[0]) for _, cells in sheet.rows])
     for line, cells in sheet.rows:
         try:
@@ -176,9 +256,9 @@ def _plan_followers(path: Path, sheet, columns: tuple[int, int], channel: Channe
         plan.updated += counts.get(day[0].date()) != count
         counts[day[0].date()] = count
         plan.followers += 1
-    if counts != dict(channel.followers):
+    if counts != dict(known):
         merged = {day.isoformat(): count for day, count in sorted(counts.items())}
-        plan.changes.append((CHANNELS, channel.id, "followers", merged))
+        plan.changes.append((CHANNELS, channel.id, metric, merged))
     return plan
 
 
@@ -190,7 +270,7 @@ def _saved_for(headers, saved: dict[str, dict]) -> dict | None:
     return None
 
 
-def _channel(catalog: Catalog, wanted: str | None, network: Network | None, path: Path) -> Channel:
+def _channel(catalog: Catalog, wanted: str | None, network: Network | None, path: Path, headers=()) -> Channel:
     if wanted:
         chosen = catalog.channel(wanted)
         if network and chosen.network not in (network, Network.OTHER):
@@ -201,7 +281,9 @@ def _channel(catalog: Catalog, wanted: str | None, network: Network | None, path
             )
         return chosen
     if network is None:
-        raise UserError(_("{file}: which channel are these posts from? Say so with --channel").format(file=path.name))
+        raise UserError(
+            _with_columns(_("{file}: which channel are these posts from? Say so with --channel").format(file=path.name), headers)
+        )
     found = [c for c in catalog.channels() if c.network is network]
     if len(found) == 1:
         return found[0]
@@ -221,11 +303,15 @@ def _channel(catalog: Catalog, wanted: str | None, network: Network | None, path
 def _check_columns(plan: ImportPlan, columns: Columns, headers) -> None:
     index = columns.index
     if "published" not in index and "external_id" not in index and "permalink" not in index:
-        raise UserError(
-            _("{file}: no publish time, post id or permalink column: rows cannot be tied to posts").format(file=plan.path.name)
-        )
+        raise UserError(_with_columns(
+            _("{file}: no publish time, post id or permalink column: rows cannot be tied to posts").format(file=plan.path.name), headers))  # fmt: skip
     if not any(name in index for name in COUNT_FIELDS):
-        raise UserError(_("{file}: no column with figures (reach, views, reactions, comments, …)").format(file=plan.path.name))
+        raise UserError(_with_columns(
+            _("{file}: no column with figures (reach, views, reactions, comments, …)").format(file=plan.path.name), headers))  # fmt: skip
+    if not {"external_id", "permalink", "title", "caption"} & set(index):
+        raise UserError(_with_columns(
+            _("{file}: its rows have a date and figures but no post id, link or text: daily totals, not posts").format(
+                file=plan.path.name), headers))  # fmt: skip
     if "reach" not in index:
         plan.notes.append(_("the file has no reach column: reach rate and engagement rate by reach need reach"))
     used = set(index.values())
@@ -234,20 +320,89 @@ def _check_columns(plan: ImportPlan, columns: Columns, headers) -> None:
         plan.notes.append(ngettext("{count} column not used", "{count} columns not used", len(ignored)).format(count=len(ignored)))
 
 
-def _rows(plan: ImportPlan, sheet, columns: Columns) -> list[ExportRow]:
-    index = columns.index
-    slash_day_first = day_first([cell(cells, index.get("published")) for _, cells in sheet.rows])
-    rows = []
-    network = plan.channel.network.value
-    for line, cells in sheet.rows:
+def _description_row(cells) -> bool:
+    """The row of metric descriptions under an old Insights header ("Lifetime: The number of …")."""
+    return any(isinstance(c, str) and c.strip().casefold().startswith(("lifetime:", "daily:")) for c in cells)
+
+
+def _rows(plan: ImportPlan, sheet: Sheet, columns: Columns, source, wanted) -> list[ExportRow]:
+    index = dict(columns.index)
+    data = sheet.rows[1:] if sheet.rows and _description_row(sheet.rows[0][1]) else sheet.rows
+    for name in COUNT_FIELDS:
+        # A column that is empty or 0 in every row was not filled by the export: reading it as
+        # zeros would lower every stored lifetime count.
+        if name in index and len(data) > 1 and all(_zero(cell(cells, index[name])) for _, cells in data):
+            del index[name]
+            plan.notes.append(_("the {column} column is empty or 0 in every row: read as not in the export").format(
+                column=sheet.headers[columns.index[name]]))  # fmt: skip
+    published = [cell(cells, index.get("published")) for _, cells in data]
+    slash_day_first = day_first(published)
+    stamps = [v for v in published if isinstance(v, dt.datetime)]
+    midnight_is_time = any((v.hour, v.minute) != (0, 0) for v in stamps)
+    where = distribution_column(sheet.headers, [c for _, c in data])
+    rows: list[ExportRow] = []
+    for line, cells in data:
         try:
-            rows.append(_row(line, cells, index, plan.channel.id, network, slash_day_first))
+            row = _row(line, cells, index, plan.channel.id, plan.channel.network.value, slash_day_first, midnight_is_time,
+                       lambda read: (read if read.tzinfo else read.replace(tzinfo=source)).astimezone(wanted))  # fmt: skip
         except ValueError as error:
             plan.errors.append(RowError(line, str(error)))
+            continue
+        if row.published is not None and row.timed:
+            local = row.published
+            if len(plan.times) < TIME_SAMPLES:
+                raw = cell(cells, index.get("published"))
+                shown = raw.strftime("%Y-%m-%d %H:%M") if isinstance(raw, dt.datetime) else str(raw)
+                plan.times.append((line, shown, local.strftime("%Y-%m-%d %H:%M")))
+        rows.append(row)
+    if where is not None:
+        rows = _totals(rows, {line: norm(cell(cells, where) or "") for line, cells in data})
     return rows
 
 
-def _row(line: int, cells, index, channel: str, network: str, slash_day_first: bool) -> ExportRow:
+def _zero(value: object) -> bool:
+    try:
+        return not parse_count(value)
+    except ValueError:
+        return False
+
+
+def _totals(rows: list[ExportRow], kinds: dict[int, str]) -> list[ExportRow]:
+    """One row per boosted post: its Total row's figures (or organic + paid summed), the parts kept."""
+    groups: dict[str, list[ExportRow]] = {}
+    order: list[str] = []
+    for row in rows:
+        key = row.external_id or row.permalink or f"line {row.line}"
+        if key not in groups:
+            order.append(key)
+        groups.setdefault(key, []).append(row)
+    result = []
+    for key in order:
+        group = groups[key]
+        if len(group) == 1 and DISTRIBUTIONS.get(kinds.get(group[0].line, "")) in (None, "total", "organic"):
+            result.append(group[0])
+            continue
+        parts: dict[str, dict[str, int]] = {}
+        total = None
+        for row in group:
+            kind = DISTRIBUTIONS.get(kinds.get(row.line, ""), "organic")
+            if kind == "total":
+                total = row
+                continue
+            into = parts.setdefault(kind, {})
+            for name, value in row.figures.items():
+                into[name] = into.get(name, 0) + value
+        figures = dict(total.figures) if total else {}
+        if not total:
+            for part in parts.values():
+                for name, value in part.items():
+                    figures[name] = figures.get(name, 0) + value
+        first = total or group[0]
+        result.append(replace(first, figures=figures, parts=parts, line=group[0].line))
+    return result
+
+
+def _row(line: int, cells, index, channel: str, network: str, slash_day_first: bool, midnight_is_time: bool, to_local) -> ExportRow:
     figures = {}
     for name in COUNT_FIELDS:
         try:
@@ -256,11 +411,14 @@ def _row(line: int, cells, index, channel: str, network: str, slash_day_first: b
             raise ValueError(f"{_(COUNT_NAMES[name])}: {error}") from None
         if value is not None:
             figures[name] = value
-    published = parse_published(cell(cells, index.get("published")), slash_day_first)
-    raw_id = cell(cells, index.get("external_id"))
-    raw_id = str(raw_id).strip().removeprefix("'") if raw_id not in (None, "") else ""
-    if isinstance(cell(cells, index.get("external_id")), float):
-        raw_id = str(int(cell(cells, index.get("external_id"))))
+    published = parse_published(cell(cells, index.get("published")), slash_day_first, midnight_is_time)
+    if published and published[1]:
+        published = (to_local(published[0]), True)  # the instant, on the workspace's clock
+    raw = cell(cells, index.get("external_id"))
+    if isinstance(raw, float) and raw == int(raw):
+        raw_id = str(int(raw))
+    else:
+        raw_id = str(raw).strip().removeprefix("'") if raw not in (None, "") else ""
     permalink = str(cell(cells, index.get("permalink")) or "")
     if published is None and not raw_id and not permalink:
         raise ValueError(_("no publish time, post id or permalink"))
@@ -285,9 +443,10 @@ def _candidates(catalog: Catalog) -> dict[str, Candidate]:
             at = dt.time.fromisoformat(time) if isinstance(time, str) and time else None
         except ValueError:
             day, at = None, None
-        text = " ".join(str(doc.get(k) or "") for k in ("title", "caption")).strip()
+        title = str(doc.get("title") or "")
+        text = f"{title} {doc.get('caption') or ''}".strip()
         found[rid] = Candidate(rid, doc.get("channel"), day, at, text, str(doc.get("external_id") or ""),
-                               str(doc.get("permalink") or ""))  # fmt: skip
+                               str(doc.get("permalink") or ""), title)  # fmt: skip
     return found
 
 
@@ -300,8 +459,13 @@ def _changes(catalog: Catalog, plan: ImportPlan, posts: dict[str, Candidate], un
         if match.outcome is Outcome.DUPLICATE or (match.outcome is Outcome.NEW and unmatched == "skip"):
             plan.skipped += 1
             continue
-        fields = dict(row.figures)
+        if match.outcome is Outcome.NEW and not (row.external_id or row.permalink or row.text):
+            plan.errors.append(RowError(row.line, _("no post id, link or text: no post is made from it")))
+            continue
+        fields: dict[str, object] = dict(row.figures)
         fields["status"] = Status.PUBLISHED.value
+        for part, figures in row.parts.items():
+            fields[part] = dict(figures)  # "organic" / "paid": the owned and the paid share of a boosted post
         if row.external_id:
             fields["external_id"] = row.external_id
         if row.permalink:
@@ -313,12 +477,17 @@ def _changes(catalog: Catalog, plan: ImportPlan, posts: dict[str, Candidate], un
             if row.published and not row.timed and not doc.get("date"):
                 fields["date"] = date_text(row.published.date())
             diff = [(POSTS, match.post_id, k, v) for k, v in fields.items() if doc.get(k) != v]
+            for _table, _post, name, value in diff:
+                before = doc.get(name)
+                if name in COUNT_FIELDS and isinstance(before, int) and isinstance(value, int) and value < before:
+                    plan.lowered.append(Lowered(row.line, match.post_id, name, before, value))
             plan.changes += diff
             plan.updated += bool(diff)
             continue
         title, caption, text = row.title, row.caption, row.text
+        first_line = " ".join(text.split("\n", 1)[0].split())  # a tab or a run of spaces is one space
         fields |= {
-            "title": (text.split("\n", 1)[0][:TITLE_CHARS].strip() or _("{channel} post").format(channel=plan.channel.name)),
+            "title": first_line[:TITLE_CHARS].strip() or _("{channel} post").format(channel=plan.channel.name),
             "caption": caption or title,
             "channel": plan.channel.id,
         }
