@@ -20,7 +20,7 @@ HOW = {"id": N_("by id"), "permalink": N_("by permalink"), "time and title": N_(
        "time and text": N_("by time and text"), "time": N_("by time")}  # fmt: skip
 # The counts an engagement figure sums ("facebook: reactions+comments+shares"), as shown.
 COUNTS = {"reactions": N_("reactions"), "comments": N_("comments"), "shares": N_("shares"), "clicks": N_("clicks"),
-          "likes": N_("likes"), "saves": N_("saves")}  # fmt: skip
+          "likes": N_("likes"), "saves": N_("saves"), "views": N_("views")}  # fmt: skip
 
 
 def add_commands(command) -> None:
@@ -173,6 +173,8 @@ def cmd_figures(args) -> int:
             "engagement_numerators": list(report.numerators),
             "groups": [{args.by: g.name, "posts": g.posts, "reach_rate_percent": rounded(g.reach_rate),
                         "engagement_rate_by_reach_percent": rounded(g.engagement_rate)} for g in groups],
+            "page": [{"channel": p.channel, "week": f"{p.week.year}-W{p.week.week:02d}", "reach": p.reach,
+                      "new_follows": p.new_follows} for p in report.page],
         })  # fmt: skip
         return 0
     if args.csv:
@@ -205,11 +207,19 @@ def cmd_figures(args) -> int:
     print_table([[n, p, percent(r), percent(e)] for n, p, r, e in rows], headers, out)
     for numerator in report.numerators:
         out.print(Text(_("engagements, {numerator}").format(numerator=numerator_text(numerator)), style="dim"))
+    if report.page:
+        out.print(Text(_("Page per week (daily exports):"), style="bold"))
+        count = lambda n: "–" if n is None else f"{n:,}".replace(",", "\u00a0")  # noqa: E731
+        print_table([[p.channel, f"{p.week.year}-W{p.week.week:02d}", count(p.reach), count(p.new_follows)] for p in report.page],
+                    [_("channel"), _("week"), _("page reach"), _("new follows")], out)  # fmt: skip
     return 0
 
 
 def numerator_text(numerator: str) -> str:
     """ "facebook: reactions+comments" with the counts named in the language spoken."""
     network, _colon, counts = numerator.rpartition(": ")
+    counts, by_views, _views = counts.partition(" / views")
     named = "+".join(_(COUNTS[count]) if count in COUNTS else count for count in counts.split("+"))
+    if by_views:
+        named = _("{counts} per view (no reach in the export)").format(counts=named)
     return f"{network}: {named}" if network else named

@@ -118,3 +118,24 @@ def test_the_old_insights_export_and_match_rules_on_the_command_line(someplan, s
     assert "by time, its title in the text" in out and "same post as" not in out
     someplan("import", str(DATA / "linkedin_creator_analytics.xlsx"), "-w", sample, "--channel", "LinkedIn", code=1)
     assert "personal profile" in someplan.err
+
+
+def test_page_reach_and_new_follows_per_week_and_linkedin_rates_by_views(someplan, sample):
+    someplan("import", str(DATA / "meta_page_reach_utf16.csv"), "-w", sample)
+    figures = someplan.json("figures", "-w", sample, "--json")
+    week = next(p for p in figures["page"] if p["week"] == "2026-W47")
+    lines = (DATA / "meta_page_reach_utf16.csv").read_bytes().decode("utf-16").splitlines()[3:]
+    assert week == {"channel": "Facebook", "week": "2026-W47", "reach": sum(int(line.split(",")[1].strip('"')) for line in lines),
+                    "new_follows": None}  # fmt: skip
+    out = someplan("figures", "-w", sample)
+    assert "Page per week (daily exports):" in out
+    someplan("import", str(DATA / "linkedin_posts_2025.xlsx"), "-w", sample)
+    ws = Path(sample)
+    from someplan.services.catalog import Catalog
+    from someplan.store.workspace import Workspace
+
+    catalog = Catalog(Workspace.open(ws))
+    catalog.workspace.write([("posts", "01m823v2knw9d9050fdfprbgw9", "reach", None)])  # LinkedIn gives no reach
+    catalog.workspace.close()
+    out = someplan("figures", "-w", sample, "--weeks", "8")
+    assert "linkedin: reactions+comments+shares+clicks per view (no reach in the export)" in out
