@@ -23,11 +23,13 @@ nothing are `new` (the caller decides: create a published post, or skip).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from enum import StrEnum
-from unicodedata import category, normalize
+from functools import lru_cache
+from unicodedata import normalize
 from urllib.parse import parse_qsl
 
 TOLERANCE = dt.timedelta(hours=3)
@@ -95,19 +97,17 @@ def similarity(a: str, b: str) -> float:
     return matcher.ratio() if matcher.quick_ratio() >= SIMILAR else 0.0
 
 
+@lru_cache(maxsize=8192)  # a planned text is compared with every row near its time
 def _norm(text: str) -> str:
     return " ".join(_words(text).split())[:400]
 
 
 def _words(text: str) -> str:
     """Letters, digits and spaces of `text` after NFKC and case folding: emoji and punctuation out."""
-    folded = normalize("NFKC", text).casefold()
-    if folded.isascii():
-        return folded.translate(_ASCII_PUNCTUATION)
-    return "".join(c if category(c)[0] in "LN" else " " for c in folded)
+    return _NOT_WORD.sub(" ", normalize("NFKC", text).casefold())
 
 
-_ASCII_PUNCTUATION = {ord(c): " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"}
+_NOT_WORD = re.compile(r"[^\w\s]|_")
 
 
 def contains_title(title: str, text: str) -> bool:
@@ -206,5 +206,7 @@ def _link_key(link: str) -> str:
         return ""
     base, _, query = link.split("#", 1)[0].partition("?")
     base = base.casefold().split("://", 1)[-1].removeprefix("www.").removeprefix("m.").rstrip("/")
+    if not query:
+        return base
     kept = sorted((k, v) for k, v in parse_qsl(query) if k.casefold() in IDENTITY_PARAMETERS)
     return base + ("?" + "&".join(f"{k.casefold()}={v}" for k, v in kept) if kept else "")
