@@ -115,7 +115,7 @@ def _print_plan(plan, titles: dict[str, str], dry_run: bool, written: int) -> No
         if outcome == "duplicate":
             detail = "  (" + _("skipped: same post as line {line}").format(line=match.how.removeprefix("line ")) + ")"
         lines.append((match.row.line, Text.assemble(_line(match.row.line), (names.get(outcome, outcome).ljust(width), styles.get(outcome, "")),
-                                user((title or "").split("\n", 1)[0][:70]), (detail, "dim"))))  # fmt: skip
+                                user(" ".join((title or "").split("\n", 1)[0].split())[:70]), (detail, "dim"))))  # fmt: skip
     for error in plan.errors:
         lines.append((error.line, Text.assemble(_line(error.line), (names["error"].ljust(width), "red"), user(error.message))))
     for _number, line in sorted(lines, key=lambda pair: pair[0]):

@@ -139,3 +139,8 @@ def test_page_reach_and_new_follows_per_week_and_linkedin_rates_by_views(somepla
     catalog.workspace.close()
     out = someplan("figures", "-w", sample, "--weeks", "8")
     assert "linkedin: reactions+comments+shares+clicks per view (no reach in the export)" in out
+
+
+def test_a_tab_in_a_title_is_a_space_on_screen_and_in_the_post(someplan, sample):
+    out = someplan("import", str(DATA / "meta_facebook_photos.csv"), "-w", sample, "--dry-run")
+    assert "Kveldsstemning ved fjorden" in out and "\\x09" not in out
