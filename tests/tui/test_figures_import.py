@@ -73,3 +73,15 @@ async def test_m_marks_a_past_post_without_figures_published(make_app, sample_co
         await pilot.press("escape")
         await pilot.pause()
         assert any("1 post marked published" in n.message for n in app._notifications)
+
+
+def test_the_preview_shows_a_tab_in_a_title_as_a_space():
+    from someplan.domain.channel import Channel, Network
+    from someplan.domain.matching import ExportRow, Match, Outcome
+    from someplan.services.figures.importer import ImportPlan
+    from someplan.tui.screens.figures_import import preview_text
+
+    plan = ImportPlan(Path("x.csv"), "CSV", Channel("c", "Facebook", Network.FACEBOOK),
+                      matches=[Match(ExportRow(2, "c", title="Kveld\tved fjorden", figures={"reach": 1}), Outcome.NEW)])  # fmt: skip
+    shown = str(preview_text(plan, {}))
+    assert "Kveld ved fjorden" in shown and "\\x09" not in shown

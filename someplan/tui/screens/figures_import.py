@@ -161,7 +161,8 @@ def preview_text(plan: ImportPlan, titles: dict[str, str]) -> Text:
         title = titles.get(match.post_id, "") if match.post_id else match.row.text
         when = match.row.published.strftime("%d.%m %H:%M") if match.row.published and match.row.timed else ""
         how = f"  ({_(HOW[match.how])})" if match.how in HOW else ""
-        rows.append((match.row.line, f"{names.get(outcome, outcome):10} {when:11} {literal(" ".join(title.split(chr(10), 1)[0].split()))[:60]}{how}"))
+        shown = literal(" ".join(title.split("\n", 1)[0].split()))[:60]  # a tab is a space, not \x09
+        rows.append((match.row.line, f"{names.get(outcome, outcome):10} {when:11} {shown}{how}"))
     rows += [(error.line, f"{_('error'):10} {literal(error.message)}") for error in plan.errors]
     for line, shown in sorted(rows)[:PREVIEW_ROWS]:
         text.append(f"{line:>5}  {shown}\n")
