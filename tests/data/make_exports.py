@@ -5,6 +5,14 @@ quoted numbers with thousands separators, MM/DD/YYYY times, missing and extra co
 headers, a duplicated row, a row with garbage, a UTF-16 page-level file with a `sep=,` line, and
 an XLSX whose first row is a description. The rows are posts of the sample workspace (Fjordhotellet
 Solvik), so they match; a few are not in its plan.
+
+Their shapes follow real exports found in public repositories (issue 14; none is copied here):
+Meta's publish times in US Pacific time, photo.php permalinks, Math bold text; the old Facebook
+Insights post export with its row of descriptions; Meta's page-level daily files (UTF-16, `sep=,`,
+a metric title, "Date","Primary", ISO midnights); LinkedIn's 2025 page export (a Metrics sheet
+first, "All posts" with a UTC description row, an empty Views column, Organic/Sponsored/Total
+rows) and its 2020 "Update Engagement" sheet with Excel serial dates; and files that are not post
+exports (LinkedIn creator analytics, a GA4 report, follower demographics).
 """
 
 import csv
