@@ -40,8 +40,8 @@ AREAS = {
             "posts", "records", "status", "workspace",
         )),
         *(ROOT / "someplan" / "services" / f"{name}.py" for name in (
-            "asset_watch", "assets", "batch", "catalog", "errors", "holiday_cache", "language",
-            "locate", "overview", "people", "planning", "rotation_fill", "setup", "status",
+            "asset_watch", "assets", "batch", "catalog", "doctor", "errors", "holiday_cache", "language",
+            "locate", "overview", "people", "planning", "rotation_fill", "setup", "status", "user_input",
         )),
         ROOT / "someplan" / "services" / "figures",
         *(ROOT / "someplan" / "domain" / f"{name}.py" for name in (

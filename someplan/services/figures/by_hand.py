@@ -8,19 +8,17 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from someplan.domain.post import FIGURE_FIELDS, Status
 from someplan.services.catalog import POSTS, Catalog
+from someplan.store.user_dirs import downloads_dir
 
 EXPORT_SUFFIXES = (".csv", ".xlsx", ".xls")
 PAST_WEEKS = 8
 
 
 def downloads_folder() -> Path:
-    """The user's Downloads folder, where a browser saves the networks' exports; home without one."""
-    folder = Path(platformdirs.user_downloads_dir())
-    return folder if folder.is_dir() else Path.home()
+    """Where a browser saves the networks' exports (store.user_dirs keeps this user's folders)."""
+    return downloads_dir()
 
 
 def export_files(folder: Path, limit: int = 200) -> list[Path]:
