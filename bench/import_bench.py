@@ -5,9 +5,9 @@ it twice changes nothing).
 
 Makes a workspace with 2,000 planned Facebook posts over two years, and a Meta Business Suite
 Facebook export of the same 2,000 posts as users download it (BOM, quoted "1,250" numbers,
-MM/DD/YYYY times a few minutes off the plan and in US Pacific time as Meta writes them, titles slightly edited, no post ids known yet), so
-every row is matched by time and text: the slow path. Prints medians over fresh copies of:
-the whole `someplan import` command in a new process, the import in process (read + match +
+MM/DD/YYYY times a few minutes off the plan and in US Pacific time as Meta writes them, titles
+slightly edited, no post ids known yet), so every row is matched by time and text: the slow path.
+Prints medians over fresh copies of: the whole `someplan import` command in a new process, the import in process (read + match +
 one atomic write), and a re-import of the same file (which must write nothing), with
 `python -c pass` as the baseline of a process start.
 """

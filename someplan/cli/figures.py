@@ -42,7 +42,8 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
                           "video_views, published, title, caption, external_id, permalink); repeat it"))  # fmt: skip
     p.add_argument("--mapping", help=_("use a column mapping saved with --save-mapping"))
     p.add_argument("--source-tz", metavar=_("ZONE"),
-                   help=_("the time zone the file's times are in (default: Meta US Pacific, LinkedIn UTC, else the workspace's)"))  # fmt: skip
+                   help=_("the time zone the file's times are in "
+                          "(default: Meta US Pacific, LinkedIn UTC, else the workspace's)"))  # fmt: skip
     p.add_argument("--save-mapping", metavar=_("NAME"), help=_("save --map (and --channel) under NAME for this workspace"))
     common.json_option(p)
 
@@ -114,8 +115,10 @@ def _print_plan(plan, titles: dict[str, str], dry_run: bool, written: int) -> No
         detail = f"  ({_(HOW[match.how])})" if match.how in HOW else f"  ({match.how})" if match.how else ""
         if outcome == "duplicate":
             detail = "  (" + _("skipped: same post as line {line}").format(line=match.how.removeprefix("line ")) + ")"
-        lines.append((match.row.line, Text.assemble(_line(match.row.line), (names.get(outcome, outcome).ljust(width), styles.get(outcome, "")),
-                                user(" ".join((title or "").split("\n", 1)[0].split())[:70]), (detail, "dim"))))  # fmt: skip
+        lines.append((match.row.line, Text.assemble(_line(match.row.line),
+                                                    (names.get(outcome, outcome).ljust(width), styles.get(outcome, "")),
+                                                    user(" ".join((title or "").split("\n", 1)[0].split())[:70]),
+                                                    (detail, "dim"))))  # fmt: skip
     for error in plan.errors:
         lines.append((error.line, Text.assemble(_line(error.line), (names["error"].ljust(width), "red"), user(error.message))))
     for _number, line in sorted(lines, key=lambda pair: pair[0]):

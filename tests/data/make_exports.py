@@ -61,22 +61,74 @@ def write_csv(name, header, rows, encoding="utf-8-sig", delimiter=",", preamble=
 def facebook():
     rows = [
         # line 2: Kari, published 4 minutes after the planned 19:00 (matched by time and title)
-        facebook_row("901", "Kari: ti år i resepsjonen", "I dag er det ti år siden Kari Solheim sjekket inn sin første gjest.",
-                     pacific("2026-11-10 19:04"), "5,410", "3,120", "171", "27", "19", "33"),
+        facebook_row(
+            "901",
+            "Kari: ti år i resepsjonen",
+            "I dag er det ti år siden Kari Solheim sjekket inn sin første gjest.",
+            pacific("2026-11-10 19:04"),
+            "5,410",
+            "3,120",
+            "171",
+            "27",
+            "19",
+            "33",
+        ),
         # line 3: caption only in Description (a post type that has no Title)
-        facebook_row("902", "", "Lutefisk, multekrem og «Solvik-punsj». Menyen fra julebordet i 1950 ble funnet bak en skuff i resepsjonen. Skal vi servere punsjen igjen?",
-                     pacific("2026-11-15 19:02"), "3,377", "2,104", "118", "17", "12", "21"),
+        facebook_row(
+            "902",
+            "",
+            "Lutefisk, multekrem og «Solvik-punsj». Menyen fra julebordet i 1950 ble funnet bak en skuff i resepsjonen. Skal vi servere punsjen igjen?",
+            pacific("2026-11-15 19:02"),
+            "3,377",
+            "2,104",
+            "118",
+            "17",
+            "12",
+            "21",
+        ),
         # line 4: the caption spans three lines
-        facebook_row("903", "Karis beste tips til vintergjestene", "Ta med brodder,\nbestill bord i restauranten før du kommer,\nog spør om nordlysvekking.",
-                     pacific("2026-11-17 19:00"), "4,002", "2,644", "151", "26", "17", "28"),
+        facebook_row(
+            "903",
+            "Karis beste tips til vintergjestene",
+            "Ta med brodder,\nbestill bord i restauranten før du kommer,\nog spør om nordlysvekking.",
+            pacific("2026-11-17 19:00"),
+            "4,002",
+            "2,644",
+            "151",
+            "26",
+            "17",
+            "28",
+        ),
         # line 7: the first row again (exports repeat rows when a post was boosted)
-        facebook_row("901", "Kari: ti år i resepsjonen", "I dag er det ti år siden Kari Solheim sjekket inn sin første gjest.",
-                     pacific("2026-11-10 19:04"), "5,410", "3,120", "171", "27", "19", "33"),
+        facebook_row(
+            "901",
+            "Kari: ti år i resepsjonen",
+            "I dag er det ti år siden Kari Solheim sjekket inn sin første gjest.",
+            pacific("2026-11-10 19:04"),
+            "5,410",
+            "3,120",
+            "171",
+            "27",
+            "19",
+            "33",
+        ),
         # line 8: garbage in the reach cell
-        facebook_row("904", "Julebordet til Solvik Båtbyggeri", "", pacific("2026-11-12 12:00"), "3,001", "2x1#3", "162", "28", "16", "25"),
+        facebook_row(
+            "904", "Julebordet til Solvik Båtbyggeri", "", pacific("2026-11-12 12:00"), "3,001", "2x1#3", "162", "28", "16", "25"
+        ),
         # line 9: a post that is not in the plan (posted straight from the phone)
-        facebook_row("905", "Første snøen på Solvikfjellet ❄️", "Natt til i dag kom vinteren. [bold]Nydelig[/bold]!",
-                     pacific("2026-11-14 09:12"), "1,980", "1,250", "88", "9", "3", "6"),
+        facebook_row(
+            "905",
+            "Første snøen på Solvikfjellet ❄️",
+            "Natt til i dag kom vinteren. [bold]Nydelig[/bold]!",
+            pacific("2026-11-14 09:12"),
+            "1,980",
+            "1,250",
+            "88",
+            "9",
+            "3",
+            "6",
+        ),
     ]
     write_csv("meta_facebook_posts.csv", FACEBOOK_HEADER, rows)
 
@@ -87,12 +139,60 @@ def instagram():
               "Data comment", "Date", "Views", "Reach", "Likes", "Shares", "Comments", "Saves", "Boost status"]
     account = "17841400000000001"
     rows = [
-        ["18000000000000001", account, "fjordhotellet", "I dag er det ti år siden Kari Solheim sjekket inn sin første gjest. Gratulerer, Kari!",
-         pacific("2026-11-10 20:01"), "https://www.instagram.com/p/DAAA111/", "IG image", "", "Lifetime", "3,301", "2,250", "201", "7", "16", "23", "Not boosted"],
-        ["18000000000000002", account, "fjordhotellet", "Fredager og lørdager fram til 19. desember. Overnatting og frokost inkludert.",
-         pacific("2026-11-13 11:30"), "https://www.instagram.com/p/DAAA222/", "IG carousel", "", "Lifetime", "902", "590", "14", "1", "1", "", "Not boosted"],
-        ["18000000000000003", account, "fjordhotellet", "Ta med brodder, bestill bord i restauranten før du kommer, og spør om nordlysvekking ved innsjekk.",
-         pacific("2026-11-17 20:00"), "https://www.instagram.com/p/DAAA333/", "IG reel", "", "Lifetime", "2,870", "1,840", "231", "6", "15", "22", "Boosted"],
+        [
+            "18000000000000001",
+            account,
+            "fjordhotellet",
+            "I dag er det ti år siden Kari Solheim sjekket inn sin første gjest. Gratulerer, Kari!",
+            pacific("2026-11-10 20:01"),
+            "https://www.instagram.com/p/DAAA111/",
+            "IG image",
+            "",
+            "Lifetime",
+            "3,301",
+            "2,250",
+            "201",
+            "7",
+            "16",
+            "23",
+            "Not boosted",
+        ],
+        [
+            "18000000000000002",
+            account,
+            "fjordhotellet",
+            "Fredager og lørdager fram til 19. desember. Overnatting og frokost inkludert.",
+            pacific("2026-11-13 11:30"),
+            "https://www.instagram.com/p/DAAA222/",
+            "IG carousel",
+            "",
+            "Lifetime",
+            "902",
+            "590",
+            "14",
+            "1",
+            "1",
+            "",
+            "Not boosted",
+        ],
+        [
+            "18000000000000003",
+            account,
+            "fjordhotellet",
+            "Ta med brodder, bestill bord i restauranten før du kommer, og spør om nordlysvekking ved innsjekk.",
+            pacific("2026-11-17 20:00"),
+            "https://www.instagram.com/p/DAAA333/",
+            "IG reel",
+            "",
+            "Lifetime",
+            "2,870",
+            "1,840",
+            "231",
+            "6",
+            "15",
+            "22",
+            "Boosted",
+        ],
     ]
     write_csv("meta_instagram_posts.csv", header, rows)
 
@@ -102,10 +202,38 @@ def facebook_norwegian():
     header = ["Innlegg-ID", "Side-ID", "Sidenavn", "Tittel", "Beskrivelse", "Publiseringstidspunkt", "Permalenke",
               "Dato", "Visninger", "Rekkevidde", "Reaksjoner", "Kommentarer", "Delinger", "Klikk totalt"]
     rows = [
-        [f"{PAGE[0]}_906", PAGE[0], PAGE[1], "Julebordsesongen er i gang!", "Fredager og lørdager fram til 19. desember.",
-         pacific("2026-11-13 11:00", "%d.%m.%Y %H:%M"), f"https://www.facebook.com/{PAGE[0]}/posts/906", "Livstid", "1 402", "1 012", "12", "1", "1", "11"],
-        [f"{PAGE[0]}_907", PAGE[0], PAGE[1], "Nordlysvarsel: slik vet du når du skal gå ut", "",
-         pacific("2026-11-16 12:31", "%d.%m.%Y %H:%M"), f"https://www.facebook.com/{PAGE[0]}/posts/907", "Livstid", "2 310", "1 530", "39", "7", "6", "8"],
+        [
+            f"{PAGE[0]}_906",
+            PAGE[0],
+            PAGE[1],
+            "Julebordsesongen er i gang!",
+            "Fredager og lørdager fram til 19. desember.",
+            pacific("2026-11-13 11:00", "%d.%m.%Y %H:%M"),
+            f"https://www.facebook.com/{PAGE[0]}/posts/906",
+            "Livstid",
+            "1 402",
+            "1 012",
+            "12",
+            "1",
+            "1",
+            "11",
+        ],
+        [
+            f"{PAGE[0]}_907",
+            PAGE[0],
+            PAGE[1],
+            "Nordlysvarsel: slik vet du når du skal gå ut",
+            "",
+            pacific("2026-11-16 12:31", "%d.%m.%Y %H:%M"),
+            f"https://www.facebook.com/{PAGE[0]}/posts/907",
+            "Livstid",
+            "2 310",
+            "1 530",
+            "39",
+            "7",
+            "6",
+            "8",
+        ],
     ]
     write_csv("meta_facebook_posts_nb.csv", header, rows, delimiter=";")
 
@@ -208,13 +336,53 @@ def facebook_insights_old():
     rows = [
         descriptions,
         # line 3: planned "Ahmed forbereder risgrøten" 19:00 Oslo
-        [f"{PAGE[0]}_921", f"https://www.facebook.com/{PAGE[0]}/posts/921", "Ahmed forbereder risgrøten. Hemmeligheten? Tid og fløte.",
-         "Photo", "", "", pacific("2026-11-24 19:01", "%m/%d/%Y %I:%M:%S %p"), "", "2,517", "2,517", "0", "3,940", "3,940", "0",
-         "201", "88", "97", "1", "14", "122", "7"],
+        [
+            f"{PAGE[0]}_921",
+            f"https://www.facebook.com/{PAGE[0]}/posts/921",
+            "Ahmed forbereder risgrøten. Hemmeligheten? Tid og fløte.",
+            "Photo",
+            "",
+            "",
+            pacific("2026-11-24 19:01", "%m/%d/%Y %I:%M:%S %p"),
+            "",
+            "2,517",
+            "2,517",
+            "0",
+            "3,940",
+            "3,940",
+            "0",
+            "201",
+            "88",
+            "97",
+            "1",
+            "14",
+            "122",
+            "7",
+        ],
         # line 4: not planned, published at exactly midnight Pacific
-        [f"{PAGE[0]}_922", f"https://www.facebook.com/{PAGE[0]}/posts/922", "Midnattsol i november? Nei, men nordlys!",
-         "Photo", "", "", "11/26/2026 12:00:00 AM", "", "1,105", "1,105", "0", "1,580", "1,580", "0",
-         "95", "30", "36", "0", "6", "70", "3"],
+        [
+            f"{PAGE[0]}_922",
+            f"https://www.facebook.com/{PAGE[0]}/posts/922",
+            "Midnattsol i november? Nei, men nordlys!",
+            "Photo",
+            "",
+            "",
+            "11/26/2026 12:00:00 AM",
+            "",
+            "1,105",
+            "1,105",
+            "0",
+            "1,580",
+            "1,580",
+            "0",
+            "95",
+            "30",
+            "36",
+            "0",
+            "6",
+            "70",
+            "3",
+        ],
     ]
     write_csv("facebook_insights_posts_old.csv", INSIGHTS_HEADER, rows)
 
@@ -241,8 +409,18 @@ def linkedin_2025():
     metrics = book.active
     metrics.title = "Metrics"
     metrics.append(["Aggregated metrics for all updates. All dates and times are in UTC."])
-    metrics.append(["Date", "Impressions (organic)", "Impressions (sponsored)", "Impressions (total)", "Unique impressions (organic)",
-                    "Clicks (organic)", "Clicks (sponsored)", "Clicks (total)"])
+    metrics.append(
+        [
+            "Date",
+            "Impressions (organic)",
+            "Impressions (sponsored)",
+            "Impressions (total)",
+            "Unique impressions (organic)",
+            "Clicks (organic)",
+            "Clicks (sponsored)",
+            "Clicks (total)",
+        ]
+    )
     metrics.append(["10/16/2026", 2210, 1400, 3610, 1501, 80, 21, 101])
     posts = book.create_sheet("All posts")
     posts.append(["All posts: Update engagement metrics for individual posts. All dates and times are in UTC."])
@@ -250,13 +428,57 @@ def linkedin_2025():
                   "Campaign end date", "Audience", "Impressions", "Views", "Offsite Views", "Clicks", "Click through rate (CTR)",
                   "Likes", "Comments", "Reposts", "Follows", "Engagement rate", "Content Type"])
     link = "https://www.linkedin.com/feed/update/urn:li:activity:7200000000000000016"
-    posts.append(["Julebord 2026: nå kan dere booke. Send oss en e-post for datoer.", link, "Organic", "", "Ingrid Berg", "10/16/2026",
-                  "", "", "All followers", 3766, "", "", 144, 0.038, 51, 6, 5, 2, 0.055, "Image"])
+    posts.append(
+        [
+            "Julebord 2026: nå kan dere booke. Send oss en e-post for datoer.",
+            link,
+            "Organic",
+            "",
+            "Ingrid Berg",
+            "10/16/2026",
+            "",
+            "",
+            "All followers",
+            3766,
+            "",
+            "",
+            144,
+            0.038,
+            51,
+            6,
+            5,
+            2,
+            0.055,
+            "Image",
+        ]
+    )
     posts.append(["Julebord 2026: nå kan dere booke. Send oss en e-post for datoer.", link, "Sponsored", "Julebord 2026",
                   "Ingrid Berg", "10/16/2026", "10/16/2026", "10/30/2026", "Bergen, 25-54", 2607, "", "", 30, 0.0115, 12, 1, 0,
                   4, 0.018, "Image"])
-    posts.append(["Julebord 2026: nå kan dere booke. Send oss en e-post for datoer.", link, "Total", "", "Ingrid Berg", "10/16/2026",
-                  "", "", "", 6373, "", "", 174, 0.0273, 63, 7, 5, 6, 0.039, "Image"])
+    posts.append(
+        [
+            "Julebord 2026: nå kan dere booke. Send oss en e-post for datoer.",
+            link,
+            "Total",
+            "",
+            "Ingrid Berg",
+            "10/16/2026",
+            "",
+            "",
+            "",
+            6373,
+            "",
+            "",
+            174,
+            0.0273,
+            63,
+            7,
+            5,
+            6,
+            0.039,
+            "Image",
+        ]
+    )
     posts.append(["Vi søker resepsjonist (deltid). Søknadsfrist 1. november.",
                   "https://www.linkedin.com/feed/update/urn:li:activity:7200000000000000021", "Organic", "", "Ingrid Berg",
                   "10/21/2026", "", "", "All followers", 1288, "", "", 97, 0.075, 22, 3, 9, 0, 0.1, "Text"])
@@ -276,13 +498,72 @@ def linkedin_2020():
     sheet = book.active
     sheet.title = "Update Engagement"
     sheet.append(["Update engagement metrics for individual updates. Learn more at linkedin.com/help"])
-    sheet.append(["Update Title", "Update Link", "Update Type", "Campaign Name", "Posted by", "Created date", "Campaign Start Date",
-                  "Campaign End Date", "Audience", "Impressions", "Video Views", "Clicks", "Click Through Rate (CTR)", "Likes",
-                  "Comments", "Shares", "Follows", "Engagement Rate"])
-    sheet.append(["Konferansegjestene som ble en ekstra natt", "https://www.linkedin.com/feed/update/urn:li:activity:6600000000000000029",
-                  "Organic", "", "Ingrid Berg", excel_serial("2026-10-29"), "", "", "All followers", 930, "", 41, 0.044, 19, 2, 1, 0, 0.067])
-    sheet.append(["Solvik er nå Miljøfyrtårn-sertifisert", "https://www.linkedin.com/feed/update/urn:li:activity:6600000000000000007",
-                  "Organic", "", "Ingrid Berg", excel_serial("2026-10-07"), "", "", "All followers", 1420, "", 66, 0.046, 48, 5, 7, 1, 0.089])
+    sheet.append(
+        [
+            "Update Title",
+            "Update Link",
+            "Update Type",
+            "Campaign Name",
+            "Posted by",
+            "Created date",
+            "Campaign Start Date",
+            "Campaign End Date",
+            "Audience",
+            "Impressions",
+            "Video Views",
+            "Clicks",
+            "Click Through Rate (CTR)",
+            "Likes",
+            "Comments",
+            "Shares",
+            "Follows",
+            "Engagement Rate",
+        ]
+    )
+    sheet.append(
+        [
+            "Konferansegjestene som ble en ekstra natt",
+            "https://www.linkedin.com/feed/update/urn:li:activity:6600000000000000029",
+            "Organic",
+            "",
+            "Ingrid Berg",
+            excel_serial("2026-10-29"),
+            "",
+            "",
+            "All followers",
+            930,
+            "",
+            41,
+            0.044,
+            19,
+            2,
+            1,
+            0,
+            0.067,
+        ]
+    )
+    sheet.append(
+        [
+            "Solvik er nå Miljøfyrtårn-sertifisert",
+            "https://www.linkedin.com/feed/update/urn:li:activity:6600000000000000007",
+            "Organic",
+            "",
+            "Ingrid Berg",
+            excel_serial("2026-10-07"),
+            "",
+            "",
+            "All followers",
+            1420,
+            "",
+            66,
+            0.046,
+            48,
+            5,
+            7,
+            1,
+            0.089,
+        ]
+    )
     book.save(HERE / "linkedin_update_engagement_2020.xlsx")
 
 

@@ -78,7 +78,8 @@ def test_math_bold_emoji_and_punctuation_do_not_stop_a_match():
 
 
 def test_the_planned_title_inside_a_longer_published_text_is_the_post():
-    planned = post("a", time="12:00", text="Black Week: 30 % på vinteropphold Book før søndag, kun for våre faste gjester og venner.",
+    planned = post("a", time="12:00",
+                   text="Black Week: 30 % på vinteropphold Book før søndag, kun for våre faste gjester og venner.",
                    title="Black Week: 30 % på vinteropphold")  # fmt: skip
     published = row(at="2026-11-10 12:02", text="Black Week: 30 % på vinteropphold! Bestill innen søndag.")
     assert outcomes([published], [planned]) == [("matched", "a", "time and title")]

@@ -64,7 +64,9 @@ def test_source_tz_overrides_and_an_unknown_zone_is_refused(catalog):
 
 def test_an_explicit_offset_always_wins(catalog, sample_copy, tmp_path):
     path = tmp_path / "graph.csv"
-    path.write_text("id,created_time,message,reach\n111_222,2025-02-16T11:30:46+0000,Vinterferie på Solvik,870\n", encoding="utf-8")
+    path.write_text(
+        "id,created_time,message,reach\n111_222,2025-02-16T11:30:46+0000,Vinterferie på Solvik,870\n", encoding="utf-8"
+    )
     plan = import_file(catalog, path, channel="Facebook", mapping={"external_id": "id", "published": "created_time",
                                                                    "caption": "message", "reach": "reach"})  # fmt: skip
     assert plan.created == 1

@@ -58,8 +58,10 @@ async def test_i_previews_an_export_from_downloads_and_ctrl_s_writes_it(make_app
 async def test_m_marks_a_past_post_without_figures_published(make_app, sample_copy, tmp_path):
     downloads(tmp_path)
     app = make_app()
-    post_id = planning.add_post(app.catalog, Post("", title="Glemt å markere", channel=app.catalog.channel("Facebook").id,
-                                                  date=dt.date(2026, 11, 12), time=dt.time(12, 0), status=Status.SCHEDULED))  # fmt: skip
+    facebook = app.catalog.channel("Facebook").id
+    forgotten = Post("", title="Glemt å markere", channel=facebook, date=dt.date(2026, 11, 12), time=dt.time(12, 0),
+                     status=Status.SCHEDULED)
+    post_id = planning.add_post(app.catalog, forgotten)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("I")
         past = app.screen.query_one("#import-past", OptionList)
@@ -81,7 +83,7 @@ def test_the_preview_shows_a_tab_in_a_title_as_a_space():
     from someplan.services.figures.importer import ImportPlan
     from someplan.tui.screens.figures_import import preview_text
 
-    plan = ImportPlan(Path("x.csv"), "CSV", Channel("c", "Facebook", Network.FACEBOOK),
-                      matches=[Match(ExportRow(2, "c", title="Kveld\tved fjorden", figures={"reach": 1}), Outcome.NEW)])  # fmt: skip
+    row = ExportRow(2, "c", title="Kveld\tved fjorden", figures={"reach": 1})
+    plan = ImportPlan(Path("x.csv"), "CSV", Channel("c", "Facebook", Network.FACEBOOK), matches=[Match(row, Outcome.NEW)])
     shown = str(preview_text(plan, {}))
     assert "Kveld ved fjorden" in shown and "\\x09" not in shown

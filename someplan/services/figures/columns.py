@@ -217,7 +217,9 @@ _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 _SERIALS = (20000, 80000)
 
 
-def parse_published(value: object, slash_day_first: bool = False, midnight_is_time: bool = False) -> tuple[dt.datetime, bool] | None:
+def parse_published(
+    value: object, slash_day_first: bool = False, midnight_is_time: bool = False
+) -> tuple[dt.datetime, bool] | None:
     """(date and time, whether a time was given); None for an empty cell; ValueError for garbage.
 
     The time is aware when the cell names its offset (`2025-02-16T11:30:46+0000`), naive when it

@@ -112,7 +112,9 @@ class ImportPlan:
             matched=self.matched, updated=self.updated, created=self.created, skipped=self.skipped, errors=len(self.errors)
         )
         if self.lowered:
-            line += ", " + ngettext("{count} figure lowered", "{count} figures lowered", len(self.lowered)).format(count=len(self.lowered))
+            line += ", " + ngettext("{count} figure lowered", "{count} figures lowered", len(self.lowered)).format(
+                count=len(self.lowered)
+            )
         return line
 
 
@@ -180,7 +182,9 @@ def plan_import(
         sheet = read_sheet(path, lambda cells: looks_like_header(cells, extra))
     except NoTable as error:
         said = refusal(path.name, error.sheet_names, (), error.first_rows)
-        raise UserError(said or _with_columns(str(error), next((r for r in error.first_rows if any(str(c).strip() for c in r)), []))) from None
+        raise UserError(
+            said or _with_columns(str(error), next((r for r in error.first_rows if any(str(c).strip() for c in r)), []))
+        ) from None
     said = refusal(path.name, sheet.sheet_names, sheet.headers, [sheet.preamble])
     if said:
         raise UserError(said)
@@ -198,7 +202,13 @@ def plan_import(
     cells = [c for _, c in sheet.rows]
     columns = Columns.by_mapping(sheet.headers, mapping) if mapping else Columns.by_alias(sheet.headers, cells)
     old = is_old_insights(sheet.headers)
-    name = MAPPED_FORMAT if mapping else OLD_INSIGHTS_FORMAT if old else FORMAT_NAMES.get(network, XLSX_FORMAT if sheet.kind == "xlsx" else CSV_FORMAT)
+    name = (
+        MAPPED_FORMAT
+        if mapping
+        else OLD_INSIGHTS_FORMAT
+        if old
+        else FORMAT_NAMES.get(network, XLSX_FORMAT if sheet.kind == "xlsx" else CSV_FORMAT)
+    )
     plan = ImportPlan(path, name, chosen, unmatched=unmatched)
     if columns.unknown:
         raise UserError(
@@ -318,11 +328,11 @@ def _channel(catalog: Catalog, wanted: str | None, network: Network | None, path
 def _check_columns(plan: ImportPlan, columns: Columns, headers) -> None:
     index = columns.index
     if "published" not in index and "external_id" not in index and "permalink" not in index:
-        raise UserError(_with_columns(
-            _("{file}: no publish time, post id or permalink column: rows cannot be tied to posts").format(file=plan.path.name), headers))  # fmt: skip
+        message = _("{file}: no publish time, post id or permalink column: rows cannot be tied to posts")
+        raise UserError(_with_columns(message.format(file=plan.path.name), headers))
     if not any(name in index for name in COUNT_FIELDS):
-        raise UserError(_with_columns(
-            _("{file}: no column with figures (reach, views, reactions, comments, …)").format(file=plan.path.name), headers))  # fmt: skip
+        message = _("{file}: no column with figures (reach, views, reactions, comments, …)")
+        raise UserError(_with_columns(message.format(file=plan.path.name), headers))
     if not {"external_id", "permalink", "title", "caption"} & set(index):
         raise UserError(_with_columns(
             _("{file}: its rows have a date and figures but no post id, link or text: daily totals, not posts").format(
@@ -332,7 +342,9 @@ def _check_columns(plan: ImportPlan, columns: Columns, headers) -> None:
     used = set(index.values())
     ignored = [h for i, h in enumerate(headers) if i not in used and h]
     if ignored:
-        plan.notes.append(ngettext("{count} column not used", "{count} columns not used", len(ignored)).format(count=len(ignored)))
+        plan.notes.append(
+            ngettext("{count} column not used", "{count} columns not used", len(ignored)).format(count=len(ignored))
+        )
 
 
 def _description_row(cells) -> bool:
@@ -417,7 +429,9 @@ def _totals(rows: list[ExportRow], kinds: dict[int, str]) -> list[ExportRow]:
     return result
 
 
-def _row(line: int, cells, index, channel: str, network: str, slash_day_first: bool, midnight_is_time: bool, to_local) -> ExportRow:
+def _row(
+    line: int, cells, index, channel: str, network: str, slash_day_first: bool, midnight_is_time: bool, to_local
+) -> ExportRow:
     figures = {}
     for name in COUNT_FIELDS:
         try:

@@ -43,7 +43,9 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(_("unknown time zone {name!r}: use a name like Europe/Oslo, America/Los_Angeles or UTC").format(name=name)) from None
+        raise UserError(
+            _("unknown time zone {name!r}: use a name like Europe/Oslo, America/Los_Angeles or UTC").format(name=name)
+        ) from None
 
 
 def workspace_zone(name: str | None) -> tuple[ZoneInfo, str]:
@@ -53,7 +55,9 @@ def workspace_zone(name: str | None) -> tuple[ZoneInfo, str]:
         return ZoneInfo(DEFAULT_ZONE), DEFAULT_ZONE
 
 
-def source_zone(network: Network | None, meta: bool, preamble: Iterable[str], given: str | None, workspace: str) -> tuple[str, str]:
+def source_zone(
+    network: Network | None, meta: bool, preamble: Iterable[str], given: str | None, workspace: str
+) -> tuple[str, str]:
     """(zone name, why) for the naive times of an export."""
     if given:
         zone(given)
@@ -82,7 +86,11 @@ def refusal(file: str, sheet_names: Sequence[str], headers: Sequence[str], above
                  "post export): download the page's posts from its Analytics → Posts instead").format(file=file)  # fmt: skip
     lines = [" ".join(str(c) for c in cells).strip() for cells in above]
     # GA4 writes its report's account, property and dates as "#" lines above the table.
-    if lines and lines[0].startswith("#") and any(k in line.casefold() for line in lines for k in ("start date", "property:", "account:")):
+    if (
+        lines
+        and lines[0].startswith("#")
+        and any(k in line.casefold() for line in lines for k in ("start date", "property:", "account:"))
+    ):
         return _("{file} is a Google Analytics report (pages and visits, not posts): nothing to import").format(file=file)
     seen = _names(headers) | {name for cells in above for name in _names(cells)}
     if seen & _DEMOGRAPHICS:

@@ -142,7 +142,9 @@ class FiguresImportScreen(ModalScreen[str | None]):
 
     def action_close(self) -> None:
         if self.marked:
-            self.dismiss(ngettext("{count} post marked published", "{count} posts marked published", self.marked).format(count=self.marked))
+            self.dismiss(
+                ngettext("{count} post marked published", "{count} posts marked published", self.marked).format(count=self.marked)
+            )
         else:
             self.dismiss(None)
 
@@ -167,8 +169,8 @@ def preview_text(plan: ImportPlan, titles: dict[str, str]) -> Text:
     for line, shown in sorted(rows)[:PREVIEW_ROWS]:
         text.append(f"{line:>5}  {shown}\n")
     for low in plan.lowered:
-        text.append(f"{low.line:>5}  {_('lowered')}: {literal(titles.get(low.post_id, ''))[:40]} {low.field} {low.before} → {low.after}\n",
-                    style="yellow")  # fmt: skip
+        title = literal(titles.get(low.post_id, ""))[:40]
+        text.append(f"{low.line:>5}  {_('lowered')}: {title} {low.field} {low.before} → {low.after}\n", style="yellow")
     for note in plan.notes:
         text.append(_("note: {note}").format(note=note) + "\n", style="dim")
     return text
