@@ -61,7 +61,8 @@ def engagement_rate(post: Post, network: Network) -> float | None:
     below = engagement_denominator(post, network)
     if total is None or not below:
         return None
-    return total / getattr(post, below) * 100
+    denominator: int = getattr(post, below)
+    return total / denominator * 100
 
 
 def reach_rate(post: Post, followers: int | None = None) -> float | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 DEVICE_ID_RE = re.compile(r"^[0-9a-z]{12}$")
@@ -55,6 +56,9 @@ def stamp_device(text: str) -> str:
     return text[19:]
 
 
+NowMs = Callable[[], int]  # the wall clock in milliseconds; tests pass their own
+
+
 def wall_clock_ms() -> int:
     return time.time_ns() // 1_000_000
 
@@ -62,7 +66,7 @@ def wall_clock_ms() -> int:
 class Clock:
     """The HLC of one device. Thread-safe: the change feed observes from its own thread."""
 
-    def __init__(self, device: str, now_ms=wall_clock_ms) -> None:
+    def __init__(self, device: str, now_ms: NowMs = wall_clock_ms) -> None:
         if not DEVICE_ID_RE.match(device):
             raise ValueError(f"not a device id: {device!r}")
         self.device = device

@@ -40,7 +40,9 @@ class MergedState:
             self._cells = load()
         return self._cells
 
-    def defer_cells(self, views: dict[str, dict[str, dict[str, Any]]], load, max_stamp: str) -> None:
+    def defer_cells(
+        self, views: dict[str, dict[str, dict[str, Any]]], load: Callable[[], dict[RecordRef, dict[str, Cell]]], max_stamp: str
+    ) -> None:
         """Take ready views now and the cells only when first needed (a snapshot's fast start:
         reading needs the views; only merging or writing needs the per-field stamps)."""
         self.views, self._load_cells, self.max_stamp = views, load, max_stamp

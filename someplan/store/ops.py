@@ -27,7 +27,7 @@ class _Unset:
     def __repr__(self) -> str:
         return "UNSET"
 
-    def __reduce__(self):
+    def __reduce__(self) -> str:
         return "UNSET"
 
 
@@ -94,18 +94,28 @@ def op_from_obj(obj: Any, crc: str) -> Op:
         raise ValueError("not an object")
     stamp, table, record, field_name = obj.get("i"), obj.get("t"), obj.get("r"), obj.get("f")
     prev = obj.get("p")
-    _check(stamp, table, record, field_name, prev)
+    stamp, table, record, field_name, prev = _check(stamp, table, record, field_name, prev)
     return Op(stamp, table, record, field_name, obj["v"] if "v" in obj else UNSET, prev, crc)
 
 
-def _check(stamp: object, table: object, record: object, field_name: object, prev: object) -> None:
+def _check(
+    stamp: object, table: object, record: object, field_name: object, prev: object
+) -> tuple[str, str, str, str, str | None]:
+    """The five, as the strings they must be; ValueError names the first that is not."""
     if not (isinstance(stamp, str) and STAMP_RE.match(stamp)):
         raise ValueError("bad stamp")
-    for name in (table, record, field_name):
-        if not (isinstance(name, str) and 0 < len(name) <= MAX_NAME_LEN):
-            raise ValueError("bad name")
-    if prev is not None and not (isinstance(prev, str) and STAMP_RE.match(prev)):
+    table, record, field_name = _name(table), _name(record), _name(field_name)
+    if prev is None:
+        return stamp, table, record, field_name, None
+    if not (isinstance(prev, str) and STAMP_RE.match(prev)):
         raise ValueError("bad prev")
+    return stamp, table, record, field_name, prev
+
+
+def _name(name: object) -> str:
+    if not (isinstance(name, str) and 0 < len(name) <= MAX_NAME_LEN):
+        raise ValueError("bad name")
+    return name
 
 
 def line_is_intact(line: bytes) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from someplan.i18n import _
 
@@ -17,7 +18,7 @@ class Problem:
     code: str  # stable, for scripts: unreadable, damaged, stray-copy, clock-ahead, newer-format …
     template: str  # one line, for people: English, with {name} fields filled from `params`
     path: str | None = None  # relative to the workspace
-    params: dict = field(default_factory=dict, hash=False)
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
 
     @property
     def message(self) -> str:
@@ -29,17 +30,17 @@ class Problem:
         except (KeyError, IndexError, ValueError):
             return self.template.format(**self.params)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """For people and scripts (`--json`): the message as shown."""
         return {"severity": self.severity, "code": self.code, "message": self.message, "path": self.path}
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> dict[str, Any]:
         """The stored form (snapshots): the template and its values, in no one's language."""
         doc = {"severity": self.severity, "code": self.code, "message": self.template, "path": self.path}
         return doc | ({"params": self.params} if self.params else {})
 
     @classmethod
-    def from_doc(cls, doc: dict) -> Problem:
+    def from_doc(cls, doc: dict[str, Any]) -> Problem:
         return cls(doc["severity"], doc["code"], doc["message"], doc["path"], dict(doc.get("params") or {}))
 
 

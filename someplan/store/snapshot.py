@@ -16,25 +16,31 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from someplan.store.atomic import atomic_write
 from someplan.store.layout import DEVICES, SNAPSHOT_FILE
-from someplan.store.merge import Cell, MergedState
+from someplan.store.merge import Cell, MergedState, RecordRef
 from someplan.store.ops import UNSET
 
 SNAPSHOT_FORMAT = 2  # 2: covers hold [digest, problem, max stamp] per file
+
+
+# Rebuilds the cells from the ops, when a snapshot's turn out not to parse.
+Replay = Callable[[], dict[RecordRef, dict[str, Cell]]]
 
 
 def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _dumps(value) -> bytes:
+def _dumps(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def write(device_dir: Path, state: MergedState, covers: dict[str, str]) -> Path:
+def write(device_dir: Path, state: MergedState, covers: dict[str, list[Any]]) -> Path:
     rows = []
     for (table, record), fields in state.cells.items():
         for name, cell in fields.items():
@@ -56,7 +62,7 @@ def write(device_dir: Path, state: MergedState, covers: dict[str, str]) -> Path:
     return path
 
 
-def load_latest(root: Path, state: MergedState, replay) -> dict[str, list]:
+def load_latest(root: Path, state: MergedState, replay: Replay) -> dict[str, list[Any]]:
     """Fill `state` from the newest snapshot that verifies; the files it covers (or {})."""
     candidates = []
     try:
@@ -75,7 +81,7 @@ def load_latest(root: Path, state: MergedState, replay) -> dict[str, list]:
     return {}
 
 
-def _load(path: Path, state: MergedState, replay) -> dict[str, list] | None:
+def _load(path: Path, state: MergedState, replay: Replay) -> dict[str, list[Any]] | None:
     try:
         header_line, views_line, cells_line = path.read_bytes().split(b"\n")
         header = json.loads(header_line)
@@ -96,7 +102,7 @@ def _load(path: Path, state: MergedState, replay) -> dict[str, list] | None:
     return covers
 
 
-def _valid_cover(cover) -> bool:
+def _valid_cover(cover: object) -> bool:
     if not (isinstance(cover, list) and len(cover) == 3 and isinstance(cover[0], str) and isinstance(cover[2], str)):
         return False
     problem = cover[1]
@@ -107,12 +113,12 @@ def _valid_cover(cover) -> bool:
     return isinstance(problem, dict) and set(problem) in (keys, keys | {"params"}) and isinstance(problem.get("params", {}), dict)
 
 
-def _cells(line: bytes, replay) -> dict:
+def _cells(line: bytes, replay: Replay) -> dict[RecordRef, dict[str, Cell]]:
     # Runs at the first merge or write after a fast start: plain type checks and tuple.__new__,
     # as in MergedState.apply, keep it to a few tens of milliseconds for 40,000 fields.
     new = tuple.__new__
     try:
-        cells: dict = {}
+        cells: dict[RecordRef, dict[str, Cell]] = {}
         for row in json.loads(line):
             table, record, name, key, prev = row[:5]
             if type(table) is not str or type(record) is not str or type(name) is not str or type(key) is not str:

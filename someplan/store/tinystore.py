@@ -32,10 +32,11 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, cast
 
 from tinydb import TinyDB
+from tinydb.queries import QueryLike
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
@@ -72,7 +73,7 @@ class WorkspaceStorage(Storage):
             self.workspace.write(self.diff_table(table, new))
             self._note(table, new)
 
-    def _note(self, table: str, docs: Mapping | None) -> None:
+    def _note(self, table: str, docs: Mapping[Any, Any] | None) -> None:
         if docs is None:
             self.dropped.add(table)
             self.empty_tables.discard(table)
@@ -133,7 +134,8 @@ def _fields(doc: Mapping[Any, Any]) -> dict[str, Any]:
 
 def _json_key(key: Any) -> str:
     try:
-        return next(iter(json.loads(json.dumps({key: None}))))
+        name: str = next(iter(json.loads(json.dumps({key: None}))))
+        return name
     except TypeError:
         raise ValueError(f"not a field name: {key!r}") from None
 
@@ -141,46 +143,52 @@ def _json_key(key: Any) -> str:
 class Record(Document):
     """A document with a string id; nested lists and dicts are copies, never the live state."""
 
-    def __init__(self, value: Mapping, doc_id: str) -> None:
-        super().__init__(_copy_doc(value), doc_id)
+    def __init__(self, value: Mapping[str, Any], doc_id: str) -> None:
+        # TinyDB types its ids as int; this adapter's ids are text (the workspace's record ids).
+        super().__init__(_copy_doc(value), doc_id)  # type: ignore[arg-type]
 
 
 class RecordTable(Table):
-    document_class = Record
-    document_id_class = str
+    # TinyDB types these for int ids: ours are text, by design (see the module docstring).
+    document_class = Record  # type: ignore[assignment]
+    document_id_class = str  # type: ignore[assignment]
 
     def __init__(self, storage: WorkspaceStorage, name: str, cache_size: int = Table.default_query_cache_capacity,
                  persist_empty: bool = False) -> None:  # fmt: skip
         # TinyDB's own persist_empty empties the table, documents and all: here it only lists it.
         super().__init__(storage, name, cache_size)
+        self._workspace_storage = storage  # TinyDB keeps it too, typed as any Storage
         self._seen_version = -1
         if persist_empty and not storage.workspace.view(name):
             storage.empty_tables.add(name)
             storage.dropped.discard(name)
 
-    def insert(self, document: Mapping) -> str:
-        return super().insert(_as_record(document))
+    # The ids TinyDB returns are the ones _get_next_id made (or a Document's own, as text): str,
+    # where TinyDB's types say int.
+    def insert(self, document: Mapping[Any, Any]) -> str:  # type: ignore[override]
+        return cast(str, super().insert(_as_record(document)))
 
-    def insert_multiple(self, documents: Iterable[Mapping]) -> list[str]:
-        return super().insert_multiple(_as_record(document) for document in documents)
+    def insert_multiple(self, documents: Iterable[Mapping[Any, Any]]) -> list[str]:  # type: ignore[override]
+        return cast(list[str], super().insert_multiple(_as_record(document) for document in documents))
 
-    def upsert(self, document: Mapping, cond=None) -> list[str]:
-        return super().upsert(_as_record(document), cond)
+    def upsert(self, document: Mapping[Any, Any], cond: QueryLike | None = None) -> list[str]:  # type: ignore[override]
+        return cast(list[str], super().upsert(_as_record(document), cond))
 
     def _get_next_id(self) -> str:
         return new_record_id()
 
-    def _read_table(self) -> dict[str, Mapping]:
-        storage: WorkspaceStorage = self._storage
+    def _read_table(self) -> dict[str, Mapping[Any, Any]]:
+        storage = self._workspace_storage
         storage.refresh()
         self._forget_stale_queries()
-        return storage.workspace.view(self.name)
+        # The live view, which TinyDB only reads (its updates go through _update_table).
+        return cast(dict[str, Mapping[Any, Any]], storage.workspace.view(self.name))
 
-    def _update_table(self, updater) -> None:
+    def _update_table(self, updater: Callable[[dict[str, dict[str, Any]]], None]) -> None:  # type: ignore[override]
         # The lock keeps a colleague's ops from merging between TinyDB's read and write, where
         # the diff would otherwise mistake them for edits of ours and undo them. Only this
         # table is copied: TinyDB's own version copies the whole database on every update.
-        storage: WorkspaceStorage = self._storage
+        storage = self._workspace_storage
         with storage.workspace.lock:
             storage.refresh()
             table = storage.copy_table(self.name)
@@ -188,19 +196,19 @@ class RecordTable(Table):
             storage.write_table(self.name, table)
         self.clear_cache()
 
-    def search(self, cond):
-        self._storage.refresh()
+    def search(self, cond: QueryLike) -> list[Document]:
+        self._workspace_storage.refresh()
         self._forget_stale_queries()
         return super().search(cond)
 
     def _forget_stale_queries(self) -> None:
-        version = self._storage.workspace.version
+        version = self._workspace_storage.workspace.version
         if version != self._seen_version:
             self._query_cache.clear()
             self._seen_version = version
 
 
-def _as_record(document):
+def _as_record(document: Mapping[Any, Any]) -> Mapping[Any, Any]:
     """A TinyDB `Document` given with its id keeps that id (as text), as TinyDB's insert and
     upsert promise; any other mapping gets a new one."""
     if isinstance(document, Document) and not isinstance(document, Record):
@@ -209,7 +217,7 @@ def _as_record(document):
 
 
 class WorkspaceDB(TinyDB):
-    table_class = RecordTable
+    table_class = RecordTable  # type: ignore[assignment]  # its ids are text, not TinyDB's int
     default_table_name = "posts"
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from someplan.store.atomic import is_temp_name
 from someplan.store.layout import DEVICES
@@ -50,7 +51,7 @@ class FolderWatch:
         self._wake = threading.Event()
         self._stopping = False
         self._last_event = 0.0
-        self._observer: Observer | None = None
+        self._observer: BaseObserver | None = None
         self._thread: threading.Thread | None = None
 
     def _watch(self, folder: str, handler: FileSystemEventHandler, thread_name: str) -> None:
@@ -116,7 +117,7 @@ class ChangeFeed(FolderWatch):
     def __enter__(self) -> ChangeFeed:
         return self.start()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
     def _run(self) -> None:

@@ -21,9 +21,9 @@ from someplan.store import snapshot as snapshots
 from someplan.store.atomic import atomic_write
 from someplan.store.device import Identity, IdentityStore
 from someplan.store.history import Version, record_history
-from someplan.store.hlc import SKEW_REPORT_MS, Clock, stamp_device, stamp_wall_ms, wall_clock_ms
+from someplan.store.hlc import SKEW_REPORT_MS, Clock, NowMs, stamp_device, stamp_wall_ms, wall_clock_ms
 from someplan.store.layout import DEVICES, WORKSPACE_FILE, Entry, Kind, classify, segment_name
-from someplan.store.merge import MergedState, RecordRef
+from someplan.store.merge import Cell, MergedState, RecordRef
 from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, decode, make_op
 from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
 from someplan.store.writer import SegmentWriter
@@ -50,7 +50,9 @@ def new_record_id() -> str:
 class Workspace:
     """One open workspace. Thread-safe: the change feed refreshes it from its own thread."""
 
-    def __init__(self, root: Path, meta: dict, identities: IdentityStore, writable: bool, now_ms=wall_clock_ms):
+    def __init__(
+        self, root: Path, meta: dict[str, Any], identities: IdentityStore, writable: bool, now_ms: NowMs = wall_clock_ms
+    ) -> None:
         self.root = root
         self.meta = meta
         self.id: str = meta["id"]
@@ -76,7 +78,7 @@ class Workspace:
     # -- opening ----------------------------------------------------------------------------------
 
     @classmethod
-    def init(cls, root: Path | str, identities: IdentityStore | None = None, now_ms=wall_clock_ms) -> Workspace:
+    def init(cls, root: Path | str, identities: IdentityStore | None = None, now_ms: NowMs = wall_clock_ms) -> Workspace:
         """Create a new, empty workspace folder (or make an empty folder one)."""
         root = Path(root)
         if (root / WORKSPACE_FILE).exists():
@@ -91,7 +93,7 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, root: Path | str, identities: IdentityStore | None = None, writable: bool = True, now_ms=wall_clock_ms
+        cls, root: Path | str, identities: IdentityStore | None = None, writable: bool = True, now_ms: NowMs = wall_clock_ms
     ) -> Workspace:
         root = Path(root)
         meta = read_meta(root)
@@ -123,7 +125,7 @@ class Workspace:
             if entry.kind in (Kind.SEGMENT, Kind.STRAY_SEGMENT):
                 yield self.root / entry.relpath
 
-    def _replay_all(self) -> dict:
+    def _replay_all(self) -> dict[RecordRef, dict[str, Cell]]:
         """The cells from every file, for a snapshot whose cells turn out not to parse."""
         fresh = MergedState()
         for path in self._op_files():
@@ -141,11 +143,11 @@ class Workspace:
         self._writer = writer
         with writer.locked():
             self.identity = writer.check()
-        self._set_clock()
+        self._set_clock(self.identity)
         self.refresh()  # what check() put back or carried over
 
-    def _set_clock(self) -> None:
-        self.clock = Clock(self.identity.device_id, self._now_ms)
+    def _set_clock(self, identity: Identity) -> None:
+        self.clock = Clock(identity.device_id, self._now_ms)
         if self.state.max_stamp:
             self.clock.observe(self.state.max_stamp)
 
@@ -161,7 +163,7 @@ class Workspace:
                     self.clock.observe(self.state.max_stamp)
             return changed
 
-    def _scan(self, covered: dict[str, list], update_views: bool = True) -> set[RecordRef]:
+    def _scan(self, covered: dict[str, list[Any]], update_views: bool = True) -> set[RecordRef]:
         changed: set[RecordRef] = set()
         seen: set[str] = set()
         for entry, stat in self._entries():
@@ -191,7 +193,9 @@ class Workspace:
             except OSError:
                 continue
 
-    def _read_entry(self, entry: Entry, signature, covered: dict[str, list], update_views: bool) -> set[RecordRef]:
+    def _read_entry(
+        self, entry: Entry, signature: tuple[int, int, int], covered: dict[str, list[Any]], update_views: bool
+    ) -> set[RecordRef]:
         state = _FileState(signature, None)
         self._files[entry.relpath] = state
         if entry.kind in (Kind.IGNORED, Kind.SNAPSHOT):
@@ -305,35 +309,37 @@ class Workspace:
                 raise ReadOnlyWorkspace(self._read_only_reason)
             if self._writer is None:
                 self._start_writer()
+            writer, clock = self._writer, self.clock
+            assert writer is not None and clock is not None  # _start_writer sets both
             changes = list(changes)
             if not changes:
                 return []
-            with self._writer.locked() as newest:
+            with writer.locked() as newest:
                 if newest:
-                    self.clock.observe(newest)  # another process of this device wrote meanwhile
+                    clock.observe(newest)  # another process of this device wrote meanwhile
                 lines, ops = [], []
                 for table, record, field_name, value in changes:
                     prev = self.state.current_key((table, record), field_name)
-                    line, op = make_op(self.clock.now(), table, record, field_name, value, prev[:-8] if prev else None)
+                    line, op = make_op(clock.now(), table, record, field_name, value, prev[:-8] if prev else None)
                     lines.append(line)
                     ops.append(op)
-                self._writer.append(lines)
+                writer.append(lines)
                 if not newest:
-                    self._note_own_writes(ops)
-            if self._writer.identity is not self.identity:
-                self.identity = self._writer.identity
-                self._set_clock()
+                    self._note_own_writes(writer, ops)
+            if writer.identity is not self.identity:
+                self.identity = writer.identity
+                self._set_clock(writer.identity)
             self.state.apply(ops)
             self.version += 1
             return ops
 
-    def _note_own_writes(self, ops: list[Op]) -> None:
+    def _note_own_writes(self, writer: SegmentWriter, ops: list[Op]) -> None:
         """Remember our freshly written segments as read, so the next refresh (and the change
         feed's, on the event our own write causes) does not decode them again. Skipped when
         another process of ours wrote meanwhile: then the file holds ops still to merge."""
         newest = max(op.stamp for op in ops)
-        for seq in self._writer.written:
-            relpath = f"{DEVICES}/{self._writer.identity.device_id}/{segment_name(seq)}"
+        for seq in writer.written:
+            relpath = f"{DEVICES}/{writer.identity.device_id}/{segment_name(seq)}"
             try:
                 stat = (self.root / relpath).stat()
                 data = (self.root / relpath).read_bytes()
@@ -344,7 +350,7 @@ class Workspace:
             self._files[relpath] = _FileState(
                 (stat.st_ino, stat.st_size, stat.st_mtime_ns), None, max_stamp, snapshots.digest(data)
             )
-        self._writer.written.clear()
+        writer.written.clear()
 
     def insert(self, table: str, fields: dict[str, Any], record_id: str | None = None) -> str:
         record_id = record_id or new_record_id()
@@ -400,7 +406,7 @@ def _same(a: Any, b: Any) -> bool:
     return a == b and type(a) is type(b)
 
 
-def read_meta(root: Path) -> dict:
+def read_meta(root: Path) -> dict[str, Any]:
     path = root / WORKSPACE_FILE
     if not root.is_dir():
         raise WorkspaceError(_("no such folder: {path}").format(path=root))

@@ -17,8 +17,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from someplan.i18n import N_
 from someplan.store.atomic import TEMP_PREFIX, atomic_write, write_once
@@ -33,11 +35,11 @@ LOCK_FILE = ".lock"
 
 
 @contextlib.contextmanager
-def _file_lock(path: Path):
+def _file_lock(path: Path) -> Iterator[None]:
     """An exclusive lock between this machine's processes (the file is local, never synced)."""
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
@@ -81,7 +83,7 @@ class SegmentWriter:
     # -- one writer at a time per device ---------------------------------------------------------
 
     @contextlib.contextmanager
-    def locked(self):
+    def locked(self) -> Iterator[str]:
         """Hold this device's write lock; catch up with what another process of ours wrote.
 
         The planner and a `someplan` command on one machine are one device: without the lock and
@@ -166,11 +168,11 @@ class SegmentWriter:
                 continue
             if ours is None:  # what we carried before is in our own segments: not again
                 ours = {f"ours-{seq}": data for seq, data in _read_segments(self.mirror_dir).items()}
-            carried += self._not_in(earlier, shared | ours)
+            carried += self._not_in(earlier, {**shared, **ours})
         return carried
 
     @staticmethod
-    def _not_in(mirror: Mapping[object, bytes], shared: Mapping[object, bytes]) -> list[bytes]:
+    def _not_in(mirror: Mapping[Any, bytes], shared: Mapping[Any, bytes]) -> list[bytes]:
         """Our ops (as lines) that no file of our folder holds intact."""
         present = set().union(*(_keys(data) for data in shared.values())) if shared else set()
         missing = []
