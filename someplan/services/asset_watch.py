@@ -129,19 +129,19 @@ class AssetWatcher(FolderWatch):
         return changes
 
     def _moved(self, rel: str | None, rel_dest: str | None, is_folder: bool) -> list[Change]:
-        src_ok = rel is not None and not is_ignored_path(rel)
-        dest_ok = rel_dest is not None and not is_ignored_path(rel_dest)
-        if src_ok and dest_ok:
-            if self._growing.pop(rel, None) is not None:
-                self._growing[rel_dest] = (-1, -1.0, 0.0)  # not delivered yet: it arrives under its new name
-            return [Moved(Move(_key(rel), _key(rel_dest), is_folder))]
-        if src_ok:  # moved out of the folder, or to a hidden/temp name
-            self._growing.pop(rel, None)
-            return [Removed(_key(rel), is_folder)]
-        if dest_ok:  # a temp file renamed to its final name, or moved in from outside
+        src = rel if rel is not None and not is_ignored_path(rel) else None
+        dest = rel_dest if rel_dest is not None and not is_ignored_path(rel_dest) else None
+        if src is not None and dest is not None:
+            if self._growing.pop(src, None) is not None:
+                self._growing[dest] = (-1, -1.0, 0.0)  # not delivered yet: it arrives under its new name
+            return [Moved(Move(_key(src), _key(dest), is_folder))]
+        if src is not None:  # moved out of the folder, or to a hidden/temp name
+            self._growing.pop(src, None)
+            return [Removed(_key(src), is_folder)]
+        if dest is not None:  # a temp file renamed to its final name, or moved in from outside
             if is_folder:
-                return [Added(k, e) for k, e in scan_folder(self.root, rel_dest).items()]
-            self._growing[rel_dest] = (-1, -1.0, 0.0)
+                return [Added(k, e) for k, e in scan_folder(self.root, dest).items()]
+            self._growing[dest] = (-1, -1.0, 0.0)
         return []
 
     def _stable_files(self, now: float) -> list[Change]:

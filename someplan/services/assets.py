@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from someplan.domain.assets import (
     LEGACY_PREFIX,
@@ -269,10 +270,9 @@ class AssetIndex:
         return entry
 
     def move(self, move: Move) -> None:
-        keys = [k for k in self.entries if move.apply(k) is not None]
-        for key in keys:
+        moved = {k: new for k in self.entries if (new := move.apply(k)) is not None}
+        for key, new in moved.items():
             entry = self.entries.pop(key)
-            new = move.apply(key)
             entry.disk = None
             self.entries[new] = entry
             self._facts.pop(key, None)
@@ -363,12 +363,13 @@ def usage_by_asset(catalog: Catalog) -> dict[str, Usage]:
         refs = doc.get("assets")
         if not isinstance(refs, list) or not refs:
             continue
-        title = doc.get("title") if isinstance(doc.get("title"), str) else ""
+        raw_title, category_id = doc.get("title"), doc.get("category")
+        title = raw_title if isinstance(raw_title, str) else ""
         try:
             day = dt.date.fromisoformat(doc["date"]) if isinstance(doc.get("date"), str) else None
         except ValueError:
             day = None
-        category = categories.get(doc.get("category")) if isinstance(doc.get("category"), str) else None
+        category = categories.get(category_id) if isinstance(category_id, str) else None
         for ref in refs:
             key = reference_key(ref) if isinstance(ref, str) else None
             if key is None:
@@ -465,15 +466,15 @@ def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt
     empty, entries = query.empty, index.entries
     for key in index.newest_first():  # 20,000 files: keep this loop plain
         entry = entries[key]
-        use = usage.get(key)
+        used = usage.get(key)
         new_count += entry.mtime > since or entry.ctime > since
-        unused += use is None
+        unused += used is None
         if empty:
             matched += 1
             if len(rows) < limit:
-                rows.append(row(key, entry, use))
+                rows.append(row(key, entry, used))
             continue
-        candidate = row(key, entry, use)
+        candidate = row(key, entry, used)
         if query.matches(candidate, today):
             matched += 1
             if len(rows) < limit:
@@ -516,7 +517,9 @@ def referenced_keys(catalog: Catalog, index: AssetIndex) -> set[str]:
 FOLDER_CACHE_VERSION = 1
 
 
-def count_files(root: Path | str, since: float, cache: dict | None = None) -> tuple[set[str], int, dict]:
+def count_files(
+    root: Path | str, since: float, cache: dict[str, Any] | None = None
+) -> tuple[set[str], int, dict[str, Any]]:
     """The asset keys under `root`, how many arrived after `since`, and the folder cache to keep.
 
     A file arriving (created, copied, renamed, synced in) changes its folder's mtime, so a folder
@@ -527,7 +530,7 @@ def count_files(root: Path | str, since: float, cache: dict | None = None) -> tu
     """
     root = str(root)
     known = cache or {}
-    kept: dict[str, list] = {}
+    kept: dict[str, list[Any]] = {}
     keys: set[str] = set()
     new = 0
     pending = [(root, "")]
@@ -552,7 +555,7 @@ def count_files(root: Path | str, since: float, cache: dict | None = None) -> tu
     return keys, new, kept
 
 
-def _look_into(folder: str, mtime_ns: int) -> list | None:
+def _look_into(folder: str, mtime_ns: int) -> list[Any] | None:
     """[mtime_ns, sub-folder names, {file name: newest of mtime and ctime}] of one folder."""
     folders, files = [], {}
     try:
@@ -578,7 +581,7 @@ def _folder_cache_path(catalog: Catalog) -> Path:
     return cache_dir() / f"asset-folders-{catalog.workspace.id}.json"
 
 
-def _read_folder_cache(path: Path, root: Path) -> dict:
+def _read_folder_cache(path: Path, root: Path) -> dict[str, Any]:
     try:
         doc = json.loads(path.read_bytes())
     except (OSError, ValueError):

@@ -48,7 +48,7 @@ def consent_warnings(people: Sequence[Person], day: dt.date) -> list[str]:
         state = consent_state(person, day)
         if state is ConsentState.MISSING:
             lines.append(_("{name}: no consent registered").format(name=person.name))
-        elif state is ConsentState.EXPIRED:
+        elif state is ConsentState.EXPIRED and person.consent_until is not None:  # expired: it has an end
             ended = day_label(person.consent_until, language(), weekday=None, year=True)
             lines.append(_("{name}: consent expired {day}").format(name=person.name, day=ended))
     return lines

@@ -54,7 +54,9 @@ def _signature(path: Path) -> tuple[int, int] | None:
 
 
 @lru_cache(maxsize=4)
-def _load(shipped: Path, own: Path, own_signature, language: str) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
+def _load(
+    shipped: Path, own: Path, own_signature: tuple[int, int] | None, language: str
+) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
     label = _("someplan's {file}").format(file=FILE_NAME)
     entries, problems = read_calendar_file(shipped, label)
     if not entries and not problems:

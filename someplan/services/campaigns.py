@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from someplan.domain.event import Event, EventKind
 from someplan.i18n import _, ngettext, pgettext
@@ -91,7 +92,7 @@ def save_campaign(catalog: Catalog, original: Event, edited: Event) -> dict[str,
     return changed
 
 
-def edit_campaign(catalog: Catalog, which: str, **fields) -> Event:
+def edit_campaign(catalog: Catalog, which: str, **fields: Any) -> Event:
     event = find_campaign(catalog, which)
     edited = dataclasses.replace(event, **fields)
     save_campaign(catalog, event, edited)

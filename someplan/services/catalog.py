@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from someplan.domain.batch import BatchSession
 from someplan.domain.category import Category, rotation_order
@@ -29,14 +29,27 @@ TODAY_ENV = "SOMEPLAN_TODAY"  # YYYY-MM-DD: pins "today", for demos, scripts and
 R = TypeVar("R")
 
 
+class Named(Protocol):
+    """A record users pick by name or id: a channel, a category, a person."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
 class Catalog:
     """Records of one workspace as domain objects; re-read whenever the workspace changed."""
 
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
-        self._cache: dict[str, tuple[int, list]] = {}
+        self._cache: dict[str, tuple[int, object]] = {}  # name → (workspace version, value)
 
-    def _records(self, table: str, read: Callable[[dict, str], R]) -> list[R]:
+    def _records(self, table: str, read: Callable[[dict[str, Any], str], R]) -> list[R]:
         return self._derived(table, lambda: [read(doc, rid) for rid, doc in self.workspace.view(table).items()])
 
     def posts(self) -> list[Post]:
@@ -56,7 +69,7 @@ class Catalog:
         if cached is None or cached[0] != version:
             with self.workspace.lock:
                 cached = self._cache[name] = (version, compute())
-        return cached[1]
+        return cast(R, cached[1])  # what `compute` made for this name
 
     def last_post_dates(self) -> dict[str, dt.date]:
         """The latest dated post per category id, from the stored fields (no `Post` objects)."""
@@ -78,7 +91,8 @@ class Catalog:
         date (the engine needs no more of a post before the weeks it plans).
         """
         low = first.isoformat()
-        found, before = [], {}
+        found: list[Post] = []
+        before: dict[str, str] = {}
         with self.workspace.lock:
             for rid, doc in self.workspace.view(POSTS).items():
                 day, category = doc.get("date"), doc.get("category")
@@ -178,7 +192,7 @@ def _date_text_between(value: object, low: str, high: str) -> bool:
     return isinstance(value, str) and low <= value[:10] <= high
 
 
-def _find(records: Iterable, text: str, unknown: str):
+def _find(records: Iterable[N], text: str, unknown: str) -> N:
     wanted = text.strip().casefold()
     records = list(records)
     for record in records:

@@ -4,6 +4,7 @@ clocks), assembled once for `someplan doctor` and the planner's Doctor list alik
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from someplan.store.problems import Problem
 from someplan.store.workspace import Workspace
@@ -21,7 +22,7 @@ class DoctorReport:
     def has_errors(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         """For scripts (`someplan doctor --json`): English keys, messages as shown."""
         return {
             "workspace": self.workspace,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from someplan.i18n import _
 from someplan.store.atomic import atomic_write
@@ -35,7 +36,7 @@ def _user_state_path() -> Path:
     return state_dir() / USER_STATE_FILE
 
 
-def read_user_state() -> dict:
+def read_user_state() -> dict[str, Any]:
     try:
         doc = json.loads(_user_state_path().read_text(encoding="utf-8"))
         return doc if isinstance(doc, dict) else {}
@@ -43,7 +44,7 @@ def read_user_state() -> dict:
         return {}
 
 
-def write_user_state(**changes) -> None:
+def write_user_state(**changes: Any) -> None:
     doc = read_user_state() | changes
     path = _user_state_path()
     try:

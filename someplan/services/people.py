@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from someplan.domain.person import Featured, Person, featured, long_unfeatured
 from someplan.i18n import _
@@ -23,13 +24,13 @@ def _unique_name(catalog: Catalog, name: str, skip_id: str | None = None) -> str
     return name
 
 
-def add_person(catalog: Catalog, name: str, **fields) -> Person:
+def add_person(catalog: Catalog, name: str, **fields: Any) -> Person:
     person = Person(id=new_record_id(), name=_unique_name(catalog, name), **fields)
     catalog.workspace.insert(PEOPLE, person.to_doc(), person.id)
     return person
 
 
-def edit_person(catalog: Catalog, which: str, **fields) -> Person:
+def edit_person(catalog: Catalog, which: str, **fields: Any) -> Person:
     person = catalog.person(which)
     if "name" in fields:
         fields["name"] = _unique_name(catalog, fields["name"], person.id)

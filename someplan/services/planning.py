@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from someplan.domain.post import Post
 from someplan.i18n import _
@@ -15,7 +16,7 @@ from someplan.services.user_input import parse_date, parse_status, parse_time  #
 from someplan.store.workspace import new_record_id
 
 
-def _empty(value) -> bool:
+def _empty(value: object) -> bool:
     return value in (None, "", [])
 
 
@@ -52,7 +53,7 @@ def save_changes(catalog: Catalog, original: Post, edited: Post) -> list[str]:
     return changed
 
 
-def edit_post(catalog: Catalog, post_id: str, **fields) -> Post:
+def edit_post(catalog: Catalog, post_id: str, **fields: Any) -> Post:
     post = catalog.post(post_id)
     updated = dataclasses.replace(post, **fields)
     save_post(catalog, updated)

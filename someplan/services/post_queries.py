@@ -19,7 +19,7 @@ def find_posts(catalog: Catalog, cond: QueryLike) -> list[Post]:
 
     # No refresh: the catalog's other reads do not refresh either (the planner's watcher does).
     table = open_db(catalog.workspace, auto_refresh=False).table(POSTS)
-    return [Post.from_doc(doc, doc.doc_id) for doc in table.search(cond)]
+    return [Post.from_doc(doc, str(doc.doc_id)) for doc in table.search(cond)]  # text already: str() for the types
 
 
 def dated(first: dt.date | None = None, last: dt.date | None = None) -> QueryLike:
@@ -30,4 +30,5 @@ def dated(first: dt.date | None = None, last: dt.date | None = None) -> QueryLik
         day = parse_date(value)
         return day is not None and (first is None or first <= day) and (last is None or day <= last)
 
-    return Query().date.test(within)
+    query: QueryLike = Query().date.test(within)
+    return query

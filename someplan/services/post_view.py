@@ -8,13 +8,15 @@ its id rather than nothing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from someplan.domain.post import Post
 from someplan.services.catalog import Catalog
 
 ID_KEYS = {"channel": "channel_id", "category": "category_id", "people": "people_ids"}
 
 
-def post_fields(post: Post, catalog: Catalog) -> dict:
+def post_fields(post: Post, catalog: Catalog) -> dict[str, Any]:
     channels, categories = catalog.channel_names(), catalog.category_names()
     people = {person.id: person.name for person in catalog.people()} if post.people else {}
     doc = {"id": post.id, **post.to_doc()}

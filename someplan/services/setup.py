@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from someplan.domain.cadence import Cadence
 from someplan.domain.category import Category
 from someplan.domain.channel import Channel, Network
 from someplan.domain.settings import LOCALES, WorkspaceSettings
 from someplan.i18n import _, ngettext, normalise
-from someplan.services.catalog import CATEGORIES, CHANNELS, SETTINGS, SETTINGS_ID, Catalog
+from someplan.services.catalog import CATEGORIES, CHANNELS, SETTINGS, SETTINGS_ID, Catalog, Named
 from someplan.services.errors import UserError
 from someplan.services.user_input import parse_network
 from someplan.store.device import IdentityStore
@@ -54,7 +56,10 @@ def init_workspace(path: Path, name: str | None, identities: IdentityStore | Non
     return workspace
 
 
-def _unique_name(records, name: str, skip_id: str | None = None) -> str:
+E = TypeVar("E", Channel, Category)  # the records edited by `_edit`
+
+
+def _unique_name(records: Iterable[Named], name: str, skip_id: str | None = None) -> str:
     name = name.strip()
     if not name:
         raise UserError(_("a name cannot be empty"))
@@ -71,7 +76,7 @@ def add_channel(catalog: Catalog, name: str, network: str = "other", target: int
     return channel
 
 
-def _edit(catalog: Catalog, table: str, record, siblings, fields: dict):
+def _edit(catalog: Catalog, table: str, record: E, siblings: Iterable[Named], fields: dict[str, Any]) -> E:
     if "name" in fields:
         fields["name"] = _unique_name(siblings, fields["name"], record.id)
     updated = dataclasses.replace(record, **fields)
@@ -79,19 +84,19 @@ def _edit(catalog: Catalog, table: str, record, siblings, fields: dict):
     return updated
 
 
-def edit_channel(catalog: Catalog, which: str, **fields) -> Channel:
+def edit_channel(catalog: Catalog, which: str, **fields: Any) -> Channel:
     if "network" in fields:
         fields["network"] = parse_network(fields["network"])
     return _edit(catalog, CHANNELS, catalog.channel(which), catalog.channels(), fields)
 
 
-def add_category(catalog: Catalog, name: str, **fields) -> Category:
+def add_category(catalog: Catalog, name: str, **fields: Any) -> Category:
     category = Category(id=new_record_id(), name=_unique_name(catalog.categories(), name), **fields)
     catalog.workspace.insert(CATEGORIES, category.to_doc(), category.id)
     return category
 
 
-def edit_category(catalog: Catalog, which: str, **fields) -> Category:
+def edit_category(catalog: Catalog, which: str, **fields: Any) -> Category:
     return _edit(catalog, CATEGORIES, catalog.category(which), catalog.categories(), fields)
 
 

@@ -46,7 +46,7 @@ class Selection:
         return sorted((p for p in posts if self.includes(p)), key=plan_order)
 
 
-def plan_order(post: Post) -> tuple:
+def plan_order(post: Post) -> tuple[object, ...]:
     return (post.date is None, post.date or dt.date.min, day_order(post))
 
 
@@ -109,8 +109,11 @@ def summary_of(post: Post, names: Names) -> str:
     return f"{channel}: {title}" if channel else title
 
 
+_FOLDED: dict[str, str | int | None] = {"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u"}
+
+
 def slug(text: str, fallback: str = "x") -> str:
     """A file-name part: lower case letters, digits and dashes (æøå kept as ae, o, a)."""
-    folded = text.casefold().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u"}))
+    folded = text.casefold().translate(str.maketrans(_FOLDED))
     found = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     return found[:40].strip("-") or fallback

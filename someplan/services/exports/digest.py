@@ -145,7 +145,8 @@ def build_digest(
     shown = sorted((p for p in posts if p.date and period.first <= p.date <= period.last), key=plan_order)
     by_day: dict[dt.date, list[DigestPost]] = {}
     for post in shown:
-        by_day.setdefault(post.date, []).append(_post(post, names, locale))
+        if post.date is not None:  # always: `shown` holds dated posts
+            by_day.setdefault(post.date, []).append(_post(post, names, locale))
     on_day: dict[dt.date, list[CalendarDay]] = {}
     for day in calendar:
         if period.first <= day.date <= period.last:
@@ -156,6 +157,8 @@ def build_digest(
     }
     campaigns = []
     for event in events_between(events, period.first, period.last):
+        if event.start is None or event.end is None:  # never: an event without dates touches no range
+            continue
         title = one_line(event.title)
         campaigns.append(DigestCampaign(title, event.kind.value, range_label(event.start, event.end, locale)))
         if period.first <= event.start <= period.last:

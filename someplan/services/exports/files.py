@@ -26,6 +26,7 @@ from someplan.i18n import _, pgettext
 from someplan.services.errors import UserError
 from someplan.store.atomic import atomic_write
 from someplan.store.layout import DEVICES
+from someplan.store.workspace import Workspace
 
 EXPORT_FOLDER = "exports"
 MARKS = (b"PRODID:-//someplan//", b'<meta name="generator" content="someplan">', b"<!-- someplan export -->")
@@ -41,7 +42,7 @@ class NotOurs(UserError):
         self.path = path
 
 
-def device_id(workspace) -> str:
+def device_id(workspace: Workspace) -> str:
     """This machine's device id (a read-only workspace has not looked it up: do it here)."""
     if workspace.identity is not None:
         return workspace.identity.device_id

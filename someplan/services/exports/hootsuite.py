@@ -88,6 +88,7 @@ def violations(post: Post, network: Network | None, now: dt.datetime) -> list[Vi
     if post.time is None:
         found.append(Violation(Rule.NO_TIME, _("no time of day: Hootsuite needs one")))
     else:
+        assert post.date is not None  # hootsuite_file checks dated posts only
         at = dt.datetime.combine(post.date, post.time)
         shown = post.time.strftime("%H:%M")
         if at <= now:
@@ -101,7 +102,7 @@ def violations(post: Post, network: Network | None, now: dt.datetime) -> list[Vi
     if not message:
         found.append(Violation(Rule.EMPTY, _("no caption and no title: nothing to post")))
     limit = MESSAGE_LIMITS.get(network) if network else None
-    if limit and len(message) > limit:
+    if network and limit and len(message) > limit:
         found.append(Violation(Rule.TOO_LONG, _("the message has {length} characters; {network} takes at most {limit}").format(
             length=number(len(message)), network=NETWORK_NAMES[network], limit=number(limit))))  # fmt: skip
     link = one_line(post.link)
@@ -124,7 +125,8 @@ def hootsuite_file(posts: Iterable[Post], channel: Channel, now: dt.datetime, da
     """The bulk-composer file of `posts` for `channel` (posts of other channels are not taken)."""
     if date_format not in DATE_FORMATS:
         raise ValueError(f"date_format={date_format!r}")
-    rows, skipped = [], []
+    rows: list[Post] = []
+    skipped: list[Skipped] = []
     for post in sorted((p for p in posts if p.date is not None and p.channel == channel.id), key=plan_order):
         found = violations(post, channel.network, now)
         if found:
@@ -138,6 +140,7 @@ def hootsuite_file(posts: Iterable[Post], channel: Channel, now: dt.datetime, da
     writer = csv.writer(buffer, lineterminator="\r\n")
     pattern = DATE_FORMATS[date_format]
     for post in rows:
+        assert post.date is not None and post.time is not None  # a post without either is skipped
         writer.writerow([dt.datetime.combine(post.date, post.time).strftime(pattern), message_of(post), one_line(post.link)])
     skipped.sort(key=lambda s: plan_order(s.post))
     return HootsuiteFile(buffer.getvalue().encode("utf-8"), tuple(rows), tuple(skipped))

@@ -69,10 +69,12 @@ def calendar_bytes(
     calendar.add("x-published-ttl", vDuration(REFRESH))
     for post in sorted((p for p in posts if p.date is not None), key=plan_order):
         calendar.add_component(_event(post, names, zone, changed.get(post.id)))
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data
 
 
 def _event(post: Post, names: Names, zone: tzinfo, changed: dt.datetime | None) -> Event:
+    assert post.date is not None  # calendar_bytes passes the dated posts only
     stamp = (changed or SEQUENCE_EPOCH).astimezone(dt.UTC).replace(microsecond=0)
     event = Event()
     event.add("uid", uid_of(post.id))

@@ -48,7 +48,7 @@ def past_without_figures(catalog: Catalog, today: dt.date, weeks: int = PAST_WEE
             continue
         if any(getattr(post, name) is not None for name in FIGURE_FIELDS):
             continue
-        found.append(PastPost(post.id, post.date, post.title, names.get(post.channel, "")))
+        found.append(PastPost(post.id, post.date, post.title, names.get(post.channel, "") if post.channel is not None else ""))
     return sorted(found, key=lambda p: (p.date, p.title), reverse=True)
 
 

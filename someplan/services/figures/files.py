@@ -18,9 +18,15 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from someplan.i18n import _
 from someplan.services.errors import UserError
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+IsHeader = Callable[[list[str]], bool]  # says which of the first rows is the header row
 
 HEADER_SEARCH_ROWS = 6  # the header is within the first rows; above it, descriptions
 
@@ -44,7 +50,7 @@ class NoTable(UserError):
         self.sheet_names = sheet_names
 
 
-def read_sheet(path: Path, is_header: Callable[[list[str]], bool]) -> Sheet:
+def read_sheet(path: Path, is_header: IsHeader) -> Sheet:
     """The table in `path`; `is_header` says which of the first rows is the header row."""
     try:
         mode = path.stat().st_mode
@@ -83,7 +89,7 @@ def _decode(data: bytes, path: Path) -> str:
         ) from None
 
 
-def _read_csv(text: str, is_header, path: Path) -> Sheet:
+def _read_csv(text: str, is_header: IsHeader, path: Path) -> Sheet:
     if "\x00" in text:
         raise UserError(_("{file} is not a CSV or XLSX file").format(file=path.name))
     first_line = 1
@@ -128,10 +134,10 @@ def _preamble(rows: list[list[str]]) -> tuple[str, ...]:
 def _sniff(text: str) -> str:
     head = text[:4096].split("\n")[:HEADER_SEARCH_ROWS]
     counts = {d: max((line.count(d) for line in head), default=0) for d in (",", ";", "\t")}
-    return max(counts, key=counts.get) if max(counts.values()) else ","
+    return max(counts, key=lambda d: counts[d]) if max(counts.values()) else ","
 
 
-def _read_xlsx(path: Path, is_header) -> Sheet:
+def _read_xlsx(path: Path, is_header: IsHeader) -> Sheet:
     try:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
@@ -155,10 +161,11 @@ def _read_xlsx(path: Path, is_header) -> Sheet:
     raise NoTable(_("{file}: no sheet has a header row with known column names").format(file=path.name), seen, names)
 
 
-def _sheet_table(sheet, is_header, seen: list[list[str]]) -> Sheet | None:
-    headers, header_line, rows, above = None, 0, [], []
+def _sheet_table(sheet: Worksheet, is_header: IsHeader, seen: list[list[str]]) -> Sheet | None:
+    headers, header_line, above = None, 0, []
+    rows: list[tuple[int, tuple[object, ...]]] = []
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = tuple("" if v is None else v for v in values)
+        cells: tuple[object, ...] = tuple("" if v is None else v for v in values)
         if headers is None:
             if is_header([str(c) for c in cells]):
                 headers, header_line = tuple(str(c).strip() for c in cells), number

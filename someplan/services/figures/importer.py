@@ -14,9 +14,11 @@ in the file; the other rows go on.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import tzinfo
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from someplan.domain.channel import Channel, Network
@@ -147,7 +149,7 @@ def parse_mapping(items: list[str]) -> dict[str, str]:
     return mapping
 
 
-def saved_mappings(catalog: Catalog) -> dict[str, dict]:
+def saved_mappings(catalog: Catalog) -> dict[str, dict[str, Any]]:
     return {rid: doc for rid, doc in catalog.workspace.view(MAPPINGS).items() if isinstance(doc.get("columns"), dict)}
 
 
@@ -202,12 +204,15 @@ def plan_import(
     cells = [c for _, c in sheet.rows]
     columns = Columns.by_mapping(sheet.headers, mapping) if mapping else Columns.by_alias(sheet.headers, cells)
     old = is_old_insights(sheet.headers)
+    fallback = XLSX_FORMAT if sheet.kind == "xlsx" else CSV_FORMAT
     name = (
         MAPPED_FORMAT
         if mapping
         else OLD_INSIGHTS_FORMAT
         if old
-        else FORMAT_NAMES.get(network, XLSX_FORMAT if sheet.kind == "xlsx" else CSV_FORMAT)
+        else FORMAT_NAMES.get(network, fallback)
+        if network is not None
+        else fallback
     )
     plan = ImportPlan(path, name, chosen, unmatched=unmatched)
     if columns.unknown:
@@ -227,7 +232,7 @@ def plan_import(
     return plan
 
 
-def _with_columns(message: str, headers) -> str:
+def _with_columns(message: str, headers: Iterable[object]) -> str:
     """A "can't read this" message, with the columns found and how to name them with --map."""
     found = ", ".join(str(h).strip() for h in headers if str(h).strip())[:300] or _("none")
     return message + "; " + _("columns found: {columns}; name them with --map FIELD=COLUMN, like --map published=Date "
@@ -262,8 +267,10 @@ def _plan_daily(path: Path, sheet: Sheet, metric: str, channel: Channel) -> Impo
     if DAILY_VALUE in names:
         columns = (names.index("date") if "date" in names else 0, names.index(DAILY_VALUE))
     elif metric == "daily_follows" and "total followers" in names:
+        assert found is not None  # _daily_kind named the kind from these columns
         columns = (found[0], names.index("total followers"))
     else:
+        assert found is not None  # _daily_kind named the kind from these columns
         columns = found
     known = {"followers": channel.followers, "daily_reach": channel.daily_reach, "daily_follows": channel.daily_follows}[metric]
     counts = dict(known)
@@ -287,7 +294,7 @@ def _plan_daily(path: Path, sheet: Sheet, metric: str, channel: Channel) -> Impo
     return plan
 
 
-def _saved_for(headers, saved: dict[str, dict]) -> dict | None:
+def _saved_for(headers: Iterable[str], saved: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
     names = {norm(h) for h in headers}
     for doc in saved.values():
         if all(norm(col) in names for col in doc["columns"].values()):
@@ -295,7 +302,9 @@ def _saved_for(headers, saved: dict[str, dict]) -> dict | None:
     return None
 
 
-def _channel(catalog: Catalog, wanted: str | None, network: Network | None, path: Path, headers=()) -> Channel:
+def _channel(
+    catalog: Catalog, wanted: str | None, network: Network | None, path: Path, headers: Iterable[str] = ()
+) -> Channel:
     if wanted:
         chosen = catalog.channel(wanted)
         if network and chosen.network not in (network, Network.OTHER):
@@ -325,7 +334,7 @@ def _channel(catalog: Catalog, wanted: str | None, network: Network | None, path
     )
 
 
-def _check_columns(plan: ImportPlan, columns: Columns, headers) -> None:
+def _check_columns(plan: ImportPlan, columns: Columns, headers: Sequence[str]) -> None:
     index = columns.index
     if "published" not in index and "external_id" not in index and "permalink" not in index:
         message = _("{file}: no publish time, post id or permalink column: rows cannot be tied to posts")
@@ -347,12 +356,12 @@ def _check_columns(plan: ImportPlan, columns: Columns, headers) -> None:
         )
 
 
-def _description_row(cells) -> bool:
+def _description_row(cells: Iterable[object]) -> bool:
     """The row of metric descriptions under an old Insights header ("Lifetime: The number of …")."""
     return any(isinstance(c, str) and c.strip().casefold().startswith(("lifetime:", "daily:")) for c in cells)
 
 
-def _rows(plan: ImportPlan, sheet: Sheet, columns: Columns, source, wanted) -> list[ExportRow]:
+def _rows(plan: ImportPlan, sheet: Sheet, columns: Columns, source: tzinfo, wanted: tzinfo) -> list[ExportRow]:
     index = dict(columns.index)
     data = sheet.rows[1:] if sheet.rows and _description_row(sheet.rows[0][1]) else sheet.rows
     for name in COUNT_FIELDS:
@@ -430,7 +439,14 @@ def _totals(rows: list[ExportRow], kinds: dict[int, str]) -> list[ExportRow]:
 
 
 def _row(
-    line: int, cells, index, channel: str, network: str, slash_day_first: bool, midnight_is_time: bool, to_local
+    line: int,
+    cells: Sequence[object],
+    index: Mapping[str, int],
+    channel: str,
+    network: str,
+    slash_day_first: bool,
+    midnight_is_time: bool,
+    to_local: Callable[[dt.datetime], dt.datetime],
 ) -> ExportRow:
     figures = {}
     for name in COUNT_FIELDS:
@@ -502,14 +518,16 @@ def _changes(catalog: Catalog, plan: ImportPlan, posts: dict[str, Candidate], un
         if row.published and row.timed:
             fields["date"], fields["time"] = date_text(row.published.date()), time_text(row.published.time())
         if match.outcome is Outcome.MATCHED:
-            doc = stored.get(match.post_id, {})
+            post_id = match.post_id
+            assert post_id is not None  # a matched row names its post
+            doc = stored.get(post_id, {})
             if row.published and not row.timed and not doc.get("date"):
                 fields["date"] = date_text(row.published.date())
-            diff = [(POSTS, match.post_id, k, v) for k, v in fields.items() if doc.get(k) != v]
+            diff = [(POSTS, post_id, k, v) for k, v in fields.items() if doc.get(k) != v]
             for _table, _post, name, value in diff:
                 before = doc.get(name)
                 if name in COUNT_FIELDS and isinstance(before, int) and isinstance(value, int) and value < before:
-                    plan.lowered.append(Lowered(row.line, match.post_id, name, before, value))
+                    plan.lowered.append(Lowered(row.line, post_id, name, before, value))
             plan.changes += diff
             plan.updated += bool(diff)
             continue
@@ -532,7 +550,7 @@ def apply_import(catalog: Catalog, plan: ImportPlan) -> int:
     return len(catalog.workspace.write(plan.changes))
 
 
-def import_file(catalog: Catalog, path: Path, **options) -> ImportPlan:
+def import_file(catalog: Catalog, path: Path, **options: Any) -> ImportPlan:
     plan = plan_import(catalog, path, **options)
     apply_import(catalog, plan)
     return plan

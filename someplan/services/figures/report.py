@@ -7,8 +7,10 @@ published posts count. Rates and averages are computed in `domain.figures_stats`
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from someplan.domain.channel import Channel
 from someplan.domain.figures_stats import (
     GroupFigures,
     RatedPost,
@@ -78,7 +80,7 @@ def figures_report(catalog: Catalog, today: dt.date, weeks: int = DEFAULT_WEEKS,
     categories = {c.id: c.name for c in catalog.categories()}
     published = [p for p in catalog.posts() if p.status is Status.PUBLISHED and p.date]
     everything = rate_all(published, channels, categories)
-    rated = tuple(r for r in everything if period[0].monday <= r.post.date <= period[-1].sunday)
+    rated = tuple(r for r in everything if period[0].monday <= r.day <= period[-1].sunday)
     numerators = sorted({f"{channels[r.post.channel].network.value}: {r.numerator}"
                          for r in rated if r.numerator and r.post.channel in channels})  # fmt: skip
     reused = {doc["reused_from"] for doc in catalog.workspace.view(POSTS).values() if doc.get("reused_from")}
@@ -87,7 +89,7 @@ def figures_report(catalog: Catalog, today: dt.date, weeks: int = DEFAULT_WEEKS,
                          page_weeks(channels.values(), period))  # fmt: skip
 
 
-def page_weeks(channels, period: tuple[IsoWeek, ...]) -> tuple[PageWeek, ...]:
+def page_weeks(channels: Iterable[Channel], period: tuple[IsoWeek, ...]) -> tuple[PageWeek, ...]:
     found = []
     for channel in sorted(channels, key=lambda c: c.name.casefold()):
         if not channel.daily_reach and not channel.daily_follows:
