@@ -103,6 +103,18 @@ class IdentityStore:
             return self._mint(name)
         return Identity(device_id, name, self.config, self.state)
 
+    def peek(self) -> Identity | None:
+        """This machine's identity if it has one, without minting or setting anything aside: what a
+        reader needs to tell its own snapshot from a colleague's."""
+        try:
+            doc = json.loads((self.config / IDENTITY_FILE).read_text(encoding="utf-8"))
+            device_id, name, machine = doc["device_id"], doc["name"], doc["machine"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if not (isinstance(device_id, str) and DEVICE_ID_RE.match(device_id) and isinstance(name, str)):
+            return None
+        return Identity(device_id, name, self.config, self.state) if machine == self._fingerprint() else None
+
     def remint(self, old: Identity) -> Identity:
         """A new id for this machine, keeping the display name (another machine claims the old one)."""
         return self._mint(old.name)
