@@ -10,11 +10,8 @@ a second check (ops under our id that we never wrote), see `someplan.store.write
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
-import secrets
-import socket
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,11 +34,16 @@ def state_dir() -> Path:
 
 
 def new_device_id() -> str:
+    import secrets  # the modules of this file that only minting or a first start need are deferred
+
     return "".join(secrets.choice(ID_ALPHABET) for _ in range(12))
 
 
 def machine_fingerprint() -> str:
     """A stable token of this machine that a copied config file does not carry along."""
+    import hashlib
+    import socket
+
     parts = [socket.gethostname()]
     for candidate in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
         try:
@@ -54,9 +56,13 @@ def machine_fingerprint() -> str:
 
 def default_display_name() -> str:
     try:
+        import getpass
+
         user = getpass.getuser()
     except (KeyError, OSError):
         user = "someone"
+    import socket
+
     return f"{user}@{socket.gethostname().split('.')[0]}"
 
 
@@ -136,6 +142,6 @@ class IdentityStore:
     @staticmethod
     def _set_aside(path: Path) -> None:
         try:
-            path.replace(path.with_name(f"{path.name}.unreadable-{secrets.token_hex(3)}"))
+            path.replace(path.with_name(f"{path.name}.unreadable-{os.urandom(3).hex()}"))
         except OSError:
             pass

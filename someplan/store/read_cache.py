@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import secrets
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,7 +109,7 @@ def save(path: Path, files: dict[str, FileNote], views: dict, cells: dict, max_s
         ref: {name: (cell[0], cell[2]) if cell[1] is UNSET else (cell[0], cell[2], cell[1]) for name, cell in fields.items()}
         for ref, fields in cells.items()
     }
-    token = secrets.token_hex(8).encode()
+    token = os.urandom(8).hex().encode()
     notes = marshal.dumps((VERSION, token, {
         relpath: (n.signature, n.settled, n.digest, n.max_stamp, n.problem, n.name) for relpath, n in files.items()
     }, max_stamp))  # fmt: skip
@@ -118,7 +117,7 @@ def save(path: Path, files: dict[str, FileNote], views: dict, cells: dict, max_s
     head = MAGIC + b"%016x%016x%08x" % (len(notes), len(views_data), zlib.crc32(views_data, zlib.crc32(notes)))
     data = b"".join([head, notes, views_data, token, b"%08x" % zlib.crc32(cells_data), cells_data])
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".~someplan-{secrets.token_hex(6)}.tmp")
+    temp = path.with_name(f".~someplan-{os.urandom(6).hex()}.tmp")
     try:
         temp.write_bytes(data)
         os.replace(temp, path)
