@@ -1,13 +1,14 @@
 """someplan beside the terminal planners users compare it with, on the same data, in one run.
 
     python bench/peers.py [--peers DIR] [--sizes 3000,10000,30000] [--runs 15] [--frames 5]
-                          [--no-install] [--no-tui]
+                          [--no-install] [--no-tui] [--hyperfine]
 
 DIR holds the peers' scripts (make_data.py, commands.sh, tui_first_frame.sh); by default
 `../shared/peers` next to the checkout. For every size, make_data.py makes the items (and, at the
 first size, the peers' own data); the same items become a someplan workspace written by three
-colleagues' devices. Timed, each after warm-up runs (hyperfine when installed, else a median of
-`--runs` runs of our own):
+colleagues' devices. Timed after warm-up rounds, the commands in turn round after round (so a
+drifting load on the machine weighs on all alike), median wall and CPU time of `--runs` rounds
+(or with hyperfine, `--hyperfine`):
 
 - `someplan status` on a machine with its own snapshot in the workspace (it wrote last);
 - the same on a colleague's machine: its own config and state dirs, no snapshot of its own;
@@ -142,9 +143,15 @@ def env_command(env: dict[str, str], argv: list[str]) -> list[str]:
     return ["env", *changed, *argv]
 
 
-def time_commands(named: dict[str, list[str]], runs: int, warmup: int = 3) -> dict[str, float]:
-    """Median ms of each command, all in one run (hyperfine if there is one)."""
-    if shutil.which("hyperfine"):
+def time_commands(named: dict[str, list[str]], runs: int, warmup: int = 3, hyperfine: bool = False) -> dict[str, tuple]:
+    """Median wall ms and median CPU ms (user + system) of each command, all in one run.
+
+    Our own runner takes the commands in turn, round after round, so a machine whose load
+    drifts (other work on the cores) weighs on all of them alike; CPU time, from the child's
+    rusage, is what load distorts least. `hyperfine=True` times with hyperfine instead (its
+    CPU figures are means).
+    """
+    if hyperfine and shutil.which("hyperfine"):
         with tempfile.NamedTemporaryFile(suffix=".json") as out:
             command = ["hyperfine", "-N", "--warmup", str(warmup), "--runs", str(runs), "--style", "none",
                        "--export-json", out.name]  # fmt: skip
@@ -152,18 +159,22 @@ def time_commands(named: dict[str, list[str]], runs: int, warmup: int = 3) -> di
                 command += ["-n", name, subprocess.list2cmdline(argv)]
             subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
             results = json.loads(Path(out.name).read_text())["results"]
-        return {r["command"]: statistics.median(r["times"]) * 1000 for r in results}
-    medians = {}
-    for name, argv in named.items():
-        for _ in range(warmup):
-            subprocess.run(argv, check=True, capture_output=True)
-        samples = []
-        for _ in range(runs):
+        return {r["command"]: (statistics.median(r["times"]) * 1000, (r["user"] + r["system"]) * 1000) for r in results}
+    walls: dict[str, list[float]] = {name: [] for name in named}
+    cpus: dict[str, list[float]] = {name: [] for name in named}
+    for round_ in range(warmup + runs):
+        for name, argv in named.items():
             t = time.perf_counter()
-            subprocess.run(argv, check=True, capture_output=True)
-            samples.append(time.perf_counter() - t)
-        medians[name] = statistics.median(samples) * 1000
-    return medians
+            child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _pid, status, usage = os.wait4(child.pid, 0)
+            wall = time.perf_counter() - t
+            child.returncode = os.waitstatus_to_exitcode(status)
+            if child.returncode != 0:
+                raise SystemExit(f"{name} failed (exit {child.returncode}): {subprocess.list2cmdline(argv)}")
+            if round_ >= warmup:
+                walls[name].append(wall * 1000)
+                cpus[name].append((usage.ru_utime + usage.ru_stime) * 1000)
+    return {name: (statistics.median(walls[name]), statistics.median(cpus[name])) for name in named}
 
 
 def first_frame(peers: Path, command: list[str], frames: int) -> float | None:
@@ -201,6 +212,9 @@ def main() -> int:
     parser.add_argument("--frames", type=int, default=5, help="launches per first-frame median")
     parser.add_argument("--no-install", action="store_true", help="do not apt-get missing peers")
     parser.add_argument("--no-tui", action="store_true", help="skip the first-frame comparison")
+    parser.add_argument("--hyperfine", action="store_true", help="time with hyperfine instead of in turns")
+    parser.add_argument("--baseline", type=Path, help="another checkout of someplan (e.g. `git worktree add` of an "
+                        "earlier commit) whose status is timed in the same rounds, on its own copy of the data")  # fmt: skip
     args = parser.parse_args()
     if "PYTHONDONTWRITEBYTECODE" in os.environ:
         print("note: PYTHONDONTWRITEBYTECODE is set here; the timed commands run without it", file=sys.stderr)
@@ -215,48 +229,60 @@ def main() -> int:
             data, root = base / f"data-{size}", base / f"workspace-{size}"
             items = make_data(args.peers, size, data, with_peers=n == 0)
             ops = write_workspace(items, root)
-            # This machine wrote last: a writable open and close leave its own snapshot.
-            subprocess.run([sys.executable, "-c", "import sys\nfrom someplan.store.workspace import Workspace\n"
-                            "Workspace.open(sys.argv[1]).write_snapshot()", str(root)], env=own, check=True)  # fmt: skip
-            status = [someplan, "status", str(root)]
+            variants = [("", root, own, colleague)]
+            if args.baseline:
+                shutil.copytree(root, base / f"workspace-{size}-baseline")
+                before = {"PYTHONPATH": str(args.baseline.resolve())}
+                variants.append((" (baseline)", base / f"workspace-{size}-baseline",
+                                 env_of(base / "own-baseline") | before, env_of(base / "colleague-baseline") | before))  # fmt: skip
+            named = {}
+            for suffix, where, own_env, colleague_env in variants:
+                # This machine wrote last: a writable open and close leave its own snapshot.
+                subprocess.run([sys.executable, "-c", "import sys\nfrom someplan.store.workspace import Workspace\n"
+                                "Workspace.open(sys.argv[1]).write_snapshot()", str(where)], env=own_env, check=True)  # fmt: skip
+                status = [someplan, "status", str(where)]
+                named[f"own-{size}{suffix}"] = env_command(own_env, status)
+                named[f"colleague-{size}{suffix}"] = env_command(colleague_env, status)
+                first_env = env_of(base / f"first-{size}{suffix}") | {k: v for k, v in own_env.items() if k == "PYTHONPATH"}
+                times[f"first-{size}{suffix}"] = time_commands({"first": env_command(first_env, status)}, 1, warmup=0)["first"]
             print(f"{size} posts, {ops} ops: timing", file=sys.stderr)
-            t = time.perf_counter()
-            subprocess.run(status, env=env_of(base / f"first-{size}"), check=True, capture_output=True)
-            times[f"first-{size}"] = (time.perf_counter() - t) * 1000
-            named = {f"own-{size}": env_command(own, status), f"colleague-{size}": env_command(colleague, status)}
             if n == 0:
                 named.update(peer_commands(args.peers, data))
-            times.update(time_commands(named, args.runs))
+            times.update(time_commands(named, args.runs, hyperfine=args.hyperfine))
         first = sizes[0]
         task, khal = times.get("taskwarrior"), times.get("khal")
-        print(f"\n{'what':62} {'someplan':>9} {'peer':>22} {'ratio':>7}")
+        print(f"\n{'what':56} {'someplan':>17} {'peer':>28} {'ratio':>13}")
+        print(f"{'':56} {'wall / CPU ms':>17} {'wall / CPU ms':>28} {'wall / CPU':>13}")
 
-        def row(what: str, ours: float, peer_name: str = "", peer: float | None = None) -> None:
-            ratio = f"{ours / peer:6.2f}x" if peer else ""
-            shown = f"{peer_name} {peer:.0f} ms" if peer else ""
-            print(f"{what:62} {ours:6.0f} ms {shown:>22} {ratio:>7}")
+        def row(what: str, ours: tuple, peer_name: str = "", peer: tuple | None = None) -> None:
+            shown = f"{peer_name} {peer[0]:5.0f} / {peer[1]:4.0f}" if peer else ""
+            ratio = f"{ours[0] / peer[0]:5.2f} / {ours[1] / peer[1]:5.2f}" if peer else ""
+            print(f"{what:56} {ours[0]:7.0f} / {ours[1]:5.0f} {shown:>28} {ratio:>13}")
 
-        for size in sizes:
-            for case, label in (("own", "own snapshot"), ("colleague", "no own snapshot")):
-                ours = times[f"{case}-{size}"]
-                row(f"status, {size} posts, {label}", ours, "taskwarrior", task)
-                if size == first and khal:
-                    row("", ours, "khal", khal)
-                if size != first:
-                    row("", ours, f"status at {first}", times[f"{case}-{first}"])
-            row(f"status, {size} posts, a new machine's first run (1 run)", times[f"first-{size}"], "taskwarrior", task)
+        for suffix in ("", " (baseline)") if args.baseline else ("",):
+            for size in sizes:
+                for case, label in (("own", "own snapshot"), ("colleague", "no own snapshot")):
+                    ours = times[f"{case}-{size}{suffix}"]
+                    row(f"status, {size} posts, {label}{suffix}", ours, "taskwarrior", task)
+                    if size == first and khal:
+                        row("", ours, "khal", khal)
+                    if size != first:
+                        row("", ours, f"status at {first}", times[f"{case}-{first}{suffix}"])
+                row(f"status, {size} posts, a new machine's 1st run{suffix}", times[f"first-{size}{suffix}"], "taskwarrior", task)
         if not args.no_tui:
             root = base / f"workspace-{first}"
             ours = first_frame(args.peers, env_command(own, [someplan, str(root)]), args.frames)
             config = base / f"data-{first}" / "khal" / "config"
             ikhal = first_frame(args.peers, ["env", "LC_TIME=C", "ikhal", "-c", str(config)], args.frames)
             if ours is not None:
-                row(f"planner's first complete frame (120x40), {first} posts", ours, "ikhal", ikhal)
+                frame = (ours, float("nan"))
+                row(f"planner's first complete frame (120x40), {first} posts", frame, "ikhal", (ikhal, float("nan")) if ikhal else None)
             else:
                 print("planner's first frame: timed out")
     finally:
         shutil.rmtree(base, ignore_errors=True)
-    print(f"\nmedians of {args.runs} runs after warm-up (first frames: {args.frames} launches); today pinned to {TODAY}")
+    print(f"\nmedians of {args.runs} runs after 3 warm-up rounds, commands in turn (first frames: {args.frames} launches,"
+          f" wall only); today pinned to {TODAY}")
     return 0
 
 
