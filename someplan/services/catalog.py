@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from someplan.domain.category import Category, rotation_order
-from someplan.domain.doc_fields import parse_date
+from someplan.domain.doc_fields import DocReader, parse_date
 from someplan.domain.channel import Channel
 from someplan.domain.event import Event
 from someplan.domain.person import Person
@@ -104,16 +104,17 @@ class Catalog:
     def rotation_posts(self, first: dt.date) -> list[Post]:
         """What the rotation engine needs from `first` on, without decoding every post.
 
-        The posts dated from `first` on, the undated drafts and ready posts (the backlog), and
-        for each category its latest post before `first`, as a stand-in with only category and
-        date (the engine needs no more of a post before the weeks it plans).
+        The posts dated from `first` on, as stand-ins with only category, channel and date (all
+        the engine reads of a dated post); the undated drafts and ready posts (the backlog) in
+        full; and for each category its latest post before `first`, as a stand-in with only
+        category and date (the engine needs no more of a post before the weeks it plans).
         """
         low = first.isoformat()
         with self.workspace.lock:
             index = self._date_index()
             chosen = sorted(index.ids[bisect_left(index.days, low) :] + index.backlog)
             docs = self.workspace.view(POSTS)
-            found = [Post.from_doc(docs[rid], rid) for _position, rid in chosen]
+            found = [_rotation_post(docs[rid], rid) for _position, rid in chosen]
             before = {}
             for category, days in sorted(index.by_category.items()):
                 at = bisect_left(days, low)
@@ -200,6 +201,14 @@ class Catalog:
         if text in self.workspace.deleted(POSTS):
             raise UserError(_("post {id} is deleted; bring it back with: someplan restore {id}").format(id=text))
         raise UserError(_("no post with id {text!r} (see: someplan list)").format(text=text))
+
+
+def _rotation_post(doc: dict, rid: str) -> Post:
+    reader = DocReader(doc)
+    day = reader.date("date")
+    if day is None:  # undated, or a date that does not read: maybe backlog, which is shown in full
+        return Post.read(reader, rid)
+    return Post(rid, category=reader.optional_text("category"), channel=reader.optional_text("channel"), date=day)
 
 
 def _find(records: Iterable, text: str, unknown: str):
