@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from someplan.domain.category import Category, rotation_order
@@ -32,8 +34,8 @@ R = TypeVar("R")
 
 
 class _DateIndex(NamedTuple):
-    days: list[str]  # the first ten characters of every text date, sorted
-    ids: list[tuple[int, str]]  # (position in the store's order, post id), in the order of `days`
+    days: list[str]  # the distinct first ten characters of the text dates, sorted
+    ids: list[list[tuple[int, str]]]  # for each of `days`: (position in the store's order, post id)
     by_category: dict[str, list[str]]  # category id → its posts' non-empty date texts, sorted
     backlog: list[tuple[int, str]]  # undated drafts and ready posts
 
@@ -57,7 +59,7 @@ class Catalog:
         low, high = first.isoformat(), last.isoformat()
         with self.workspace.lock:
             index = self._date_index()
-            chosen = sorted(index.ids[bisect_left(index.days, low) : bisect_right(index.days, high)])
+            chosen = sorted(chain.from_iterable(index.ids[bisect_left(index.days, low) : bisect_right(index.days, high)]))
             docs = self.workspace.view(POSTS)
             return [Post.from_doc(docs[rid], rid) for _position, rid in chosen]
 
@@ -69,20 +71,34 @@ class Catalog:
         # rotation and its due categories. ISO dates compare as text (anything else is left to
         # Post.from_doc's tolerant reading); a text sorts before `low` exactly when its first
         # ten characters do, so the per-category lists answer "latest before" by bisection.
-        rows, by_category, backlog = [], {}, []
-        for position, (rid, doc) in enumerate(self.workspace.view(POSTS).items()):
-            day = doc.get("date")
-            if isinstance(day, str):
-                rows.append((day[:10], position, rid))
-                category = doc.get("category")
-                if isinstance(category, str) and day:
-                    by_category.setdefault(category, []).append(day)
-            elif doc.get("status") in ("draft", "ready"):
-                backlog.append((position, rid))
-        rows.sort()
-        for days in by_category.values():
-            days.sort()
-        return _DateIndex([r[0] for r in rows], [(r[1], r[2]) for r in rows], by_category, backlog)
+        # Posts are bucketed by day, so only the few thousand distinct days are sorted; the
+        # collector is held off while tens of thousands of long-lived tuples are made.
+        by_day: dict[str, list[tuple[int, str]]] = {}
+        by_category: dict[str, list[str]] = {}
+        backlog = []
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for position, (rid, doc) in enumerate(self.workspace.view(POSTS).items()):
+                day = doc.get("date")
+                if isinstance(day, str):
+                    bucket = by_day.get(day[:10])
+                    if bucket is None:
+                        by_day[day[:10]] = [(position, rid)]
+                    else:
+                        bucket.append((position, rid))
+                    category = doc.get("category")
+                    if isinstance(category, str) and day:
+                        by_category.setdefault(category, []).append(day)
+                elif doc.get("status") in ("draft", "ready"):
+                    backlog.append((position, rid))
+        finally:
+            if collecting:
+                gc.enable()
+        days = sorted(by_day)
+        for dates in by_category.values():
+            dates.sort()
+        return _DateIndex(days, [by_day[day] for day in days], by_category, backlog)
 
     def _derived(self, name: str, compute: Callable[[], R]) -> R:
         """A value computed from the records once per workspace version (many callers a redraw)."""
@@ -112,7 +128,7 @@ class Catalog:
         low = first.isoformat()
         with self.workspace.lock:
             index = self._date_index()
-            chosen = sorted(index.ids[bisect_left(index.days, low) :] + index.backlog)
+            chosen = sorted([*chain.from_iterable(index.ids[bisect_left(index.days, low) :]), *index.backlog])
             docs = self.workspace.view(POSTS)
             found = [_rotation_post(docs[rid], rid) for _position, rid in chosen]
             before = {}
