@@ -8,7 +8,7 @@ import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from itertools import chain
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, cast
 
 from someplan.domain.category import Category, rotation_order
 from someplan.domain.channel import Channel
@@ -34,6 +34,19 @@ TODAY_ENV = "SOMEPLAN_TODAY"  # YYYY-MM-DD: pins "today", for demos, scripts and
 R = TypeVar("R")
 
 
+class Named(Protocol):
+    """A record users pick by name or id: a channel, a category, a person."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
 class _DateIndex(NamedTuple):
     days: list[str]  # the distinct first ten characters of the text dates, sorted
     ids: list[list[tuple[int, str]]]  # for each of `days`: (position in the store's order, post id)
@@ -46,9 +59,9 @@ class Catalog:
 
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
-        self._cache: dict[str, tuple[int, list]] = {}
+        self._cache: dict[str, tuple[int, object]] = {}  # name → (workspace version, value)
 
-    def _records(self, table: str, read: Callable[[dict, str], R]) -> list[R]:
+    def _records(self, table: str, read: Callable[[dict[str, Any], str], R]) -> list[R]:
         return self._derived(table, lambda: [read(doc, rid) for rid, doc in self.workspace.view(table).items()])
 
     def posts(self) -> list[Post]:
@@ -76,7 +89,7 @@ class Catalog:
         # collector is held off while tens of thousands of long-lived tuples are made.
         by_day: dict[str, list[tuple[int, str]]] = {}
         by_category: dict[str, list[str]] = {}
-        backlog = []
+        backlog: list[tuple[int, str]] = []
         collecting = gc.isenabled()
         gc.disable()
         try:
@@ -108,7 +121,7 @@ class Catalog:
         if cached is None or cached[0] != version:
             with self.workspace.lock:
                 cached = self._cache[name] = (version, compute())
-        return cached[1]
+        return cast(R, cached[1])  # what `compute` made for this name
 
     def last_post_dates(self) -> dict[str, dt.date]:
         """The latest dated post per category id, from the stored fields (no `Post` objects)."""
@@ -225,7 +238,7 @@ class Catalog:
         raise UserError(_("no post with id {text!r} (see: someplan list)").format(text=text))
 
 
-def _rotation_post(doc: dict, rid: str) -> Post:
+def _rotation_post(doc: dict[str, Any], rid: str) -> Post:
     reader = DocReader(doc)
     day = reader.date("date")
     if day is None:  # undated, or a date that does not read: maybe backlog, which is shown in full
@@ -233,7 +246,7 @@ def _rotation_post(doc: dict, rid: str) -> Post:
     return Post(rid, category=reader.optional_text("category"), channel=reader.optional_text("channel"), date=day)
 
 
-def _find(records: Iterable, text: str, unknown: str):
+def _find(records: Iterable[N], text: str, unknown: str) -> N:
     wanted = text.strip().casefold()
     records = list(records)
     for record in records:

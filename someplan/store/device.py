@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,7 +78,9 @@ class Identity:
 class IdentityStore:
     """Loads, mints and re-mints the device identity."""
 
-    def __init__(self, config: Path | None = None, state: Path | None = None, fingerprint=machine_fingerprint):
+    def __init__(
+        self, config: Path | None = None, state: Path | None = None, fingerprint: Callable[[], str] = machine_fingerprint
+    ) -> None:
         self.config = config or config_dir()
         self.state = state or state_dir()
         self._fingerprint = fingerprint

@@ -21,11 +21,12 @@ from __future__ import annotations
 import marshal
 import os
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from someplan.store.merge import Cell
+from someplan.store.merge import Cell, RecordRef
 from someplan.store.ops import UNSET
 
 VERSION = 2
@@ -38,7 +39,7 @@ class FileNote:
     settled: bool
     digest: str | None
     max_stamp: str
-    problem: dict | None  # Problem.to_doc()
+    problem: dict[str, Any] | None  # Problem.to_doc()
     name: str | None = None  # a device file's display name
 
 
@@ -51,7 +52,7 @@ class Cached:
     _offset: int  # where the cells begin
     _token: bytes  # the same at the cells' head: they belong to these views
 
-    def cells(self, replay) -> dict:
+    def cells(self, replay: Callable[[], dict[RecordRef, dict[str, Cell]]]) -> dict[RecordRef, dict[str, Cell]]:
         """The cells, read when first needed; `replay()` when the file changed or does not parse."""
         new = tuple.__new__
         try:
@@ -61,7 +62,7 @@ class Cached:
                 body = f.read()
             if head[: len(self._token)] != self._token or int(head[len(self._token) :], 16) != zlib.crc32(body):
                 return replay()
-            cells: dict = {}
+            cells: dict[RecordRef, dict[str, Cell]] = {}
             for ref, fields in marshal.loads(body).items():
                 cells[ref] = {
                     name: new(Cell, (row[0], row[2] if len(row) > 2 else UNSET, row[1])) for name, row in fields.items()
@@ -103,7 +104,13 @@ def load(path: Path) -> Cached | None:
         return None
 
 
-def save(path: Path, files: dict[str, FileNote], views: dict, cells: dict, max_stamp: str) -> None:
+def save(
+    path: Path,
+    files: dict[str, FileNote],
+    views: dict[str, dict[str, dict[str, Any]]],
+    cells: dict[RecordRef, dict[str, Cell]],
+    max_stamp: str,
+) -> None:
     """Write the cache (no fsync: a cache lost in a crash is rebuilt); errors are the caller's."""
     rows = {
         ref: {name: (cell[0], cell[2]) if cell[1] is UNSET else (cell[0], cell[2], cell[1]) for name, cell in fields.items()}

@@ -20,16 +20,22 @@ the cells.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from someplan.store.atomic import atomic_write
 from someplan.store.layout import SNAPSHOT_FILE
-from someplan.store.merge import Cell, MergedState
+from someplan.store.merge import Cell, MergedState, RecordRef
 from someplan.store.ops import UNSET
 
 SNAPSHOT_FORMAT = 3  # 3: covers hold [digest, problem, max stamp, inode, size, mtime_ns, settled] per file
 SETTLED_NS = 2_000_000_000  # a file last changed this long before the snapshot is taken as still
+
+
+# Rebuilds the cells from the ops, when a snapshot's turn out not to parse.
+Replay = Callable[[], dict[RecordRef, dict[str, Cell]]]
 
 
 def digest(data: bytes) -> str:
@@ -38,11 +44,11 @@ def digest(data: bytes) -> str:
     return blake2b(data, digest_size=16).hexdigest()
 
 
-def _dumps(value) -> bytes:
+def _dumps(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def write(device_dir: Path, state: MergedState, covers: dict[str, str]) -> Path:
+def write(device_dir: Path, state: MergedState, covers: dict[str, list[Any]]) -> Path:
     rows = []
     for (table, record), fields in state.cells.items():
         for name, cell in fields.items():
@@ -66,17 +72,20 @@ def write(device_dir: Path, state: MergedState, covers: dict[str, str]) -> Path:
 
 @dataclass
 class Loaded:
-    covers: dict[str, list]
-    views: dict
+    covers: dict[str, list[Any]]
+    views: dict[str, dict[str, dict[str, Any]]]
     max_stamp: str
     cells_line: bytes
 
-    def trusted(self, found: dict[str, tuple[int, int, int]], read) -> tuple[dict[str, list], list[str]] | None:
+    def trusted(
+        self, found: dict[str, tuple[int, int, int]], read: Callable[[str], bytes]
+    ) -> tuple[dict[str, list[Any]], list[str]] | None:
         """The covers that still hold for the files `found` now ({relpath: (inode, size, mtime_ns)}),
         and the covered files that grew since (merge their ops again); None when a covered file is
         gone, shorter or different: then the snapshot is not what the segments say. `read(relpath)`
         gives a file's bytes, asked only of files changed since the snapshot."""
-        holding, grown = {}, []
+        holding: dict[str, list[Any]] = {}
+        grown: list[str] = []
         for relpath, cover in self.covers.items():
             now = found.get(relpath)
             if now is None:
@@ -96,7 +105,7 @@ class Loaded:
                 return None
         return holding, grown
 
-    def fill(self, state: MergedState, replay) -> None:
+    def fill(self, state: MergedState, replay: Replay) -> None:
         state.defer_cells(self.views, lambda: _cells(self.cells_line, replay), self.max_stamp)
 
 
@@ -121,7 +130,7 @@ def load_own(device_dir: Path) -> Loaded | None:
     return Loaded(covers, views, max_stamp, cells_line)
 
 
-def _valid_cover(cover) -> bool:
+def _valid_cover(cover: object) -> bool:
     if not (isinstance(cover, list) and len(cover) == 7 and isinstance(cover[0], str) and isinstance(cover[2], str)):
         return False
     if not (all(type(n) is int for n in cover[3:6]) and isinstance(cover[6], bool)):
@@ -134,12 +143,12 @@ def _valid_cover(cover) -> bool:
     return isinstance(problem, dict) and set(problem) in (keys, keys | {"params"}) and isinstance(problem.get("params", {}), dict)
 
 
-def _cells(line: bytes, replay) -> dict:
+def _cells(line: bytes, replay: Replay) -> dict[RecordRef, dict[str, Cell]]:
     # Runs at the first merge or write after a fast start: plain type checks and tuple.__new__,
     # as in MergedState.apply, keep it to a few tens of milliseconds for 40,000 fields.
     new = tuple.__new__
     try:
-        cells: dict = {}
+        cells: dict[RecordRef, dict[str, Cell]] = {}
         for row in json.loads(line):
             table, record, name, key, prev = row[:5]
             if type(table) is not str or type(record) is not str or type(name) is not str or type(key) is not str:

@@ -134,7 +134,7 @@ class Workspace:
         entries = list(self._entries())
         found = {e.relpath: (s.st_ino, s.st_size, s.st_mtime_ns) for e, s in entries if e.kind in _OP_KINDS}
         checked = loaded.trusted(found, lambda relpath: (self.root / relpath).read_bytes()) if loaded else None
-        if checked is not None:
+        if loaded is not None and checked is not None:  # checked: only from a loaded snapshot
             loaded.fill(self.state, self._replay_all)
             holding, _grown = checked
             for relpath, cover in holding.items():
