@@ -16,8 +16,9 @@ from someplan.i18n import N_, _, ngettext
 
 
 def speak_our_language() -> None:
-    argparse._ = i18n._
-    argparse.ngettext = i18n.ngettext
+    # argparse looks its messages up through these module globals, which its types do not declare.
+    argparse._ = i18n._  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
 
 
 # What argparse shows for an option's value (it would show the option's name in capitals) and

@@ -77,6 +77,7 @@ def cmd_campaign_list(args) -> int:
                 raise UserError(str(error)) from None
         elif args.week:
             week = common.week(args, catalog)  # the same reading (and message) as `someplan list --week`
+            assert week is not None  # args.week is given
             first, last = week.monday, week.sunday
         found = campaigns(catalog, first, last)
     if args.json:

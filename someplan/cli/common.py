@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -129,7 +129,7 @@ def severity_label(severity: str) -> str:
     return _(SEVERITIES[severity]) if severity in SEVERITIES else severity
 
 
-def print_table(rows: list[list[object]], headers: list[str], out: Console, whole: tuple[int, ...] = ()) -> None:
+def print_table(rows: Sequence[Sequence[object]], headers: list[str], out: Console, whole: tuple[int, ...] = ()) -> None:
     """`whole`: the columns never cut or wrapped (an id that is typed again)."""
     from rich.table import Table
 
@@ -142,7 +142,7 @@ def print_table(rows: list[list[object]], headers: list[str], out: Console, whol
     out.print(table)
 
 
-def print_lines(rows: list[list[object]]) -> None:
+def print_lines(rows: Sequence[Sequence[object]]) -> None:
     """Rows for a pipe: one line each, the cells tab-separated and literal (a tab or a line
     break in a title shows as `\\x09`, `\\x0a`), so `cut`, `grep` and `wc -l` see one post a line."""
     sys.stdout.write("".join("\t".join(literal("" if cell is None else cell) for cell in row) + "\n" for row in rows))

@@ -66,7 +66,7 @@ def cmd_import(args) -> int:
             args.dry_run = True  # nothing to write; said below, and the exit code says it too
         if not args.dry_run:
             written = apply_import(catalog, plan)
-            if args.save_mapping:
+            if args.save_mapping and mapping:  # --save-mapping without --map was refused above
                 save_mapping(catalog, args.save_mapping, mapping, plan.channel)
         titles = _titles(catalog)
     if args.json:
@@ -160,7 +160,7 @@ def cmd_figures(args) -> int:
     with common.open_catalog(args) as catalog:
         report = figures_report(catalog, common.today(catalog), args.weeks)
     groups = report.by(args.by)
-    rows = [[g.name, g.posts, rounded(g.reach_rate), rounded(g.engagement_rate)] for g in groups]
+    rows = [(g.name, g.posts, rounded(g.reach_rate), rounded(g.engagement_rate)) for g in groups]
     if args.json:
         overall = report.overall()
         common.print_json({

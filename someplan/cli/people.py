@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from someplan.cli import common
 from someplan.i18n import _
@@ -47,7 +48,7 @@ def cmd_people_list(args) -> int:
         today = common.today(catalog)
         seen = featured_by_person(catalog, today)
         people = stale_people(catalog, today, args.stale) if args.stale is not None else catalog.people()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for person in people:
         entry = seen.get(person.id)
         rows.append({

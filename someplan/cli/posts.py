@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from typing import Any
 
 from someplan.cli import common
 from someplan.i18n import N_, _
@@ -89,14 +91,14 @@ def cmd_list(args) -> int:
         short = catalog.short_post_ids() if out.is_terminal and not args.json else {}
     if args.json:
         common.print_json([
-            {"id": p.id, "title": p.title, "date": p.date.isoformat(), "time": p.time.strftime("%H:%M") if p.time else None,
-             "channel": channels.get(p.channel), "category": categories.get(p.category), "status": p.status.value}
+            {"id": p.id, "title": p.title, "date": _iso(p.date), "time": p.time.strftime("%H:%M") if p.time else None,
+             "channel": channels.get(p.channel or ""), "category": categories.get(p.category or ""), "status": p.status.value}
             for p in posts
         ])  # fmt: skip
         return 0
     rows = [
-        [short.get(p.id, p.id), p.date.isoformat(), p.time.strftime("%H:%M") if p.time else "", channels.get(p.channel, "–"),
-         categories.get(p.category, ""), p.status.label(), p.title]
+        [short.get(p.id, p.id), _iso(p.date), p.time.strftime("%H:%M") if p.time else "", channels.get(p.channel or "", "–"),
+         categories.get(p.category or "", ""), p.status.label(), p.title]
         for p in posts
     ]  # fmt: skip
     if not out.is_terminal:
@@ -121,7 +123,12 @@ def cmd_show(args) -> int:
     return 0
 
 
-def _shown_value(field: str, value):
+def _iso(day: dt.date | None) -> str:
+    """The listed posts are dated (the listing picks them so)."""
+    return day.isoformat() if day else ""
+
+
+def _shown_value(field: str, value: Any) -> str:
     """A stored value as `show` and `history` print it: a status or funnel stage in words."""
     from someplan.domain.post import Status
 
@@ -178,7 +185,7 @@ def cmd_move(args) -> int:
     from someplan.services.user_input import parse_date, parse_time
 
     with common.open_catalog(args, writable=True) as catalog:
-        fields = {"date": parse_date(args.date, common.today(catalog))}
+        fields: dict[str, object] = {"date": parse_date(args.date, common.today(catalog))}
         if args.time is not None:
             fields["time"] = parse_time(args.time)
         print(edit_post(catalog, args.id, **fields).id)
@@ -211,7 +218,7 @@ def cmd_history(args) -> int:
         deleted = catalog.workspace.deleted("posts")
         post_id = args.id.strip().lower() if args.id.strip().lower() in deleted else catalog.post(args.id).id
         history = catalog.workspace.history("posts", post_id)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for field_name, versions in sorted(history.items()):
         for v in versions:
             when = dt.datetime.fromtimestamp(v.wall_ms / 1000).astimezone().strftime("%Y-%m-%d %H:%M:%S")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from someplan.cli import common
+from someplan.domain.category import Category
+from someplan.domain.channel import Channel
 from someplan.i18n import _
 
 
@@ -50,10 +52,10 @@ def cmd_record_list(args) -> int:
             return 0
         if args.kind == "channel":
             today = common.today(catalog)
-            rows = [[c.name, c.network.value, c.target_per_week, c.followers_on(today) or ""] for c in records]
+            rows = [[c.name, c.network.value, c.target_per_week, c.followers_on(today) or ""] for c in catalog.channels()]
             headers = [_("name"), _("network"), _("per week"), _("followers")]
         else:
-            rows = [[c.name, c.colour, c.cadence.label(), _("active") if c.active else _("paused")] for c in records]
+            rows = [[c.name, c.colour, c.cadence.label(), _("active") if c.active else _("paused")] for c in catalog.categories()]
             headers = [_("name"), _("colour"), _("cadence"), ""]
     common.print_table(rows, headers, common.console())
     return 0
@@ -98,6 +100,7 @@ def cmd_record_add(args) -> int:
 
     with common.open_catalog(args, writable=True) as catalog:
         fields = _record_fields(args, catalog)
+        record: Channel | Category
         if args.kind == "channel":
             record = setup.add_channel(catalog, args.name, fields.pop("network", "other"), fields.pop("target_per_week", 1))
         else:
