@@ -234,7 +234,8 @@ def main() -> int:
                 shutil.copytree(root, base / f"workspace-{size}-baseline")
                 before = {"PYTHONPATH": str(args.baseline.resolve())}
                 variants.append((" (baseline)", base / f"workspace-{size}-baseline",
-                                 env_of(base / "own-baseline") | before, env_of(base / "colleague-baseline") | before))  # fmt: skip
+                                 env_of(base / "own-baseline") | before,
+                                 env_of(base / "colleague-baseline") | before))  # fmt: skip
             named = {}
             for suffix, where, own_env, colleague_env in variants:
                 # This machine wrote last: a writable open and close leave its own snapshot.
@@ -276,7 +277,8 @@ def main() -> int:
             ikhal = first_frame(args.peers, ["env", "LC_TIME=C", "ikhal", "-c", str(config)], args.frames)
             if ours is not None:
                 frame = (ours, float("nan"))
-                row(f"planner's first complete frame (120x40), {first} posts", frame, "ikhal", (ikhal, float("nan")) if ikhal else None)
+                theirs = (ikhal, float("nan")) if ikhal else None
+                row(f"planner's first complete frame (120x40), {first} posts", frame, "ikhal", theirs)
             else:
                 print("planner's first frame: timed out")
     finally:

@@ -51,6 +51,15 @@ class Span:
     lane: int = 0
 
     @property
+    def start(self) -> date:
+        """The event's first day (an event without dates makes no span)."""
+        return self.event.start or self.first
+
+    @property
+    def end(self) -> date:
+        return self.event.end or self.last
+
+    @property
     def cut_before(self) -> bool:
         """It began before the wheel's first day."""
         return self.event.start is not None and self.event.start < self.first

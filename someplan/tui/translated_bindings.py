@@ -24,8 +24,9 @@ TEXTUAL_DESCRIPTIONS = (
 )  # fmt: skip
 
 
-def _classes(root: type) -> list[type]:
-    found, stack = [], [root]
+def _classes(root: type[DOMNode]) -> list[type[DOMNode]]:
+    found: list[type[DOMNode]] = []
+    stack = [root]
     while stack:
         cls = stack.pop()
         found.append(cls)

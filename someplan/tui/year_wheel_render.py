@@ -233,9 +233,9 @@ def months_lines(wheel: YearWheel, locale: str, width: int, cursor: dt.date, sel
     cell = month_cell(width)
     grid = 31 * cell
     header = Canvas(grid)
-    for day in range(1, 32):
-        if cell >= 3 or day == 1 or day % 5 == 0:
-            header.put((day - 1) * cell + cell - 1 - len(str(day)), str(day), "dim")
+    for number in range(1, 32):
+        if cell >= 3 or number == 1 or number % 5 == 0:
+            header.put((number - 1) * cell + cell - 1 - len(str(number)), str(number), "dim")
     lines = [_row("", header, MONTH_LABEL_WIDTH)]
     for month in wheel.months:
         row = Canvas(grid)
@@ -310,7 +310,7 @@ def campaigns_text(wheel: YearWheel, spans: list[Span], selected: Span | None, l
         event = span.event
         text.append("▸ " if span is selected else "  ", "bold")
         text.append(literal(event.title), f"bold {span_colour(wheel, span)}" + (" underline" if span is selected else ""))
-        text.append(f" ({campaign_service.kind_label(event.kind)}, {range_label(event.start, event.end, locale)})", "dim")
+        text.append(f" ({campaign_service.kind_label(event.kind)}, {range_label(span.start, span.end, locale)})", "dim")
     if selected is not None and selected.event.notes.strip():
         text.append("\n  ")
         text.append(literal(selected.event.notes.strip().splitlines()[0]), "italic")
@@ -352,13 +352,13 @@ def year_campaigns_text(wheel: YearWheel, selected: Span | None, locale: str) ->
         text.append(_("none yet · n adds one"), "dim")
     for span in wheel.spans:
         event = span.event
-        weeks = weeks_text(event.start, event.end, locale)
+        weeks = weeks_text(span.start, span.end, locale)
         text.append("\n")
         text.append("▸ " if span is selected else "  ", "bold")
         text.append("■ ", span_colour(wheel, span))
         text.append(literal(event.title), "bold" if span is selected else "")
         text.append(
-            f"  {campaign_service.kind_label(event.kind)} · {range_label(event.start, event.end, locale)} · {weeks}", "dim"
+            f"  {campaign_service.kind_label(event.kind)} · {range_label(span.start, span.end, locale)} · {weeks}", "dim"
         )
     return text
 

@@ -25,7 +25,7 @@ from someplan.tui.panes.base import Pane
 KIND_MARK = {"image": "▣", "video": "▶", "other": "≡"}
 
 
-def size_text(size: int) -> str:
+def size_text(size: float) -> str:
     for unit in ("B", "KB", "MB"):
         if size < 1024:
             return f"{size:.0f} {unit}"

@@ -35,8 +35,8 @@ def matches(post: PostLine, query: str) -> bool:
     match those fields; a status matches by its stored name or its name in either language."""
     statuses = " ".join((post.status, labels.status(post.status), _status_in_other_language(post.status)))
     for word in query.casefold().split():
-        field, _sep, value = word.partition(":")
-        field = FILTER_FIELDS.get(field)
+        name, _sep, value = word.partition(":")
+        field = FILTER_FIELDS.get(name)
         if value and field:
             if value not in (statuses if field == "status" else getattr(post, field)).casefold():
                 return False
@@ -93,12 +93,12 @@ class WeekPlanPane(Pane):
     @property
     def selected_post_id(self) -> str | None:
         option = self.main.highlighted_option
-        return option.id.removeprefix("post:") if option and option.id.startswith("post:") else None
+        return option.id.removeprefix("post:") if option and option.id and option.id.startswith("post:") else None
 
     @property
     def selected_day(self) -> dt.date | None:
         option = self.main.highlighted_option
-        return self._day_of.get(option.id) if option else None
+        return self._day_of.get(option.id) if option and option.id else None
 
     # -- drawing ---------------------------------------------------------------------------------
 
@@ -117,7 +117,7 @@ class WeekPlanPane(Pane):
         listing = self.main
         listing.clear_options()
         options = [option for day_line in report.days for option in self._day_options(day_line, report.today)]
-        self._day_of = {option.id: day for option, day in options}
+        self._day_of = {option.id or "": day for option, day in options}  # every option here has an id
         listing.add_options([option for option, _ in options])
         wanted = f"post:{keep}" if keep else None
         if wanted is None and day is not None:
@@ -143,7 +143,7 @@ class WeekPlanPane(Pane):
     def _first_option_of(self, day: dt.date) -> str | None:
         for index in range(self.main.option_count):
             option = self.main.get_option_at_index(index)
-            if not option.disabled and self._day_of.get(option.id) == day:
+            if not option.disabled and option.id and self._day_of.get(option.id) == day:
                 return option.id
         return None
 
@@ -170,7 +170,7 @@ class WeekPlanPane(Pane):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option_id.startswith("empty:"):
+        if event.option_id and event.option_id.startswith("empty:"):
             self.call_later(self.app.run_action, "screen.new_post")
         else:
             self.call_later(self.app.run_action, "screen.edit_post")

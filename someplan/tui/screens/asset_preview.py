@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import cast
 
 from rich.color import Color
 from rich.style import Style
@@ -37,9 +38,9 @@ def half_block_lines(path: Path, columns: int, rows: int) -> list[Text] | str:
     if columns < 2 or rows < 1:
         return ""
     try:
-        with Image.open(path) as image:
-            image.draft("RGB", (columns * 4, rows * 8))  # JPEG: decode at a fraction of full size
-            image = image.convert("RGBA")
+        with Image.open(path) as opened:
+            opened.draft("RGB", (columns * 4, rows * 8))  # JPEG: decode at a fraction of full size
+            image = opened.convert("RGBA")
             width, height = image.size
             scale = min(columns / width, rows * 2 / height)
             size = (max(1, round(width * scale)), max(2, round(height * scale)))
@@ -50,12 +51,14 @@ def half_block_lines(path: Path, columns: int, rows: int) -> list[Text] | str:
         return _("(cannot draw this file: {reason})").format(reason=type(error).__name__)
     width, height = pixels.size
     data = pixels.load()
+    assert data is not None  # None only for an image without pixel data; this one was just made
     lines = []
     for y in range(0, height, 2):
         line = Text(no_wrap=True, overflow="crop")
         for x in range(width):
-            top = data[x, y]
-            bottom = data[x, y + 1] if y + 1 < height else BACKDROP
+            # An RGB image's pixel is an (r, g, b) tuple; Pillow types any mode's pixel.
+            top = cast(tuple[int, int, int], data[x, y])
+            bottom = cast(tuple[int, int, int], data[x, y + 1]) if y + 1 < height else BACKDROP
             line.append("▀", Style(color=Color.from_rgb(*top), bgcolor=Color.from_rgb(*bottom)))
         lines.append(line)
     return lines

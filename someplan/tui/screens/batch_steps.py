@@ -84,7 +84,7 @@ class BatchStep:
 
     @property
     def wizard(self) -> Wizard:
-        return self.screen  # type: ignore[attr-defined, return-value]
+        return self.screen  # type: ignore[attr-defined]  # a mixin: the widget it is mixed into has one
 
     @property
     def is_current(self) -> bool:
@@ -269,7 +269,7 @@ class PeopleStep(BatchStep, Vertical):
                 _("Added {name}: no consent registered yet (People, P)").format(name=literal(person.name)), markup=False
             )
 
-        self.app.push_screen(Ask(_("Add a person"), placeholder=_("Name")), answered)  # type: ignore[attr-defined]
+        self.app.push_screen(Ask(_("Add a person"), placeholder=_("Name")), answered)
 
 
 # -- 3 the schedule ----------------------------------------------------------------------------
@@ -386,7 +386,7 @@ class SessionStep(BatchStep, Horizontal):
     def show_person_head(self) -> None:
         session = self.wizard.session
         person = next((p for p in self.wizard.people if p.id == session.active), None)
-        at = dict((p, t) for t, p in session.schedule()).get(session.active)
+        at = dict((p, t) for t, p in session.schedule()).get(session.active or "")
         head = Text()
         if person:
             head.append(literal(person.name), style="bold")

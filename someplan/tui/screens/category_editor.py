@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Switch, TextArea
+from textual.widgets.select import NoSelection
 
 from someplan.domain.cadence import Cadence
 from someplan.domain.category import Category, normalise_colour
@@ -17,6 +20,8 @@ from someplan.services.user_input import parse_time
 from someplan.textsafe import literal
 from someplan.tui.language import Caption
 from someplan.tui.screens.dialogs import form_field, kept_text, show_errors
+
+EXAMPLE_CADENCES: tuple[tuple[Literal["week", "month"], int], ...] = (("week", 1), ("week", 2), ("month", 2), ("month", 1))
 
 
 class CategoryEditor(ModalScreen[dict | None]):
@@ -74,8 +79,10 @@ class CategoryEditor(ModalScreen[dict | None]):
     def on_mount(self) -> None:
         self.query_one("#cat-cadence", Input).focus()
 
-    def _read(self) -> tuple[dict, dict]:
-        c, errors, fields = self.category, {}, {}
+    def _read(self) -> tuple[dict[str, Any], dict[str, str]]:
+        c = self.category
+        errors: dict[str, str] = {}
+        fields: dict[str, Any] = {}
         value = lambda name: self.query_one(f"#{name}", Input).value.strip()  # noqa: E731
         name = kept_text(value("cat-name"), c.name)
         if not name.strip():
@@ -87,9 +94,7 @@ class CategoryEditor(ModalScreen[dict | None]):
             if cadence != c.cadence:
                 fields["cadence"] = cadence
         except ValueError:
-            examples = ", ".join(
-                Cadence(unit, n).label(language()) for unit, n in (("week", 1), ("week", 2), ("month", 2), ("month", 1))
-            )
+            examples = ", ".join(Cadence(unit, n).label(language()) for unit, n in EXAMPLE_CADENCES)
             errors["cat-cadence"] = _("Try {examples}.").format(examples=examples)
         colour = normalise_colour(value("cat-colour"))
         if colour is None:
@@ -102,12 +107,12 @@ class CategoryEditor(ModalScreen[dict | None]):
                 fields["time"] = at
         except UserError:
             errors["cat-time"] = _("A time like 09:30, or empty.")
-        weekday = self.query_one("#cat-weekday", Select).value
-        weekday = None if weekday is Select.NULL else weekday
+        chosen_day = self.query_one("#cat-weekday", Select).value
+        weekday = None if isinstance(chosen_day, NoSelection) else chosen_day
         if weekday != c.weekday:
             fields["weekday"] = weekday
-        channel = self.query_one("#cat-channel", Select).value
-        channel = None if channel is Select.NULL else channel
+        chosen_channel = self.query_one("#cat-channel", Select).value
+        channel = None if isinstance(chosen_channel, NoSelection) else chosen_channel
         if channel != c.channel:
             fields["channel"] = channel
         question = kept_text(self.query_one("#cat-question", TextArea).text, c.question, keep_newlines=True)

@@ -25,7 +25,7 @@ def form_field(label: str, widget: Widget) -> Vertical:
 
 def show_errors(screen: Screen, errors: dict[str, str]) -> None:
     """Each field's error (by widget id) beneath it, and the others' cleared."""
-    for line in screen.query(".field > .error"):
+    for line in screen.query(".field > .error").results(Static):
         line.update(errors.get((line.id or "").removeprefix("error-"), ""))
 
 

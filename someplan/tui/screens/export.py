@@ -11,6 +11,7 @@ only after a yes.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
@@ -119,12 +120,13 @@ class ExportScreen(ModalScreen[str | None]):
     # -- choices --------------------------------------------------------------------------------
 
     def _channel_options(self, fmt: str) -> list[tuple[Text | str, str]]:
-        channels = [(Text(literal(c.name)), c.id) for c in self.catalog.channels()]
+        channels: list[tuple[Text | str, str]] = [(Text(literal(c.name)), c.id) for c in self.catalog.channels()]
         return channels if fmt == "hootsuite" else [(pgettext("export", "All channels"), ""), *channels]
 
     @property
     def format(self) -> str:
-        return self.query_one("#export-format", Select).value
+        fmt: Any = self.query_one("#export-format", Select).value  # allow_blank=False: always a format
+        return fmt
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "export-format":
@@ -184,7 +186,8 @@ class ExportScreen(ModalScreen[str | None]):
         fmt = self.format
         channel = self.query_one("#export-channel", Select).value
         channels = (channel,) if isinstance(channel, str) and channel else ()
-        return ExportRequest(fmt, self._period(), channels, (), self.query_one("#export-date-format", Select).value)
+        date_format: Any = self.query_one("#export-date-format", Select).value  # allow_blank=False
+        return ExportRequest(fmt, self._period(), channels, (), date_format)
 
     # -- preview --------------------------------------------------------------------------------
 
@@ -226,7 +229,9 @@ class ExportScreen(ModalScreen[str | None]):
                         .format(n=len(result.skipped)), style="bold yellow")  # fmt: skip
         for skipped in result.skipped[:PREVIEW_LINES]:
             post = skipped.post
-            when = day_label(post.date, language(), weekday="short") + (f" {post.time:%H:%M}" if post.time else "")
+            when = (day_label(post.date, language(), weekday="short") if post.date else "") + (
+                f" {post.time:%H:%M}" if post.time else ""
+            )  # a skipped post is dated: an export picks from a period
             text.append(f"\n{when}  ")
             text.append(literal(" ".join((post.title or post.caption).split())[:50]), style="bold")
             text.append(f"  {skipped.reasons}", style="yellow")
@@ -247,8 +252,11 @@ class ExportScreen(ModalScreen[str | None]):
         self._write(output, force=False)
 
     def _write(self, output: str, force: bool) -> None:
+        result = self.result
+        if result is None:  # not met: action_export writes only a prepared result
+            return
         try:
-            path = write(self.result, self.catalog, output, force)
+            path = write(result, self.catalog, output, force)
         except NotOurs as refused:
             def answered(yes: bool | None) -> None:
                 if yes:
@@ -260,7 +268,7 @@ class ExportScreen(ModalScreen[str | None]):
         except (WorkspaceError, OSError) as problem:
             self.query_one("#export-error", Static).update(str(problem))
             return
-        self.dismiss(self.result.done_message(literal(path)))
+        self.dismiss(result.done_message(literal(path)))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

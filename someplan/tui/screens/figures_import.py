@@ -25,6 +25,7 @@ from someplan.services.figures.by_hand import downloads_folder, export_files, ma
 from someplan.services.figures.importer import ImportPlan, apply_import, plan_import
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
+from someplan.tui.planner_app import planner_app
 
 PREVIEW_ROWS = 40
 OUTCOMES = {"matched": N_("matched"), "new": N_("new"), "duplicate": N_("duplicate"), "skipped": N_("skipped")}
@@ -83,7 +84,7 @@ class FiguresImportScreen(ModalScreen[str | None]):
     def _list_past(self) -> None:
         past = self.query_one("#import-past", OptionList)
         past.clear_options()
-        for post in past_without_figures(self.catalog, self.app.today):
+        for post in past_without_figures(self.catalog, planner_app(self).today):
             when = day_label(post.date, language())
             past.add_option(Option(Text(f"{when}  {literal(post.channel)}  {literal(post.title)}"), id=post.id))
 
@@ -95,7 +96,7 @@ class FiguresImportScreen(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "import-files":
-            self.preview(Path(event.option.id))
+            self.preview(Path(event.option.id or ""))  # each file's option has its path as id
 
     def preview(self, path: Path) -> None:
         try:
@@ -132,6 +133,8 @@ class FiguresImportScreen(ModalScreen[str | None]):
         if past.highlighted is None or not past.option_count:
             return
         option = past.get_option_at_index(past.highlighted)
+        if option.id is None:  # not met: each past post's option has its id
+            return
         try:
             mark_published(self.catalog, option.id)
         except WorkspaceError as error:

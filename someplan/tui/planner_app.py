@@ -1,0 +1,17 @@
+"""What screens use of the running planner app, typed: Textual types `node.app` as any App."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol, cast
+
+from textual.dom import DOMNode
+
+
+class PlannerApp(Protocol):
+    today: dt.date  # "today" as the planner opened it (pinned by $SOMEPLAN_TODAY in demos and tests)
+
+
+def planner_app(node: DOMNode) -> PlannerApp:
+    # SomeplanApp is the one app the screens run in; importing it here would import it back.
+    return cast(PlannerApp, node.app)
