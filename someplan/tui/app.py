@@ -229,7 +229,7 @@ class SomeplanApp(App):
         for title, cls in ((N_("Everywhere"), SomeplanApp), *HELP_SECTIONS):
             lines.append(Text(_(title), style="bold underline"))
             for binding in cls.BINDINGS:
-                if not binding.description:
+                if not isinstance(binding, Binding) or not binding.description:  # ours are all Binding
                     continue
                 keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
                 shown = ", ".join(self.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))

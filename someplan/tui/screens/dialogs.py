@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -88,7 +90,7 @@ class ShowList(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#list-scroll").focus()  # arrows and page keys scroll
 
-    def __init__(self, title: str, lines: list[Text | str]) -> None:
+    def __init__(self, title: str, lines: Sequence[Text | str]) -> None:
         super().__init__()
         self.title_text, self.lines = title, lines
 

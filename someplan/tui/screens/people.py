@@ -8,6 +8,7 @@ import datetime as dt
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.coordinate import Coordinate
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Static, Switch
 
@@ -105,7 +106,7 @@ class PeopleScreen(Screen):
         table = self.query_one(DataTable)
         if not table.row_count:
             return None
-        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
 
     def _selected(self) -> Person | None:
         return next((p for p in self.catalog.people() if p.id == self.selected_id), None)

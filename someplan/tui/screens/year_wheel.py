@@ -30,7 +30,7 @@ from textual.widgets import Footer, Static
 
 from someplan.domain.event import Event, EventKind
 from someplan.domain.weeks import PLAN_YEARS, IsoWeek, range_label, weeks_in_year
-from someplan.domain.year_wheel import Span, YearWheel
+from someplan.domain.year_wheel import Span, WheelWeek, YearWheel
 from someplan.i18n import N_, _, language
 from someplan.services import campaigns as campaign_service
 from someplan.services.calendar_data import calendar_problems
@@ -55,13 +55,15 @@ class WheelGrid(Widget):
     """The year as lines of characters, drawn for the width it gets."""
 
     DEFAULT_CSS = "WheelGrid { height: auto; }"
-    _drawn: tuple = (None, None)  # (what it was drawn for, the lines)
+    _drawn: tuple[object, Text] = (None, Text())  # (what it was drawn for, the lines); None: not drawn yet
 
     def render(self) -> Text:
         width = self.content_size.width or self.size.width
-        key = (width, self.screen.drawn_state())
+        screen = self.screen
+        assert isinstance(screen, YearWheelScreen)  # the grid is part of that screen only
+        key = (width, screen.drawn_state())
         if self._drawn[0] != key:  # measured for the height, then drawn: once
-            self._drawn = (key, Text("\n", no_wrap=True).join(self.screen.grid_lines(width)))
+            self._drawn = (key, Text("\n", no_wrap=True).join(screen.grid_lines(width)))
         return self._drawn[1]
 
 
@@ -155,11 +157,16 @@ class YearWheelScreen(Screen[dt.date | None]):
     def spans_here(self) -> list[Span]:
         wheel = self.wheel
         if self.mode == "weeks":
-            row = wheel.week_row(self.day)
+            row = self._week_row()
             return wheel.spans_between(row.first, row.last)
         return [s for s in wheel.spans if s.covers(self.day)]
 
-    def drawn_state(self) -> tuple:
+    def _week_row(self) -> WheelWeek:
+        row = self.wheel.week_row(self.day)
+        assert row is not None  # the cursor stays on a day of the wheel's year
+        return row
+
+    def drawn_state(self) -> tuple[object, ...]:
         """What the grid shows depends on, besides its width."""
         _ = self.wheel  # built first: the key below names the wheel it is drawn from
         return (self._built_for, self.mode, self.day, self.campaign_id)
@@ -167,7 +174,7 @@ class YearWheelScreen(Screen[dt.date | None]):
     def grid_lines(self, width: int) -> list[Text]:
         wheel, locale = self.wheel, language()
         if self.mode == "weeks":
-            cursor = wheel.week_row(self.day).week.week - 1
+            cursor = self._week_row().week.week - 1
             return weeks_lines(wheel, locale, width, cursor, self.selected_span(), self.today)
         return months_lines(wheel, locale, width, self.day, self.selected_span(), self.today)
 
@@ -179,7 +186,7 @@ class YearWheelScreen(Screen[dt.date | None]):
         self.query_one(WheelGrid).refresh(layout=True)
         self.query_one("#wheel-legend", Static).update(legend(self.mode, wheel.target))
         if self.mode == "weeks":
-            details = week_details(wheel, wheel.week_row(self.day).week.week - 1, selected, locale, self.today)
+            details = week_details(wheel, self._week_row().week.week - 1, selected, locale, self.today)
         else:
             details = month_details(wheel, self.day, selected, locale)
         self.query_one("#wheel-details", Static).update(details)
@@ -260,7 +267,7 @@ class YearWheelScreen(Screen[dt.date | None]):
         return None
 
     def action_add(self) -> None:
-        start = self.wheel.week_row(self.day).week.monday if self.mode == "weeks" else self.day
+        start = self._week_row().week.monday if self.mode == "weeks" else self.day
         end = start + dt.timedelta(days=6) if self.mode == "weeks" else start
         draft = Event(id="", start=start, end=end, kind=EventKind.CAMPAIGN)
 
@@ -278,7 +285,7 @@ class YearWheelScreen(Screen[dt.date | None]):
 
     def _keep_in_view(self, event: Event) -> dt.date:
         """The cursor stays where it is when the campaign touches it, else goes to its start."""
-        return self.day if any(s.event.id == event.id for s in self.spans_here()) else event.start
+        return self.day if any(s.event.id == event.id for s in self.spans_here()) else event.start or self.day
 
     def _selected_event(self) -> Event | None:
         span = self.selected_span()
@@ -316,7 +323,8 @@ class YearWheelScreen(Screen[dt.date | None]):
                 self.show()
 
         question = _("Delete the campaign “{title}” ({dates})?").format(
-            title=literal(event.title), dates=range_label(event.start, event.end, language())
+            title=literal(event.title),
+            dates=range_label(event.start, event.end, language()) if event.start and event.end else "",  # on the wheel: dated
         )
         self.app.push_screen(Confirm(question), answered)
 
