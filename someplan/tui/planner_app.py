@@ -7,8 +7,11 @@ from typing import Protocol, cast
 
 from textual.dom import DOMNode
 
+from someplan.services.catalog import Catalog
+
 
 class PlannerApp(Protocol):
+    catalog: Catalog
     today: dt.date  # "today" as the planner opened it (pinned by $SOMEPLAN_TODAY in demos and tests)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import re
 import time
+from typing import TYPE_CHECKING, Any
 
 from someplan.domain.assets import AssetQuery, AssetRow, Move, reference_key
 from someplan.domain.post import Post, Status
@@ -38,8 +39,35 @@ from someplan.tui.screens.dialogs import Ask
 
 SEEN_EVERY_S = 60
 
+if TYPE_CHECKING:
+    import datetime as dt
 
-class AssetsCoordination:
+    from textual.screen import Screen
+
+    from someplan.services.catalog import Catalog
+    from someplan.tui.panes.plan import WeekPlanPane
+
+    class _MainScreenPart(Screen[None]):
+        """What the mixin uses of the screen it is mixed into (MainScreen)."""
+
+        @property
+        def catalog(self) -> Catalog: ...
+
+        @property
+        def plan(self) -> WeekPlanPane: ...
+
+        def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None: ...
+
+        def _selected_post(self) -> Post | None: ...
+
+        def _open_editor(self, post: Post, is_new: bool) -> None: ...
+
+        def _change(self, post: Post, **fields: Any) -> None: ...
+else:
+    _MainScreenPart = object
+
+
+class AssetsCoordination(_MainScreenPart):
     asset_index: AssetIndex | None = None
     asset_listing: AssetList | None = None
     asset_updates = 0  # how many watcher batches were applied: tests wait on it
