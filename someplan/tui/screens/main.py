@@ -21,8 +21,8 @@ from someplan.domain.post import Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_word
 from someplan.i18n import N_, _, language, ngettext
 from someplan.services import batch as batch_service
-from someplan.services import planning, rotation_fill, setup
-from someplan.services.catalog import POSTS
+from someplan.services import planning, rotation_fill, setup, user_input
+from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
 from someplan.services.overview import figures_summary, rotation_rows
 from someplan.services.status import week_lines
@@ -36,6 +36,7 @@ from someplan.tui.panes.base import Pane
 from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
+from someplan.tui.planner_app import planner_app
 from someplan.tui.screens.batch import BatchScreen
 from someplan.tui.screens.category_editor import CategoryEditor
 from someplan.tui.screens.dialogs import Ask
@@ -83,7 +84,7 @@ class MainScreen(AssetsCoordination, Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.week: IsoWeek | None = None
+        self._week: IsoWeek | None = None
         self.undo_stack: list[tuple[str, str, dict]] = []  # (kind, post id, old fields)
         self.last_colleague: str | None = None
 
@@ -96,16 +97,26 @@ class MainScreen(AssetsCoordination, Screen):
         yield Footer()
 
     @property
-    def catalog(self):
-        return self.app.catalog
+    def catalog(self) -> Catalog:
+        return planner_app(self).catalog
+
+    @property
+    def week(self) -> IsoWeek:
+        """The week shown."""
+        assert self._week is not None  # set as the screen mounts, before anything reads it
+        return self._week
+
+    @week.setter
+    def week(self, week: IsoWeek) -> None:
+        self._week = week
 
     @property
     def plan(self) -> WeekPlanPane:
         return self.query_one(WeekPlanPane)
 
     def on_mount(self) -> None:
-        self.week = IsoWeek.of(self.app.today)
-        self.refresh_all(day=self.app.today)
+        self.week = IsoWeek.of(planner_app(self).today)
+        self.refresh_all(day=planner_app(self).today)
         self.plan.activate()
         self._fit(self.size.width, self.size.height)
         # After the first frame: a large asset folder must not hold up the week plan.
@@ -118,11 +129,11 @@ class MainScreen(AssetsCoordination, Screen):
 
     def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None:
         """Redraw; the side panes only when posts changed (they do not depend on the week shown)."""
-        report = week_lines(self.catalog, self.week, self.app.today)
+        report = week_lines(self.catalog, self.week, planner_app(self).today)
         self.plan.show(report, keep=keep, day=day)
         if posts_changed:
-            self.query_one(RotationPane).show(rotation_rows(self.catalog, self.app.today))
-            self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.app.today)))
+            self.query_one(RotationPane).show(rotation_rows(self.catalog, planner_app(self).today))
+            self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(planner_app(self).today)))
             self._show_assets()
         self._draw_header(report)
 
@@ -175,7 +186,8 @@ class MainScreen(AssetsCoordination, Screen):
 
     def _show_week(self, week: IsoWeek, day: dt.date | None = None) -> None:
         self.week = week
-        self.refresh_all(day=day or (self.app.today if self.app.today in week else week.monday), posts_changed=False)
+        today = planner_app(self).today
+        self.refresh_all(day=day or (today if today in week else week.monday), posts_changed=False)
 
     def action_prev_week(self) -> None:
         self._step_week(-1)
@@ -193,16 +205,16 @@ class MainScreen(AssetsCoordination, Screen):
         self._show_week(week, day=day + dt.timedelta(days=7 * step) if day else None)
 
     def action_this_week(self) -> None:
-        self._show_week(IsoWeek.of(self.app.today), day=self.app.today)
+        self._show_week(IsoWeek.of(planner_app(self).today), day=planner_app(self).today)
 
     def action_go_to(self) -> None:
         def check(text: str) -> str | None:
             return None if self._parse_target(text) else _("A week (47, 2026-W47, week 47) or a date (23.11.2026).")
 
         def answered(text: str | None) -> None:
-            if text:
-                week, day = self._parse_target(text)
-                self._show_week(week, day)
+            target = self._parse_target(text) if text else None  # `check` let only a readable one through
+            if target:
+                self._show_week(*target)
 
         self.app.push_screen(Ask(_("Go to week or date"), placeholder="47 · 2026-W47 · 23.11.2026", check=check), answered)
 
@@ -212,7 +224,7 @@ class MainScreen(AssetsCoordination, Screen):
         except ValueError:
             pass
         try:
-            day = planning.parse_date(text, self.app.today)
+            day = user_input.parse_date(text, planner_app(self).today)
             return IsoWeek.of(day), day
         except UserError:
             return None
@@ -250,7 +262,7 @@ class MainScreen(AssetsCoordination, Screen):
         self._open_editor(post, is_new=False)
 
     def _open_editor(self, post: Post, is_new: bool) -> None:
-        editor = PostEditor(post, self.catalog.channels(), self.catalog.categories(), self.app.today, is_new,
+        editor = PostEditor(post, self.catalog.channels(), self.catalog.categories(), planner_app(self).today, is_new,
                             asset_hint=self.asset_hint(post))  # fmt: skip
 
         @writes
@@ -404,10 +416,10 @@ class MainScreen(AssetsCoordination, Screen):
                 self.notify(wrote.format(count=len(created)), markup=False)
             self.refresh_all()
 
-        self.app.push_screen(BatchScreen(session, self.app.today), ended)
+        self.app.push_screen(BatchScreen(session, planner_app(self).today), ended)
 
     def action_people(self) -> None:
-        self.app.push_screen(PeopleScreen(self.app.today), lambda _: self.refresh_all())
+        self.app.push_screen(PeopleScreen(planner_app(self).today), lambda _: self.refresh_all())
 
     # -- filling from the rotation -----------------------------------------------------------
 
@@ -421,12 +433,12 @@ class MainScreen(AssetsCoordination, Screen):
 
         def answered(text: str | None) -> None:
             if text:
-                self._fill(rotation_fill.next_weeks(IsoWeek.of(self.app.today), int(text)))
+                self._fill(rotation_fill.next_weeks(IsoWeek.of(planner_app(self).today), int(text)))
 
         self.app.push_screen(Ask(_("Fill how many weeks from this week?"), value="4", check=check), answered)
 
     def _fill(self, weeks: list[IsoWeek]) -> None:
-        today = self.app.today
+        today = planner_app(self).today
         if weeks[-1].sunday < today:
             self.notify(_("That week has passed: nothing to fill."), severity="warning")
             return
@@ -467,7 +479,7 @@ class MainScreen(AssetsCoordination, Screen):
         def closed(new_id: str | None) -> None:
             if new_id:  # a post was reused: show it in the plan, `u` removes it again
                 self.undo_stack.append(("delete", new_id, {}))
-                day = planning.parse_date(self.catalog.workspace.view(POSTS)[new_id]["date"])
+                day = user_input.parse_date(self.catalog.workspace.view(POSTS)[new_id]["date"])
                 self.week = IsoWeek.of(day)
                 self.refresh_all(keep=new_id)
             else:
@@ -483,15 +495,15 @@ class MainScreen(AssetsCoordination, Screen):
             else:
                 self.refresh_all()
 
-        day = self.plan.selected_day or (self.app.today if self.app.today in self.week else self.week.monday)
-        self.app.push_screen(YearWheelScreen(day, self.app.today, self.undo_stack, self.action_undo), closed)
+        day = self.plan.selected_day or (planner_app(self).today if planner_app(self).today in self.week else self.week.monday)
+        self.app.push_screen(YearWheelScreen(day, planner_app(self).today, self.undo_stack, self.action_undo), closed)
 
     def action_export(self) -> None:
         def written(message: str | None) -> None:
             if message:
                 self.notify(message, markup=False)
 
-        self.app.push_screen(ExportScreen(self.week, self.app.today), written)
+        self.app.push_screen(ExportScreen(self.week, planner_app(self).today), written)
 
     def action_import_figures(self) -> None:
         def done(message: str | None) -> None:
