@@ -20,6 +20,7 @@ from someplan.services.calendar_data import calendar_problems
 from someplan.services.catalog import Catalog, effective_today
 from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
+from someplan.services.undo import UndoStack
 from someplan.store.watcher import ChangeFeed
 from someplan.textsafe import literal
 from someplan.tui import labels
@@ -136,6 +137,7 @@ class SomeplanApp(App):
         self.today: dt.date = effective_today(catalog)[0]
         self._watch = watch
         self._feed: ChangeFeed | None = None
+        self.undo_stack = UndoStack()  # one for the app: `u` in the plan undoes what any view wrote
 
     def get_default_screen(self) -> Screen:
         return MainScreen()

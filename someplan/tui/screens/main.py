@@ -26,8 +26,7 @@ from someplan.services.catalog import POSTS
 from someplan.services.errors import UserError
 from someplan.services.overview import figures_summary, rotation_rows
 from someplan.services.status import week_lines
-from someplan.store.hlc import stamp_device
-from someplan.store.ops import DELETED
+from someplan.services.undo import UndoStack
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.messages import WorkspaceChanged
@@ -81,7 +80,6 @@ class MainScreen(AssetsCoordination, Screen):
     def __init__(self) -> None:
         super().__init__()
         self.week: IsoWeek | None = None
-        self.undo_stack: list[tuple[str, str, dict]] = []  # (kind, post id, old fields)
         self.last_colleague: str | None = None
 
     def compose(self):
@@ -95,6 +93,10 @@ class MainScreen(AssetsCoordination, Screen):
     @property
     def catalog(self):
         return self.app.catalog
+
+    @property
+    def undo_stack(self) -> UndoStack:
+        return self.app.undo_stack
 
     @property
     def plan(self) -> WeekPlanPane:
@@ -255,14 +257,12 @@ class MainScreen(AssetsCoordination, Screen):
             if result is None:
                 return
             if is_new:
-                post_id = planning.add_post(self.catalog, result)
-                self.undo_stack.append(("delete", post_id, {}))
+                undo = planning.plan_post(self.catalog, result)
+                post_id = undo.post
             else:
-                before = post.to_doc()
-                changed = planning.save_changes(self.catalog, post, result)
-                if changed:
-                    self.undo_stack.append(("fields", post.id, {k: before[k] for k in changed}))
+                undo = planning.change_post(self.catalog, post, result)
                 post_id = post.id
+            self.undo_stack.push(undo)
             self.week = IsoWeek.of(result.date) if result.date else self.week
             self.refresh_all(keep=post_id)
 
@@ -273,18 +273,13 @@ class MainScreen(AssetsCoordination, Screen):
         post = self._selected_post()
         if post is None:
             return
-        planning.remove_post(self.catalog, post.id)
-        self.undo_stack.append(("restore", post.id, {}))
+        self.undo_stack.push(planning.delete_post(self.catalog, post.id))
         self.notify(_("Deleted “{title}” — u undoes").format(title=literal(post.title)), markup=False)
         self.refresh_all(day=post.date)
 
     @writes
     def _change(self, post: Post, **fields) -> None:
-        updated = dataclasses.replace(post, **fields)
-        before = post.to_doc()
-        changed = planning.save_changes(self.catalog, post, updated)
-        if changed:
-            self.undo_stack.append(("fields", post.id, {k: before[k] for k in changed}))
+        self.undo_stack.push(planning.change_post(self.catalog, post, dataclasses.replace(post, **fields)))
         self.refresh_all(keep=post.id)
 
     def action_move_post(self, days: int) -> None:
@@ -311,35 +306,24 @@ class MainScreen(AssetsCoordination, Screen):
         if post is None:
             return
         copy = post.reuse()  # same content and assets, a draft without figures, linked to the original
-        new_id = planning.add_post(self.catalog, copy)
-        self.undo_stack.append(("delete", new_id, {}))
-        self.refresh_all(keep=new_id)
+        undo = planning.plan_post(self.catalog, copy)
+        self.undo_stack.push(undo)
+        self.refresh_all(keep=undo.post)
 
     @writes
     def action_undo(self) -> None:
-        if not self.undo_stack:
+        undone = self.undo_stack.undo(self.catalog)
+        if undone is None:
             self.notify(_("Nothing to undo"))
             return
-        kind, post_id, fields = self.undo_stack.pop()
-        workspace = self.catalog.workspace
-        # A group (a fill, a batch) is undone as one batch, like it was written.
-        steps = fields if kind == "group" else [(kind, post_id, fields)]
-        changes = []
-        for kind, post_id, fields in steps:
-            if kind == "changes":  # the writes that undo it, as they are (campaigns: the year wheel)
-                changes += fields
-            elif kind in ("restore", "delete"):
-                changes.append((POSTS, post_id, DELETED, kind == "delete"))
-            else:
-                changes += [(POSTS, post_id, name, value) for name, value in fields.items()]
-        workspace.write(changes)
-        doc = workspace.view(POSTS).get(post_id)
-        if doc and isinstance(doc.get("date"), str):
+        self.notify(_("Undone: {what}").format(what=literal(undone.what)), markup=False)
+        post = self.catalog.workspace.get(POSTS, undone.post) if undone.post else None
+        if post and isinstance(post.get("date"), str):
             try:
-                self.week = IsoWeek.of(dt.date.fromisoformat(doc["date"]))
+                self.week = IsoWeek.of(dt.date.fromisoformat(post["date"]))
             except ValueError:
                 pass
-        self.refresh_all(keep=post_id if doc else None)
+        self.refresh_all(keep=undone.post if post else None)
 
     # -- the rotation's categories ----------------------------------------------------------------
 
@@ -395,7 +379,7 @@ class MainScreen(AssetsCoordination, Screen):
 
         def ended(created: list | None) -> None:
             if created:
-                self.undo_stack.append(("group", None, [("delete", post_id, {}) for post_id in created]))
+                self.undo_stack.push(batch_service.undo_drafts(created))
                 wrote = ngettext("Wrote {count} draft from the batch session — u undoes",
                                  "Wrote {count} drafts from the batch session — u undoes", len(created))  # fmt: skip
                 self.notify(wrote.format(count=len(created)), markup=False)
@@ -447,12 +431,8 @@ class MainScreen(AssetsCoordination, Screen):
     def _filled(self, weeks: list[IsoWeek], accepted: list | None) -> None:
         if not accepted:
             return
-        posts = self.catalog.workspace.view(POSTS)
-        before = {p.post: dict(posts[p.post]) for p in accepted if p.post and p.post in posts}
-        created, placed = rotation_fill.apply_proposals(self.catalog, accepted)
-        undo = [("delete", post_id, {}) for post_id in created]
-        undo += [("fields", post_id, {k: before[post_id].get(k) for k in ("date", "time", "channel")}) for post_id in placed]
-        self.undo_stack.append(("group", None, undo))
+        created, placed, undo = rotation_fill.fill(self.catalog, accepted)
+        self.undo_stack.push(undo)
         planned = ngettext("Planned {count} new draft and {placed} from the backlog — u undoes",
                            "Planned {count} new drafts and {placed} from the backlog — u undoes", len(created))  # fmt: skip
         self.notify(planned.format(count=len(created), placed=len(placed)), markup=False)
@@ -460,10 +440,8 @@ class MainScreen(AssetsCoordination, Screen):
 
     def action_figures_view(self) -> None:
         def closed(new_id: str | None) -> None:
-            if new_id:  # a post was reused: show it in the plan, `u` removes it again
-                self.undo_stack.append(("delete", new_id, {}))
-                day = planning.parse_date(self.catalog.workspace.view(POSTS)[new_id]["date"])
-                self.week = IsoWeek.of(day)
+            if new_id:  # a post was reused: show it in the plan (the view put its undo on the stack)
+                self.week = IsoWeek.of(self.catalog.post(new_id).date)
                 self.refresh_all(keep=new_id)
             else:
                 self.refresh_all()
@@ -492,8 +470,9 @@ class MainScreen(AssetsCoordination, Screen):
 
     def on_workspace_changed(self, message: WorkspaceChanged) -> None:
         if message.by_colleague:
-            devices = set(self._devices_of(message.changed))
-            names = ", ".join(sorted(devices)) or _("a colleague")
+            workspace = self.catalog.workspace
+            changes = (workspace.last_change(table, record_id, others_only=True) for table, record_id in message.changed)
+            names = ", ".join(sorted({change.who for change in changes if change})) or _("a colleague")
             self.last_colleague = f"{names} {time.strftime('%H:%M')}"
             editor = next((s for s in self.app.screen_stack if isinstance(s, PostEditor)), None)
             if editor is not None and (POSTS, editor.original.id) in message.changed and not editor.is_new:
@@ -504,14 +483,3 @@ class MainScreen(AssetsCoordination, Screen):
         self.refresh_all()
         if self.app.screen is not self:  # a full-screen view on top (the year wheel) redraws too
             self.app.screen.post_message(WorkspaceChanged(message.changed, message.by_colleague))
-
-    def _devices_of(self, changed: set[tuple[str, str]]) -> list[str]:
-        workspace = self.catalog.workspace
-        me = workspace.identity.device_id if workspace.identity else None
-        names = []
-        for table, record_id in changed:
-            for cell in workspace.state.cells.get((table, record_id), {}).values():
-                device = stamp_device(cell.key[:-8])
-                if device != me:
-                    names.append(workspace.device_name(device))
-        return names
