@@ -23,6 +23,21 @@ async def test_number_keys_and_tab_move_between_panes(make_app):
         assert app.focused.id == "plan-list"
 
 
+async def test_a_focus_change_does_not_restyle_each_footer_key(make_app):
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        restyled = []
+        real = app.update_styles
+        app.update_styles = lambda node, animate=True: restyled.append(node) or real(node, animate=animate)
+        await pilot.press("2")  # other bindings: the footer is composed again
+        await pilot.pause()
+        assert app.screen.query(FooterKey), "the footer shows keys"
+        # (the palette's key on the right is not bound to the footer's style: Textual's own)
+        assert not [node for node in restyled if isinstance(node, FooterKey) and not node.has_class("-command-palette")]
+
+
 async def test_at_80x24_one_pane_at_a_time(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

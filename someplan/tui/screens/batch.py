@@ -20,9 +20,10 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, DataTable, Footer, Input, OptionList, SelectionList, Static, TextArea
+from textual.widgets import ContentSwitcher, DataTable, Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from someplan.tui.footer import Footer
 from someplan.domain.batch import BatchSession, Step
 from someplan.domain.person import ConsentState, consent_state
 from someplan.domain.weeks import IsoWeek, parse_week, week_word

@@ -16,8 +16,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from someplan.tui.footer import Footer
 from someplan.domain.figures_stats import GroupFigures, RatedPost
 from someplan.services import planning
 from someplan.services.figures_report import FiguresReport, figures_report

@@ -26,8 +26,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from someplan.tui.footer import Footer
 from someplan.domain.event import Event, EventKind
 from someplan.domain.norwegian_calendar import kinds_by_name
 from someplan.domain.weeks import PLAN_YEARS, IsoWeek, day_label, month_name, range_label, week_label, week_word, weekday_name, weeks_in_year
