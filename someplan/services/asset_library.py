@@ -13,6 +13,7 @@ import copy
 import dataclasses
 import datetime as dt
 import re
+import threading
 from collections.abc import Callable, Sequence
 
 from someplan.domain.assets import AssetQuery, AssetRow, Move, reference_key
@@ -50,18 +51,24 @@ class AssetLibrary:
         self._watcher: AssetWatcher | None = None
         self._listing_key: tuple | None = None
         self._seen_written: float | None = None
+        self._lock = threading.Lock()  # watch() may run on a worker thread while stop() runs on the UI's
+        self._stopped = False
 
     # -- index and watch -----------------------------------------------------------------------
 
     def watch(self, subscriber: Callable[[list[Change]], None]) -> None:
-        """Report the folder's changes to `subscriber` (on the watcher's thread). OSError: no
-        such folder and cannot make it, too many watches…"""
-        self._watcher = AssetWatcher(self.index.root, subscriber).start()
+        """Report the folder's changes to `subscriber` (on the watcher's thread); any thread, and
+        nothing once stopped. OSError: no such folder and cannot make it, too many watches…"""
+        with self._lock:
+            if not self._stopped:
+                self._watcher = AssetWatcher(self.index.root, subscriber).start()
 
     def stop(self) -> None:
-        if self._watcher is not None:
-            self._watcher.stop()
-            self._watcher = None
+        with self._lock:
+            self._stopped = True
+            if self._watcher is not None:
+                self._watcher.stop()
+                self._watcher = None
 
     def scan(self, progress: Callable[[int], None] | None = None) -> dict[str, AssetEntry]:
         """Read the folder (any thread); `load` the result on the thread that owns the library."""

@@ -60,3 +60,10 @@ def test_the_hint_names_missing_files_and_new_posts_get_the_folders_category(cat
 def test_looking_is_written_at_most_once_a_minute(catalog):
     library = AssetLibrary(catalog)
     assert library.looked(1000.0) and not library.looked(1030.0) and library.looked(1061.0)
+
+
+def test_a_library_stopped_first_starts_no_watcher(catalog):
+    library = AssetLibrary(catalog)
+    library.stop()  # the planner closed before its worker got to watching
+    library.watch(lambda changes: None)
+    assert library._watcher is None

@@ -9,6 +9,7 @@ watcher reports is handed to the UI thread and applied there.
 from __future__ import annotations
 
 import time
+from functools import partial
 
 from someplan.domain.assets import AssetQuery, AssetRow, reference_key
 from someplan.domain.post import Post, Status
@@ -40,16 +41,23 @@ class AssetsCoordination:
 
     def _start_assets(self) -> None:
         self.assets = AssetLibrary(self.catalog)
-        if getattr(self.app, "_watch", False):
-            try:
-                self.assets.watch(lambda changes: self._from_thread(self._assets_changed, changes))
-            except OSError as error:
-                self.notify(_("The asset folder is not watched: {error}").format(error=error), severity="warning", markup=False)
-        self.run_worker(self._index_assets, thread=True, exclusive=True, group="assets")
+        self.run_worker(self._watch_and_index_assets, thread=True, exclusive=True, group="assets")
 
     def _stop_assets(self) -> None:
         if self.assets is not None:
             self.assets.stop()
+
+    def _watch_and_index_assets(self) -> None:
+        # Watching a folder tree walks it (a fifth of a second for 200 folders): not on the UI
+        # thread, which has just drawn its first frame. The watch starts before the scan, so
+        # nothing that arrives meanwhile is missed.
+        if getattr(self.app, "_watch", False):
+            try:
+                self.assets.watch(lambda changes: self._from_thread(self._assets_changed, changes))
+            except OSError as error:
+                notice = _("The asset folder is not watched: {error}").format(error=error)
+                self._from_thread(partial(self.notify, notice, severity="warning", markup=False))
+        self._index_assets()
 
     def _index_assets(self) -> None:
         pane = self.query_one(AssetsPane)
