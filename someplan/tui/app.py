@@ -30,36 +30,30 @@ from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.panes.assets import AssetsPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
-from someplan.tui.screens.batch import BatchScreen
-from someplan.tui.screens.campaign_editor import CampaignEditor
+from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import ShowList
-from someplan.tui.screens.editor import PostEditor
-from someplan.tui.screens.export import ExportScreen
-from someplan.tui.screens.figures import FiguresScreen
-from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main import MainScreen
-from someplan.tui.screens.people import PeopleScreen
-from someplan.tui.screens.year_wheel import PALETTE_COMMAND as YEAR_WHEEL_COMMAND
-from someplan.tui.screens.year_wheel import YearWheelScreen
 from someplan.tui.themes import DEFAULT_THEME, load_themes
 from someplan.tui.translated_bindings import translate_bindings
 
-# The help's sections; the app itself ("Everywhere") comes first. Every screen class is imported
-# here, at start, so that `translate_bindings()` finds it before any is built.
+# The help's sections; the app itself ("Everywhere") comes first. A name stands for a screen
+# that only a key opens, imported after the first frame (screens/lazy.py).
 HELP_SECTIONS = (
     (N_("Panes"), MainScreen),
     (N_("Week plan"), WeekPlanPane),
-    (N_("Post editor"), PostEditor),
+    (N_("Post editor"), "PostEditor"),
     (N_("Rotation"), RotationPane),
-    (N_("Fill preview"), FillPreview),
-    (N_("Batch session"), BatchScreen),
-    (N_("People"), PeopleScreen),
-    (N_("Figures view"), FiguresScreen),
-    (N_("Year wheel"), YearWheelScreen),
-    (N_("Campaign editor"), CampaignEditor),
+    (N_("Fill preview"), "FillPreview"),
+    (N_("Batch session"), "BatchScreen"),
+    (N_("People"), "PeopleScreen"),
+    (N_("Figures view"), "FiguresScreen"),
+    (N_("Year wheel"), "YearWheelScreen"),
+    (N_("Campaign editor"), "CampaignEditor"),
     (N_("Assets"), AssetsPane),
-    (N_("Export"), ExportScreen),
+    (N_("Export"), "ExportScreen"),
 )
+
+YEAR_WHEEL_COMMAND = (N_("Year wheel"), "screen.year_wheel", N_("The whole year: weeks or months, campaigns, holidays, post load"))
 
 # Textual's own palette commands (get_system_commands), so that the catalog has them.
 SYSTEM_COMMANDS = (
@@ -216,6 +210,7 @@ class SomeplanApp(App):
         keymap = getattr(self, "_keymap", {})
         lines = []
         for title, cls in ((N_("Everywhere"), SomeplanApp), *HELP_SECTIONS):
+            cls = lazy.screen(cls) if isinstance(cls, str) else cls
             lines.append(Text(_(title), style="bold underline"))
             for binding in cls.BINDINGS:
                 if not binding.description:

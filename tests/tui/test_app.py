@@ -179,3 +179,27 @@ async def test_a_post_open_in_the_editor_that_a_colleague_changed_is_flagged(mak
         await pilot.pause()
         assert editor.has_class("flagged")
         assert "caption" in str(editor.query_one("#editor-flag").render())
+
+
+def test_the_planner_starts_without_the_screens_only_a_key_opens():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, someplan.tui.app\n"
+        "from someplan.tui.screens.lazy import MODULES\n"
+        "print(sorted(m for m in set(MODULES.values()) if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"  # they are imported by a worker after the first frame
+
+
+async def test_a_screen_imported_after_start_speaks_the_language(make_app, monkeypatch):
+    monkeypatch.setenv("SOMEPLAN_LANG", "nb")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("w")
+        await pilot.pause()
+        descriptions = {b.description for bindings in app.screen._bindings.key_to_bindings.values() for b in bindings}
+        assert "Forrige år" in descriptions and "Previous year" not in descriptions

@@ -36,16 +36,9 @@ from someplan.tui.panes.base import Pane
 from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
+from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask
-from someplan.tui.screens.batch import BatchScreen
-from someplan.tui.screens.category_editor import CategoryEditor
-from someplan.tui.screens.people import PeopleScreen
-from someplan.tui.screens.editor import PostEditor
-from someplan.tui.screens.figures import FiguresScreen
-from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main_assets import AssetsCoordination
-from someplan.tui.screens.year_wheel import YearWheelScreen
-from someplan.tui.screens.export import ExportScreen
 
 def writes(method):
     """A screen action that writes: a refused or failed write is a notice, never a crash."""
@@ -108,11 +101,20 @@ class MainScreen(AssetsCoordination, Screen):
         self.refresh_all(day=self.app.today)
         self.plan.activate()
         self._fit(self.size.width, self.size.height)
-        # After the first frame: a large asset folder must not hold up the week plan.
+        # After the first frame: a large asset folder must not hold up the week plan, nor the
+        # screens that only a key opens.
         self.call_after_refresh(self._start_assets)
+        self.call_after_refresh(self._preload_screens)
 
     def on_unmount(self) -> None:
         self._stop_assets()
+
+    def _preload_screens(self) -> None:
+        def load() -> None:
+            lazy.preload()
+            self._from_thread(lazy.translate_loaded)
+
+        self.run_worker(load, thread=True, group="screens")
 
     # -- drawing ---------------------------------------------------------------------------------
 
@@ -250,7 +252,7 @@ class MainScreen(AssetsCoordination, Screen):
         self._open_editor(post, is_new=False)
 
     def _open_editor(self, post: Post, is_new: bool) -> None:
-        editor = PostEditor(post, self.catalog.channels(), self.catalog.categories(), self.app.today, is_new,
+        editor = lazy.screen("PostEditor")(post, self.catalog.channels(), self.catalog.categories(), self.app.today, is_new,
                             asset_hint=self.asset_hint(post))  # fmt: skip
 
         @writes
@@ -363,7 +365,7 @@ class MainScreen(AssetsCoordination, Screen):
                     self.notify(str(error), severity="error", markup=False)
                 self.refresh_all()
 
-        self.app.push_screen(CategoryEditor(category, self.catalog.channels()), functools.partial(saved, self))
+        self.app.push_screen(lazy.screen("CategoryEditor")(category, self.catalog.channels()), functools.partial(saved, self))
 
     # -- batch sessions and people ------------------------------------------------------------
 
@@ -386,10 +388,10 @@ class MainScreen(AssetsCoordination, Screen):
                 self.notify(wrote.format(count=len(created)), markup=False)
             self.refresh_all()
 
-        self.app.push_screen(BatchScreen(session, self.app.today), ended)
+        self.app.push_screen(lazy.screen("BatchScreen")(session, self.app.today), ended)
 
     def action_people(self) -> None:
-        self.app.push_screen(PeopleScreen(self.app.today), lambda _: self.refresh_all())
+        self.app.push_screen(lazy.screen("PeopleScreen")(self.app.today), lambda _: self.refresh_all())
 
     # -- filling from the rotation -----------------------------------------------------------
 
@@ -426,7 +428,7 @@ class MainScreen(AssetsCoordination, Screen):
         count = len(plan.proposals)
         title = ngettext("Fill {weeks} from the rotation: {count} proposal", "Fill {weeks} from the rotation: {count} proposals", count)
         title = title.format(weeks=label, count=count)
-        self.app.push_screen(FillPreview(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks))
+        self.app.push_screen(lazy.screen("FillPreview")(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks))
 
     @writes
     def _filled(self, weeks: list[IsoWeek], accepted: list | None) -> None:
@@ -447,7 +449,7 @@ class MainScreen(AssetsCoordination, Screen):
             else:
                 self.refresh_all()
 
-        self.app.push_screen(FiguresScreen(), closed)
+        self.app.push_screen(lazy.screen("FiguresScreen")(), closed)
 
     def action_year_wheel(self) -> None:
         def closed(day: dt.date | None) -> None:
@@ -458,14 +460,14 @@ class MainScreen(AssetsCoordination, Screen):
                 self.refresh_all()
 
         day = self.plan.selected_day or (self.app.today if self.app.today in self.week else self.week.monday)
-        self.app.push_screen(YearWheelScreen(day, self.app.today, self.undo_stack, self.action_undo), closed)
+        self.app.push_screen(lazy.screen("YearWheelScreen")(day, self.app.today, self.undo_stack, self.action_undo), closed)
 
     def action_export(self) -> None:
         def written(message: str | None) -> None:
             if message:
                 self.notify(message, markup=False)
 
-        self.app.push_screen(ExportScreen(self.week, self.app.today), written)
+        self.app.push_screen(lazy.screen("ExportScreen")(self.week, self.app.today), written)
 
     # -- colleagues ------------------------------------------------------------------------------
 
@@ -475,7 +477,8 @@ class MainScreen(AssetsCoordination, Screen):
             changes = (workspace.last_change(table, record_id, others_only=True) for table, record_id in message.changed)
             names = ", ".join(sorted({change.who for change in changes if change})) or _("a colleague")
             self.last_colleague = f"{names} {time.strftime('%H:%M')}"
-            editor = next((s for s in self.app.screen_stack if isinstance(s, PostEditor)), None)
+            editor_class = lazy.loaded("PostEditor")
+            editor = next((s for s in self.app.screen_stack if editor_class and isinstance(s, editor_class)), None)
             if editor is not None and (POSTS, editor.original.id) in message.changed and not editor.is_new:
                 now = self.catalog.workspace.get(POSTS, editor.original.id) or {}
                 before = editor.original.to_doc()

@@ -18,8 +18,7 @@ from someplan.services.asset_library import Applied, AssetLibrary, title_from_na
 from someplan.services.assets import AssetIndex, AssetList
 from someplan.textsafe import literal
 from someplan.tui.panes.assets import AssetsPane
-from someplan.tui.screens.asset_preview import AssetPreview
-from someplan.tui.screens.batch import BatchScreen
+from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask
 
 __all__ = ["AssetsCoordination", "title_from_name"]
@@ -86,7 +85,8 @@ class AssetsCoordination:
         self._report(done)
         self._show_assets()
         self.asset_updates += 1
-        batch = next((s for s in self.app.screen_stack if isinstance(s, BatchScreen)), None)
+        batch_class = lazy.loaded("BatchScreen")
+        batch = next((s for s in self.app.screen_stack if batch_class and isinstance(s, batch_class)), None)
         if done.arrived and batch is not None:  # the photo of the person being interviewed
             batch.asset_arrived(done.arrived[-1])
 
@@ -158,7 +158,7 @@ class AssetsCoordination:
             elif choice == "new":
                 self.action_new_post_from_asset(row.path)
 
-        self.app.push_screen(AssetPreview(row, facts, path), answered)
+        self.app.push_screen(lazy.screen("AssetPreview")(row, facts, path), answered)
 
     def action_filter_assets(self) -> None:
         pane = self.query_one(AssetsPane)

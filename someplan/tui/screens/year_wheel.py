@@ -44,8 +44,6 @@ from someplan.tui.screens.campaign_editor import CampaignEditor
 from someplan.tui.screens.dialogs import Confirm
 
 # The palette command (app.py lists it with the others).
-PALETTE_COMMAND = (N_("Year wheel"), "screen.year_wheel", N_("The whole year: weeks or months, campaigns, holidays, post load"))
-
 GLYPHS = {"holiday": "★", "flag_day": "⚑", "observance": "•"}
 MARK_STYLE = {"holiday": "bold #e5484d", "flag_day": "bold #3e8ee8", "observance": "#d9a400"}
 HEAT_GLYPHS = ("·", "▂", "▄", "▆", "█")
