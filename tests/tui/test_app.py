@@ -203,3 +203,18 @@ async def test_a_screen_imported_after_start_speaks_the_language(make_app, monke
         await pilot.pause()
         descriptions = {b.description for bindings in app.screen._bindings.key_to_bindings.values() for b in bindings}
         assert "Forrige år" in descriptions and "Previous year" not in descriptions
+
+
+async def test_the_footer_is_built_once_for_changes_that_arrive_together(make_app, monkeypatch):
+    from textual.widgets import Footer as TextualFooter
+
+    built = []
+    real = TextualFooter.recompose
+    monkeypatch.setattr(TextualFooter, "recompose", lambda self: built.append(self) or real(self))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert len(built) == 1  # the bindings became ready and the plan took the focus: one rebuild
+        await pilot.press("2", "1")
+        await pilot.pause()
+        assert len(built) == 3
