@@ -138,3 +138,19 @@ def test_the_help_names_every_option(capsys):
     out = capsys.readouterr().out
     for option in ("--from", "--to", "--week", "--month", "--channel", "--status", "--output", "--date-format", "--strict"):
         assert option in out
+
+
+def test_export_wheel_draws_the_year_as_an_svg_in_the_exports_folder(someplan, sample):
+    from tests.services.document_checks import check_svg
+
+    out = someplan("export", "wheel", "--year", "2026", "-w", sample)
+    (path,) = exports(sample)
+    assert path.name.startswith("someplan-wheel-2026-") and path.suffix == ".svg"
+    assert str(path) in out.replace("\n", "")
+    root = check_svg(path.read_text(encoding="utf-8"))
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "2026" in texts and "Fjordhotellet Solvik" in texts and "today" in texts  # SOMEPLAN_TODAY is in 2026
+    again = someplan("export", "svg", "--year", "2026", "-w", sample)  # replaces its own file
+    assert again == out and exports(sample) == [path]
+    someplan("export", "wheel", "--year", "12", "-w", sample, code=1)
+    assert "not a year" in someplan.err
