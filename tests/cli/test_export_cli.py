@@ -154,3 +154,16 @@ def test_export_wheel_draws_the_year_as_an_svg_in_the_exports_folder(someplan, s
     assert again == out and exports(sample) == [path]
     someplan("export", "wheel", "--year", "12", "-w", sample, code=1)
     assert "not a year" in someplan.err
+
+
+def test_report_writes_the_period_asked_for_and_refuses_a_bad_one(someplan, sample):
+    from tests.services.document_checks import check_html
+
+    out = someplan("report", "--quarter", "2026-Q4", "-w", sample)
+    (path,) = exports(sample)
+    assert path.name.startswith("someplan-report-2026-q4-") and str(path) in out.replace("\n", "")
+    assert out.startswith("Wrote the report for Q4 2026 to ")
+    check_html(path.read_text(encoding="utf-8"))
+    someplan("report", "--month", "2026-13", "-w", sample, code=1)
+    assert "not a month" in someplan.err
+    someplan("report", "--year", "1066", "-w", sample, code=1)

@@ -247,7 +247,7 @@ def _today(geo: Geometry, today: date) -> list[str]:
 
 def _legend(wheel: YearWheel, locale: str, today: date | None) -> list[str]:
     left, y = 1075, 48
-    out = [f'<text class="h" x="{left}" y="{y}">{x(pgettext("export", "Year wheel {year}").format(year=wheel.year))}</text>']
+    out = [_text("h", left, y, pgettext("export", "Year wheel {year}").format(year=wheel.year))]
     y += 26
     keys = [
         ("circle", MARK_COLOURS["holiday"], pgettext("export", "public holiday")),
@@ -264,12 +264,12 @@ def _legend(wheel: YearWheel, locale: str, today: date | None) -> list[str]:
         y += 18
     y += 12
     if wheel.spans:
-        out.append(f'<text class="h" x="{left}" y="{y}">{x(pgettext("export", "Campaigns and seasons"))}</text>')
+        out.append(_text("h", left, y, pgettext("export", "Campaigns and seasons")))
         y += 22
         shown = 0
         for index, span in enumerate(wheel.spans):
             if y > HEIGHT - 330:
-                out.append(f'<text class="small" x="{left}" y="{y}">{x(pgettext("export", "… and {n} more").format(n=len(wheel.spans) - shown))}</text>')
+                out.append(_text("small", left, y, pgettext("export", "… and {n} more").format(n=len(wheel.spans) - shown)))
                 y += 18
                 break
             out.append(_span_key(span, span_colour(index), left, y - 10))
@@ -281,10 +281,14 @@ def _legend(wheel: YearWheel, locale: str, today: date | None) -> list[str]:
         y += 12
     marks = sorted(wheel.marks_by_day.items())
     if marks:
-        out.append(f'<text class="h" x="{left}" y="{y}">{x(pgettext("export", "Holidays and observance days"))}</text>')
+        out.append(_text("h", left, y, pgettext("export", "Holidays and observance days")))
         y += 20
         out += _mark_list(marks, locale, left, y)
     return out
+
+
+def _text(css: str, left: float, y: float, text: str) -> str:
+    return f'<text class="{css}" x="{left}" y="{y}">{x(text)}</text>'
 
 
 def _key(shape: str, colour: str, cx: float, cy: float) -> str:
