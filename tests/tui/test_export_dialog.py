@@ -161,3 +161,16 @@ async def test_its_month_is_the_month_of_the_weeks_thursday(make_app):
         await pilot.pause()
         assert screen.query_one("#export-period", Select).value == "month"
         assert screen.query_one("#export-path", Input).value.endswith(".md")
+
+
+async def test_r_writes_the_last_months_report_and_says_where(make_app, sample_copy):
+    from tests.services.document_checks import check_html
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        (written,) = (sample_copy / "exports").iterdir()
+        assert written.name.startswith("someplan-report-2026-10-") and written.suffix == ".html"
+        check_html(written.read_text(encoding="utf-8"))
+        assert any(str(written) in n.message for n in app._notifications)

@@ -76,6 +76,8 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("F", "figures_view", N_("Figures view"), id="app.figures_view"),
         Binding("w", "year_wheel", N_("Year wheel"), id="app.year_wheel"),
         Binding("E", "export", N_("Export"), id="app.export"),
+        # Not in the footer, which is full at 80 columns; help and the palette list it.
+        Binding("R", "report", N_("Report of the last month"), id="app.report", show=False),
     ]
 
     def __init__(self) -> None:
@@ -487,6 +489,18 @@ class MainScreen(AssetsCoordination, Screen):
                 self.notify(message, markup=False)
 
         self.app.push_screen(ExportScreen(self.week, self.app.today), written)
+
+    def action_report(self) -> None:
+        """Write the last whole month's report (as `someplan report` does) and say where."""
+        from someplan.services.errors import UserError
+        from someplan.services.report_file import write_report
+
+        try:
+            report, path = write_report(self.catalog, None, self.app.today)
+        except (UserError, WorkspaceError, OSError) as error:
+            self.notify(_("No report: {error}").format(error=error), severity="error", timeout=10, markup=False)
+            return
+        self.notify(_("Wrote the report for {period} to {path}").format(period=report.label, path=path), timeout=10, markup=False)
 
     # -- colleagues ------------------------------------------------------------------------------
 
