@@ -139,3 +139,13 @@ def test_thumbnails_only_from_inside_the_asset_folder(tmp_path):
     for refs in (("../secret.png",), (str(outside),), ("link.png",), ("missing.jpg",), ()):
         assert thumbs(Post("r", assets=refs)) is None, refs
     assert Thumbnails(None)(Post("s", assets=("big.jpg",))) is None
+
+
+def test_a_crowded_axis_shows_the_week_numbers_only():
+    from someplan.services.exports.charts_svg import column_chart, nice_top
+
+    weeks = [(f"uke {n}", float(n)) for n in range(1, 53)]
+    root = check_html("<!DOCTYPE html><html><body>" + column_chart(weeks, "Rekkeviddegrad") + "</body></html>")
+    assert "uke 1<" not in column_chart(weeks, "x") and ">1<" in column_chart(weeks, "x") and ">5<" in column_chart(weeks, "x")
+    assert "uke 1<" in column_chart(weeks[:5], "x")
+    assert root.open == [] and [nice_top(v) for v in (0, 0.7, 3, 7.2, 51.4)] == [1.0, 1.0, 5, 10, 100]

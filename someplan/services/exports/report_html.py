@@ -19,6 +19,7 @@ from someplan.services.report import Report, ReportPost
 
 STYLE = """
 @page { size: A4; margin: 14mm 12mm 16mm; }
+@page wheel { size: A4 landscape; margin: 10mm; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d232a;
        max-width: 62rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; font-size: 15px; }
@@ -51,7 +52,10 @@ footer { margin-top: 2rem; color: #6b7480; font-size: 0.8rem; }
   body { margin: 0; max-width: none; font-size: 10.5pt; }
   h2 { break-after: avoid; }
   section, .card, .post, svg.chart { break-inside: avoid; }
-  section.wheel { break-before: page; }
+  section.wheel { break-before: page; page: wheel; }
+  section.wheel h2 { margin-top: 0; }
+  .wheel svg { width: auto; height: 170mm; max-width: 100%; margin: 0 auto; }
+  footer { display: none; }
 }
 """
 
