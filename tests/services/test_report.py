@@ -149,3 +149,27 @@ def test_a_crowded_axis_shows_the_week_numbers_only():
     assert "uke 1<" not in column_chart(weeks, "x") and ">1<" in column_chart(weeks, "x") and ">5<" in column_chart(weeks, "x")
     assert "uke 1<" in column_chart(weeks[:5], "x")
     assert root.open == [] and [nice_top(v) for v in (0, 0.7, 3, 7.2, 51.4)] == [1.0, 1.0, 5, 10, 100]
+
+
+def test_hostile_names_from_the_workspace_stay_text(catalog):
+    from someplan.domain.post import Post, Status
+    from someplan.services import planning
+
+    hostile = "<script>alert('x')</script>\"]]>\x1b[2J"
+    channel = catalog.channels()[0]
+    planning.add_post(catalog, Post("", title=hostile, channel=channel.id, date=dt.date(2026, 10, 14), status=Status.PUBLISHED,
+                                    reach=5000, reactions=4000, followers=5000, assets=("../../etc/passwd",)))  # fmt: skip
+    report = build_report(catalog, Period.month(2026, 10), TODAY)
+    assert report.top[0].title.startswith("<script>") and report.top[0].thumbnail is None
+    text = report_html(report)
+    checker = check_html(text)
+    assert "script" not in checker.tags and "<script>" not in text and "\x1b" not in text
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&quot;]]&gt;\\x1b[2J" in text
+
+
+def test_a_period_without_posts_still_makes_a_whole_report(catalog):
+    report = build_report(catalog, parse_year("2030"), TODAY)
+    assert report.now == Rates(0, None, None) and report.top == report.bottom == () and report.follows == ()
+    text = report_html(report)
+    check_html(text)
+    assert "Årshjul 2030" in text
