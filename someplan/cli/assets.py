@@ -46,7 +46,7 @@ def cmd_assets(args) -> int:
         common.print_json({
             "root": str(index.root), "files": listing.total, "new": listing.new, "unused": listing.unused,
             "missing": listing.missing, "matched": listing.matched,
-            "assets": [_row_json(row, index) for row in listing.rows],
+            "assets": [_row_json(row, index) for row in listing.rows], "unreadable_names": index.unreadable,
         })  # fmt: skip
         return 0
     out = common.console()
@@ -78,6 +78,9 @@ def cmd_assets(args) -> int:
         ngettext("{count} missing", "{count} missing", listing.missing).format(count=listing.missing),
     ]
     out.print(Text(" · ".join(counts), style="bold"))
+    for name in index.unreadable:
+        out.print(Text.assemble(("⚠ ", "yellow"), _("left out: the name {name} is not valid text (UTF-8); rename the file")
+                                .format(name=literal(name))), soft_wrap=True)  # fmt: skip
     return 0
 
 

@@ -164,3 +164,14 @@ async def test_a_post_open_in_the_editor_that_a_colleague_changed_is_flagged(mak
         await pilot.pause()
         assert editor.has_class("flagged")
         assert "caption" in str(editor.query_one("#editor-flag").render())
+
+
+async def test_a_notice_from_the_command_line_shows_in_the_planner(sample_copy):
+    # `someplan demo` printed where its copy is before the screen opened: seen only after quitting.
+    from someplan.services.catalog import Catalog
+    from someplan.store.workspace import Workspace
+    from someplan.tui.app import SomeplanApp
+
+    app = SomeplanApp(Catalog(Workspace.open(sample_copy)), watch=False, notice="the demo is in /x/[b]demo[/b]")
+    async with app.run_test(size=(120, 40)):
+        assert [n.message for n in app._notifications if "demo" in n.message] == ["the demo is in /x/[b]demo[/b]"]
