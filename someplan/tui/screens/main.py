@@ -491,16 +491,27 @@ class MainScreen(AssetsCoordination, Screen):
         self.app.push_screen(ExportScreen(self.week, self.app.today), written)
 
     def action_report(self) -> None:
-        """Write the last whole month's report (as `someplan report` does) and say where."""
+        """Write the last whole month's report (as `someplan report` does) and say where. On a
+        thread: a cold first report takes about half a second (Pillow, the calendar), and the key
+        must not hold up the screen."""
+        self.run_worker(self._write_report, thread=True, exclusive=True, group="report")
+
+    def _write_report(self) -> None:
         from someplan.services.errors import UserError
         from someplan.services.report_file import write_report
 
+        workspace = self.catalog.workspace
         try:
-            report, path = write_report(self.catalog, None, self.app.today)
+            with workspace.lock:  # the records are read live: no colleague's op may land meanwhile
+                report, path = write_report(self.catalog, None, self.app.today)
         except (UserError, WorkspaceError, OSError) as error:
-            self.notify(_("No report: {error}").format(error=error), severity="error", timeout=10, markup=False)
-            return
-        self.notify(_("Wrote the report for {period} to {path}").format(period=report.label, path=path), timeout=10, markup=False)
+            message, severity = _("No report: {error}").format(error=error), "error"
+        else:
+            message, severity = _("Wrote the report for {period} to {path}").format(period=report.label, path=path), "information"
+        try:
+            self.app.call_from_thread(self.notify, message, severity=severity, timeout=10, markup=False)
+        except RuntimeError:
+            pass  # the app is closing
 
     # -- colleagues ------------------------------------------------------------------------------
 
