@@ -93,3 +93,18 @@ def test_hostile_text_stays_text(title, campaign, day_name):
 
 def test_x_escapes_markup_quotes_and_control_characters():
     assert x("<script>\"'&]]>\x1b") == "&lt;script&gt;&quot;&#39;&amp;]]&gt;\\x1b"
+
+
+def test_the_picture_draws_the_planners_wheel_of_the_workspace(catalog):
+    from someplan.services.year_wheel import build_year_wheel
+
+    planner = build_year_wheel(catalog, 2026, "nb")
+    root = check_svg(wheel_svg(planner, "nb", dt.date(2026, 11, 18), catalog.name()))
+    bars = [int(p.find(SVG + "title").text) for p in root.iter(SVG + "path")
+            if p.find(SVG + "title") is not None and p.find(SVG + "title").text.isdigit()]  # fmt: skip
+    assert bars == [row.posts for row in planner.weeks if row.posts] and sum(bars) > 0
+    spans = [p.find(SVG + "title").text for p in root.iter(SVG + "path")
+             if p.find(SVG + "title") is not None and not p.find(SVG + "title").text.isdigit()]  # fmt: skip
+    assert spans == [span.event.title for span in planner.spans]
+    marks = [c for c in root.iter() if c.tag in (SVG + "circle", SVG + "rect") and c.find(SVG + "title") is not None]
+    assert len(marks) == len(planner.marks_by_day)
