@@ -22,15 +22,16 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
 
 
 def cmd_report(args) -> int:
-    from someplan.services.exports.run import parse_month
+    from someplan.services.exports.digest import Period
     from someplan.services.report import parse_quarter, parse_year
+    from someplan.services.user_input import parse_month
     from someplan.services.report_file import write_report
 
     with common.open_catalog(args) as catalog:
         today = common.today(catalog)
         period = None
         if args.month:
-            period = parse_month(args.month, today)
+            period = Period.month(*parse_month(args.month, today))
         elif args.quarter:
             period = parse_quarter(args.quarter, today)
         elif args.year:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from someplan.domain.post import Post, Status
-from someplan.domain.weeks import IsoWeek, day_label
+from someplan.domain.weeks import PLAN_YEARS, IsoWeek, day_label
 from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
