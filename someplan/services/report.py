@@ -68,6 +68,15 @@ class Rates:
 
 
 @dataclass(frozen=True)
+class Share:
+    """A part of the mix: how many of the period's published posts, and their share in per cent."""
+
+    name: str
+    posts: int
+    share: float
+
+
+@dataclass(frozen=True)
 class ReportPost:
     title: str
     day: dt.date
@@ -119,6 +128,8 @@ class Report:
     wheel_svg: str  # the year wheel of the period's (first) year, an inline <svg>
     goals: tuple[GoalLine, ...] | None = None
     ideas: tuple[IdeaLine, ...] | None = None
+    mix_categories: tuple[Share, ...] = ()
+    mix_funnel: tuple[Share, ...] = ()  # empty when no post of the period names its funnel stage
 
     @property
     def title(self) -> str:
@@ -220,6 +231,23 @@ def weekly(rated: Sequence[RatedPost], period: Period, locale: str) -> tuple[Gro
 def _rates_tuple(items: Sequence[RatedPost]) -> tuple[int, float | None, float | None]:
     rates = rates_of(items)
     return rates.posts, rates.reach_rate, rates.engagement_rate
+
+
+def mix(names: Sequence[str | None]) -> tuple[Share, ...]:
+    """Each name's count and share of all `names` (None counts in the whole but is not listed),
+    most first."""
+    counts: dict[str, int] = {}
+    for name in names:
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    total = len(names)
+    return tuple(Share(name, n, n / total * 100) for name, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def funnel_label(value: str) -> str:
+    words = {"awareness": pgettext("funnel", "awareness"), "consideration": pgettext("funnel", "consideration"),
+             "conversion": pgettext("funnel", "conversion")}  # fmt: skip
+    return words.get(value, value)
 
 
 def by_format(rated: Sequence[RatedPost], format_of: Callable[[Post], str | None]) -> tuple[GroupFigures, ...]:
@@ -326,6 +354,9 @@ def build_report(
         reuse=tuple(report_post(r, thumbnails) for r in reuse),
         follows=follows(channels, period),
         wheel_svg=wheel_svg(wheel, locale, today, catalog.name(), standalone=False),
+        mix_categories=mix([one_line(r.category) or pgettext("report", "(no category)") for r in now]),
+        mix_funnel=mix([funnel_label(r.post.funnel.value) if r.post.funnel else None for r in now])
+        if any(r.post.funnel for r in now) else (),
         goals=None if goals is None else tuple(goals),
         ideas=None if ideas is None else tuple(ideas),
     )

@@ -173,3 +173,17 @@ def test_a_period_without_posts_still_makes_a_whole_report(catalog):
     text = report_html(report)
     check_html(text)
     assert "Årshjul 2030" in text
+
+
+def test_the_mix_shares_the_published_posts_by_category_and_funnel_stage(catalog):
+    from someplan.services.report import Share, mix
+
+    assert mix(["a", "b", "a", None]) == (Share("a", 2, 50.0), Share("b", 1, 25.0))
+    assert mix([]) == ()
+    report = build_report(catalog, Period.month(2026, 10), TODAY)
+    assert sum(s.posts for s in report.mix_categories) == report.now.posts == 44
+    assert sum(s.share for s in report.mix_categories) == pytest.approx(100)
+    assert [s.posts for s in report.mix_categories] == sorted((s.posts for s in report.mix_categories), reverse=True)
+    text = report_html(report)
+    check_html(text)
+    assert "Miksen: andel av de publiserte innleggene" in text

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from someplan.i18n import percent
 from someplan.services.exports.wheel_svg import fit, x
 
-BLUE, ORANGE = "#2f6db5", "#c2410c"
+BLUE, ORANGE, GREEN, PURPLE = "#2f6db5", "#c2410c", "#15803d", "#7e22ce"
 GRID = "#e5e7eb"
 STYLE = "font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif"
 

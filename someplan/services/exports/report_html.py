@@ -12,7 +12,7 @@ import html
 
 from someplan.i18n import language, percent, pgettext
 from someplan.domain.weeks import day_label, range_label
-from someplan.services.exports.charts_svg import BLUE, ORANGE, bar_chart, column_chart
+from someplan.services.exports.charts_svg import BLUE, GREEN, ORANGE, PURPLE, bar_chart, column_chart
 from someplan.services.exports.html import GENERATOR
 from someplan.services.exports.common import one_line
 from someplan.services.report import Report, ReportPost
@@ -122,6 +122,7 @@ def report_html(report: Report) -> str:
                                    posts_word=posts_word)
                        + "</div>")  # fmt: skip
         out.append("</section>")
+    out += _mix(report)
     out += _posts_section(pgettext("report", "Best posts"), report.top, pgettext("report", "No post in this period has an engagement rate yet."))
     if report.bottom:
         out += _posts_section(pgettext("report", "Weakest posts"), report.bottom, "")
@@ -166,6 +167,21 @@ def _cards(report: Report) -> list[str]:
              _delta(now.engagement_rate, before.engagement_rate)),  # fmt: skip
         "</section>",
     ]
+
+
+def _mix(report: Report) -> list[str]:
+    """What the published posts were made of: their categories and, where posts name it, their
+    funnel stage; each as a share of the period's published posts."""
+    if not report.mix_categories:
+        return []
+    posts_word = pgettext("report", "posts")
+    charts = [bar_chart([(s.name, s.share, s.posts) for s in report.mix_categories], pgettext("report", "Categories"),
+                        GREEN, posts_word=posts_word)]  # fmt: skip
+    if report.mix_funnel:
+        charts.append(bar_chart([(s.name, s.share, s.posts) for s in report.mix_funnel], pgettext("report", "Funnel stages"),
+                                PURPLE, posts_word=posts_word))  # fmt: skip
+    return ["<section>", h2(pgettext("report", "The mix: share of the published posts")), '<div class="pair">' + "".join(charts) + "</div>",
+            "</section>"]  # fmt: skip
 
 
 def _goals(report: Report) -> list[str]:
