@@ -108,3 +108,11 @@ def test_the_picture_draws_the_planners_wheel_of_the_workspace(catalog):
     assert spans == [span.event.title for span in planner.spans]
     marks = [c for c in root.iter() if c.tag in (SVG + "circle", SVG + "rect") and c.find(SVG + "title") is not None]
     assert len(marks) == len(planner.marks_by_day)
+
+
+def test_the_wheels_styles_reach_only_the_wheel_and_only_the_file_of_its_own_sets_a3():
+    inline = wheel_svg(wheel(), "nb", None, "Solvik", standalone=False)
+    style = check_svg(inline).find(SVG + "style").text
+    rules = [rule.split("{")[0] for rule in style.split("}") if "{" in rule]
+    assert rules and all(rule.startswith(".wheel-svg") for rule in rules) and "@page" not in inline
+    assert "@page{size:A3 landscape" in wheel_svg(wheel(), "nb", None, "Solvik")

@@ -37,14 +37,17 @@ HEAT_COLOURS = ("#e5e7eb", "#cfe3f3", "#8fbfe0", "#3b82c4", "#c2410c")
 MARK_COLOURS = {"holiday": "#b42318", "flag_day": "#1d4ed8", "observance": "#a16207"}
 TODAY = "#dc2626"
 
+# Scoped to the wheel: inside the report's HTML these rules would otherwise reach the page too.
 STYLE = (
-    "text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;fill:#1d232a}"
-    ".month{font-size:20px;font-weight:600}.week{font-size:11px;fill:#4b5563}"
-    ".lane{font-size:12px;fill:#fff;font-weight:600}.season-label{fill:#1d232a}"
-    ".year{font-size:64px;font-weight:700}.sub{font-size:16px;fill:#4b5563}"
-    ".h{font-size:18px;font-weight:700}.li{font-size:12.5px}.small{font-size:11px;fill:#4b5563}"
-    ".today{font-size:13px;font-weight:700;fill:#dc2626}"
+    ".wheel-svg text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;fill:#1d232a}"
+    ".wheel-svg .month{font-size:20px;font-weight:600}.wheel-svg .week{font-size:11px;fill:#4b5563}"
+    ".wheel-svg .lane{font-size:12px;fill:#fff;font-weight:600}.wheel-svg .season-label{fill:#1d232a}"
+    ".wheel-svg .year{font-size:64px;font-weight:700}.wheel-svg .sub{font-size:16px;fill:#4b5563}"
+    ".wheel-svg .h{font-size:18px;font-weight:700}.wheel-svg .li{font-size:12.5px}"
+    ".wheel-svg .small{font-size:11px;fill:#4b5563}.wheel-svg .today{font-size:13px;font-weight:700;fill:#dc2626}"
 )
+# Only for the file of its own: printed from a browser it fills an A3 sheet across.
+PAGE = "@page{size:A3 landscape;margin:8mm}"
 
 # XML 1.0 allows neither these code points nor lone surrogates, escaped or not.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -120,10 +123,10 @@ def wheel_svg(wheel: YearWheel, locale: str, today: date | None = None, title: s
         out += ['<?xml version="1.0" encoding="UTF-8"?>', "<!-- someplan export -->"]
     heading = pgettext("export", "Year wheel {year}").format(year=wheel.year)
     name = f"{one_line(title)} · {heading}" if one_line(title) else heading
-    out.append(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+    out.append(f'<svg xmlns="http://www.w3.org/2000/svg" class="wheel-svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
                f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="{x(name)}">')  # fmt: skip
     out.append(f"<title>{x(name)}</title>")
-    out.append(f"<style>{STYLE}</style>")
+    out.append(f"<style>{PAGE if standalone else ''}{STYLE}</style>")
     out.append(f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>')
     out += _months(wheel, geo, locale)
     out += _weeks(wheel, geo, locale)
