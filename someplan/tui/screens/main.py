@@ -46,6 +46,7 @@ from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main_assets import AssetsCoordination
 from someplan.tui.screens.year_wheel import YearWheelScreen
 from someplan.tui.screens.export import ExportScreen
+from someplan.tui.screens.figures_import import FiguresImportScreen
 
 def writes(method):
     """A screen action that writes: a refused or failed write is a notice, never a crash."""
@@ -78,6 +79,7 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("E", "export", N_("Export"), id="app.export"),
         # Not in the footer, which is full at 80 columns; help and the palette list it.
         Binding("R", "report", N_("Report of the last month"), id="app.report", show=False),
+        Binding("I", "import_figures", N_("Import figures"), id="app.import_figures"),
     ]
 
     def __init__(self) -> None:
@@ -512,6 +514,14 @@ class MainScreen(AssetsCoordination, Screen):
             self.app.call_from_thread(self.notify, message, severity=severity, timeout=10, markup=False)
         except RuntimeError:
             pass  # the app is closing
+
+    def action_import_figures(self) -> None:
+        def done(message: str | None) -> None:
+            if message:
+                self.notify(message, markup=False)
+            self.refresh_all()
+
+        self.app.push_screen(FiguresImportScreen(), done)
 
     # -- colleagues ------------------------------------------------------------------------------
 
