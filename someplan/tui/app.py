@@ -18,6 +18,7 @@ from textual.theme import ThemeProvider
 from someplan.i18n import ENV_VAR, LANGUAGE_NAMES, N_, _, language, ngettext
 from someplan.services.calendar_data import calendar_problems
 from someplan.services.catalog import Catalog, effective_today
+from someplan.services.doctor import examine
 from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.services.undo import UndoStack
@@ -51,9 +52,11 @@ HELP_SECTIONS = (
     (N_("Campaign editor"), "CampaignEditor"),
     (N_("Assets"), AssetsPane),
     (N_("Export"), "ExportScreen"),
+    (N_("Import figures"), "FiguresImportScreen"),
 )
 
 YEAR_WHEEL_COMMAND = (N_("Year wheel"), "screen.year_wheel", N_("The whole year: weeks or months, campaigns, holidays, post load"))
+IMPORT_ENTRY = (N_("Import key figures…"), N_("From a Meta or LinkedIn export in Downloads: preview, then write"))
 
 # Textual's own palette commands (get_system_commands), so that the catalog has them.
 SYSTEM_COMMANDS = (
@@ -85,6 +88,8 @@ class PlannerCommands(Provider):
         (N_("Key figures view"), "screen.figures_view", N_("Rates by category and channel, top posts, reuse")),
         YEAR_WHEEL_COMMAND,
         (N_("Export…"), "screen.export", N_("The plan as a calendar, a Hootsuite CSV, a Markdown or HTML plan, a CSV of posts")),
+        (N_("Report of the last month"), "screen.report", N_("One HTML file in exports/: rates, charts, best posts, the year wheel")),
+        (IMPORT_ENTRY[0], "screen.import_figures", IMPORT_ENTRY[1]),
         (N_("Run doctor"), "app.doctor", N_("Unreadable or stray files, clocks, devices")),
         (N_("Help: all keys"), "app.help", N_("Every key, by pane")),
     )
@@ -123,13 +128,16 @@ class SomeplanApp(App):
         Binding("ctrl+p", "command_palette", N_("Commands"), id="app.commands", show=True),
     ]
 
-    def __init__(self, catalog: Catalog, watch: bool = True) -> None:
+    def __init__(self, catalog: Catalog, watch: bool = True, notice: str | None = None) -> None:
+        """`notice`: said once the screen is up (where the demo's copy is: printed before the
+        screen opens, it was seen only after quitting)."""
         apply_language(catalog.settings().locale)
         translate_bindings()  # before super().__init__, which copies the app's own key map
         super().__init__()
         self.catalog = catalog
         self.today: dt.date = effective_today(catalog)[0]
         self._watch = watch
+        self._notice = notice
         self._feed: ChangeFeed | None = None
         self.undo_stack = UndoStack()  # one for the app: `u` in the plan undoes what any view wrote
 
@@ -152,6 +160,8 @@ class SomeplanApp(App):
             self.notify(keymap_problem, severity="warning", markup=False)
         for problem in calendar_problems():  # a bad calendar_days.toml: those days are not shown
             self.notify(problem, severity="warning", timeout=10, markup=False)
+        if self._notice:
+            self.notify(self._notice, timeout=20, markup=False)
         if self._watch:
             self._feed = ChangeFeed(self.catalog.workspace)
             self._feed.subscribe(self._on_feed)
@@ -191,11 +201,11 @@ class SomeplanApp(App):
     # -- actions ---------------------------------------------------------------------------------
 
     def action_doctor(self) -> None:
-        workspace = self.catalog.workspace
-        where = _("{path}  (format {format})").format(path=workspace.root, format=workspace.format)
+        report = examine(self.catalog.workspace)
+        where = _("{path}  (format {format})").format(path=report.workspace, format=report.format)
         lines: list[Text | str] = [Text(where, style="bold")]
-        lines += [_("device {device}: {name}").format(device=device, name=name) for device, name in sorted(workspace.devices().items())]
-        problems = workspace.problems
+        lines += [_("device {device}: {name}").format(device=device, name=name) for device, name in report.devices]
+        problems = report.problems
         found = ngettext("{count} problem:", "{count} problems:", len(problems)).format(count=len(problems))
         lines.append(Text(found if problems else _("No problems found."), style="bold"))
         for problem in problems:

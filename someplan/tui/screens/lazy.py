@@ -19,6 +19,7 @@ MODULES = {
     "CampaignEditor": "someplan.tui.screens.campaign_editor",
     "CategoryEditor": "someplan.tui.screens.category_editor",
     "ExportScreen": "someplan.tui.screens.export",
+    "FiguresImportScreen": "someplan.tui.screens.figures_import",
     "FiguresScreen": "someplan.tui.screens.figures",
     "FillPreview": "someplan.tui.screens.fill",
     "PeopleScreen": "someplan.tui.screens.people",
