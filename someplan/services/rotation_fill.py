@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from someplan.domain.category import Category
 from someplan.domain.post import Status
 from someplan.domain.rotation_plan import Proposal, RotationPlan, propose, spread
 from someplan.domain.weeks import IsoWeek
-from someplan.i18n import _, language
+from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.holiday_cache import cached_public_holidays
-from someplan.store.workspace import Change, new_record_id
+from someplan.services.undo import Undo
+from someplan.store.workspace import new_record_id
 
 MAX_FILL_WEEKS = 26
 
@@ -47,9 +47,9 @@ def spread_preview(
     return spread(category, count, catalog.channels(), posts, first_week, today, holidays, every_weeks=every_weeks)
 
 
-def draft_fields(category: Category | None, proposal: Proposal, **extra: Any) -> dict[str, Any]:
+def draft_fields(category: Category | None, proposal: Proposal, **extra) -> dict:
     """The fields of a new draft for `proposal`: named after its category, its question as notes."""
-    fields: dict[str, Any] = {
+    fields = {
         "title": category.name if category else _("New post"),
         "status": Status.DRAFT.value,
         "category": proposal.category,
@@ -62,11 +62,11 @@ def draft_fields(category: Category | None, proposal: Proposal, **extra: Any) ->
     return {name: value for name, value in fields.items() if value not in (None, "", [])}
 
 
-def changes_for(catalog: Catalog, proposals: Iterable[Proposal]) -> tuple[list[Change], list[str], list[str]]:
+def changes_for(catalog: Catalog, proposals: Iterable[Proposal]) -> tuple[list[tuple], list[str], list[str]]:
     """The ops that plan `proposals`: (changes, ids of new drafts, ids of backlog posts placed)."""
     categories = {c.id: c for c in catalog.categories()}
     posts = catalog.workspace.view(POSTS)
-    changes: list[Change] = []
+    changes: list[tuple] = []
     created, placed = [], []
     for proposal in proposals:
         if proposal.post and proposal.post in posts:
@@ -87,6 +87,19 @@ def apply_proposals(catalog: Catalog, proposals: Iterable[Proposal]) -> tuple[li
 
     Returns (new draft ids, backlog post ids placed).
     """
-    changes, created, placed = changes_for(catalog, proposals)
-    catalog.workspace.write(changes)
+    created, placed, _undo = fill(catalog, proposals)
     return created, placed
+
+
+def fill(catalog: Catalog, proposals: Iterable[Proposal]) -> tuple[list[str], list[str], Undo]:
+    """`apply_proposals`, with what undoes the whole fill in one batch: the new drafts removed,
+    the backlog posts back on their old day, time and channel."""
+    changes, created, placed = changes_for(catalog, proposals)
+    posts = catalog.workspace.view(POSTS)
+    before = {post_id: {k: posts[post_id].get(k) for k in ("date", "time", "channel")} for post_id in placed}
+    catalog.workspace.write(changes)
+    parts = [Undo.of_insert("", POSTS, post_id) for post_id in created]
+    parts += [Undo.of_fields("", POSTS, post_id, fields) for post_id, fields in before.items()]
+    count = len(created) + len(placed)
+    what = ngettext("filling {count} post from the rotation", "filling {count} posts from the rotation", count)
+    return created, placed, Undo.group(what.format(count=count), parts)

@@ -20,8 +20,7 @@ import datetime as dt
 from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from someplan.domain.batch import BatchSession, Step
 from someplan.i18n import N_, _
@@ -29,6 +28,7 @@ from someplan.services import batch as batches
 from someplan.services.errors import UserError
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
+from someplan.tui.footer import Footer
 from someplan.tui.screens.batch_steps import STEPS, BatchStep, SessionStep, SpreadStep
 from someplan.tui.screens.batch_steps import consent_text as consent_text  # the people screen's, too
 from someplan.tui.screens.dialogs import Confirm
@@ -58,7 +58,7 @@ class BatchScreen(Screen):
         super().__init__()
         self.session = self.saved = session
         self.today = today
-        self._save_timer: Timer | None = None
+        self._save_timer = None
         # The steps by their Step, kept past the screen's end (what it wrote stays readable).
         self._steps: dict[Step, BatchStep] = {cls.step: cls(id=cls.step.value) for cls in STEPS}  # type: ignore[call-arg]
 
@@ -69,7 +69,7 @@ class BatchScreen(Screen):
     def compose(self):
         yield Static(id="batch-header", markup=False)
         with ContentSwitcher(initial=Step.CATEGORY.value, id="batch-steps"):
-            yield from self._steps.values()
+            yield from self._steps.values()  # type: ignore[misc]
         yield Footer()
 
     def on_mount(self) -> None:
@@ -148,9 +148,7 @@ class BatchScreen(Screen):
         step = self.session.step
         category = self.category
         title = _(STEP_TITLES[step]) if step in STEP_TITLES else ""
-        header = Text.assemble(
-            (_("Batch session"), "bold"), " · " + _("step {number} of 5: {title}").format(number=step.number, title=title)
-        )
+        header = Text.assemble((_("Batch session"), "bold"), " · " + _("step {number} of 5: {title}").format(number=step.number, title=title))
         if category:
             header.append("  ·  ")
             header.append_text(Text.assemble(("■ ", category.colour), literal(category.name)))

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from someplan.domain.figures_stats import GroupFigures, RatedPost
 from someplan.i18n import N_, _, ngettext
@@ -26,6 +26,7 @@ from someplan.services.figures.report import FiguresReport, figures_report
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui import labels
+from someplan.tui.footer import Footer
 from someplan.tui.planner_app import planner_app
 
 PERIODS = (4, 8, 12, 26, 52)
@@ -170,13 +171,14 @@ class FiguresScreen(Screen):
         day = next_same_weekday(original.date, planner_app(self).today)
         copy = dataclasses.replace(original.reuse(), date=day)
         try:
-            new_id = planning.add_post(self.catalog, copy)
+            undo = planning.plan_post(self.catalog, copy)
         except (WorkspaceError, OSError) as error:
             self.notify(_("Not saved: {error}").format(error=error), severity="error", timeout=10, markup=False)
             return
         again = _("Planned “{title}” again as a draft on {day}")
         self.notify(again.format(title=literal(original.title), day=labels.day(day, weekday="long", year=True)), markup=False)
-        self.dismiss(new_id)
+        self.app.undo_stack.push(undo)
+        self.dismiss(undo.post)
 
 
 def page_lines(report: FiguresReport) -> list[str]:

@@ -15,39 +15,30 @@ import time
 from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from someplan.domain.post import Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_word
 from someplan.i18n import N_, _, language, ngettext
 from someplan.services import batch as batch_service
-from someplan.services import planning, rotation_fill, setup, user_input
-from someplan.services.catalog import POSTS, Catalog
+from someplan.services import planning, rotation_fill, setup
+from someplan.services.catalog import POSTS
 from someplan.services.errors import UserError
 from someplan.services.overview import figures_summary, rotation_rows
 from someplan.services.status import week_lines
-from someplan.store.hlc import stamp_device
-from someplan.store.ops import DELETED
+from someplan.services.undo import UndoStack
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
+from someplan.tui.footer import Footer
 from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.panes.assets import AssetsPane
 from someplan.tui.panes.base import Pane
 from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
-from someplan.tui.planner_app import planner_app
-from someplan.tui.screens.batch import BatchScreen
-from someplan.tui.screens.category_editor import CategoryEditor
+from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask
-from someplan.tui.screens.editor import PostEditor
-from someplan.tui.screens.export import ExportScreen
-from someplan.tui.screens.figures import FiguresScreen
-from someplan.tui.screens.figures_import import FiguresImportScreen
-from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main_assets import AssetsCoordination
-from someplan.tui.screens.people import PeopleScreen
-from someplan.tui.screens.year_wheel import YearWheelScreen
 
 
 def writes(method):
@@ -79,13 +70,14 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("F", "figures_view", N_("Figures view"), id="app.figures_view"),
         Binding("w", "year_wheel", N_("Year wheel"), id="app.year_wheel"),
         Binding("E", "export", N_("Export"), id="app.export"),
+        # Not in the footer, which is full at 80 columns; help and the palette list it.
+        Binding("R", "report", N_("Report of the last month"), id="app.report", show=False),
         Binding("I", "import_figures", N_("Import figures"), id="app.import_figures"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self._week: IsoWeek | None = None
-        self.undo_stack: list[tuple[str, str, dict]] = []  # (kind, post id, old fields)
+        self.week: IsoWeek | None = None
         self.last_colleague: str | None = None
 
     def compose(self):
@@ -97,43 +89,46 @@ class MainScreen(AssetsCoordination, Screen):
         yield Footer()
 
     @property
-    def catalog(self) -> Catalog:
-        return planner_app(self).catalog
+    def catalog(self):
+        return self.app.catalog
 
     @property
-    def week(self) -> IsoWeek:
-        """The week shown."""
-        assert self._week is not None  # set as the screen mounts, before anything reads it
-        return self._week
-
-    @week.setter
-    def week(self, week: IsoWeek) -> None:
-        self._week = week
+    def undo_stack(self) -> UndoStack:
+        return self.app.undo_stack
 
     @property
     def plan(self) -> WeekPlanPane:
         return self.query_one(WeekPlanPane)
 
     def on_mount(self) -> None:
-        self.week = IsoWeek.of(planner_app(self).today)
-        self.refresh_all(day=planner_app(self).today)
+        self.week = IsoWeek.of(self.app.today)
+        self.refresh_all(day=self.app.today)
         self.plan.activate()
         self._fit(self.size.width, self.size.height)
-        # After the first frame: a large asset folder must not hold up the week plan.
+        # After the first frame: a large asset folder must not hold up the week plan, nor the
+        # screens that only a key opens.
         self.call_after_refresh(self._start_assets)
+        self.call_after_refresh(self._preload_screens)
 
     def on_unmount(self) -> None:
         self._stop_assets()
+
+    def _preload_screens(self) -> None:
+        def load() -> None:
+            lazy.preload()
+            self._from_thread(lazy.translate_loaded)
+
+        self.run_worker(load, thread=True, group="screens")
 
     # -- drawing ---------------------------------------------------------------------------------
 
     def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None:
         """Redraw; the side panes only when posts changed (they do not depend on the week shown)."""
-        report = week_lines(self.catalog, self.week, planner_app(self).today)
+        report = week_lines(self.catalog, self.week, self.app.today)
         self.plan.show(report, keep=keep, day=day)
         if posts_changed:
-            self.query_one(RotationPane).show(rotation_rows(self.catalog, planner_app(self).today))
-            self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(planner_app(self).today)))
+            self.query_one(RotationPane).show(rotation_rows(self.catalog, self.app.today))
+            self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.app.today)))
             self._show_assets()
         self._draw_header(report)
 
@@ -186,8 +181,7 @@ class MainScreen(AssetsCoordination, Screen):
 
     def _show_week(self, week: IsoWeek, day: dt.date | None = None) -> None:
         self.week = week
-        today = planner_app(self).today
-        self.refresh_all(day=day or (today if today in week else week.monday), posts_changed=False)
+        self.refresh_all(day=day or (self.app.today if self.app.today in week else week.monday), posts_changed=False)
 
     def action_prev_week(self) -> None:
         self._step_week(-1)
@@ -205,16 +199,16 @@ class MainScreen(AssetsCoordination, Screen):
         self._show_week(week, day=day + dt.timedelta(days=7 * step) if day else None)
 
     def action_this_week(self) -> None:
-        self._show_week(IsoWeek.of(planner_app(self).today), day=planner_app(self).today)
+        self._show_week(IsoWeek.of(self.app.today), day=self.app.today)
 
     def action_go_to(self) -> None:
         def check(text: str) -> str | None:
             return None if self._parse_target(text) else _("A week (47, 2026-W47, week 47) or a date (23.11.2026).")
 
         def answered(text: str | None) -> None:
-            target = self._parse_target(text) if text else None  # `check` let only a readable one through
-            if target:
-                self._show_week(*target)
+            if text:
+                week, day = self._parse_target(text)
+                self._show_week(week, day)
 
         self.app.push_screen(Ask(_("Go to week or date"), placeholder="47 · 2026-W47 · 23.11.2026", check=check), answered)
 
@@ -224,7 +218,7 @@ class MainScreen(AssetsCoordination, Screen):
         except ValueError:
             pass
         try:
-            day = user_input.parse_date(text, planner_app(self).today)
+            day = planning.parse_date(text, self.app.today)
             return IsoWeek.of(day), day
         except UserError:
             return None
@@ -262,7 +256,7 @@ class MainScreen(AssetsCoordination, Screen):
         self._open_editor(post, is_new=False)
 
     def _open_editor(self, post: Post, is_new: bool) -> None:
-        editor = PostEditor(post, self.catalog.channels(), self.catalog.categories(), planner_app(self).today, is_new,
+        editor = lazy.screen("PostEditor")(post, self.catalog.channels(), self.catalog.categories(), self.app.today, is_new,
                             asset_hint=self.asset_hint(post))  # fmt: skip
 
         @writes
@@ -270,14 +264,12 @@ class MainScreen(AssetsCoordination, Screen):
             if result is None:
                 return
             if is_new:
-                post_id = planning.add_post(self.catalog, result)
-                self.undo_stack.append(("delete", post_id, {}))
+                undo = planning.plan_post(self.catalog, result)
+                post_id = undo.post
             else:
-                before = post.to_doc()
-                changed = planning.save_changes(self.catalog, post, result)
-                if changed:
-                    self.undo_stack.append(("fields", post.id, {k: before[k] for k in changed}))
+                undo = planning.change_post(self.catalog, post, result)
                 post_id = post.id
+            self.undo_stack.push(undo)
             self.week = IsoWeek.of(result.date) if result.date else self.week
             self.refresh_all(keep=post_id)
 
@@ -288,18 +280,13 @@ class MainScreen(AssetsCoordination, Screen):
         post = self._selected_post()
         if post is None:
             return
-        planning.remove_post(self.catalog, post.id)
-        self.undo_stack.append(("restore", post.id, {}))
+        self.undo_stack.push(planning.delete_post(self.catalog, post.id))
         self.notify(_("Deleted “{title}” — u undoes").format(title=literal(post.title)), markup=False)
         self.refresh_all(day=post.date)
 
     @writes
     def _change(self, post: Post, **fields) -> None:
-        updated = dataclasses.replace(post, **fields)
-        before = post.to_doc()
-        changed = planning.save_changes(self.catalog, post, updated)
-        if changed:
-            self.undo_stack.append(("fields", post.id, {k: before[k] for k in changed}))
+        self.undo_stack.push(planning.change_post(self.catalog, post, dataclasses.replace(post, **fields)))
         self.refresh_all(keep=post.id)
 
     def action_move_post(self, days: int) -> None:
@@ -326,35 +313,24 @@ class MainScreen(AssetsCoordination, Screen):
         if post is None:
             return
         copy = post.reuse()  # same content and assets, a draft without figures, linked to the original
-        new_id = planning.add_post(self.catalog, copy)
-        self.undo_stack.append(("delete", new_id, {}))
-        self.refresh_all(keep=new_id)
+        undo = planning.plan_post(self.catalog, copy)
+        self.undo_stack.push(undo)
+        self.refresh_all(keep=undo.post)
 
     @writes
     def action_undo(self) -> None:
-        if not self.undo_stack:
+        undone = self.undo_stack.undo(self.catalog)
+        if undone is None:
             self.notify(_("Nothing to undo"))
             return
-        kind, post_id, fields = self.undo_stack.pop()
-        workspace = self.catalog.workspace
-        # A group (a fill, a batch) is undone as one batch, like it was written.
-        steps = fields if kind == "group" else [(kind, post_id, fields)]
-        changes = []
-        for kind, post_id, fields in steps:
-            if kind == "changes":  # the writes that undo it, as they are (campaigns: the year wheel)
-                changes += fields
-            elif kind in ("restore", "delete"):
-                changes.append((POSTS, post_id, DELETED, kind == "delete"))
-            else:
-                changes += [(POSTS, post_id, name, value) for name, value in fields.items()]
-        workspace.write(changes)
-        doc = workspace.view(POSTS).get(post_id)
-        if doc and isinstance(doc.get("date"), str):
+        self.notify(_("Undone: {what}").format(what=literal(undone.what)), markup=False)
+        post = self.catalog.workspace.get(POSTS, undone.post) if undone.post else None
+        if post and isinstance(post.get("date"), str):
             try:
-                self.week = IsoWeek.of(dt.date.fromisoformat(doc["date"]))
+                self.week = IsoWeek.of(dt.date.fromisoformat(post["date"]))
             except ValueError:
                 pass
-        self.refresh_all(keep=post_id if doc else None)
+        self.refresh_all(keep=undone.post if post else None)
 
     # -- the rotation's categories ----------------------------------------------------------------
 
@@ -393,7 +369,7 @@ class MainScreen(AssetsCoordination, Screen):
                     self.notify(str(error), severity="error", markup=False)
                 self.refresh_all()
 
-        self.app.push_screen(CategoryEditor(category, self.catalog.channels()), functools.partial(saved, self))
+        self.app.push_screen(lazy.screen("CategoryEditor")(category, self.catalog.channels()), functools.partial(saved, self))
 
     # -- batch sessions and people ------------------------------------------------------------
 
@@ -410,16 +386,16 @@ class MainScreen(AssetsCoordination, Screen):
 
         def ended(created: list | None) -> None:
             if created:
-                self.undo_stack.append(("group", None, [("delete", post_id, {}) for post_id in created]))
+                self.undo_stack.push(batch_service.undo_drafts(created))
                 wrote = ngettext("Wrote {count} draft from the batch session — u undoes",
                                  "Wrote {count} drafts from the batch session — u undoes", len(created))  # fmt: skip
                 self.notify(wrote.format(count=len(created)), markup=False)
             self.refresh_all()
 
-        self.app.push_screen(BatchScreen(session, planner_app(self).today), ended)
+        self.app.push_screen(lazy.screen("BatchScreen")(session, self.app.today), ended)
 
     def action_people(self) -> None:
-        self.app.push_screen(PeopleScreen(planner_app(self).today), lambda _: self.refresh_all())
+        self.app.push_screen(lazy.screen("PeopleScreen")(self.app.today), lambda _: self.refresh_all())
 
     # -- filling from the rotation -----------------------------------------------------------
 
@@ -433,12 +409,12 @@ class MainScreen(AssetsCoordination, Screen):
 
         def answered(text: str | None) -> None:
             if text:
-                self._fill(rotation_fill.next_weeks(IsoWeek.of(planner_app(self).today), int(text)))
+                self._fill(rotation_fill.next_weeks(IsoWeek.of(self.app.today), int(text)))
 
         self.app.push_screen(Ask(_("Fill how many weeks from this week?"), value="4", check=check), answered)
 
     def _fill(self, weeks: list[IsoWeek]) -> None:
-        today = planner_app(self).today
+        today = self.app.today
         if weeks[-1].sunday < today:
             self.notify(_("That week has passed: nothing to fill."), severity="warning")
             return
@@ -454,22 +430,16 @@ class MainScreen(AssetsCoordination, Screen):
             return
         holidays = set(rotation_fill.holidays_between(weeks[0].monday, weeks[-1].sunday + dt.timedelta(days=365)))
         count = len(plan.proposals)
-        title = ngettext(
-            "Fill {weeks} from the rotation: {count} proposal", "Fill {weeks} from the rotation: {count} proposals", count
-        )
+        title = ngettext("Fill {weeks} from the rotation: {count} proposal", "Fill {weeks} from the rotation: {count} proposals", count)
         title = title.format(weeks=label, count=count)
-        self.app.push_screen(FillPreview(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks))
+        self.app.push_screen(lazy.screen("FillPreview")(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks))
 
     @writes
     def _filled(self, weeks: list[IsoWeek], accepted: list | None) -> None:
         if not accepted:
             return
-        posts = self.catalog.workspace.view(POSTS)
-        before = {p.post: dict(posts[p.post]) for p in accepted if p.post and p.post in posts}
-        created, placed = rotation_fill.apply_proposals(self.catalog, accepted)
-        undo = [("delete", post_id, {}) for post_id in created]
-        undo += [("fields", post_id, {k: before[post_id].get(k) for k in ("date", "time", "channel")}) for post_id in placed]
-        self.undo_stack.append(("group", None, undo))
+        created, placed, undo = rotation_fill.fill(self.catalog, accepted)
+        self.undo_stack.push(undo)
         planned = ngettext("Planned {count} new draft and {placed} from the backlog — u undoes",
                            "Planned {count} new drafts and {placed} from the backlog — u undoes", len(created))  # fmt: skip
         self.notify(planned.format(count=len(created), placed=len(placed)), markup=False)
@@ -477,15 +447,13 @@ class MainScreen(AssetsCoordination, Screen):
 
     def action_figures_view(self) -> None:
         def closed(new_id: str | None) -> None:
-            if new_id:  # a post was reused: show it in the plan, `u` removes it again
-                self.undo_stack.append(("delete", new_id, {}))
-                day = user_input.parse_date(self.catalog.workspace.view(POSTS)[new_id]["date"])
-                self.week = IsoWeek.of(day)
+            if new_id:  # a post was reused: show it in the plan (the view put its undo on the stack)
+                self.week = IsoWeek.of(self.catalog.post(new_id).date)
                 self.refresh_all(keep=new_id)
             else:
                 self.refresh_all()
 
-        self.app.push_screen(FiguresScreen(), closed)
+        self.app.push_screen(lazy.screen("FiguresScreen")(), closed)
 
     def action_year_wheel(self) -> None:
         def closed(day: dt.date | None) -> None:
@@ -495,15 +463,38 @@ class MainScreen(AssetsCoordination, Screen):
             else:
                 self.refresh_all()
 
-        day = self.plan.selected_day or (planner_app(self).today if planner_app(self).today in self.week else self.week.monday)
-        self.app.push_screen(YearWheelScreen(day, planner_app(self).today, self.undo_stack, self.action_undo), closed)
+        day = self.plan.selected_day or (self.app.today if self.app.today in self.week else self.week.monday)
+        self.app.push_screen(lazy.screen("YearWheelScreen")(day, self.app.today, self.undo_stack, self.action_undo), closed)
 
     def action_export(self) -> None:
         def written(message: str | None) -> None:
             if message:
                 self.notify(message, markup=False)
 
-        self.app.push_screen(ExportScreen(self.week, planner_app(self).today), written)
+        self.app.push_screen(lazy.screen("ExportScreen")(self.week, self.app.today), written)
+
+    def action_report(self) -> None:
+        """Write the last whole month's report (as `someplan report` does) and say where. On a
+        thread: a cold first report takes about half a second (Pillow, the calendar), and the key
+        must not hold up the screen."""
+        self.run_worker(self._write_report, thread=True, exclusive=True, group="report")
+
+    def _write_report(self) -> None:
+        from someplan.services.errors import UserError
+        from someplan.services.report_file import write_report
+
+        workspace = self.catalog.workspace
+        try:
+            with workspace.lock:  # the records are read live: no colleague's op may land meanwhile
+                report, path = write_report(self.catalog, None, self.app.today)
+        except (UserError, WorkspaceError, OSError) as error:
+            message, severity = _("No report: {error}").format(error=error), "error"
+        else:
+            message, severity = _("Wrote the report for {period} to {path}").format(period=report.label, path=path), "information"
+        try:
+            self.app.call_from_thread(self.notify, message, severity=severity, timeout=10, markup=False)
+        except RuntimeError:
+            pass  # the app is closing
 
     def action_import_figures(self) -> None:
         def done(message: str | None) -> None:
@@ -511,16 +502,18 @@ class MainScreen(AssetsCoordination, Screen):
                 self.notify(message, markup=False)
             self.refresh_all()
 
-        self.app.push_screen(FiguresImportScreen(), done)
+        self.app.push_screen(lazy.screen("FiguresImportScreen")(), done)
 
     # -- colleagues ------------------------------------------------------------------------------
 
     def on_workspace_changed(self, message: WorkspaceChanged) -> None:
         if message.by_colleague:
-            devices = set(self._devices_of(message.changed))
-            names = ", ".join(sorted(devices)) or _("a colleague")
+            workspace = self.catalog.workspace
+            changes = (workspace.last_change(table, record_id, others_only=True) for table, record_id in message.changed)
+            names = ", ".join(sorted({change.who for change in changes if change})) or _("a colleague")
             self.last_colleague = f"{names} {time.strftime('%H:%M')}"
-            editor = next((s for s in self.app.screen_stack if isinstance(s, PostEditor)), None)
+            editor_class = lazy.loaded("PostEditor")
+            editor = next((s for s in self.app.screen_stack if editor_class and isinstance(s, editor_class)), None)
             if editor is not None and (POSTS, editor.original.id) in message.changed and not editor.is_new:
                 now = self.catalog.workspace.get(POSTS, editor.original.id) or {}
                 before = editor.original.to_doc()
@@ -529,14 +522,3 @@ class MainScreen(AssetsCoordination, Screen):
         self.refresh_all()
         if self.app.screen is not self:  # a full-screen view on top (the year wheel) redraws too
             self.app.screen.post_message(WorkspaceChanged(message.changed, message.by_colleague))
-
-    def _devices_of(self, changed: set[tuple[str, str]]) -> list[str]:
-        workspace = self.catalog.workspace
-        me = workspace.identity.device_id if workspace.identity else None
-        names = []
-        for table, record_id in changed:
-            for cell in workspace.state.cells.get((table, record_id), {}).values():
-                device = stamp_device(cell.key[:-8])
-                if device != me:
-                    names.append(workspace.device_name(device))
-        return names

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.coordinate import Coordinate
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static, Switch
+from textual.widgets import DataTable, Input, Static, Switch
 
 from someplan.domain.person import Person
 from someplan.i18n import N_, _
@@ -20,6 +20,7 @@ from someplan.services.user_input import parse_date
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui import labels
+from someplan.tui.footer import Footer
 from someplan.tui.language import Caption
 from someplan.tui.screens.batch import consent_text
 from someplan.tui.screens.dialogs import Confirm, kept_text
