@@ -130,7 +130,9 @@ def main() -> int:
         for name, samples in per_key.items():
             print(f"key {name:31}{median_ms(samples):7.1f} ms  [< 50 ms] round trip")
         print(f"idle CPU, change feed running      {statistics.median(idles):7.2f} %")
-        print(f"peak resident memory               {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB  [< 120 MB]")
+        print(
+            f"peak resident memory               {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB  [< 120 MB]"
+        )
     return 0
 
 

@@ -18,7 +18,9 @@ from someplan.i18n import _, ngettext
 def register(name: str, p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_export)
     common.workspace_option(p)
-    p.add_argument("format", metavar="FORMAT", help=_("ics, hootsuite, markdown (md), html, csv or wheel (the year wheel as SVG)"))
+    p.add_argument(
+        "format", metavar="FORMAT", help=_("ics, hootsuite, markdown (md), html, csv or wheel (the year wheel as SVG)")
+    )
     p.add_argument("--from", dest="start", help=_("the first day (2026-11-23, 23.11.2026, today)"))
     p.add_argument("--to", dest="end", help=_("the last day"))
     p.add_argument("--week", help=_("one ISO week: 48, 2026-W48, 'uke 48'"))

@@ -55,7 +55,11 @@ HELP_SECTIONS = (
     (N_("Import figures"), "FiguresImportScreen"),
 )
 
-YEAR_WHEEL_COMMAND = (N_("Year wheel"), "screen.year_wheel", N_("The whole year: weeks or months, campaigns, holidays, post load"))
+YEAR_WHEEL_COMMAND = (
+    N_("Year wheel"),
+    "screen.year_wheel",
+    N_("The whole year: weeks or months, campaigns, holidays, post load"),
+)
 IMPORT_ENTRY = (N_("Import key figures…"), N_("From a Meta or LinkedIn export in Downloads: preview, then write"))
 
 # Textual's own palette commands (get_system_commands), so that the catalog has them.
@@ -88,7 +92,11 @@ class PlannerCommands(Provider):
         (N_("Key figures view"), "screen.figures_view", N_("Rates by category and channel, top posts, reuse")),
         YEAR_WHEEL_COMMAND,
         (N_("Export…"), "screen.export", N_("The plan as a calendar, a Hootsuite CSV, a Markdown or HTML plan, a CSV of posts")),
-        (N_("Report of the last month"), "screen.report", N_("One HTML file in exports/: rates, charts, best posts, the year wheel")),
+        (
+            N_("Report of the last month"),
+            "screen.report",
+            N_("One HTML file in exports/: rates, charts, best posts, the year wheel"),
+        ),
         (IMPORT_ENTRY[0], "screen.import_figures", IMPORT_ENTRY[1]),
         (N_("Run doctor"), "app.doctor", N_("Unreadable or stray files, clocks, devices")),
         (N_("Help: all keys"), "app.help", N_("Every key, by pane")),
@@ -149,7 +157,9 @@ class SomeplanApp(App):
         for theme in themes:
             self.register_theme(theme)
         wanted = read_user_state().get("theme")
-        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME if DEFAULT_THEME in self.available_themes else self.theme
+        self.theme = (
+            wanted if wanted in self.available_themes else DEFAULT_THEME if DEFAULT_THEME in self.available_themes else self.theme
+        )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for problem in problems:
             self.notify(_("Theme file skipped: {problem}").format(problem=problem), severity="warning", timeout=8, markup=False)
@@ -209,7 +219,8 @@ class SomeplanApp(App):
         found = ngettext("{count} problem:", "{count} problems:", len(problems)).format(count=len(problems))
         lines.append(Text(found if problems else _("No problems found."), style="bold"))
         for problem in problems:
-            lines.append(Text.assemble((f"{labels.severity(problem.severity):8}", "red" if problem.severity == "error" else "yellow"),
+            style = "red" if problem.severity == "error" else "yellow"
+            lines.append(Text.assemble((f"{labels.severity(problem.severity):8}", style),
                                        literal(problem.path or ""), "  ", literal(problem.message)))  # fmt: skip
         self.push_screen(ShowList(_("Doctor"), lines))
 

@@ -55,7 +55,9 @@ def test_a_fill_is_undone_in_one_batch(catalog):
     after = catalog.workspace.view(POSTS)
     assert set(after) == set(before)
     for pid in placed:
-        assert {k: after[pid].get(k) for k in ("date", "time", "channel")} == {k: before[pid].get(k) for k in ("date", "time", "channel")}
+        assert {k: after[pid].get(k) for k in ("date", "time", "channel")} == {
+            k: before[pid].get(k) for k in ("date", "time", "channel")
+        }
 
 
 def test_campaigns_and_batch_drafts_return_their_undo(catalog):

@@ -40,7 +40,9 @@ def column_chart(items: Sequence[tuple[str, float | None]], title: str, colour: 
         value = high * step / 2
         y = top + plot_h - plot_h * step / 2
         out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="{GRID}"/>')
-        out.append(f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end" fill="#6b7480">{x(percent(value))}</text>')
+        out.append(
+            f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end" fill="#6b7480">{x(percent(value))}</text>'
+        )
     count = max(len(items), 1)
     slot = plot_w / count
     every = max(1, math.ceil(count / 13))

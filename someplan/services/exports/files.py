@@ -30,7 +30,15 @@ from someplan.store.workspace import Workspace
 
 EXPORT_FOLDER = "exports"
 MARKS = (b"PRODID:-//someplan//", b'<meta name="generator" content="someplan">', b"<!-- someplan export -->")
-EXTENSIONS = {"ics": ".ics", "hootsuite": ".csv", "markdown": ".md", "html": ".html", "csv": ".csv", "wheel": ".svg", "report": ".html"}
+EXTENSIONS = {
+    "ics": ".ics",
+    "hootsuite": ".csv",
+    "markdown": ".md",
+    "html": ".html",
+    "csv": ".csv",
+    "wheel": ".svg",
+    "report": ".html",
+}
 
 
 class NotOurs(UserError):

@@ -123,7 +123,9 @@ def report_html(report: Report) -> str:
                        + "</div>")  # fmt: skip
         out.append("</section>")
     out += _mix(report)
-    out += _posts_section(pgettext("report", "Best posts"), report.top, pgettext("report", "No post in this period has an engagement rate yet."))
+    out += _posts_section(
+        pgettext("report", "Best posts"), report.top, pgettext("report", "No post in this period has an engagement rate yet.")
+    )
     if report.bottom:
         out += _posts_section(pgettext("report", "Weakest posts"), report.bottom, "")
     out += _plan(report)
@@ -162,9 +164,18 @@ def _cards(report: Report) -> list[str]:
     return [
         '<section class="cards">',
         card(pgettext("report", "Published posts"), str(now.posts), str(before.posts)),
-        card(pgettext("report", "Reach rate"), percent(now.reach_rate), percent(before.reach_rate), _delta(now.reach_rate, before.reach_rate)),
-        card(pgettext("report", "Engagement rate"), percent(now.engagement_rate), percent(before.engagement_rate),
-             _delta(now.engagement_rate, before.engagement_rate)),  # fmt: skip
+        card(
+            pgettext("report", "Reach rate"),
+            percent(now.reach_rate),
+            percent(before.reach_rate),
+            _delta(now.reach_rate, before.reach_rate),
+        ),
+        card(
+            pgettext("report", "Engagement rate"),
+            percent(now.engagement_rate),
+            percent(before.engagement_rate),
+            _delta(now.engagement_rate, before.engagement_rate),
+        ),  # fmt: skip
         "</section>",
     ]
 
@@ -222,7 +233,9 @@ def _plan(report: Report) -> list[str]:
         out.append(f'<tr><td>{e(row.channel)}</td><td class="n">{target}</td><td class="n">{row.planned}</td>'
                    f'<td class="n">{row.published}</td></tr>')  # fmt: skip
     total = [sum(r.target for r in report.plan), sum(r.planned for r in report.plan), sum(r.published for r in report.plan)]
-    out.append("<tr><th>" + e(pgettext("report", "All channels")) + "</th>" + "".join(f'<th class="n">{n}</th>' for n in total) + "</tr>")
+    out.append(
+        "<tr><th>" + e(pgettext("report", "All channels")) + "</th>" + "".join(f'<th class="n">{n}</th>' for n in total) + "</tr>"
+    )
     return [*out, "</tbody></table>", "</section>"]
 
 

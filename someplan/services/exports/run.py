@@ -118,7 +118,9 @@ def prepare(catalog: Catalog, request: ExportRequest, today: dt.date, now: dt.da
     return _digest(catalog, fmt, period, picked, posts, names, chosen, device)
 
 
-def _digest(catalog, fmt, period: Period, picked: list[Post], load_posts: list[Post], names: Names, chosen, device: str) -> ExportResult:
+def _digest(
+    catalog, fmt, period: Period, picked: list[Post], load_posts: list[Post], names: Names, chosen, device: str
+) -> ExportResult:
     from someplan.services.calendar_data import days_between
 
     locale = language()
@@ -227,7 +229,9 @@ def workspace_zone(catalog: Catalog):
     try:
         return ZoneInfo(name), name, ()
     except (ZoneInfoNotFoundError, ValueError):
-        note = _("unknown time zone {zone!r} in the workspace settings: {default} is used").format(zone=name, default=DEFAULT_ZONE)
+        note = _("unknown time zone {zone!r} in the workspace settings: {default} is used").format(
+            zone=name, default=DEFAULT_ZONE
+        )
         return ZoneInfo(DEFAULT_ZONE), DEFAULT_ZONE, (note,)
 
 

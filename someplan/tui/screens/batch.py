@@ -148,7 +148,9 @@ class BatchScreen(Screen):
         step = self.session.step
         category = self.category
         title = _(STEP_TITLES[step]) if step in STEP_TITLES else ""
-        header = Text.assemble((_("Batch session"), "bold"), " · " + _("step {number} of 5: {title}").format(number=step.number, title=title))
+        header = Text.assemble(
+            (_("Batch session"), "bold"), " · " + _("step {number} of 5: {title}").format(number=step.number, title=title)
+        )
         if category:
             header.append("  ·  ")
             header.append_text(Text.assemble(("■ ", category.colour), literal(category.name)))

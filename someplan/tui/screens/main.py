@@ -430,9 +430,13 @@ class MainScreen(AssetsCoordination, Screen):
             return
         holidays = set(rotation_fill.holidays_between(weeks[0].monday, weeks[-1].sunday + dt.timedelta(days=365)))
         count = len(plan.proposals)
-        title = ngettext("Fill {weeks} from the rotation: {count} proposal", "Fill {weeks} from the rotation: {count} proposals", count)
+        title = ngettext(
+            "Fill {weeks} from the rotation: {count} proposal", "Fill {weeks} from the rotation: {count} proposals", count
+        )
         title = title.format(weeks=label, count=count)
-        self.app.push_screen(lazy.screen("FillPreview")(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks))
+        self.app.push_screen(
+            lazy.screen("FillPreview")(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks)
+        )
 
     @writes
     def _filled(self, weeks: list[IsoWeek], accepted: list | None) -> None:

@@ -95,7 +95,9 @@ class AssetsCoordination:
             self.notify(_("References not updated: {error}").format(error=done.error), severity="error", timeout=10, markup=False)
         elif done.relinked:
             what = ", ".join(f"{m.old} → {m.new}" for m in done.moves[:3])
-            follow = ngettext("{count} post follows the rename: {moves}", "{count} posts follow the rename: {moves}", done.relinked)
+            follow = ngettext(
+                "{count} post follows the rename: {moves}", "{count} posts follow the rename: {moves}", done.relinked
+            )
             self.notify(follow.format(count=done.relinked, moves=literal(what)), markup=False)
             self.refresh_all()
 
@@ -132,7 +134,9 @@ class AssetsCoordination:
             self.notify(_("Already attached to “{title}”").format(title=literal(post.title)), markup=False)
             return
         self._change(post, assets=(*post.assets, row.path))
-        self.notify(_("Attached {file} to “{title}” — u undoes").format(file=literal(row.path), title=literal(post.title)), markup=False)
+        self.notify(
+            _("Attached {file} to “{title}” — u undoes").format(file=literal(row.path), title=literal(post.title)), markup=False
+        )
 
     def action_new_post_from_asset(self, path: str | None = None) -> None:
         row = self._selected_asset() if path is None else self._row(path)
