@@ -58,7 +58,7 @@ class AssetLibrary:
         self._pending: list[Change] | None = []  # a list while the scan runs
         self._lost: set[str] = set()  # referenced files that vanished this session
         self._watcher: AssetWatcher | None = None
-        self._listing_key: tuple | None = None
+        self._listing_key: tuple[object, ...] | None = None
         self._seen_written: float | None = None
         self._lock = threading.Lock()  # watch() may run on a worker thread while stop() runs on the UI's
         self._stopped = False

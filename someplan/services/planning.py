@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from someplan.domain.post import Post
 from someplan.i18n import _
@@ -16,12 +17,14 @@ from someplan.services.user_input import parse_date, parse_status, parse_time  #
 from someplan.store.workspace import new_record_id
 
 
-def _empty(value) -> bool:
+def _empty(value: object) -> bool:
     return value in (None, "", [])
 
 
 def add_post(catalog: Catalog, post: Post) -> str:
-    return plan_post(catalog, post).post
+    undo = plan_post(catalog, post)
+    assert undo.post is not None  # plan_post's undo names the new post
+    return undo.post
 
 
 def plan_post(catalog: Catalog, post: Post, what: str | None = None) -> Undo:
@@ -67,7 +70,7 @@ def change_post(catalog: Catalog, original: Post, edited: Post) -> Undo | None:
     return Undo.of_fields(what, POSTS, edited.id, {name: before[name] for name in changed}, post=edited.id)
 
 
-def edit_post(catalog: Catalog, post_id: str, **fields) -> Post:
+def edit_post(catalog: Catalog, post_id: str, **fields: Any) -> Post:
     post = catalog.post(post_id)
     updated = dataclasses.replace(post, **fields)
     save_post(catalog, updated)

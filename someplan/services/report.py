@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from someplan.domain.channel import followers_on
+from someplan.domain.channel import Channel, followers_on
 from someplan.domain.figures import average
 from someplan.domain.figures_stats import GroupFigures, RatedPost, averages_by, ranked, rate_all, reuse_candidates
 from someplan.domain.post import Post, Status
@@ -269,7 +269,7 @@ def post_format(post: Post) -> str | None:
     return getattr(value, "value", value) or None
 
 
-def channel_plan(posts: Sequence[Post], channels, period: Period) -> tuple[ChannelPlan, ...]:
+def channel_plan(posts: Sequence[Post], channels: Iterable[Channel], period: Period) -> tuple[ChannelPlan, ...]:
     rows = []
     for channel in channels:
         mine = [p for p in posts if p.channel == channel.id and p.date and period.first <= p.date <= period.last]
@@ -280,7 +280,7 @@ def channel_plan(posts: Sequence[Post], channels, period: Period) -> tuple[Chann
     return tuple(rows)
 
 
-def follows(channels, period: Period) -> tuple[Follows, ...]:
+def follows(channels: Iterable[Channel], period: Period) -> tuple[Follows, ...]:
     found = []
     for channel in channels:
         before = followers_on(channel.followers, period.first - dt.timedelta(days=1))
@@ -293,7 +293,7 @@ def follows(channels, period: Period) -> tuple[Follows, ...]:
 
 def report_post(rated: RatedPost, thumbnail: Callable[[Post], str | None]) -> ReportPost:
     post = rated.post
-    return ReportPost(one_line(post.title) or one_line(post.caption)[:80], post.date, one_line(rated.channel),
+    return ReportPost(one_line(post.title) or one_line(post.caption)[:80], rated.day, one_line(rated.channel),
                       one_line(rated.category), rated.reach_rate, rated.engagement_rate, thumbnail(post))  # fmt: skip
 
 
@@ -329,8 +329,8 @@ def build_report(
     everything = catalog.posts()
     published = [p for p in everything if p.status is Status.PUBLISHED and p.date]
     rated_all = rate_all(published, channel_map, categories)
-    now = [r for r in rated_all if period.first <= r.post.date <= period.last]
-    then = [r for r in rated_all if before.first <= r.post.date <= before.last]
+    now = [r for r in rated_all if period.first <= r.day <= period.last]
+    then = [r for r in rated_all if before.first <= r.day <= before.last]
     thumbnails = Thumbnails.of(catalog)
     top, bottom = top_and_bottom(now)
     reused = {doc["reused_from"] for doc in catalog.workspace.view(POSTS).values() if doc.get("reused_from")}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from someplan.domain.post import Post
+from someplan.services.catalog import Catalog
 
 SIZE = 160
 QUALITY = 72
@@ -25,7 +26,7 @@ class Thumbnails:
     made: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, catalog) -> Thumbnails:
+    def of(cls, catalog: Catalog) -> Thumbnails:
         from someplan.services.assets import asset_root
 
         try:
@@ -59,9 +60,10 @@ def thumbnail_jpeg(path: Path, size: int = SIZE) -> bytes | None:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
-            image.draft("RGB", (size * 2, size * 2))  # JPEG: decode at a fraction of the size
-            image.thumbnail((size, size))
+        with Image.open(path) as opened:
+            opened.draft("RGB", (size * 2, size * 2))  # JPEG: decode at a fraction of the size
+            opened.thumbnail((size, size))
+            image: Image.Image = opened
             if image.mode in ("RGBA", "LA", "P"):
                 image = image.convert("RGBA")
                 flat = Image.new("RGB", image.size, (255, 255, 255))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from someplan.domain.category import Category
 from someplan.domain.post import Status
@@ -13,7 +14,7 @@ from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.holiday_cache import cached_public_holidays
 from someplan.services.undo import Undo
-from someplan.store.workspace import new_record_id
+from someplan.store.workspace import Change, new_record_id
 
 MAX_FILL_WEEKS = 26
 
@@ -47,9 +48,9 @@ def spread_preview(
     return spread(category, count, catalog.channels(), posts, first_week, today, holidays, every_weeks=every_weeks)
 
 
-def draft_fields(category: Category | None, proposal: Proposal, **extra) -> dict:
+def draft_fields(category: Category | None, proposal: Proposal, **extra: Any) -> dict[str, Any]:
     """The fields of a new draft for `proposal`: named after its category, its question as notes."""
-    fields = {
+    fields: dict[str, Any] = {
         "title": category.name if category else _("New post"),
         "status": Status.DRAFT.value,
         "category": proposal.category,
@@ -62,11 +63,11 @@ def draft_fields(category: Category | None, proposal: Proposal, **extra) -> dict
     return {name: value for name, value in fields.items() if value not in (None, "", [])}
 
 
-def changes_for(catalog: Catalog, proposals: Iterable[Proposal]) -> tuple[list[tuple], list[str], list[str]]:
+def changes_for(catalog: Catalog, proposals: Iterable[Proposal]) -> tuple[list[Change], list[str], list[str]]:
     """The ops that plan `proposals`: (changes, ids of new drafts, ids of backlog posts placed)."""
     categories = {c.id: c for c in catalog.categories()}
     posts = catalog.workspace.view(POSTS)
-    changes: list[tuple] = []
+    changes: list[Change] = []
     created, placed = [], []
     for proposal in proposals:
         if proposal.post and proposal.post in posts:

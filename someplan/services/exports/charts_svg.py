@@ -23,7 +23,8 @@ def nice_top(value: float) -> float:
     if value <= 0:
         return 1.0
     power = 10 ** math.floor(math.log10(value))
-    return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value)
+    top: float = next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value)
+    return top
 
 
 def column_chart(items: Sequence[tuple[str, float | None]], title: str, colour: str = BLUE,
@@ -37,11 +38,11 @@ def column_chart(items: Sequence[tuple[str, float | None]], title: str, colour: 
            f'aria-label="{x(title)}" style="{STYLE}">',
            f'<text x="0" y="16" font-size="14" font-weight="600" fill="#1d232a">{x(title)}</text>']  # fmt: skip
     for step in range(3):
-        value = high * step / 2
+        level = high * step / 2
         y = top + plot_h - plot_h * step / 2
         out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="{GRID}"/>')
         out.append(
-            f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end" fill="#6b7480">{x(percent(value))}</text>'
+            f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end" fill="#6b7480">{x(percent(level))}</text>'
         )
     count = max(len(items), 1)
     slot = plot_w / count

@@ -20,8 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from pathlib import Path
 
+from someplan.domain.channel import Channel
 from someplan.domain.post import Post, Status
 from someplan.domain.weeks import PLAN_YEARS, IsoWeek, day_label
 from someplan.i18n import _, language, ngettext
@@ -94,10 +96,12 @@ def prepare(catalog: Catalog, request: ExportRequest, today: dt.date, now: dt.da
     if fmt == "wheel":
         return _wheel(catalog, request.year or today.year, today, device)
     if fmt == "hootsuite":
+        assert period is not None  # default_period has one for every format but the posts CSV
         return _hootsuite(catalog, channels, statuses, period, request.date_format, now or local_now(catalog, today), device)
     selection = Selection(period.first if period else None, period.last if period else None, chosen, statuses)
     if fmt in ("markdown", "html"):
         # The digest's planned-vs-target table counts whole weeks: read those once, pick from them.
+        assert period is not None  # default_period has one for every format but the posts CSV
         weeks = period.weeks()
         posts = catalog.posts_between(weeks[0].monday, weeks[-1].sunday)
     else:
@@ -113,13 +117,21 @@ def prepare(catalog: Catalog, request: ExportRequest, today: dt.date, now: dt.da
         from someplan.services.exports.posts_csv import posts_csv
 
         delimiter = request.delimiter or (";" if language() == "nb" else ",")
-        name = default_name(fmt, device, period.slug() if request.period else None)
+        name = default_name(fmt, device, request.period.slug() if request.period else None)
         return ExportResult(fmt, posts_csv(picked, names, delimiter), len(picked), request.period, name, device)
+    assert period is not None  # default_period has one for every format but the posts CSV
     return _digest(catalog, fmt, period, picked, posts, names, chosen, device)
 
 
 def _digest(
-    catalog, fmt, period: Period, picked: list[Post], load_posts: list[Post], names: Names, chosen, device: str
+    catalog: Catalog,
+    fmt: str,
+    period: Period,
+    picked: list[Post],
+    load_posts: list[Post],
+    names: Names,
+    chosen: frozenset[str] | None,
+    device: str,
 ) -> ExportResult:
     from someplan.services.calendar_data import days_between
 
@@ -151,7 +163,15 @@ def _wheel(catalog: Catalog, year: int, today: dt.date, device: str) -> ExportRe
     return ExportResult("wheel", data, count, None, default_name("wheel", device, str(year)), device)
 
 
-def _hootsuite(catalog, channels, statuses, period: Period, date_format: str, now: dt.datetime, device: str) -> ExportResult:
+def _hootsuite(
+    catalog: Catalog,
+    channels: list[Channel],
+    statuses: frozenset[Status] | None,
+    period: Period,
+    date_format: str,
+    now: dt.datetime,
+    device: str,
+) -> ExportResult:
     if len(channels) != 1:
         known = ", ".join(c.name for c in catalog.channels()) or "–"
         raise UserError(_("a Hootsuite file is for one channel: choose one ({known})").format(known=known))
@@ -221,7 +241,7 @@ def range_period(first: dt.date | None, last: dt.date | None, today: dt.date) ->
 # -- what the formats need from the workspace ----------------------------------------------------
 
 
-def workspace_zone(catalog: Catalog):
+def workspace_zone(catalog: Catalog) -> tuple[tzinfo, str, tuple[str, ...]]:
     """(tzinfo, name, notes): the workspace's time zone; an unknown one falls back to Oslo."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 

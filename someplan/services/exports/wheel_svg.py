@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from someplan.domain.event import EventKind
+from someplan.domain.norwegian_calendar import CalendarDay
 from someplan.domain.weeks import day_label, month_name, range_label
 from someplan.domain.year_wheel import Span, YearWheel
 from someplan.i18n import pgettext
@@ -208,7 +210,7 @@ def _lanes(wheel: YearWheel, geo: Geometry) -> list[str]:
     return out
 
 
-def _mark_kind(marks) -> str:
+def _mark_kind(marks: Iterable[CalendarDay]) -> str:
     kinds = {mark.kind for mark in marks}
     return next(kind for kind in ("holiday", "flag_day", "observance") if kind in kinds)
 
@@ -276,7 +278,7 @@ def _legend(wheel: YearWheel, locale: str, today: date | None) -> list[str]:
                 y += 18
                 break
             out.append(_span_key(span, span_colour(index), left, y - 10))
-            dates = range_label(span.event.start, span.event.end, locale)
+            dates = range_label(span.start, span.end, locale)
             text = f"{fit(one_line(span.event.title), 300, 12.5)} · {dates}"
             out.append(f'<text class="li" x="{left + 20}" y="{y}">{x(text)}</text>')
             y += 17
@@ -312,7 +314,7 @@ def _span_key(span: Span, colour: str, left: float, top: float) -> str:
     return f'<rect x="{left + 0.75}" y="{top + 0.75}" width="10.5" height="10.5" fill="{colour}" fill-opacity="0.25" stroke="{colour}" stroke-width="1.5"/>'
 
 
-def _mark_list(marks, locale: str, left: float, top: float) -> list[str]:
+def _mark_list(marks: Sequence[tuple[date, Sequence[CalendarDay]]], locale: str, left: float, top: float) -> list[str]:
     """Two columns, in date order, as many as fit; the wheel's marks show the rest by their dot."""
     out, column_width, line = [], 205, 15
     rows = int((HEIGHT - 20 - top) // line)
