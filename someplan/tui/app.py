@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette, Hit, Hits, Provider
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
@@ -230,11 +231,11 @@ class SomeplanApp(App):
     def help_lines(self) -> list[Text]:
         keymap = getattr(self, "_keymap", {})
         lines = []
-        for title, cls in ((N_("Everywhere"), SomeplanApp), *HELP_SECTIONS):
-            cls = lazy.screen(cls) if isinstance(cls, str) else cls
+        for title, section in ((N_("Everywhere"), SomeplanApp), *HELP_SECTIONS):
+            cls: type[DOMNode] = lazy.screen(section) if isinstance(section, str) else section
             lines.append(Text(_(title), style="bold underline"))
             for binding in cls.BINDINGS:
-                if not binding.description:
+                if not isinstance(binding, Binding) or not binding.description:  # ours are all Binding
                     continue
                 keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
                 shown = ", ".join(self.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))

@@ -8,10 +8,12 @@ from typing import Protocol, cast
 from textual.dom import DOMNode
 
 from someplan.services.catalog import Catalog
+from someplan.services.undo import UndoStack
 
 
 class PlannerApp(Protocol):
     catalog: Catalog
+    undo_stack: UndoStack  # one for the app: `u` in the plan undoes what any view wrote
     today: dt.date  # "today" as the planner opened it (pinned by $SOMEPLAN_TODAY in demos and tests)
 
 

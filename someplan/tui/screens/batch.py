@@ -20,6 +20,7 @@ import datetime as dt
 from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Static
 
 from someplan.domain.batch import BatchSession, Step
@@ -58,7 +59,7 @@ class BatchScreen(Screen):
         super().__init__()
         self.session = self.saved = session
         self.today = today
-        self._save_timer = None
+        self._save_timer: Timer | None = None
         # The steps by their Step, kept past the screen's end (what it wrote stays readable).
         self._steps: dict[Step, BatchStep] = {cls.step: cls(id=cls.step.value) for cls in STEPS}  # type: ignore[call-arg]
 
@@ -69,7 +70,7 @@ class BatchScreen(Screen):
     def compose(self):
         yield Static(id="batch-header", markup=False)
         with ContentSwitcher(initial=Step.CATEGORY.value, id="batch-steps"):
-            yield from self._steps.values()  # type: ignore[misc]
+            yield from self._steps.values()
         yield Footer()
 
     def on_mount(self) -> None:

@@ -177,7 +177,7 @@ class FiguresScreen(Screen):
             return
         again = _("Planned “{title}” again as a draft on {day}")
         self.notify(again.format(title=literal(original.title), day=labels.day(day, weekday="long", year=True)), markup=False)
-        self.app.undo_stack.push(undo)
+        planner_app(self).undo_stack.push(undo)
         self.dismiss(undo.post)
 
 
