@@ -1,7 +1,7 @@
 """The rules of the house, checked with the suite: the layer contracts in pyproject.toml
-(import-linter), `ruff check` with the rules pyproject.toml selects, and no module of someplan
-importing one that imports it back, deferred imports inside functions included (they hide a
-circle instead of removing it)."""
+(import-linter), `ruff check` and `mypy` as pyproject.toml configures them, and no module of
+someplan importing one that imports it back, deferred imports inside functions included (they
+hide a circle instead of removing it)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,13 @@ def test_the_layer_contracts_are_kept():
 
 def test_ruff_finds_nothing():
     run = subprocess.run([BIN / "ruff", "check", "--no-cache", "."], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+
+
+def test_mypy_finds_nothing():
+    # What is checked, and how strictly, is in [tool.mypy]. Its cache (.mypy_cache, which mypy
+    # keeps out of git) makes a rerun take a second; mypy checks every file against it.
+    run = subprocess.run([BIN / "mypy"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
 
 

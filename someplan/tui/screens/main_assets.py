@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from someplan.domain.assets import AssetQuery, AssetRow, reference_key
 from someplan.domain.post import Post, Status
@@ -18,15 +19,48 @@ from someplan.services.asset_library import Applied, AssetLibrary, title_from_na
 from someplan.services.assets import AssetIndex, AssetList
 from someplan.textsafe import literal
 from someplan.tui.panes.assets import AssetsPane
+from someplan.tui.planner_app import planner_app
 from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask
 
 __all__ = ["AssetsCoordination", "title_from_name"]
 
+if TYPE_CHECKING:
+    import datetime as dt
 
-class AssetsCoordination:
+    from textual.screen import Screen
+
+    from someplan.services.catalog import Catalog
+    from someplan.tui.panes.plan import WeekPlanPane
+
+    class _MainScreenPart(Screen[None]):
+        """What the mixin uses of the screen it is mixed into (MainScreen)."""
+
+        @property
+        def catalog(self) -> Catalog: ...
+
+        @property
+        def plan(self) -> WeekPlanPane: ...
+
+        def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None: ...
+
+        def _selected_post(self) -> Post | None: ...
+
+        def _open_editor(self, post: Post, is_new: bool) -> None: ...
+
+        def _change(self, post: Post, **fields: Any) -> None: ...
+else:
+    _MainScreenPart = object
+
+
+class AssetsCoordination(_MainScreenPart):
     assets: AssetLibrary | None = None
     asset_updates = 0  # how many watcher batches were applied: tests wait on it
+
+    @property
+    def _library(self) -> AssetLibrary:
+        assert self.assets is not None  # made by _start_assets, before the worker and the watcher run
+        return self.assets
 
     @property
     def asset_index(self) -> AssetIndex | None:
@@ -52,7 +86,7 @@ class AssetsCoordination:
         # nothing that arrives meanwhile is missed.
         if getattr(self.app, "_watch", False):
             try:
-                self.assets.watch(lambda changes: self._from_thread(self._assets_changed, changes))
+                self._library.watch(lambda changes: self._from_thread(self._assets_changed, changes))
             except OSError as error:
                 notice = _("The asset folder is not watched: {error}").format(error=error)
                 self._from_thread(partial(self.notify, notice, severity="warning", markup=False))
@@ -60,7 +94,7 @@ class AssetsCoordination:
 
     def _index_assets(self) -> None:
         pane = self.query_one(AssetsPane)
-        entries = self.assets.scan(progress=lambda n: self._from_thread(pane.show_progress, n))
+        entries = self._library.scan(progress=lambda n: self._from_thread(pane.show_progress, n))
         self._from_thread(self._assets_indexed, entries)
 
     def _from_thread(self, callback, *args) -> None:
@@ -70,7 +104,7 @@ class AssetsCoordination:
             pass  # the app is closing
 
     def _assets_indexed(self, entries: dict) -> None:
-        library = self.assets
+        library = self._library
         self._report(library.load(entries))
         self._show_assets()
         keys = library.referenced()
@@ -78,15 +112,16 @@ class AssetsCoordination:
             self.run_worker(lambda: library.remember_fingerprints(keys), thread=True, group="fingerprints")
 
     def _assets_changed(self, changes: list) -> None:
-        if self.assets.scanning:
-            self.assets.apply(changes)  # held until the scan is in
+        library = self._library
+        if library.scanning:
+            library.apply(changes)  # held until the scan is in
             return
-        done = self.assets.apply(changes)
+        done = library.apply(changes)
         self._report(done)
         self._show_assets()
         self.asset_updates += 1
         batch_class = lazy.loaded("BatchScreen")
-        batch = next((s for s in self.app.screen_stack if batch_class and isinstance(s, batch_class)), None)
+        batch: Any = next((s for s in self.app.screen_stack if batch_class and isinstance(s, batch_class)), None)
         if done.arrived and batch is not None:  # the photo of the person being interviewed
             batch.asset_arrived(done.arrived[-1])
 
@@ -105,7 +140,7 @@ class AssetsCoordination:
         if self.assets is None:
             return
         pane = self.query_one(AssetsPane)
-        listing = self.assets.rows(pane.query_text, self.app.today, language())
+        listing = self.assets.rows(pane.query_text, planner_app(self).today, language())
         if listing is not None:
             pane.show(listing)
 
@@ -143,16 +178,16 @@ class AssetsCoordination:
         if row is None or row.missing:
             self.notify(_("Select a file in the asset list first"), severity="warning")
             return
-        day = self.plan.selected_day or self.app.today
+        day = self.plan.selected_day or planner_app(self).today
         post = Post(id="", date=day, status=Status.IDEA, title=title_from_name(row.path), assets=(row.path,),
-                    category=self.assets.category_for(row.path))  # fmt: skip
+                    category=self._library.category_for(row.path))  # fmt: skip
         self._open_editor(post, is_new=True)
 
     def action_preview_asset(self) -> None:
         row = self._selected_asset()
         if row is None:
             return
-        index = self.assets.index
+        index = self._library.index
         facts = None if row.missing else index.facts(row.path)
         path = None if row.missing else index.disk_path(row.path)
 
