@@ -184,6 +184,7 @@ class RecordTable(Table):
         # The live view, which TinyDB only reads (its updates go through _update_table).
         return cast(dict[str, Mapping[Any, Any]], storage.workspace.view(self.name))
 
+    # The table TinyDB's updater gets is keyed by our text ids, where its types say int.
     def _update_table(self, updater: Callable[[dict[str, dict[str, Any]]], None]) -> None:  # type: ignore[override]
         # The lock keeps a colleague's ops from merging between TinyDB's read and write, where
         # the diff would otherwise mistake them for edits of ours and undo them. Only this
