@@ -164,3 +164,30 @@ async def test_a_post_open_in_the_editor_that_a_colleague_changed_is_flagged(mak
         await pilot.pause()
         assert editor.has_class("flagged")
         assert "caption" in str(editor.query_one("#editor-flag").render())
+
+
+async def test_an_edit_from_another_terminal_of_this_machine_is_not_a_colleagues(make_app, sample_copy, tmp_path):
+    """Issue 17.2: `someplan edit` in a second terminal writes as this device; the header's ⟳
+    names only colleagues, and only the one who made the change (not earlier editors)."""
+    from someplan.tui.messages import WorkspaceChanged
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        post_id = app.screen.plan.selected_post_id
+        same_machine = Workspace.open(sample_copy)  # the same config dir: this device
+        same_machine.update(POSTS, post_id, {"caption": "from the command line"})
+        same_machine.close()
+        changed = app.catalog.workspace.refresh()
+        assert (POSTS, post_id) in changed
+        app.screen_stack[0].post_message(WorkspaceChanged(changed, by_colleague=True))
+        await pilot.pause()
+        header = str(app.screen.query_one("#header").render())
+        assert "⟳" not in header
+        colleague = Workspace.open(sample_copy, IdentityStore(tmp_path / "c2", tmp_path / "s2"))
+        colleague.update(POSTS, post_id, {"notes": "Ola was here"})
+        changed = app.catalog.workspace.refresh()
+        app.screen_stack[0].post_message(WorkspaceChanged(changed, by_colleague=True))
+        await pilot.pause()
+        header = str(app.screen.query_one("#header").render())
+        name = colleague.identity.name
+        assert f"⟳ {name} " in header  # Ola alone: not whoever wrote the post's other fields before

@@ -493,8 +493,11 @@ class MainScreen(AssetsCoordination, Screen):
     def on_workspace_changed(self, message: WorkspaceChanged) -> None:
         if message.by_colleague:
             devices = set(self._devices_of(message.changed))
-            names = ", ".join(sorted(devices)) or _("a colleague")
-            self.last_colleague = f"{names} {time.strftime('%H:%M')}"
+            # Only ops of this device arrived: a `someplan` command in another terminal of this
+            # machine, which is the user, not a colleague.
+            names = ", ".join(sorted(devices)) or _("you, in another window")
+            if devices:
+                self.last_colleague = f"{names} {time.strftime('%H:%M')}"
             editor = next((s for s in self.app.screen_stack if isinstance(s, PostEditor)), None)
             if editor is not None and (POSTS, editor.original.id) in message.changed and not editor.is_new:
                 now = self.catalog.workspace.get(POSTS, editor.original.id) or {}
@@ -506,12 +509,18 @@ class MainScreen(AssetsCoordination, Screen):
             self.app.screen.post_message(WorkspaceChanged(message.changed, message.by_colleague))
 
     def _devices_of(self, changed: set[tuple[str, str]]) -> list[str]:
+        """The other devices that made the changes: per record the author of its newest field.
+
+        Every older field of a record was written by whoever edited it before (colleagues of
+        last week), and naming them would credit them with today's change."""
         workspace = self.catalog.workspace
         me = workspace.identity.device_id if workspace.identity else None
         names = []
         for table, record_id in changed:
-            for cell in workspace.state.cells.get((table, record_id), {}).values():
-                device = stamp_device(cell.key[:-8])
-                if device != me:
-                    names.append(workspace.device_name(device))
+            cells = workspace.state.cells.get((table, record_id), {}).values()
+            if not cells:
+                continue
+            device = stamp_device(max(cell.key for cell in cells)[:-8])
+            if device != me:
+                names.append(workspace.device_name(device))
         return names
