@@ -9,7 +9,7 @@ from someplan.domain.category import Category
 from someplan.domain.post import Status
 from someplan.domain.rotation_plan import Proposal, RotationPlan, propose, spread
 from someplan.domain.weeks import IsoWeek
-from someplan.i18n import _, language
+from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.holiday_cache import cached_public_holidays
 from someplan.store.workspace import new_record_id
@@ -30,6 +30,21 @@ def fill_plan(catalog: Catalog, weeks: Sequence[IsoWeek], today: dt.date, *, all
     holidays = holidays_between(first.monday, last.sunday, language())
     posts = catalog.rotation_posts(min(first.monday, today))
     return propose(catalog.categories(), catalog.channels(), posts, weeks, today, holidays, allow_holidays=allow_holidays)
+
+
+def why_nothing_to_fill(plan: RotationPlan) -> str:
+    """Why `plan` proposes nothing, as the user would check it: due categories without room, full
+    channels, or every category on track with its cadence while slots stay empty."""
+    unplaced = len(plan.unplaced)
+    if unplaced:
+        why = ngettext("{count} due category has no free slot", "{count} due categories have no free slot", unplaced)
+        return why.format(count=unplaced)
+    empty = sum(slot.left for week in plan.weeks for slot in week.slots)
+    if not empty:
+        return _("every channel is at its target")
+    why = ngettext("every category is on track with its cadence ({count} empty slot left for later)",
+                   "every category is on track with its cadence ({count} empty slots left for later)", empty)  # fmt: skip
+    return why.format(count=empty)
 
 
 def next_weeks(start: IsoWeek, count: int) -> list[IsoWeek]:

@@ -430,12 +430,8 @@ class MainScreen(AssetsCoordination, Screen):
         plan = rotation_fill.fill_plan(self.catalog, weeks, today)
         label = f"{week_word(language())} {weeks[0].week}" + (f"–{weeks[-1].week}" if len(weeks) > 1 else "")
         if not plan.proposals:
-            unplaced = len(plan.unplaced)
-            if unplaced:
-                why = ngettext("{count} due category has no free slot", "{count} due categories have no free slot", unplaced)
-            else:
-                why = _("every channel is at its target")
-            self.notify(_("Nothing to fill in {weeks}: {why}.").format(weeks=label, why=why.format(count=unplaced)), markup=False)
+            why = rotation_fill.why_nothing_to_fill(plan)
+            self.notify(_("Nothing to fill in {weeks}: {why}.").format(weeks=label, why=why), markup=False)
             return
         holidays = set(rotation_fill.holidays_between(weeks[0].monday, weeks[-1].sunday + dt.timedelta(days=365)))
         count = len(plan.proposals)
