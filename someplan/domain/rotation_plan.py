@@ -74,7 +74,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
-from datetime import date, time
+from datetime import date, time, timedelta
 from enum import StrEnum
 
 from someplan.domain.cadence import Cadence
@@ -213,6 +213,7 @@ def spread(
     every_weeks: int | None = None,
     allow_holidays: bool = False,
     horizon_weeks: int = 104,
+    after: date | None = None,
 ) -> tuple[Proposal, ...]:
     """Days for `count` new posts of `category`, one every `every_weeks` weeks from `first_week`.
 
@@ -221,13 +222,16 @@ def spread(
     cadence in whole weeks (at least 1). Each post goes into a free slot of its week by the
     rules `propose` uses (preferred channel if it has room, else the channel with the most room;
     the preferred weekday or the nearest free day; never two posts of the category on one day;
-    no holidays unless `allow_holidays`; never before `today`). A week with no free slot pushes
+    no holidays unless `allow_holidays`; never before `today`, nor on or before `after`: the
+    interview day, before which there is nothing to post). A week with no free slot pushes
     that post, and the ones after it, a week on; after `horizon_weeks` weeks without room the
     rest are left out, so the result may be shorter than `count`.
 
     A category whose preferred channel has no weekly target still gets one post a week there:
     the user asked for these posts, and a channel without a target has no slots to overfill.
     """
+    if after is not None:
+        today = max(today, after + timedelta(days=1))
     planner = _Planner([category], channels, posts, today, frozenset(holidays), False, allow_holidays)
     step = every_weeks or max(1, round(category.cadence.interval_days / 7))
     week = max(first_week, IsoWeek.of(today))

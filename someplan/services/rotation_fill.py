@@ -52,13 +52,15 @@ def next_weeks(start: IsoWeek, count: int) -> list[IsoWeek]:
 
 
 def spread_preview(
-    catalog: Catalog, category: Category, count: int, first_week: IsoWeek, today: dt.date, every_weeks: int | None = None
+    catalog: Catalog, category: Category, count: int, first_week: IsoWeek, today: dt.date, every_weeks: int | None = None,
+    after: dt.date | None = None,
 ) -> tuple[Proposal, ...]:
-    """Where `count` new posts of `category` would go, one every `every_weeks` weeks from `first_week`."""
+    """Where `count` new posts of `category` would go, one every `every_weeks` weeks from `first_week`,
+    none on or before `after` (the interview day)."""
     horizon = first_week + 104
     holidays = holidays_between(first_week.monday, horizon.sunday, language())
     posts = catalog.rotation_posts(min(first_week.monday, today))
-    return spread(category, count, catalog.channels(), posts, first_week, today, holidays, every_weeks=every_weeks)
+    return spread(category, count, catalog.channels(), posts, first_week, today, holidays, every_weeks=every_weeks, after=after)
 
 
 def draft_fields(category: Category | None, proposal: Proposal, **extra) -> dict:

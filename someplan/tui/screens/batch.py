@@ -318,7 +318,7 @@ class BatchScreen(Screen):
         if category is None or not people:
             note.update(Text(_("Choose a category and at least one person first (ctrl+b goes back)."), style="red"))
             return
-        self.slots = spread_preview(self.catalog, category, len(people), first, self.today, every)
+        self.slots = spread_preview(self.catalog, category, len(people), first, self.today, every, after=self.session.day)
         channels = self.catalog.channel_names()
         for slot, person in zip(self.slots, people):
             day = Text(labels.day(slot.date, weekday="short", year=True))
