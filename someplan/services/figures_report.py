@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from someplan.domain.figures_stats import (
     GroupFigures, RatedPost, averages_by, rate_all, ranked, reuse_candidates, top_quartile_threshold, trend,
 )  # fmt: skip
+from someplan import rounding
 from someplan.domain.post import Status
 from someplan.domain.weeks import IsoWeek
 from someplan.services.catalog import POSTS, Catalog
@@ -69,4 +70,4 @@ def figures_report(catalog: Catalog, today: dt.date, weeks: int = DEFAULT_WEEKS,
 
 
 def rounded(value: float | None, places: int = 2) -> float | None:
-    return None if value is None else round(value, places)
+    return rounding.rounded(value, places)

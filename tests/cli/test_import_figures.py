@@ -96,3 +96,21 @@ def test_figures_text_and_bad_weeks(someplan, sample):
     out = someplan("figures", "-w", sample, "--weeks", "4", "--by", "category")
     assert "Key figures 26 Oct 2026–22 Nov 2026" in out and "engagements, facebook: reactions+comments+shares+clicks" in out
     someplan("figures", "-w", sample, "--weeks", "0", code=1)
+
+
+def test_figures_text_rounds_a_rate_once_as_every_face_does(someplan, ws):
+    """Issue 17.6: a reach rate of 3.949 % was rounded to 3.95 for the table, then to "4.0 %";
+    the figures view rounds the rate itself: "3.9 %". The command line now says so too."""
+    from someplan.i18n import percent
+    from someplan.services.catalog import POSTS, Catalog
+    from someplan.store.workspace import Workspace
+
+    someplan("channel", "add", "IG", "--network", "instagram", "-w", ws)
+    catalog = Catalog(Workspace.open(ws))
+    [channel] = [c.id for c in catalog.channels() if c.name == "IG"]
+    catalog.workspace.insert(POSTS, {"title": "Fjord", "date": "2026-11-17", "status": "published", "channel": channel,
+                                     "reach": 3949, "followers": 100000, "reactions": 10})  # fmt: skip
+    catalog.workspace.close()
+    out = someplan("figures", "-w", ws, "--by", "channel", "--weeks", "1")
+    [row] = [line for line in out.splitlines() if line.lstrip().startswith("IG")]
+    assert percent(3.949) == "3.9 %" and "3.9 %" in row and "4.0 %" not in row
