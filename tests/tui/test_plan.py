@@ -92,7 +92,7 @@ async def test_editor_validates_beside_the_field_and_asks_before_discarding(make
         editor.query_one("#reach").value = "many"
         await pilot.press("ctrl+s")
         assert "09:30" in str(editor.query_one("#error-time").render())
-        assert "whole number" in str(editor.query_one("#error-reach").render())
+        assert "Reach: a whole number" in str(editor.query_one("#error-figures").render())
         await pilot.press("escape")
         assert type(app.screen).__name__ == "Confirm"
         await pilot.press("y")
@@ -180,4 +180,26 @@ async def test_figures_need_plain_digits(make_app):
         for value in ("²", "1²", "9" * 5000):
             app.screen.query_one("#reach").value = value
             await pilot.press("ctrl+s")
-            assert "whole number" in str(app.screen.query_one("#error-reach").render())
+            assert "Reach: a whole number" in str(app.screen.query_one("#error-figures").render())
+
+
+async def test_a_count_fields_error_is_shown_whole_and_in_view(make_app, monkeypatch):
+    """Issue 17.7: "Et helt tall." under a 9-column count field was cut to "Et helt"."""
+    monkeypatch.setenv("SOMEPLAN_LANG", "nb")
+    for size in ((120, 40), (100, 30), (80, 24)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("e")
+            editor = app.screen
+            editor.query_one("#followers").value = "mange"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is editor
+            shown = [e for e in editor.query(".error") if str(e.render())]
+            assert len(shown) == 1, size
+            [error] = shown
+            text = str(error.render())
+            assert "Følgere" in text and "helt tall" in text
+            assert len(text) <= error.size.width, (size, text, error.size)  # one line, not wrapped out of view
+            form = editor.query_one("#editor-form")
+            assert form.region.contains_region(error.region), size

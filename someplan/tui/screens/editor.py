@@ -79,6 +79,8 @@ class PostEditor(ModalScreen[Post | None]):
                     for name in (*FIGURE_FIELDS, "followers"):
                         value = getattr(post, name)
                         yield form_field(FIGURE_LABELS[name], Input("" if value is None else str(value), id=name, classes="count"))
+                # The counts' fields are a few columns wide: their error takes the row's width.
+                yield Vertical(Static("", classes="error", id="error-figures", markup=False), classes="field")
             yield Caption(N_("ctrl+s save · esc cancel · tab next field"), classes="hint")
 
     @staticmethod
@@ -133,6 +135,7 @@ class PostEditor(ModalScreen[Post | None]):
         if bad:
             errors["assets"] = _("Paths stay inside the asset folder: no '..' and no absolute paths.")
         fields["assets"] = tuple(assets)
+        wrong = []
         for name in (*FIGURE_FIELDS, "followers"):
             raw = text(name).replace(" ", "").replace("\u00a0", "")
             if not raw:
@@ -140,8 +143,12 @@ class PostEditor(ModalScreen[Post | None]):
             elif raw.isascii() and raw.isdigit() and len(raw) <= MAX_COUNT_DIGITS:
                 fields[name] = int(raw)
             else:
-                errors[name] = _("A whole number.")
+                wrong.append(_(FIGURE_LABELS[name]))
+        if wrong:
+            errors["figures"] = _("{fields}: a whole number, like 1250.").format(fields=", ".join(wrong))
         show_errors(self, errors)
+        if errors:  # the first one in view: the form scrolls, and a cut message says nothing
+            self.query_one(f"#error-{next(iter(errors))}").scroll_visible(animate=False)
         if errors:
             return None, errors
         return dataclasses.replace(self.original, **fields), errors
