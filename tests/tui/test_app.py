@@ -191,3 +191,27 @@ async def test_an_edit_from_another_terminal_of_this_machine_is_not_a_colleagues
         header = str(app.screen.query_one("#header").render())
         name = colleague.identity.name
         assert f"⟳ {name} " in header  # Ola alone: not whoever wrote the post's other fields before
+
+
+async def test_a_problem_arriving_while_the_planner_runs_is_counted_in_the_header(make_app, sample_copy):
+    """Issue 17.12: a garbage segment and a conflicted copy arrive; the ⚠ count follows without a restart."""
+    app = make_app(watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        header = app.screen.query_one("#header")
+        assert "⚠" not in str(header.render())
+        folder = sample_copy / "devices" / "zzzzzzzzzzzz"
+        folder.mkdir()
+        (folder / "000001.jsonl").write_bytes(b"\x00garbage\xff\n")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "⚠" in str(header.render()):
+                break
+        assert "⚠ 1 " in str(header.render())
+        segment = sorted(sample_copy.glob("devices/*/000001.jsonl"))[0]
+        shutil.copy(segment, segment.with_name("000001 (Kari's conflicted copy 2026-11-22).jsonl"))
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "⚠ 2 " in str(header.render()):
+                break
+        assert "⚠ 2 " in str(header.render())
+        assert "⟳" not in str(header.render())  # nobody changed anything
