@@ -203,3 +203,28 @@ async def test_a_count_fields_error_is_shown_whole_and_in_view(make_app, monkeyp
             assert len(text) <= error.size.width, (size, text, error.size)  # one line, not wrapped out of view
             form = editor.query_one("#editor-form")
             assert form.region.contains_region(error.region), size
+
+
+async def test_space_asks_before_a_future_post_becomes_published(make_app):
+    """Issue 17.13: a scheduled post next week went to "published" on one key."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        workspace = app.catalog.workspace
+        post_id = workspace.insert(POSTS, {"title": "Neste uke", "date": "2026-11-25", "time": "10:00", "status": "scheduled"})
+        await pilot.press("g", *"25.11.2026", "enter")
+        app.screen.refresh_all(keep=post_id)
+        assert app.screen.plan.selected_post_id == post_id
+        await pilot.press("space")
+        assert type(app.screen).__name__ == "Confirm"
+        assert "Neste uke" in str(app.screen.query_one("Label").render())
+        await pilot.press("n")
+        assert workspace.view(POSTS)[post_id]["status"] == "scheduled"
+        await pilot.press("space", "y")
+        assert workspace.view(POSTS)[post_id]["status"] == "published"
+        # today's scheduled post goes out without a question
+        today_id = workspace.insert(POSTS, {"title": "I dag", "date": "2026-11-18", "time": "23:00", "status": "scheduled"})
+        await pilot.press("t")
+        app.screen.refresh_all(keep=today_id)
+        await pilot.press("space")
+        assert type(app.screen).__name__ == "MainScreen"
+        assert workspace.view(POSTS)[today_id]["status"] == "published"

@@ -36,7 +36,8 @@ from someplan.tui.panes.base import Pane
 from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
-from someplan.tui.screens.dialogs import Ask
+from someplan.tui import labels
+from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.batch import BatchScreen
 from someplan.tui.screens.category_editor import CategoryEditor
 from someplan.tui.screens.people import PeopleScreen
@@ -302,8 +303,30 @@ class MainScreen(AssetsCoordination, Screen):
 
     def action_advance_status(self) -> None:
         post = self._selected_post()
-        if post is not None:
-            self._change(post, status=post.status.next())
+        if post is None:
+            return
+        status = post.status.next()
+        if status is not Status.PUBLISHED or status is post.status or (post.date is not None and post.date <= self.app.today):
+            self._change(post, status=status)
+            return
+        # Published is a fact about the past: a key pressed once too often must not claim it.
+        if post.date is None:
+            question = _("“{title}” has no date. Mark it as published?").format(title=literal(post.title))
+        else:
+            when = labels.day(post.date, weekday="long", year=True)
+            question = _("“{title}” is planned for {day}, in the future. Mark it as published now?")
+            question = question.format(title=literal(post.title), day=when)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                current = self.catalog.post(post.id)  # as it is now: a colleague may have changed it
+            except UserError:
+                return
+            self._change(current, status=status)
+
+        self.app.push_screen(Confirm(question), answered)
 
     @writes
     def action_duplicate_post(self) -> None:
