@@ -17,7 +17,7 @@ from textual.theme import ThemeProvider
 
 from someplan.i18n import ENV_VAR, LANGUAGE_NAMES, N_, _, language, ngettext
 from someplan.services.calendar_data import calendar_problems
-from someplan.services.catalog import Catalog, effective_today
+from someplan.services.catalog import Catalog, effective_today, seconds_to_midnight
 from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.store.watcher import ChangeFeed
@@ -156,10 +156,24 @@ class SomeplanApp(App):
             self.notify(keymap_problem, severity="warning", markup=False)
         for problem in calendar_problems():  # a bad calendar_days.toml: those days are not shown
             self.notify(problem, severity="warning", timeout=10, markup=False)
+        self._wait_for_midnight()
         if self._watch:
             self._feed = ChangeFeed(self.catalog.workspace)
             self._feed.subscribe(self._on_feed)
             self._feed.start()
+
+    def _wait_for_midnight(self) -> None:
+        # One timer to the next midnight, not a poll; a second late is better than a second early
+        # (the timer may fire a hair before the clock turns).
+        self.set_timer(seconds_to_midnight(self.catalog.settings()) + 1, self._new_day, name="someplan-midnight")
+
+    def _new_day(self) -> None:
+        """Midnight: "today" moves on in the running planner (`t`, the plan's marks, the rotation)."""
+        today = effective_today(self.catalog)[0]
+        if today != self.today:
+            before, self.today = self.today, today
+            self.screen_stack[0].new_day(before)
+        self._wait_for_midnight()
 
     def _on_feed(self, changed: set) -> None:
         # Called on the feed's thread: hand the news to the UI thread as a message.

@@ -215,3 +215,41 @@ async def test_a_problem_arriving_while_the_planner_runs_is_counted_in_the_heade
                 break
         assert "⚠ 2 " in str(header.render())
         assert "⟳" not in str(header.render())  # nobody changed anything
+
+
+def test_seconds_to_midnight_in_the_workspaces_zone_also_on_a_summer_time_night():
+    import datetime as dt
+
+    from someplan.domain.settings import WorkspaceSettings
+    from someplan.services.catalog import seconds_to_midnight
+
+    oslo = WorkspaceSettings()
+    utc = dt.timezone.utc
+    assert seconds_to_midnight(oslo, dt.datetime(2026, 12, 5, 22, 59, 30, tzinfo=utc)) == 30  # 23:59:30 in Oslo
+    # 21:00 UTC is 22:00 in Oslo in winter (UTC+1) and 23:00 from the day summer time starts (UTC+2)
+    assert seconds_to_midnight(oslo, dt.datetime(2027, 3, 27, 21, 0, tzinfo=utc)) == 2 * 3600
+    assert seconds_to_midnight(oslo, dt.datetime(2027, 3, 28, 21, 0, tzinfo=utc)) == 3600
+
+
+async def test_today_rolls_over_at_midnight_in_the_running_planner(make_app, monkeypatch):
+    """Issue 17.15: after midnight on Sunday `t` went to Saturday. A timer set to the next midnight
+    (here: moments away) moves "today" on; `t` then goes to the new day."""
+    import datetime as dt
+
+    from someplan.tui import app as app_module
+
+    monkeypatch.setenv("SOMEPLAN_TODAY", "2026-11-22")  # Sunday, week 47
+    delays = iter([0.05])
+    monkeypatch.setattr(app_module, "seconds_to_midnight", lambda settings: next(delays, 3600.0))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.today == dt.date(2026, 11, 22) and app.screen.plan.selected_day == dt.date(2026, 11, 22)
+        monkeypatch.setenv("SOMEPLAN_TODAY", "2026-11-23")  # the clock passes midnight
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.today != dt.date(2026, 11, 22):
+                break
+        assert app.today == dt.date(2026, 11, 23)
+        assert app.screen.plan.report.week.week == 48 and app.screen.plan.selected_day == dt.date(2026, 11, 23)
+        await pilot.press("left_square_bracket", "t")
+        assert app.screen.plan.selected_day == dt.date(2026, 11, 23)

@@ -112,6 +112,15 @@ class MainScreen(AssetsCoordination, Screen):
     def on_unmount(self) -> None:
         self._stop_assets()
 
+    def new_day(self, yesterday: dt.date) -> None:
+        """The app's today moved on at midnight. Someone watching yesterday (its week, that day
+        selected) follows to today; someone looking at another week stays where they are."""
+        if yesterday in self.week and self.plan.selected_day in (None, yesterday):
+            self.week = IsoWeek.of(self.app.today)
+            self.refresh_all(day=self.app.today)
+        else:
+            self.refresh_all()
+
     # -- drawing ---------------------------------------------------------------------------------
 
     def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None:
