@@ -228,3 +228,21 @@ async def test_space_asks_before_a_future_post_becomes_published(make_app):
         await pilot.press("space")
         assert type(app.screen).__name__ == "MainScreen"
         assert workspace.view(POSTS)[today_id]["status"] == "published"
+
+
+async def test_the_editors_date_is_shown_and_read_as_people_write_it(make_app, monkeypatch):
+    """Issue 17.24: the date field showed 2026-11-16 in Bokmål; it shows 16.11.2026 (in either
+    language, as the campaign editor) and reads 13.12.2026 back."""
+    for lang in ("nb", "en"):
+        monkeypatch.setenv("SOMEPLAN_LANG", lang)
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("g", *"16.11.2026", "enter")
+            post_id = app.screen.plan.selected_post_id
+            await pilot.press("e")
+            field = app.screen.query_one("#date")
+            assert field.value == "16.11.2026"
+            field.value = "13.12.2026"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.catalog.workspace.view(POSTS)[post_id]["date"] == "2026-12-13"

@@ -60,7 +60,7 @@ class PostEditor(ModalScreen[Post | None]):
             with VerticalScroll(id="editor-form"):
                 yield form_field(N_("Title"), Input(literal(post.title), id="title"))
                 with Horizontal(classes="row"):
-                    yield form_field(N_("Date"), Input(post.date.isoformat() if post.date else "", placeholder="2026-11-23", id="date"))
+                    yield form_field(N_("Date"), Input(labels.date_field(post.date), placeholder="23.11.2026", id="date"))
                     yield form_field(N_("Time"), Input(post.time.strftime("%H:%M") if post.time else "", placeholder="09:30", id="time"))
                     yield form_field(N_("Status"), Select([(labels.status(s.value), s.value) for s in Status], value=post.status.value, allow_blank=False, id="status"))
                 with Horizontal(classes="row"):
@@ -115,7 +115,7 @@ class PostEditor(ModalScreen[Post | None]):
         try:
             fields["date"] = parse_date(text("date"), self.today) if text("date") else None
         except UserError:
-            errors["date"] = _("Use a date like 2026-11-23 or 23.11.2026.")
+            errors["date"] = _("Use a date like 23.11.2026 or 2026-11-23.")
         try:
             fields["time"] = parse_time(text("time")) if text("time") else None
         except UserError:

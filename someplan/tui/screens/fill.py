@@ -214,7 +214,7 @@ class ChangeLine(ModalScreen[Proposal | None]):
         with Vertical(classes="dialog", id="change-line"):
             yield Caption(N_("Change the proposed post"), classes="dialog-title")
             with Horizontal(classes="row"):
-                yield Input(p.date.isoformat(), id="line-date", placeholder="2026-11-23")
+                yield Input(labels.date_field(p.date), id="line-date", placeholder="23.11.2026")
                 yield Input(p.time.strftime("%H:%M") if p.time else "", id="line-time", placeholder="09:30")
             yield Select([(Text(literal(c.name)), c.id) for c in self.channels], value=p.channel if any(c.id == p.channel for c in self.channels) else Select.NULL, id="line-channel", allow_blank=False)  # fmt: skip
             yield Select([(Text(literal(c.name)), c.id) for c in self.categories], value=p.category, id="line-category", allow_blank=False)  # fmt: skip
