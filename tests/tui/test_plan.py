@@ -246,3 +246,38 @@ async def test_the_editors_date_is_shown_and_read_as_people_write_it(make_app, m
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert app.catalog.workspace.view(POSTS)[post_id]["date"] == "2026-12-13"
+
+
+def _visible_lines(listing):
+    top = round(listing.scroll_y)
+    height = listing.scrollable_content_region.height
+    texts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+    return texts[top : top + height], top
+
+
+async def test_the_week_opens_at_its_top_with_the_selection_visible(make_app, monkeypatch):
+    """Issue 17.25: at 100x30 the plan opened scrolled, Monday and Tuesday out of view."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        listing = app.screen.plan.main
+        shown, top = _visible_lines(listing)
+        assert top == 0 and shown[0].startswith("Mon 16 Nov")  # today is Wednesday: all from Monday
+        assert listing.highlighted < len(shown)
+
+
+async def test_a_late_selection_shows_its_day_from_the_heading(make_app, monkeypatch):
+    """Today a Sunday in a full week: Sunday's heading and all its posts show, not its first
+    post on the bottom line under Tuesday's."""
+    monkeypatch.setenv("SOMEPLAN_TODAY", "2026-12-06")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for step in ([], ["left_square_bracket"]):  # as opened; then the week before, its Sunday selected
+            await pilot.press(*step)
+            await pilot.pause()
+            listing, plan = app.screen.plan.main, app.screen.plan
+            shown, top = _visible_lines(listing)
+            heading = listing.get_option_index(f"day:{plan.selected_day.isoformat()}")
+            assert plan.selected_day.weekday() == 6
+            assert top <= heading < listing.highlighted < top + len(shown), shown
+            assert top + len(shown) == listing.option_count  # Sunday's later posts too
