@@ -25,6 +25,16 @@ class PlanList(OptionList):
         Binding("k", "cursor_up", N_("Up"), show=False, id="plan.up"),
     ]
 
+    heading_of = None  # the pane's: the option index of the selected day's heading
+
+    def on_show(self) -> None:
+        # OptionList scrolls the least here (highlight on the bottom line); this comes after the
+        # first layout, in either order with the pane's own call, so both frame the same way.
+        self.frame_selection()
+
+    def frame_selection(self) -> None:
+        self.frame(self.heading_of() if self.heading_of else None)
+
     def frame(self, heading: int | None) -> None:
         """Scroll a week just drawn: from its top (Monday) when the selection shows from there,
         else with the selected day's heading (option `heading`) on top, else to the selection.
@@ -33,7 +43,7 @@ class PlanList(OptionList):
         pane put it on the bottom line: a Sunday selected hid Monday to Saturday and the
         Sunday's own heading and later posts alike."""
         selected = self.highlighted
-        if selected is None or not self.is_mounted:
+        if selected is None or not self.is_mounted or not self.scrollable_content_region.height:
             return
         lines = self._index_to_line  # OptionList's own option → line map (an option may wrap)
         height = self.scrollable_content_region.height
@@ -102,7 +112,9 @@ class WeekPlanPane(Pane):
 
     def compose(self):
         yield Static(id="plan-summary", markup=False)
-        yield PlanList(id="plan-list", markup=False)
+        listing = PlanList(id="plan-list", markup=False)
+        listing.heading_of = self._heading_index
+        yield listing
 
     @property
     def main(self) -> PlanList:
@@ -147,15 +159,14 @@ class WeekPlanPane(Pane):
             wanted = previous.id
         self._move_to(wanted)
         if new_week:  # after the layout: on the first draw the list has no size yet
-            self.call_after_refresh(self._frame)
+            self.call_after_refresh(self.main.frame_selection)
 
-    def _frame(self) -> None:
+    def _heading_index(self) -> int | None:
         day = self.selected_day
         try:
-            heading = self.main.get_option_index(f"day:{day.isoformat()}") if day else None
+            return self.main.get_option_index(f"day:{day.isoformat()}") if day else None
         except Exception:  # noqa: BLE001 - the day is not in the list (another week meanwhile)
-            heading = None
-        self.main.frame(heading)
+            return None
 
     def _day_options(self, day: DayLine, today: dt.date) -> list[tuple[Option, dt.date]]:
         label = Text(labels.day(day.date, weekday="short"), style="bold")
