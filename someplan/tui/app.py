@@ -20,6 +20,7 @@ from someplan.services.calendar_data import calendar_problems
 from someplan.services.catalog import Catalog, effective_today, seconds_to_midnight
 from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
+from someplan.store.device import default_display_name
 from someplan.store.watcher import ChangeFeed
 from someplan.textsafe import literal
 from someplan.tui import labels
@@ -31,7 +32,7 @@ from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
 from someplan.tui.screens.batch import BatchScreen
 from someplan.tui.screens.campaign_editor import CampaignEditor
-from someplan.tui.screens.dialogs import ShowList
+from someplan.tui.screens.dialogs import Ask, ShowList
 from someplan.tui.screens.editor import PostEditor
 from someplan.tui.screens.export import ExportScreen
 from someplan.tui.screens.figures import FiguresScreen
@@ -157,10 +158,29 @@ class SomeplanApp(App):
         for problem in calendar_problems():  # a bad calendar_days.toml: those days are not shown
             self.notify(problem, severity="warning", timeout=10, markup=False)
         self._wait_for_midnight()
+        self.call_after_refresh(self._ask_device_name)
         if self._watch:
             self._feed = ChangeFeed(self.catalog.workspace)
             self._feed.subscribe(self._on_feed)
             self._feed.start()
+
+    def _ask_device_name(self) -> None:
+        """The first time the planner opens on a machine: the name colleagues will see beside this
+        machine's changes (⟳ in their header, history), instead of `user@host`."""
+        identity = self.catalog.workspace.identity
+        if identity is None or identity.name != default_display_name() or read_user_state().get("device_named"):
+            return
+
+        def check(text: str) -> str | None:
+            return None if text.strip() and text.isprintable() else _("A name, like Kari (marketing).")
+
+        def answered(text: str | None) -> None:
+            write_user_state(device_named=True)  # asked once; `esc` keeps the default
+            if text and text.strip() != identity.name:
+                self.catalog.workspace.rename_device(text.strip())
+
+        question = _("Your name, as colleagues see it beside your changes (asked once on this machine)")
+        self.push_screen(Ask(question, value=identity.name, check=check), answered)
 
     def _wait_for_midnight(self) -> None:
         # One timer to the next midnight, not a poll; a second late is better than a second early

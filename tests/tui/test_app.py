@@ -38,7 +38,7 @@ async def test_at_80x24_one_pane_at_a_time(make_app):
 
 async def test_help_lists_every_key_by_pane_and_follows_the_keymap(make_app, sample_copy, tmp_path):
     keymap = tmp_path / "config" / "someplan" / "keymap.toml"
-    keymap.parent.mkdir(parents=True)
+    keymap.parent.mkdir(parents=True, exist_ok=True)
     keymap.write_text('[keys]\n"plan.next_week" = "w"\n')
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -253,3 +253,24 @@ async def test_today_rolls_over_at_midnight_in_the_running_planner(make_app, mon
         assert app.screen.plan.report.week.week == 48 and app.screen.plan.selected_day == dt.date(2026, 11, 23)
         await pilot.press("left_square_bracket", "t")
         assert app.screen.plan.selected_day == dt.date(2026, 11, 23)
+
+
+async def test_the_first_start_on_a_machine_asks_for_the_name_colleagues_see(make_app, sample_copy, tmp_path, monkeypatch):
+    """Issue 17.21: device names defaulted to user@host; the planner asks once per machine."""
+    from someplan.tui.screens.dialogs import Ask
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "fresh-config"))  # a machine never named
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, Ask)
+        app.screen.query_one("Input").value = "Kari (marked)"
+        await pilot.press("enter")
+        await pilot.press("n", *"Ny", "ctrl+s")  # the first write of this device names it in the workspace
+        await pilot.pause()
+        device = app.catalog.workspace.identity.device_id
+        assert json.loads((sample_copy / "devices" / device / "device.json").read_text())["name"] == "Kari (marked)"
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, Ask)  # asked once
