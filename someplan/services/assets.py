@@ -14,7 +14,6 @@ the files of the last 7 days as new.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import time
@@ -22,8 +21,6 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
 
 from someplan.domain.assets import (
     LEGACY_PREFIX, AssetQuery, AssetRow, BadReference, Move, is_ignored_name, kind_of, moved_references,
@@ -33,6 +30,7 @@ from someplan.i18n import _
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.store.atomic import atomic_write
+from someplan.store.user_dirs import cache_dir
 
 NEW_WITHOUT_RECORD_S = 7 * 86400
 FINGERPRINT_BYTES = 64 * 1024
@@ -62,22 +60,44 @@ def _key(rel: str) -> str:
     return unicodedata.normalize("NFC", rel)
 
 
+def is_text(name: str) -> bool:
+    """Whether a name read from the disk is valid UTF-8. One that is not (an old Windows or
+    ISO-8859-1 machine named it) comes to Python with stand-ins for its bad bytes: stored in a
+    post's op it would break the log's UTF-8, printed it would break the terminal, so such a
+    file is left out of the index and named (`shown_name`) for the user to rename."""
+    if name.isascii():
+        return True
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(name: str) -> str:
+    """A name that is not valid UTF-8 as the user can read and find it: `bad\\xe5name.jpg`."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def stat_entry(path: str, rel: str) -> AssetEntry | None:
     try:
         stat = os.stat(path, follow_symlinks=False)
     except OSError:
         return None
-    if not os.path.isfile(path) or os.path.islink(path):
+    if not os.path.isfile(path) or os.path.islink(path) or not is_text(rel):
         return None
     key = _key(rel)
     return AssetEntry(stat.st_size, stat.st_mtime, stat.st_ctime, None if key == rel else rel)
 
 
-def scan_folder(root: Path | str, prefix: str = "", progress: Callable[[int], None] | None = None) -> dict[str, AssetEntry]:
+def scan_folder(root: Path | str, prefix: str = "", progress: Callable[[int], None] | None = None,
+                unreadable: list[str] | None = None) -> dict[str, AssetEntry]:  # fmt: skip
     """Every asset under `root` (or its sub-folder `prefix`), keyed by NFC path relative to root.
 
     os.scandir and strings, not Path objects; ignored names (temp, partial, hidden, litter) and
     their folders are skipped; a symlink counts only when it leads to a file inside the root.
+    Names that are not valid UTF-8 (files or folders) are left out and, given `unreadable`,
+    added to it as `shown_name`s.
     """
     root = str(root)
     real_root = os.path.realpath(root)
@@ -94,6 +114,10 @@ def scan_folder(root: Path | str, prefix: str = "", progress: Callable[[int], No
         for entry in entries:
             name = entry.name
             if is_ignored_name(name):
+                continue
+            if not is_text(name):
+                if unreadable is not None:
+                    unreadable.append(shown_name(rel_prefix + name))
                 continue
             try:
                 if entry.is_symlink():
@@ -173,6 +197,8 @@ def read_image_facts(path: Path) -> tuple[int | None, int | None, dt.datetime | 
 def fingerprint(path: Path, size: int) -> str | None:
     """Size + hash of the first and last 64 KB: finds a renamed file again when the move event was
     missed (a sync tool delivers a rename as delete + create)."""
+    import hashlib  # deferred: `someplan status` counts files without fingerprinting any
+
     digest = hashlib.blake2b(str(size).encode(), digest_size=16)
     try:
         with open(path, "rb") as file:
@@ -199,6 +225,7 @@ class AssetIndex:
         self._sorted: list[str] | None = None
         self._facts: dict[str, AssetFacts] = {}
         self.fingerprints: dict[str, str] = {}  # of referenced files, to find them again
+        self.unreadable: list[str] = []  # names left out as not valid UTF-8, as `shown_name` gives them
 
     def load(self, entries: dict[str, AssetEntry]) -> None:
         self.entries = entries
@@ -449,7 +476,7 @@ def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt
 def scan_index(catalog: Catalog) -> AssetIndex:
     """A ready index, scanned now (for the command line)."""
     index = AssetIndex(asset_root(catalog))
-    index.load(scan_folder(index.root))
+    index.load(scan_folder(index.root, unreadable=index.unreadable))
     return index
 
 
@@ -510,9 +537,10 @@ def count_files(root: Path | str, since: float, cache: dict | None = None) -> tu
         kept[rel] = noted
         _, folders, files = noted
         for name, newest in files.items():
-            keys.add(_key(rel + name))
-            new += newest > since
-        pending += [(os.path.join(folder, name), f"{rel}{name}/") for name in folders]
+            if is_text(name):  # a cache noted before such names were left out may hold one
+                keys.add(_key(rel + name))
+                new += newest > since
+        pending += [(os.path.join(folder, name), f"{rel}{name}/") for name in folders if is_text(name)]
     return keys, new, kept
 
 
@@ -525,7 +553,7 @@ def _look_into(folder: str, mtime_ns: int) -> list | None:
     except OSError:
         return None
     for entry in entries:
-        if is_ignored_name(entry.name):
+        if is_ignored_name(entry.name) or not is_text(entry.name):
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
@@ -539,7 +567,7 @@ def _look_into(folder: str, mtime_ns: int) -> list | None:
 
 
 def _folder_cache_path(catalog: Catalog) -> Path:
-    return Path(platformdirs.user_cache_dir("someplan", appauthor=False)) / f"asset-folders-{catalog.workspace.id}.json"
+    return cache_dir() / f"asset-folders-{catalog.workspace.id}.json"
 
 
 def _read_folder_cache(path: Path, root: Path) -> dict:

@@ -3,66 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
-from someplan.domain.post import Post, Status
-from someplan.domain.weeks import PLAN_YEARS
+from someplan.domain.post import Post
 from someplan.i18n import _
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
 from someplan.store.workspace import new_record_id
 
-
-def parse_date(text: str, today: dt.date | None = None) -> dt.date:
-    """YYYY-MM-DD, DD.MM.YYYY, DD.MM (this year), or today/tomorrow/i dag/i morgen."""
-    found = _parse_date(text, today)
-    if found.year not in PLAN_YEARS:
-        raise UserError(
-            _("{text!r} is outside the years someplan plans ({first}–{last})").format(
-                text=text, first=PLAN_YEARS.start, last=PLAN_YEARS.stop - 1
-            )
-        )
-    return found
-
-
-def _parse_date(text: str, today: dt.date | None) -> dt.date:
-    raw = text.strip().lower()
-    if today and raw in ("today", "i dag", "idag"):
-        return today
-    if today and raw in ("tomorrow", "i morgen", "imorgen"):
-        return today + dt.timedelta(days=1)
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        pass
-    parts = raw.rstrip(".").split(".")
-    try:
-        if len(parts) == 3:
-            return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
-        if len(parts) == 2 and today:
-            return dt.date(today.year, int(parts[1]), int(parts[0]))
-    except ValueError:
-        pass
-    raise UserError(_("not a date: {text!r} (use 2026-11-23 or 23.11.2026)").format(text=text))
-
-
-def parse_time(text: str) -> dt.time:
-    raw = text.strip().replace(".", ":")
-    if raw.isdigit() and len(raw) <= 2:
-        raw += ":00"
-    try:
-        return dt.time.fromisoformat(raw if len(raw) > 4 else "0" + raw)
-    except ValueError:
-        raise UserError(_("not a time: {text!r} (use 09:30)").format(text=text)) from None
-
-
-def parse_status(text: str) -> Status:
-    wanted = text.strip().lower()
-    for status in Status:
-        if wanted in (status.value, status.label("nb").lower(), status.label("en").lower()):
-            return status
-    known = ", ".join(s.label() for s in Status)
-    raise UserError(_("unknown status {text!r}; known: {known}").format(text=text, known=known))
+# The parsers live in services.user_input; their old names stay importable from here for code
+# written before they moved (branches in flight), until that code imports them from there.
+from someplan.services.user_input import parse_date, parse_status, parse_time  # noqa: E402, F401, I001
 
 
 def _empty(value) -> bool:

@@ -18,6 +18,7 @@ from textual.theme import ThemeProvider
 from someplan.i18n import ENV_VAR, LANGUAGE_NAMES, N_, _, language, ngettext
 from someplan.services.calendar_data import calendar_problems
 from someplan.services.catalog import Catalog, effective_today, seconds_to_midnight
+from someplan.services.doctor import examine
 from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.store.device import default_display_name
@@ -35,6 +36,8 @@ from someplan.tui.screens.campaign_editor import CampaignEditor
 from someplan.tui.screens.dialogs import Ask, ShowList
 from someplan.tui.screens.editor import PostEditor
 from someplan.tui.screens.export import ExportScreen
+from someplan.tui.screens.figures_import import PALETTE_ENTRY as IMPORT_ENTRY
+from someplan.tui.screens.figures_import import FiguresImportScreen
 from someplan.tui.screens.figures import FiguresScreen
 from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main import MainScreen
@@ -59,6 +62,7 @@ HELP_SECTIONS = (
     (N_("Campaign editor"), CampaignEditor),
     (N_("Assets"), AssetsPane),
     (N_("Export"), ExportScreen),
+    (N_("Import figures"), FiguresImportScreen),
 )
 
 # Textual's own palette commands (get_system_commands), so that the catalog has them.
@@ -91,6 +95,8 @@ class PlannerCommands(Provider):
         (N_("Key figures view"), "screen.figures_view", N_("Rates by category and channel, top posts, reuse")),
         YEAR_WHEEL_COMMAND,
         (N_("Export…"), "screen.export", N_("The plan as a calendar, a Hootsuite CSV, a Markdown or HTML plan, a CSV of posts")),
+        (N_("Report of the last month"), "screen.report", N_("One HTML file in exports/: rates, charts, best posts, the year wheel")),
+        (IMPORT_ENTRY[0], "screen.import_figures", IMPORT_ENTRY[1]),
         (N_("Run doctor"), "app.doctor", N_("Unreadable or stray files, clocks, devices")),
         (N_("Help: all keys"), "app.help", N_("Every key, by pane")),
     )
@@ -129,13 +135,16 @@ class SomeplanApp(App):
         Binding("ctrl+p", "command_palette", N_("Commands"), id="app.commands", show=True),
     ]
 
-    def __init__(self, catalog: Catalog, watch: bool = True) -> None:
+    def __init__(self, catalog: Catalog, watch: bool = True, notice: str | None = None) -> None:
+        """`notice`: said once the screen is up (where the demo's copy is: printed before the
+        screen opens, it was seen only after quitting)."""
         apply_language(catalog.settings().locale)
         translate_bindings()  # before super().__init__, which copies the app's own key map
         super().__init__()
         self.catalog = catalog
         self.today: dt.date = effective_today(catalog)[0]
         self._watch = watch
+        self._notice = notice
         self._feed: ChangeFeed | None = None
 
     def get_default_screen(self) -> Screen:
@@ -159,6 +168,8 @@ class SomeplanApp(App):
             self.notify(problem, severity="warning", timeout=10, markup=False)
         self._wait_for_midnight()
         self.call_after_refresh(self._ask_device_name)
+        if self._notice:
+            self.notify(self._notice, timeout=20, markup=False)
         if self._watch:
             self._feed = ChangeFeed(self.catalog.workspace)
             self._feed.subscribe(self._on_feed)
@@ -229,11 +240,11 @@ class SomeplanApp(App):
     # -- actions ---------------------------------------------------------------------------------
 
     def action_doctor(self) -> None:
-        workspace = self.catalog.workspace
-        where = _("{path}  (format {format})").format(path=workspace.root, format=workspace.format)
+        report = examine(self.catalog.workspace)
+        where = _("{path}  (format {format})").format(path=report.workspace, format=report.format)
         lines: list[Text | str] = [Text(where, style="bold")]
-        lines += [_("device {device}: {name}").format(device=device, name=name) for device, name in sorted(workspace.devices().items())]
-        problems = workspace.problems
+        lines += [_("device {device}: {name}").format(device=device, name=name) for device, name in report.devices]
+        problems = report.problems
         found = ngettext("{count} problem:", "{count} problems:", len(problems)).format(count=len(problems))
         lines.append(Text(found if problems else _("No problems found."), style="bold"))
         for problem in problems:

@@ -123,7 +123,8 @@ async def test_hostile_titles_are_shown_literally(make_app, sample_copy):
     workspace = Workspace.open(sample_copy)
     workspace.insert(POSTS, {"title": "[bold red]Gratis[/] \x1b[2J", "date": "2026-11-18", "status": "idea"})
     app = make_app()
-    async with app.run_test(size=(120, 40)):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()  # the week is drawn once the screen is up, later on a busy machine
         listing = app.screen.plan.main
         prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert any("[bold red]Gratis[/] \\x1b[2J" in p for p in prompts)
@@ -137,7 +138,8 @@ async def test_every_palette_command_runs(make_app):
                 "screen.this_week": "MainScreen", "screen.fill_week": "FillPreview", "screen.fill_weeks": "Ask",
                 "screen.batch": "BatchScreen", "screen.people": "PeopleScreen",
                 "screen.figures_view": "FiguresScreen", "screen.year_wheel": "YearWheelScreen",
-                "screen.export": "ExportScreen"}  # fmt: skip
+                "screen.export": "ExportScreen", "screen.report": "MainScreen",
+                "screen.import_figures": "FiguresImportScreen"}  # fmt: skip
     for _, action, _ in PlannerCommands.COMMANDS:
         app = make_app()
         async with app.run_test(size=(120, 40)) as pilot:
@@ -274,3 +276,14 @@ async def test_the_first_start_on_a_machine_asks_for_the_name_colleagues_see(mak
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert not isinstance(app.screen, Ask)  # asked once
+
+
+async def test_a_notice_from_the_command_line_shows_in_the_planner(sample_copy):
+    # `someplan demo` printed where its copy is before the screen opened: seen only after quitting.
+    from someplan.services.catalog import Catalog
+    from someplan.store.workspace import Workspace
+    from someplan.tui.app import SomeplanApp
+
+    app = SomeplanApp(Catalog(Workspace.open(sample_copy)), watch=False, notice="the demo is in /x/[b]demo[/b]")
+    async with app.run_test(size=(120, 40)):
+        assert [n.message for n in app._notifications if "demo" in n.message] == ["the demo is in /x/[b]demo[/b]"]

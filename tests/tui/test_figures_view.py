@@ -99,3 +99,19 @@ async def test_the_figures_pane_marks_weeks_without_figures(make_app, sample_cop
         assert len(trend) == 8
         assert trend[4] == "···"
         assert "▁▁▁" in trend  # the lowest week with figures is still the lowest bar
+
+
+async def test_page_reach_and_new_follows_per_week_from_daily_exports(make_app):
+    from pathlib import Path
+
+    from someplan.services.figures.importer import import_file
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    app = make_app()
+    import_file(app.catalog, data / "meta_page_reach_utf16.csv")
+    import_file(app.catalog, data / "meta_instagram_follows_utf16.csv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("F")
+        notes = str(app.screen.query_one("#figures-notes").render())
+        assert "Facebook per week: page reach" in notes and "7\u00a0097" in notes.replace(",", "\u00a0")
+        assert "Instagram per week: new follows" in notes

@@ -29,7 +29,7 @@ from someplan.store.layout import DEVICES
 
 EXPORT_FOLDER = "exports"
 MARKS = (b"PRODID:-//someplan//", b'<meta name="generator" content="someplan">', b"<!-- someplan export -->")
-EXTENSIONS = {"ics": ".ics", "hootsuite": ".csv", "markdown": ".md", "html": ".html", "csv": ".csv"}
+EXTENSIONS = {"ics": ".ics", "hootsuite": ".csv", "markdown": ".md", "html": ".html", "csv": ".csv", "wheel": ".svg", "report": ".html"}
 
 
 class NotOurs(UserError):
@@ -52,13 +52,18 @@ def device_id(workspace) -> str:
 
 def default_name(fmt: str, device: str, period: str | None = None, channel: str | None = None) -> str:
     """``someplan-plan-<device>.ics``, ``someplan-hootsuite-<channel>-<device>.csv``,
-    ``someplan-plan-2026-w48-<device>.md``, ``someplan-posts-<device>.csv``."""
+    ``someplan-plan-2026-w48-<device>.md``, ``someplan-posts-<device>.csv``,
+    ``someplan-wheel-2027-<device>.svg``, ``someplan-report-2026-q4-<device>.html``."""
     if fmt == "ics":
         parts = ["plan"]
     elif fmt == "hootsuite":
         parts = ["hootsuite", channel or "channel"]
     elif fmt == "csv":
         parts = ["posts", *([period] if period else [])]
+    elif fmt == "wheel":
+        parts = ["wheel", period or "year"]
+    elif fmt == "report":
+        parts = ["report", period or "period"]
     else:
         parts = ["plan", period or "period"]
     return "-".join(["someplan", *parts, device]) + EXTENSIONS[fmt]
@@ -76,13 +81,23 @@ def target_path(output: str | None, workspace_root: Path, name: str) -> Path:
         path = folder / name
     else:
         path = Path(output).expanduser()
-        path = path / name if path.is_dir() else path
+        if path.is_dir() or _names_a_folder(output, path):
+            path = path / name  # a folder that does not exist is then reported by check_target
     if not folder.exists() and workspace_root.is_dir() and _same_folder(path.parent, folder):
         try:
             folder.mkdir()
         except OSError as error:
             raise UserError(_("cannot make the folder {folder}: {reason}").format(folder=folder, reason=_reason(error))) from None
     return path
+
+
+def _names_a_folder(output: str, path: Path) -> bool:
+    """`NEWDIR/` is a folder however it is spelled; so is a new name without an extension:
+    taking it for a file would write `NEWDIR` beside where the user looked for the export
+    (an export's file name always has its format's extension)."""
+    if output.endswith(tuple(sep for sep in (os.sep, os.altsep) if sep)):
+        return True
+    return not path.exists() and not path.suffix
 
 
 def _same_folder(a: Path, b: Path) -> bool:

@@ -11,22 +11,23 @@ Defaults when no period is given (decided for how each file is used):
   posts marked *ready* unless statuses are given: a scheduler publishes what it gets, and
   *scheduled* posts are taken to be in a scheduler already;
 - markdown, html: the week of today;
-- csv: every post, undated ones included.
+- csv: every post, undated ones included;
+- wheel: the year wheel of this year (`year` another), the planner's wheel as a picture.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from someplan.domain.post import Post, Status
-from someplan.domain.weeks import PLAN_YEARS, IsoWeek, month_name
+from someplan.domain.weeks import PLAN_YEARS, IsoWeek, day_label
 from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
+from someplan.services.user_input import parse_statuses
 from someplan.services.exports import ALIASES, FORMATS
 from someplan.services.exports.common import Names, Selection, slug
 from someplan.services.exports.digest import Period, build_digest
@@ -47,6 +48,7 @@ class ExportRequest:
     statuses: tuple[str, ...] = ()
     date_format: str = "dmy"  # hootsuite: dmy or mdy
     delimiter: str | None = None  # csv: "," or ";"; None: ";" in Norwegian, "," in English
+    year: int | None = None  # wheel: the year drawn; None: this year
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,10 @@ class ExportResult:
     device: str  # this machine's id, which the default name holds and a target in the workspace must
     skipped: tuple[Skipped, ...] = ()  # hootsuite: posts left out, with every reason
     notes: tuple[str, ...] = field(default=())
+    # Why nothing may be written: a Hootsuite file without a post (the bulk composer refuses an
+    # empty file, and a 0-byte file beside "exported 0 posts" only misleads). Other formats are
+    # written empty on purpose: a subscribed calendar must lose its events too.
+    nothing: str | None = None
 
     def done_message(self, path: object) -> str:
         """ "Exported 12 posts to …/x.csv (2 posts left out)", in the language spoken."""
@@ -86,6 +92,8 @@ def prepare(catalog: Catalog, request: ExportRequest, today: dt.date, now: dt.da
     names = Names.of(catalog.channels(), catalog.categories(), {p.id: p.name for p in catalog.people()})
     chosen = frozenset(c.id for c in channels) or None
     device = device_id(catalog.workspace)
+    if fmt == "wheel":
+        return _wheel(catalog, request.year or today.year, today, device)
     if fmt == "hootsuite":
         return _hootsuite(catalog, channels, statuses, period, request.date_format, now or local_now(catalog, today), device)
     selection = Selection(period.first if period else None, period.last if period else None, chosen, statuses)
@@ -130,6 +138,18 @@ def _digest(catalog, fmt, period: Period, picked: list[Post], load_posts: list[P
     return ExportResult(fmt, text.encode("utf-8"), digest.post_count, period, default_name(fmt, device, period.slug()), device)
 
 
+def _wheel(catalog: Catalog, year: int, today: dt.date, device: str) -> ExportResult:
+    from someplan.services.exports.wheel_svg import wheel_svg
+    from someplan.services.year_wheel import build_year_wheel
+
+    if year not in PLAN_YEARS:
+        raise UserError(_("not a year someplan plans: {year}").format(year=year))
+    wheel = build_year_wheel(catalog, year, language())
+    data = wheel_svg(wheel, language(), today, catalog.name()).encode("utf-8")
+    count = sum(row.posts for row in wheel.weeks)
+    return ExportResult("wheel", data, count, None, default_name("wheel", device, str(year)), device)
+
+
 def _hootsuite(catalog, channels, statuses, period: Period, date_format: str, now: dt.datetime, device: str) -> ExportResult:
     if len(channels) != 1:
         known = ", ".join(c.name for c in catalog.channels()) or "–"
@@ -148,11 +168,25 @@ def _hootsuite(catalog, channels, statuses, period: Period, date_format: str, no
                               others).format(n=others))  # fmt: skip
     made = hootsuite_file(chosen, channel, now, date_format)
     name = default_name("hootsuite", device, channel=slug(channel.name, "channel"))
-    return ExportResult("hootsuite", made.data, len(made.rows), period, name, device, made.skipped, tuple(notes))
+    nothing = None if made.rows else _nothing_message(channel.name, wanted, period, len(made.skipped))
+    return ExportResult("hootsuite", made.data, len(made.rows), period, name, device, made.skipped, tuple(notes), nothing)
+
+
+def _nothing_message(channel: str, statuses: frozenset[Status], period: Period, broken: int) -> str:
+    if broken:
+        return ngettext("nothing to export: the one post found breaks Hootsuite's rules (above); no file was written",
+                        "nothing to export: all {n} posts found break Hootsuite's rules (above); no file was written",
+                        broken).format(n=broken)  # fmt: skip
+    return _("nothing to export: {channel} has no post with status {statuses} from {first} to {last}; "
+             "no file was written").format(channel=channel, statuses=", ".join(s.label() for s in sorted(statuses)),
+                                           first=day_label(period.first, language(), weekday=None, year=True),
+                                           last=day_label(period.last, language(), weekday=None, year=True))  # fmt: skip
 
 
 def write(result: ExportResult, catalog: Catalog, output: str | None = None, force: bool = False) -> Path:
     """Write `result` to `output` (a file or a folder; None: the workspace's exports folder)."""
+    if result.nothing:
+        raise UserError(result.nothing)
     root = catalog.workspace.root
     path = target_path(output, root, result.default_name)
     check_target(path, root, result.device, force)
@@ -172,42 +206,6 @@ def default_period(fmt: str, today: dt.date) -> Period | None:
     if fmt in ("markdown", "html"):
         return Period.week(week)
     return None
-
-
-def parse_statuses(texts: Iterable[str]) -> frozenset[Status] | None:
-    from someplan.services.planning import parse_status
-
-    found = {parse_status(part) for text in texts for part in text.split(",") if part.strip()}
-    return frozenset(found) or None
-
-
-_MONTH_NUMBER = re.compile(r"^(?:(\d{4})[-/.](\d{1,2})|(\d{1,2})(?:[-/.](\d{4}))?)$")
-
-
-def parse_month(text: str, today: dt.date) -> Period:
-    """ "2026-11", "11", "11.2026", "nov", "november 2026", "des" (this year unless given)."""
-    raw = " ".join(text.strip().lower().split())
-    found = _MONTH_NUMBER.match(raw)
-    year, month = today.year, None
-    if found:
-        if found.group(1):
-            year, month = int(found.group(1)), int(found.group(2))
-        else:
-            month = int(found.group(3))
-            year = int(found.group(4)) if found.group(4) else today.year
-    else:
-        word, _space, rest = raw.partition(" ")
-        if rest.isdigit() and len(rest) == 4:
-            year = int(rest)
-        elif rest:
-            word = ""
-        for number in range(1, 13):
-            names = {month_name(number, loc, short).lower().rstrip(".") for loc in ("nb", "en") for short in (False, True)}
-            if word.rstrip(".") in names:
-                month = number
-    if month is None or not 1 <= month <= 12 or year not in PLAN_YEARS:
-        raise UserError(_("not a month: {text!r} (use 2026-11, 11 or november)").format(text=text))
-    return Period.month(year, month)
 
 
 def range_period(first: dt.date | None, last: dt.date | None, today: dt.date) -> Period:

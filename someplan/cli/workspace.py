@@ -1,0 +1,75 @@
+"""`someplan [open] [WORKSPACE]`, `someplan init PATH` and `someplan demo`: making and opening a
+workspace. `open` is the one command that imports Textual."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from someplan.cli import common
+from someplan.i18n import _
+
+
+def register(name: str, p: argparse.ArgumentParser) -> None:
+    if name == "open":
+        p.set_defaults(run=cmd_open)
+        p.add_argument("workspace", nargs="?")
+        p.add_argument("-w", "--workspace", dest="workspace_option", help=_("the same as the argument"))
+    elif name == "init":
+        p.set_defaults(run=cmd_init)
+        p.add_argument("path")
+        p.add_argument("--name", help=_("the workspace's name (default: the folder's)"))
+    else:
+        p.set_defaults(run=cmd_demo)
+        p.add_argument("--path-only", action="store_true", help=_("only make the copy and print where it is"))
+        p.add_argument("--fresh", action="store_true", help=_("start over from a fresh copy of the sample"))
+
+
+def cmd_open(args, notice: str | None = None) -> int:
+    args.workspace = args.workspace or getattr(args, "workspace_option", None)
+    # A bad workspace is a one-line error, before the screen.
+    with common.open_catalog(args, writable=True) as catalog:
+        from someplan.tui.app import SomeplanApp  # the only place the command line imports Textual
+
+        SomeplanApp(catalog, notice=notice).run()
+    return 0
+
+
+def cmd_init(args) -> int:
+    from someplan.services.locate import remember
+    from someplan.services.setup import init_workspace
+
+    path = Path(args.path).expanduser()
+    init_workspace(path, args.name).close()
+    remember(path)
+    print(_("created workspace {path} with channels Facebook, Instagram, LinkedIn and seven categories").format(path=path))
+    return 0
+
+
+def sample_source() -> Path:
+    """The sample beside the package in a checkout, else the copy shipped inside the wheel."""
+    checkout = Path(__file__).resolve().parents[2] / "sample_workspace"
+    if (checkout / "someplan-workspace.json").exists():
+        return checkout
+    return Path(__file__).resolve().parents[1] / "sample_workspace"
+
+
+def cmd_demo(args) -> int:
+    from someplan.services.demo import prepare_demo
+    from someplan.services.errors import UserError
+
+    source = sample_source()
+    if not (source / "someplan-workspace.json").exists():
+        raise UserError(_("the sample workspace is missing from this installation ({path})").format(path=source))
+    demo = prepare_demo(source, fresh=args.fresh)
+    if args.path_only:
+        print(demo.path)
+        return 0
+    if demo.fresh:
+        where = _("the demo is a fresh copy of the sample, in {path}").format(path=demo.path)
+    else:
+        where = _("the demo is as you left it, in {path} (someplan demo --fresh starts over)").format(path=demo.path)
+    print("someplan: " + where, file=sys.stderr)
+    args.workspace = str(demo.path)
+    return cmd_open(args, notice=where)
