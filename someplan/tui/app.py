@@ -189,8 +189,11 @@ class SomeplanApp(App):
             write_user_state(device_named=True)  # asked once; `esc` keeps the default
             if text and text.strip() != identity.name:
                 self.catalog.workspace.rename_device(text.strip())
+            main = self.screen_stack[0]
+            if isinstance(main, MainScreen):  # asked before the plan had the focus: give it back
+                main.plan.activate()
 
-        question = _("Your name, as colleagues see it beside your changes (asked once on this machine)")
+        question = _("Your name, as colleagues will see it (asked once)")
         self.push_screen(Ask(question, value=identity.name, check=check), answered)
 
     def _wait_for_midnight(self) -> None:

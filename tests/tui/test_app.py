@@ -268,6 +268,8 @@ async def test_the_first_start_on_a_machine_asks_for_the_name_colleagues_see(mak
         assert isinstance(app.screen, Ask)
         app.screen.query_one("Input").value = "Kari (marked)"
         await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is app.screen.plan.main  # the plan's keys work at once
         await pilot.press("n", *"Ny", "ctrl+s")  # the first write of this device names it in the workspace
         await pilot.pause()
         device = app.catalog.workspace.identity.device_id
