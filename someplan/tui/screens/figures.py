@@ -26,20 +26,11 @@ from someplan.store.problems import WorkspaceError
 from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal
 from someplan.tui import labels
+from someplan.tui.sparkline import sparkline
 from someplan.i18n import percent as pct
 
 PERIODS = (4, 8, 12, 26, 52)
-BARS = "▁▂▃▄▅▆▇█"
 TOP = 5
-
-
-def sparkline(values: list[float | None]) -> str:
-    present = [v for v in values if v is not None]
-    if not present:
-        return "·" * len(values)
-    low, high = min(present), max(present)
-    span = (high - low) or 1.0
-    return "".join("·" if v is None else BARS[round((v - low) / span * (len(BARS) - 1))] for v in values)
 
 
 class FiguresScreen(Screen):

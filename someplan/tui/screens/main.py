@@ -36,8 +36,9 @@ from someplan.tui.panes.base import Pane
 from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
+from someplan.tui import labels
 from someplan.tui.screens import lazy
-from someplan.tui.screens.dialogs import Ask
+from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.main_assets import AssetsCoordination
 
 def writes(method):
@@ -118,6 +119,15 @@ class MainScreen(AssetsCoordination, Screen):
             self._from_thread(lazy.translate_loaded)
 
         self.run_worker(load, thread=True, group="screens")
+
+    def new_day(self, yesterday: dt.date) -> None:
+        """The app's today moved on at midnight. Someone watching yesterday (its week, that day
+        selected) follows to today; someone looking at another week stays where they are."""
+        if yesterday in self.week and self.plan.selected_day in (None, yesterday):
+            self.week = IsoWeek.of(self.app.today)
+            self.refresh_all(day=self.app.today)
+        else:
+            self.refresh_all()
 
     # -- drawing ---------------------------------------------------------------------------------
 
@@ -303,8 +313,30 @@ class MainScreen(AssetsCoordination, Screen):
 
     def action_advance_status(self) -> None:
         post = self._selected_post()
-        if post is not None:
-            self._change(post, status=post.status.next())
+        if post is None:
+            return
+        status = post.status.next()
+        if status is not Status.PUBLISHED or status is post.status or (post.date is not None and post.date <= self.app.today):
+            self._change(post, status=status)
+            return
+        # Published is a fact about the past: a key pressed once too often must not claim it.
+        if post.date is None:
+            question = _("“{title}” has no date. Mark it as published?").format(title=literal(post.title))
+        else:
+            when = labels.day(post.date, weekday="long", year=True)
+            question = _("“{title}” is planned for {day}, in the future. Mark it as published now?")
+            question = question.format(title=literal(post.title), day=when)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                current = self.catalog.post(post.id)  # as it is now: a colleague may have changed it
+            except UserError:
+                return
+            self._change(current, status=status)
+
+        self.app.push_screen(Confirm(question), answered)
 
     @writes
     def action_duplicate_post(self) -> None:
@@ -420,12 +452,8 @@ class MainScreen(AssetsCoordination, Screen):
         plan = rotation_fill.fill_plan(self.catalog, weeks, today)
         label = f"{week_word(language())} {weeks[0].week}" + (f"–{weeks[-1].week}" if len(weeks) > 1 else "")
         if not plan.proposals:
-            unplaced = len(plan.unplaced)
-            if unplaced:
-                why = ngettext("{count} due category has no free slot", "{count} due categories have no free slot", unplaced)
-            else:
-                why = _("every channel is at its target")
-            self.notify(_("Nothing to fill in {weeks}: {why}.").format(weeks=label, why=why.format(count=unplaced)), markup=False)
+            why = rotation_fill.why_nothing_to_fill(plan)
+            self.notify(_("Nothing to fill in {weeks}: {why}.").format(weeks=label, why=why), markup=False)
             return
         holidays = set(rotation_fill.holidays_between(weeks[0].monday, weeks[-1].sunday + dt.timedelta(days=365)))
         count = len(plan.proposals)
@@ -508,9 +536,13 @@ class MainScreen(AssetsCoordination, Screen):
     def on_workspace_changed(self, message: WorkspaceChanged) -> None:
         if message.by_colleague:
             workspace = self.catalog.workspace
-            changes = (workspace.last_change(table, record_id, others_only=True) for table, record_id in message.changed)
-            names = ", ".join(sorted({change.who for change in changes if change})) or _("a colleague")
-            self.last_colleague = f"{names} {time.strftime('%H:%M')}"
+            changes = (workspace.last_change(table, record_id) for table, record_id in message.changed)
+            # Changes whose newest field is this device's are a `someplan` command in another
+            # terminal of this machine: the user, not a colleague.
+            names = ", ".join(sorted({change.who for change in changes if change and not change.mine}))
+            if names:
+                self.last_colleague = f"{names} {time.strftime('%H:%M')}"
+            names = names or _("you, in another window")
             editor_class = lazy.loaded("PostEditor")
             editor = next((s for s in self.app.screen_stack if editor_class and isinstance(s, editor_class)), None)
             if editor is not None and (POSTS, editor.original.id) in message.changed and not editor.is_new:
