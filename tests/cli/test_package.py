@@ -76,7 +76,8 @@ def test_status_loads_only_its_own_command_module(ws, tmp_path):
     result = subprocess.run([sys.executable, "-c", code, ws], capture_output=True, text=True, env=_env(tmp_path))
     assert result.returncode == 0, result.stderr
     loaded = result.stdout.strip().splitlines()[-1]
-    assert loaded == str(["someplan.cli", "someplan.cli.argparse_words", "someplan.cli.common", "someplan.cli.status"])
+    assert loaded == str(["someplan.cli", "someplan.cli.argparse_words", "someplan.cli.common", "someplan.cli.plain_text",
+                        "someplan.cli.status"])
 
 
 def test_the_root_help_lists_every_command_with_its_help(someplan, capsys):
