@@ -9,9 +9,10 @@ from someplan.domain.category import Category
 from someplan.domain.post import Status
 from someplan.domain.rotation_plan import Proposal, RotationPlan, propose, spread
 from someplan.domain.weeks import IsoWeek
-from someplan.i18n import _, language
+from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.holiday_cache import cached_public_holidays
+from someplan.services.undo import Undo
 from someplan.store.workspace import new_record_id
 
 MAX_FILL_WEEKS = 26
@@ -86,6 +87,19 @@ def apply_proposals(catalog: Catalog, proposals: Iterable[Proposal]) -> tuple[li
 
     Returns (new draft ids, backlog post ids placed).
     """
-    changes, created, placed = changes_for(catalog, proposals)
-    catalog.workspace.write(changes)
+    created, placed, _undo = fill(catalog, proposals)
     return created, placed
+
+
+def fill(catalog: Catalog, proposals: Iterable[Proposal]) -> tuple[list[str], list[str], Undo]:
+    """`apply_proposals`, with what undoes the whole fill in one batch: the new drafts removed,
+    the backlog posts back on their old day, time and channel."""
+    changes, created, placed = changes_for(catalog, proposals)
+    posts = catalog.workspace.view(POSTS)
+    before = {post_id: {k: posts[post_id].get(k) for k in ("date", "time", "channel")} for post_id in placed}
+    catalog.workspace.write(changes)
+    parts = [Undo.of_insert("", POSTS, post_id) for post_id in created]
+    parts += [Undo.of_fields("", POSTS, post_id, fields) for post_id, fields in before.items()]
+    count = len(created) + len(placed)
+    what = ngettext("filling {count} post from the rotation", "filling {count} posts from the rotation", count)
+    return created, placed, Undo.group(what.format(count=count), parts)

@@ -21,6 +21,7 @@ from someplan.services.catalog import Catalog, effective_today
 from someplan.services.doctor import examine
 from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
+from someplan.services.undo import UndoStack
 from someplan.store.watcher import ChangeFeed
 from someplan.textsafe import literal
 from someplan.tui import labels
@@ -30,39 +31,32 @@ from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.panes.assets import AssetsPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
-from someplan.tui.screens.batch import BatchScreen
-from someplan.tui.screens.campaign_editor import CampaignEditor
+from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import ShowList
-from someplan.tui.screens.editor import PostEditor
-from someplan.tui.screens.export import ExportScreen
-from someplan.tui.screens.figures_import import PALETTE_ENTRY as IMPORT_ENTRY
-from someplan.tui.screens.figures_import import FiguresImportScreen
-from someplan.tui.screens.figures import FiguresScreen
-from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main import MainScreen
-from someplan.tui.screens.people import PeopleScreen
-from someplan.tui.screens.year_wheel import PALETTE_COMMAND as YEAR_WHEEL_COMMAND
-from someplan.tui.screens.year_wheel import YearWheelScreen
 from someplan.tui.themes import DEFAULT_THEME, load_themes
 from someplan.tui.translated_bindings import translate_bindings
 
-# The help's sections; the app itself ("Everywhere") comes first. Every screen class is imported
-# here, at start, so that `translate_bindings()` finds it before any is built.
+# The help's sections; the app itself ("Everywhere") comes first. A name stands for a screen
+# that only a key opens, imported after the first frame (screens/lazy.py).
 HELP_SECTIONS = (
     (N_("Panes"), MainScreen),
     (N_("Week plan"), WeekPlanPane),
-    (N_("Post editor"), PostEditor),
+    (N_("Post editor"), "PostEditor"),
     (N_("Rotation"), RotationPane),
-    (N_("Fill preview"), FillPreview),
-    (N_("Batch session"), BatchScreen),
-    (N_("People"), PeopleScreen),
-    (N_("Figures view"), FiguresScreen),
-    (N_("Year wheel"), YearWheelScreen),
-    (N_("Campaign editor"), CampaignEditor),
+    (N_("Fill preview"), "FillPreview"),
+    (N_("Batch session"), "BatchScreen"),
+    (N_("People"), "PeopleScreen"),
+    (N_("Figures view"), "FiguresScreen"),
+    (N_("Year wheel"), "YearWheelScreen"),
+    (N_("Campaign editor"), "CampaignEditor"),
     (N_("Assets"), AssetsPane),
-    (N_("Export"), ExportScreen),
-    (N_("Import figures"), FiguresImportScreen),
+    (N_("Export"), "ExportScreen"),
+    (N_("Import figures"), "FiguresImportScreen"),
 )
+
+YEAR_WHEEL_COMMAND = (N_("Year wheel"), "screen.year_wheel", N_("The whole year: weeks or months, campaigns, holidays, post load"))
+IMPORT_ENTRY = (N_("Import key figures…"), N_("From a Meta or LinkedIn export in Downloads: preview, then write"))
 
 # Textual's own palette commands (get_system_commands), so that the catalog has them.
 SYSTEM_COMMANDS = (
@@ -94,6 +88,7 @@ class PlannerCommands(Provider):
         (N_("Key figures view"), "screen.figures_view", N_("Rates by category and channel, top posts, reuse")),
         YEAR_WHEEL_COMMAND,
         (N_("Export…"), "screen.export", N_("The plan as a calendar, a Hootsuite CSV, a Markdown or HTML plan, a CSV of posts")),
+        (N_("Report of the last month"), "screen.report", N_("One HTML file in exports/: rates, charts, best posts, the year wheel")),
         (IMPORT_ENTRY[0], "screen.import_figures", IMPORT_ENTRY[1]),
         (N_("Run doctor"), "app.doctor", N_("Unreadable or stray files, clocks, devices")),
         (N_("Help: all keys"), "app.help", N_("Every key, by pane")),
@@ -144,6 +139,7 @@ class SomeplanApp(App):
         self._watch = watch
         self._notice = notice
         self._feed: ChangeFeed | None = None
+        self.undo_stack = UndoStack()  # one for the app: `u` in the plan undoes what any view wrote
 
     def get_default_screen(self) -> Screen:
         return MainScreen()
@@ -224,6 +220,7 @@ class SomeplanApp(App):
         keymap = getattr(self, "_keymap", {})
         lines = []
         for title, cls in ((N_("Everywhere"), SomeplanApp), *HELP_SECTIONS):
+            cls = lazy.screen(cls) if isinstance(cls, str) else cls
             lines.append(Text(_(title), style="bold underline"))
             for binding in cls.BINDINGS:
                 if not binding.description:

@@ -23,6 +23,21 @@ async def test_number_keys_and_tab_move_between_panes(make_app):
         assert app.focused.id == "plan-list"
 
 
+async def test_a_focus_change_does_not_restyle_each_footer_key(make_app):
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        restyled = []
+        real = app.update_styles
+        app.update_styles = lambda node, animate=True: restyled.append(node) or real(node, animate=animate)
+        await pilot.press("2")  # other bindings: the footer is composed again
+        await pilot.pause()
+        assert app.screen.query(FooterKey), "the footer shows keys"
+        # (the palette's key on the right is not bound to the footer's style: Textual's own)
+        assert not [node for node in restyled if isinstance(node, FooterKey) and not node.has_class("-command-palette")]
+
+
 async def test_at_80x24_one_pane_at_a_time(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -123,7 +138,8 @@ async def test_hostile_titles_are_shown_literally(make_app, sample_copy):
     workspace = Workspace.open(sample_copy)
     workspace.insert(POSTS, {"title": "[bold red]Gratis[/] \x1b[2J", "date": "2026-11-18", "status": "idea"})
     app = make_app()
-    async with app.run_test(size=(120, 40)):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()  # the week is drawn once the screen is up, later on a busy machine
         listing = app.screen.plan.main
         prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert any("[bold red]Gratis[/] \\x1b[2J" in p for p in prompts)
@@ -137,7 +153,8 @@ async def test_every_palette_command_runs(make_app):
                 "screen.this_week": "MainScreen", "screen.fill_week": "FillPreview", "screen.fill_weeks": "Ask",
                 "screen.batch": "BatchScreen", "screen.people": "PeopleScreen",
                 "screen.figures_view": "FiguresScreen", "screen.year_wheel": "YearWheelScreen",
-                "screen.export": "ExportScreen", "screen.import_figures": "FiguresImportScreen"}  # fmt: skip
+                "screen.export": "ExportScreen", "screen.report": "MainScreen",
+                "screen.import_figures": "FiguresImportScreen"}  # fmt: skip
     for _, action, _ in PlannerCommands.COMMANDS:
         app = make_app()
         async with app.run_test(size=(120, 40)) as pilot:
@@ -164,6 +181,45 @@ async def test_a_post_open_in_the_editor_that_a_colleague_changed_is_flagged(mak
         await pilot.pause()
         assert editor.has_class("flagged")
         assert "caption" in str(editor.query_one("#editor-flag").render())
+
+
+def test_the_planner_starts_without_the_screens_only_a_key_opens():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, someplan.tui.app\n"
+        "from someplan.tui.screens.lazy import MODULES\n"
+        "print(sorted(m for m in set(MODULES.values()) if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"  # they are imported by a worker after the first frame
+
+
+async def test_a_screen_imported_after_start_speaks_the_language(make_app, monkeypatch):
+    monkeypatch.setenv("SOMEPLAN_LANG", "nb")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("w")
+        await pilot.pause()
+        descriptions = {b.description for bindings in app.screen._bindings.key_to_bindings.values() for b in bindings}
+        assert "Forrige år" in descriptions and "Previous year" not in descriptions
+
+
+async def test_the_footer_is_built_once_for_changes_that_arrive_together(make_app, monkeypatch):
+    from textual.widgets import Footer as TextualFooter
+
+    built = []
+    real = TextualFooter.recompose
+    monkeypatch.setattr(TextualFooter, "recompose", lambda self: built.append(self) or real(self))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert len(built) == 1  # the bindings became ready and the plan took the focus: one rebuild
+        await pilot.press("2", "1")
+        await pilot.pause()
+        assert len(built) == 3
 
 
 async def test_a_notice_from_the_command_line_shows_in_the_planner(sample_copy):

@@ -11,7 +11,8 @@ Defaults when no period is given (decided for how each file is used):
   posts marked *ready* unless statuses are given: a scheduler publishes what it gets, and
   *scheduled* posts are taken to be in a scheduler already;
 - markdown, html: the week of today;
-- csv: every post, undated ones included.
+- csv: every post, undated ones included;
+- wheel: the year wheel of this year (`year` another), the planner's wheel as a picture.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from someplan.domain.post import Post, Status
-from someplan.domain.weeks import IsoWeek, day_label
+from someplan.domain.weeks import PLAN_YEARS, IsoWeek, day_label
 from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
@@ -32,7 +33,6 @@ from someplan.services.exports.common import Names, Selection, slug
 from someplan.services.exports.digest import Period, build_digest
 from someplan.services.exports.files import check_target, default_name, device_id, target_path, write_file
 from someplan.services.exports.hootsuite import DATE_FORMATS, Skipped, hootsuite_file
-from someplan.store.hlc import stamp_wall_ms
 
 ICS_WEEKS_BACK, ICS_WEEKS_AHEAD = 4, 26
 HOOTSUITE_WEEKS = 4
@@ -47,6 +47,7 @@ class ExportRequest:
     statuses: tuple[str, ...] = ()
     date_format: str = "dmy"  # hootsuite: dmy or mdy
     delimiter: str | None = None  # csv: "," or ";"; None: ";" in Norwegian, "," in English
+    year: int | None = None  # wheel: the year drawn; None: this year
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ def prepare(catalog: Catalog, request: ExportRequest, today: dt.date, now: dt.da
     names = Names.of(catalog.channels(), catalog.categories(), {p.id: p.name for p in catalog.people()})
     chosen = frozenset(c.id for c in channels) or None
     device = device_id(catalog.workspace)
+    if fmt == "wheel":
+        return _wheel(catalog, request.year or today.year, today, device)
     if fmt == "hootsuite":
         return _hootsuite(catalog, channels, statuses, period, request.date_format, now or local_now(catalog, today), device)
     selection = Selection(period.first if period else None, period.last if period else None, chosen, statuses)
@@ -132,6 +135,18 @@ def _digest(catalog, fmt, period: Period, picked: list[Post], load_posts: list[P
 
         text = digest_html(digest)
     return ExportResult(fmt, text.encode("utf-8"), digest.post_count, period, default_name(fmt, device, period.slug()), device)
+
+
+def _wheel(catalog: Catalog, year: int, today: dt.date, device: str) -> ExportResult:
+    from someplan.services.exports.wheel_svg import wheel_svg
+    from someplan.services.year_wheel import build_year_wheel
+
+    if year not in PLAN_YEARS:
+        raise UserError(_("not a year someplan plans: {year}").format(year=year))
+    wheel = build_year_wheel(catalog, year, language())
+    data = wheel_svg(wheel, language(), today, catalog.name()).encode("utf-8")
+    count = sum(row.posts for row in wheel.weeks)
+    return ExportResult("wheel", data, count, None, default_name("wheel", device, str(year)), device)
 
 
 def _hootsuite(catalog, channels, statuses, period: Period, date_format: str, now: dt.datetime, device: str) -> ExportResult:
@@ -227,12 +242,8 @@ def local_now(catalog: Catalog, today: dt.date) -> dt.datetime:
 def last_changed(catalog: Catalog, post_ids: Iterable[str]) -> dict[str, dt.datetime]:
     """The UTC time of each post's latest edit, from the stamps of its fields' winning ops."""
     found = {}
-    workspace = catalog.workspace
-    with workspace.lock:
-        cells = workspace.state.cells
-        for post_id in post_ids:
-            record = cells.get((POSTS, post_id))
-            if record:
-                latest = stamp_wall_ms(max(cell.key for cell in record.values()))
-                found[post_id] = dt.datetime.fromtimestamp(latest / 1000, tz=dt.timezone.utc)
+    for post_id in post_ids:
+        change = catalog.workspace.last_change(POSTS, post_id)
+        if change:
+            found[post_id] = dt.datetime.fromtimestamp(change.wall_ms / 1000, tz=dt.timezone.utc)
     return found
