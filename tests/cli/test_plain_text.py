@@ -97,3 +97,16 @@ def test_the_status_into_a_pipe_imports_no_rich(ws, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Solvik" in result.stdout
     assert result.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_the_width_is_rich_s_and_a_styled_output_is_left_to_rich(monkeypatch):
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "97")
+    assert plain_text.pipe_width() == Console(file=sys.stdout).width == 97
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich colours even a pipe then
+    assert plain_text.pipe_width() is None
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert plain_text.pipe_width() is None
