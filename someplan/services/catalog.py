@@ -15,7 +15,6 @@ from someplan.domain.channel import Channel
 from someplan.domain.doc_fields import DocReader, parse_date
 from someplan.domain.event import Event
 from someplan.domain.ids import short_ids
-from someplan.domain.person import Person
 from someplan.domain.post import Post
 from someplan.domain.settings import WorkspaceSettings
 from someplan.domain.weeks import day_label
@@ -25,6 +24,7 @@ from someplan.store.workspace import Workspace
 
 if TYPE_CHECKING:
     from someplan.domain.batch import BatchSession
+    from someplan.domain.person import Person
 
 POSTS, CHANNELS, CATEGORIES, PEOPLE, EVENTS, SETTINGS = "posts", "channels", "categories", "people", "events", "settings"
 BATCHES = "batches"
@@ -172,6 +172,8 @@ class Catalog:
         return sorted(self._records(CATEGORIES, Category.from_doc), key=lambda c: c.name.casefold())
 
     def people(self) -> list[Person]:
+        from someplan.domain.person import Person  # deferred: `someplan status` reads no one
+
         return sorted(self._records(PEOPLE, Person.from_doc), key=lambda p: p.name.casefold())
 
     def rotation(self) -> list[Category]:
@@ -271,6 +273,21 @@ def real_today(settings: WorkspaceSettings) -> dt.date:
         return arrow.now(settings.timezone).date()
     except Exception:  # noqa: BLE001 - any unusable zone in the (hand-editable) settings
         return arrow.now("Europe/Oslo").date()
+
+
+def seconds_to_midnight(settings: WorkspaceSettings, now: dt.datetime | None = None) -> float:
+    """Seconds from `now` (aware; default: the clock) to the next midnight in the workspace's zone,
+    for a running planner's "today" to roll over then. Counted in UTC, so that a zone whose clocks
+    change at midnight gets the real length of the wait."""
+    import zoneinfo
+
+    try:
+        zone = zoneinfo.ZoneInfo(settings.timezone)
+    except Exception:  # noqa: BLE001 - as real_today: any unusable zone in the settings
+        zone = zoneinfo.ZoneInfo("Europe/Oslo")
+    local = (now or dt.datetime.now(dt.UTC)).astimezone(zone)
+    midnight = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
+    return (midnight.astimezone(dt.UTC) - local.astimezone(dt.UTC)).total_seconds()
 
 
 def effective_today(catalog: Catalog) -> tuple[dt.date, str | None]:

@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from someplan.domain.channel import Channel
-from someplan.domain.figures import average, engagement_rate, reach_rate
+from someplan.domain.figures import average, post_rates
 from someplan.domain.post import Post, Status
 from someplan.domain.rotation import Rotation, board_from_dates, coverage
 from someplan.domain.weeks import IsoWeek
 from someplan.services.catalog import Catalog
-
-
-def post_rates(post: Post, channels: Mapping[str, Channel]) -> tuple[float | None, float | None]:
-    """Reach rate and engagement rate by reach of a post; followers from the post, else the
-    channel's count on the day."""
-    channel = channels.get(post.channel) if post.channel is not None else None
-    followers = post.followers or (channel.followers_on(post.date) if channel and post.date else None)
-    return reach_rate(post, followers), engagement_rate(post, channel.network) if channel else None
-
 
 # -- rotation ----------------------------------------------------------------------------------
 
@@ -86,7 +75,8 @@ def figures_summary(catalog: Catalog, last_week: IsoWeek, count: int = 8) -> Fig
     for post in posts:
         if post.category in categories:
             by_category.setdefault(categories[post.category], []).append(rates[post.id][1])
-    averaged = {name: value for name, values in by_category.items() if (value := average(values)) is not None}
-    best = max(averaged, key=lambda name: averaged[name], default=None)
-    ranked = sorted(((p, rate) for p in posts if (rate := rates[p.id][1]) is not None), key=lambda pr: -pr[1])
+    averaged = {name: average(values) for name, values in by_category.items()}
+    averaged = {name: value for name, value in averaged.items() if value is not None}
+    best = max(averaged, key=averaged.get, default=None)
+    ranked = sorted(((p, rates[p.id][1]) for p in posts if rates[p.id][1] is not None), key=lambda pr: -pr[1])
     return FiguresSummary(tuple(weeks), best, averaged.get(best) if best else None, tuple(ranked[:5]))

@@ -34,18 +34,35 @@ def fill_plan(catalog: Catalog, weeks: Sequence[IsoWeek], today: dt.date, *, all
     return propose(catalog.categories(), catalog.channels(), posts, weeks, today, holidays, allow_holidays=allow_holidays)
 
 
+def why_nothing_to_fill(plan: RotationPlan) -> str:
+    """Why `plan` proposes nothing, as the user would check it: due categories without room, full
+    channels, or every category on track with its cadence while slots stay empty."""
+    unplaced = len(plan.unplaced)
+    if unplaced:
+        why = ngettext("{count} due category has no free slot", "{count} due categories have no free slot", unplaced)
+        return why.format(count=unplaced)
+    empty = sum(slot.left for week in plan.weeks for slot in week.slots)
+    if not empty:
+        return _("every channel is at its target")
+    why = ngettext("every category is on track with its cadence ({count} empty slot left for later)",
+                   "every category is on track with its cadence ({count} empty slots left for later)", empty)  # fmt: skip
+    return why.format(count=empty)
+
+
 def next_weeks(start: IsoWeek, count: int) -> list[IsoWeek]:
     return [start + offset for offset in range(max(1, min(count, MAX_FILL_WEEKS)))]
 
 
 def spread_preview(
-    catalog: Catalog, category: Category, count: int, first_week: IsoWeek, today: dt.date, every_weeks: int | None = None
+    catalog: Catalog, category: Category, count: int, first_week: IsoWeek, today: dt.date, every_weeks: int | None = None,
+    after: dt.date | None = None,
 ) -> tuple[Proposal, ...]:
-    """Where `count` new posts of `category` would go, one every `every_weeks` weeks from `first_week`."""
+    """Where `count` new posts of `category` would go, one every `every_weeks` weeks from `first_week`,
+    none on or before `after` (the interview day)."""
     horizon = first_week + 104
     holidays = holidays_between(first_week.monday, horizon.sunday, language())
     posts = catalog.rotation_posts(min(first_week.monday, today))
-    return spread(category, count, catalog.channels(), posts, first_week, today, holidays, every_weeks=every_weeks)
+    return spread(category, count, catalog.channels(), posts, first_week, today, holidays, every_weeks=every_weeks, after=after)
 
 
 def draft_fields(category: Category | None, proposal: Proposal, **extra: Any) -> dict[str, Any]:

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
-from someplan.domain.category import Category
-from someplan.domain.channel import Channel
-from someplan.domain.figures import average, engagement_numerator
+from someplan.domain.figures import average, engagement_numerator, post_rates
 from someplan.domain.plan import planned_vs_target, week_plan
-from someplan.domain.post import Post, Status
+from someplan.domain.post import Status
+from someplan.rounding import rounded
 from someplan.domain.rotation import RotationState, board_from_dates
 from someplan.domain.weeks import IsoWeek, week_label
-from someplan.i18n import language
 from someplan.services.calendar_data import calendar_problems_as_problems, days_between
+from someplan.i18n import language
 from someplan.services.catalog import Catalog, effective_today
-from someplan.services.overview import post_rates
 from someplan.store.problems import Problem
 
 FIGURE_WEEKS = 4
@@ -147,7 +143,7 @@ def build_status(
     )
 
 
-def week_lines(catalog: Catalog, week: IsoWeek, today: dt.date, posts: list[Post] | None = None) -> WeekLines:
+def week_lines(catalog: Catalog, week: IsoWeek, today: dt.date, posts: list | None = None) -> WeekLines:
     """The days of `week` with their posts and calendar marks, the load per channel and the
     campaigns running; `posts` may be any list that holds the week's posts."""
     if posts is None:
@@ -163,7 +159,7 @@ def week_lines(catalog: Catalog, week: IsoWeek, today: dt.date, posts: list[Post
         DayLine(day.date, tuple(marks.get(day.date, ())), tuple(_line(p, channel_names, categories) for p in day.posts))
         for day in week_plan(posts, week).days
     )
-    load = tuple(Load(load.channel.name, load.planned, load.target) for load in planned_vs_target(posts, channels, week))
+    load = tuple(Load(l.channel.name, l.planned, l.target) for l in planned_vs_target(posts, channels, week))
     campaigns = tuple(
         e.title for e in catalog.events() if e.start and e.end and e.start <= week.sunday and e.end >= week.monday
     )
@@ -173,9 +169,7 @@ def week_lines(catalog: Catalog, week: IsoWeek, today: dt.date, posts: list[Post
 PROPOSAL_WEEKS = 4  # how far ahead the next proposal is looked for
 
 
-def next_proposal(
-    catalog: Catalog, today: dt.date, categories: Mapping[str, Category], channel_names: Mapping[str, str]
-) -> NextProposal | None:
+def next_proposal(catalog: Catalog, today: dt.date, categories: dict, channel_names: dict) -> NextProposal | None:
     from someplan.services.rotation_fill import fill_plan, next_weeks
 
     plan = fill_plan(catalog, next_weeks(IsoWeek.of(today), PROPOSAL_WEEKS), today)
@@ -195,12 +189,12 @@ def next_proposal(
     )
 
 
-def _line(post: Post, channel_names: Mapping[str, str], categories: Mapping[str, Category]) -> PostLine:
-    category = categories.get(post.category) if post.category is not None else None
+def _line(post, channel_names, categories) -> PostLine:
+    category = categories.get(post.category)
     return PostLine(
         id=post.id,
         time=post.time.strftime("%H:%M") if post.time else "",
-        channel=channel_names.get(post.channel, "–") if post.channel is not None else "–",
+        channel=channel_names.get(post.channel, "–"),
         category=category.name if category else "",
         colour=category.colour if category else "",
         title=post.title,
@@ -208,24 +202,22 @@ def _line(post: Post, channel_names: Mapping[str, str], categories: Mapping[str,
     )
 
 
-def _figures(catalog: Catalog, posts: Iterable[Post], channels: Iterable[Channel], week: IsoWeek) -> Figures:
+def _figures(catalog, posts, channels, week: IsoWeek) -> Figures:
     first, last = (week - (FIGURE_WEEKS - 1)).monday, week.sunday
     by_id = {c.id: c for c in channels}
     published = [p for p in posts if p.status is Status.PUBLISHED and p.date and first <= p.date <= last]
-    reach: list[float | None] = []
-    engagement: list[float | None] = []
-    numerators: set[str] = set()
+    reach, engagement, numerators = [], [], set()
     for post in published:
         rates = post_rates(post, by_id)
         reach.append(rates[0])
         engagement.append(rates[1])
-        channel = by_id.get(post.channel) if post.channel is not None else None
+        channel = by_id.get(post.channel)
         if channel and post.reach:
             numerators.add(f"{channel.network.value}: {engagement_numerator(post, channel.network)}")
     return Figures(FIGURE_WEEKS, first, last, len(published), average(reach), average(engagement), tuple(sorted(numerators)))
 
 
-def report_as_json(report: StatusReport) -> dict[str, Any]:
+def report_as_json(report: StatusReport) -> dict:
     figures = report.figures
     return {
         "workspace": report.workspace,
@@ -246,7 +238,7 @@ def report_as_json(report: StatusReport) -> dict[str, Any]:
             }
             for day in report.days
         ],
-        "channels": [{"channel": load.channel, "planned": load.planned, "target": load.target} for load in report.load],
+        "channels": [{"channel": l.channel, "planned": l.planned, "target": l.target} for l in report.load],
         "categories_due": [
             {"category": d.category, "state": d.state, "next_due": d.next_due.isoformat(), "days_overdue": d.days_overdue}
             for d in report.due
@@ -264,7 +256,7 @@ def report_as_json(report: StatusReport) -> dict[str, Any]:
     }
 
 
-def _proposal_json(proposal: NextProposal | None) -> dict[str, Any] | None:
+def _proposal_json(proposal: NextProposal | None) -> dict | None:
     if proposal is None:
         return None
     return {"date": proposal.date.isoformat(), "time": proposal.time or None, "channel": proposal.channel,
@@ -272,4 +264,4 @@ def _proposal_json(proposal: NextProposal | None) -> dict[str, Any] | None:
 
 
 def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
+    return rounded(value, 2)

@@ -486,6 +486,16 @@ class Workspace:
         """Every value each field of a record has had, superseded ones marked (reads the logs)."""
         return record_history(self._op_files(), table, record_id, self.devices())
 
+    def rename_device(self, name: str) -> None:
+        """This machine's display name, from now on. The workspace's `device.json` is written once,
+        at this device's first write, so the name reaches a workspace only before that."""
+        with self.lock:
+            if self.identity is None:
+                return
+            self.identity = self._identities.rename(self.identity, name)
+            if self._writer:
+                self._writer.identity = self.identity
+
     # -- snapshots ----
 
     def close(self) -> None:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from someplan import rounding
 from someplan.domain.channel import Channel
 from someplan.domain.figures_stats import (
     GroupFigures,
@@ -103,4 +104,4 @@ def page_weeks(channels: Iterable[Channel], period: tuple[IsoWeek, ...]) -> tupl
 
 
 def rounded(value: float | None, places: int = 2) -> float | None:
-    return None if value is None else round(value, places)
+    return rounding.rounded(value, places)

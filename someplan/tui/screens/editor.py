@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static, TextArea
-from textual.widgets.select import NoSelection
 
 from someplan.domain.post import FIGURE_FIELDS, FunnelStage, Post, Status
-from someplan.i18n import N_, _, ngettext
 from someplan.services.errors import UserError
 from someplan.services.user_input import parse_date, parse_time
+from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.language import Caption
@@ -62,65 +60,27 @@ class PostEditor(ModalScreen[Post | None]):
             with VerticalScroll(id="editor-form"):
                 yield form_field(N_("Title"), Input(literal(post.title), id="title"))
                 with Horizontal(classes="row"):
-                    yield form_field(
-                        N_("Date"), Input(post.date.isoformat() if post.date else "", placeholder="2026-11-23", id="date")
-                    )
-                    yield form_field(
-                        N_("Time"), Input(post.time.strftime("%H:%M") if post.time else "", placeholder="09:30", id="time")
-                    )
-                    yield form_field(
-                        N_("Status"),
-                        Select(
-                            [(labels.status(s.value), s.value) for s in Status],
-                            value=post.status.value,
-                            allow_blank=False,
-                            id="status",
-                        ),
-                    )
+                    yield form_field(N_("Date"), Input(labels.date_field(post.date), placeholder="23.11.2026", id="date"))
+                    yield form_field(N_("Time"), Input(post.time.strftime("%H:%M") if post.time else "", placeholder="09:30", id="time"))
+                    yield form_field(N_("Status"), Select([(labels.status(s.value), s.value) for s in Status], value=post.status.value, allow_blank=False, id="status"))
                 with Horizontal(classes="row"):
-                    yield form_field(
-                        N_("Channel"),
-                        Select(
-                            [(Text(literal(c.name)), c.id) for c in self.channels],
-                            value=self._choice(post.channel, self.channels),
-                            prompt=_("Select"),
-                            id="channel",
-                        ),
-                    )
-                    yield form_field(
-                        N_("Category"),
-                        Select(
-                            [(Text(literal(c.name)), c.id) for c in self.categories],
-                            value=self._choice(post.category, self.categories),
-                            prompt=_("Select"),
-                            id="category",
-                        ),
-                    )
-                    yield form_field(
-                        N_("Funnel"),
-                        Select(
-                            [(labels.funnel(f.value), f.value) for f in FunnelStage],
-                            value=post.funnel.value if post.funnel else Select.NULL,
-                            prompt=_("Select"),
-                            id="funnel",
-                        ),
-                    )
+                    yield form_field(N_("Channel"), Select([(Text(literal(c.name)), c.id) for c in self.channels], value=self._choice(post.channel, self.channels), prompt=_("Select"), id="channel"))
+                    yield form_field(N_("Category"), Select([(Text(literal(c.name)), c.id) for c in self.categories], value=self._choice(post.category, self.categories), prompt=_("Select"), id="category"))
+                    yield form_field(N_("Funnel"), Select([(labels.funnel(f.value), f.value) for f in FunnelStage], value=post.funnel.value if post.funnel else Select.NULL, prompt=_("Select"), id="funnel"))
                 yield form_field(N_("Caption"), TextArea(literal(post.caption, keep_newlines=True), id="caption", soft_wrap=True))
                 with Horizontal(classes="row"):
                     yield form_field(N_("Owner"), Input(literal(post.owner), id="owner"))
                     yield form_field(N_("Link"), Input(literal(post.link), id="link"))
-                yield form_field(
-                    N_("Assets (comma-separated, inside the asset folder)"), Input(literal(", ".join(post.assets)), id="assets")
-                )
+                yield form_field(N_("Assets (comma-separated, inside the asset folder)"), Input(literal(", ".join(post.assets)), id="assets"))
                 if self.asset_hint:
                     yield Static(literal(self.asset_hint), id="assets-hint", markup=False)
                 yield form_field(N_("Notes"), TextArea(literal(post.notes, keep_newlines=True), id="notes", soft_wrap=True))
                 with Horizontal(classes="row figures"):
                     for name in (*FIGURE_FIELDS, "followers"):
                         value = getattr(post, name)
-                        yield form_field(
-                            FIGURE_LABELS[name], Input("" if value is None else str(value), id=name, classes="count")
-                        )
+                        yield form_field(FIGURE_LABELS[name], Input("" if value is None else str(value), id=name, classes="count"))
+                # The counts' fields are a few columns wide: their error takes the row's width.
+                yield Vertical(Static("", classes="error", id="error-figures", markup=False), classes="field")
             yield Caption(N_("ctrl+s save · esc cancel · tab next field"), classes="hint")
 
     @staticmethod
@@ -135,8 +95,8 @@ class PostEditor(ModalScreen[Post | None]):
         # Under 100 columns the nine counts take two lines (app.tcss), so each keeps its label.
         self.set_class(event.size.width < 100, "narrow")
 
-    def _form_values(self) -> dict[str | None, Any]:
-        values: dict[str | None, Any] = {w.id: w.value for w in self.query(Input)}
+    def _form_values(self) -> dict:
+        values = {w.id: w.value for w in self.query(Input)}
         values |= {w.id: w.text for w in self.query(TextArea)}
         values |= {w.id: w.value for w in self.query(Select)}
         return values
@@ -147,7 +107,7 @@ class PostEditor(ModalScreen[Post | None]):
         errors: dict[str, str] = {}
         text = lambda name: self.query_one(f"#{name}", Input).value.strip()  # noqa: E731
         post = self.original
-        fields: dict[str, Any] = {name: kept_text(text(name), getattr(post, name)).strip() for name in ("title", "owner", "link")}
+        fields: dict = {name: kept_text(text(name), getattr(post, name)).strip() for name in ("title", "owner", "link")}
         if not fields["title"]:
             errors["title"] = _("A post needs a title.")
         for name in ("caption", "notes"):
@@ -155,18 +115,17 @@ class PostEditor(ModalScreen[Post | None]):
         try:
             fields["date"] = parse_date(text("date"), self.today) if text("date") else None
         except UserError:
-            errors["date"] = _("Use a date like 2026-11-23 or 23.11.2026.")
+            errors["date"] = _("Use a date like 23.11.2026 or 2026-11-23.")
         try:
             fields["time"] = parse_time(text("time")) if text("time") else None
         except UserError:
             errors["time"] = _("Use a time like 09:30.")
-        status: Any = self.query_one("#status", Select).value  # allow_blank=False: always a status
-        fields["status"] = Status(status)
+        fields["status"] = Status(self.query_one("#status", Select).value)
         for name in ("channel", "category"):
             value = self.query_one(f"#{name}", Select).value
             fields[name] = None if value is Select.NULL else value
         funnel = self.query_one("#funnel", Select).value
-        fields["funnel"] = None if isinstance(funnel, NoSelection) else FunnelStage(funnel)
+        fields["funnel"] = None if funnel is Select.NULL else FunnelStage(funnel)
         shown_assets = text("assets")
         if shown_assets == self._initial.get("assets", "").strip():
             assets = list(post.assets)
@@ -176,6 +135,7 @@ class PostEditor(ModalScreen[Post | None]):
         if bad:
             errors["assets"] = _("Paths stay inside the asset folder: no '..' and no absolute paths.")
         fields["assets"] = tuple(assets)
+        wrong = []
         for name in (*FIGURE_FIELDS, "followers"):
             raw = text(name).replace(" ", "").replace("\u00a0", "")
             if not raw:
@@ -183,8 +143,12 @@ class PostEditor(ModalScreen[Post | None]):
             elif raw.isascii() and raw.isdigit() and len(raw) <= MAX_COUNT_DIGITS:
                 fields[name] = int(raw)
             else:
-                errors[name] = _("A whole number.")
+                wrong.append(_(FIGURE_LABELS[name]))
+        if wrong:
+            errors["figures"] = _("{fields}: a whole number, like 1250.").format(fields=", ".join(wrong))
         show_errors(self, errors)
+        if errors:  # the first one in view: the form scrolls, and a cut message says nothing
+            self.query_one(f"#error-{next(iter(errors))}").scroll_visible(animate=False)
         if errors:
             return None, errors
         return dataclasses.replace(self.original, **fields), errors
@@ -199,10 +163,7 @@ class PostEditor(ModalScreen[Post | None]):
         post, errors = self._read()
         if errors:
             count = len(errors)
-            self.notify(
-                ngettext("{count} field needs a look", "{count} fields need a look", count).format(count=count),
-                severity="warning",
-            )
+            self.notify(ngettext("{count} field needs a look", "{count} fields need a look", count).format(count=count), severity="warning")
             return
         self.dismiss(post)
 
@@ -223,7 +184,6 @@ class PostEditor(ModalScreen[Post | None]):
             return
         self.query_one("#editor-flag", Static).update(
             _("⚠ {who} changed this post meanwhile ({fields}). Saving keeps their changes to fields you did not "
-              "touch; their values stay in the history.").format(
-                who=who, fields=", ".join(_(FIELD_LABELS[f]).lower() if f in FIELD_LABELS else f for f in fields))
+              "touch; their values stay in the history.").format(who=who, fields=", ".join(_(FIELD_LABELS[f]).lower() if f in FIELD_LABELS else f for f in fields))
         )  # fmt: skip
         self.add_class("flagged")

@@ -18,29 +18,19 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from someplan.tui.footer import Footer
 from someplan.domain.figures_stats import GroupFigures, RatedPost
-from someplan.i18n import N_, _, ngettext
-from someplan.i18n import percent as pct
 from someplan.services import planning
 from someplan.services.figures.report import FiguresReport, figures_report
 from someplan.store.problems import WorkspaceError
+from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal
 from someplan.tui import labels
-from someplan.tui.footer import Footer
-from someplan.tui.planner_app import planner_app
+from someplan.tui.sparkline import sparkline
+from someplan.i18n import percent as pct
 
 PERIODS = (4, 8, 12, 26, 52)
-BARS = "▁▂▃▄▅▆▇█"
 TOP = 5
-
-
-def sparkline(values: list[float | None]) -> str:
-    present = [v for v in values if v is not None]
-    if not present:
-        return "·" * len(values)
-    low, high = min(present), max(present)
-    span = (high - low) or 1.0
-    return "".join("·" if v is None else BARS[round((v - low) / span * (len(BARS) - 1))] for v in values)
 
 
 class FiguresScreen(Screen):
@@ -97,7 +87,7 @@ class FiguresScreen(Screen):
     # -- drawing ---------------------------------------------------------------------------------
 
     def show(self) -> None:
-        self.report = report = figures_report(self.catalog, planner_app(self).today, self.weeks)
+        self.report = report = figures_report(self.catalog, self.app.today, self.weeks)
         overall = report.overall()
         period = ngettext("{first}–{last} ({count} week): ", "{first}–{last} ({count} weeks): ", self.weeks).format(
             first=labels.day(report.first, year=report.first.year != report.last.year), last=labels.day(report.last, year=True),
@@ -129,11 +119,8 @@ class FiguresScreen(Screen):
         table = self.query_one(selector, DataTable)
         table.clear(columns=True)
         table.add_columns(label, _("Posts"), _("Reach"), _("Trend"), _("Engagement"), _("Trend"))
-        report = self.report
-        if report is None:  # not met: show() makes the report before the tables
-            return
-        trend = report.trend(grouping)
-        for group in report.by(grouping):
+        trend = self.report.trend(grouping)
+        for group in self.report.by(grouping):
             weeks: list[GroupFigures] = trend.get(group.name, [])
             table.add_row(
                 Text(literal(group.name)), str(group.posts), pct(group.reach_rate),
@@ -147,7 +134,7 @@ class FiguresScreen(Screen):
         table.add_columns(_("Engagement"), _("Reach"), _("Date"), _("Channel"), _("Title"))
         for item in posts:
             table.add_row(
-                pct(item.engagement_rate), pct(item.reach_rate), labels.day(item.day), Text(literal(item.channel)),
+                pct(item.engagement_rate), pct(item.reach_rate), labels.day(item.post.date), Text(literal(item.channel)),
                 Text(literal(item.post.title)[:60]), key=item.post.id,
             )  # fmt: skip
 
@@ -168,7 +155,7 @@ class FiguresScreen(Screen):
             return
         post_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         original = self.catalog.post(post_id)
-        day = next_same_weekday(original.date, planner_app(self).today)
+        day = next_same_weekday(original.date, self.app.today)
         copy = dataclasses.replace(original.reuse(), date=day)
         try:
             undo = planning.plan_post(self.catalog, copy)
@@ -177,7 +164,7 @@ class FiguresScreen(Screen):
             return
         again = _("Planned “{title}” again as a draft on {day}")
         self.notify(again.format(title=literal(original.title), day=labels.day(day, weekday="long", year=True)), markup=False)
-        planner_app(self).undo_stack.push(undo)
+        self.app.undo_stack.push(undo)
         self.dismiss(undo.post)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
@@ -26,6 +25,7 @@ from someplan.services.user_input import parse_date, parse_time
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.language import Caption
+from someplan.tui.screens.dialogs import form_field
 
 REASON_STYLE = {Standing.OVERDUE: "bold red", Standing.DUE: "yellow", Standing.AHEAD: "green"}
 
@@ -39,7 +39,7 @@ class Line:
 
 class FillPreview(ModalScreen[list[Proposal] | None]):
     BINDINGS = [
-        Binding("space", "toggle_line", N_("Accept/reject"), id="fill.toggle"),
+        Binding("space", "toggle", N_("Accept/reject"), id="fill.toggle"),
         Binding("e,enter", "change", N_("Change"), id="fill.change"),
         Binding("a", "all(True)", N_("Accept all"), id="fill.accept_all"),
         Binding("r", "all(False)", N_("Reject all"), id="fill.reject_all"),
@@ -82,11 +82,7 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
                 parts.append(Text(_("overdue {categories}").format(categories=names(week.overdue)), style="red"))
             if week.due:
                 parts.append(Text(_("due {categories}").format(categories=names(week.due)), style="yellow"))
-            left = [
-                f"{literal(self.channels[s.channel].name)} {s.left}"
-                for s in week.slots
-                if s.left > 0 and s.channel in self.channels
-            ]
+            left = [f"{literal(self.channels[s.channel].name)} {s.left}" for s in week.slots if s.left > 0 and s.channel in self.channels]
             parts.append(Text(_("empty slots left: {slots}").format(slots=", ".join(left) if left else _("none")), style="dim"))
             if week.unplaced:
                 parts.append(Text(_("no room for {categories}").format(categories=names(week.unplaced)), style="bold red"))
@@ -118,14 +114,9 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
                 day,
                 Text(p.time.strftime("%H:%M") if p.time else "", style=style),
                 Text(literal(channel.name) if channel else "–", style=style),
-                Text.assemble(
-                    ("■ ", category.colour if category else "white"), (literal(category.name) if category else "?", style)
-                ),
+                Text.assemble(("■ ", category.colour if category else "white"), (literal(category.name) if category else "?", style)),
                 post,
-                Text(
-                    (_("changed") if line.changed else labels.standing(p.reason.value)),
-                    style=REASON_STYLE.get(p.reason, "") if not line.changed else "cyan",
-                ),
+                Text((_("changed") if line.changed else labels.standing(p.reason.value)), style=REASON_STYLE.get(p.reason, "") if not line.changed else "cyan"),
                 key=str(index),
             )
         if self.lines:
@@ -134,8 +125,7 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
         note = _("{accepted} of {count} accepted").format(accepted=accepted, count=len(self.lines))
         if over:
             note += " · " + ngettext("{count} would put a channel over its weekly target",
-                                     "{count} would put a channel over its weekly target",
-                                     len(over)).format(count=len(over))  # fmt: skip
+                                     "{count} would put a channel over its weekly target", len(over)).format(count=len(over))  # fmt: skip
         self.query_one("#fill-load", Static).update(note)
 
     def _post_title(self, post_id: str) -> str:
@@ -174,7 +164,7 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
         table = self.query_one(DataTable)
         return table.cursor_row if self.lines and 0 <= table.cursor_row < len(self.lines) else None
 
-    def action_toggle_line(self) -> None:  # not action_toggle: Textual's DOMNode has one (a reactive flag)
+    def action_toggle(self) -> None:
         if (index := self.current) is not None:
             self.lines[index].accepted = not self.lines[index].accepted
             self._draw()
@@ -225,13 +215,10 @@ class ChangeLine(ModalScreen[Proposal | None]):
         with Vertical(classes="dialog", id="change-line"):
             yield Caption(N_("Change the proposed post"), classes="dialog-title")
             with Horizontal(classes="row"):
-                yield Input(p.date.isoformat(), id="line-date", placeholder="2026-11-23")
-                yield Input(p.time.strftime("%H:%M") if p.time else "", id="line-time", placeholder="09:30")
-            channel = p.channel if any(c.id == p.channel for c in self.channels) else Select.NULL
-            yield Select([(Text(literal(c.name)), c.id) for c in self.channels], value=channel, id="line-channel",
-                         allow_blank=False)
-            yield Select([(Text(literal(c.name)), c.id) for c in self.categories], value=p.category, id="line-category",
-                         allow_blank=False)
+                yield form_field(N_("Date"), Input(labels.date_field(p.date), id="line-date", placeholder="23.11.2026"))
+                yield form_field(N_("Time"), Input(p.time.strftime("%H:%M") if p.time else "", id="line-time", placeholder="09:30"))
+            yield form_field(N_("Channel"), Select([(Text(literal(c.name)), c.id) for c in self.channels], value=p.channel if any(c.id == p.channel for c in self.channels) else Select.NULL, id="line-channel", allow_blank=False))  # fmt: skip
+            yield form_field(N_("Category"), Select([(Text(literal(c.name)), c.id) for c in self.categories], value=p.category, id="line-category", allow_blank=False))  # fmt: skip
             yield Static("", classes="error", id="line-error", markup=False)
             yield Caption(N_("enter/ctrl+s use · esc cancel"), classes="hint")
 
@@ -252,8 +239,8 @@ class ChangeLine(ModalScreen[Proposal | None]):
         if day < self.today:
             self.query_one("#line-error", Static).update(_("That day has passed."))
             return
-        channel: Any = self.query_one("#line-channel", Select).value  # allow_blank=False: always an id
-        category: Any = self.query_one("#line-category", Select).value
+        channel = self.query_one("#line-channel", Select).value
+        category = self.query_one("#line-category", Select).value
         post = self.proposal.post if category == self.proposal.category else None  # the backlog post is the category's
         changed = dataclasses.replace(
             self.proposal, date=day, time=at, channel=channel, category=category, post=post, on_holiday=day in self.holidays

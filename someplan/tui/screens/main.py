@@ -11,37 +11,35 @@ import dataclasses
 import datetime as dt
 import functools
 import time
-from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+from someplan.tui.footer import Footer
 from someplan.domain.post import Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_word
 from someplan.i18n import N_, _, language, ngettext
 from someplan.services import batch as batch_service
-from someplan.services import planning, rotation_fill, setup, user_input
-from someplan.services.catalog import POSTS, Catalog
+from someplan.services import planning, rotation_fill, setup
+from someplan.services.catalog import POSTS
 from someplan.services.errors import UserError
 from someplan.services.overview import figures_summary, rotation_rows
 from someplan.services.status import week_lines
-from someplan.services.undo import Undo, UndoStack
+from someplan.services.undo import UndoStack
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
-from someplan.tui.footer import Footer
 from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.panes.assets import AssetsPane
 from someplan.tui.panes.base import Pane
 from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
-from someplan.tui.planner_app import planner_app
+from someplan.tui import labels
 from someplan.tui.screens import lazy
-from someplan.tui.screens.dialogs import Ask
+from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.main_assets import AssetsCoordination
-
 
 def writes(method):
     """A screen action that writes: a refused or failed write is a notice, never a crash."""
@@ -79,7 +77,7 @@ class MainScreen(AssetsCoordination, Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._week: IsoWeek | None = None
+        self.week: IsoWeek | None = None
         self.last_colleague: str | None = None
 
     def compose(self):
@@ -91,34 +89,20 @@ class MainScreen(AssetsCoordination, Screen):
         yield Footer()
 
     @property
-    def catalog(self) -> Catalog:
-        return planner_app(self).catalog
-
-    @property
-    def today(self) -> dt.date:
-        return planner_app(self).today
+    def catalog(self):
+        return self.app.catalog
 
     @property
     def undo_stack(self) -> UndoStack:
-        return planner_app(self).undo_stack
-
-    @property
-    def week(self) -> IsoWeek:
-        """The week shown."""
-        assert self._week is not None  # set as the screen mounts, before anything reads it
-        return self._week
-
-    @week.setter
-    def week(self, week: IsoWeek) -> None:
-        self._week = week
+        return self.app.undo_stack
 
     @property
     def plan(self) -> WeekPlanPane:
         return self.query_one(WeekPlanPane)
 
     def on_mount(self) -> None:
-        self.week = IsoWeek.of(self.today)
-        self.refresh_all(day=self.today)
+        self.week = IsoWeek.of(self.app.today)
+        self.refresh_all(day=self.app.today)
         self.plan.activate()
         self._fit(self.size.width, self.size.height)
         # After the first frame: a large asset folder must not hold up the week plan, nor the
@@ -136,15 +120,24 @@ class MainScreen(AssetsCoordination, Screen):
 
         self.run_worker(load, thread=True, group="screens")
 
+    def new_day(self, yesterday: dt.date) -> None:
+        """The app's today moved on at midnight. Someone watching yesterday (its week, that day
+        selected) follows to today; someone looking at another week stays where they are."""
+        if yesterday in self.week and self.plan.selected_day in (None, yesterday):
+            self.week = IsoWeek.of(self.app.today)
+            self.refresh_all(day=self.app.today)
+        else:
+            self.refresh_all()
+
     # -- drawing ---------------------------------------------------------------------------------
 
     def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None:
         """Redraw; the side panes only when posts changed (they do not depend on the week shown)."""
-        report = week_lines(self.catalog, self.week, self.today)
+        report = week_lines(self.catalog, self.week, self.app.today)
         self.plan.show(report, keep=keep, day=day)
         if posts_changed:
-            self.query_one(RotationPane).show(rotation_rows(self.catalog, self.today))
-            self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.today)))
+            self.query_one(RotationPane).show(rotation_rows(self.catalog, self.app.today))
+            self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.app.today)))
             self._show_assets()
         self._draw_header(report)
 
@@ -197,7 +190,7 @@ class MainScreen(AssetsCoordination, Screen):
 
     def _show_week(self, week: IsoWeek, day: dt.date | None = None) -> None:
         self.week = week
-        self.refresh_all(day=day or (self.today if self.today in week else week.monday), posts_changed=False)
+        self.refresh_all(day=day or (self.app.today if self.app.today in week else week.monday), posts_changed=False)
 
     def action_prev_week(self) -> None:
         self._step_week(-1)
@@ -215,16 +208,16 @@ class MainScreen(AssetsCoordination, Screen):
         self._show_week(week, day=day + dt.timedelta(days=7 * step) if day else None)
 
     def action_this_week(self) -> None:
-        self._show_week(IsoWeek.of(self.today), day=self.today)
+        self._show_week(IsoWeek.of(self.app.today), day=self.app.today)
 
     def action_go_to(self) -> None:
         def check(text: str) -> str | None:
             return None if self._parse_target(text) else _("A week (47, 2026-W47, week 47) or a date (23.11.2026).")
 
         def answered(text: str | None) -> None:
-            target = self._parse_target(text) if text else None  # `check` let only a readable one through
-            if target:
-                self._show_week(*target)
+            if text:
+                week, day = self._parse_target(text)
+                self._show_week(week, day)
 
         self.app.push_screen(Ask(_("Go to week or date"), placeholder="47 · 2026-W47 · 23.11.2026", check=check), answered)
 
@@ -234,7 +227,7 @@ class MainScreen(AssetsCoordination, Screen):
         except ValueError:
             pass
         try:
-            day = user_input.parse_date(text, self.today)
+            day = planning.parse_date(text, self.app.today)
             return IsoWeek.of(day), day
         except UserError:
             return None
@@ -272,14 +265,13 @@ class MainScreen(AssetsCoordination, Screen):
         self._open_editor(post, is_new=False)
 
     def _open_editor(self, post: Post, is_new: bool) -> None:
-        editor = lazy.screen("PostEditor")(post, self.catalog.channels(), self.catalog.categories(), self.today, is_new,
+        editor = lazy.screen("PostEditor")(post, self.catalog.channels(), self.catalog.categories(), self.app.today, is_new,
                             asset_hint=self.asset_hint(post))  # fmt: skip
 
         @writes
         def saved(self, result: Post | None) -> None:
             if result is None:
                 return
-            undo: Undo | None
             if is_new:
                 undo = planning.plan_post(self.catalog, result)
                 post_id = undo.post
@@ -321,8 +313,30 @@ class MainScreen(AssetsCoordination, Screen):
 
     def action_advance_status(self) -> None:
         post = self._selected_post()
-        if post is not None:
-            self._change(post, status=post.status.next())
+        if post is None:
+            return
+        status = post.status.next()
+        if status is not Status.PUBLISHED or status is post.status or (post.date is not None and post.date <= self.app.today):
+            self._change(post, status=status)
+            return
+        # Published is a fact about the past: a key pressed once too often must not claim it.
+        if post.date is None:
+            question = _("“{title}” has no date. Mark it as published?").format(title=literal(post.title))
+        else:
+            when = labels.day(post.date, weekday="long", year=True)
+            question = _("“{title}” is planned for {day}, in the future. Mark it as published now?")
+            question = question.format(title=literal(post.title), day=when)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                current = self.catalog.post(post.id)  # as it is now: a colleague may have changed it
+            except UserError:
+                return
+            self._change(current, status=status)
+
+        self.app.push_screen(Confirm(question), answered)
 
     @writes
     def action_duplicate_post(self) -> None:
@@ -409,10 +423,10 @@ class MainScreen(AssetsCoordination, Screen):
                 self.notify(wrote.format(count=len(created)), markup=False)
             self.refresh_all()
 
-        self.app.push_screen(lazy.screen("BatchScreen")(session, self.today), ended)
+        self.app.push_screen(lazy.screen("BatchScreen")(session, self.app.today), ended)
 
     def action_people(self) -> None:
-        self.app.push_screen(lazy.screen("PeopleScreen")(self.today), lambda _: self.refresh_all())
+        self.app.push_screen(lazy.screen("PeopleScreen")(self.app.today), lambda _: self.refresh_all())
 
     # -- filling from the rotation -----------------------------------------------------------
 
@@ -426,34 +440,26 @@ class MainScreen(AssetsCoordination, Screen):
 
         def answered(text: str | None) -> None:
             if text:
-                self._fill(rotation_fill.next_weeks(IsoWeek.of(self.today), int(text)))
+                self._fill(rotation_fill.next_weeks(IsoWeek.of(self.app.today), int(text)))
 
         self.app.push_screen(Ask(_("Fill how many weeks from this week?"), value="4", check=check), answered)
 
     def _fill(self, weeks: list[IsoWeek]) -> None:
-        today = self.today
+        today = self.app.today
         if weeks[-1].sunday < today:
             self.notify(_("That week has passed: nothing to fill."), severity="warning")
             return
         plan = rotation_fill.fill_plan(self.catalog, weeks, today)
         label = f"{week_word(language())} {weeks[0].week}" + (f"–{weeks[-1].week}" if len(weeks) > 1 else "")
         if not plan.proposals:
-            unplaced = len(plan.unplaced)
-            if unplaced:
-                why = ngettext("{count} due category has no free slot", "{count} due categories have no free slot", unplaced)
-            else:
-                why = _("every channel is at its target")
-            self.notify(_("Nothing to fill in {weeks}: {why}.").format(weeks=label, why=why.format(count=unplaced)), markup=False)
+            why = rotation_fill.why_nothing_to_fill(plan)
+            self.notify(_("Nothing to fill in {weeks}: {why}.").format(weeks=label, why=why), markup=False)
             return
         holidays = set(rotation_fill.holidays_between(weeks[0].monday, weeks[-1].sunday + dt.timedelta(days=365)))
         count = len(plan.proposals)
-        title = ngettext(
-            "Fill {weeks} from the rotation: {count} proposal", "Fill {weeks} from the rotation: {count} proposals", count
-        )
+        title = ngettext("Fill {weeks} from the rotation: {count} proposal", "Fill {weeks} from the rotation: {count} proposals", count)
         title = title.format(weeks=label, count=count)
-        self.app.push_screen(
-            lazy.screen("FillPreview")(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks)
-        )
+        self.app.push_screen(lazy.screen("FillPreview")(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks))
 
     @writes
     def _filled(self, weeks: list[IsoWeek], accepted: list | None) -> None:
@@ -469,9 +475,7 @@ class MainScreen(AssetsCoordination, Screen):
     def action_figures_view(self) -> None:
         def closed(new_id: str | None) -> None:
             if new_id:  # a post was reused: show it in the plan (the view put its undo on the stack)
-                day = self.catalog.post(new_id).date
-                assert day is not None  # the view plans a reused post on a day
-                self.week = IsoWeek.of(day)
+                self.week = IsoWeek.of(self.catalog.post(new_id).date)
                 self.refresh_all(keep=new_id)
             else:
                 self.refresh_all()
@@ -486,15 +490,15 @@ class MainScreen(AssetsCoordination, Screen):
             else:
                 self.refresh_all()
 
-        day = self.plan.selected_day or (self.today if self.today in self.week else self.week.monday)
-        self.app.push_screen(lazy.screen("YearWheelScreen")(day, self.today, self.undo_stack, self.action_undo), closed)
+        day = self.plan.selected_day or (self.app.today if self.app.today in self.week else self.week.monday)
+        self.app.push_screen(lazy.screen("YearWheelScreen")(day, self.app.today, self.undo_stack, self.action_undo), closed)
 
     def action_export(self) -> None:
         def written(message: str | None) -> None:
             if message:
                 self.notify(message, markup=False)
 
-        self.app.push_screen(lazy.screen("ExportScreen")(self.week, self.today), written)
+        self.app.push_screen(lazy.screen("ExportScreen")(self.week, self.app.today), written)
 
     def action_report(self) -> None:
         """Write the last whole month's report (as `someplan report` does) and say where. On a
@@ -509,7 +513,7 @@ class MainScreen(AssetsCoordination, Screen):
         workspace = self.catalog.workspace
         try:
             with workspace.lock:  # the records are read live: no colleague's op may land meanwhile
-                report, path = write_report(self.catalog, None, self.today)
+                report, path = write_report(self.catalog, None, self.app.today)
         except (UserError, WorkspaceError, OSError) as error:
             message, severity = _("No report: {error}").format(error=error), "error"
         else:
@@ -532,12 +536,15 @@ class MainScreen(AssetsCoordination, Screen):
     def on_workspace_changed(self, message: WorkspaceChanged) -> None:
         if message.by_colleague:
             workspace = self.catalog.workspace
-            changes = (workspace.last_change(table, record_id, others_only=True) for table, record_id in message.changed)
-            names = ", ".join(sorted({change.who for change in changes if change})) or _("a colleague")
-            self.last_colleague = f"{names} {time.strftime('%H:%M')}"
+            changes = (workspace.last_change(table, record_id) for table, record_id in message.changed)
+            # Changes whose newest field is this device's are a `someplan` command in another
+            # terminal of this machine: the user, not a colleague.
+            names = ", ".join(sorted({change.who for change in changes if change and not change.mine}))
+            if names:
+                self.last_colleague = f"{names} {time.strftime('%H:%M')}"
+            names = names or _("you, in another window")
             editor_class = lazy.loaded("PostEditor")
-            # A PostEditor, loaded lazily: not imported here.
-            editor: Any = next((s for s in self.app.screen_stack if editor_class and isinstance(s, editor_class)), None)
+            editor = next((s for s in self.app.screen_stack if editor_class and isinstance(s, editor_class)), None)
             if editor is not None and (POSTS, editor.original.id) in message.changed and not editor.is_new:
                 now = self.catalog.workspace.get(POSTS, editor.original.id) or {}
                 before = editor.original.to_doc()
