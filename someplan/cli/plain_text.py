@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from itertools import pairwise
 
 Pieces = list[tuple[str, str]]  # (text, rich style): the style is for the terminal only
 
@@ -75,7 +76,7 @@ def wrap(text: str, width: int) -> list[str]:
             offset = len(word)
     bounds = [0, *breaks, len(text)]
     lines = []
-    for begin, end in zip(bounds, bounds[1:]):
+    for begin, end in pairwise(bounds):
         line = text[begin:end]
         if len(line) > width:  # only whitespace beyond the width is dropped, then the rest cut
             trailing = len(line) - len(line.rstrip())

@@ -54,7 +54,7 @@ def print_status(report: StatusReport, locale: str, out: Console) -> None:
     for block in _blocks(report, locale, out.width):
         if isinstance(block, _WeekTable):
             table = Table.grid(padding=(0, 1))
-            for width, cut in zip(block.widths, block.cut):
+            for width, cut in zip(block.widths, block.cut, strict=False):
                 table.add_column(no_wrap=True, width=width, **({"overflow": "ellipsis"} if cut else {}))
             for row in block.rows:
                 table.add_row(*(Text.assemble(*pieces) for pieces in row))
@@ -74,7 +74,7 @@ def print_plain(report: StatusReport, locale: str, width: int, out: TextIO) -> b
                 return False
             for row in block.rows:
                 cells = ("".join(text for text, _style in pieces) for pieces in row)
-                lines.append(" ".join(plain_text.cell(text, w) for text, w in zip(cells, block.widths)))
+                lines.append(" ".join(plain_text.cell(text, w) for text, w in zip(cells, block.widths, strict=False)))
         else:
             text = "".join(text for text, _style in block)
             if not plain_text.simple(text):
@@ -134,7 +134,7 @@ def _week_table(report: StatusReport, locale: str, width: int) -> _WeekTable:
     statuses = {post.status: _status_label(post.status) for day in report.days for post in day.posts}
     day_width = max(map(len, days.values()), default=9)
     status_width = max(map(len, statuses.values()), default=9)
-    channel_width = min(max((len(l.channel) for l in report.load), default=8), 10)
+    channel_width = min(max((len(load.channel) for load in report.load), default=8), 10)
     fixed = day_width + 5 + channel_width + 15 + status_width + 5  # the other columns and the gaps between them
     longest_title = max([len(literal(p.title)) for d in report.days for p in d.posts]
                         + [len(literal("★ " + ", ".join(d.marks))) for d in report.days], default=10)  # fmt: skip

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from someplan.domain.figures import average, engagement_numerator, post_rates
 from someplan.domain.plan import planned_vs_target, week_plan
 from someplan.domain.post import Status
-from someplan.rounding import rounded
 from someplan.domain.rotation import RotationState, board_from_dates
 from someplan.domain.weeks import IsoWeek, week_label
-from someplan.services.calendar_data import calendar_problems_as_problems, days_between
 from someplan.i18n import language
+from someplan.rounding import rounded
+from someplan.services.calendar_data import calendar_problems_as_problems, days_between
 from someplan.services.catalog import Catalog, effective_today
 from someplan.store.problems import Problem
 
@@ -159,7 +159,7 @@ def week_lines(catalog: Catalog, week: IsoWeek, today: dt.date, posts: list | No
         DayLine(day.date, tuple(marks.get(day.date, ())), tuple(_line(p, channel_names, categories) for p in day.posts))
         for day in week_plan(posts, week).days
     )
-    load = tuple(Load(l.channel.name, l.planned, l.target) for l in planned_vs_target(posts, channels, week))
+    load = tuple(Load(load.channel.name, load.planned, load.target) for load in planned_vs_target(posts, channels, week))
     campaigns = tuple(
         e.title for e in catalog.events() if e.start and e.end and e.start <= week.sunday and e.end >= week.monday
     )
@@ -238,7 +238,7 @@ def report_as_json(report: StatusReport) -> dict:
             }
             for day in report.days
         ],
-        "channels": [{"channel": l.channel, "planned": l.planned, "target": l.target} for l in report.load],
+        "channels": [{"channel": load.channel, "planned": load.planned, "target": load.target} for load in report.load],
         "categories_due": [
             {"category": d.category, "state": d.state, "next_due": d.next_due.isoformat(), "days_overdue": d.days_overdue}
             for d in report.due

@@ -120,4 +120,5 @@ async def test_the_change_dialog_labels_its_fields(make_app, monkeypatch):
         assert type(change).__name__ == "ChangeLine"
         labels = [str(c.render()) for c in change.query(".field-label")]
         assert labels == ["Dato", "Tid", "Kanal", "Kategori"]
-        assert all(c.region.height == 1 and c.region.width >= len(text) for c, text in zip(change.query(".field-label"), labels))
+        fields = zip(change.query(".field-label"), labels, strict=False)
+        assert all(c.region.height == 1 and c.region.width >= len(text) for c, text in fields)

@@ -42,7 +42,9 @@ class CampaignEditor(ModalScreen[Event | None]):
             yield form_field(N_("Title"), Input(literal(e.title), id="campaign-title"))
             with Horizontal(classes="row"):
                 yield form_field(N_("Kind"), Select(kinds, value=e.kind, allow_blank=False, id="campaign-kind"))
-                yield form_field(N_("First day"), Input(labels.date_field(e.start), id="campaign-start", placeholder="23.11.2026"))
+                yield form_field(
+                    N_("First day"), Input(labels.date_field(e.start), id="campaign-start", placeholder="23.11.2026")
+                )
                 yield form_field(N_("Last day"), Input(labels.date_field(e.end), id="campaign-end", placeholder="30.11.2026"))
             yield form_field(N_("Notes"), TextArea(literal(e.notes, keep_newlines=True), id="campaign-notes"))
             yield Label(_("ctrl+s saves · esc closes without saving"), classes="hint")

@@ -17,9 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static, TextArea
 
 from someplan.domain.post import FIGURE_FIELDS, FunnelStage, Post, Status
+from someplan.i18n import N_, _, ngettext
 from someplan.services.errors import UserError
 from someplan.services.user_input import parse_date, parse_time
-from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.language import Caption
@@ -61,24 +61,62 @@ class PostEditor(ModalScreen[Post | None]):
                 yield form_field(N_("Title"), Input(literal(post.title), id="title"))
                 with Horizontal(classes="row"):
                     yield form_field(N_("Date"), Input(labels.date_field(post.date), placeholder="23.11.2026", id="date"))
-                    yield form_field(N_("Time"), Input(post.time.strftime("%H:%M") if post.time else "", placeholder="09:30", id="time"))
-                    yield form_field(N_("Status"), Select([(labels.status(s.value), s.value) for s in Status], value=post.status.value, allow_blank=False, id="status"))
+                    yield form_field(
+                        N_("Time"), Input(post.time.strftime("%H:%M") if post.time else "", placeholder="09:30", id="time")
+                    )
+                    yield form_field(
+                        N_("Status"),
+                        Select(
+                            [(labels.status(s.value), s.value) for s in Status],
+                            value=post.status.value,
+                            allow_blank=False,
+                            id="status",
+                        ),
+                    )
                 with Horizontal(classes="row"):
-                    yield form_field(N_("Channel"), Select([(Text(literal(c.name)), c.id) for c in self.channels], value=self._choice(post.channel, self.channels), prompt=_("Select"), id="channel"))
-                    yield form_field(N_("Category"), Select([(Text(literal(c.name)), c.id) for c in self.categories], value=self._choice(post.category, self.categories), prompt=_("Select"), id="category"))
-                    yield form_field(N_("Funnel"), Select([(labels.funnel(f.value), f.value) for f in FunnelStage], value=post.funnel.value if post.funnel else Select.NULL, prompt=_("Select"), id="funnel"))
+                    yield form_field(
+                        N_("Channel"),
+                        Select(
+                            [(Text(literal(c.name)), c.id) for c in self.channels],
+                            value=self._choice(post.channel, self.channels),
+                            prompt=_("Select"),
+                            id="channel",
+                        ),
+                    )
+                    yield form_field(
+                        N_("Category"),
+                        Select(
+                            [(Text(literal(c.name)), c.id) for c in self.categories],
+                            value=self._choice(post.category, self.categories),
+                            prompt=_("Select"),
+                            id="category",
+                        ),
+                    )
+                    yield form_field(
+                        N_("Funnel"),
+                        Select(
+                            [(labels.funnel(f.value), f.value) for f in FunnelStage],
+                            value=post.funnel.value if post.funnel else Select.NULL,
+                            prompt=_("Select"),
+                            id="funnel",
+                        ),
+                    )
                 yield form_field(N_("Caption"), TextArea(literal(post.caption, keep_newlines=True), id="caption", soft_wrap=True))
                 with Horizontal(classes="row"):
                     yield form_field(N_("Owner"), Input(literal(post.owner), id="owner"))
                     yield form_field(N_("Link"), Input(literal(post.link), id="link"))
-                yield form_field(N_("Assets (comma-separated, inside the asset folder)"), Input(literal(", ".join(post.assets)), id="assets"))
+                yield form_field(
+                    N_("Assets (comma-separated, inside the asset folder)"), Input(literal(", ".join(post.assets)), id="assets")
+                )
                 if self.asset_hint:
                     yield Static(literal(self.asset_hint), id="assets-hint", markup=False)
                 yield form_field(N_("Notes"), TextArea(literal(post.notes, keep_newlines=True), id="notes", soft_wrap=True))
                 with Horizontal(classes="row figures"):
                     for name in (*FIGURE_FIELDS, "followers"):
                         value = getattr(post, name)
-                        yield form_field(FIGURE_LABELS[name], Input("" if value is None else str(value), id=name, classes="count"))
+                        yield form_field(
+                            FIGURE_LABELS[name], Input("" if value is None else str(value), id=name, classes="count")
+                        )
                 # The counts' fields are a few columns wide: their error takes the row's width.
                 yield Vertical(Static("", classes="error", id="error-figures", markup=False), classes="field")
             yield Caption(N_("ctrl+s save · esc cancel · tab next field"), classes="hint")
@@ -163,7 +201,10 @@ class PostEditor(ModalScreen[Post | None]):
         post, errors = self._read()
         if errors:
             count = len(errors)
-            self.notify(ngettext("{count} field needs a look", "{count} fields need a look", count).format(count=count), severity="warning")
+            self.notify(
+                ngettext("{count} field needs a look", "{count} fields need a look", count).format(count=count),
+                severity="warning",
+            )
             return
         self.dismiss(post)
 
@@ -184,6 +225,7 @@ class PostEditor(ModalScreen[Post | None]):
             return
         self.query_one("#editor-flag", Static).update(
             _("⚠ {who} changed this post meanwhile ({fields}). Saving keeps their changes to fields you did not "
-              "touch; their values stay in the history.").format(who=who, fields=", ".join(_(FIELD_LABELS[f]).lower() if f in FIELD_LABELS else f for f in fields))
+              "touch; their values stay in the history.").format(
+                who=who, fields=", ".join(_(FIELD_LABELS[f]).lower() if f in FIELD_LABELS else f for f in fields))
         )  # fmt: skip
         self.add_class("flagged")

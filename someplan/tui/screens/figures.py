@@ -18,16 +18,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from someplan.tui.footer import Footer
 from someplan.domain.figures_stats import GroupFigures, RatedPost
+from someplan.i18n import N_, _, ngettext
+from someplan.i18n import percent as pct
 from someplan.services import planning
 from someplan.services.figures.report import FiguresReport, figures_report
 from someplan.store.problems import WorkspaceError
-from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal
 from someplan.tui import labels
+from someplan.tui.footer import Footer
 from someplan.tui.sparkline import sparkline
-from someplan.i18n import percent as pct
 
 PERIODS = (4, 8, 12, 26, 52)
 TOP = 5

@@ -82,7 +82,11 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
                 parts.append(Text(_("overdue {categories}").format(categories=names(week.overdue)), style="red"))
             if week.due:
                 parts.append(Text(_("due {categories}").format(categories=names(week.due)), style="yellow"))
-            left = [f"{literal(self.channels[s.channel].name)} {s.left}" for s in week.slots if s.left > 0 and s.channel in self.channels]
+            left = [
+                f"{literal(self.channels[s.channel].name)} {s.left}"
+                for s in week.slots
+                if s.left > 0 and s.channel in self.channels
+            ]
             parts.append(Text(_("empty slots left: {slots}").format(slots=", ".join(left) if left else _("none")), style="dim"))
             if week.unplaced:
                 parts.append(Text(_("no room for {categories}").format(categories=names(week.unplaced)), style="bold red"))
@@ -114,9 +118,14 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
                 day,
                 Text(p.time.strftime("%H:%M") if p.time else "", style=style),
                 Text(literal(channel.name) if channel else "–", style=style),
-                Text.assemble(("■ ", category.colour if category else "white"), (literal(category.name) if category else "?", style)),
+                Text.assemble(
+                    ("■ ", category.colour if category else "white"), (literal(category.name) if category else "?", style)
+                ),
                 post,
-                Text((_("changed") if line.changed else labels.standing(p.reason.value)), style=REASON_STYLE.get(p.reason, "") if not line.changed else "cyan"),
+                Text(
+                    (_("changed") if line.changed else labels.standing(p.reason.value)),
+                    style=REASON_STYLE.get(p.reason, "") if not line.changed else "cyan",
+                ),
                 key=str(index),
             )
         if self.lines:
@@ -125,7 +134,8 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
         note = _("{accepted} of {count} accepted").format(accepted=accepted, count=len(self.lines))
         if over:
             note += " · " + ngettext("{count} would put a channel over its weekly target",
-                                     "{count} would put a channel over its weekly target", len(over)).format(count=len(over))  # fmt: skip
+                                     "{count} would put a channel over its weekly target",
+                                     len(over)).format(count=len(over))  # fmt: skip
         self.query_one("#fill-load", Static).update(note)
 
     def _post_title(self, post_id: str) -> str:
@@ -216,9 +226,14 @@ class ChangeLine(ModalScreen[Proposal | None]):
             yield Caption(N_("Change the proposed post"), classes="dialog-title")
             with Horizontal(classes="row"):
                 yield form_field(N_("Date"), Input(labels.date_field(p.date), id="line-date", placeholder="23.11.2026"))
-                yield form_field(N_("Time"), Input(p.time.strftime("%H:%M") if p.time else "", id="line-time", placeholder="09:30"))
-            yield form_field(N_("Channel"), Select([(Text(literal(c.name)), c.id) for c in self.channels], value=p.channel if any(c.id == p.channel for c in self.channels) else Select.NULL, id="line-channel", allow_blank=False))  # fmt: skip
-            yield form_field(N_("Category"), Select([(Text(literal(c.name)), c.id) for c in self.categories], value=p.category, id="line-category", allow_blank=False))  # fmt: skip
+                yield form_field(
+                    N_("Time"), Input(p.time.strftime("%H:%M") if p.time else "", id="line-time", placeholder="09:30")
+                )
+            channel = p.channel if any(c.id == p.channel for c in self.channels) else Select.NULL
+            yield form_field(N_("Channel"), Select([(Text(literal(c.name)), c.id) for c in self.channels], value=channel,
+                                                   id="line-channel", allow_blank=False))  # fmt: skip
+            yield form_field(N_("Category"), Select([(Text(literal(c.name)), c.id) for c in self.categories], value=p.category,
+                                                    id="line-category", allow_blank=False))  # fmt: skip
             yield Static("", classes="error", id="line-error", markup=False)
             yield Caption(N_("enter/ctrl+s use · esc cancel"), classes="hint")
 

@@ -17,7 +17,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from someplan.tui.footer import Footer
 from someplan.domain.post import Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_word
 from someplan.i18n import N_, _, language, ngettext
@@ -30,16 +29,18 @@ from someplan.services.status import week_lines
 from someplan.services.undo import UndoStack
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
+from someplan.tui import labels
+from someplan.tui.footer import Footer
 from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.panes.assets import AssetsPane
 from someplan.tui.panes.base import Pane
 from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
-from someplan.tui import labels
 from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.main_assets import AssetsCoordination
+
 
 def writes(method):
     """A screen action that writes: a refused or failed write is a notice, never a crash."""
@@ -457,9 +458,13 @@ class MainScreen(AssetsCoordination, Screen):
             return
         holidays = set(rotation_fill.holidays_between(weeks[0].monday, weeks[-1].sunday + dt.timedelta(days=365)))
         count = len(plan.proposals)
-        title = ngettext("Fill {weeks} from the rotation: {count} proposal", "Fill {weeks} from the rotation: {count} proposals", count)
+        title = ngettext(
+            "Fill {weeks} from the rotation: {count} proposal", "Fill {weeks} from the rotation: {count} proposals", count
+        )
         title = title.format(weeks=label, count=count)
-        self.app.push_screen(lazy.screen("FillPreview")(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks))
+        self.app.push_screen(
+            lazy.screen("FillPreview")(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks)
+        )
 
     @writes
     def _filled(self, weeks: list[IsoWeek], accepted: list | None) -> None:
