@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from someplan.cli import common, plain_text
 from someplan.cli.common import severity_label
@@ -55,7 +55,8 @@ def print_status(report: StatusReport, locale: str, out: Console) -> None:
         if isinstance(block, _WeekTable):
             table = Table.grid(padding=(0, 1))
             for width, cut in zip(block.widths, block.cut, strict=False):
-                table.add_column(no_wrap=True, width=width, **({"overflow": "ellipsis"} if cut else {}))
+                cutting: dict[str, Any] = {"overflow": "ellipsis"} if cut else {}
+                table.add_column(no_wrap=True, width=width, **cutting)
             for row in block.rows:
                 table.add_row(*(Text.assemble(*pieces) for pieces in row))
             out.print(table)

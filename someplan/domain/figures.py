@@ -9,10 +9,10 @@ no reach: its rate is engagements ÷ views (impressions), as LinkedIn computes i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from math import fsum
 
-from someplan.domain.channel import Network
+from someplan.domain.channel import Channel, Network
 from someplan.domain.post import Post
 
 # The counts that make up engagements per network, named as that network's export names them.
@@ -80,9 +80,9 @@ def average(rates: Iterable[float | None]) -> float | None:
     return fsum(present) / len(present) if present else None
 
 
-def post_rates(post: Post, channels: dict) -> tuple[float | None, float | None]:
+def post_rates(post: Post, channels: Mapping[str, Channel]) -> tuple[float | None, float | None]:
     """Reach rate and engagement rate by reach of a post; followers from the post, else the
     channel's count on the day (`channels`: channel id → Channel)."""
-    channel = channels.get(post.channel)
+    channel = channels.get(post.channel) if post.channel is not None else None
     followers = post.followers or (channel.followers_on(post.date) if channel and post.date else None)
     return reach_rate(post, followers), engagement_rate(post, channel.network) if channel else None

@@ -416,8 +416,8 @@ def usage_in_index(index: AssetIndex, usage: dict[str, Usage]) -> tuple[dict[str
 
 
 def best_posts(catalog: Catalog) -> frozenset[str]:
+    from someplan.domain.figures import post_rates
     from someplan.domain.post import Status
-    from someplan.services.overview import post_rates
 
     channels = {c.id: c for c in catalog.channels()}
     rates = []

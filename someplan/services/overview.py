@@ -75,8 +75,7 @@ def figures_summary(catalog: Catalog, last_week: IsoWeek, count: int = 8) -> Fig
     for post in posts:
         if post.category in categories:
             by_category.setdefault(categories[post.category], []).append(rates[post.id][1])
-    averaged = {name: average(values) for name, values in by_category.items()}
-    averaged = {name: value for name, value in averaged.items() if value is not None}
-    best = max(averaged, key=averaged.get, default=None)
-    ranked = sorted(((p, rates[p.id][1]) for p in posts if rates[p.id][1] is not None), key=lambda pr: -pr[1])
+    averaged = {name: value for name, values in by_category.items() if (value := average(values)) is not None}
+    best = max(averaged, key=lambda name: averaged[name], default=None)
+    ranked = sorted(((p, rate) for p in posts if (rate := rates[p.id][1]) is not None), key=lambda pr: -pr[1])
     return FiguresSummary(tuple(weeks), best, averaged.get(best) if best else None, tuple(ranked[:5]))

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from someplan.domain.category import Category
+from someplan.domain.channel import Channel
 from someplan.domain.figures import average, engagement_numerator, post_rates
 from someplan.domain.plan import planned_vs_target, week_plan
-from someplan.domain.post import Status
+from someplan.domain.post import Post, Status
 from someplan.domain.rotation import RotationState, board_from_dates
 from someplan.domain.weeks import IsoWeek, week_label
 from someplan.i18n import language
@@ -143,7 +147,7 @@ def build_status(
     )
 
 
-def week_lines(catalog: Catalog, week: IsoWeek, today: dt.date, posts: list | None = None) -> WeekLines:
+def week_lines(catalog: Catalog, week: IsoWeek, today: dt.date, posts: list[Post] | None = None) -> WeekLines:
     """The days of `week` with their posts and calendar marks, the load per channel and the
     campaigns running; `posts` may be any list that holds the week's posts."""
     if posts is None:
@@ -169,7 +173,9 @@ def week_lines(catalog: Catalog, week: IsoWeek, today: dt.date, posts: list | No
 PROPOSAL_WEEKS = 4  # how far ahead the next proposal is looked for
 
 
-def next_proposal(catalog: Catalog, today: dt.date, categories: dict, channel_names: dict) -> NextProposal | None:
+def next_proposal(
+    catalog: Catalog, today: dt.date, categories: Mapping[str, Category], channel_names: Mapping[str, str]
+) -> NextProposal | None:
     from someplan.services.rotation_fill import fill_plan, next_weeks
 
     plan = fill_plan(catalog, next_weeks(IsoWeek.of(today), PROPOSAL_WEEKS), today)
@@ -189,12 +195,12 @@ def next_proposal(catalog: Catalog, today: dt.date, categories: dict, channel_na
     )
 
 
-def _line(post, channel_names, categories) -> PostLine:
-    category = categories.get(post.category)
+def _line(post: Post, channel_names: Mapping[str, str], categories: Mapping[str, Category]) -> PostLine:
+    category = categories.get(post.category) if post.category is not None else None
     return PostLine(
         id=post.id,
         time=post.time.strftime("%H:%M") if post.time else "",
-        channel=channel_names.get(post.channel, "–"),
+        channel=channel_names.get(post.channel, "–") if post.channel is not None else "–",
         category=category.name if category else "",
         colour=category.colour if category else "",
         title=post.title,
@@ -202,22 +208,24 @@ def _line(post, channel_names, categories) -> PostLine:
     )
 
 
-def _figures(catalog, posts, channels, week: IsoWeek) -> Figures:
+def _figures(catalog: Catalog, posts: Iterable[Post], channels: Iterable[Channel], week: IsoWeek) -> Figures:
     first, last = (week - (FIGURE_WEEKS - 1)).monday, week.sunday
     by_id = {c.id: c for c in channels}
     published = [p for p in posts if p.status is Status.PUBLISHED and p.date and first <= p.date <= last]
-    reach, engagement, numerators = [], [], set()
+    reach: list[float | None] = []
+    engagement: list[float | None] = []
+    numerators: set[str] = set()
     for post in published:
         rates = post_rates(post, by_id)
         reach.append(rates[0])
         engagement.append(rates[1])
-        channel = by_id.get(post.channel)
+        channel = by_id.get(post.channel) if post.channel is not None else None
         if channel and post.reach:
             numerators.add(f"{channel.network.value}: {engagement_numerator(post, channel.network)}")
     return Figures(FIGURE_WEEKS, first, last, len(published), average(reach), average(engagement), tuple(sorted(numerators)))
 
 
-def report_as_json(report: StatusReport) -> dict:
+def report_as_json(report: StatusReport) -> dict[str, Any]:
     figures = report.figures
     return {
         "workspace": report.workspace,
@@ -256,7 +264,7 @@ def report_as_json(report: StatusReport) -> dict:
     }
 
 
-def _proposal_json(proposal: NextProposal | None) -> dict | None:
+def _proposal_json(proposal: NextProposal | None) -> dict[str, Any] | None:
     if proposal is None:
         return None
     return {"date": proposal.date.isoformat(), "time": proposal.time or None, "channel": proposal.channel,

@@ -212,7 +212,9 @@ class SomeplanApp(App):
         today = effective_today(self.catalog)[0]
         if today != self.today:
             before, self.today = self.today, today
-            self.screen_stack[0].new_day(before)
+            main = self.screen_stack[0]
+            if isinstance(main, MainScreen):  # always: the default screen
+                main.new_day(before)
         self._wait_for_midnight()
 
     def _on_feed(self, changed: set) -> None:

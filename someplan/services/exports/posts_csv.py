@@ -20,12 +20,12 @@ import csv
 import io
 from collections.abc import Iterable
 
+from someplan.domain.figures import post_rates
 from someplan.domain.post import FIGURE_FIELDS, Post
 from someplan.domain.weeks import weekday_name
 from someplan.i18n import language, pgettext
 from someplan.rounding import fixed
 from someplan.services.exports.common import Names, clean, one_line, plan_order
-from someplan.services.overview import post_rates
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets.select import NoSelection
 
 from someplan.domain.post import FIGURE_FIELDS, FunnelStage, Post, Status
 from someplan.i18n import N_, _, ngettext
@@ -133,8 +135,8 @@ class PostEditor(ModalScreen[Post | None]):
         # Under 100 columns the nine counts take two lines (app.tcss), so each keeps its label.
         self.set_class(event.size.width < 100, "narrow")
 
-    def _form_values(self) -> dict:
-        values = {w.id: w.value for w in self.query(Input)}
+    def _form_values(self) -> dict[str | None, Any]:
+        values: dict[str | None, Any] = {w.id: w.value for w in self.query(Input)}
         values |= {w.id: w.text for w in self.query(TextArea)}
         values |= {w.id: w.value for w in self.query(Select)}
         return values
@@ -145,7 +147,7 @@ class PostEditor(ModalScreen[Post | None]):
         errors: dict[str, str] = {}
         text = lambda name: self.query_one(f"#{name}", Input).value.strip()  # noqa: E731
         post = self.original
-        fields: dict = {name: kept_text(text(name), getattr(post, name)).strip() for name in ("title", "owner", "link")}
+        fields: dict[str, Any] = {name: kept_text(text(name), getattr(post, name)).strip() for name in ("title", "owner", "link")}
         if not fields["title"]:
             errors["title"] = _("A post needs a title.")
         for name in ("caption", "notes"):
@@ -158,12 +160,13 @@ class PostEditor(ModalScreen[Post | None]):
             fields["time"] = parse_time(text("time")) if text("time") else None
         except UserError:
             errors["time"] = _("Use a time like 09:30.")
-        fields["status"] = Status(self.query_one("#status", Select).value)
+        status: Any = self.query_one("#status", Select).value  # allow_blank=False: always a status
+        fields["status"] = Status(status)
         for name in ("channel", "category"):
             value = self.query_one(f"#{name}", Select).value
             fields[name] = None if value is Select.NULL else value
         funnel = self.query_one("#funnel", Select).value
-        fields["funnel"] = None if funnel is Select.NULL else FunnelStage(funnel)
+        fields["funnel"] = None if isinstance(funnel, NoSelection) else FunnelStage(funnel)
         shown_assets = text("assets")
         if shown_assets == self._initial.get("assets", "").strip():
             assets = list(post.assets)

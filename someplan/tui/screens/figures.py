@@ -27,6 +27,7 @@ from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.footer import Footer
+from someplan.tui.planner_app import planner_app
 from someplan.tui.sparkline import sparkline
 
 PERIODS = (4, 8, 12, 26, 52)
@@ -87,7 +88,7 @@ class FiguresScreen(Screen):
     # -- drawing ---------------------------------------------------------------------------------
 
     def show(self) -> None:
-        self.report = report = figures_report(self.catalog, self.app.today, self.weeks)
+        self.report = report = figures_report(self.catalog, planner_app(self).today, self.weeks)
         overall = report.overall()
         period = ngettext("{first}–{last} ({count} week): ", "{first}–{last} ({count} weeks): ", self.weeks).format(
             first=labels.day(report.first, year=report.first.year != report.last.year), last=labels.day(report.last, year=True),
@@ -119,8 +120,11 @@ class FiguresScreen(Screen):
         table = self.query_one(selector, DataTable)
         table.clear(columns=True)
         table.add_columns(label, _("Posts"), _("Reach"), _("Trend"), _("Engagement"), _("Trend"))
-        trend = self.report.trend(grouping)
-        for group in self.report.by(grouping):
+        report = self.report
+        if report is None:  # not met: show() makes the report before the tables
+            return
+        trend = report.trend(grouping)
+        for group in report.by(grouping):
             weeks: list[GroupFigures] = trend.get(group.name, [])
             table.add_row(
                 Text(literal(group.name)), str(group.posts), pct(group.reach_rate),
@@ -134,7 +138,7 @@ class FiguresScreen(Screen):
         table.add_columns(_("Engagement"), _("Reach"), _("Date"), _("Channel"), _("Title"))
         for item in posts:
             table.add_row(
-                pct(item.engagement_rate), pct(item.reach_rate), labels.day(item.post.date), Text(literal(item.channel)),
+                pct(item.engagement_rate), pct(item.reach_rate), labels.day(item.day), Text(literal(item.channel)),
                 Text(literal(item.post.title)[:60]), key=item.post.id,
             )  # fmt: skip
 
@@ -155,7 +159,7 @@ class FiguresScreen(Screen):
             return
         post_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         original = self.catalog.post(post_id)
-        day = next_same_weekday(original.date, self.app.today)
+        day = next_same_weekday(original.date, planner_app(self).today)
         copy = dataclasses.replace(original.reuse(), date=day)
         try:
             undo = planning.plan_post(self.catalog, copy)
@@ -164,7 +168,7 @@ class FiguresScreen(Screen):
             return
         again = _("Planned “{title}” again as a draft on {day}")
         self.notify(again.format(title=literal(original.title), day=labels.day(day, weekday="long", year=True)), markup=False)
-        self.app.undo_stack.push(undo)
+        planner_app(self).undo_stack.push(undo)
         self.dismiss(undo.post)
 
 

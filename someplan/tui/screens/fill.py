@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
+from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
@@ -39,7 +40,7 @@ class Line:
 
 class FillPreview(ModalScreen[list[Proposal] | None]):
     BINDINGS = [
-        Binding("space", "toggle", N_("Accept/reject"), id="fill.toggle"),
+        Binding("space", "toggle_line", N_("Accept/reject"), id="fill.toggle"),
         Binding("e,enter", "change", N_("Change"), id="fill.change"),
         Binding("a", "all(True)", N_("Accept all"), id="fill.accept_all"),
         Binding("r", "all(False)", N_("Reject all"), id="fill.reject_all"),
@@ -174,7 +175,7 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
         table = self.query_one(DataTable)
         return table.cursor_row if self.lines and 0 <= table.cursor_row < len(self.lines) else None
 
-    def action_toggle(self) -> None:
+    def action_toggle_line(self) -> None:  # not action_toggle: Textual's DOMNode has one (a reactive flag)
         if (index := self.current) is not None:
             self.lines[index].accepted = not self.lines[index].accepted
             self._draw()
@@ -254,8 +255,8 @@ class ChangeLine(ModalScreen[Proposal | None]):
         if day < self.today:
             self.query_one("#line-error", Static).update(_("That day has passed."))
             return
-        channel = self.query_one("#line-channel", Select).value
-        category = self.query_one("#line-category", Select).value
+        channel: Any = self.query_one("#line-channel", Select).value  # allow_blank=False: always an id
+        category: Any = self.query_one("#line-category", Select).value
         post = self.proposal.post if category == self.proposal.category else None  # the backlog post is the category's
         changed = dataclasses.replace(
             self.proposal, date=day, time=at, channel=channel, category=category, post=post, on_holiday=day in self.holidays

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import functools
 import time
+from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
@@ -21,12 +22,12 @@ from someplan.domain.post import Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_word
 from someplan.i18n import N_, _, language, ngettext
 from someplan.services import batch as batch_service
-from someplan.services import planning, rotation_fill, setup
-from someplan.services.catalog import POSTS
+from someplan.services import planning, rotation_fill, setup, user_input
+from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
 from someplan.services.overview import figures_summary, rotation_rows
 from someplan.services.status import week_lines
-from someplan.services.undo import UndoStack
+from someplan.services.undo import Undo, UndoStack
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui import labels
@@ -37,6 +38,7 @@ from someplan.tui.panes.base import Pane
 from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
+from someplan.tui.planner_app import planner_app
 from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.main_assets import AssetsCoordination
@@ -78,7 +80,7 @@ class MainScreen(AssetsCoordination, Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.week: IsoWeek | None = None
+        self._week: IsoWeek | None = None
         self.last_colleague: str | None = None
 
     def compose(self):
@@ -90,20 +92,34 @@ class MainScreen(AssetsCoordination, Screen):
         yield Footer()
 
     @property
-    def catalog(self):
-        return self.app.catalog
+    def catalog(self) -> Catalog:
+        return planner_app(self).catalog
+
+    @property
+    def today(self) -> dt.date:
+        return planner_app(self).today
 
     @property
     def undo_stack(self) -> UndoStack:
-        return self.app.undo_stack
+        return planner_app(self).undo_stack
+
+    @property
+    def week(self) -> IsoWeek:
+        """The week shown."""
+        assert self._week is not None  # set as the screen mounts, before anything reads it
+        return self._week
+
+    @week.setter
+    def week(self, week: IsoWeek) -> None:
+        self._week = week
 
     @property
     def plan(self) -> WeekPlanPane:
         return self.query_one(WeekPlanPane)
 
     def on_mount(self) -> None:
-        self.week = IsoWeek.of(self.app.today)
-        self.refresh_all(day=self.app.today)
+        self.week = IsoWeek.of(self.today)
+        self.refresh_all(day=self.today)
         self.plan.activate()
         self._fit(self.size.width, self.size.height)
         # After the first frame: a large asset folder must not hold up the week plan, nor the
@@ -125,8 +141,8 @@ class MainScreen(AssetsCoordination, Screen):
         """The app's today moved on at midnight. Someone watching yesterday (its week, that day
         selected) follows to today; someone looking at another week stays where they are."""
         if yesterday in self.week and self.plan.selected_day in (None, yesterday):
-            self.week = IsoWeek.of(self.app.today)
-            self.refresh_all(day=self.app.today)
+            self.week = IsoWeek.of(self.today)
+            self.refresh_all(day=self.today)
         else:
             self.refresh_all()
 
@@ -134,11 +150,11 @@ class MainScreen(AssetsCoordination, Screen):
 
     def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None:
         """Redraw; the side panes only when posts changed (they do not depend on the week shown)."""
-        report = week_lines(self.catalog, self.week, self.app.today)
+        report = week_lines(self.catalog, self.week, self.today)
         self.plan.show(report, keep=keep, day=day)
         if posts_changed:
-            self.query_one(RotationPane).show(rotation_rows(self.catalog, self.app.today))
-            self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.app.today)))
+            self.query_one(RotationPane).show(rotation_rows(self.catalog, self.today))
+            self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.today)))
             self._show_assets()
         self._draw_header(report)
 
@@ -191,7 +207,7 @@ class MainScreen(AssetsCoordination, Screen):
 
     def _show_week(self, week: IsoWeek, day: dt.date | None = None) -> None:
         self.week = week
-        self.refresh_all(day=day or (self.app.today if self.app.today in week else week.monday), posts_changed=False)
+        self.refresh_all(day=day or (self.today if self.today in week else week.monday), posts_changed=False)
 
     def action_prev_week(self) -> None:
         self._step_week(-1)
@@ -209,16 +225,16 @@ class MainScreen(AssetsCoordination, Screen):
         self._show_week(week, day=day + dt.timedelta(days=7 * step) if day else None)
 
     def action_this_week(self) -> None:
-        self._show_week(IsoWeek.of(self.app.today), day=self.app.today)
+        self._show_week(IsoWeek.of(self.today), day=self.today)
 
     def action_go_to(self) -> None:
         def check(text: str) -> str | None:
             return None if self._parse_target(text) else _("A week (47, 2026-W47, week 47) or a date (23.11.2026).")
 
         def answered(text: str | None) -> None:
-            if text:
-                week, day = self._parse_target(text)
-                self._show_week(week, day)
+            target = self._parse_target(text) if text else None  # `check` let only a readable one through
+            if target:
+                self._show_week(*target)
 
         self.app.push_screen(Ask(_("Go to week or date"), placeholder="47 · 2026-W47 · 23.11.2026", check=check), answered)
 
@@ -228,7 +244,7 @@ class MainScreen(AssetsCoordination, Screen):
         except ValueError:
             pass
         try:
-            day = planning.parse_date(text, self.app.today)
+            day = user_input.parse_date(text, self.today)
             return IsoWeek.of(day), day
         except UserError:
             return None
@@ -266,13 +282,14 @@ class MainScreen(AssetsCoordination, Screen):
         self._open_editor(post, is_new=False)
 
     def _open_editor(self, post: Post, is_new: bool) -> None:
-        editor = lazy.screen("PostEditor")(post, self.catalog.channels(), self.catalog.categories(), self.app.today, is_new,
+        editor = lazy.screen("PostEditor")(post, self.catalog.channels(), self.catalog.categories(), self.today, is_new,
                             asset_hint=self.asset_hint(post))  # fmt: skip
 
         @writes
         def saved(self, result: Post | None) -> None:
             if result is None:
                 return
+            undo: Undo | None
             if is_new:
                 undo = planning.plan_post(self.catalog, result)
                 post_id = undo.post
@@ -317,7 +334,7 @@ class MainScreen(AssetsCoordination, Screen):
         if post is None:
             return
         status = post.status.next()
-        if status is not Status.PUBLISHED or status is post.status or (post.date is not None and post.date <= self.app.today):
+        if status is not Status.PUBLISHED or status is post.status or (post.date is not None and post.date <= self.today):
             self._change(post, status=status)
             return
         # Published is a fact about the past: a key pressed once too often must not claim it.
@@ -424,10 +441,10 @@ class MainScreen(AssetsCoordination, Screen):
                 self.notify(wrote.format(count=len(created)), markup=False)
             self.refresh_all()
 
-        self.app.push_screen(lazy.screen("BatchScreen")(session, self.app.today), ended)
+        self.app.push_screen(lazy.screen("BatchScreen")(session, self.today), ended)
 
     def action_people(self) -> None:
-        self.app.push_screen(lazy.screen("PeopleScreen")(self.app.today), lambda _: self.refresh_all())
+        self.app.push_screen(lazy.screen("PeopleScreen")(self.today), lambda _: self.refresh_all())
 
     # -- filling from the rotation -----------------------------------------------------------
 
@@ -441,12 +458,12 @@ class MainScreen(AssetsCoordination, Screen):
 
         def answered(text: str | None) -> None:
             if text:
-                self._fill(rotation_fill.next_weeks(IsoWeek.of(self.app.today), int(text)))
+                self._fill(rotation_fill.next_weeks(IsoWeek.of(self.today), int(text)))
 
         self.app.push_screen(Ask(_("Fill how many weeks from this week?"), value="4", check=check), answered)
 
     def _fill(self, weeks: list[IsoWeek]) -> None:
-        today = self.app.today
+        today = self.today
         if weeks[-1].sunday < today:
             self.notify(_("That week has passed: nothing to fill."), severity="warning")
             return
@@ -480,7 +497,9 @@ class MainScreen(AssetsCoordination, Screen):
     def action_figures_view(self) -> None:
         def closed(new_id: str | None) -> None:
             if new_id:  # a post was reused: show it in the plan (the view put its undo on the stack)
-                self.week = IsoWeek.of(self.catalog.post(new_id).date)
+                day = self.catalog.post(new_id).date
+                assert day is not None  # the view plans a reused post on a day
+                self.week = IsoWeek.of(day)
                 self.refresh_all(keep=new_id)
             else:
                 self.refresh_all()
@@ -495,15 +514,15 @@ class MainScreen(AssetsCoordination, Screen):
             else:
                 self.refresh_all()
 
-        day = self.plan.selected_day or (self.app.today if self.app.today in self.week else self.week.monday)
-        self.app.push_screen(lazy.screen("YearWheelScreen")(day, self.app.today, self.undo_stack, self.action_undo), closed)
+        day = self.plan.selected_day or (self.today if self.today in self.week else self.week.monday)
+        self.app.push_screen(lazy.screen("YearWheelScreen")(day, self.today, self.undo_stack, self.action_undo), closed)
 
     def action_export(self) -> None:
         def written(message: str | None) -> None:
             if message:
                 self.notify(message, markup=False)
 
-        self.app.push_screen(lazy.screen("ExportScreen")(self.week, self.app.today), written)
+        self.app.push_screen(lazy.screen("ExportScreen")(self.week, self.today), written)
 
     def action_report(self) -> None:
         """Write the last whole month's report (as `someplan report` does) and say where. On a
@@ -518,7 +537,7 @@ class MainScreen(AssetsCoordination, Screen):
         workspace = self.catalog.workspace
         try:
             with workspace.lock:  # the records are read live: no colleague's op may land meanwhile
-                report, path = write_report(self.catalog, None, self.app.today)
+                report, path = write_report(self.catalog, None, self.today)
         except (UserError, WorkspaceError, OSError) as error:
             message, severity = _("No report: {error}").format(error=error), "error"
         else:
@@ -549,7 +568,8 @@ class MainScreen(AssetsCoordination, Screen):
                 self.last_colleague = f"{names} {time.strftime('%H:%M')}"
             names = names or _("you, in another window")
             editor_class = lazy.loaded("PostEditor")
-            editor = next((s for s in self.app.screen_stack if editor_class and isinstance(s, editor_class)), None)
+            # A PostEditor, loaded lazily: not imported here.
+            editor: Any = next((s for s in self.app.screen_stack if editor_class and isinstance(s, editor_class)), None)
             if editor is not None and (POSTS, editor.original.id) in message.changed and not editor.is_new:
                 now = self.catalog.workspace.get(POSTS, editor.original.id) or {}
                 before = editor.original.to_doc()
