@@ -21,8 +21,8 @@ from someplan.store import snapshot as snapshots
 from someplan.store.atomic import atomic_write
 from someplan.store.device import Identity, IdentityStore
 from someplan.store.history import Version, record_history
-from someplan.store.hlc import SKEW_REPORT_MS, Clock, stamp_device, stamp_wall_ms, wall_clock_ms
-from someplan.store.layout import DEVICES, WORKSPACE_FILE, Entry, Kind, classify, segment_name
+from someplan.store.hlc import DEVICE_ID_RE, SKEW_REPORT_MS, Clock, stamp_device, stamp_wall_ms, wall_clock_ms
+from someplan.store.layout import DEVICES, SEGMENT_RE, WORKSPACE_FILE, Entry, Kind, classify, segment_name
 from someplan.store.merge import MergedState, RecordRef
 from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, decode, make_op
 from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
@@ -63,6 +63,10 @@ class Workspace:
         self._files: dict[str, _FileState] = {}
         self._replayed = 0  # ops merged from files no snapshot covered: what a snapshot would save
         self._device_names: dict[str, str] = {}
+        # This machine's private copies of its segments, as (device, name) -> their signature, the
+        # signature of the shared file of that name when last compared, and how many of their ops
+        # no shared file of ours holds.
+        self._private: dict[tuple[str, str], tuple[tuple, tuple | None, int]] = {}
         self._meta_problems: list[Problem] = []
         self._writer: SegmentWriter | None = None
         self.identity: Identity | None = None
@@ -164,16 +168,95 @@ class Workspace:
     def _scan(self, covered: dict[str, list], update_views: bool = True) -> set[RecordRef]:
         changed: set[RecordRef] = set()
         seen: set[str] = set()
+        touched: set[str] = set()  # device folders with a file read or gone
         for entry, stat in self._entries():
             seen.add(entry.relpath)
             signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
             known = self._files.get(entry.relpath)
             if known and known.signature == signature:
                 continue
+            touched.add(entry.device)
             changed |= self._read_entry(entry, signature, covered, update_views)
         for gone in set(self._files) - seen:
+            touched.add(gone.split("/")[1] if gone.count("/") >= 2 else "")
             del self._files[gone]  # its ops stay merged: a missing file is not a deletion
+        return changed | self._scan_private(touched, update_views)
+
+    # -- this machine's private copies ------------------------------------------------------------
+
+    def _private_root(self) -> Path:
+        return self._identities.state / "workspaces" / self.id
+
+    def _private_files(self) -> dict[tuple[str, str], tuple]:
+        found: dict[tuple[str, str], tuple] = {}
+        try:
+            folders = [f for f in os.scandir(self._private_root()) if DEVICE_ID_RE.match(f.name)]
+            for folder in folders:
+                for item in os.scandir(folder.path):
+                    if SEGMENT_RE.match(item.name) and item.is_file(follow_symlinks=False):
+                        stat = item.stat()
+                        found[(folder.name, item.name)] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            pass
+        return found
+
+    def _scan_private(self, touched: set[str], update_views: bool) -> set[RecordRef]:
+        """Merge, in memory, what this machine saved of its own that the shared folder lacks.
+
+        Every edit is saved to the private copy first; a sync tool restoring an older version of
+        our segment, a full or read-only shared folder, or a clone writing under our id can leave
+        the shared folder without it. Readers heal nothing (only writes touch the shared
+        folder), but they must still show every edit that was acknowledged, and say why."""
+        files = self._private_files()
+        if not files and not self._private:
+            return set()
+        changed: set[RecordRef] = set()
+        present: set[str] | None = None
+        verdicts: dict[tuple[str, str], tuple[tuple, tuple | None, int]] = {}
+        for key, signature in sorted(files.items()):
+            device, name = key
+            shared = self._files.get(f"{DEVICES}/{device}/{name}")
+            shared_signature = shared.signature if shared else None
+            known = self._private.get(key)
+            if known and known[:2] == (signature, shared_signature) and not (known[2] and device in touched):
+                verdicts[key] = known
+                continue
+            try:
+                data = (self._private_root() / device / name).read_bytes()
+            except OSError:
+                continue
+            if shared is not None and shared.digest == snapshots.digest(data):
+                verdicts[key] = (signature, shared_signature, 0)
+                continue
+            if present is None:
+                present = self._shared_keys({d for d, _ in files})
+            missing = [op for op in decode(data).ops if op.stamp + op.crc not in present]
+            changed |= self.state.apply(missing, update_views)
+            verdicts[key] = (signature, shared_signature, len(missing))
+        self._private = verdicts
         return changed
+
+    def _shared_keys(self, devices: set[str]) -> set[str]:
+        """The ops the shared folder holds in our device folders (any of this machine's ids)."""
+        keys: set[str] = set()
+        for relpath, state in list(self._files.items()):
+            device = relpath.split("/")[1]
+            if device in devices and state.digest is not None:
+                try:
+                    keys |= {op.stamp + op.crc for op in decode((self.root / relpath).read_bytes()).ops}
+                except OSError:
+                    continue
+        return keys
+
+    def _private_problems(self) -> list[Problem]:
+        missing: dict[str, int] = {}
+        for (device, name), (_sig, _shared, count) in self._private.items():
+            if count and not (self.root / DEVICES / device / f".{name}.icloud").exists():
+                missing[device] = missing.get(device, 0) + count
+        return [
+            Problem("warning", "private-only", PRIVATE_ONLY, f"{DEVICES}/{device}", {"count": count})
+            for device, count in sorted(missing.items())
+        ]
 
     def _entries(self) -> Iterable[tuple[Entry, os.stat_result]]:
         try:
@@ -242,6 +325,8 @@ class Workspace:
                 found += self._writer.problems
                 if self._writer.unsynced:
                     found.append(Problem("warning", "unsynced", UNSYNCED, None, {"reason": self._writer.unsynced}))
+            if not (self._writer and self._writer.unsynced):
+                found += self._private_problems()
             return found
 
     def _clock_problems(self) -> list[Problem]:
@@ -443,6 +528,10 @@ def _file_problem(entry: Entry, decoded: DecodedFile) -> Problem | None:
 
 
 NEWER_FORMAT = N_("this workspace has format {format}; this someplan writes format {ours}: update someplan to edit it")
+PRIVATE_ONLY = N_(
+    "{count} edits saved on this machine are not in the shared folder (restored by a sync tool, full or "
+    "read-only?): they show here, colleagues do not have them until someplan on this machine can write them there"
+)
 UNSYNCED = N_("saved on this machine, not yet in the shared folder: {reason}")
 # How far a colleague's clock runs ahead, by the unit it is told in.
 _AHEAD = {
