@@ -53,9 +53,31 @@ class Op(NamedTuple):
 
     @property
     def order_key(self) -> str:
-        # The stamp orders ops; the CRC only breaks a tie between two different ops that carry the
-        # same stamp (two machines that wrongly share a device id), so the choice is deterministic.
-        return self.stamp + self.crc
+        return order_key(self.stamp, self.crc, self.prev)
+
+
+def order_key(stamp: str, crc: str, prev: str | None) -> str:
+    """Where an op sorts among the ops of its field: the greatest wins.
+
+    The stamp orders ops; the CRC only breaks a tie between two different ops that carry the
+    same stamp (two machines that wrongly share a device id), so the choice is deterministic.
+    An op that names as the value it replaced (`prev`) one stamped later than itself was made
+    after seeing a stamp from a clock far ahead (20 years, or a forged 9999999999999) that its
+    own clock would not follow: it sorts right after that value, so the later real edit wins
+    on every machine, whatever their clocks say. The real stamp is always the key's last 39
+    characters (`real_stamp`)."""
+    key = stamp + crc
+    return prev + "~" + key if prev is not None and prev > stamp else key
+
+
+def real_stamp(key: str) -> str:
+    """The stamp of the op an order key belongs to."""
+    return key[-39:-8]
+
+
+def anchor_stamp(key: str) -> str:
+    """The stamp an order key sorts by: a new op stamped before it must name it as its prev."""
+    return key[:31]
 
 
 def encode(stamp: str, table: str, record: str, field_name: str, value: Any, prev: str | None) -> bytes:

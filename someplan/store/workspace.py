@@ -21,10 +21,10 @@ from someplan.store import snapshot as snapshots
 from someplan.store.atomic import atomic_write
 from someplan.store.device import Identity, IdentityStore
 from someplan.store.history import Version, record_history
-from someplan.store.hlc import DEVICE_ID_RE, SKEW_REPORT_MS, Clock, stamp_device, stamp_wall_ms, wall_clock_ms
+from someplan.store.hlc import DEVICE_ID_RE, MAX_FOLLOW_AHEAD_MS, SKEW_REPORT_MS, Clock, stamp_device, stamp_wall_ms, wall_clock_ms
 from someplan.store.layout import DEVICES, SEGMENT_RE, WORKSPACE_FILE, Entry, Kind, classify, segment_name
 from someplan.store.merge import MergedState, RecordRef
-from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, decode, make_op
+from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, anchor_stamp, decode, make_op, real_stamp
 from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
 from someplan.store.writer import SegmentWriter
 
@@ -111,6 +111,7 @@ class Workspace:
         # time (a quarter of it on the large bench workspace).
         collecting = gc.isenabled()
         gc.disable()
+        self._set_horizon()
         try:
             covered = snapshots.load_latest(self.root, self.state, self._replay_all)
             self._scan(covered, update_views=bool(covered))
@@ -148,6 +149,9 @@ class Workspace:
         self._set_clock()
         self.refresh()  # what check() put back or carried over
 
+    def _set_horizon(self) -> None:
+        self.state.horizon = f"{self._now_ms() + MAX_FOLLOW_AHEAD_MS:013d}~"
+
     def _set_clock(self) -> None:
         self.clock = Clock(self.identity.device_id, self._now_ms)
         if self.state.max_stamp:
@@ -158,6 +162,7 @@ class Workspace:
     def refresh(self) -> set[RecordRef]:
         """Merge whatever changed on disk since the last look; the records that changed."""
         with self.lock:
+            self._set_horizon()
             changed = self._scan({})
             if changed:
                 self.version += 1
@@ -398,8 +403,8 @@ class Workspace:
                     self.clock.observe(newest)  # another process of this device wrote meanwhile
                 lines, ops = [], []
                 for table, record, field_name, value in changes:
-                    prev = self.state.current_key((table, record), field_name)
-                    line, op = make_op(self.clock.now(), table, record, field_name, value, prev[:-8] if prev else None)
+                    stamp = self.clock.now()
+                    line, op = make_op(stamp, table, record, field_name, value, self._prev(table, record, field_name, stamp))
                     lines.append(line)
                     ops.append(op)
                 self._writer.append(lines)
@@ -411,6 +416,15 @@ class Workspace:
             self.state.apply(ops)
             self.version += 1
             return ops
+
+    def _prev(self, table: str, record: str, field_name: str, stamp: str) -> str | None:
+        """The stamp a new op names as the value it replaces: the winner's, or the stamp the
+        winner sorts by when that one is ahead of our clock (so the new op sorts after it)."""
+        key = self.state.current_key((table, record), field_name)
+        if key is None:
+            return None
+        anchor = anchor_stamp(key)
+        return anchor if anchor > stamp else real_stamp(key)
 
     def _note_own_writes(self, ops: list[Op]) -> None:
         """Remember our freshly written segments as read, so the next refresh (and the change
@@ -542,8 +556,9 @@ _AHEAD = {
 
 
 def _time_ahead(ms: int) -> tuple[str, int]:
-    minutes = ms // 60_000
+    # Rounded, not cut: 2 h 59 min is "3 hours", not "2 hours".
+    minutes = round(ms / 60_000)
     if minutes < 120:
         return "minutes", minutes
-    hours = minutes // 60
-    return ("hours", hours) if hours < 48 else ("days", hours // 24)
+    hours = round(ms / 3_600_000)
+    return ("hours", hours) if hours < 48 else ("days", round(ms / 86_400_000))

@@ -33,6 +33,7 @@ from someplan.services.exports.digest import Period, build_digest
 from someplan.services.exports.files import check_target, default_name, device_id, target_path, write_file
 from someplan.services.exports.hootsuite import DATE_FORMATS, Skipped, hootsuite_file
 from someplan.store.hlc import stamp_wall_ms
+from someplan.store.ops import real_stamp
 
 ICS_WEEKS_BACK, ICS_WEEKS_AHEAD = 4, 26
 HOOTSUITE_WEEKS = 4
@@ -251,6 +252,6 @@ def last_changed(catalog: Catalog, post_ids: Iterable[str]) -> dict[str, dt.date
         for post_id in post_ids:
             record = cells.get((POSTS, post_id))
             if record:
-                latest = stamp_wall_ms(max(cell.key for cell in record.values()))
+                latest = stamp_wall_ms(max(real_stamp(cell.key) for cell in record.values()))
                 found[post_id] = dt.datetime.fromtimestamp(latest / 1000, tz=dt.timezone.utc)
     return found

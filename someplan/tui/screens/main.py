@@ -27,7 +27,7 @@ from someplan.services.errors import UserError
 from someplan.services.overview import figures_summary, rotation_rows
 from someplan.services.status import week_lines
 from someplan.store.hlc import stamp_device
-from someplan.store.ops import DELETED
+from someplan.store.ops import DELETED, real_stamp
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.messages import WorkspaceChanged
@@ -511,7 +511,7 @@ class MainScreen(AssetsCoordination, Screen):
         names = []
         for table, record_id in changed:
             for cell in workspace.state.cells.get((table, record_id), {}).values():
-                device = stamp_device(cell.key[:-8])
+                device = stamp_device(real_stamp(cell.key))
                 if device != me:
                     names.append(workspace.device_name(device))
         return names
