@@ -10,6 +10,7 @@ a second check (ops under our id that we never wrote), see `someplan.store.write
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import json
@@ -21,10 +22,12 @@ from pathlib import Path
 import platformdirs
 
 from someplan.store.atomic import atomic_write
+from someplan.store.filelock import file_lock
 from someplan.store.hlc import DEVICE_ID_RE
 
 APP_NAME = "someplan"
 IDENTITY_FILE = "device.json"
+LOCK_FILE = ".device.lock"
 ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
 
 
@@ -87,6 +90,17 @@ class IdentityStore:
         self._fingerprint = fingerprint
 
     def load(self) -> Identity:
+        # Several first commands at once (a script, the planner and a shell) must agree on one id:
+        # the one that mints holds the lock, the others then read what it saved.
+        try:
+            self.config.mkdir(parents=True, exist_ok=True)
+            lock = file_lock(self.config / LOCK_FILE)
+        except OSError:
+            lock = contextlib.nullcontext()
+        with lock:
+            return self._load()
+
+    def _load(self) -> Identity:
         path = self.config / IDENTITY_FILE
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from someplan.i18n import N_
 from someplan.store.atomic import TEMP_PREFIX, atomic_write, write_once
 from someplan.store.device import Identity
+from someplan.store.filelock import file_lock
 from someplan.store.hlc import stamp_device
 from someplan.store.layout import DEVICE_FILE, DEVICES, SEGMENT_RE, segment_name
 from someplan.store.ops import DecodedFile, decode
@@ -30,24 +30,6 @@ from someplan.store.problems import Problem
 
 SEGMENT_BYTES = 64 * 1024
 LOCK_FILE = ".lock"
-
-
-@contextlib.contextmanager
-def _file_lock(path: Path):
-    """An exclusive lock between this machine's processes (the file is local, never synced)."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        if os.name == "nt":
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
 def _keys(data: bytes) -> set[str]:
@@ -89,7 +71,7 @@ class SegmentWriter:
         Yields the greatest stamp among the ops the catch-up found, for the clock.
         """
         self.mirror_dir.mkdir(parents=True, exist_ok=True)
-        with _file_lock(self.mirror_dir / LOCK_FILE):
+        with file_lock(self.mirror_dir / LOCK_FILE):
             yield self._catch_up()
 
     def _catch_up(self) -> str:

@@ -114,3 +114,30 @@ def test_earlier_ids_carried_over_are_not_reported_as_missing(machine, monkeypat
     again = Workspace.open(kari.folder, renamed)
     assert again.identity.device_id != ws.identity.device_id
     assert "private-only" not in _codes(Workspace.open(kari.folder, renamed, writable=False))
+
+
+def test_simultaneous_first_commands_on_a_new_machine_agree_on_one_device_id(tmp_path, monkeypatch):
+    import threading
+
+    from someplan.store import device
+
+    store = IdentityStore(tmp_path / "config", tmp_path / "state")
+    everyone_minting = threading.Barrier(6)
+    real_mint = IdentityStore._mint
+
+    def mint(self, name):
+        try:  # without the lock all six get here at once; with it only the first does
+            everyone_minting.wait(timeout=0.5)
+        except threading.BrokenBarrierError:
+            pass
+        return real_mint(self, name)
+
+    monkeypatch.setattr(IdentityStore, "_mint", mint)
+    ids: list[str] = []
+    threads = [threading.Thread(target=lambda: ids.append(store.load().device_id)) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(ids) == 6 and len(set(ids)) == 1
+    assert device.IdentityStore(tmp_path / "config", tmp_path / "state").load().device_id == ids[0]
