@@ -24,6 +24,7 @@ import platformdirs
 from someplan.store.atomic import atomic_write
 from someplan.store.filelock import file_lock
 from someplan.store.hlc import DEVICE_ID_RE
+from someplan.store.ops import loads
 
 APP_NAME = "someplan"
 IDENTITY_FILE = "device.json"
@@ -103,7 +104,7 @@ class IdentityStore:
     def _load(self) -> Identity:
         path = self.config / IDENTITY_FILE
         try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
+            doc = loads(path.read_text(encoding="utf-8"))
             device_id, name, machine = doc["device_id"], doc["name"], doc["machine"]
             if not DEVICE_ID_RE.match(device_id) or not isinstance(name, str):
                 raise ValueError

@@ -98,9 +98,19 @@ def make_op(stamp: str, table: str, record: str, field_name: str, value: Any, pr
     return line, op_from_line(line[:-1])
 
 
+def loads(data: bytes | str) -> Any:
+    """`json.loads` for files others wrote: a document nested too deeply for the parser (100,000
+    levels behind a valid CRC or digest) is a ValueError like any other bad JSON, never a
+    RecursionError that would end every command."""
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def op_from_line(line: bytes) -> Op:
     """Decode one line already known to be intact (see `line_is_intact`)."""
-    return op_from_obj(json.loads(line), line[6:14].decode("ascii"))
+    return op_from_obj(loads(line), line[6:14].decode("ascii"))
 
 
 def op_from_obj(obj: Any, crc: str) -> Op:
@@ -172,7 +182,7 @@ def _ops_of(good: list[bytes], numbers: list[int], bad_lines: list[int]) -> tupl
     # cheap shape check below is what keeps a start on a 40,000-op workspace within budget; the
     # slow, per-line path runs only when an intact-looking line does not hold a valid op.
     try:
-        objs = json.loads(b"[" + b",".join(good) + b"]")
+        objs = loads(b"[" + b",".join(good) + b"]")
         new = tuple.__new__  # skips NamedTuple's Python-level __new__: a third of the cost
         ops = [new(Op, (o["i"], o["t"], o["r"], o["f"], o.get("v", UNSET), o["p"], o["c"])) for o in objs]
         if all(map(_plausible, ops)):

@@ -90,7 +90,7 @@ def _load(path: Path, state: MergedState, replay) -> dict[str, list] | None:
             return None
         if not all(isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in views.values()):
             return None
-    except (OSError, ValueError, AttributeError, KeyError):
+    except (OSError, ValueError, AttributeError, KeyError, RecursionError):
         return None
     state.defer_cells(views, lambda: _cells(cells_line, replay), max_stamp)
     return covers
@@ -123,5 +123,5 @@ def _cells(line: bytes, replay) -> dict:
                 fields = cells[ref] = {}
             fields[name] = new(Cell, (key, row[5] if len(row) > 5 else UNSET, prev))
         return cells
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, RecursionError):
         return replay()  # digest-valid but not ours to understand: fall back to the ops

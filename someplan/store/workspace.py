@@ -24,7 +24,7 @@ from someplan.store.history import Version, record_history
 from someplan.store.hlc import DEVICE_ID_RE, MAX_FOLLOW_AHEAD_MS, SKEW_REPORT_MS, Clock, stamp_device, stamp_wall_ms, wall_clock_ms
 from someplan.store.layout import DEVICES, SEGMENT_RE, WORKSPACE_FILE, Entry, Kind, classify, segment_name
 from someplan.store.merge import MergedState, RecordRef
-from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, anchor_stamp, decode, make_op, real_stamp
+from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, anchor_stamp, decode, loads, make_op, real_stamp
 from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
 from someplan.store.writer import SegmentWriter
 
@@ -315,7 +315,7 @@ class Workspace:
 
     def _read_device_file(self, entry: Entry, data: bytes, state: _FileState) -> None:
         try:
-            doc = json.loads(data.decode("utf-8-sig"))
+            doc = loads(data.decode("utf-8-sig"))
             self._device_names[entry.device] = str(doc["name"])
         except (ValueError, KeyError, TypeError):
             state.problem = Problem("warning", "unreadable", N_("device file does not parse; left alone"), entry.relpath)
@@ -502,7 +502,7 @@ def read_meta(root: Path) -> dict:
     if not root.is_dir():
         raise WorkspaceError(_("no such folder: {path}").format(path=root))
     try:
-        meta = json.loads(path.read_bytes().decode("utf-8-sig"))
+        meta = loads(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
         raise WorkspaceError(
             _("{path} is not a someplan workspace (no {file}); create one with: someplan init {path}").format(
