@@ -30,6 +30,10 @@ from someplan.store.writer import SegmentWriter
 
 FORMAT = 1
 SNAPSHOT_AFTER_OPS = 2000
+# Files this large that hold no op at all are remembered (by size and mtime, in the state dir) and
+# not read again while they stay the same: a 200 MB garbage file would cost every command seconds.
+SKIP_UNREADABLE_BYTES = 1 << 20
+SKIPPED_FILE = "unreadable-files.json"
 Change = tuple[str, str, str, Any]  # (table, record id, field, value or UNSET)
 
 
@@ -68,6 +72,8 @@ class Workspace:
         # no shared file of ours holds.
         self._private: dict[tuple[str, str], tuple[tuple, tuple | None, int]] = {}
         self._meta_problems: list[Problem] = []
+        self._skipped: dict[str, list] | None = None  # relpath -> [size, mtime_ns, problem doc]
+        self._skipped_dirty = False
         self._writer: SegmentWriter | None = None
         self.identity: Identity | None = None
         self.clock: Clock | None = None
@@ -124,8 +130,10 @@ class Workspace:
 
     def _op_files(self) -> Iterable[Path]:
         """Every file that holds ops: segments and sync tools' stray copies of them."""
-        for entry, _found in self._entries():
+        for entry, stat in self._entries():
             if entry.kind in (Kind.SEGMENT, Kind.STRAY_SEGMENT):
+                if stat.st_size >= SKIP_UNREADABLE_BYTES and self._skip_known_unreadable(entry, (0, stat.st_size, stat.st_mtime_ns)):
+                    continue
                 yield self.root / entry.relpath
 
     def _replay_all(self) -> dict:
@@ -185,7 +193,40 @@ class Workspace:
         for gone in set(self._files) - seen:
             touched.add(gone.split("/")[1] if gone.count("/") >= 2 else "")
             del self._files[gone]  # its ops stay merged: a missing file is not a deletion
+        if self._skipped_dirty:
+            self._save_skipped()
         return changed | self._scan_private(touched, update_views)
+
+    # -- large unreadable files, remembered ---------------------------------------------------------
+
+    def _skipped_files(self) -> dict[str, list]:
+        if self._skipped is None:
+            self._skipped = {}
+            try:
+                doc = loads((self._private_root() / SKIPPED_FILE).read_bytes())
+                if isinstance(doc, dict):
+                    self._skipped = {
+                        k: v for k, v in doc.items()
+                        if isinstance(v, list) and len(v) == 3 and isinstance(v[2], dict) and _valid_problem_doc(v[2])
+                    }
+            except (OSError, ValueError):
+                pass
+        return self._skipped
+
+    def _save_skipped(self) -> None:
+        self._skipped_dirty = False
+        kept = {k: v for k, v in self._skipped_files().items() if k in self._files}
+        try:
+            self._private_root().mkdir(parents=True, exist_ok=True)
+            atomic_write(self._private_root() / SKIPPED_FILE, json.dumps(kept).encode())
+        except OSError:
+            pass  # only saves time
+
+    def _skip_known_unreadable(self, entry: Entry, signature: tuple) -> Problem | None:
+        known = self._skipped_files().get(entry.relpath)
+        if known and known[:2] == [signature[1], signature[2]]:
+            return Problem.from_doc(known[2])
+        return None
 
     # -- this machine's private copies ------------------------------------------------------------
 
@@ -290,6 +331,11 @@ class Workspace:
         if entry.kind is Kind.FOREIGN:
             state.problem = Problem("info", "foreign", N_("not a someplan file; left alone"), entry.relpath)
             return set()
+        if entry.kind is not Kind.DEVICE and signature[1] >= SKIP_UNREADABLE_BYTES:
+            skipped = self._skip_known_unreadable(entry, signature)
+            if skipped:
+                state.problem = skipped
+                return set()
         try:
             data = (self.root / entry.relpath).read_bytes()
         except OSError as error:
@@ -309,6 +355,9 @@ class Workspace:
         decoded = decode(data)
         self._replayed += len(decoded.ops)
         state.problem = _file_problem(entry, decoded)
+        if not decoded.ops and state.problem and len(data) >= SKIP_UNREADABLE_BYTES:
+            self._skipped_files()[entry.relpath] = [signature[1], signature[2], state.problem.to_doc()]
+            self._skipped_dirty = True
         if decoded.ops:
             state.max_stamp = max(op.stamp for op in decoded.ops)
         return self.state.apply(decoded.ops, update_views)
@@ -514,6 +563,15 @@ def read_meta(root: Path) -> dict:
     if not (isinstance(meta, dict) and isinstance(meta.get("format"), int) and isinstance(meta.get("id"), str)):
         raise WorkspaceError(_("{path} is not a someplan workspace file; it is left as it is").format(path=path))
     return meta
+
+
+def _valid_problem_doc(doc: dict) -> bool:
+    return (
+        all(isinstance(doc.get(k), str) for k in ("severity", "code", "message"))
+        and isinstance(doc.get("path"), (str, type(None)))
+        and "path" in doc
+        and isinstance(doc.get("params", {}), dict)
+    )
 
 
 def _file_problem(entry: Entry, decoded: DecodedFile) -> Problem | None:

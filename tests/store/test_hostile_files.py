@@ -74,3 +74,35 @@ def test_a_deeply_nested_identity_file_is_set_aside(tmp_path):
     (tmp_path / "config" / "device.json").write_bytes(DEEP)
     identity = IdentityStore(tmp_path / "config", tmp_path / "state").load()
     assert identity.device_id and list((tmp_path / "config").glob("device.json.unreadable-*"))
+
+
+def test_a_large_garbage_file_is_remembered_and_not_read_again_while_it_stays_the_same(shared, monkeypatch):
+    from pathlib import Path
+
+    from someplan.store import workspace as workspace_module
+
+    monkeypatch.setattr(workspace_module, "SKIP_UNREADABLE_BYTES", 4096)
+    kari, ws, rid, folder = shared
+    garbage = folder / "000001.jsonl"
+    garbage.write_bytes(b"\x00garbage\n" * 1000)
+    first = kari.open(writable=False)
+    assert rid in first.view("posts") and "damaged" in _codes(first)
+
+    reads: list[Path] = []
+    real = Path.read_bytes
+
+    def counting(path):
+        reads.append(Path(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    for writable in (False, True):
+        again = kari.open(writable=writable)
+        assert rid in again.view("posts") and "damaged" in _codes(again), "still reported"
+        assert again.history("posts", rid)
+    assert garbage not in reads
+
+    with garbage.open("ab") as handle:  # it changed: read again
+        handle.write(encode(f"{ws.state.max_stamp[:13]}-0000-{OTHER}", "posts", "late", "title", "late", None))
+    assert "late" in kari.open(writable=False).view("posts")
+    assert garbage in reads
