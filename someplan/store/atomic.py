@@ -12,8 +12,10 @@ make the k-th of them fail and check that every crash point leaves the old or th
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
+import stat
 import time
 from pathlib import Path
 
@@ -39,6 +41,17 @@ def _replace(src: Path, dst: Path) -> None:
 
 def _sleep(seconds: float) -> None:
     time.sleep(seconds)
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a plain file; OSError for a pipe (reading it would block), a device, a
+    folder or a symlink (which could point anywhere on this machine)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a plain file", str(path))
+        return handle.read()
 
 
 def is_temp_name(name: str) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from someplan.store.atomic import read_regular
 from someplan.store.hlc import stamp_device, stamp_wall_ms
 from someplan.store.ops import UNSET, Op, decode
 
@@ -40,7 +41,7 @@ def ops_of_record(files: Iterable[Path], table: str, record_id: str) -> list[Op]
     marker = record_id.encode()
     for path in files:
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
         except OSError:
             continue
         if marker not in data:

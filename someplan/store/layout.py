@@ -38,6 +38,8 @@ class Kind(enum.Enum):
     PLACEHOLDER = "not downloaded yet"
     IGNORED = "ignored"
     FOREIGN = "foreign file"
+    NOT_A_FILE = "folder, link or pipe"
+    ODD_FOLDER = "folder not named like a device"
 
 
 @dataclass(frozen=True)

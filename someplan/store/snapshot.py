@@ -18,7 +18,7 @@ import json
 import os
 from pathlib import Path
 
-from someplan.store.atomic import atomic_write
+from someplan.store.atomic import atomic_write, read_regular
 from someplan.store.layout import DEVICES, SNAPSHOT_FILE
 from someplan.store.merge import Cell, MergedState
 from someplan.store.ops import UNSET
@@ -77,7 +77,7 @@ def load_latest(root: Path, state: MergedState, replay) -> dict[str, list]:
 
 def _load(path: Path, state: MergedState, replay) -> dict[str, list] | None:
     try:
-        header_line, views_line, cells_line = path.read_bytes().split(b"\n")
+        header_line, views_line, cells_line = read_regular(path).split(b"\n")
         header = json.loads(header_line)
         if header.get("snapshot") != SNAPSHOT_FORMAT or header.get("views") != digest(views_line):
             return None

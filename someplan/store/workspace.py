@@ -18,7 +18,7 @@ from typing import Any
 
 from someplan.i18n import N_, _
 from someplan.store import snapshot as snapshots
-from someplan.store.atomic import atomic_write
+from someplan.store.atomic import atomic_write, read_regular
 from someplan.store.device import Identity, IdentityStore
 from someplan.store.history import Version, record_history
 from someplan.store.hlc import DEVICE_ID_RE, MAX_FOLLOW_AHEAD_MS, SKEW_REPORT_MS, Clock, stamp_device, stamp_wall_ms, wall_clock_ms
@@ -141,7 +141,7 @@ class Workspace:
         fresh = MergedState()
         for path in self._op_files():
             try:
-                fresh.apply(decode(path.read_bytes()).ops, update_views=False)
+                fresh.apply(decode(read_regular(path)).ops, update_views=False)
             except OSError:
                 continue
         fresh.rebuild_views()
@@ -289,7 +289,7 @@ class Workspace:
             device = relpath.split("/")[1]
             if device in devices and state.digest is not None:
                 try:
-                    keys |= {op.stamp + op.crc for op in decode((self.root / relpath).read_bytes()).ops}
+                    keys |= {op.stamp + op.crc for op in decode(read_regular(self.root / relpath)).ops}
                 except OSError:
                     continue
         return keys
@@ -311,12 +311,21 @@ class Workspace:
             return
         for folder in folders:
             if not folder.is_dir(follow_symlinks=False):
-                yield Entry(f"{DEVICES}/{folder.name}", "", folder.name, Kind.FOREIGN), folder.stat()
+                yield Entry(f"{DEVICES}/{folder.name}", "", folder.name, Kind.FOREIGN), folder.stat(follow_symlinks=False)
                 continue
+            if not DEVICE_ID_RE.match(folder.name):
+                # Read all the same (a sync tool's copy of a device folder holds real ops), but say so.
+                yield Entry(f"{DEVICES}/{folder.name}", folder.name, folder.name, Kind.ODD_FOLDER), folder.stat()
             try:
                 for item in os.scandir(folder.path):
                     if item.is_file(follow_symlinks=False):
                         yield classify(folder.name, item.name), item.stat()
+                    elif not item.name.startswith("."):
+                        # A folder, link or pipe named like one of our files: never opened (a pipe
+                        # would block the read), reported.
+                        entry = classify(folder.name, item.name)
+                        if entry.kind is not Kind.IGNORED:
+                            yield Entry(entry.relpath, entry.device, entry.name, Kind.NOT_A_FILE), item.stat(follow_symlinks=False)
             except OSError:
                 continue
 
@@ -331,13 +340,19 @@ class Workspace:
         if entry.kind is Kind.FOREIGN:
             state.problem = Problem("info", "foreign", N_("not a someplan file; left alone"), entry.relpath)
             return set()
+        if entry.kind is Kind.NOT_A_FILE:
+            state.problem = Problem("warning", "not-a-file", N_("not a plain file (a folder, link or pipe); not read, left alone"), entry.relpath)
+            return set()
+        if entry.kind is Kind.ODD_FOLDER:
+            state.problem = Problem("info", "odd-folder", N_("not named like a device folder (a sync tool's copy?); its ops are read, it is left alone"), entry.relpath)
+            return set()
         if entry.kind is not Kind.DEVICE and signature[1] >= SKIP_UNREADABLE_BYTES:
             skipped = self._skip_known_unreadable(entry, signature)
             if skipped:
                 state.problem = skipped
                 return set()
         try:
-            data = (self.root / entry.relpath).read_bytes()
+            data = read_regular(self.root / entry.relpath)
         except OSError as error:
             state.problem = Problem("warning", "unreadable", N_("cannot be read: {reason}"), entry.relpath,
                                     {"reason": error.strerror or str(error)})
@@ -373,6 +388,9 @@ class Workspace:
     def problems(self) -> list[Problem]:
         with self.lock:
             found = list(self._meta_problems)
+            devices = self.root / DEVICES
+            if devices.exists() and not devices.is_dir():
+                found.append(Problem("error", "devices-not-a-folder", DEVICES_NOT_A_FOLDER, DEVICES))
             found += [f.problem for f in self._files.values() if f.problem]
             found += self._clock_problems()
             if self._writer:
@@ -551,7 +569,7 @@ def read_meta(root: Path) -> dict:
     if not root.is_dir():
         raise WorkspaceError(_("no such folder: {path}").format(path=root))
     try:
-        meta = loads(path.read_bytes().decode("utf-8-sig"))
+        meta = loads(read_regular(path).decode("utf-8-sig"))
     except FileNotFoundError:
         raise WorkspaceError(
             _("{path} is not a someplan workspace (no {file}); create one with: someplan init {path}").format(
@@ -600,6 +618,7 @@ def _file_problem(entry: Entry, decoded: DecodedFile) -> Problem | None:
 
 
 NEWER_FORMAT = N_("this workspace has format {format}; this someplan writes format {ours}: update someplan to edit it")
+DEVICES_NOT_A_FOLDER = N_("not a folder, so no device's edits can be read (replaced by a sync tool or by hand?); left alone")
 PRIVATE_ONLY = N_(
     "{count} edits saved on this machine are not in the shared folder (restored by a sync tool, full or "
     "read-only?): they show here, colleagues do not have them until someplan on this machine can write them there"

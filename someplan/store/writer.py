@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from someplan.i18n import N_
-from someplan.store.atomic import TEMP_PREFIX, atomic_write, write_once
+from someplan.store.atomic import TEMP_PREFIX, atomic_write, read_regular, write_once
 from someplan.store.device import Identity
 from someplan.store.filelock import file_lock
 from someplan.store.hlc import stamp_device
@@ -241,7 +241,7 @@ class SegmentWriter:
     def _shared_copy_is_ours(self) -> bool:
         """Before replacing our current segment, make sure nobody else's ops would be lost."""
         try:
-            on_disk = self._shared_path(self._seq).read_bytes()
+            on_disk = read_regular(self._shared_path(self._seq))
         except FileNotFoundError:
             return True
         except OSError:
@@ -295,7 +295,7 @@ def _read_segments(folder: Path, strays: bool = False) -> dict[int, bytes]:
         if not match and not (strays and ".jsonl" in path.name.lower() and not path.name.startswith(".")):
             continue
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
         except OSError:
             continue
         if match:

@@ -88,14 +88,17 @@ def test_a_large_garbage_file_is_remembered_and_not_read_again_while_it_stays_th
     first = kari.open(writable=False)
     assert rid in first.view("posts") and "damaged" in _codes(first)
 
+    from someplan.store import history
+
     reads: list[Path] = []
-    real = Path.read_bytes
+    real = workspace_module.read_regular
 
     def counting(path):
         reads.append(Path(path))
         return real(path)
 
-    monkeypatch.setattr(Path, "read_bytes", counting)
+    monkeypatch.setattr(workspace_module, "read_regular", counting)
+    monkeypatch.setattr(history, "read_regular", counting)
     for writable in (False, True):
         again = kari.open(writable=writable)
         assert rid in again.view("posts") and "damaged" in _codes(again), "still reported"
@@ -106,3 +109,62 @@ def test_a_large_garbage_file_is_remembered_and_not_read_again_while_it_stays_th
         handle.write(encode(f"{ws.state.max_stamp[:13]}-0000-{OTHER}", "posts", "late", "title", "late", None))
     assert "late" in kari.open(writable=False).view("posts")
     assert garbage in reads
+
+
+@pytest.mark.parametrize("make", ["folder", "fifo", "symlink"])
+@pytest.mark.parametrize("where", ["colleague", "own"])
+def test_a_folder_pipe_or_link_named_like_a_segment_is_reported_never_opened(shared, make, where, tmp_path):
+    import os
+
+    kari, ws, rid, folder = shared
+    if where == "own":
+        folder = kari.folder / "devices" / ws.identity.device_id
+    for name in ("000007.jsonl", "snapshot.json"):
+        path = folder / name
+        if make == "folder":
+            path.mkdir()
+        elif make == "fifo":
+            os.mkfifo(path)
+        else:
+            (tmp_path / "outside").write_bytes(b"secret")
+            path.symlink_to(tmp_path / "outside")
+    for writable in (False, True):
+        again = kari.open(writable=writable)
+        assert rid in again.view("posts")
+        assert {p.path for p in again.problems if p.code == "not-a-file"} == {
+            f"devices/{folder.name}/000007.jsonl", f"devices/{folder.name}/snapshot.json"}
+        again.history("posts", rid)
+        again.insert("posts", {"title": "more"}) if writable else None
+
+
+def test_devices_as_a_file_and_odd_folders_are_reported(shared):
+    kari, ws, rid, folder = shared
+    odd = kari.folder / "devices" / "Kari's laptop"
+    odd.mkdir()
+    assert "odd-folder" in _codes(kari.open(writable=False))
+    tree = kari.folder / "devices"
+    tree.rename(kari.folder / "devices-moved")
+    tree.write_bytes(b"not a folder")
+    reader = kari.open(writable=False)
+    assert [p.code for p in reader.problems if p.severity == "error"] == ["devices-not-a-folder"]
+    assert rid in reader.view("posts"), "this machine's own edits still show, from its private copy"
+    writer = kari.open()
+    assert rid in writer.view("posts") and "devices-not-a-folder" in _codes(writer)
+
+
+def test_field_values_of_the_wrong_type_or_nan_are_reported(shared):
+    from someplan.services.catalog import Catalog
+    from someplan.services.record_check import record_problems
+
+    kari, ws, rid, folder = shared
+    stamp = ws.state.max_stamp[:13]
+    lines = [
+        _with_crc(b'"i":"' + f"{stamp}-000{i}-{OTHER}".encode() + b'","t":"posts","r":"' + rid.encode() + b'","f":"' + field + b'","p":null,"v":' + value + b"}")
+        for i, (field, value) in enumerate([(b"reach", b"NaN"), (b"title", b"5"), (b"date", b"[1]")])
+    ]
+    (folder / "000001.jsonl").write_bytes(b"".join(lines))
+    catalog = Catalog(kari.open(writable=False))
+    problems = record_problems(catalog)
+    assert {p.params["problem"].split(":")[0] for p in problems} == {"reach", "title", "date"}
+    assert all(p.params["record"] == rid and p.code == "bad-value" for p in problems)
+    assert "nan" in " ".join(p.message for p in problems)
