@@ -23,6 +23,7 @@ from someplan.store.atomic import is_temp_name
 
 WORKSPACE_FILE = "someplan-workspace.json"
 DEVICES = "devices"
+EXPORTS = "exports"  # where exports go by default (see someplan.services.exports)
 DEVICE_FILE = "device.json"
 SNAPSHOT_FILE = "snapshot.json"
 SEGMENT_RE = re.compile(r"^(\d{6})\.jsonl$")

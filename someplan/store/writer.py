@@ -20,11 +20,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from someplan.i18n import N_
-from someplan.store.atomic import TEMP_PREFIX, atomic_write, read_regular, write_once
+from someplan.store.atomic import TEMP_PREFIX, atomic_write, read_regular, remove_stale_temp_files, write_once
 from someplan.store.device import Identity
 from someplan.store.filelock import file_lock
 from someplan.store.hlc import stamp_device
-from someplan.store.layout import DEVICE_FILE, DEVICES, SEGMENT_RE, segment_name
+from someplan.store.layout import DEVICE_FILE, DEVICES, EXPORTS, SEGMENT_RE, segment_name
 from someplan.store.ops import DecodedFile, decode
 from someplan.store.problems import Problem
 
@@ -101,6 +101,8 @@ class SegmentWriter:
         """Compare the workspace's copy of our segments with ours; heal what a sync tool broke."""
         for folder in (self.mirror_dir, self.device_dir):
             _remove_our_temp_files(folder)
+        for folder in (self.root, self.root / EXPORTS):  # shared with other processes: stale ones only
+            remove_stale_temp_files(folder)
         mirror = _read_segments(self.mirror_dir)
         shared = _read_segments(self.device_dir, strays=True)
         # Ops stamped with our id that we never wrote: another machine writes as us. (Other

@@ -168,3 +168,35 @@ def test_field_values_of_the_wrong_type_or_nan_are_reported(shared):
     assert {p.params["problem"].split(":")[0] for p in problems} == {"reach", "title", "date"}
     assert all(p.params["record"] == rid and p.code == "bad-value" for p in problems)
     assert "nan" in " ".join(p.message for p in problems)
+
+
+def test_stale_temp_files_of_this_machine_are_removed_on_open_and_no_others(shared, tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from someplan.store import atomic
+
+    kari, *_ = shared
+    exports = kari.folder / "exports"
+    exports.mkdir()
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(finished.stdout)
+    me = atomic._MACHINE
+    names = {
+        "crashed": f"{atomic.TEMP_PREFIX}{me}-{dead}-0123456789ab.tmp",
+        "writing": f"{atomic.TEMP_PREFIX}{me}-{os.getppid()}-0123456789ab.tmp",
+        "other machine": f"{atomic.TEMP_PREFIX}{'0' * 6 if me != '0' * 6 else '1' * 6}-{dead}-0123456789ab.tmp",
+        "old, unnamed": f"{atomic.TEMP_PREFIX}0123456789ab.tmp",
+        "new, unnamed": f"{atomic.TEMP_PREFIX}ba9876543210.tmp",
+    }
+    for name in names.values():
+        (exports / name).write_bytes(b"x" * 1000)
+    hours_ago = time.time() - 2 * atomic.STALE_TEMP_S
+    os.utime(exports / names["old, unnamed"], (hours_ago, hours_ago))
+    kari.open(writable=False)
+    assert len(list(exports.iterdir())) == 5, "a reader removes nothing"
+    kari.open()
+    left = {label for label, name in names.items() if (exports / name).exists()}
+    assert left == {"writing", "other machine", "new, unnamed"}
