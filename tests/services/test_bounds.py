@@ -34,3 +34,17 @@ def test_a_colleagues_huge_cadence_is_read_as_weekly_reported_and_status_works(c
     catalog.workspace.update(CATEGORIES, first.id, {"cadence": "every 600000 weeks"})
     report = build_status(catalog, IsoWeek(2026, 47), today=TODAY)
     assert report is not None
+
+
+@pytest.mark.parametrize("year", [2088, 2090, 2286])
+def test_an_edit_stamped_after_2088_exports_a_calendar_with_a_32_bit_sequence(year):
+    from icalendar import Calendar
+
+    from tests.services.test_exports_ics import export
+
+    from someplan.domain.post import Post
+
+    post = Post("p1", title="A", channel="fb", date=dt.date(2026, 11, 23))
+    edited = dt.datetime(year, 12, 31, 23, 59, tzinfo=dt.timezone.utc)
+    [event] = Calendar.from_ical(export([post], {"p1": edited})).walk("VEVENT")
+    assert 0 <= int(event["SEQUENCE"]) <= 2**31 - 1
