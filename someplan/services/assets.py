@@ -29,21 +29,74 @@ from someplan.domain.assets import (
     LEGACY_PREFIX, AssetQuery, AssetRow, BadReference, Move, is_ignored_name, kind_of, moved_references,
     normal_reference, reference_key, top_post_ids,
 )  # fmt: skip
-from someplan.i18n import _
+from someplan.i18n import N_, _
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.store.atomic import atomic_write
+from someplan.store.problems import Problem
 
 NEW_WITHOUT_RECORD_S = 7 * 86400
 FINGERPRINT_BYTES = 64 * 1024
 
 
+TRUSTED_FOLDERS = "trusted_asset_folders"  # in the user's state file: {workspace id: [folder]}
+
+
 def asset_root(catalog: Catalog) -> Path:
+    """The folder whose files are the assets: the workspace's setting when it may be read here,
+    else the workspace's own `assets/` (see `refused_asset_folder`)."""
+    wanted = _wanted_root(catalog)
+    return catalog.workspace.root.resolve() / "assets" if _refused(catalog, wanted) else wanted
+
+
+def _wanted_root(catalog: Catalog) -> Path:
     folder = catalog.settings().asset_folder or "assets/"
-    root = (catalog.workspace.root / folder).resolve()
-    workspace = catalog.workspace.root.resolve()
-    # An asset folder outside the workspace is allowed (a shared Dropbox folder), given absolutely.
-    return root if Path(folder).is_absolute() or root.is_relative_to(workspace) else workspace / "assets"
+    return (catalog.workspace.root / Path(folder).expanduser()).resolve()
+
+
+def refused_asset_folder(catalog: Catalog) -> Path | None:
+    """The workspace's asset folder when this machine will not read it: the setting is shared,
+    so a colleague (or a hostile edit) could point every machine at `/` or at `~/.ssh`.
+
+    Read without asking: a folder inside the workspace, or inside this user's home that is not
+    the home itself and not hidden (a shared Dropbox folder). Anything else only after this user
+    said yes on this machine (`trust_asset_folder`, `someplan assets --trust-folder`)."""
+    wanted = _wanted_root(catalog)
+    return wanted if _refused(catalog, wanted) else None
+
+
+def _refused(catalog: Catalog, root: Path) -> bool:
+    if root.is_relative_to(catalog.workspace.root.resolve()):
+        return False
+    home = Path.home().resolve()
+    if root != home and root.is_relative_to(home) and not any(p.startswith(".") for p in root.relative_to(home).parts):
+        return False
+    trusted = read_user_state().get(TRUSTED_FOLDERS, {})
+    mine = trusted.get(catalog.workspace.id, []) if isinstance(trusted, dict) else []
+    return str(root) not in (mine if isinstance(mine, list) else [])
+
+
+def asset_folder_problems(catalog: Catalog) -> tuple[Problem, ...]:
+    refused = refused_asset_folder(catalog)
+    if refused is None:
+        return ()
+    return (Problem("warning", "asset-folder-refused", ASSET_FOLDER_REFUSED, None, {"folder": str(refused)}),)
+
+
+ASSET_FOLDER_REFUSED = N_(
+    "the workspace's asset folder {folder} lies outside your own folders, so it is not read on this machine "
+    "(the workspace's assets/ is); to read it here: someplan assets --trust-folder"
+)
+
+
+def trust_asset_folder(catalog: Catalog) -> Path:
+    """This user, on this machine, says yes to the workspace's asset folder."""
+    wanted = _wanted_root(catalog)
+    trusted = read_user_state().get(TRUSTED_FOLDERS, {})
+    trusted = trusted if isinstance(trusted, dict) else {}
+    mine = [f for f in trusted.get(catalog.workspace.id, []) if isinstance(f, str) and f != str(wanted)]
+    write_user_state(**{TRUSTED_FOLDERS: trusted | {catalog.workspace.id: [*mine, str(wanted)]}})
+    return wanted
 
 
 @dataclass(slots=True)
