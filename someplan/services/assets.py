@@ -375,8 +375,19 @@ class Usage:
 
 def usage_by_asset(catalog: Catalog) -> dict[str, Usage]:
     """Which posts use each asset, from the stored fields (no Post object for every post)."""
+    return _usage(catalog)[0]
+
+
+def refused_references(catalog: Catalog) -> dict[str, Usage]:
+    """References that lead out of the asset folder (`../../etc/passwd`, `/etc/passwd`, `C:\\…`,
+    `\\\\server\\…`), by the text stored: never read, but listed, so they do not vanish."""
+    return _usage(catalog)[1]
+
+
+def _usage(catalog: Catalog) -> tuple[dict[str, Usage], dict[str, Usage]]:
     categories = {k: v.casefold() for k, v in catalog.category_names().items()}
     usage: dict[str, Usage] = {}
+    refused: dict[str, Usage] = {}
     for post_id, doc in catalog.workspace.view(POSTS).items():
         refs = doc.get("assets")
         if not isinstance(refs, list) or not refs:
@@ -390,6 +401,11 @@ def usage_by_asset(catalog: Catalog) -> dict[str, Usage]:
         for ref in refs:
             key = reference_key(ref) if isinstance(ref, str) else None
             if key is None:
+                if isinstance(ref, str) and ref.strip():
+                    use = refused.setdefault(ref, Usage([], [], None, set(), ref))
+                    if post_id not in use.post_ids:
+                        use.post_ids.append(post_id)
+                        use.titles.append(title)
                 continue
             use = usage.setdefault(key, Usage([], [], None, set(), ref))
             if post_id in use.post_ids:
@@ -400,7 +416,7 @@ def usage_by_asset(catalog: Catalog) -> dict[str, Usage]:
                 use.last_used = day
             if category:
                 use.categories.add(category)
-    return usage
+    return usage, refused
 
 
 def _lookup(index: AssetIndex, key: str) -> str | None:
@@ -453,12 +469,17 @@ class AssetList:
     new: int
     unused: int
     missing: int
+    refused: int = 0  # references leading out of the folder, listed among the missing
 
 
 def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt.date,
                seen: float | None, limit: int = 500, usage: dict[str, Usage] | None = None) -> AssetList:  # fmt: skip
     """The rows the filter keeps (missing references first, then newest first), and counts."""
-    usage, missing = usage_in_index(index, usage_by_asset(catalog) if usage is None else usage)
+    if usage is None:
+        usage, refused = _usage(catalog)
+    else:
+        refused = refused_references(catalog)
+    usage, missing = usage_in_index(index, usage)
     since = new_since(seen)
     top = best_posts(catalog) if query.top else frozenset()
 
@@ -473,6 +494,12 @@ def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt
 
     rows: list[AssetRow] = []
     matched = 0
+    for key, use in sorted(refused.items()):
+        candidate = row(use.stored, None, use)._replace(refused=True, kind="other")
+        if query.matches(candidate, today):
+            matched += 1
+            if len(rows) < limit:
+                rows.append(candidate)
     for key, use in sorted(missing.items()):
         candidate = row(use.stored, None, use)
         if query.matches(candidate, today):
@@ -496,7 +523,7 @@ def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt
             matched += 1
             if len(rows) < limit:
                 rows.append(candidate)
-    return AssetList(rows, len(index.entries), matched, new_count, unused, len(missing))
+    return AssetList(rows, len(index.entries), matched, new_count, unused, len(missing), len(refused))
 
 
 def scan_index(catalog: Catalog) -> AssetIndex:
@@ -531,7 +558,7 @@ def referenced_keys(catalog: Catalog, index: AssetIndex) -> set[str]:
     return set(usage)
 
 
-FOLDER_CACHE_VERSION = 1
+FOLDER_CACHE_VERSION = 2  # 2: links leading out of the folder are not counted (as in the scan)
 
 
 def count_files(root: Path | str, since: float, cache: dict | None = None) -> tuple[set[str], int, dict]:
@@ -544,6 +571,7 @@ def count_files(root: Path | str, since: float, cache: dict | None = None) -> tu
     and is not looked at again.
     """
     root = str(root)
+    real_root = os.path.realpath(root)
     known = cache or {}
     kept: dict[str, list] = {}
     keys: set[str] = set()
@@ -557,7 +585,7 @@ def count_files(root: Path | str, since: float, cache: dict | None = None) -> tu
             continue
         noted = known.get(rel)
         if not (isinstance(noted, list) and len(noted) == 3 and noted[0] == mtime_ns):
-            noted = _look_into(folder, mtime_ns)
+            noted = _look_into(folder, mtime_ns, real_root)
             if noted is None:
                 continue
         kept[rel] = noted
@@ -569,7 +597,7 @@ def count_files(root: Path | str, since: float, cache: dict | None = None) -> tu
     return keys, new, kept
 
 
-def _look_into(folder: str, mtime_ns: int) -> list | None:
+def _look_into(folder: str, mtime_ns: int, real_root: str) -> list | None:
     """[mtime_ns, sub-folder names, {file name: newest of mtime and ctime}] of one folder."""
     folders, files = [], {}
     try:
@@ -584,6 +612,10 @@ def _look_into(folder: str, mtime_ns: int) -> list | None:
             if entry.is_dir(follow_symlinks=False):
                 folders.append(entry.name)
             elif entry.is_file(follow_symlinks=False) or entry.is_symlink():
+                if entry.is_symlink():  # the scan's rule (scan_folder): only a link to a file inside
+                    target = os.path.realpath(entry.path)
+                    if not target.startswith(real_root + os.sep) or not os.path.isfile(target):
+                        continue
                 stat = entry.stat(follow_symlinks=False)
                 files[entry.name] = max(stat.st_mtime, stat.st_ctime)
         except OSError:
@@ -618,10 +650,11 @@ def asset_counts(catalog: Catalog) -> dict[str, int]:
             pass
     missing = 0
     found: set[str] = set()
-    for key in usage_by_asset(catalog):
+    usage, refused = _usage(catalog)
+    for key in usage:
         where = key if key in keys else key[len(LEGACY_PREFIX):] if key.startswith(LEGACY_PREFIX) and key[len(LEGACY_PREFIX):] in keys else None
         if where is None:
             missing += 1
         else:
             found.add(where)
-    return {"files": len(keys), "new": new, "unused": len(keys - found), "missing": missing}
+    return {"files": len(keys), "new": new, "unused": len(keys - found), "missing": missing, "refused": len(refused)}
