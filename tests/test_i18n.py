@@ -29,14 +29,15 @@ AREAS = {
     "core": [ROOT / "someplan" / "i18n.py", ROOT / "someplan" / "tui" / "translated_bindings.py"],
     "wheel": [
         ROOT / "someplan" / "tui" / "screens" / "year_wheel.py", ROOT / "someplan" / "tui" / "screens" / "campaign_editor.py",
-        ROOT / "someplan" / "cli_campaign.py", ROOT / "someplan" / "services" / "campaigns.py",
+        ROOT / "someplan" / "cli" / "campaign.py", ROOT / "someplan" / "services" / "campaigns.py",
         ROOT / "someplan" / "services" / "calendar_data.py", ROOT / "someplan" / "services" / "year_wheel.py",
     ],
     # The command line, and what it shows from the layers below: the services and the domain,
     # and the store's problems and errors (its other modules raise nothing a user sees).
     "cli": [
-        *(ROOT / "someplan" / f"{name}.py" for name in (
-            "cli", "cli_argparse", "cli_assets", "cli_batch", "cli_figures", "cli_language", "cli_output",
+        *(ROOT / "someplan" / "cli" / f"{name}.py" for name in (
+            "__init__", "argparse_words", "assets", "batch", "common", "doctor", "figures", "language", "people",
+            "posts", "records", "status", "workspace",
         )),
         *(ROOT / "someplan" / "services" / f"{name}.py" for name in (
             "asset_watch", "assets", "batch", "catalog", "errors", "export_files",
@@ -50,7 +51,7 @@ AREAS = {
         )),
         *(ROOT / "someplan" / "store" / f"{name}.py" for name in ("problems", "snapshot", "workspace", "writer")),
     ],
-    "export": [ROOT / "someplan" / "services" / "exports", ROOT / "someplan" / "cli_export.py",
+    "export": [ROOT / "someplan" / "services" / "exports", ROOT / "someplan" / "cli" / "export.py",
                ROOT / "someplan" / "tui" / "screens" / "export.py"],
     "tui": [ROOT / "someplan" / "tui"],
 }  # fmt: skip
@@ -90,11 +91,11 @@ def test_language_order(monkeypatch):
 
 
 def test_argparse_says_nothing_our_catalog_does_not_have():
-    """Every message argparse of this Python translates is in someplan/cli_argparse.py."""
+    """Every message argparse of this Python translates is in someplan/cli/argparse_words.py."""
     import argparse
     import ast
 
-    from someplan.cli_argparse import MESSAGES
+    from someplan.cli.argparse_words import MESSAGES
 
     tree = ast.parse(Path(argparse.__file__).read_text(encoding="utf-8"))
     theirs = {

@@ -194,8 +194,7 @@ def main(argv: list[str]) -> int:
         for line in problems:
             print(line)
         print(f"{len(problems)} problem(s)" if problems else "the catalog is complete")
-        current = MO_FILE.read_bytes() if MO_FILE.exists() else b""
-        if current != compile_mo():
+        if not MO_FILE.exists() or messages(MO_FILE.read_bytes()) != messages(compile_mo()):
             print("someplan.mo is out of date: run python tools/i18n.py compile")
             return 1
         return 1 if problems else 0

@@ -51,8 +51,8 @@ SINKS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "Hit": ((), ("help",)),
     "DiscoveryHit": ((0,), ("help",)),
     "SystemCommand": ((0, 1), ()),
-    "print_table": ((1,), ()),  # cli_output.print_table(rows, headers, out)
-    "command": ((2,), ("help",)),  # cli.py's sub-parser maker: command(name, run, help)
+    "print_table": ((1,), ()),  # cli.common.print_table(rows, headers, out)
+    "action": ((2,), ("help",)),  # the maker cli.common.actions() returns: action(name, run, help)
     "subcommand": ((2,), ("help",)),
     "Problem": ((2,), ("template",)),  # store.problems.Problem(severity, code, template, path)
     "RowError": ((1,), ("message",)),

@@ -127,7 +127,7 @@ def test_demo_gives_a_fresh_copy_of_the_sample_every_time(someplan, tmp_path):
 
 
 def test_status_on_the_sample_in_the_checkout_writes_nothing(someplan):
-    from someplan.cli import sample_source
+    from someplan.cli.workspace import sample_source
 
     before = {p: p.stat().st_mtime_ns for p in sample_source().rglob("*")}
     assert "Fjordhotellet Solvik" in someplan("status", str(sample_source()))

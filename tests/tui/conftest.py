@@ -9,6 +9,14 @@ from someplan.store.workspace import Workspace
 
 FROZEN_MTIME = 1_795_000_000  # 2026-11-18 in the evening
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_workspace"
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    """Every planner test is marked `tui`: `pytest -m "not tui"` is the fast suite."""
+    for item in items:
+        if HERE in Path(item.fspath).resolve().parents:
+            item.add_marker(pytest.mark.tui)
 
 
 @pytest.fixture

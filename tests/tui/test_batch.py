@@ -154,3 +154,58 @@ async def test_the_person_editor_keeps_a_name_and_role_with_control_characters_w
         doc = app.catalog.workspace.view("people")[kari.id]
         assert doc["name"] == "Kari\x1b[2J Solheim" and doc["role"] == "kokk\x07"  # stored as they were
         assert doc["consent"] is (not kari.consent)
+
+
+def _boxes(people) -> dict[str, str]:
+    """Each person's box as drawn in the people step: "▐1▌" … or "▐ ▌"."""
+    drawn = {}
+    for y in range(people.option_count):
+        line = "".join(segment.text for segment in people.render_line(y))
+        drawn[str(people.get_option_at_index(y).prompt).split("  ")[0]] = line[:3]
+    return drawn
+
+
+async def test_the_people_step_shows_the_pick_order_and_step_5_says_when_it_writes(make_app):
+    from someplan.tui.language import switch_language
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        ids = await _choose_category_and_people(app, pilot, ["Åse Brekke", "Kari Solheim", "Ahmed Karimi"])
+        people = app.screen.query_one("#batch-people")
+        boxes = _boxes(people)
+        assert (boxes["Åse Brekke"], boxes["Kari Solheim"], boxes["Ahmed Karimi"]) == ("▐1▌", "▐2▌", "▐3▌")
+        assert boxes["Eirik Fossdal"] == boxes["Lise Haugland"] == "▐ ▌"
+        people.deselect(ids["Kari Solheim"])
+        await pilot.pause()
+        boxes = _boxes(people)
+        assert (boxes["Åse Brekke"], boxes["Kari Solheim"], boxes["Ahmed Karimi"]) == ("▐1▌", "▐ ▌", "▐2▌")
+
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")  # schedule, Åse, Ahmed, the spread
+        assert app.screen.session.step is Step.SPREAD
+        note = app.screen.query_one("#batch-spread-note")
+        assert str(note.render()) == "2 drafts · ctrl+s writes them · until then nothing is written"
+        switch_language(app, "nb")
+        await pilot.pause()
+        assert str(note.render()) == "2 utkast · ctrl+s lagrer dem · til da lagres ingenting"
+
+
+async def test_the_pick_order_past_nine_keeps_the_box_width():
+    from textual.app import App
+
+    from someplan.tui.screens.batch_steps import PickOrderList
+
+    class Picks(App):
+        def compose(self):
+            yield PickOrderList(*[(f"P{n}", f"p{n}", False) for n in range(12)])
+
+    app = Picks()
+    async with app.run_test(size=(40, 20)) as pilot:
+        picks = app.query_one(PickOrderList)
+        for n in range(11):
+            picks.select(f"p{n}")
+        await pilot.pause()
+        lines = ["".join(segment.text for segment in picks.render_line(y)) for y in range(12)]
+        assert [line[:7] for line in (lines[0], lines[8], lines[9], lines[10], lines[11])] == [
+            "▐1▌ P0 ", "▐9▌ P8 ", "10▌ P9 ", "11▌ P10", "▐ ▌ P11",
+        ]

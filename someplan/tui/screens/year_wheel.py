@@ -7,13 +7,13 @@ Full screen, opened with `w` from the planner (or "Year wheel" in the palette).
   the holidays (★), flag days (⚑) and observance days (•) of each week, and the campaigns
   (solid bars) and seasons (lines) in as many lanes as overlap. The selected week's days, marks
   and campaigns are spelled out below.
-- By month (`m`): one row per month, one column per day, each day showing its mark or the
+- By month (`m`): one row per month, one column per day, each day showing its mark and the
   number of posts planned, coloured by the campaign it lies in.
 
 Keys: arrows (or hjkl) move, `[`/`]` change the year, `enter` shows the selected week in the week
 plan, `n`/`e`/`d` add, edit and delete a campaign (`c` picks among several in one week), `u`
-undoes (the planner's undo: one stack), `esc` goes back. A week column is 1–3 characters wide,
-so the whole year fits from 80 columns up.
+undoes (the planner's undo: one stack), `esc` goes back. What it draws is in
+tui/year_wheel_render.py; this screen holds the state and the keys.
 """
 
 from __future__ import annotations
@@ -29,10 +29,9 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from someplan.domain.event import Event, EventKind
-from someplan.domain.norwegian_calendar import kinds_by_name
-from someplan.domain.weeks import PLAN_YEARS, IsoWeek, day_label, month_name, range_label, week_label, week_word, weekday_name, weeks_in_year
-from someplan.domain.year_wheel import HEAT_LEVELS, Span, YearWheel
-from someplan.i18n import N_, _, language, ngettext, pgettext
+from someplan.domain.weeks import PLAN_YEARS, IsoWeek, range_label, weeks_in_year
+from someplan.domain.year_wheel import Span, YearWheel
+from someplan.i18n import N_, _, language
 from someplan.services import campaigns as campaign_service
 from someplan.services.calendar_data import calendar_problems
 from someplan.services.catalog import EVENTS
@@ -43,358 +42,10 @@ from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.screens.campaign_editor import CampaignEditor
 from someplan.tui.screens.dialogs import Confirm
+from someplan.tui.year_wheel_render import header_text, legend, month_details, months_lines, week_details, weeks_lines
 
 # The palette command (app.py lists it with the others).
 PALETTE_COMMAND = (N_("Year wheel"), "screen.year_wheel", N_("The whole year: weeks or months, campaigns, holidays, post load"))
-
-GLYPHS = {"holiday": "★", "flag_day": "⚑", "observance": "•"}
-MARK_STYLE = {"holiday": "bold #e5484d", "flag_day": "bold #3e8ee8", "observance": "#d9a400"}
-HEAT_GLYPHS = ("·", "▂", "▄", "▆", "█")
-HEAT_STYLE = ("dim", "#c99a2e", "#c99a2e", "#3fb950", "#e5534b")
-SPAN_COLOURS = ("#8250df", "#1f6feb", "#1a7f37", "#bc4c00", "#bf3989", "#0a7e8c", "#9a6700", "#57606a")
-KIND_ORDER = ("holiday", "flag_day", "observance")
-assert len(HEAT_GLYPHS) == HEAT_LEVELS
-
-WEEK_LABEL_WIDTH = 10
-MONTH_LABEL_WIDTH = 9
-
-
-def mark_kind_word(kind: str) -> str:
-    if kind == "holiday":
-        return pgettext("calendar day", "holiday")
-    if kind == "flag_day":
-        return pgettext("calendar day", "flag day")
-    return pgettext("calendar day", "observance day")
-
-
-def span_colour(wheel: YearWheel, span: Span) -> str:
-    return SPAN_COLOURS[wheel.spans.index(span) % len(SPAN_COLOURS)]
-
-
-def strongest(marks) -> list[str]:
-    """The kinds among `marks`, holiday first."""
-    kinds = {mark.kind for mark in marks}
-    return [kind for kind in KIND_ORDER if kind in kinds]
-
-
-class Canvas:
-    """One line of fixed width: text put at columns, each character with its style."""
-
-    def __init__(self, width: int) -> None:
-        self.chars = [" "] * width
-        self.styles = [""] * width
-
-    def put(self, col: int, text: str, style: str = "") -> None:
-        for offset, char in enumerate(text):
-            if 0 <= col + offset < len(self.chars):
-                self.chars[col + offset] = char
-                self.styles[col + offset] = style
-
-    def free(self, col: int, length: int) -> bool:
-        return col >= 0 and col + length <= len(self.chars) and all(c == " " for c in self.chars[col : col + length])
-
-    def text(self) -> Text:
-        line = Text(no_wrap=True, overflow="crop")
-        start = 0
-        for end in range(1, len(self.chars) + 1):  # one span per run of a style
-            if end == len(self.chars) or self.styles[end] != self.styles[start]:
-                line.append("".join(self.chars[start:end]), self.styles[start] or None)
-                start = end
-        return line
-
-
-def _row(label: str, canvas: Canvas, width: int, style: str = "dim") -> Text:
-    line = Text(label[: width - 1].ljust(width), style=style, no_wrap=True)
-    line.append_text(canvas.text())
-    return line
-
-
-# -- by week -----------------------------------------------------------------------------------
-
-
-def week_cell(width: int, weeks: int) -> int:
-    return max(1, min(3, (width - WEEK_LABEL_WIDTH) // weeks))
-
-
-def _week_numbered(number: int, cell: int) -> bool:
-    if cell >= 3:
-        return True
-    step = 5 if cell == 2 else 10
-    return number == 1 or number % step == 0
-
-
-def weeks_lines(wheel: YearWheel, locale: str, width: int, cursor: int, selected: Span | None, today: dt.date) -> list[Text]:
-    """The weeks view: months, week numbers, heat, marks, campaign lanes and the cursor."""
-    count = len(wheel.weeks)
-    cell = week_cell(width, count)
-    grid = count * cell
-    lines = []
-
-    months = Canvas(grid)
-    for month in range(1, 13):
-        row = wheel.week_row(dt.date(wheel.year, month, 1))
-        col = (row.week.week - 1) * cell if row else 0
-        name = month_name(month, locale, short=True)
-        if months.free(col, len(name) + (1 if col + len(name) < grid else 0)):
-            months.put(col, name, "bold")
-    lines.append(_row("", months, WEEK_LABEL_WIDTH))
-
-    numbers = Canvas(grid)
-    today_row = wheel.week_row(today)
-    for index, row in enumerate(wheel.weeks):
-        label = str(row.week.week)
-        if (_week_numbered(row.week.week, cell) or row is today_row) and numbers.free(index * cell, len(label)):
-            numbers.put(index * cell, label, "bold underline" if row is today_row else "dim")
-    lines.append(_row(week_word(locale), numbers, WEEK_LABEL_WIDTH))
-
-    heat = Canvas(grid)
-    for index, row in enumerate(wheel.weeks):
-        style = HEAT_STYLE[row.heat] + (" reverse" if index == cursor else "")
-        heat.put(index * cell, HEAT_GLYPHS[row.heat] * cell, style)
-    lines.append(_row(pgettext("year wheel row", "posts"), heat, WEEK_LABEL_WIDTH))
-
-    marks = Canvas(grid)
-    for index, row in enumerate(wheel.weeks):
-        for offset, kind in enumerate(strongest(row.marks)[:cell]):
-            marks.put(index * cell + offset, GLYPHS[kind], MARK_STYLE[kind])
-    lines.append(_row(pgettext("year wheel row", "days"), marks, WEEK_LABEL_WIDTH))
-
-    for lane in range(wheel.lanes):
-        bars = Canvas(grid)
-        lane_spans = [s for s in wheel.spans if s.lane == lane]
-        placed = []
-        for span in lane_spans:
-            first, last = _week_index(wheel, span.first, 0), _week_index(wheel, span.last, count - 1)
-            col, length = first * cell, (last - first + 1) * cell
-            bars.put(col, _bar_text(span, length), _bar_style(wheel, span, span is selected))
-            placed.append((span, col, col + length, len(literal(span.event.title)) + 1 > length))
-        for span, start, end, cut in placed:  # a title too long for its bar goes beside it, where there is room
-            title = literal(span.event.title)
-            style = span_colour(wheel, span) + (" reverse" if span is selected else "")
-            if cut and bars.free(end, len(title) + 2):
-                bars.put(end + 1, title, style)
-            elif cut and bars.free(start - len(title) - 2, len(title) + 2):
-                bars.put(start - len(title) - 1, title, style)
-        label = pgettext("year wheel row", "campaigns") if lane == 0 else ""
-        lines.append(_row(label, bars, WEEK_LABEL_WIDTH))
-    if not wheel.spans:
-        empty = Canvas(grid)
-        empty.put(0, _("none yet · n adds one"), "dim")
-        lines.append(_row(pgettext("year wheel row", "campaigns"), empty, WEEK_LABEL_WIDTH))
-
-    pointer = Canvas(grid)
-    col = cursor * cell + (cell - 1) // 2
-    tag = f"{week_word(locale)} {wheel.weeks[cursor].week.week}"
-    pointer.put(col, "▲", "bold")
-    if col + 2 + len(tag) <= grid:
-        pointer.put(col + 2, tag, "bold")
-    else:
-        pointer.put(col - 1 - len(tag), tag, "bold")
-    lines.append(_row("", pointer, WEEK_LABEL_WIDTH))
-    return lines
-
-
-def _week_index(wheel: YearWheel, day: dt.date, outside: int) -> int:
-    row = wheel.week_row(day)
-    return row.week.week - 1 if row else outside
-
-
-def _bar_text(span: Span, length: int) -> str:
-    title = literal(span.event.title)
-    if span.event.kind is EventKind.SEASON:
-        body = f"━ {title} " if length > 3 else ""
-        text = (body[:length]).ljust(length, "━")
-    else:
-        text = (f" {title}" if length > 2 else title)[:length].ljust(length)
-    if span.cut_before:
-        text = "◂" + text[1:]
-    if span.cut_after:
-        text = text[:-1] + "▸"
-    return text
-
-
-def _bar_style(wheel: YearWheel, span: Span, selected: bool) -> str:
-    colour = span_colour(wheel, span)
-    style = f"bold {colour}" if span.event.kind is EventKind.SEASON else f"bold #ffffff on {colour}"
-    return style + (" reverse" if selected else "")
-
-
-# -- by month ----------------------------------------------------------------------------------
-
-
-def month_cell(width: int) -> int:
-    return max(2, min(3, (width - MONTH_LABEL_WIDTH) // 31))
-
-
-def months_lines(wheel: YearWheel, locale: str, width: int, cursor: dt.date, selected: Span | None, today: dt.date) -> list[Text]:
-    """The months view: a row per month, a column per day."""
-    cell = month_cell(width)
-    grid = 31 * cell
-    header = Canvas(grid)
-    for day in range(1, 32):
-        if cell >= 3 or day == 1 or day % 5 == 0:
-            header.put((day - 1) * cell + cell - 1 - len(str(day)), str(day), "dim")
-    lines = [_row("", header, MONTH_LABEL_WIDTH)]
-    for month in wheel.months:
-        row = Canvas(grid)
-        for number in range(1, month.last.day + 1):
-            day = dt.date(wheel.year, month.month, number)
-            glyph, style = _day_glyph(wheel, day)
-            covering = [s for s in wheel.spans if s.covers(day)]
-            span = selected if selected in covering else (covering[-1] if covering else None)
-            if span is not None:
-                style = f"{style.replace('dim', '')} #ffffff on {span_colour(wheel, span)}".strip()
-                if span.event.kind is EventKind.SEASON:
-                    style += " italic"
-            if day == today:
-                style += " underline"
-            if day == cursor:
-                style += " reverse bold"
-            row.put((number - 1) * cell, glyph.rjust(cell - 1) + " ", style.strip())
-        label = f"{month_name(month.month, locale, short=True):<4}{month.posts:>3}"
-        lines.append(_row(label, row, MONTH_LABEL_WIDTH, style="bold" if month.month == cursor.month else "dim"))
-    return lines
-
-
-def _day_glyph(wheel: YearWheel, day: dt.date) -> tuple[str, str]:
-    kinds = strongest(wheel.marks_on(day))
-    if kinds:
-        return GLYPHS[kinds[0]], MARK_STYLE[kinds[0]]
-    posts = wheel.posts_by_day.get(day, 0)
-    if posts:
-        return (str(posts) if posts < 10 else "+"), ""
-    return "·", "dim"
-
-
-# -- what the selection holds ------------------------------------------------------------------
-
-
-def _marks_text(marks, locale: str) -> Text:
-    """ "★ ⚑ Grunnlovsdag (holiday, flag day), …": a name once, with every kind it has."""
-    text = Text()
-    for name, kinds in kinds_by_name(marks).items():
-        if text:
-            text.append(", ")
-        for kind in kinds:
-            text.append(GLYPHS[kind] + " ", MARK_STYLE[kind])
-        text.append(literal(name))
-        text.append(f" ({', '.join(mark_kind_word(kind) for kind in kinds)})", "dim")
-    return text
-
-
-def campaigns_text(wheel: YearWheel, spans: list[Span], selected: Span | None, locale: str) -> Text:
-    text = Text.assemble((pgettext("year wheel", "Campaigns: "), "bold"))
-    if not spans:
-        text.append(_("none yet · n adds one"), "dim")
-        return text
-    for index, span in enumerate(spans):
-        if index:
-            text.append("  ·  ")
-        event = span.event
-        text.append("▸ " if span is selected else "  ", "bold")
-        text.append(literal(event.title), f"bold {span_colour(wheel, span)}" + (" underline" if span is selected else ""))
-        text.append(f" ({campaign_service.kind_label(event.kind)}, {range_label(event.start, event.end, locale)})", "dim")
-    if selected is not None and selected.event.notes.strip():
-        text.append("\n  ")
-        text.append(literal(selected.event.notes.strip().splitlines()[0]), "italic")
-    return text
-
-
-def _planned(posts: int, target: float) -> str:
-    text = ngettext("{n} post planned", "{n} posts planned", posts).format(n=posts)
-    if target:
-        text += " · " + _("target {target}").format(target=round(target))
-    return text
-
-
-def week_details(wheel: YearWheel, index: int, selected: Span | None, locale: str, today: dt.date) -> Text:
-    row = wheel.weeks[index]
-    text = Text.assemble((week_label(row.week, locale), "bold"), "  ", (_planned(row.posts, wheel.target), "dim"), "\n")
-    text.append_text(campaigns_text(wheel, wheel.spans_between(row.first, row.last), selected, locale))
-    for day in row.week.dates():
-        posts = wheel.posts_by_day.get(day, 0)
-        label = f"{weekday_name(day, locale, short=True)} {day_label(day, locale, weekday=None)}"
-        text.append("\n")
-        text.append(f"{label:<12}", "bold reverse" if day == today else "bold")
-        if posts:
-            word = pgettext("year wheel", "post") if posts == 1 else pgettext("year wheel", "posts")
-            text.append(f"{posts:>3} {word:<9}")
-        else:
-            text.append(f"{'·':>3} {'':<9}", "dim")
-        text.append_text(_marks_text(wheel.marks_on(day), locale))
-    text.append("\n\n")
-    text.append_text(year_campaigns_text(wheel, selected, locale))
-    return text
-
-
-def year_campaigns_text(wheel: YearWheel, selected: Span | None, locale: str) -> Text:
-    """Every campaign and season of the year, one a line: the names a narrow bar cannot hold."""
-    text = Text(pgettext("year wheel", "Campaigns and seasons this year"), style="bold")
-    if not wheel.spans:
-        text.append("\n  ")
-        text.append(_("none yet · n adds one"), "dim")
-    for span in wheel.spans:
-        event = span.event
-        weeks = weeks_text(event.start, event.end, locale)
-        text.append("\n")
-        text.append("▸ " if span is selected else "  ", "bold")
-        text.append("■ ", span_colour(wheel, span))
-        text.append(literal(event.title), "bold" if span is selected else "")
-        text.append(f"  {campaign_service.kind_label(event.kind)} · {range_label(event.start, event.end, locale)} · {weeks}", "dim")
-    return text
-
-
-def month_details(wheel: YearWheel, day: dt.date, selected: Span | None, locale: str) -> Text:
-    month = wheel.months[day.month - 1]
-    week = IsoWeek.of(day)
-    text = Text.assemble(
-        (day_label(day, locale, weekday="long", year=True), "bold"), "  ·  ", week_label(week, locale), "  ",
-        (_planned(wheel.posts_by_day.get(day, 0), 0), "dim"),
-    )  # fmt: skip
-    marks = wheel.marks_on(day)
-    if marks:
-        text.append("\n")
-        text.append_text(_marks_text(marks, locale))
-    text.append("\n")
-    text.append_text(campaigns_text(wheel, [s for s in wheel.spans if s.covers(day)], selected, locale))
-    name = month_name(month.month, locale)
-    text.append("\n")
-    month_target = wheel.target * ((month.last - month.first).days + 1) / 7
-    text.append(f"{name[:1].upper()}{name[1:]}: ", "bold")
-    text.append(_planned(month.posts, month_target), "dim")
-    if month.marks:
-        text.append("\n")
-        text.append(_("Holidays and special days: "), "bold")
-        seen = []
-        for mark in month.marks:
-            if mark.name not in seen:
-                seen.append(mark.name)
-                if len(seen) > 1:
-                    text.append(" · ")
-                text.append(f"{mark.date.day}. " if locale == "nb" else f"{mark.date.day} ", "dim")
-                text.append(GLYPHS[mark.kind] + " ", MARK_STYLE[mark.kind])
-                text.append(literal(mark.name))
-    return text
-
-
-def weeks_text(first: dt.date, last: dt.date, locale: str) -> str:
-    """ "uke 46–51" / "week 46–51", "uke 40", across New Year "uke 49–13"."""
-    a, b = IsoWeek.of(first).week, IsoWeek.of(last).week
-    return f"{week_word(locale)} {a}" if IsoWeek.of(first) == IsoWeek.of(last) else f"{week_word(locale)} {a}–{b}"
-
-
-def legend(mode: str, target: int) -> Text:
-    text = Text(no_wrap=True, overflow="ellipsis")
-    for kind in KIND_ORDER:
-        text.append(GLYPHS[kind] + " ", MARK_STYLE[kind])
-        text.append(mark_kind_word(kind) + "  ", "dim")
-    if mode == "weeks":
-        for level in range(HEAT_LEVELS):
-            text.append(HEAT_GLYPHS[level], HEAT_STYLE[level])
-        text.append(" " + (_("posts against the weekly target") if target else _("posts against the busiest week")), "dim")
-    else:
-        text.append(_("a number: posts that day · colour: the campaign"), "dim")
-    return text
 
 
 # -- the screen --------------------------------------------------------------------------------
@@ -524,15 +175,7 @@ class YearWheelScreen(Screen[dt.date | None]):
         wheel, locale = self.wheel, language()
         selected = self.selected_span()
         self.campaign_id = selected.event.id if selected else None
-        total = sum(row.posts for row in wheel.weeks)
-        header = Text.assemble((_("Year wheel {year}").format(year=wheel.year), "bold"), "  ·  ")
-        header.append(_("{n} ISO weeks").format(n=len(wheel.weeks)) + "  ·  ")
-        header.append(_planned(total, 0))
-        if wheel.target:
-            header.append("  ·  " + _("target {target} a week").format(target=wheel.target))
-        header.append("  ·  ")
-        header.append(_("by week (m: by month)") if self.mode == "weeks" else _("by month (m: by week)"), "dim")
-        self.query_one("#wheel-header", Static).update(header)
+        self.query_one("#wheel-header", Static).update(header_text(wheel, self.mode))
         self.query_one(WheelGrid).refresh(layout=True)
         self.query_one("#wheel-legend", Static).update(legend(self.mode, wheel.target))
         if self.mode == "weeks":

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from someplan.cli_argparse import actions, json_option
+from someplan.cli import common
 from someplan.i18n import _, pgettext
 
 
-def register(command) -> None:
-    """Add the command; `command(name, run, help)` is cli.py's sub-parser maker."""
-    p = command("campaign", None, _("campaigns and seasons on the year wheel: list, add, edit, remove"), workspace=False)
-    action = actions(p)
+def register(name: str, p: argparse.ArgumentParser) -> None:
+    action = common.actions(p)
     p = action("list", cmd_campaign_list, _("campaigns and seasons by start, with their weeks"))
     which = p.add_mutually_exclusive_group()
     which.add_argument("--year", type=int, help=_("only those touching this year's wheel"))
     which.add_argument("--week", help=_("only those touching an ISO week: 47, 2026-W47, 'uke 47'"))
-    json_option(p)
+    common.json_option(p)
     p = action("add", cmd_campaign_add, _("add a campaign or season (prints its id)"))
     p.add_argument("title")
     p.add_argument("--start", required=True, help=_("the first day: 2026-11-23, 23.11.2026"))
@@ -37,12 +35,6 @@ def register(command) -> None:
 def _fields(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", help=_("campaign (default), season or observance"))
     p.add_argument("--notes")
-
-
-def _catalog(args, writable: bool = False):
-    from someplan.cli import _open
-
-    return _open(args, writable)
 
 
 def _weeks(event, locale: str) -> str:
@@ -70,31 +62,26 @@ def _json(event) -> dict:
 
 
 def cmd_campaign_list(args) -> int:
-    from someplan.cli import _out, _week
     from someplan.domain.weeks import day_label
     from someplan.domain.year_wheel import wheel_range
     from someplan.i18n import language
     from someplan.services.campaigns import campaigns, kind_label
     from someplan.services.errors import UserError
 
-    catalog = _catalog(args)
-    first = last = None
-    if args.year is not None:
-        try:
-            first, last = wheel_range(args.year)
-        except ValueError as error:
-            raise UserError(str(error)) from None
-    elif args.week:
-        week = _week(args, catalog)  # the same reading (and message) as `someplan list --week`
-        first, last = week.monday, week.sunday
-    found = campaigns(catalog, first, last)
+    with common.open_catalog(args) as catalog:
+        first = last = None
+        if args.year is not None:
+            try:
+                first, last = wheel_range(args.year)
+            except ValueError as error:
+                raise UserError(str(error)) from None
+        elif args.week:
+            week = common.week(args, catalog)  # the same reading (and message) as `someplan list --week`
+            first, last = week.monday, week.sunday
+        found = campaigns(catalog, first, last)
     if args.json:
-        from someplan.cli_output import print_json
-
-        print_json([_json(event) for event in found])
+        common.print_json([_json(event) for event in found])
         return 0
-    from someplan.cli_output import print_table
-
     locale = language()
 
     def day(value) -> str:
@@ -103,7 +90,7 @@ def cmd_campaign_list(args) -> int:
     rows = [[e.title, kind_label(e.kind), day(e.start), day(e.end), _weeks(e, locale), e.id] for e in found]
     headers = [pgettext("campaign list", "title"), pgettext("campaign list", "kind"), pgettext("campaign list", "start"),
                pgettext("campaign list", "end"), pgettext("campaign list", "weeks"), pgettext("campaign list", "id")]  # fmt: skip
-    print_table(rows, headers, _out())
+    common.print_table(rows, headers, common.console())
     if not found:
         print(_("no campaigns yet: someplan campaign add TITLE --start DATE --end DATE"))
     return 0
@@ -111,10 +98,9 @@ def cmd_campaign_list(args) -> int:
 
 def _edited_fields(args, catalog) -> dict:
     from someplan.services.campaigns import parse_kind
-    from someplan.cli import _today
     from someplan.services.planning import parse_date
 
-    today = _today(catalog)
+    today = common.today(catalog)
     fields = {}
     if getattr(args, "title", None) is not None:
         fields["title"] = args.title
@@ -133,12 +119,11 @@ def cmd_campaign_add(args) -> int:
     from someplan.domain.event import Event
     from someplan.services.campaigns import add_campaign
 
-    catalog = _catalog(args, writable=True)
-    fields = _edited_fields(args, catalog)
-    fields.setdefault("end", fields["start"])
-    event = add_campaign(catalog, Event(id="", **fields))
+    with common.open_catalog(args, writable=True) as catalog:
+        fields = _edited_fields(args, catalog)
+        fields.setdefault("end", fields["start"])
+        event = add_campaign(catalog, Event(id="", **fields))
     print(event.id)
-    catalog.workspace.close()
     return 0
 
 
@@ -146,29 +131,28 @@ def cmd_campaign_edit(args) -> int:
     from someplan.services.campaigns import edit_campaign
     from someplan.services.errors import UserError
 
-    catalog = _catalog(args, writable=True)
-    fields = _edited_fields(args, catalog)
-    if not fields:
-        raise UserError(_("nothing to change: give --title, --start, --end, --kind or --notes"))
-    print(edit_campaign(catalog, args.campaign, **fields).id)
-    catalog.workspace.close()
+    with common.open_catalog(args, writable=True) as catalog:
+        fields = _edited_fields(args, catalog)
+        if not fields:
+            raise UserError(_("nothing to change: give --title, --start, --end, --kind or --notes"))
+        event = edit_campaign(catalog, args.campaign, **fields)
+    print(event.id)
     return 0
 
 
 def cmd_campaign_rm(args) -> int:
     from someplan.services.campaigns import remove_campaign
 
-    catalog = _catalog(args, writable=True)
-    event = remove_campaign(catalog, args.campaign)
+    with common.open_catalog(args, writable=True) as catalog:
+        event = remove_campaign(catalog, args.campaign)
     print(_("removed {title}; bring it back with: someplan campaign restore {id}").format(title=event.title, id=event.id))
-    catalog.workspace.close()
     return 0
 
 
 def cmd_campaign_restore(args) -> int:
     from someplan.services.campaigns import restore_campaign
 
-    catalog = _catalog(args, writable=True)
-    print(restore_campaign(catalog, args.id))
-    catalog.workspace.close()
+    with common.open_catalog(args, writable=True) as catalog:
+        restored = restore_campaign(catalog, args.id)
+    print(restored)
     return 0

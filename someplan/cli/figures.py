@@ -1,14 +1,12 @@
-"""`someplan import` and `someplan figures`: key figures on the command line (headless).
-
-Registered by `cli.build_parser`; kept apart so the key-figures commands read in one place.
-"""
+"""`someplan import` and `someplan figures`: key figures on the command line (headless)."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
-from someplan.cli_argparse import json_option
+from someplan.cli import common
 from someplan.i18n import N_, _, ngettext
 
 GROUPINGS = ("week", "category", "channel", "weekday", "hour")
@@ -22,8 +20,17 @@ COUNTS = {"reactions": N_("reactions"), "comments": N_("comments"), "shares": N_
           "likes": N_("likes"), "saves": N_("saves")}  # fmt: skip
 
 
-def add_commands(command) -> None:
-    p = command("import", cmd_import, _("import key figures from a Meta Business Suite, LinkedIn or mapped CSV export"))
+def register(name: str, p: argparse.ArgumentParser) -> None:
+    common.workspace_option(p)
+    if name == "figures":
+        p.set_defaults(run=cmd_figures)
+        p.add_argument("--weeks", type=int, default=8, help=_("how many weeks up to this week (default 8)"))
+        p.add_argument("--by", choices=GROUPINGS, default="week", help=_("average per week (default), category, channel, …"))
+        out = p.add_mutually_exclusive_group()
+        common.json_option(out)
+        out.add_argument("--csv", action="store_true", help=_("for spreadsheets: CSV (English column names)"))
+        return
+    p.set_defaults(run=cmd_import)
     p.add_argument("file")
     p.add_argument("--channel", help=_("the channel the posts are from (else found from the file)"))
     p.add_argument("--dry-run", action="store_true", help=_("show what would happen; write nothing"))
@@ -34,46 +41,36 @@ def add_commands(command) -> None:
                           "video_views, published, title, caption, external_id, permalink); repeat it"))  # fmt: skip
     p.add_argument("--mapping", help=_("use a column mapping saved with --save-mapping"))
     p.add_argument("--save-mapping", metavar=_("NAME"), help=_("save --map (and --channel) under NAME for this workspace"))
-    json_option(p)
-    p = command("figures", cmd_figures, _("key figures: reach and engagement rates over the last weeks"))
-    p.add_argument("--weeks", type=int, default=8, help=_("how many weeks up to this week (default 8)"))
-    p.add_argument("--by", choices=GROUPINGS, default="week", help=_("average per week (default), category, channel, …"))
-    out = p.add_mutually_exclusive_group()
-    json_option(out)
-    out.add_argument("--csv", action="store_true", help=_("for spreadsheets: CSV (English column names)"))
+    common.json_option(p)
 
 
 def cmd_import(args) -> int:
-    from someplan.cli import _open
     from someplan.services.errors import UserError
     from someplan.services.figures_import import apply_import, parse_mapping, plan_import, save_mapping
 
     path = Path(args.file).expanduser()
     if not path.is_file():
         raise UserError(_("no such file: {path}").format(path=path))
-    catalog = _open(args, writable=not args.dry_run)
-    mapping = parse_mapping(args.map) if args.map else None
-    if args.save_mapping and not mapping:
-        raise UserError(_("--save-mapping saves the columns given with --map: give at least one"))
-    plan = plan_import(catalog, path, channel=args.channel, unmatched=args.unmatched, mapping=mapping,
-                       mapping_name=args.mapping)  # fmt: skip
-    written = 0
-    if not args.dry_run:
-        written = apply_import(catalog, plan)
-        if args.save_mapping:
-            save_mapping(catalog, args.save_mapping, mapping, plan.channel)
-        catalog.workspace.close()
+    with common.open_catalog(args, writable=not args.dry_run) as catalog:
+        mapping = parse_mapping(args.map) if args.map else None
+        if args.save_mapping and not mapping:
+            raise UserError(_("--save-mapping saves the columns given with --map: give at least one"))
+        plan = plan_import(catalog, path, channel=args.channel, unmatched=args.unmatched, mapping=mapping,
+                           mapping_name=args.mapping)  # fmt: skip
+        written = 0
+        if not args.dry_run:
+            written = apply_import(catalog, plan)
+            if args.save_mapping:
+                save_mapping(catalog, args.save_mapping, mapping, plan.channel)
+        titles = _titles(catalog)
     if args.json:
-        from someplan.cli_output import print_json
-
-        print_json(_plan_json(plan, catalog, args.dry_run, written))
+        common.print_json(_plan_json(plan, titles, args.dry_run, written))
         return 0
-    _print_plan(plan, catalog, args.dry_run, written)
+    _print_plan(plan, titles, args.dry_run, written)
     return 0
 
 
-def _plan_json(plan, catalog, dry_run: bool, written: int) -> dict:
-    titles = _titles(catalog)
+def _plan_json(plan, titles: dict[str, str], dry_run: bool, written: int) -> dict:
     return {
         "file": str(plan.path), "format": plan.format, "channel": plan.channel.name, "dry_run": dry_run,
         "matched": plan.matched, "updated": plan.updated, "new": plan.created, "skipped": plan.skipped,
@@ -88,14 +85,12 @@ def _titles(catalog) -> dict[str, str]:
     return {rid: doc.get("title") or "" for rid, doc in catalog.workspace.view("posts").items()}
 
 
-def _print_plan(plan, catalog, dry_run: bool, written: int) -> None:
+def _print_plan(plan, titles: dict[str, str], dry_run: bool, written: int) -> None:
     from rich.text import Text
 
-    from someplan.cli import _out
-    from someplan.cli_output import user
+    from someplan.cli.common import user
 
-    out = _out()
-    titles = _titles(catalog)
+    out = common.console()
     out.print(Text.assemble((_(plan.format) + " → ", "bold"), user(plan.channel.name, "bold"), ": " + plan.summary()))
     styles = {"matched": "green", "new": "cyan", "duplicate": "yellow", "skipped": "yellow"}
     names = {key: _(name) for key, name in OUTCOMES.items()} | {"error": _("error")}
@@ -130,21 +125,18 @@ def _line(number: int) -> str:
 
 
 def cmd_figures(args) -> int:
-    from someplan.cli import _open, _today
     from someplan.services.errors import UserError
     from someplan.services.figures_report import figures_report, rounded
 
     if not 1 <= args.weeks <= 520:
         raise UserError(_("--weeks must be from 1 to 520"))
-    catalog = _open(args)
-    report = figures_report(catalog, _today(catalog), args.weeks)
+    with common.open_catalog(args) as catalog:
+        report = figures_report(catalog, common.today(catalog), args.weeks)
     groups = report.by(args.by)
     rows = [[g.name, g.posts, rounded(g.reach_rate), rounded(g.engagement_rate)] for g in groups]
     if args.json:
-        from someplan.cli_output import print_json
-
         overall = report.overall()
-        print_json({
+        common.print_json({
             "first": report.first.isoformat(), "last": report.last.isoformat(), "weeks": args.weeks, "by": args.by,
             "published_posts": overall.posts, "reach_rate_percent": rounded(overall.reach_rate),
             "engagement_rate_by_reach_percent": rounded(overall.engagement_rate),
@@ -162,14 +154,11 @@ def cmd_figures(args) -> int:
         return 0
     from rich.text import Text
 
-    from someplan.cli import _out
-    from someplan.cli_output import print_table
-
-    from someplan.i18n import percent
+    from someplan.cli.common import print_table
     from someplan.domain.weeks import day_label
-    from someplan.i18n import language
+    from someplan.i18n import language, percent
 
-    out = _out()
+    out = common.console()
     overall = report.overall()
     period = _("Key figures {first}–{last}:").format(first=day_label(report.first, language(), weekday=None, year=True),
                                                      last=day_label(report.last, language(), weekday=None, year=True))  # fmt: skip

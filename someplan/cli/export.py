@@ -8,15 +8,16 @@ Hootsuite file when any post breaks a rule (exit 1, nothing written) instead of 
 
 from __future__ import annotations
 
+import argparse
 import sys
 
+from someplan.cli import common
 from someplan.i18n import _, ngettext
 
 
-def register(command) -> None:
-    """Add the command; `command(name, run, help)` is cli.py's sub-parser maker."""
-    p = command("export", cmd_export, _("export the plan: a calendar (ics), a Hootsuite CSV, a Markdown or HTML "
-                                        "plan of a week or month, or a CSV of posts"))  # fmt: skip
+def register(name: str, p: argparse.ArgumentParser) -> None:
+    p.set_defaults(run=cmd_export)
+    common.workspace_option(p)
     p.add_argument("format", metavar="FORMAT", help=_("ics, hootsuite, markdown (md), html or csv"))
     p.add_argument("--from", dest="start", help=_("the first day (2026-11-23, 23.11.2026, today)"))
     p.add_argument("--to", dest="end", help=_("the last day"))
@@ -39,34 +40,30 @@ def register(command) -> None:
 def cmd_export(args) -> int:
     from rich.console import Console
 
-    from someplan.cli import _open, _today
-    from someplan.cli_output import console
     from someplan.services.errors import UserError
     from someplan.services.exports.run import ExportRequest, normalise_format, prepare, write
 
     fmt = normalise_format(args.format)
-    catalog = _open(args)
-    today = _today(catalog)
-    delimiter = {"comma": ",", "semicolon": ";"}.get(args.delimiter or "")
-    request = ExportRequest(fmt, _period(args, today), tuple(args.channel), tuple(args.status), args.date_format, delimiter)
-    result = prepare(catalog, request, today)
-    to_stdout = args.output == "-"
-    out: Console = console(sys.stderr) if to_stdout else console()
-    _print_left_out(result, out)
-    if args.strict and result.skipped:
-        raise UserError(ngettext("refused (--strict): {n} post breaks Hootsuite's rules; nothing was written",
-                                 "refused (--strict): {n} posts break Hootsuite's rules; nothing was written",
-                                 len(result.skipped)).format(n=len(result.skipped)))  # fmt: skip
-    if to_stdout:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(result.data)
-        sys.stdout.buffer.flush()
-        out.print(ngettext("Exported {n} post", "Exported {n} posts", result.count).format(n=result.count))
-        return 0
-    path = write(result, catalog, args.output, args.force)
-    from someplan.cli_output import user
-
-    out.print(user(result.done_message(path.resolve())), soft_wrap=True)
+    with common.open_catalog(args) as catalog:
+        today = common.today(catalog)
+        delimiter = {"comma": ",", "semicolon": ";"}.get(args.delimiter or "")
+        request = ExportRequest(fmt, _period(args, today), tuple(args.channel), tuple(args.status), args.date_format, delimiter)
+        result = prepare(catalog, request, today)
+        to_stdout = args.output == "-"
+        out: Console = common.console(sys.stderr) if to_stdout else common.console()
+        _print_left_out(result, out)
+        if args.strict and result.skipped:
+            raise UserError(ngettext("refused (--strict): {n} post breaks Hootsuite's rules; nothing was written",
+                                     "refused (--strict): {n} posts break Hootsuite's rules; nothing was written",
+                                     len(result.skipped)).format(n=len(result.skipped)))  # fmt: skip
+        if to_stdout:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(result.data)
+            sys.stdout.buffer.flush()
+            out.print(ngettext("Exported {n} post", "Exported {n} posts", result.count).format(n=result.count))
+            return 0
+        path = write(result, catalog, args.output, args.force)
+    out.print(common.user(result.done_message(path.resolve())), soft_wrap=True)
     return 0
 
 
@@ -99,7 +96,7 @@ def _period(args, today):
 def _print_left_out(result, out) -> None:
     from rich.text import Text
 
-    from someplan.cli_output import user
+    from someplan.cli.common import user
     from someplan.domain.weeks import day_label
     from someplan.i18n import language
 

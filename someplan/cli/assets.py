@@ -7,10 +7,12 @@ each listed image's header.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 
 from rich.text import Text
 
+from someplan.cli import common
 from someplan.domain.assets import AssetQuery
 from someplan.domain.weeks import day_label
 from someplan.i18n import N_, _, language, ngettext
@@ -22,23 +24,32 @@ LIMIT = 100_000
 KINDS = {"image": N_("image"), "video": N_("video"), "other": N_("other")}
 
 
-def run_assets(catalog, args, today_of, out_of) -> int:
-    text = " ".join(filter(None, [args.filter, "new" if args.new else "", "unused" if args.unused else ""]))
-    query = AssetQuery.parse(text)
-    if query.problems:
-        raise UserError("; ".join(query.problems))
-    index = scan_index(catalog)
-    listing = asset_rows(catalog, index, query, today_of(catalog), seen_at(catalog), limit=LIMIT)
-    if args.json:
-        from someplan.cli_output import print_json
+def register(name: str, p: argparse.ArgumentParser) -> None:
+    p.set_defaults(run=cmd_assets)
+    common.workspace_option(p)
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--new", action="store_true", help=_("only files new since you last looked"))
+    which.add_argument("--unused", action="store_true", help=_("only files no post uses"))
+    p.add_argument("--filter", default="", help=_("the assets pane's filter, e.g. 'unused:6 folder:natur'"))
+    common.json_option(p)
 
-        print_json({
+
+def cmd_assets(args) -> int:
+    with common.open_catalog(args) as catalog:  # first: its language is the one to speak
+        text = " ".join(filter(None, [args.filter, "new" if args.new else "", "unused" if args.unused else ""]))
+        query = AssetQuery.parse(text)
+        if query.problems:
+            raise UserError("; ".join(query.problems))
+        index = scan_index(catalog)
+        listing = asset_rows(catalog, index, query, common.today(catalog), seen_at(catalog), limit=LIMIT)
+    if args.json:
+        common.print_json({
             "root": str(index.root), "files": listing.total, "new": listing.new, "unused": listing.unused,
             "missing": listing.missing, "matched": listing.matched,
             "assets": [_row_json(row, index) for row in listing.rows],
         })  # fmt: skip
         return 0
-    out = out_of()
+    out = common.console()
     flags = {"missing": _("missing"), "new": _("new")}
     width = max(map(len, flags.values())) + 1
     for row in listing.rows:

@@ -10,7 +10,11 @@ The order (services.language): $SOMEPLAN_LANG, your choice, the workspace's, the
 
 from __future__ import annotations
 
+import argparse
+from contextlib import ExitStack
+
 from someplan import i18n
+from someplan.cli import common
 from someplan.i18n import N_, _
 
 SOURCES = {
@@ -22,10 +26,8 @@ SOURCES = {
 }
 
 
-def register(command) -> None:
-    """Add the command; `command(name, run, help)` is cli.py's sub-parser maker."""
-    p = command("language", cmd_language, _("the language someplan speaks (norsk bokmål or English), and why"),
-                workspace=False)  # fmt: skip
+def register(name: str, p: argparse.ArgumentParser) -> None:
+    p.set_defaults(run=cmd_language)
     which = p.add_mutually_exclusive_group()
     which.add_argument("language", nargs="?", choices=i18n.LANGUAGES, metavar="nb|en",
                        help=_("speak this language yourself, on this machine only"))  # fmt: skip
@@ -39,16 +41,16 @@ def register(command) -> None:
 def cmd_language(args) -> int:
     from rich.text import Text
 
-    from someplan.cli import _out
     from someplan.services import language as choices
 
-    catalog = _workspace(args, required=bool(args.workspace_language))
-    out = _out()
-    if args.workspace_language:
-        from someplan.services.setup import set_locale
+    with ExitStack() as stack:
+        catalog = _workspace(args, stack, required=bool(args.workspace_language))
+        if args.workspace_language:
+            from someplan.services.setup import set_locale
 
-        changed = set_locale(catalog, args.workspace_language)
-        catalog.workspace.close()
+            changed = set_locale(catalog, args.workspace_language)
+    out = common.console()
+    if args.workspace_language:
         choices.apply(args.workspace_language)
         done = _("The workspace {name} now speaks {language} for everyone who opens it.") if changed else _(
             "The workspace {name} speaks {language} already."
@@ -66,13 +68,13 @@ def cmd_language(args) -> int:
     return 0
 
 
-def _workspace(args, required: bool):
-    """The workspace (read-only unless it is to be changed); None when there is none to find."""
-    from someplan.cli import _open
+def _workspace(args, stack: ExitStack, required: bool):
+    """The workspace (read-only unless it is to be changed), closed with `stack`; None when there
+    is none to find."""
     from someplan.store.problems import WorkspaceError
 
     try:
-        return _open(args, writable=required)
+        return stack.enter_context(common.open_catalog(args, writable=required))
     except WorkspaceError:
         if required or args.workspace:
             raise
@@ -90,7 +92,7 @@ def _workspace_locale(catalog) -> str | None:
 def _print_language(out, catalog) -> None:
     from rich.text import Text
 
-    from someplan.cli_output import user
+    from someplan.cli.common import user
     from someplan.services import language as choices
 
     spoken = i18n.language()

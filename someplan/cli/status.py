@@ -1,38 +1,48 @@
-"""How the command line prints: Rich in a terminal, plain text in a pipe, JSON for scripts.
-
-User text is always printed as `Text` (never parsed as markup) after `literal()` has made any
-control characters visible.
-"""
+"""`someplan status`: the week at a glance (the quick check over SSH: keep it light)."""
 
 from __future__ import annotations
 
-import json
-import sys
+import argparse
+import dataclasses
+from typing import TYPE_CHECKING
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from someplan.cli import common
+from someplan.cli.common import severity_label, user
 from someplan.domain.post import Status
 from someplan.domain.weeks import day_label
-from someplan.i18n import N_, _, ngettext, percent
-from someplan.services.status import StatusReport
+from someplan.i18n import N_, _, language, ngettext, percent
 from someplan.textsafe import literal
 
-SEVERITIES = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from someplan.services.status import StatusReport
 
 
-def console(stream=None) -> Console:
-    # Rich decides colour from the stream (none in a pipe) and honours NO_COLOR and the width.
-    return Console(file=stream or sys.stdout, highlight=False, emoji=False, markup=False)
+def register(name: str, p: argparse.ArgumentParser) -> None:
+    p.set_defaults(run=cmd_status)
+    p.add_argument("workspace", nargs="?")
+    p.add_argument("-w", "--workspace", dest="workspace_option", help=_("the same as the argument"))
+    common.week_options(p)
+    p.add_argument("--json", action="store_true", help=_("for scripts: the same facts as JSON (English keys)"))
 
 
-def print_json(value) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+def cmd_status(args) -> int:
+    from someplan.services.assets import asset_counts
+    from someplan.services.status import build_status, report_as_json
 
-
-def user(text: object, style: str = "") -> Text:
-    return Text(literal(text), style=style)
+    args.workspace = args.workspace or args.workspace_option
+    with common.open_catalog(args) as catalog:
+        report = build_status(catalog, common.week(args, catalog))
+        report = dataclasses.replace(report, assets=asset_counts(catalog))
+    if args.json:
+        common.print_json(report_as_json(report))
+        return 0
+    print_status(report, language(), common.console())
+    return 0
 
 
 def print_status(report: StatusReport, locale: str, out: Console) -> None:
@@ -154,10 +164,6 @@ def asset_counts_text(counts: dict[str, int]) -> Text:
     return line
 
 
-def severity_label(severity: str) -> str:
-    return _(SEVERITIES[severity]) if severity in SEVERITIES else severity
-
-
 def _severity_style(severity: str) -> str:
     return "red" if severity == "error" else "yellow"
 
@@ -173,8 +179,3 @@ def _status_style(status: str) -> str:
     return {"idea": "dim", "draft": "yellow", "ready": "cyan", "scheduled": "blue", "published": "green"}.get(status, "")
 
 
-def print_table(rows: list[list[object]], headers: list[str], out: Console) -> None:
-    table = Table(*headers, box=None, pad_edge=False, header_style="bold")
-    for row in rows:
-        table.add_row(*(user("" if cell is None else cell) for cell in row))
-    out.print(table)

@@ -1,5 +1,5 @@
-"""argparse's own words ("usage:", "options", "the following arguments are required: …") in the
-language spoken.
+"""argparse's own words ("usage:", "options", "the following arguments are required: …") and the
+names of values in its help (PATH, DATE, …) in the language spoken.
 
 argparse looks up `_` and `ngettext` as globals of its module each time it shows a message, so
 pointing them at someplan's catalog translates its help headings and errors. The messages below
@@ -20,29 +20,36 @@ def speak_our_language() -> None:
     argparse.ngettext = i18n.ngettext
 
 
-# -- the options and sub-commands every command module builds alike ---------------------------
+# What argparse shows for an option's value (it would show the option's name in capitals) and
+# for a positional argument (its name): words, so they are in the language spoken.
+METAVARS = {
+    "workspace": N_("PATH"), "workspace_option": N_("PATH"), "name": N_("NAME"), "new_name": N_("NAME"),
+    "date": N_("DATE"), "on": N_("DATE"), "start": N_("DATE"), "end": N_("DATE"), "day": N_("DATE"),
+    "until": N_("DATE"), "time": N_("TIME"), "channel": N_("CHANNEL"), "category": N_("CATEGORY"),
+    "status": N_("STATUS"), "caption": N_("TEXT"), "title": N_("TEXT"), "link": N_("LINK"), "notes": N_("TEXT"),
+    "owner": N_("NAME"), "week": N_("WEEK"), "filter": N_("FILTER"), "network": N_("NETWORK"),
+    "target": N_("NUMBER"), "colour": N_("COLOUR"), "cadence": N_("CADENCE"), "question": N_("TEXT"),
+    "weekday": N_("WEEKDAY"), "people": N_("NAMES"), "minutes": N_("MINUTES"), "first_week": N_("WEEK"),
+    "every": N_("WEEKS"), "role": N_("ROLE"), "mapping": N_("NAME"), "weeks": N_("WEEKS"), "kind": N_("KIND"),
+}  # fmt: skip
+POSITIONALS = {
+    "workspace": N_("workspace"), "path": N_("path"), "title": N_("title"), "id": N_("id"), "name": N_("name"),
+    "category": N_("category"), "file": N_("file"),
+}  # fmt: skip
 
 
-def workspace_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-w", "--workspace", help=_("workspace folder (else $SOMEPLAN_WORKSPACE, else the last used)"))
-
-
-def json_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help=_("for scripts: JSON (English keys)"))
-
-
-def actions(parent: argparse.ArgumentParser, **defaults):
-    """`someplan NOUN ACTION …` (channel, category, people, campaign): the maker of `parent`'s
-    action sub-parsers, `action(name, run, help)`, each taking -w and setting `defaults`."""
-    sub = parent.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
-
-    def action(name: str, run, help: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help)
-        p.set_defaults(run=run, **defaults)
-        workspace_option(p)
-        return p
-
-    return action
+def translate_metavars(parser: argparse.ArgumentParser) -> None:
+    """Every parser's value names (METAVARS, POSITIONALS) in the language spoken."""
+    pending = [parser]
+    while pending:
+        current = pending.pop()
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                pending += list(dict.fromkeys(action.choices.values()))
+            elif action.metavar is None and action.nargs != 0:
+                table = METAVARS if action.option_strings else POSITIONALS
+                if action.dest in table:
+                    action.metavar = _(table[action.dest])
 
 
 MESSAGES = (

@@ -1,0 +1,108 @@
+"""`someplan …`: the command line. Headless: Textual is imported only by the command that opens
+the planner screen. Exit codes: 0 ok, 1 a user error (one line, no traceback), 2 usage.
+
+The root knows every command by its name, help and module (COMMANDS); only the invoked command's
+module is imported and only its parser built, so a quick `someplan status` pays for no other
+command. Each command module has `register(name, parser)`, which adds the command's arguments
+and sets `run`, the function `main` calls with the parsed arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from importlib import import_module
+from pathlib import Path
+
+from someplan.i18n import N_, _
+
+# Every command: name -> (module in this package, help), in the order `someplan --help` lists them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "open": ("workspace", N_("open the planner on a workspace")),
+    "init": ("workspace", N_("create a workspace with default channels and categories")),
+    "demo": ("workspace", N_("a fresh copy of the sample workspace, to try things out")),
+    "status": ("status", N_("the week at a glance")),
+    "add": ("posts", N_("plan a post (prints its id)")),
+    "list": ("posts", N_("list posts")),
+    "show": ("posts", N_("every field of a post")),
+    "edit": ("posts", N_("change fields of a post")),
+    "move": ("posts", N_("move a post to another day")),
+    "rm": ("posts", N_("delete a post (restore brings it back)")),
+    "restore": ("posts", N_("bring back a deleted post")),
+    "history": ("posts", N_("every value each field of a post has had")),
+    "doctor": ("doctor", N_("check the workspace: format, devices, unreadable or stray files, clocks")),
+    "import": ("figures", N_("import key figures from a Meta Business Suite, LinkedIn or mapped CSV export")),
+    "figures": ("figures", N_("key figures: reach and engagement rates over the last weeks")),
+    "assets": ("assets", N_("the asset folder: files, new and unused ones, the posts using each")),
+    "channel": ("records", N_("list, add, edit or remove channels")),
+    "category": ("records", N_("list, add, edit or remove categories")),
+    "batch": ("batch", N_("plan a batch session: a schedule, and one draft per person spread over the weeks "
+                          "(a preview; --yes writes the drafts)")),
+    "people": ("people", N_("the people registry: list, add, edit, remove")),
+    "export": ("export", N_("export the plan: a calendar (ics), a Hootsuite CSV, a Markdown or HTML "
+                            "plan of a week or month, or a CSV of posts")),
+    "campaign": ("campaign", N_("campaigns and seasons on the year wheel: list, add, edit, remove")),
+    "language": ("language", N_("the language someplan speaks (norsk bokmål or English), and why")),
+}  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _opens_planner(argv):
+        argv = ["open", *argv]  # `someplan [WORKSPACE]` opens the planner
+    from someplan.cli.argparse_words import speak_our_language
+    from someplan.services.language import apply as apply_language
+
+    apply_language()  # the user's choice, else the last workspace's locale: --help speaks it too
+    speak_our_language()
+    parser = build_parser(argv[0] if argv else None)
+    args = parser.parse_args(argv)
+    from someplan.store.problems import WorkspaceError
+
+    try:
+        return args.run(args) or 0
+    except WorkspaceError as error:
+        print(f"someplan: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        where = f": {error.filename}" if error.filename else ""
+        print(f"someplan: {error.strerror or error}{where}", file=sys.stderr)
+        return 1
+    except UnicodeError:
+        print("someplan: " + _("a name, title or path given is not valid text (UTF-8)"), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _opens_planner(argv: list[str]) -> bool:
+    """`someplan` or `someplan WORKSPACE`. A word that is no command and names no folder is a
+    mistyped command, for argparse to refuse with the list of commands, not a workspace to open."""
+    if not argv:
+        return True
+    word = argv[0]
+    if word in COMMANDS or word.startswith("-"):
+        return False
+    separators = tuple(filter(None, (os.sep, os.altsep)))
+    return word.startswith(("~", ".")) or any(s in word for s in separators) or Path(word).exists()
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The root parser with every command listed, and `command`'s own arguments (others have
+    none: building all of them costs more than a quick command's whole work)."""
+    from someplan import __version__
+    from someplan.cli.argparse_words import translate_metavars
+
+    parser = argparse.ArgumentParser(prog="someplan", description=_("Plan, produce and measure social-media posts."))
+    parser.add_argument("--version", action="version", version=f"someplan {__version__}",
+                        help=_("show program's version number and exit"))  # fmt: skip
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), required=True)
+    for name, (module, help) in COMMANDS.items():
+        p = sub.add_parser(name, help=_(help), description=_(help))
+        if name == command:
+            import_module(f"{__name__}.{module}").register(name, p)
+    translate_metavars(parser)
+    return parser

@@ -1,0 +1,139 @@
+"""What every command module shares: opening the workspace, today and the week asked for, the
+options every command takes alike, and printing (Rich in a terminal, plain text in a pipe, JSON
+for scripts).
+
+User text is always printed as `Text` (never parsed as markup) after `literal()` has made any
+control characters visible. Rich is imported only when something is printed with it: `--json`
+has no use for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from someplan.i18n import N_, _
+from someplan.textsafe import literal
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from someplan.domain.weeks import IsoWeek
+    from someplan.services.catalog import Catalog
+
+SEVERITIES = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+
+
+# -- the workspace, today and the week ---------------------------------------------------------
+
+
+@contextmanager
+def open_catalog(args: argparse.Namespace, writable: bool = False) -> Iterator[Catalog]:
+    """The workspace named by `args.workspace` (else $SOMEPLAN_WORKSPACE, else the last used),
+    spoken in its language, and closed when the command is done, whatever happened."""
+    from someplan.services.catalog import Catalog
+    from someplan.services.language import apply as apply_language
+    from someplan.services.locate import remember, resolve
+    from someplan.store.workspace import Workspace
+
+    path = resolve(getattr(args, "workspace", None))
+    workspace = Workspace.open(path, writable=writable)
+    try:
+        remember(path)
+        catalog = Catalog(workspace)
+        apply_language(catalog.settings().locale)
+        yield catalog
+    finally:
+        workspace.close()
+
+
+def today(catalog: Catalog):
+    from someplan.services.catalog import effective_today
+
+    return effective_today(catalog)[0]
+
+
+def week(args: argparse.Namespace, catalog: Catalog) -> IsoWeek | None:
+    """The week of `--week` or `--date`, None when neither is given."""
+    from someplan.domain.weeks import IsoWeek, parse_week
+    from someplan.services.errors import UserError
+    from someplan.services.planning import parse_date
+
+    day = today(catalog)
+    if getattr(args, "week", None):
+        try:
+            return parse_week(args.week, day.year)
+        except ValueError:
+            raise UserError(_("not a week: {text!r} (use 47, 2026-W47 or 'uke 47')").format(text=args.week)) from None
+    if getattr(args, "on", None):
+        return IsoWeek.of(parse_date(args.on, day))
+    return None
+
+
+# -- the options and sub-commands every command module builds alike ---------------------------
+
+
+def workspace_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-w", "--workspace", help=_("workspace folder (else $SOMEPLAN_WORKSPACE, else the last used)"))
+
+
+def json_option(p) -> None:
+    p.add_argument("--json", action="store_true", help=_("for scripts: JSON (English keys)"))
+
+
+def week_options(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--week", help=_("ISO week: 47, 2026-W47, 'uke 47'"))
+    group.add_argument("--date", dest="on", help=_("the week holding this date"))
+
+
+def actions(parent: argparse.ArgumentParser, **defaults):
+    """`someplan NOUN ACTION …` (channel, category, people, campaign): the maker of `parent`'s
+    action sub-parsers, `action(name, run, help)`, each taking -w and setting `defaults`."""
+    sub = parent.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
+
+    def action(name: str, run, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(run=run, **defaults)
+        workspace_option(p)
+        return p
+
+    return action
+
+
+# -- printing ----------------------------------------------------------------------------------
+
+
+def console(stream=None) -> Console:
+    from rich.console import Console
+
+    # Rich decides colour from the stream (none in a pipe) and honours NO_COLOR and the width.
+    return Console(file=stream or sys.stdout, highlight=False, emoji=False, markup=False)
+
+
+def print_json(value) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def user(text: object, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(literal(text), style=style)
+
+
+def severity_label(severity: str) -> str:
+    return _(SEVERITIES[severity]) if severity in SEVERITIES else severity
+
+
+def print_table(rows: list[list[object]], headers: list[str], out: Console) -> None:
+    from rich.table import Table
+
+    table = Table(*headers, box=None, pad_edge=False, header_style="bold")
+    for row in rows:
+        table.add_row(*(user("" if cell is None else cell) for cell in row))
+    out.print(table)

@@ -1,0 +1,225 @@
+"""`someplan add|list|show|edit|move|rm|restore|history`: posts one by one."""
+
+from __future__ import annotations
+
+import argparse
+
+from someplan.cli import common
+from someplan.i18n import N_, _
+
+# `someplan edit ID --FIELD VALUE`: the fields and what each holds
+EDIT_OPTIONS = (
+    ("title", N_("a new title")), ("caption", N_("a new text")), ("status", N_("idea, draft, ready, scheduled or published")),
+    ("channel", N_("another channel")), ("category", N_("another category")), ("date", N_("another day")),
+    ("time", N_("another time ('' for none)")), ("link", N_("a link")), ("notes", N_("notes")), ("owner", N_("who is responsible")),
+)  # fmt: skip
+
+
+def register(name: str, p: argparse.ArgumentParser) -> None:
+    p.set_defaults(run=RUN[name])
+    common.workspace_option(p)
+    if name == "add":
+        p.add_argument("title")
+        p.add_argument("--date", required=True, help=_("the day: 2026-11-23, 23.11.2026, 23.11 or today"))
+        p.add_argument("--time", help=_("the time, e.g. 09:30"))
+        p.add_argument("--channel", required=True, help=_("the channel's name"))
+        p.add_argument("--category", required=True, help=_("the category's name"))
+        p.add_argument("--status", default="idea", help=_("idea (default), draft, ready, scheduled or published"))
+        p.add_argument("--caption", default="", help=_("the post's text"))
+    elif name == "list":
+        common.week_options(p)
+        p.add_argument("--from", dest="start", help=_("only posts on or after this date"))
+        p.add_argument("--to", dest="end", help=_("only posts on or before this date"))
+        common.json_option(p)
+    elif name == "edit":
+        p.add_argument("id")
+        for option, help in EDIT_OPTIONS:
+            p.add_argument(f"--{option}", help=_(help))
+    elif name == "move":
+        p.add_argument("id")
+        p.add_argument("--date", required=True, help=_("the new day"))
+        p.add_argument("--time", help=_("the new time"))
+    else:  # show, rm, restore, history
+        p.add_argument("id")
+        if name in ("show", "history"):
+            common.json_option(p)
+
+
+def cmd_add(args) -> int:
+    from someplan.domain.post import Post
+    from someplan.services.planning import add_post, parse_date, parse_status, parse_time
+
+    with common.open_catalog(args, writable=True) as catalog:
+        post = Post(
+            id="",
+            title=args.title,
+            caption=args.caption,
+            date=parse_date(args.date, common.today(catalog)),
+            time=parse_time(args.time) if args.time else None,
+            channel=catalog.channel(args.channel).id,
+            category=catalog.category(args.category).id,
+            status=parse_status(args.status),
+        )
+        print(add_post(catalog, post))
+    return 0
+
+
+def cmd_list(args) -> int:
+    from someplan.domain.plan import day_order
+    from someplan.services.planning import parse_date
+
+    with common.open_catalog(args) as catalog:
+        week = common.week(args, catalog)
+        posts = [p for p in catalog.posts() if p.date]
+        if week:
+            posts = [p for p in posts if p.date in week]
+        today = common.today(catalog)
+        if args.start:
+            posts = [p for p in posts if p.date >= parse_date(args.start, today)]
+        if args.end:
+            posts = [p for p in posts if p.date <= parse_date(args.end, today)]
+        posts.sort(key=lambda p: (p.date, day_order(p)))
+        channels, categories = catalog.channel_names(), catalog.category_names()
+    if args.json:
+        common.print_json([
+            {"id": p.id, "title": p.title, "date": p.date.isoformat(), "time": p.time.strftime("%H:%M") if p.time else None,
+             "channel": channels.get(p.channel), "category": categories.get(p.category), "status": p.status.value}
+            for p in posts
+        ])  # fmt: skip
+        return 0
+    rows = [
+        [p.id, p.date.isoformat(), p.time.strftime("%H:%M") if p.time else "", channels.get(p.channel, "–"),
+         categories.get(p.category, ""), p.status.label(), p.title]
+        for p in posts
+    ]  # fmt: skip
+    headers = [_("id"), _("date"), _("time"), _("channel"), _("category"), _("status"), _("title")]
+    common.print_table(rows, headers, common.console())
+    return 0
+
+
+def _post_json(post, catalog) -> dict:
+    doc = {"id": post.id, **post.to_doc()}
+    doc["channel_name"] = catalog.channel_names().get(post.channel)
+    doc["category_name"] = catalog.category_names().get(post.category)
+    return doc
+
+
+def cmd_show(args) -> int:
+    with common.open_catalog(args) as catalog:
+        doc = _post_json(catalog.post(args.id), catalog)
+    if args.json:
+        common.print_json(doc)
+        return 0
+    rows = [[_(FIELD_NAMES[name]) if name in FIELD_NAMES else name, _shown_value(name, value)] for name, value in doc.items()]
+    common.print_table(rows, [_("field"), _("value")], common.console())
+    return 0
+
+
+def _shown_value(field: str, value):
+    """A stored value as `show` and `history` print it: a status or funnel stage in words."""
+    from someplan.domain.post import Status
+
+    if field == "status" and value in set(Status):
+        return Status(value).label()
+    if field == "funnel" and value in FUNNEL_STAGES:
+        return _(FUNNEL_STAGES[value])
+    return value
+
+
+FUNNEL_STAGES = {"awareness": N_("awareness"), "consideration": N_("consideration"), "conversion": N_("conversion")}
+# A post's fields as `someplan show` names them (`--json` keeps the stored names).
+FIELD_NAMES = {
+    "id": N_("id"), "title": N_("title"), "caption": N_("caption"), "channel": N_("channel"), "date": N_("date"),
+    "time": N_("time"), "status": N_("status"), "category": N_("category"), "funnel": N_("funnel stage"),
+    "owner": N_("owner"), "assets": N_("assets"), "people": N_("people"), "link": N_("link"), "notes": N_("notes"),
+    "reach": N_("reach"), "views": N_("views"), "reactions": N_("reactions"), "comments": N_("comments"),
+    "shares": N_("shares"), "clicks": N_("clicks"), "saves": N_("saves"), "video_views": N_("video views"),
+    "followers": N_("followers"), "external_id": N_("id at the network"), "permalink": N_("permalink"),
+    "reused_from": N_("reuse of"), "channel_name": N_("channel name"), "category_name": N_("category name"),
+}  # fmt: skip
+
+
+def cmd_edit(args) -> int:
+    from someplan.services.errors import UserError
+    from someplan.services.planning import edit_post, parse_date, parse_status, parse_time
+
+    with common.open_catalog(args, writable=True) as catalog:
+        fields = {}
+        for name in ("title", "caption", "link", "notes", "owner"):
+            if getattr(args, name) is not None:
+                fields[name] = getattr(args, name)
+        if args.status is not None:
+            fields["status"] = parse_status(args.status)
+        if args.channel is not None:
+            fields["channel"] = catalog.channel(args.channel).id
+        if args.category is not None:
+            fields["category"] = catalog.category(args.category).id
+        if args.date is not None:
+            fields["date"] = parse_date(args.date, common.today(catalog))
+        if args.time is not None:
+            fields["time"] = parse_time(args.time) if args.time else None
+        if not fields:
+            raise UserError(_("nothing to change: give at least one of --title, --caption, --status, --channel, --category …"))
+        print(edit_post(catalog, args.id, **fields).id)
+    return 0
+
+
+def cmd_move(args) -> int:
+    from someplan.services.planning import edit_post, parse_date, parse_time
+
+    with common.open_catalog(args, writable=True) as catalog:
+        fields = {"date": parse_date(args.date, common.today(catalog))}
+        if args.time is not None:
+            fields["time"] = parse_time(args.time)
+        print(edit_post(catalog, args.id, **fields).id)
+    return 0
+
+
+def cmd_rm(args) -> int:
+    from someplan.services.planning import remove_post
+
+    with common.open_catalog(args, writable=True) as catalog:
+        post = remove_post(catalog, args.id)
+        print(_("deleted {id}; bring it back with: someplan restore {id}").format(id=post.id))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from someplan.services.planning import restore_post
+
+    with common.open_catalog(args, writable=True) as catalog:
+        print(restore_post(catalog, args.id))
+    return 0
+
+
+def cmd_history(args) -> int:
+    import datetime as dt
+
+    from someplan.store.ops import UNSET
+
+    with common.open_catalog(args) as catalog:
+        deleted = catalog.workspace.deleted("posts")
+        post_id = args.id.strip().lower() if args.id.strip().lower() in deleted else catalog.post(args.id).id
+        history = catalog.workspace.history("posts", post_id)
+    rows = []
+    for field_name, versions in sorted(history.items()):
+        for v in versions:
+            when = dt.datetime.fromtimestamp(v.wall_ms / 1000).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            rows.append({"field": field_name, "value": None if v.value is UNSET else v.value, "removed": v.value is UNSET,
+                         "who": v.who, "device": v.device, "when": when, "status": v.status})  # fmt: skip
+    if args.json:
+        common.print_json(rows)
+        return 0
+    states = {"current": N_("current"), "replaced": N_("replaced"), "superseded": N_("superseded")}
+    table = [
+        [_(FIELD_NAMES[r["field"]]) if r["field"] in FIELD_NAMES else r["field"], r["when"], r["who"],
+         _(states[r["status"]]) if r["status"] in states else r["status"],
+         _("(removed)") if r["removed"] else _shown_value(r["field"], r["value"])]
+        for r in rows
+    ]  # fmt: skip
+    common.print_table(table, [_("field"), _("when"), _("who"), "", _("value")], common.console())
+    return 0
+
+
+RUN = {"add": cmd_add, "list": cmd_list, "show": cmd_show, "edit": cmd_edit, "move": cmd_move, "rm": cmd_rm,
+       "restore": cmd_restore, "history": cmd_history}  # fmt: skip
