@@ -15,16 +15,21 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
 
 
 def cmd_doctor(args) -> int:
+    from someplan.services.assets import asset_folder_problems
+    from someplan.services.record_check import record_problems
+
     with common.open_catalog(args) as catalog:
         workspace = catalog.workspace
+        # Besides the files: stored values no reader can use, and a shared asset folder this
+        # machine will not read.
+        problems = workspace.problems + record_problems(catalog) + list(asset_folder_problems(catalog))
         report = {
             "workspace": str(workspace.root.resolve()),
             "format": workspace.format,
             "writable": workspace.writable,
             "devices": [{"id": k, "name": v} for k, v in sorted(workspace.devices().items())],
-            "problems": [p.as_dict() for p in workspace.problems],
+            "problems": [p.as_dict() for p in problems],
         }
-        problems = workspace.problems
     if args.json:
         common.print_json(report)
         return 0
