@@ -144,3 +144,16 @@ def test_doctor_lists_bad_values_and_a_refused_asset_folder_which_trust_lifts(so
     assert "--trust-folder" in someplan.err
     assert "bilder/fjord.jpg" in someplan("assets", "--trust-folder", "-w", ws)
     assert "asset-folder-refused" not in [p["code"] for p in someplan.json("doctor", "--json", "-w", ws)["problems"]]
+
+
+def test_the_unknown_name_error_itself_is_safe_for_the_planner_too(someplan, ws):
+    from someplan.services.catalog import Catalog
+    from someplan.services.errors import UserError
+    from someplan.store.workspace import Workspace
+
+    someplan("channel", "add", HOSTILE, "--network", "facebook", "-w", ws)
+    catalog = Catalog(Workspace.open(ws, writable=False))
+    with pytest.raises(UserError) as error:
+        catalog.channel("\x1b[2Jnope")
+    _no_raw(str(error.value))
+    assert "\\x1b[2Jnope" in str(error.value)
