@@ -17,6 +17,7 @@ from textual.theme import ThemeProvider
 
 from someplan.i18n import ENV_VAR, LANGUAGE_NAMES, N_, _, language, ngettext
 from someplan.services.calendar_data import calendar_problems
+from someplan.services.assets import asset_folder_problems
 from someplan.services.record_check import record_problems
 from someplan.services.catalog import Catalog, effective_today
 from someplan.services.language import apply as apply_language
@@ -200,7 +201,7 @@ class SomeplanApp(App):
         where = _("{path}  (format {format})").format(path=workspace.root, format=workspace.format)
         lines: list[Text | str] = [Text(where, style="bold")]
         lines += [_("device {device}: {name}").format(device=device, name=name) for device, name in sorted(workspace.devices().items())]
-        problems = workspace.problems + record_problems(self.catalog)
+        problems = workspace.problems + record_problems(self.catalog) + list(asset_folder_problems(self.catalog))
         found = ngettext("{count} problem:", "{count} problems:", len(problems)).format(count=len(problems))
         lines.append(Text(found if problems else _("No problems found."), style="bold"))
         for problem in problems:
