@@ -86,8 +86,8 @@ class IdentityStore:
     """Loads, mints and re-mints the device identity."""
 
     def __init__(self, config: Path | None = None, state: Path | None = None, fingerprint=machine_fingerprint):
-        self.config = config or config_dir()
-        self.state = state or state_dir()
+        self.config = Path(config) if config else config_dir()
+        self.state = Path(state) if state else state_dir()
         self._fingerprint = fingerprint
 
     def load(self) -> Identity:

@@ -141,3 +141,11 @@ def test_simultaneous_first_commands_on_a_new_machine_agree_on_one_device_id(tmp
         thread.join()
     assert len(ids) == 6 and len(set(ids)) == 1
     assert device.IdentityStore(tmp_path / "config", tmp_path / "state").load().device_id == ids[0]
+
+
+def test_identity_dirs_given_as_text_work_for_readers(machine):
+    kari = machine("kari")
+    ws = Workspace.init(kari.folder, kari.identities)
+    rid = ws.insert("posts", {"title": "one"})
+    identities = IdentityStore(str(kari.identities.config), str(kari.identities.state))
+    assert rid in Workspace.open(str(kari.folder), identities, writable=False).view("posts")
