@@ -33,11 +33,11 @@ def literal(text: object, keep_newlines: bool = False) -> str:
     return _CONTROL.sub(_escape, text)
 
 
-def strict_json(value: object, indent: int | None = 2) -> str:
+def strict_json(value: object, indent: int | None = 2, ascii_only: bool = False) -> str:
     """JSON that every parser reads and no terminal acts on: NaN and infinities (which a
     colleague's op can hold) become null, and C1, bidi and line-separator characters are
     written as \\u escapes (JavaScript and many terminals take U+2028 or U+009B literally)."""
-    text = json.dumps(_finite(value), ensure_ascii=False, indent=indent, allow_nan=False)
+    text = json.dumps(_finite(value), ensure_ascii=ascii_only, indent=indent, allow_nan=False)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

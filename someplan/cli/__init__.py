@@ -22,7 +22,7 @@ from someplan.textsafe import literal
 COMMANDS: dict[str, tuple[str, str]] = {
     "open": ("workspace", N_("open the planner on a workspace")),
     "init": ("workspace", N_("create a workspace with default channels and categories")),
-    "demo": ("workspace", N_("a fresh copy of the sample workspace, to try things out")),
+    "demo": ("workspace", N_("a copy of the sample workspace to try things out, kept until --fresh")),
     "status": ("status", N_("the week at a glance")),
     "add": ("posts", N_("plan a post (prints its id)")),
     "list": ("posts", N_("list posts")),
@@ -51,7 +51,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if _opens_planner(argv):
-        argv = ["open", *argv]  # `someplan [WORKSPACE]` opens the planner
+        argv = ["open", *argv]  # `someplan [WORKSPACE]` and `someplan -w WORKSPACE` open the planner
+    _tolerant_output()
     from someplan.cli.argparse_words import speak_our_language
     from someplan.services.language import apply as apply_language
 
@@ -87,10 +88,21 @@ def _opens_planner(argv: list[str]) -> bool:
     if not argv:
         return True
     word = argv[0]
+    if word in ("-w", "--workspace") or word.startswith(("--workspace=", "-w")):
+        return True  # what every command takes, so the planner takes it too
     if word in COMMANDS or word.startswith("-"):
         return False
     separators = tuple(filter(None, (os.sep, os.altsep)))
     return word.startswith(("~", ".")) or any(s in word for s in separators) or Path(word).exists()
+
+
+def _tolerant_output() -> None:
+    """A character the output's encoding lacks (an ISO-8859-1 server over SSH,
+    PYTHONIOENCODING=ascii, a file name that is not UTF-8) is printed as `?` instead of
+    failing the whole command with a message about the user's input."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:

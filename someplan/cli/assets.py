@@ -56,7 +56,7 @@ def cmd_assets(args) -> int:
         common.print_json({
             "root": str(index.root), "files": listing.total, "new": listing.new, "unused": listing.unused,
             "missing": listing.missing, "refused": listing.refused, "matched": listing.matched,
-            "assets": [_row_json(row, index) for row in listing.rows],
+            "assets": [_row_json(row, index) for row in listing.rows], "unreadable_names": index.unreadable,
         })  # fmt: skip
         return 0
     out = common.console()
@@ -91,6 +91,9 @@ def cmd_assets(args) -> int:
         *([ngettext("{count} refused", "{count} refused", listing.refused).format(count=listing.refused)] if listing.refused else []),
     ]
     out.print(Text(" · ".join(counts), style="bold"))
+    for name in index.unreadable:
+        out.print(Text.assemble(("⚠ ", "yellow"), _("left out: the name {name} is not valid text (UTF-8); rename the file")
+                                .format(name=literal(name))), soft_wrap=True)  # fmt: skip
     return 0
 
 

@@ -126,7 +126,10 @@ def console(stream=None) -> Console:
 
 
 def print_json(value) -> None:
-    sys.stdout.write(strict_json(value) + "\n")
+    # æøå as they are where the output can hold them; escaped (\u00e6, still the same JSON)
+    # where it cannot, rather than turned into "?".
+    narrow = not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-").startswith("utf")
+    sys.stdout.write(strict_json(value, ascii_only=narrow) + "\n")
 
 
 def say(text: object) -> None:
@@ -144,10 +147,20 @@ def severity_label(severity: str) -> str:
     return _(SEVERITIES[severity]) if severity in SEVERITIES else severity
 
 
-def print_table(rows: list[list[object]], headers: list[str], out: Console) -> None:
+def print_table(rows: list[list[object]], headers: list[str], out: Console, whole: tuple[int, ...] = ()) -> None:
+    """`whole`: the columns never cut or wrapped (an id that is typed again)."""
     from rich.table import Table
 
     table = Table(*headers, box=None, pad_edge=False, header_style="bold")
+    for index in whole:
+        table.columns[index].no_wrap = True
+        table.columns[index].min_width = max((len(str(row[index])) for row in rows), default=0)
     for row in rows:
         table.add_row(*(user("" if cell is None else cell) for cell in row))
     out.print(table)
+
+
+def print_lines(rows: list[list[object]]) -> None:
+    """Rows for a pipe: one line each, the cells tab-separated and literal (a tab or a line
+    break in a title shows as `\\x09`, `\\x0a`), so `cut`, `grep` and `wc -l` see one post a line."""
+    sys.stdout.write("".join("\t".join(literal("" if cell is None else cell) for cell in row) + "\n" for row in rows))

@@ -30,9 +30,11 @@ def cmd_doctor(args) -> int:
             "devices": [{"id": k, "name": v} for k, v in sorted(workspace.devices().items())],
             "problems": [p.as_dict() for p in problems],
         }
+    # Exit 1 when something is wrong, so that a script (or cron) notices; warnings are not.
+    code = 1 if any(p.severity == "error" for p in problems) else 0
     if args.json:
         common.print_json(report)
-        return 0
+        return code
     from rich.text import Text
 
     from someplan.cli.common import severity_label, user
@@ -49,4 +51,4 @@ def cmd_doctor(args) -> int:
     for problem in problems:
         out.print(Text.assemble((severity_label(problem.severity).ljust(width), "red" if problem.severity == "error" else "yellow"),
                                 user(problem.path or ""), "  ", user(problem.message)))  # fmt: skip
-    return 0
+    return code

@@ -56,6 +56,8 @@ def cmd_export(args) -> int:
             raise UserError(ngettext("refused (--strict): {n} post breaks Hootsuite's rules; nothing was written",
                                      "refused (--strict): {n} posts break Hootsuite's rules; nothing was written",
                                      len(result.skipped)).format(n=len(result.skipped)))  # fmt: skip
+        if result.nothing:
+            raise UserError(result.nothing)
         if to_stdout:
             sys.stdout.flush()
             sys.stdout.buffer.write(result.data)

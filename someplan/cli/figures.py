@@ -49,7 +49,7 @@ def cmd_import(args) -> int:
     from someplan.services.figures_import import apply_import, parse_mapping, plan_import, save_mapping
 
     path = Path(args.file).expanduser()
-    if not path.is_file():
+    if not path.exists():  # a folder or a device is read_sheet's to name
         raise UserError(_("no such file: {path}").format(path=path))
     with common.open_catalog(args, writable=not args.dry_run) as catalog:
         mapping = parse_mapping(args.map) if args.map else None

@@ -20,8 +20,8 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
     common.workspace_option(p)
     if name == "add":
         p.add_argument("title")
-        p.add_argument("--date", required=True, help=_("the day: 2026-11-23, 23.11.2026, 23.11 or today"))
-        p.add_argument("--time", help=_("the time, e.g. 09:30"))
+        p.add_argument("--date", required=True, help=_("the day: 2026-11-23, 23.11.2026, 23.11, today or a weekday (friday)"))
+        p.add_argument("--time", help=_("the time, e.g. 09:30 or 0930"))
         p.add_argument("--channel", required=True, help=_("the channel's name"))
         p.add_argument("--category", required=True, help=_("the category's name"))
         p.add_argument("--status", default="idea", help=_("idea (default), draft, ready, scheduled or published"))
@@ -80,6 +80,10 @@ def cmd_list(args) -> int:
             posts = [p for p in posts if p.date <= parse_date(args.end, today)]
         posts.sort(key=lambda p: (p.date, day_order(p)))
         channels, categories = catalog.channel_names(), catalog.category_names()
+        out = common.console()
+        # On a terminal a table with each id cut to its shortest unique start; in a pipe, like
+        # `ls`, one line per post with the whole id, tab-separated, nothing wrapped or cut.
+        short = catalog.short_post_ids() if out.is_terminal and not args.json else {}
     if args.json:
         common.print_json([
             {"id": p.id, "title": p.title, "date": p.date.isoformat(), "time": p.time.strftime("%H:%M") if p.time else None,
@@ -88,29 +92,28 @@ def cmd_list(args) -> int:
         ])  # fmt: skip
         return 0
     rows = [
-        [p.id, p.date.isoformat(), p.time.strftime("%H:%M") if p.time else "", channels.get(p.channel, "–"),
+        [short.get(p.id, p.id), p.date.isoformat(), p.time.strftime("%H:%M") if p.time else "", channels.get(p.channel, "–"),
          categories.get(p.category, ""), p.status.label(), p.title]
         for p in posts
     ]  # fmt: skip
+    if not out.is_terminal:
+        common.print_lines(rows)
+        return 0
     headers = [_("id"), _("date"), _("time"), _("channel"), _("category"), _("status"), _("title")]
-    common.print_table(rows, headers, common.console())
+    common.print_table(rows, headers, out, whole=(0,))
     return 0
 
 
-def _post_json(post, catalog) -> dict:
-    doc = {"id": post.id, **post.to_doc()}
-    doc["channel_name"] = catalog.channel_names().get(post.channel)
-    doc["category_name"] = catalog.category_names().get(post.category)
-    return doc
-
-
 def cmd_show(args) -> int:
+    from someplan.services.post_view import ID_KEYS, post_fields
+
     with common.open_catalog(args) as catalog:
-        doc = _post_json(catalog.post(args.id), catalog)
+        doc = post_fields(catalog.post(args.id), catalog)
     if args.json:
         common.print_json(doc)
         return 0
-    rows = [[_(FIELD_NAMES[name]) if name in FIELD_NAMES else name, _shown_value(name, value)] for name, value in doc.items()]
+    shown = {name: value for name, value in doc.items() if name not in ID_KEYS.values()}  # names are for people
+    rows = [[_(FIELD_NAMES[name]) if name in FIELD_NAMES else name, _shown_value(name, value)] for name, value in shown.items()]
     common.print_table(rows, [_("field"), _("value")], common.console())
     return 0
 
@@ -119,6 +122,8 @@ def _shown_value(field: str, value):
     """A stored value as `show` and `history` print it: a status or funnel stage in words."""
     from someplan.domain.post import Status
 
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
     if field == "status" and value in set(Status):
         return Status(value).label()
     if field == "funnel" and value in FUNNEL_STAGES:
@@ -135,7 +140,7 @@ FIELD_NAMES = {
     "reach": N_("reach"), "views": N_("views"), "reactions": N_("reactions"), "comments": N_("comments"),
     "shares": N_("shares"), "clicks": N_("clicks"), "saves": N_("saves"), "video_views": N_("video views"),
     "followers": N_("followers"), "external_id": N_("id at the network"), "permalink": N_("permalink"),
-    "reused_from": N_("reuse of"), "channel_name": N_("channel name"), "category_name": N_("category name"),
+    "reused_from": N_("reuse of"),
 }  # fmt: skip
 
 

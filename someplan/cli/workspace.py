@@ -4,7 +4,6 @@ workspace. `open` is the one command that imports Textual."""
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
     if name == "open":
         p.set_defaults(run=cmd_open)
         p.add_argument("workspace", nargs="?")
+        p.add_argument("-w", "--workspace", dest="workspace_option", help=_("the same as the argument"))
     elif name == "init":
         p.set_defaults(run=cmd_init)
         p.add_argument("path")
@@ -23,14 +23,16 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
     else:
         p.set_defaults(run=cmd_demo)
         p.add_argument("--path-only", action="store_true", help=_("only make the copy and print where it is"))
+        p.add_argument("--fresh", action="store_true", help=_("start over from a fresh copy of the sample"))
 
 
-def cmd_open(args) -> int:
+def cmd_open(args, notice: str | None = None) -> int:
+    args.workspace = args.workspace or getattr(args, "workspace_option", None)
     # A bad workspace is a one-line error, before the screen.
     with common.open_catalog(args, writable=True) as catalog:
         from someplan.tui.app import SomeplanApp  # the only place the command line imports Textual
 
-        app = SomeplanApp(catalog)
+        app = SomeplanApp(catalog, notice=notice)
         app.run()
     return app.return_code or 0  # 1 when the planner ended on an error, not 0
 
@@ -55,34 +57,20 @@ def sample_source() -> Path:
 
 
 def cmd_demo(args) -> int:
+    from someplan.services.demo import prepare_demo
     from someplan.services.errors import UserError
-    from someplan.store.device import state_dir
 
     source = sample_source()
     if not (source / "someplan-workspace.json").exists():
         raise UserError(_("the sample workspace is missing from this installation ({path})").format(path=source))
-    target = state_dir() / "demo" / "sample_workspace"
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(source, target)
-    _give_new_id(target)
+    demo = prepare_demo(source, fresh=args.fresh)
     if args.path_only:
-        print(target)
+        print(demo.path)
         return 0
-    args.workspace = str(target)
-    print("someplan: " + _("a fresh copy of the sample is in {path}").format(path=target), file=sys.stderr)
-    return cmd_open(args)
-
-
-def _give_new_id(root: Path) -> None:
-    """A copy of a workspace is a new workspace: it must not share the original's id."""
-    import json
-
-    from someplan.store.atomic import atomic_write
-    from someplan.store.layout import WORKSPACE_FILE
-    from someplan.store.workspace import new_record_id
-
-    meta = json.loads((root / WORKSPACE_FILE).read_text(encoding="utf-8"))
-    meta["id"] = new_record_id()
-    atomic_write(root / WORKSPACE_FILE, (json.dumps(meta, indent=2) + "\n").encode())
-
+    if demo.fresh:
+        where = _("the demo is a fresh copy of the sample, in {path}").format(path=demo.path)
+    else:
+        where = _("the demo is as you left it, in {path} (someplan demo --fresh starts over)").format(path=demo.path)
+    print("someplan: " + where, file=sys.stderr)
+    args.workspace = str(demo.path)
+    return cmd_open(args, notice=where)

@@ -115,22 +115,44 @@ def _key(rel: str) -> str:
     return unicodedata.normalize("NFC", rel)
 
 
+def is_text(name: str) -> bool:
+    """Whether a name read from the disk is valid UTF-8. One that is not (an old Windows or
+    ISO-8859-1 machine named it) comes to Python with stand-ins for its bad bytes: stored in a
+    post's op it would break the log's UTF-8, printed it would break the terminal, so such a
+    file is left out of the index and named (`shown_name`) for the user to rename."""
+    if name.isascii():
+        return True
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(name: str) -> str:
+    """A name that is not valid UTF-8 as the user can read and find it: `bad\\xe5name.jpg`."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def stat_entry(path: str, rel: str) -> AssetEntry | None:
     try:
         stat = os.stat(path, follow_symlinks=False)
     except OSError:
         return None
-    if not os.path.isfile(path) or os.path.islink(path):
+    if not os.path.isfile(path) or os.path.islink(path) or not is_text(rel):
         return None
     key = _key(rel)
     return AssetEntry(stat.st_size, stat.st_mtime, stat.st_ctime, None if key == rel else rel)
 
 
-def scan_folder(root: Path | str, prefix: str = "", progress: Callable[[int], None] | None = None) -> dict[str, AssetEntry]:
+def scan_folder(root: Path | str, prefix: str = "", progress: Callable[[int], None] | None = None,
+                unreadable: list[str] | None = None) -> dict[str, AssetEntry]:  # fmt: skip
     """Every asset under `root` (or its sub-folder `prefix`), keyed by NFC path relative to root.
 
     os.scandir and strings, not Path objects; ignored names (temp, partial, hidden, litter) and
     their folders are skipped; a symlink counts only when it leads to a file inside the root.
+    Names that are not valid UTF-8 (files or folders) are left out and, given `unreadable`,
+    added to it as `shown_name`s.
     """
     root = str(root)
     real_root = os.path.realpath(root)
@@ -147,6 +169,10 @@ def scan_folder(root: Path | str, prefix: str = "", progress: Callable[[int], No
         for entry in entries:
             name = entry.name
             if is_ignored_name(name):
+                continue
+            if not is_text(name):
+                if unreadable is not None:
+                    unreadable.append(shown_name(rel_prefix + name))
                 continue
             try:
                 if entry.is_symlink():
@@ -252,6 +278,7 @@ class AssetIndex:
         self._sorted: list[str] | None = None
         self._facts: dict[str, AssetFacts] = {}
         self.fingerprints: dict[str, str] = {}  # of referenced files, to find them again
+        self.unreadable: list[str] = []  # names left out as not valid UTF-8, as `shown_name` gives them
 
     def load(self, entries: dict[str, AssetEntry]) -> None:
         self.entries = entries
@@ -529,7 +556,7 @@ def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt
 def scan_index(catalog: Catalog) -> AssetIndex:
     """A ready index, scanned now (for the command line)."""
     index = AssetIndex(asset_root(catalog))
-    index.load(scan_folder(index.root))
+    index.load(scan_folder(index.root, unreadable=index.unreadable))
     return index
 
 
@@ -591,9 +618,10 @@ def count_files(root: Path | str, since: float, cache: dict | None = None) -> tu
         kept[rel] = noted
         _, folders, files = noted
         for name, newest in files.items():
-            keys.add(_key(rel + name))
-            new += newest > since
-        pending += [(os.path.join(folder, name), f"{rel}{name}/") for name in folders]
+            if is_text(name):  # a cache noted before such names were left out may hold one
+                keys.add(_key(rel + name))
+                new += newest > since
+        pending += [(os.path.join(folder, name), f"{rel}{name}/") for name in folders if is_text(name)]
     return keys, new, kept
 
 
@@ -606,7 +634,7 @@ def _look_into(folder: str, mtime_ns: int, real_root: str) -> list | None:
     except OSError:
         return None
     for entry in entries:
-        if is_ignored_name(entry.name):
+        if is_ignored_name(entry.name) or not is_text(entry.name):
             continue
         try:
             if entry.is_dir(follow_symlinks=False):

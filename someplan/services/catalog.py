@@ -12,6 +12,7 @@ from someplan.domain.category import Category, rotation_order
 from someplan.domain.doc_fields import parse_date
 from someplan.domain.channel import Channel
 from someplan.domain.event import Event
+from someplan.domain.ids import short_ids
 from someplan.domain.person import Person
 from someplan.domain.post import Post
 from someplan.domain.settings import WorkspaceSettings
@@ -150,6 +151,11 @@ class Catalog:
 
     def category_names(self) -> dict[str, str]:
         return {c.id: c.name for c in self.categories()}
+
+    def short_post_ids(self) -> dict[str, str]:
+        """Each post's id cut to its shortest unique start (8+ characters), deleted posts
+        included, so a short id also works for `restore` and `history`."""
+        return self._derived("short_post_ids", lambda: short_ids([*self.workspace.view(POSTS), *self.workspace.deleted(POSTS)]))
 
     def post(self, text: str) -> Post:
         """A post by id or by a unique start of its id (at least 6 characters)."""

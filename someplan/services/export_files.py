@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,9 +36,14 @@ class Sheet:
 def read_sheet(path: Path, is_header: Callable[[list[str]], bool]) -> Sheet:
     """The table in `path`; `is_header` says which of the first rows is the header row."""
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise UserError(_("{path} is a folder, not an export file").format(path=path)) from None
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise UserError(_("no such file: {path}").format(path=path)) from None
+    if stat.S_ISDIR(mode):
+        raise UserError(_("{path} is a folder, not an export file").format(path=path))
+    if not stat.S_ISREG(mode):  # /dev/zero would be read for ever, a pipe may never end
+        raise UserError(_("{path} is not a regular file (a device, pipe or socket), not an export file").format(path=path))
+    data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(path, is_header)
     if data.startswith(b"\xd0\xcf\x11\xe0"):

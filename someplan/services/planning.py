@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from someplan.domain.post import Post, Status
-from someplan.domain.weeks import PLAN_YEARS
+from someplan.domain.weeks import PLAN_YEARS, weekday_name
 from someplan.i18n import _
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
@@ -14,7 +15,8 @@ from someplan.store.workspace import new_record_id
 
 
 def parse_date(text: str, today: dt.date | None = None) -> dt.date:
-    """YYYY-MM-DD, DD.MM.YYYY, DD.MM (this year), or today/tomorrow/i dag/i morgen."""
+    """YYYY-MM-DD, DD.MM.YYYY, DD.MM (this year), today/tomorrow/i dag/i morgen, or a weekday
+    ("fredag", "friday", "fre"): the next one, today included."""
     found = _parse_date(text, today)
     if found.year not in PLAN_YEARS:
         raise UserError(
@@ -31,6 +33,9 @@ def _parse_date(text: str, today: dt.date | None) -> dt.date:
         return today
     if today and raw in ("tomorrow", "i morgen", "imorgen"):
         return today + dt.timedelta(days=1)
+    weekday = _weekday(raw)
+    if today and weekday is not None:
+        return today + dt.timedelta(days=(weekday - today.weekday()) % 7)
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
@@ -46,14 +51,26 @@ def _parse_date(text: str, today: dt.date | None) -> dt.date:
     raise UserError(_("not a date: {text!r} (use 2026-11-23 or 23.11.2026)").format(text=text))
 
 
+def _weekday(raw: str) -> int | None:
+    word = raw.rstrip(".")
+    for number in range(7):
+        if word in {weekday_name(number, locale, short).lower() for locale in ("nb", "en") for short in (False, True)}:
+            return number
+    return None
+
+
+# 09:30, 9.30, 0930, 930, 9, kl. 9.30, 09:30:00 (the hour's digits are taken first, so "930"
+# is 9:30 and "1230" is 12:30)
+_TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[:.]?(\d{2}))?(?::(\d{2}))?$")
+
+
 def parse_time(text: str) -> dt.time:
-    raw = text.strip().replace(".", ":")
-    if raw.isdigit() and len(raw) <= 2:
-        raw += ":00"
-    try:
-        return dt.time.fromisoformat(raw if len(raw) > 4 else "0" + raw)
-    except ValueError:
-        raise UserError(_("not a time: {text!r} (use 09:30)").format(text=text)) from None
+    found = _TIME.match(text.strip().lower())
+    if found:
+        hour, minute, second = (int(part or 0) for part in found.groups())
+        if hour < 24 and minute < 60 and second < 60:
+            return dt.time(hour, minute, second)
+    raise UserError(_("not a time: {text!r} (use 09:30)").format(text=text))
 
 
 def parse_status(text: str) -> Status:

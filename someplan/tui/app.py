@@ -130,13 +130,16 @@ class SomeplanApp(App):
         Binding("ctrl+p", "command_palette", N_("Commands"), id="app.commands", show=True),
     ]
 
-    def __init__(self, catalog: Catalog, watch: bool = True) -> None:
+    def __init__(self, catalog: Catalog, watch: bool = True, notice: str | None = None) -> None:
+        """`notice`: said once the screen is up (where the demo's copy is: printed before the
+        screen opens, it was seen only after quitting)."""
         apply_language(catalog.settings().locale)
         translate_bindings()  # before super().__init__, which copies the app's own key map
         super().__init__()
         self.catalog = catalog
         self.today: dt.date = effective_today(catalog)[0]
         self._watch = watch
+        self._notice = notice
         self._feed: ChangeFeed | None = None
 
     def get_default_screen(self) -> Screen:
@@ -158,6 +161,8 @@ class SomeplanApp(App):
             self.notify(keymap_problem, severity="warning", markup=False)
         for problem in calendar_problems():  # a bad calendar_days.toml: those days are not shown
             self.notify(problem, severity="warning", timeout=10, markup=False)
+        if self._notice:
+            self.notify(self._notice, timeout=20, markup=False)
         if self._watch:
             self._feed = ChangeFeed(self.catalog.workspace)
             self._feed.subscribe(self._on_feed)

@@ -45,3 +45,15 @@ def test_status_counts_new_unused_and_missing(someplan, sample, monkeypatch):
     assert "Assets: 10 files, 10 new, 1 unused, 1 missing" in someplan("status", sample)
     monkeypatch.setenv("SOMEPLAN_LANG", "nb")
     assert "Filer: 10 filer, 10 nye, 1 ubrukt, 1 mangler" in someplan("status", sample)
+
+
+def test_a_file_name_that_is_not_utf8_is_named_and_the_rest_listed(someplan, sample):
+    from tests.cli.conftest import run_process
+
+    open(os.fsencode(sample) + b"/assets/b\xe5l.jpg", "wb").close()
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}  # strict, as under a UTF-8 locale over SSH
+    shown = run_process("assets", "-w", sample, env=env)
+    assert shown.returncode == 0, shown.stderr
+    assert "natur/nordlys.png" in shown.stdout and "b\\xe5l.jpg is not valid text (UTF-8)" in shown.stdout
+    doc = run_process("assets", "-w", sample, "--json", env=env)
+    assert doc.returncode == 0 and '"unreadable_names": [\n    "b\\\\xe5l.jpg"' in doc.stdout

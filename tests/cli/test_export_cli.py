@@ -138,3 +138,18 @@ def test_the_help_names_every_option(capsys):
     out = capsys.readouterr().out
     for option in ("--from", "--to", "--week", "--month", "--channel", "--status", "--output", "--date-format", "--strict"):
         assert option in out
+
+
+def test_an_empty_hootsuite_export_writes_nothing_and_says_so(someplan, ws, tmp_path):
+    # Once a 0-byte file and "Exported 0 posts": Hootsuite refuses such a file.
+    someplan("add", "Bare en idé", "--date", "2026-11-24", "--time", "09:30", "--channel", "facebook", "--category",
+             "ansatte", "-w", ws)  # fmt: skip
+    someplan("export", "hootsuite", "--channel", "Facebook", "-w", ws, code=1)
+    assert "nothing to export: Facebook has no post with status ready from" in someplan.err
+    assert someplan.err.count("\n") == 1 and exports(ws) == []
+    assert someplan("export", "hootsuite", "--channel", "Facebook", "-w", ws, "-o", "-", code=1) == ""
+    someplan("add", "Uten tid", "--date", "2026-11-25", "--channel", "facebook", "--category", "ansatte",
+             "--status", "ready", "-w", ws)  # fmt: skip
+    out = someplan("export", "hootsuite", "--channel", "Facebook", "-w", ws, "-o", str(tmp_path), code=1)
+    assert "Uten tid" in out and "no time of day" in out  # the reasons are still listed
+    assert "breaks Hootsuite's rules" in someplan.err and not list(tmp_path.glob("someplan-*"))

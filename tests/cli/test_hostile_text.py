@@ -86,7 +86,7 @@ def test_a_planner_that_ends_on_an_error_exits_1(someplan, ws, monkeypatch):
     class Crashing:
         return_code = None
 
-        def __init__(self, catalog):
+        def __init__(self, catalog, **options):
             pass
 
         def run(self):

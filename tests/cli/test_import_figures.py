@@ -52,6 +52,15 @@ def test_missing_file_and_wrong_channel(someplan, sample):
     assert "instagram export" in someplan.err
 
 
+@pytest.mark.parametrize("where, message", [("folder", "is a folder, not an export file"),
+                                             ("/dev/zero", "is not a regular file")])  # fmt: skip
+def test_a_folder_or_a_device_is_named_for_what_it_is(someplan, sample, tmp_path, where, message):
+    # Both once said "no such file"; /dev/zero must not be read for ever either.
+    path = str(tmp_path) if where == "folder" else where
+    someplan("import", path, "-w", sample, "--dry-run", code=1)
+    assert message in someplan.err and "no such file" not in someplan.err and someplan.err.count("\n") == 1
+
+
 def test_mapping_saved_and_used_again(someplan, sample, tmp_path):
     path = tmp_path / "eget.csv"
     path.write_text("Når,Overskrift,Nådde,Likes\n17.11.2026 19:00,Karis beste tips til vintergjestene,2700,160\n", encoding="utf-8")

@@ -116,16 +116,6 @@ def test_status_does_not_import_textual(ws, tmp_path):
     assert run_process("status", ws, env=env).returncode == 0
 
 
-def test_demo_gives_a_fresh_copy_of_the_sample_every_time(someplan, tmp_path):
-    path = someplan("demo", "--path-only").strip()
-    assert str(tmp_path / "state") in path
-    pid = someplan.json("list", "--json", "-w", path)[0]["id"]
-    someplan("rm", pid, "-w", path)
-    assert someplan("demo", "--path-only").strip() == path
-    assert someplan.json("list", "--json", "-w", path)[0]["id"] == pid  # the deletion is gone again
-    assert "Fjordhotellet Solvik" in someplan("status", path)
-
-
 def test_status_on_the_sample_in_the_checkout_writes_nothing(someplan):
     from someplan.cli.workspace import sample_source
 

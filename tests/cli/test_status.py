@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -91,8 +92,8 @@ def test_doctor_reports_problems_as_json(someplan, ws, tmp_path):
     bad = tmp_path / "ws" / "devices" / "zzzzzzzzzzzz" / "000001.jsonl"
     bad.parent.mkdir(parents=True)
     bad.write_bytes(b"garbage")
-    report = someplan.json("doctor", "-w", ws, "--json")
+    report = json.loads(someplan("doctor", "-w", ws, "--json", code=1))  # an error: exit 1, for scripts
     assert report["format"] == 1 and report["devices"]
     assert [(p["code"], p["path"]) for p in report["problems"]] == [("damaged", "devices/zzzzzzzzzzzz/000001.jsonl")]
     assert "damaged" in someplan.json("status", ws, "--json")["problems"][0]["code"]
-    assert "unreadable lines" in someplan("doctor", "-w", ws)
+    assert "unreadable lines" in someplan("doctor", "-w", ws, code=1)

@@ -138,3 +138,19 @@ def test_count_files_reuses_unchanged_folders_and_sees_arrivals(tmp_path):
     keys, new, kept = count_files(root, since=0, cache=cache)
     assert keys == {"a/one.jpg", "a/three.jpg", "b/two.jpg"} and new == 3
     assert kept["a/"] != cache["a/"] and kept["b/"] == cache["b/"]
+
+
+def test_a_name_that_is_not_utf8_is_left_out_and_named(tmp_path):
+    # An old ISO-8859-1 machine's "bål.jpg" and folder "kål": stored in a post it would break
+    # the op log's UTF-8, printed it broke `someplan assets` with a misleading message.
+    root = os.fsencode(tmp_path)
+    os.makedirs(root + b"/k\xe5l")
+    for name in (b"/b\xe5l.jpg", b"/k\xe5l/x.jpg", b"/ok.jpg"):
+        open(root + name, "wb").close()
+    unreadable = []
+    assert list(scan_folder(tmp_path, unreadable=unreadable)) == ["ok.jpg"]
+    assert sorted(unreadable) == ["b\\xe5l.jpg", "k\\xe5l"]
+    from someplan.services.assets import count_files, stat_entry
+
+    assert count_files(tmp_path, since=0)[0] == {"ok.jpg"}
+    assert stat_entry(os.fsdecode(root + b"/b\xe5l.jpg"), os.fsdecode(b"b\xe5l.jpg")) is None

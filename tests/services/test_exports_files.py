@@ -92,6 +92,23 @@ def test_a_missing_or_unwritable_folder_is_one_line(catalog, tmp_path):
     assert "\n" not in str(missing.value)
 
 
+@pytest.mark.parametrize("spelled", ["nytt/", "nytt"])
+def test_a_folder_that_does_not_exist_is_one_line_and_nothing_is_written(catalog, tmp_path, monkeypatch, spelled):
+    # `-o NEWDIR/` once wrote a file named NEWDIR: the slash (or a name without an extension)
+    # says the user meant a folder.
+    monkeypatch.chdir(tmp_path)
+    result = prepare(catalog, ExportRequest("html"), TODAY)
+    with pytest.raises(UserError, match="does not exist") as missing:
+        write(result, catalog, spelled)
+    assert "nytt" in str(missing.value) and "\n" not in str(missing.value)
+    assert not (tmp_path / "nytt").exists()
+
+
+def test_a_new_file_name_with_an_extension_is_written(catalog, tmp_path):
+    result = prepare(catalog, ExportRequest("html"), TODAY)
+    assert write(result, catalog, str(tmp_path / "plan.html")) == tmp_path / "plan.html"
+
+
 def test_an_unwritable_folder_is_one_line(catalog, tmp_path, monkeypatch):
     import someplan.services.exports.files as files
 

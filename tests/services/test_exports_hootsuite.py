@@ -145,3 +145,14 @@ def test_the_service_needs_exactly_one_channel(catalog):
 
 def test_a_pinned_today_counts_from_its_first_minute(catalog):
     assert local_now(catalog, dt.date(2026, 11, 18)) == dt.datetime(2026, 11, 18, 0, 0)
+
+
+def test_a_file_without_posts_is_not_written(catalog, tmp_path):
+    from someplan.services.exports.run import write
+
+    request = ExportRequest("hootsuite", channels=("Facebook",), statuses=("published",))
+    result = prepare(catalog, request, dt.date(2026, 11, 18), now=dt.datetime(2026, 11, 18, 0, 0))
+    assert result.count == 0 and "nothing to export" in result.nothing
+    with pytest.raises(UserError, match="nothing to export"):
+        write(result, catalog, str(tmp_path))
+    assert not list(tmp_path.glob("someplan-*"))

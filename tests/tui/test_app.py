@@ -195,3 +195,14 @@ async def test_edits_the_shared_folder_did_not_take_show_in_the_header_until_it_
         await pilot.press("t")
         await pilot.pause()
         assert "edits only on this machine" not in str(app.screen.query_one("#header", Static).render())
+
+
+async def test_a_notice_from_the_command_line_shows_in_the_planner(sample_copy):
+    # `someplan demo` printed where its copy is before the screen opened: seen only after quitting.
+    from someplan.services.catalog import Catalog
+    from someplan.store.workspace import Workspace
+    from someplan.tui.app import SomeplanApp
+
+    app = SomeplanApp(Catalog(Workspace.open(sample_copy)), watch=False, notice="the demo is in /x/[b]demo[/b]")
+    async with app.run_test(size=(120, 40)):
+        assert [n.message for n in app._notifications if "demo" in n.message] == ["the demo is in /x/[b]demo[/b]"]

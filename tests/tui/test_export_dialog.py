@@ -181,3 +181,22 @@ async def test_an_edit_stamped_after_2088_does_not_break_the_dialog(make_app, sa
         assert not isinstance(app.screen, ExportScreen)
         (written,) = (sample_copy / "exports").iterdir()
         assert Calendar.from_ical(written.read_bytes()).walk("VEVENT")
+
+
+async def test_a_hootsuite_file_without_posts_is_refused_with_the_reason(make_app, sample_copy):
+    from someplan.services.setup import add_channel
+
+    app = make_app()
+    empty = add_channel(app.catalog, "Threads", "other", 3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        screen = app.screen
+        screen.query_one("#export-format", Select).value = "hootsuite"
+        await pilot.pause()
+        screen.query_one("#export-channel", Select).value = empty.id
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "nothing to export: Threads has no post" in str(screen.query_one("#export-error", Static).render())
+        assert not (sample_copy / "exports").exists() or not list((sample_copy / "exports").iterdir())

@@ -77,13 +77,23 @@ def target_path(output: str | None, workspace_root: Path, name: str) -> Path:
         path = folder / name
     else:
         path = Path(output).expanduser()
-        path = path / name if path.is_dir() else path
+        if path.is_dir() or _names_a_folder(output, path):
+            path = path / name  # a folder that does not exist is then reported by check_target
     if not folder.exists() and workspace_root.is_dir() and _same_folder(path.parent, folder):
         try:
             folder.mkdir()
         except OSError as error:
             raise UserError(_("cannot make the folder {folder}: {reason}").format(folder=folder, reason=_reason(error))) from None
     return path
+
+
+def _names_a_folder(output: str, path: Path) -> bool:
+    """`NEWDIR/` is a folder however it is spelled; so is a new name without an extension:
+    taking it for a file would write `NEWDIR` beside where the user looked for the export
+    (an export's file name always has its format's extension)."""
+    if output.endswith(tuple(sep for sep in (os.sep, os.altsep) if sep)):
+        return True
+    return not path.exists() and not path.suffix
 
 
 def _same_folder(a: Path, b: Path) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from someplan.domain.post import Post, Status
-from someplan.domain.weeks import PLAN_YEARS, IsoWeek, month_name
+from someplan.domain.weeks import PLAN_YEARS, IsoWeek, day_label, month_name
 from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
@@ -60,6 +60,10 @@ class ExportResult:
     device: str  # this machine's id, which the default name holds and a target in the workspace must
     skipped: tuple[Skipped, ...] = ()  # hootsuite: posts left out, with every reason
     notes: tuple[str, ...] = field(default=())
+    # Why nothing may be written: a Hootsuite file without a post (the bulk composer refuses an
+    # empty file, and a 0-byte file beside "exported 0 posts" only misleads). Other formats are
+    # written empty on purpose: a subscribed calendar must lose its events too.
+    nothing: str | None = None
 
     def done_message(self, path: object) -> str:
         """ "Exported 12 posts to …/x.csv (2 posts left out)", in the language spoken."""
@@ -149,11 +153,25 @@ def _hootsuite(catalog, channels, statuses, period: Period, date_format: str, no
                               others).format(n=others))  # fmt: skip
     made = hootsuite_file(chosen, channel, now, date_format)
     name = default_name("hootsuite", device, channel=slug(channel.name, "channel"))
-    return ExportResult("hootsuite", made.data, len(made.rows), period, name, device, made.skipped, tuple(notes))
+    nothing = None if made.rows else _nothing_message(channel.name, wanted, period, len(made.skipped))
+    return ExportResult("hootsuite", made.data, len(made.rows), period, name, device, made.skipped, tuple(notes), nothing)
+
+
+def _nothing_message(channel: str, statuses: frozenset[Status], period: Period, broken: int) -> str:
+    if broken:
+        return ngettext("nothing to export: the one post found breaks Hootsuite's rules (above); no file was written",
+                        "nothing to export: all {n} posts found break Hootsuite's rules (above); no file was written",
+                        broken).format(n=broken)  # fmt: skip
+    return _("nothing to export: {channel} has no post with status {statuses} from {first} to {last}; "
+             "no file was written").format(channel=channel, statuses=", ".join(s.label() for s in sorted(statuses)),
+                                           first=day_label(period.first, language(), weekday=None, year=True),
+                                           last=day_label(period.last, language(), weekday=None, year=True))  # fmt: skip
 
 
 def write(result: ExportResult, catalog: Catalog, output: str | None = None, force: bool = False) -> Path:
     """Write `result` to `output` (a file or a folder; None: the workspace's exports folder)."""
+    if result.nothing:
+        raise UserError(result.nothing)
     root = catalog.workspace.root
     path = target_path(output, root, result.default_name)
     check_target(path, root, result.device, force)
