@@ -196,3 +196,13 @@ async def test_a_reference_leading_out_of_the_folder_is_listed_as_refused(make_a
         assert "2\u00a0refused" in status
         lines = [str(option.prompt) for option in pane.main._options]
         assert any("\\x1b]0;pwned\\x07/etc/shadow" in line and "refused" in line for line in lines)
+
+
+async def test_a_shared_asset_folder_outside_the_users_folders_is_not_indexed_and_says_so(make_app, sample_copy):
+    app = make_app()
+    app.catalog.workspace.update("settings", "workspace", {"asset_folder": "/"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert screen.asset_index.root == sample_copy.resolve() / "assets"
+        assert len(shown(screen)) == 10
+        assert any("--trust-folder" in n.message for n in app._notifications)

@@ -16,7 +16,7 @@ import time
 from someplan.domain.assets import AssetQuery, AssetRow, Move, reference_key
 from someplan.domain.post import Post, Status
 from someplan.services.assets import (
-    AssetIndex, AssetList, asset_root, asset_rows, mark_seen, referenced_keys, relink, scan_folder, seen_at, usage_by_asset,
+    AssetIndex, AssetList, asset_folder_problems, asset_root, asset_rows, mark_seen, referenced_keys, relink, scan_folder, seen_at, usage_by_asset,
 )  # fmt: skip
 from someplan.services.asset_watch import Added, AssetWatcher, Moved, Removed
 from someplan.i18n import _, language, ngettext
@@ -43,6 +43,8 @@ class AssetsCoordination:
 
     def _start_assets(self) -> None:
         self.asset_index = AssetIndex(asset_root(self.catalog))
+        for problem in asset_folder_problems(self.catalog):  # a shared setting pointing at `/`
+            self.notify(problem.message, severity="warning", timeout=15, markup=False)
         self.assets_seen = seen_at(self.catalog)  # "new" is measured against the last look before this run
         self._asset_pending = []
         self._lost_assets: set[str] = set()  # referenced files that vanished this session
