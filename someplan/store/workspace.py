@@ -404,11 +404,13 @@ class Workspace:
     def _clock_problems(self) -> list[Problem]:
         limit = self._now_ms() + SKEW_REPORT_MS
         ahead: dict[str, int] = {}
-        me = self.identity.device_id if self.identity else None
+        # This machine's ids: the one in use and any it wrote under before (a reader, which has
+        # looked up no identity, knows them by its private copies).
+        mine = {device for device, _name in self._private} | ({self.identity.device_id} if self.identity else set())
         for state in self._files.values():
             if state.max_stamp and stamp_wall_ms(state.max_stamp) > limit:
                 device = stamp_device(state.max_stamp)
-                if device == me:
+                if device in mine:
                     continue  # our clock only runs ahead by following one already reported
                 ahead[device] = max(ahead.get(device, 0), stamp_wall_ms(state.max_stamp))
         now = self._now_ms()

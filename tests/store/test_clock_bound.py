@@ -86,3 +86,17 @@ def test_order_keys_with_far_ahead_prevs_merge_the_same_in_any_order(walls, data
             state.apply(decode(line).ops)
         states.append(state.fingerprint())
     assert states[0] == states[1]
+
+
+def test_a_reader_on_a_machine_that_followed_a_fast_clock_does_not_report_itself(machine):
+    kari, ola = machine("kari"), machine("ola")
+    ws_k = Workspace.init(kari.folder, kari.identities, now_ms=lambda: NOW + 3 * HOUR)
+    shutil.copytree(kari.folder, ola.folder)
+    ws_k.insert("posts", {"title": "ahead"})
+    _sync(kari.folder, ola.folder)
+    ws_o = Workspace.open(ola.folder, ola.identities, now_ms=lambda: NOW)
+    ws_o.insert("posts", {"title": "after seeing it"})  # stamped 3 hours ahead: it followed Kari
+    reader = Workspace.open(ola.folder, ola.identities, now_ms=lambda: NOW, writable=False)  # `doctor`
+    ahead = [p for p in reader.problems if p.code == "clock-ahead"]
+    assert [p.path for p in ahead] == [f"devices/{ws_k.identity.device_id}"]
+    assert "3 hours ahead" in ahead[0].message
