@@ -236,14 +236,17 @@ class Workspace:
     def _private_files(self) -> dict[tuple[str, str], tuple]:
         found: dict[tuple[str, str], tuple] = {}
         try:
-            folders = [f for f in os.scandir(self._private_root()) if DEVICE_ID_RE.match(f.name)]
-            for folder in folders:
+            folders = [f for f in os.scandir(self._private_root()) if DEVICE_ID_RE.match(f.name) and f.is_dir()]
+        except OSError:
+            return found
+        for folder in folders:
+            try:
                 for item in os.scandir(folder.path):
                     if SEGMENT_RE.match(item.name) and item.is_file(follow_symlinks=False):
                         stat = item.stat()
                         found[(folder.name, item.name)] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-        except OSError:
-            pass
+            except OSError:
+                continue
         return found
 
     def _scan_private(self, touched: set[str], update_views: bool) -> set[RecordRef]:
