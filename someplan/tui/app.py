@@ -17,9 +17,8 @@ from textual.theme import ThemeProvider
 
 from someplan.i18n import ENV_VAR, LANGUAGE_NAMES, N_, _, language, ngettext
 from someplan.services.calendar_data import calendar_problems
-from someplan.services.assets import asset_folder_problems
-from someplan.services.record_check import record_problems
 from someplan.services.catalog import Catalog, effective_today
+from someplan.services.doctor import examine
 from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.store.watcher import ChangeFeed
@@ -36,6 +35,8 @@ from someplan.tui.screens.campaign_editor import CampaignEditor
 from someplan.tui.screens.dialogs import ShowList
 from someplan.tui.screens.editor import PostEditor
 from someplan.tui.screens.export import ExportScreen
+from someplan.tui.screens.figures_import import PALETTE_ENTRY as IMPORT_ENTRY
+from someplan.tui.screens.figures_import import FiguresImportScreen
 from someplan.tui.screens.figures import FiguresScreen
 from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main import MainScreen
@@ -60,6 +61,7 @@ HELP_SECTIONS = (
     (N_("Campaign editor"), CampaignEditor),
     (N_("Assets"), AssetsPane),
     (N_("Export"), ExportScreen),
+    (N_("Import figures"), FiguresImportScreen),
 )
 
 # Textual's own palette commands (get_system_commands), so that the catalog has them.
@@ -92,6 +94,7 @@ class PlannerCommands(Provider):
         (N_("Key figures view"), "screen.figures_view", N_("Rates by category and channel, top posts, reuse")),
         YEAR_WHEEL_COMMAND,
         (N_("Export…"), "screen.export", N_("The plan as a calendar, a Hootsuite CSV, a Markdown or HTML plan, a CSV of posts")),
+        (IMPORT_ENTRY[0], "screen.import_figures", IMPORT_ENTRY[1]),
         (N_("Run doctor"), "app.doctor", N_("Unreadable or stray files, clocks, devices")),
         (N_("Help: all keys"), "app.help", N_("Every key, by pane")),
     )
@@ -202,11 +205,11 @@ class SomeplanApp(App):
     # -- actions ---------------------------------------------------------------------------------
 
     def action_doctor(self) -> None:
-        workspace = self.catalog.workspace
-        where = _("{path}  (format {format})").format(path=workspace.root, format=workspace.format)
+        report = examine(self.catalog.workspace, self.catalog)
+        where = _("{path}  (format {format})").format(path=report.workspace, format=report.format)
         lines: list[Text | str] = [Text(where, style="bold")]
-        lines += [_("device {device}: {name}").format(device=device, name=name) for device, name in sorted(workspace.devices().items())]
-        problems = workspace.problems + record_problems(self.catalog) + list(asset_folder_problems(self.catalog))
+        lines += [_("device {device}: {name}").format(device=device, name=name) for device, name in report.devices]
+        problems = report.problems
         found = ngettext("{count} problem:", "{count} problems:", len(problems)).format(count=len(problems))
         lines.append(Text(found if problems else _("No problems found."), style="bold"))
         for problem in problems:

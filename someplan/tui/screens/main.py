@@ -46,6 +46,7 @@ from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main_assets import AssetsCoordination
 from someplan.tui.screens.year_wheel import YearWheelScreen
 from someplan.tui.screens.export import ExportScreen
+from someplan.tui.screens.figures_import import FiguresImportScreen
 
 def writes(method):
     """A screen action that writes: a refused or failed write is a notice, never a crash."""
@@ -76,6 +77,7 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("F", "figures_view", N_("Figures view"), id="app.figures_view"),
         Binding("w", "year_wheel", N_("Year wheel"), id="app.year_wheel"),
         Binding("E", "export", N_("Export"), id="app.export"),
+        Binding("I", "import_figures", N_("Import figures"), id="app.import_figures"),
     ]
 
     def __init__(self) -> None:
@@ -490,6 +492,14 @@ class MainScreen(AssetsCoordination, Screen):
                 self.notify(message, markup=False)
 
         self.app.push_screen(ExportScreen(self.week, self.app.today), written)
+
+    def action_import_figures(self) -> None:
+        def done(message: str | None) -> None:
+            if message:
+                self.notify(message, markup=False)
+            self.refresh_all()
+
+        self.app.push_screen(FiguresImportScreen(), done)
 
     # -- colleagues ------------------------------------------------------------------------------
 
