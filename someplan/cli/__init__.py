@@ -42,7 +42,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
                           "(a preview; --yes writes the drafts)")),
     "people": ("people", N_("the people registry: list, add, edit, remove")),
     "export": ("export", N_("export the plan: a calendar (ics), a Hootsuite CSV, a Markdown or HTML "
-                            "plan of a week or month, or a CSV of posts")),
+                            "plan of a week or month, a CSV of posts, or the year wheel as a picture (SVG)")),
+    "report": ("report", N_("a month's, quarter's or year's report as one HTML file: rates against the period "
+                            "before, charts, best and weakest posts, planned against published, the year wheel")),
     "campaign": ("campaign", N_("campaigns and seasons on the year wheel: list, add, edit, remove")),
     "language": ("language", N_("the language someplan speaks (norsk bokmål or English), and why")),
 }  # fmt: skip

@@ -13,13 +13,11 @@ make the k-th of them fail and check that every crash point leaves the old or th
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import re
-import secrets
-import socket
 import stat
 import time
+import zlib
 from pathlib import Path
 
 TEMP_PREFIX = ".~someplan-"
@@ -28,7 +26,16 @@ FIRST_BACKOFF_S = 0.01
 # A temp file names the machine and process that write it, so that one a crash left behind can be
 # told from one a live process is still writing, and from another machine's that a sync tool
 # brought along (not ours to remove). Older names carry neither; those go once an hour old.
-_MACHINE = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:6]
+_machine_token: str | None = None
+
+
+def _machine() -> str:
+    """Six hex digits for this machine (of its host name; no socket import at start-up)."""
+    global _machine_token
+    if _machine_token is None:
+        name = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+        _machine_token = f"{zlib.crc32(name.encode()) & 0xFFFFFF:06x}"
+    return _machine_token
 _TEMP_RE = re.compile(rf"^{re.escape(TEMP_PREFIX)}(?:([0-9a-f]{{6}})-(\d+)-)?[0-9a-f]{{12}}\.tmp$")
 STALE_TEMP_S = 3600
 
@@ -75,7 +82,7 @@ def remove_stale_temp_files(folder: Path, now_s=time.time) -> None:
         return
     for path in paths:
         match = _TEMP_RE.match(path.name)
-        if not match or (match[1] and match[1] != _MACHINE):
+        if not match or (match[1] and match[1] != _machine()):
             continue
         try:
             if match[2] and int(match[2]) != os.getpid() and not _running(int(match[2])):
@@ -101,7 +108,7 @@ def _running(pid: int) -> bool:
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that readers see the old file or the new one, never a mix."""
     folder = path.parent
-    temp = folder / f"{TEMP_PREFIX}{_MACHINE}-{os.getpid()}-{secrets.token_hex(6)}.tmp"
+    temp = folder / f"{TEMP_PREFIX}{_machine()}-{os.getpid()}-{os.urandom(6).hex()}.tmp"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
     try:
         try:

@@ -183,7 +183,7 @@ def test_stale_temp_files_of_this_machine_are_removed_on_open_and_no_others(shar
     exports.mkdir()
     finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     dead = int(finished.stdout)
-    me = atomic._MACHINE
+    me = atomic._machine()
     names = {
         "crashed": f"{atomic.TEMP_PREFIX}{me}-{dead}-0123456789ab.tmp",
         "writing": f"{atomic.TEMP_PREFIX}{me}-{os.getppid()}-0123456789ab.tmp",

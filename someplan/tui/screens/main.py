@@ -77,6 +77,8 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("F", "figures_view", N_("Figures view"), id="app.figures_view"),
         Binding("w", "year_wheel", N_("Year wheel"), id="app.year_wheel"),
         Binding("E", "export", N_("Export"), id="app.export"),
+        # Not in the footer, which is full at 80 columns; help and the palette list it.
+        Binding("R", "report", N_("Report of the last month"), id="app.report", show=False),
         Binding("I", "import_figures", N_("Import figures"), id="app.import_figures"),
     ]
 
@@ -492,6 +494,29 @@ class MainScreen(AssetsCoordination, Screen):
                 self.notify(message, markup=False)
 
         self.app.push_screen(ExportScreen(self.week, self.app.today), written)
+
+    def action_report(self) -> None:
+        """Write the last whole month's report (as `someplan report` does) and say where. On a
+        thread: a cold first report takes about half a second (Pillow, the calendar), and the key
+        must not hold up the screen."""
+        self.run_worker(self._write_report, thread=True, exclusive=True, group="report")
+
+    def _write_report(self) -> None:
+        from someplan.services.errors import UserError
+        from someplan.services.report_file import write_report
+
+        workspace = self.catalog.workspace
+        try:
+            with workspace.lock:  # the records are read live: no colleague's op may land meanwhile
+                report, path = write_report(self.catalog, None, self.app.today)
+        except (UserError, WorkspaceError, OSError) as error:
+            message, severity = _("No report: {error}").format(error=error), "error"
+        else:
+            message, severity = _("Wrote the report for {period} to {path}").format(period=report.label, path=path), "information"
+        try:
+            self.app.call_from_thread(self.notify, message, severity=severity, timeout=10, markup=False)
+        except RuntimeError:
+            pass  # the app is closing
 
     def action_import_figures(self) -> None:
         def done(message: str | None) -> None:
