@@ -206,3 +206,31 @@ async def test_a_shared_asset_folder_outside_the_users_folders_is_not_indexed_an
         assert screen.asset_index.root == sample_copy.resolve() / "assets"
         assert len(shown(screen)) == 10
         assert any("--trust-folder" in n.message for n in app._notifications)
+
+
+async def test_the_folder_watch_starts_off_the_ui_thread(make_app, monkeypatch):
+    import threading
+
+    from someplan.services.asset_watch import AssetWatcher
+
+    threads = []
+    real_start = AssetWatcher.start
+    monkeypatch.setattr(AssetWatcher, "start", lambda self: threads.append(threading.current_thread()) or real_start(self))
+    app = make_app(watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert threads and threads[0] is not threading.main_thread()  # walking 200 folders holds no key
+
+
+async def test_an_unknown_filter_key_is_refused_in_the_dialog(make_app):
+    """Issue 17.8: the filter dialog says what is wrong with `foo:bar` instead of showing no file."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("3", "slash")
+        await until(pilot, lambda: isinstance(app.screen, Ask), "the filter dialog")
+        app.screen.query_one("Input").value = "foo:bar"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Ask)
+        assert "foo:bar: not a filter" in str(app.screen.query_one("#ask-error").render())

@@ -2,6 +2,8 @@
 would refuse, ctrl+s writes, a file someplan did not write is replaced only after a yes."""
 
 import datetime as dt
+import shutil
+from pathlib import PurePath
 
 from icalendar import Calendar
 from textual.widgets import Input, Select, Static
@@ -181,6 +183,20 @@ async def test_an_edit_stamped_after_2088_does_not_break_the_dialog(make_app, sa
         assert not isinstance(app.screen, ExportScreen)
         (written,) = (sample_copy / "exports").iterdir()
         assert Calendar.from_ical(written.read_bytes()).walk("VEVENT")
+
+
+async def test_a_long_path_shows_the_file_name(make_app, sample_copy, tmp_path):
+    """Issue 17.21: the dialog's file field showed the start of a long path and hid the name."""
+    deep = tmp_path / ("Dropbox (Fjordhotellet Solvik AS)" + "/felles/sosiale medier" * 2) / "planlegger"
+    shutil.copytree(sample_copy, deep)
+    app = make_app(path=deep)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        field = app.screen.query_one("#export-path")
+        assert len(field.value) > field.size.width
+        shown = str(field.render_line(0).text)
+        assert PurePath(field.value).name in shown
 
 
 async def test_r_writes_the_last_months_report_and_says_where(make_app, sample_copy):
