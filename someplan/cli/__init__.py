@@ -16,6 +16,7 @@ from importlib import import_module
 from pathlib import Path
 
 from someplan.i18n import N_, _
+from someplan.textsafe import literal
 
 # Every command: name -> (module in this package, help), in the order `someplan --help` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -69,11 +70,13 @@ def main(argv: list[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     except WorkspaceError as error:
-        print(f"someplan: {error}", file=sys.stderr)
+        # Errors name what was typed and what is stored ("known: …" lists colleagues' names):
+        # shown literally, never as terminal control sequences.
+        print(f"someplan: {literal(error)}", file=sys.stderr)
         return 1
     except OSError as error:
         where = f": {error.filename}" if error.filename else ""
-        print(f"someplan: {error.strerror or error}{where}", file=sys.stderr)
+        print(f"someplan: {literal(f'{error.strerror or error}{where}')}", file=sys.stderr)
         return 1
     except UnicodeError:
         print("someplan: " + _("a name, title or path given is not valid text (UTF-8)"), file=sys.stderr)

@@ -92,7 +92,7 @@ def cmd_people_add(args) -> int:
 
     with common.open_catalog(args, writable=True) as catalog:
         person = add_person(catalog, args.name, **_person_fields(args))
-    print(person.id)
+    common.say(person.id)
     return 0
 
 
@@ -107,7 +107,7 @@ def cmd_people_edit(args) -> int:
         if not fields:
             raise UserError(_("nothing to change: give --name, --role, --consent or --until"))
         person = edit_person(catalog, args.name, **fields)
-    print(person.id)
+    common.say(person.id)
     return 0
 
 
@@ -116,5 +116,5 @@ def cmd_people_rm(args) -> int:
 
     with common.open_catalog(args, writable=True) as catalog:
         person = remove_person(catalog, args.name)
-    print(_("removed {name}").format(name=person.name))
+    common.say(_("removed {name}").format(name=person.name))
     return 0

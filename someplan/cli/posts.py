@@ -61,7 +61,7 @@ def cmd_add(args) -> int:
             category=catalog.category(args.category).id,
             status=parse_status(args.status),
         )
-        print(add_post(catalog, post))
+        common.say(add_post(catalog, post))
     return 0
 
 
@@ -168,7 +168,7 @@ def cmd_edit(args) -> int:
             fields["time"] = parse_time(args.time) if args.time else None
         if not fields:
             raise UserError(_("nothing to change: give at least one of --title, --caption, --status, --channel, --category …"))
-        print(edit_post(catalog, args.id, **fields).id)
+        common.say(edit_post(catalog, args.id, **fields).id)
     return 0
 
 
@@ -180,7 +180,7 @@ def cmd_move(args) -> int:
         fields = {"date": parse_date(args.date, common.today(catalog))}
         if args.time is not None:
             fields["time"] = parse_time(args.time)
-        print(edit_post(catalog, args.id, **fields).id)
+        common.say(edit_post(catalog, args.id, **fields).id)
     return 0
 
 
@@ -189,7 +189,7 @@ def cmd_rm(args) -> int:
 
     with common.open_catalog(args, writable=True) as catalog:
         post = remove_post(catalog, args.id)
-        print(_("deleted {id}; bring it back with: someplan restore {id}").format(id=post.id))
+        common.say(_("deleted {id}; bring it back with: someplan restore {id}").format(id=post.id))
     return 0
 
 
@@ -197,7 +197,7 @@ def cmd_restore(args) -> int:
     from someplan.services.planning import restore_post
 
     with common.open_catalog(args, writable=True) as catalog:
-        print(restore_post(catalog, args.id))
+        common.say(restore_post(catalog, args.id))
     return 0
 
 

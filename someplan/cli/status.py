@@ -203,6 +203,9 @@ def asset_counts_text(counts: dict[str, int]) -> Pieces:
     if counts["missing"]:
         missing = ngettext("{count} missing", "{count} missing", counts["missing"]).format(count=counts["missing"])
         line.append((", " + missing, "yellow"))
+    if counts.get("refused"):
+        refused = ngettext("{count} refused", "{count} refused", counts["refused"]).format(count=counts["refused"])
+        line.append((", " + refused, "red"))
     return line
 
 

@@ -33,6 +33,12 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
 
 
+# Bounds keep every date a cadence computes within the calendar ("every 600000 weeks" once ended
+# `status` and the planner with an OverflowError), also for a colleague's stored value.
+MAX_WEEKS = 104
+MAX_TIMES_A_MONTH = 31
+
+
 @dataclass(frozen=True)
 class Cadence:
     """Every `n` weeks (unit "week") or `n` times a month (unit "month")."""
@@ -41,7 +47,8 @@ class Cadence:
     n: int = 1
 
     def __post_init__(self):
-        if self.unit not in ("week", "month") or self.n < 1:
+        limit = MAX_WEEKS if self.unit == "week" else MAX_TIMES_A_MONTH
+        if self.unit not in ("week", "month") or not isinstance(self.n, int) or not 1 <= self.n <= limit:
             raise ValueError(_("not a cadence: {unit} {n}").format(unit=self.unit, n=self.n))
 
     @classmethod
@@ -52,6 +59,12 @@ class Cadence:
             match = pattern.match(spoken)
             if match:
                 n = n or _number(match.group(1))
+                if n and n > (MAX_WEEKS if unit == "week" else MAX_TIMES_A_MONTH):
+                    raise ValueError(
+                        _("not a cadence: {text!r} (at most every {weeks} weeks, or {times} times a month)").format(
+                            text=text, weeks=MAX_WEEKS, times=MAX_TIMES_A_MONTH
+                        )
+                    )
                 if n:
                     return cls(unit, n)
         raise ValueError(_("not a cadence: {text!r}").format(text=text))

@@ -26,22 +26,75 @@ from someplan.domain.assets import (
     LEGACY_PREFIX, AssetQuery, AssetRow, BadReference, Move, is_ignored_name, kind_of, moved_references,
     normal_reference, reference_key, top_post_ids,
 )  # fmt: skip
-from someplan.i18n import _
+from someplan.i18n import N_, _
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.store.atomic import atomic_write
+from someplan.store.problems import Problem
 from someplan.store.user_dirs import cache_dir
 
 NEW_WITHOUT_RECORD_S = 7 * 86400
 FINGERPRINT_BYTES = 64 * 1024
 
 
+TRUSTED_FOLDERS = "trusted_asset_folders"  # in the user's state file: {workspace id: [folder]}
+
+
 def asset_root(catalog: Catalog) -> Path:
+    """The folder whose files are the assets: the workspace's setting when it may be read here,
+    else the workspace's own `assets/` (see `refused_asset_folder`)."""
+    wanted = _wanted_root(catalog)
+    return catalog.workspace.root.resolve() / "assets" if _refused(catalog, wanted) else wanted
+
+
+def _wanted_root(catalog: Catalog) -> Path:
     folder = catalog.settings().asset_folder or "assets/"
-    root = (catalog.workspace.root / folder).resolve()
-    workspace = catalog.workspace.root.resolve()
-    # An asset folder outside the workspace is allowed (a shared Dropbox folder), given absolutely.
-    return root if Path(folder).is_absolute() or root.is_relative_to(workspace) else workspace / "assets"
+    return (catalog.workspace.root / Path(folder).expanduser()).resolve()
+
+
+def refused_asset_folder(catalog: Catalog) -> Path | None:
+    """The workspace's asset folder when this machine will not read it: the setting is shared,
+    so a colleague (or a hostile edit) could point every machine at `/` or at `~/.ssh`.
+
+    Read without asking: a folder inside the workspace, or inside this user's home that is not
+    the home itself and not hidden (a shared Dropbox folder). Anything else only after this user
+    said yes on this machine (`trust_asset_folder`, `someplan assets --trust-folder`)."""
+    wanted = _wanted_root(catalog)
+    return wanted if _refused(catalog, wanted) else None
+
+
+def _refused(catalog: Catalog, root: Path) -> bool:
+    if root.is_relative_to(catalog.workspace.root.resolve()):
+        return False
+    home = Path.home().resolve()
+    if root != home and root.is_relative_to(home) and not any(p.startswith(".") for p in root.relative_to(home).parts):
+        return False
+    trusted = read_user_state().get(TRUSTED_FOLDERS, {})
+    mine = trusted.get(catalog.workspace.id, []) if isinstance(trusted, dict) else []
+    return str(root) not in (mine if isinstance(mine, list) else [])
+
+
+def asset_folder_problems(catalog: Catalog) -> tuple[Problem, ...]:
+    refused = refused_asset_folder(catalog)
+    if refused is None:
+        return ()
+    return (Problem("warning", "asset-folder-refused", ASSET_FOLDER_REFUSED, None, {"folder": str(refused)}),)
+
+
+ASSET_FOLDER_REFUSED = N_(
+    "the workspace's asset folder {folder} lies outside your own folders, so it is not read on this machine "
+    "(the workspace's assets/ is); to read it here: someplan assets --trust-folder"
+)
+
+
+def trust_asset_folder(catalog: Catalog) -> Path:
+    """This user, on this machine, says yes to the workspace's asset folder."""
+    wanted = _wanted_root(catalog)
+    trusted = read_user_state().get(TRUSTED_FOLDERS, {})
+    trusted = trusted if isinstance(trusted, dict) else {}
+    mine = [f for f in trusted.get(catalog.workspace.id, []) if isinstance(f, str) and f != str(wanted)]
+    write_user_state(**{TRUSTED_FOLDERS: trusted | {catalog.workspace.id: [*mine, str(wanted)]}})
+    return wanted
 
 
 @dataclass(slots=True)
@@ -349,8 +402,19 @@ class Usage:
 
 def usage_by_asset(catalog: Catalog) -> dict[str, Usage]:
     """Which posts use each asset, from the stored fields (no Post object for every post)."""
+    return _usage(catalog)[0]
+
+
+def refused_references(catalog: Catalog) -> dict[str, Usage]:
+    """References that lead out of the asset folder (`../../etc/passwd`, `/etc/passwd`, `C:\\…`,
+    `\\\\server\\…`), by the text stored: never read, but listed, so they do not vanish."""
+    return _usage(catalog)[1]
+
+
+def _usage(catalog: Catalog) -> tuple[dict[str, Usage], dict[str, Usage]]:
     categories = {k: v.casefold() for k, v in catalog.category_names().items()}
     usage: dict[str, Usage] = {}
+    refused: dict[str, Usage] = {}
     for post_id, doc in catalog.workspace.view(POSTS).items():
         refs = doc.get("assets")
         if not isinstance(refs, list) or not refs:
@@ -364,6 +428,11 @@ def usage_by_asset(catalog: Catalog) -> dict[str, Usage]:
         for ref in refs:
             key = reference_key(ref) if isinstance(ref, str) else None
             if key is None:
+                if isinstance(ref, str) and ref.strip():
+                    use = refused.setdefault(ref, Usage([], [], None, set(), ref))
+                    if post_id not in use.post_ids:
+                        use.post_ids.append(post_id)
+                        use.titles.append(title)
                 continue
             use = usage.setdefault(key, Usage([], [], None, set(), ref))
             if post_id in use.post_ids:
@@ -374,7 +443,7 @@ def usage_by_asset(catalog: Catalog) -> dict[str, Usage]:
                 use.last_used = day
             if category:
                 use.categories.add(category)
-    return usage
+    return usage, refused
 
 
 def _lookup(index: AssetIndex, key: str) -> str | None:
@@ -427,12 +496,17 @@ class AssetList:
     new: int
     unused: int
     missing: int
+    refused: int = 0  # references leading out of the folder, listed among the missing
 
 
 def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt.date,
                seen: float | None, limit: int = 500, usage: dict[str, Usage] | None = None) -> AssetList:  # fmt: skip
     """The rows the filter keeps (missing references first, then newest first), and counts."""
-    usage, missing = usage_in_index(index, usage_by_asset(catalog) if usage is None else usage)
+    if usage is None:
+        usage, refused = _usage(catalog)
+    else:
+        refused = refused_references(catalog)
+    usage, missing = usage_in_index(index, usage)
     since = new_since(seen)
     top = best_posts(catalog) if query.top else frozenset()
 
@@ -447,6 +521,12 @@ def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt
 
     rows: list[AssetRow] = []
     matched = 0
+    for key, use in sorted(refused.items()):
+        candidate = row(use.stored, None, use)._replace(refused=True, kind="other")
+        if query.matches(candidate, today):
+            matched += 1
+            if len(rows) < limit:
+                rows.append(candidate)
     for key, use in sorted(missing.items()):
         candidate = row(use.stored, None, use)
         if query.matches(candidate, today):
@@ -470,7 +550,7 @@ def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt
             matched += 1
             if len(rows) < limit:
                 rows.append(candidate)
-    return AssetList(rows, len(index.entries), matched, new_count, unused, len(missing))
+    return AssetList(rows, len(index.entries), matched, new_count, unused, len(missing), len(refused))
 
 
 def scan_index(catalog: Catalog) -> AssetIndex:
@@ -505,7 +585,7 @@ def referenced_keys(catalog: Catalog, index: AssetIndex) -> set[str]:
     return set(usage)
 
 
-FOLDER_CACHE_VERSION = 1
+FOLDER_CACHE_VERSION = 2  # 2: links leading out of the folder are not counted (as in the scan)
 
 
 def count_files(root: Path | str, since: float, cache: dict | None = None) -> tuple[set[str], int, dict]:
@@ -518,6 +598,7 @@ def count_files(root: Path | str, since: float, cache: dict | None = None) -> tu
     and is not looked at again.
     """
     root = str(root)
+    real_root = os.path.realpath(root)
     known = cache or {}
     kept: dict[str, list] = {}
     keys: set[str] = set()
@@ -531,7 +612,7 @@ def count_files(root: Path | str, since: float, cache: dict | None = None) -> tu
             continue
         noted = known.get(rel)
         if not (isinstance(noted, list) and len(noted) == 3 and noted[0] == mtime_ns):
-            noted = _look_into(folder, mtime_ns)
+            noted = _look_into(folder, mtime_ns, real_root)
             if noted is None:
                 continue
         kept[rel] = noted
@@ -544,7 +625,7 @@ def count_files(root: Path | str, since: float, cache: dict | None = None) -> tu
     return keys, new, kept
 
 
-def _look_into(folder: str, mtime_ns: int) -> list | None:
+def _look_into(folder: str, mtime_ns: int, real_root: str) -> list | None:
     """[mtime_ns, sub-folder names, {file name: newest of mtime and ctime}] of one folder."""
     folders, files = [], {}
     try:
@@ -559,6 +640,10 @@ def _look_into(folder: str, mtime_ns: int) -> list | None:
             if entry.is_dir(follow_symlinks=False):
                 folders.append(entry.name)
             elif entry.is_file(follow_symlinks=False) or entry.is_symlink():
+                if entry.is_symlink():  # the scan's rule (scan_folder): only a link to a file inside
+                    target = os.path.realpath(entry.path)
+                    if not target.startswith(real_root + os.sep) or not os.path.isfile(target):
+                        continue
                 stat = entry.stat(follow_symlinks=False)
                 files[entry.name] = max(stat.st_mtime, stat.st_ctime)
         except OSError:
@@ -593,10 +678,11 @@ def asset_counts(catalog: Catalog) -> dict[str, int]:
             pass
     missing = 0
     found: set[str] = set()
-    for key in usage_by_asset(catalog):
+    usage, refused = _usage(catalog)
+    for key in usage:
         where = key if key in keys else key[len(LEGACY_PREFIX):] if key.startswith(LEGACY_PREFIX) and key[len(LEGACY_PREFIX):] in keys else None
         if where is None:
             missing += 1
         else:
             found.add(where)
-    return {"files": len(keys), "new": new, "unused": len(keys - found), "missing": missing}
+    return {"files": len(keys), "new": new, "unused": len(keys - found), "missing": missing, "refused": len(refused)}

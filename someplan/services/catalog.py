@@ -20,6 +20,7 @@ from someplan.domain.settings import WorkspaceSettings
 from someplan.domain.weeks import day_label
 from someplan.i18n import N_, _, language
 from someplan.services.errors import UserError
+from someplan.textsafe import literal
 from someplan.store.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -241,8 +242,9 @@ def _find(records: Iterable, text: str, unknown: str):
     for record in records:
         if record.id == text.strip() or record.name.casefold() == wanted:
             return record
-    known = ", ".join(r.name for r in records) or _("none yet")
-    raise UserError(_(unknown).format(text=text, known=known))
+    # Colleagues' names, shown wherever the error goes (terminal, planner): literally.
+    known = ", ".join(literal(r.name) for r in records) or _("none yet")
+    raise UserError(_(unknown).format(text=literal(text), known=known))
 
 
 def real_today(settings: WorkspaceSettings) -> dt.date:

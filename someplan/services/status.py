@@ -138,7 +138,7 @@ def build_status(
         due=due,
         campaigns=lines.campaigns,
         figures=_figures(catalog, posts, channels, week),
-        problems=tuple(catalog.workspace.problems) + calendar_problems_as_problems(),
+        problems=tuple(catalog.workspace.problems) + calendar_problems_as_problems() + asset_folder_problems(catalog),
         next_proposal=next_proposal(catalog, today, categories, channel_names),
     )
 
@@ -265,3 +265,12 @@ def _proposal_json(proposal: NextProposal | None) -> dict | None:
 
 def _round(value: float | None) -> float | None:
     return rounded(value, 2)
+
+
+def asset_folder_problems(catalog: Catalog) -> tuple[Problem, ...]:
+    """A shared asset folder this machine will not read, said where the user looks first."""
+    if (catalog.settings().asset_folder or "assets/").rstrip("/") == "assets":
+        return ()  # the usual case: no need to import the asset service (start-up budget)
+    from someplan.services.assets import asset_folder_problems as problems
+
+    return problems(catalog)

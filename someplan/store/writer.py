@@ -16,38 +16,20 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from someplan.i18n import N_
-from someplan.store.atomic import TEMP_PREFIX, atomic_write, write_once
+from someplan.store.atomic import TEMP_PREFIX, atomic_write, read_regular, remove_stale_temp_files, write_once
 from someplan.store.device import Identity
+from someplan.store.filelock import file_lock
 from someplan.store.hlc import stamp_device
-from someplan.store.layout import DEVICE_FILE, DEVICES, SEGMENT_RE, segment_name
+from someplan.store.layout import DEVICE_FILE, DEVICES, EXPORTS, SEGMENT_RE, segment_name
 from someplan.store.ops import DecodedFile, decode
 from someplan.store.problems import Problem
 
 SEGMENT_BYTES = 64 * 1024
 LOCK_FILE = ".lock"
-
-
-@contextlib.contextmanager
-def _file_lock(path: Path):
-    """An exclusive lock between this machine's processes (the file is local, never synced)."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        if os.name == "nt":
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
 def _keys(data: bytes) -> set[str]:
@@ -89,7 +71,7 @@ class SegmentWriter:
         Yields the greatest stamp among the ops the catch-up found, for the clock.
         """
         self.mirror_dir.mkdir(parents=True, exist_ok=True)
-        with _file_lock(self.mirror_dir / LOCK_FILE):
+        with file_lock(self.mirror_dir / LOCK_FILE):
             yield self._catch_up()
 
     def _catch_up(self) -> str:
@@ -119,6 +101,8 @@ class SegmentWriter:
         """Compare the workspace's copy of our segments with ours; heal what a sync tool broke."""
         for folder in (self.mirror_dir, self.device_dir):
             _remove_our_temp_files(folder)
+        for folder in (self.root, self.root / EXPORTS):  # shared with other processes: stale ones only
+            remove_stale_temp_files(folder)
         mirror = _read_segments(self.mirror_dir)
         shared = _read_segments(self.device_dir, strays=True)
         # Ops stamped with our id that we never wrote: another machine writes as us. (Other
@@ -259,7 +243,7 @@ class SegmentWriter:
     def _shared_copy_is_ours(self) -> bool:
         """Before replacing our current segment, make sure nobody else's ops would be lost."""
         try:
-            on_disk = self._shared_path(self._seq).read_bytes()
+            on_disk = read_regular(self._shared_path(self._seq))
         except FileNotFoundError:
             return True
         except OSError:
@@ -313,7 +297,7 @@ def _read_segments(folder: Path, strays: bool = False) -> dict[int, bytes]:
         if not match and not (strays and ".jsonl" in path.name.lower() and not path.name.startswith(".")):
             continue
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
         except OSError:
             continue
         if match:

@@ -238,7 +238,7 @@ class SomeplanApp(App):
     # -- actions ---------------------------------------------------------------------------------
 
     def action_doctor(self) -> None:
-        report = examine(self.catalog.workspace)
+        report = examine(self.catalog.workspace, self.catalog)
         where = _("{path}  (format {format})").format(path=report.workspace, format=report.format)
         lines: list[Text | str] = [Text(where, style="bold")]
         lines += [_("device {device}: {name}").format(device=device, name=name) for device, name in report.devices]

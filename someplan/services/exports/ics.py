@@ -35,6 +35,7 @@ UID_SUFFIX = "@someplan"
 PRODID = "-//someplan//someplan plan export//EN"
 TIMED_MINUTES = 15
 SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
+MAX_SEQUENCE = 2**31 - 1
 REFRESH = dt.timedelta(hours=1)  # how often a subscribed calendar should look again
 _TENTATIVE = (Status.IDEA, Status.DRAFT)
 
@@ -78,7 +79,9 @@ def _event(post: Post, names: Names, zone: tzinfo, changed: dt.datetime | None) 
     event.add("uid", uid_of(post.id))
     event.add("dtstamp", stamp)
     event.add("last-modified", stamp)
-    event.add("sequence", max(int((stamp - SEQUENCE_EPOCH).total_seconds()), 0))
+    # RFC 5545 integers are 32-bit: seconds since 2020 run out in 2088, and an edit stamped later
+    # (a clock far ahead) keeps the highest SEQUENCE there is.
+    event.add("sequence", min(max(int((stamp - SEQUENCE_EPOCH).total_seconds()), 0), MAX_SEQUENCE))
     if post.time is None:
         event.add("dtstart", post.date)
         event.add("dtend", post.date + dt.timedelta(days=1))

@@ -148,6 +148,9 @@ class MainScreen(AssetsCoordination, Screen):
         if self.last_colleague:
             header.append(f"{gap}⟳ {literal(self.last_colleague)}", style="green")
         problems = self.catalog.workspace.problems
+        if any(p.code in ("unsynced", "private-only") for p in problems):
+            # Lasting until the shared folder has them: colleagues do not see these edits.
+            header.append(gap + _("⚠ edits only on this machine"), style="bold red")
         if problems:
             shown = ngettext("⚠ {count} problem (ctrl+p: doctor)", "⚠ {count} problems (ctrl+p: doctor)", len(problems))
             header.append(gap + shown.format(count=len(problems)), style="yellow")
