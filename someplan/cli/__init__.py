@@ -43,6 +43,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", N_("export the plan: a calendar (ics), a Hootsuite CSV, a Markdown or HTML "
                             "plan of a week or month, or a CSV of posts")),
     "campaign": ("campaign", N_("campaigns and seasons on the year wheel: list, add, edit, remove")),
+    "idea": ("ideas", N_("drop an idea into the workspace's ideas folder: a note, and a file beside it")),
+    "ideas": ("ideas", N_("the ideas inbox: new ideas colleagues dropped, and who gave the ideas used")),
     "language": ("language", N_("the language someplan speaks (norsk bokmål or English), and why")),
 }  # fmt: skip
 

@@ -32,12 +32,13 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
 
 def cmd_status(args) -> int:
     from someplan.services.assets import asset_counts
+    from someplan.services.ideas import new_count
     from someplan.services.status import build_status, report_as_json
 
     args.workspace = args.workspace or args.workspace_option
     with common.open_catalog(args) as catalog:
         report = build_status(catalog, common.week(args, catalog))
-        report = dataclasses.replace(report, assets=asset_counts(catalog))
+        report = dataclasses.replace(report, assets=asset_counts(catalog), ideas=new_count(catalog))
     if args.json:
         common.print_json(report_as_json(report))
         return 0
@@ -74,6 +75,11 @@ def print_status(report: StatusReport, locale: str, out: Console) -> None:
     out.print(_figures_line(report.figures))
     if report.assets is not None:
         out.print(asset_counts_text(report.assets))
+    if report.ideas:
+        line = Text.assemble((_("Ideas:") + " ", "bold"))
+        line.append(ngettext("{count} new in the inbox", "{count} new in the inbox", report.ideas).format(count=report.ideas),
+                    style="green")  # fmt: skip
+        out.print(line.append(" · " + _("see: someplan ideas"), style="dim"))
     if report.problems:
         out.print(Text(_("Problems:"), style="bold red"))
         for problem in report.problems:

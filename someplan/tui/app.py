@@ -36,6 +36,7 @@ from someplan.tui.screens.editor import PostEditor
 from someplan.tui.screens.export import ExportScreen
 from someplan.tui.screens.figures import FiguresScreen
 from someplan.tui.screens.fill import FillPreview
+from someplan.tui.screens.inbox import InboxScreen
 from someplan.tui.screens.main import MainScreen
 from someplan.tui.screens.people import PeopleScreen
 from someplan.tui.screens.year_wheel import PALETTE_COMMAND as YEAR_WHEEL_COMMAND
@@ -58,6 +59,7 @@ HELP_SECTIONS = (
     (N_("Campaign editor"), CampaignEditor),
     (N_("Assets"), AssetsPane),
     (N_("Export"), ExportScreen),
+    (N_("Ideas inbox"), InboxScreen),
 )
 
 # Textual's own palette commands (get_system_commands), so that the catalog has them.
@@ -85,6 +87,7 @@ class PlannerCommands(Provider):
         (N_("Fill this week from the rotation"), "screen.fill_week", N_("Proposals for the empty slots, as a preview")),
         (N_("Fill the next weeks from the rotation"), "screen.fill_weeks", N_("Proposals for N weeks from this week")),
         (N_("Batch session"), "screen.batch", N_("Interview several people in one sitting; one draft each, spread out")),
+        (N_("Ideas inbox"), "screen.inbox", N_("Ideas colleagues dropped into the ideas folder: make drafts of them")),
         (N_("People"), "screen.people", N_("Who may appear in posts, consent, when each was featured")),
         (N_("Switch theme"), "app.change_theme", N_("Pick one of the themes")),
         (N_("Key figures view"), "screen.figures_view", N_("Rates by category and channel, top posts, reuse")),

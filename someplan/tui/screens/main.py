@@ -76,6 +76,7 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("F", "figures_view", N_("Figures view"), id="app.figures_view"),
         Binding("w", "year_wheel", N_("Year wheel"), id="app.year_wheel"),
         Binding("E", "export", N_("Export"), id="app.export"),
+        Binding("i", "inbox", N_("Ideas"), id="app.inbox"),
     ]
 
     def __init__(self) -> None:
@@ -487,6 +488,11 @@ class MainScreen(AssetsCoordination, Screen):
                 self.notify(message, markup=False)
 
         self.app.push_screen(ExportScreen(self.week, self.app.today), written)
+
+    def action_inbox(self) -> None:
+        from someplan.tui.screens.inbox import InboxScreen
+
+        self.app.push_screen(InboxScreen(), lambda _drafted: self.refresh_all())
 
     # -- colleagues ------------------------------------------------------------------------------
 
