@@ -57,3 +57,19 @@ def test_an_idea_without_words_or_file_is_refused(someplan, tmp_path):
     ws = sample(tmp_path)
     someplan("idea", "  ", "-w", ws, code=1)
     assert someplan.err.startswith("someplan: ")
+
+
+def test_show_credits_the_contributor(someplan, tmp_path):
+    from someplan.services import ideas as inbox
+    from someplan.services.catalog import Catalog
+    from someplan.store.workspace import Workspace
+
+    ws = sample(tmp_path)
+    catalog = Catalog(Workspace.open(Path(ws)))
+    found = {idea.key: idea for idea in inbox.listing(catalog, inbox.read_box(catalog))}
+    post_id = inbox.make_draft(catalog, found["ahmed/rakfisk.md"])
+    catalog.workspace.close()
+    shown = someplan.json("show", post_id, "-w", ws, "--json")
+    assert shown["contributor"] == "Ahmed Karimi" and shown["contributor_id"]
+    assert shown["title"] == "Rakfisk-smaking før julebordet"
+    assert "Ahmed Karimi" in someplan("show", post_id, "-w", ws)

@@ -87,6 +87,14 @@ async def test_enter_makes_a_draft_credits_the_contributor_and_x_sets_aside(make
         assert screen.selected.state is IdeaState.NEW
         await pilot.press("escape")
         assert not isinstance(app.screen, InboxScreen)
+        # the draft credits petra in the post editor
+        from someplan.domain.post import Post
+        from someplan.tui.screens.editor import PostEditor
+
+        draft = Post.from_doc(post, record["post"])
+        await app.push_screen(PostEditor(draft, app.catalog.channels(), app.catalog.categories(), app.today, False))
+        await pilot.pause()
+        assert "petra" in str(app.screen.query_one("#editor-credit").render())
 
 
 async def test_the_inbox_fits_80x24(make_app):
