@@ -109,7 +109,8 @@ def contributor(text: str | None, rel: str, devices: Mapping[str, str]) -> str:
 
 
 def preview(text: str, lines: int = PREVIEW_LINES) -> list[str]:
-    return _lines(body(text))[:lines]
+    """The first lines of a note, Markdown heading marks dropped."""
+    return [line.lstrip("#").strip() or line for line in _lines(body(text))[:lines]]
 
 
 def title_of(text: str | None, rel: str) -> str:

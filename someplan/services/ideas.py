@@ -23,7 +23,7 @@ from someplan.domain.assets import Move, is_ignored_name
 from someplan.domain.ideas import IdeaRecord, IdeaState
 from someplan.domain.person import Person
 from someplan.domain.post import Post, Status
-from someplan.i18n import _
+from someplan.i18n import _, language
 from someplan.services.assets import AssetEntry, asset_root, fingerprint, scan_folder
 from someplan.services.catalog import PEOPLE, POSTS, Catalog
 from someplan.services.errors import UserError
@@ -72,11 +72,12 @@ class Idea:
 
 
 def size_text(size: int) -> str:
-    for unit in ("B", "KB", "MB"):
-        if size < 1024 or unit == "MB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{size:.1f} GB"
+    """ "16.4 KB" in English, "16,4 KB" in Bokmål."""
+    if size < 1024:
+        return f"{size} B"
+    value, unit = (size / 1024, "KB") if size < 1024 * 1024 else (size / 1024 / 1024, "MB")
+    text = f"{value:.1f} {unit}"
+    return text.replace(".", ",") if language() == "nb" else text
 
 
 class IdeaBox:

@@ -22,7 +22,7 @@ def test_the_contributor_from_the_first_line_the_folder_the_name_or_the_device()
 
 def test_preview_and_title_leave_the_from_line_and_markdown_marks_out():
     text = "Fra: Kari\n\n# Rakfisk før julebordet\nVi åpner tønna.\nFilm det!\nEn linje til"
-    assert preview(text) == ["# Rakfisk før julebordet", "Vi åpner tønna.", "Film det!"]
+    assert preview(text) == ["Rakfisk før julebordet", "Vi åpner tønna.", "Film det!"]
     assert title_of(text, "x.md") == "Rakfisk før julebordet"
     assert title_of(None, "kari/nordlys over taket.png") == "nordlys over taket"
     assert len(title_of("x" * 300, "a.md")) == 80

@@ -137,6 +137,8 @@ class InboxScreen(Screen):
             first = (idea.preview() or [""])[0]
             style = "dim" if idea.state is not IdeaState.NEW else ""
             kind = kind_label(idea.kind) + (" +" if idea.attachment else "")
+            if idea.state is not IdeaState.NEW:  # only in the list of all
+                kind += " · " + _(STATES[idea.state])
             table.add_row(
                 Text(labels.day(idea.when.date()) + idea.when.strftime(" %H:%M"), style=style),
                 Text(literal(idea.contributor or "?"), style="bold" if idea.contributor else "dim", no_wrap=True,
@@ -153,7 +155,7 @@ class InboxScreen(Screen):
         count = ngettext("{count} new", "{count} new", new).format(count=new)
         folder = literal(str(self.box.root.name if self.box else "")) + "/"
         self.query_one("#inbox-header", Static).update(Text.assemble(
-            (_("Ideas inbox"), "bold"), f" · {which} · {count} · ", (folder, "dim"), " · " + _("a switches")))  # fmt: skip
+            (_("Ideas inbox"), "bold"), f" · {which} · {count} · ", (folder, "dim"), " · " + _("enter makes a draft · x sets aside · a all or new")))  # fmt: skip
         self._show_selected()
 
     @property
