@@ -1,6 +1,6 @@
 """The ideas inbox in the planner: live from the folder, drafts, set aside and back."""
 
-import os
+import threading
 
 from someplan.domain.ideas import IdeaState
 from someplan.services import ideas as inbox
@@ -20,6 +20,15 @@ async def until(pilot, condition, what="condition", limit=400):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def upload(path, done: threading.Event):
+    """A sync tool writing a large file: a chunk every 20 ms (the watcher waits for 250 ms without
+    change), until `done`. A thread, as the sync tool is another process beside the app."""
+    with open(path, "wb") as file:
+        while not done.wait(0.02):
+            file.write(b"\0" * 1000)
+            file.flush()
+
+
 def keys(screen):
     return [idea.key for idea in screen.ideas]
 
@@ -36,24 +45,20 @@ async def test_a_dropped_idea_shows_live_and_a_half_synced_file_does_not(make_ap
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_inbox(pilot)
         before = set(keys(screen))
-        growing = open(root / "video.mp4", "wb")  # a phone's upload still arriving
-        growing.write(b"\0" * 1000)
-        growing.flush()
-        for name in TEMP_NAMES:
-            (root / name).write_bytes(b"half")
-        (root / "Fra Ola.txt").write_text("Fra: Ola Nordmann\nLa oss vise frokosten med fjordutsikt\n", encoding="utf-8")
-        # within a second and a half of app time, while the video keeps growing
-        for _ in range(15):
-            if "Fra Ola.txt" in keys(screen):
-                break
-            growing.write(b"\0" * 1000)
-            growing.flush()
-            await pilot.pause(0.1)
-        assert "Fra Ola.txt" in keys(screen)
-        new = next(idea for idea in screen.ideas if idea.key == "Fra Ola.txt")
-        assert new.contributor == "Ola Nordmann" and new.preview() == ["La oss vise frokosten med fjordutsikt"]
-        assert set(keys(screen)) - before == {"Fra Ola.txt"}  # no temp file, no half a video
-        growing.close()
+        growing = threading.Event()
+        uploader = threading.Thread(target=upload, args=(root / "video.mp4", growing))
+        uploader.start()  # a phone's video still arriving, chunk by chunk, beside the app's loop
+        try:
+            for name in TEMP_NAMES:
+                (root / name).write_bytes(b"half")
+            (root / "Fra Ola.txt").write_text("Fra: Ola Nordmann\nLa oss vise frokosten med fjordutsikt\n", encoding="utf-8")
+            await until(pilot, lambda: "Fra Ola.txt" in keys(screen), "the note", limit=60)  # 1.5 s of app time
+            new = next(idea for idea in screen.ideas if idea.key == "Fra Ola.txt")
+            assert new.contributor == "Ola Nordmann" and new.preview() == ["La oss vise frokosten med fjordutsikt"]
+            assert set(keys(screen)) - before == {"Fra Ola.txt"}  # no temp file, no half a video
+        finally:
+            growing.set()
+            uploader.join()
         await until(pilot, lambda: "video.mp4" in keys(screen), "the video once complete")
         assert not set(keys(screen)) & set(TEMP_NAMES)
 
