@@ -40,9 +40,9 @@ AREAS = {
             "posts", "records", "status", "workspace",
         )),
         *(ROOT / "someplan" / "services" / f"{name}.py" for name in (
-            "asset_watch", "assets", "batch", "catalog", "errors", "export_files",
+            "asset_watch", "assets", "batch", "catalog", "doctor", "errors", "export_files",
             "export_formats", "figures_import", "figures_report", "holiday_cache", "language",
-            "locate", "overview", "people", "planning", "rotation_fill", "setup", "status",
+            "locate", "overview", "people", "planning", "rotation_fill", "setup", "status", "user_input",
         )),
         *(ROOT / "someplan" / "domain" / f"{name}.py" for name in (
             "assets", "batch", "cadence", "category", "channel", "doc_fields", "event", "figures",

@@ -24,12 +24,13 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
 
 def cmd_batch(args) -> int:
     from someplan.domain.batch import BatchSession, Step
-    from someplan.domain.weeks import IsoWeek, parse_week
+    from someplan.domain.weeks import IsoWeek
+    from someplan.domain.weeks import parse_week as read_week
     from someplan.services.batch import consent_warnings, draft_title, finish_session
     from someplan.services.errors import UserError
     from someplan.services.people import people_by_names
-    from someplan.services.planning import parse_date, parse_time
     from someplan.services.rotation_fill import spread_preview
+    from someplan.services.user_input import parse_date, parse_time
     from someplan.store.workspace import new_record_id
 
     with common.open_catalog(args, writable=args.yes) as catalog:
@@ -46,7 +47,7 @@ def cmd_batch(args) -> int:
         first = IsoWeek.of(today) + 1
         if args.first_week:
             try:
-                first = parse_week(args.first_week, today.year)
+                first = read_week(args.first_week, today.year)
             except ValueError:
                 first = IsoWeek.of(parse_date(args.first_week, today))
         session = BatchSession(

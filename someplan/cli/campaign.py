@@ -97,8 +97,7 @@ def cmd_campaign_list(args) -> int:
 
 
 def _edited_fields(args, catalog) -> dict:
-    from someplan.services.campaigns import parse_kind
-    from someplan.services.planning import parse_date
+    from someplan.services.user_input import parse_date, parse_kind
 
     today = common.today(catalog)
     fields = {}

@@ -60,16 +60,12 @@ def today(catalog: Catalog):
 
 def week(args: argparse.Namespace, catalog: Catalog) -> IsoWeek | None:
     """The week of `--week` or `--date`, None when neither is given."""
-    from someplan.domain.weeks import IsoWeek, parse_week
-    from someplan.services.errors import UserError
-    from someplan.services.planning import parse_date
+    from someplan.domain.weeks import IsoWeek
+    from someplan.services.user_input import parse_date, parse_week
 
     day = today(catalog)
     if getattr(args, "week", None):
-        try:
-            return parse_week(args.week, day.year)
-        except ValueError:
-            raise UserError(_("not a week: {text!r} (use 47, 2026-W47 or 'uke 47')").format(text=args.week)) from None
+        return parse_week(args.week, day)
     if getattr(args, "on", None):
         return IsoWeek.of(parse_date(args.on, day))
     return None

@@ -15,35 +15,29 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
 
 
 def cmd_doctor(args) -> int:
+    from someplan.services.doctor import examine
+
     with common.open_catalog(args) as catalog:
-        workspace = catalog.workspace
-        report = {
-            "workspace": str(workspace.root.resolve()),
-            "format": workspace.format,
-            "writable": workspace.writable,
-            "devices": [{"id": k, "name": v} for k, v in sorted(workspace.devices().items())],
-            "problems": [p.as_dict() for p in workspace.problems],
-        }
-        problems = workspace.problems
+        report = examine(catalog.workspace)
     # Exit 1 when something is wrong, so that a script (or cron) notices; warnings are not.
-    code = 1 if any(p.severity == "error" for p in problems) else 0
+    code = 1 if report.has_errors else 0
     if args.json:
-        common.print_json(report)
+        common.print_json(report.as_json())
         return code
     from rich.text import Text
 
     from someplan.cli.common import severity_label, user
 
     out = common.console()
-    out.print(Text.assemble((_("workspace") + " ", "bold"), user(report["workspace"]),
-                            "  " + _("(format {format})").format(format=report["format"])))  # fmt: skip
+    out.print(Text.assemble((_("workspace") + " ", "bold"), user(report.workspace),
+                            "  " + _("(format {format})").format(format=report.format)))  # fmt: skip
     out.print(Text(_("devices:"), style="bold"))
-    for device in report["devices"]:
-        out.print(Text.assemble("  ", device["id"], "  ", user(device["name"])))
-    if not report["problems"]:
+    for device, name in report.devices:
+        out.print(Text.assemble("  ", device, "  ", user(name)))
+    if not report.problems:
         out.print(Text(_("no problems found"), style="green"))
-    width = max((len(severity_label(p.severity)) for p in problems), default=0) + 1
-    for problem in problems:
+    width = max((len(severity_label(p.severity)) for p in report.problems), default=0) + 1
+    for problem in report.problems:
         out.print(Text.assemble((severity_label(problem.severity).ljust(width), "red" if problem.severity == "error" else "yellow"),
                                 user(problem.path or ""), "  ", user(problem.message)))  # fmt: skip
     return code

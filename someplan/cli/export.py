@@ -70,11 +70,10 @@ def cmd_export(args) -> int:
 
 
 def _period(args, today):
-    from someplan.domain.weeks import parse_week
     from someplan.services.errors import UserError
     from someplan.services.exports.digest import Period
-    from someplan.services.exports.run import parse_month, range_period
-    from someplan.services.planning import parse_date
+    from someplan.services.exports.run import range_period
+    from someplan.services.user_input import parse_date, parse_month, parse_week
 
     given = [name for name, value in (("--week", args.week), ("--month", args.month)) if value]
     if args.start or args.end:
@@ -82,12 +81,9 @@ def _period(args, today):
     if len(given) > 1:
         raise UserError(_("choose one period: {options}").format(options=", ".join(given)))
     if args.week:
-        try:
-            return Period.week(parse_week(args.week, today.year))
-        except ValueError:
-            raise UserError(_("not a week: {text!r} (use 48, 2026-W48 or 'uke 48')").format(text=args.week)) from None
+        return Period.week(parse_week(args.week, today))
     if args.month:
-        return parse_month(args.month, today)
+        return Period.month(*parse_month(args.month, today))
     if args.start or args.end:
         first = parse_date(args.start, today) if args.start else None
         last = parse_date(args.end, today) if args.end else None

@@ -27,7 +27,7 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
 
 
 def _person_fields(args) -> dict:
-    from someplan.services.planning import parse_date
+    from someplan.services.user_input import NONE_WORDS, parse_date
 
     fields = {}
     if args.role is not None:
@@ -35,7 +35,7 @@ def _person_fields(args) -> dict:
     if args.consent is not None:
         fields["consent"] = args.consent == "yes"
     if args.until is not None:
-        fields["consent_until"] = None if args.until.strip().lower() in ("none", "ingen", "") else parse_date(args.until)
+        fields["consent_until"] = None if args.until.strip().lower() in NONE_WORDS else parse_date(args.until)
     return fields
 
 

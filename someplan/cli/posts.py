@@ -47,7 +47,8 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
 
 def cmd_add(args) -> int:
     from someplan.domain.post import Post
-    from someplan.services.planning import add_post, parse_date, parse_status, parse_time
+    from someplan.services.planning import add_post
+    from someplan.services.user_input import parse_date, parse_status, parse_time
 
     with common.open_catalog(args, writable=True) as catalog:
         post = Post(
@@ -66,18 +67,19 @@ def cmd_add(args) -> int:
 
 def cmd_list(args) -> int:
     from someplan.domain.plan import day_order
-    from someplan.services.planning import parse_date
+    from someplan.services.user_input import parse_date
 
     with common.open_catalog(args) as catalog:
         week = common.week(args, catalog)
-        posts = [p for p in catalog.posts() if p.date]
-        if week:
-            posts = [p for p in posts if p.date in week]
         today = common.today(catalog)
-        if args.start:
-            posts = [p for p in posts if p.date >= parse_date(args.start, today)]
-        if args.end:
-            posts = [p for p in posts if p.date <= parse_date(args.end, today)]
+        first = max(filter(None, [week and week.monday, args.start and parse_date(args.start, today)]), default=None)
+        last = min(filter(None, [week and week.sunday, args.end and parse_date(args.end, today)]), default=None)
+        if first or last:
+            from someplan.services.post_queries import dated, find_posts
+
+            posts = find_posts(catalog, dated(first, last))
+        else:  # every post: TinyDB's copies of each would only cost time
+            posts = [p for p in catalog.posts() if p.date]
         posts.sort(key=lambda p: (p.date, day_order(p)))
         channels, categories = catalog.channel_names(), catalog.category_names()
         out = common.console()
@@ -147,7 +149,8 @@ FIELD_NAMES = {
 
 def cmd_edit(args) -> int:
     from someplan.services.errors import UserError
-    from someplan.services.planning import edit_post, parse_date, parse_status, parse_time
+    from someplan.services.planning import edit_post
+    from someplan.services.user_input import parse_date, parse_status, parse_time
 
     with common.open_catalog(args, writable=True) as catalog:
         fields = {}
@@ -171,7 +174,8 @@ def cmd_edit(args) -> int:
 
 
 def cmd_move(args) -> int:
-    from someplan.services.planning import edit_post, parse_date, parse_time
+    from someplan.services.planning import edit_post
+    from someplan.services.user_input import parse_date, parse_time
 
     with common.open_catalog(args, writable=True) as catalog:
         fields = {"date": parse_date(args.date, common.today(catalog))}

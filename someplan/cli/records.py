@@ -59,14 +59,10 @@ def cmd_record_list(args) -> int:
     return 0
 
 
-NONE_WORDS = ("none", "ingen", "")  # "no preferred time/channel", in either language
-
-
 def _record_fields(args, catalog) -> dict:
     from someplan.domain.category import normalise_colour
     from someplan.services.errors import UserError
-    from someplan.services.planning import parse_time
-    from someplan.services.setup import parse_cadence, parse_weekday
+    from someplan.services.user_input import NONE_WORDS, parse_cadence, parse_time, parse_weekday
 
     fields: dict = {}
     if args.kind == "channel":

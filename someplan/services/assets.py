@@ -23,8 +23,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from someplan.domain.assets import (
     LEGACY_PREFIX, AssetQuery, AssetRow, BadReference, Move, is_ignored_name, kind_of, moved_references,
     normal_reference, reference_key, top_post_ids,
@@ -33,6 +31,7 @@ from someplan.i18n import _
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.store.atomic import atomic_write
+from someplan.store.user_dirs import cache_dir
 
 NEW_WITHOUT_RECORD_S = 7 * 86400
 FINGERPRINT_BYTES = 64 * 1024
@@ -567,7 +566,7 @@ def _look_into(folder: str, mtime_ns: int) -> list | None:
 
 
 def _folder_cache_path(catalog: Catalog) -> Path:
-    return Path(platformdirs.user_cache_dir("someplan", appauthor=False)) / f"asset-folders-{catalog.workspace.id}.json"
+    return cache_dir() / f"asset-folders-{catalog.workspace.id}.json"
 
 
 def _read_folder_cache(path: Path, root: Path) -> dict:

@@ -17,7 +17,7 @@ from someplan.domain import norwegian_calendar
 from someplan.domain.norwegian_calendar import CalendarDay, Entry, calendar_days, parse_calendar
 from someplan.services.holiday_cache import cached_public_holidays
 from someplan.i18n import _
-from someplan.store.device import config_dir
+from someplan.store.user_dirs import config_dir
 from someplan.store.problems import Problem
 
 FILE_NAME = "calendar_days.toml"

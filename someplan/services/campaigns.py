@@ -15,12 +15,6 @@ from someplan.services.catalog import EVENTS, Catalog
 from someplan.services.errors import UserError
 from someplan.store.workspace import new_record_id
 
-KIND_WORDS = {
-    EventKind.CAMPAIGN: ("campaign", "kampanje"),
-    EventKind.SEASON: ("season", "sesong"),
-    EventKind.OBSERVANCE: ("observance", "merkedag"),
-}
-
 def kind_label(kind: EventKind) -> str:
     """ "campaign" / "kampanje", in the language spoken."""
     if kind is EventKind.SEASON:
@@ -28,15 +22,6 @@ def kind_label(kind: EventKind) -> str:
     if kind is EventKind.OBSERVANCE:
         return pgettext("campaign kind", "observance day")
     return pgettext("campaign kind", "campaign")
-
-
-def parse_kind(text: str) -> EventKind:
-    """ "campaign", "season", "observance" (or kampanje, sesong, merkedag)."""
-    wanted = text.strip().casefold()
-    for kind, words in KIND_WORDS.items():
-        if wanted in words:
-            return kind
-    raise UserError(_("unknown kind {kind!r}; use campaign, season or observance").format(kind=text))
 
 
 def checked(event: Event) -> Event:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from someplan.store.atomic import atomic_write
-from someplan.store.device import state_dir
+from someplan.store.user_dirs import state_dir
 from someplan.store.layout import WORKSPACE_FILE
 
 

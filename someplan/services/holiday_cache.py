@@ -10,17 +10,15 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import platformdirs
-
 from someplan.domain.norwegian_calendar import public_holidays
 from someplan.store.atomic import atomic_write
+from someplan.store.user_dirs import cache_dir
 
 CACHE_VERSION = 1
 
 
 def _path(year: int, locale: str) -> Path:
-    folder = Path(platformdirs.user_cache_dir("someplan", appauthor=False))
-    return folder / f"holidays-v{CACHE_VERSION}-NO-{year}-{locale}.json"
+    return cache_dir() / f"holidays-v{CACHE_VERSION}-NO-{year}-{locale}.json"
 
 
 def cached_public_holidays(year: int, locale: str = "nb") -> dict[dt.date, str]:

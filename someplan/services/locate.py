@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from someplan.store.atomic import atomic_write
-from someplan.store.device import state_dir
+from someplan.store.user_dirs import state_dir
 from someplan.i18n import _
 from someplan.store.problems import WorkspaceError
 

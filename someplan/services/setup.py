@@ -9,10 +9,10 @@ from someplan.domain.cadence import Cadence
 from someplan.domain.category import Category
 from someplan.domain.channel import Channel, Network
 from someplan.domain.settings import LOCALES, WorkspaceSettings
-from someplan.domain.weeks import weekday_name
 from someplan.i18n import _, ngettext, normalise
 from someplan.services.catalog import CATEGORIES, CHANNELS, SETTINGS, SETTINGS_ID, Catalog
 from someplan.services.errors import UserError
+from someplan.services.user_input import parse_network
 from someplan.store.device import IdentityStore
 from someplan.store.workspace import Workspace, new_record_id
 
@@ -126,23 +126,6 @@ def _refuse_if_used(catalog: Catalog, field: str, record_id: str, name: str) -> 
     raise UserError(message.format(count=used, name=name))
 
 
-def parse_network(text: str) -> Network:
-    try:
-        return Network(text.strip().lower())
-    except ValueError:
-        known = ", ".join(n.value for n in Network)
-        raise UserError(_("unknown network {text!r}; known: {known}").format(text=text, known=known)) from None
-
-
-def parse_cadence(text: str) -> Cadence:
-    try:
-        return Cadence.parse(text)
-    except ValueError as error:
-        raise UserError(_("not a cadence: {text!r} (try weekly, every 2 weeks, twice a month, monthly)").format(text=text)) from error
-
-
-
-
 def set_locale(catalog: Catalog, locale: str) -> bool:
     """The workspace's language, for everyone who opens it (one write; none when it is already
     that). Each user may still choose their own (`services.language.set_user_choice`)."""
@@ -169,15 +152,3 @@ def move_category(catalog: Catalog, which: str, steps: int) -> list[Category]:
         [(CATEGORIES, c.id, "rank", rank) for rank, c in enumerate(order) if c.rank != rank]
     )
     return catalog.rotation()
-
-
-def parse_weekday(text: str) -> int | None:
-    """ "tirsdag", "Tuesday", "tue" → 1; "none" or "" → None (no preferred day)."""
-    wanted = text.strip().lower().rstrip(".")
-    if wanted in ("", "none", "ingen", "-"):
-        return None
-    for number in range(7):
-        names = {weekday_name(number, locale, short).lower() for locale in ("nb", "en") for short in (False, True)}
-        if wanted in names:
-            return number
-    raise UserError(_("not a weekday: {text!r} (use monday … sunday or mandag … søndag)").format(text=text))

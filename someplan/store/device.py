@@ -18,22 +18,12 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from someplan.store.atomic import atomic_write
 from someplan.store.hlc import DEVICE_ID_RE
+from someplan.store.user_dirs import config_dir, state_dir
 
-APP_NAME = "someplan"
 IDENTITY_FILE = "device.json"
 ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
-
-
-def config_dir() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-
-
-def state_dir() -> Path:
-    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
 
 
 def new_device_id() -> str:

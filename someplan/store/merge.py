@@ -47,8 +47,10 @@ class MergedState:
 
     def apply(self, ops: Iterable[Op], update_views: bool = True) -> set[RecordRef]:
         """Merge ops; the records whose visible state may have changed."""
-        # The hot loop of every start: tuples and index access, no attribute lookups.
-        changed: set[RecordRef] = set()
+        # The hot loop of every start: tuples and index access, no attribute lookups. `changed`
+        # is a dict, not a set, so that new records join their table's view in the order they
+        # were written (TinyDB's documents keep their insertion order), not in hash order.
+        changed: dict[RecordRef, None] = {}
         cells = self.cells
         max_stamp = self.max_stamp
         new = tuple.__new__
@@ -64,12 +66,12 @@ class MergedState:
             cell = record.get(op[3])
             if cell is None or cell[0] < key:
                 record[op[3]] = new(Cell, (key, op[4], op[5]))
-                changed.add(ref)
+                changed[ref] = None
         self.max_stamp = max_stamp
         if update_views:
             for ref in changed:
                 self.refresh_view(ref)
-        return changed
+        return set(changed)
 
     def rebuild_views(self) -> None:
         self.views.clear()

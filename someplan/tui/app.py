@@ -18,6 +18,7 @@ from textual.theme import ThemeProvider
 from someplan.i18n import ENV_VAR, LANGUAGE_NAMES, N_, _, language, ngettext
 from someplan.services.calendar_data import calendar_problems
 from someplan.services.catalog import Catalog, effective_today
+from someplan.services.doctor import examine
 from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.store.watcher import ChangeFeed
@@ -203,11 +204,11 @@ class SomeplanApp(App):
     # -- actions ---------------------------------------------------------------------------------
 
     def action_doctor(self) -> None:
-        workspace = self.catalog.workspace
-        where = _("{path}  (format {format})").format(path=workspace.root, format=workspace.format)
+        report = examine(self.catalog.workspace)
+        where = _("{path}  (format {format})").format(path=report.workspace, format=report.format)
         lines: list[Text | str] = [Text(where, style="bold")]
-        lines += [_("device {device}: {name}").format(device=device, name=name) for device, name in sorted(workspace.devices().items())]
-        problems = workspace.problems
+        lines += [_("device {device}: {name}").format(device=device, name=name) for device, name in report.devices]
+        problems = report.problems
         found = ngettext("{count} problem:", "{count} problems:", len(problems)).format(count=len(problems))
         lines.append(Text(found if problems else _("No problems found."), style="bold"))
         for problem in problems:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 
 from someplan.i18n import _
-from someplan.store.device import config_dir
+from someplan.store.user_dirs import config_dir
 
 
 def keymap_path():

@@ -14,7 +14,7 @@ from pathlib import Path
 from textual.theme import Theme
 
 from someplan.i18n import _
-from someplan.store.device import config_dir
+from someplan.store.user_dirs import config_dir
 
 FIELDS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel", "warning", "error", "success", "boost")
 DEFAULT_THEME = "someplan-fjord"

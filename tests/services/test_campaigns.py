@@ -10,6 +10,7 @@ from someplan.domain.weeks import IsoWeek
 from someplan.services import campaigns as service
 from someplan.services.errors import UserError
 from someplan.services.status import build_status
+from someplan.services.user_input import parse_kind
 from someplan.services.year_wheel import build_year_wheel
 
 TODAY = dt.date(2026, 11, 18)
@@ -76,9 +77,9 @@ def test_unknown_and_ambiguous_names(catalog):
     service.add_campaign(catalog, Event("", "Black Week", dt.date(2027, 11, 22), dt.date(2027, 11, 29)))
     with pytest.raises(UserError, match="2 campaigns are called 'black week'"):
         service.find_campaign(catalog, "black week")
-    assert service.parse_kind("Sesong") is EventKind.SEASON
+    assert parse_kind("Sesong") is EventKind.SEASON
     with pytest.raises(UserError):
-        service.parse_kind("festival")
+        parse_kind("festival")
 
 
 def test_campaigns_partly_in_a_week_show_in_its_status(catalog):

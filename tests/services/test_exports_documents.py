@@ -23,7 +23,8 @@ from someplan.services.exports.digest import Period, build_digest
 from someplan.services.exports.html import digest_html
 from someplan.services.exports.markdown import digest_markdown, md
 from someplan.services.exports.posts_csv import guard, posts_csv
-from someplan.services.exports.run import ExportRequest, parse_month, prepare
+from someplan.services.exports.run import ExportRequest, prepare
+from someplan.services.user_input import parse_month
 
 HOSTILE = [
     "<script>alert('x')</script>",
@@ -139,7 +140,7 @@ def test_html_uses_only_hex_colours():
 
 
 def test_a_month_lists_only_days_with_something_and_the_load_per_week(catalog):
-    result = prepare(catalog, ExportRequest("markdown", parse_month("2026-12", dt.date(2026, 11, 18))), dt.date(2026, 11, 18))
+    result = prepare(catalog, ExportRequest("markdown", Period.month(2026, 12)), dt.date(2026, 11, 18))
     text = result.data.decode()
     assert "· December 2026" in text.splitlines()[1] or "· desember 2026" in text.splitlines()[1]
     assert "No posts." not in text or "(public holiday" in text
@@ -228,8 +229,8 @@ def test_csv_in_bokmal_uses_semicolons_and_decimal_commas(catalog, monkeypatch):
 def test_months_are_read_in_both_languages():
     today = dt.date(2026, 11, 18)
     for text in ("2026-12", "12", "12.2026", "des", "desember", "December 2026", "dec"):
-        assert parse_month(text, today) == Period(dt.date(2026, 12, 1), dt.date(2026, 12, 31), "month"), text
-    assert parse_month("feb 2028", today).last == dt.date(2028, 2, 29)
+        assert Period.month(*parse_month(text, today)) == Period(dt.date(2026, 12, 1), dt.date(2026, 12, 31), "month"), text
+    assert Period.month(*parse_month("feb 2028", today)).last == dt.date(2028, 2, 29)
 
 
 # -- invariants ------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from someplan.domain.weeks import WEEKDAYS_EN, WEEKDAYS_NB
 from someplan.services.errors import UserError
-from someplan.services.planning import parse_date, parse_time
+from someplan.services.user_input import parse_date, parse_time
 
 SATURDAY = dt.date(2026, 12, 5)
 

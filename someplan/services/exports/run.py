@@ -17,16 +17,16 @@ Defaults when no period is given (decided for how each file is used):
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from someplan.domain.post import Post, Status
-from someplan.domain.weeks import PLAN_YEARS, IsoWeek, day_label, month_name
+from someplan.domain.weeks import IsoWeek, day_label
 from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
+from someplan.services.user_input import parse_statuses
 from someplan.services.exports import ALIASES, FORMATS
 from someplan.services.exports.common import Names, Selection, slug
 from someplan.services.exports.digest import Period, build_digest
@@ -190,42 +190,6 @@ def default_period(fmt: str, today: dt.date) -> Period | None:
     if fmt in ("markdown", "html"):
         return Period.week(week)
     return None
-
-
-def parse_statuses(texts: Iterable[str]) -> frozenset[Status] | None:
-    from someplan.services.planning import parse_status
-
-    found = {parse_status(part) for text in texts for part in text.split(",") if part.strip()}
-    return frozenset(found) or None
-
-
-_MONTH_NUMBER = re.compile(r"^(?:(\d{4})[-/.](\d{1,2})|(\d{1,2})(?:[-/.](\d{4}))?)$")
-
-
-def parse_month(text: str, today: dt.date) -> Period:
-    """ "2026-11", "11", "11.2026", "nov", "november 2026", "des" (this year unless given)."""
-    raw = " ".join(text.strip().lower().split())
-    found = _MONTH_NUMBER.match(raw)
-    year, month = today.year, None
-    if found:
-        if found.group(1):
-            year, month = int(found.group(1)), int(found.group(2))
-        else:
-            month = int(found.group(3))
-            year = int(found.group(4)) if found.group(4) else today.year
-    else:
-        word, _space, rest = raw.partition(" ")
-        if rest.isdigit() and len(rest) == 4:
-            year = int(rest)
-        elif rest:
-            word = ""
-        for number in range(1, 13):
-            names = {month_name(number, loc, short).lower().rstrip(".") for loc in ("nb", "en") for short in (False, True)}
-            if word.rstrip(".") in names:
-                month = number
-    if month is None or not 1 <= month <= 12 or year not in PLAN_YEARS:
-        raise UserError(_("not a month: {text!r} (use 2026-11, 11 or november)").format(text=text))
-    return Period.month(year, month)
 
 
 def range_period(first: dt.date | None, last: dt.date | None, today: dt.date) -> Period:

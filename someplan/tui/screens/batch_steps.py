@@ -24,8 +24,8 @@ from someplan.i18n import N_, _, language, ngettext
 from someplan.services import batch as batches
 from someplan.services.errors import UserError
 from someplan.services.people import add_person
-from someplan.services.planning import parse_date, parse_time
 from someplan.services.rotation_fill import spread_preview
+from someplan.services.user_input import parse_date, parse_time
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui import labels

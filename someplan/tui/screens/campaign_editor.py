@@ -14,7 +14,7 @@ from someplan.domain.event import Event, EventKind
 from someplan.i18n import N_, _, pgettext
 from someplan.services.campaigns import kind_label
 from someplan.services.errors import UserError
-from someplan.services.planning import parse_date
+from someplan.services.user_input import parse_date
 from someplan.textsafe import literal
 from someplan.tui.screens.dialogs import form_field, kept_text, show_errors
 

@@ -11,7 +11,7 @@ from textual.widgets import Input, Select, Switch, TextArea
 from someplan.domain.cadence import Cadence
 from someplan.domain.category import Category, normalise_colour
 from someplan.services.errors import UserError
-from someplan.services.planning import parse_time
+from someplan.services.user_input import parse_time
 from someplan.domain.weeks import weekday_name
 from someplan.i18n import N_, _, language
 from someplan.textsafe import literal

@@ -18,7 +18,7 @@ from textual.widgets import Input, Select, Static, TextArea
 
 from someplan.domain.post import FIGURE_FIELDS, FunnelStage, Post, Status
 from someplan.services.errors import UserError
-from someplan.services.planning import parse_date, parse_time
+from someplan.services.user_input import parse_date, parse_time
 from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal
 from someplan.tui import labels

@@ -23,7 +23,7 @@ from someplan.i18n import N_, _, language, ngettext, pgettext
 from someplan.services.exports.digest import Period
 from someplan.services.exports.files import NotOurs, default_folder
 from someplan.services.exports.run import ExportRequest, ExportResult, default_period, prepare, range_period, write
-from someplan.services.planning import parse_date
+from someplan.services.user_input import parse_date
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.screens.dialogs import Confirm

@@ -21,7 +21,7 @@ from someplan.domain.rotation_plan import Proposal, RotationPlan, Standing
 from someplan.domain.weeks import IsoWeek, week_word
 from someplan.i18n import N_, _, language, ngettext
 from someplan.services.errors import UserError
-from someplan.services.planning import parse_date, parse_time
+from someplan.services.user_input import parse_date, parse_time
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.language import Caption

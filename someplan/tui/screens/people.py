@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Input, Static, Switch
 from someplan.domain.person import Person
 from someplan.services import people as registry
 from someplan.services.errors import UserError
-from someplan.services.planning import parse_date
+from someplan.services.user_input import parse_date
 from someplan.store.problems import WorkspaceError
 from someplan.i18n import N_, _
 from someplan.textsafe import literal

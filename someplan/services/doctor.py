@@ -1,0 +1,42 @@
+"""The doctor: the workspace's format, its devices and its problems (unreadable or stray files,
+clocks), assembled once for `someplan doctor` and the planner's Doctor list alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from someplan.store.problems import Problem
+from someplan.store.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class DoctorReport:
+    workspace: str  # the folder, resolved
+    format: int
+    writable: bool
+    devices: tuple[tuple[str, str], ...]  # (id, name), by id
+    problems: tuple[Problem, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+    def as_json(self) -> dict:
+        """For scripts (`someplan doctor --json`): English keys, messages as shown."""
+        return {
+            "workspace": self.workspace,
+            "format": self.format,
+            "writable": self.writable,
+            "devices": [{"id": device, "name": name} for device, name in self.devices],
+            "problems": [p.as_dict() for p in self.problems],
+        }
+
+
+def examine(workspace: Workspace) -> DoctorReport:
+    return DoctorReport(
+        workspace=str(workspace.root.resolve()),
+        format=workspace.format,
+        writable=workspace.writable,
+        devices=tuple(sorted(workspace.devices().items())),
+        problems=tuple(workspace.problems),
+    )

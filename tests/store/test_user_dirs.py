@@ -1,0 +1,30 @@
+"""This user's folders are found in one place, store.user_dirs, and follow $XDG_*_HOME."""
+
+import ast
+from pathlib import Path
+
+from someplan.store import user_dirs
+
+SOURCE = Path(user_dirs.__file__).resolve().parents[1]
+
+
+def test_the_folders_follow_the_xdg_variables(monkeypatch, tmp_path):
+    for name in ("CONFIG", "STATE", "CACHE"):
+        monkeypatch.setenv(f"XDG_{name}_HOME", str(tmp_path / name.lower()))
+    assert user_dirs.config_dir() == tmp_path / "config" / "someplan"
+    assert user_dirs.state_dir() == tmp_path / "state" / "someplan"
+    assert user_dirs.cache_dir() == tmp_path / "cache" / "someplan"
+
+
+def test_no_other_module_finds_them_its_own_way():
+    others = []
+    for path in sorted(SOURCE.rglob("*.py")):
+        if path == Path(user_dirs.__file__).resolve():
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            if any(name.split(".")[0] == "platformdirs" for name in names):
+                others.append(str(path.relative_to(SOURCE)))
+    assert others == []
