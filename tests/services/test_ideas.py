@@ -89,7 +89,7 @@ def test_records_reach_a_colleague_and_merge_per_field(sample_copy, tmp_path):
         assert ideas["Åse fyller 80.txt"].state is IdeaState.SET_ASIDE
         assert ideas["ahmed/rakfisk.md"].record.post == post_id
         assert catalog.workspace.get(POSTS, post_id)["idea"] == ideas["ahmed/rakfisk.md"].id
-    assert inbox.new_count(mine) == inbox.new_count(theirs) == 2
+    assert inbox.new_count(mine) == inbox.new_count(theirs) == 3
 
 
 def test_the_idea_command_writes_a_new_note_and_copies_the_file_beside_it(catalog, tmp_path):

@@ -137,7 +137,7 @@ async def test_every_palette_command_runs(make_app):
                 "screen.this_week": "MainScreen", "screen.fill_week": "FillPreview", "screen.fill_weeks": "Ask",
                 "screen.batch": "BatchScreen", "screen.people": "PeopleScreen",
                 "screen.figures_view": "FiguresScreen", "screen.year_wheel": "YearWheelScreen",
-                "screen.export": "ExportScreen"}  # fmt: skip
+                "screen.export": "ExportScreen", "screen.inbox": "InboxScreen"}  # fmt: skip
     for _, action, _ in PlannerCommands.COMMANDS:
         app = make_app()
         async with app.run_test(size=(120, 40)) as pilot:
