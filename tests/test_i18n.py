@@ -40,10 +40,10 @@ AREAS = {
             "posts", "records", "status", "workspace",
         )),
         *(ROOT / "someplan" / "services" / f"{name}.py" for name in (
-            "asset_watch", "assets", "batch", "catalog", "doctor", "errors", "export_files",
-            "export_formats", "figures_import", "figures_report", "holiday_cache", "language",
+            "asset_watch", "assets", "batch", "catalog", "doctor", "errors", "holiday_cache", "language",
             "locate", "overview", "people", "planning", "rotation_fill", "setup", "status", "user_input",
         )),
+        ROOT / "someplan" / "services" / "figures",
         *(ROOT / "someplan" / "domain" / f"{name}.py" for name in (
             "assets", "batch", "cadence", "category", "channel", "doc_fields", "event", "figures",
             "figures_stats", "matching", "norwegian_calendar", "person", "plan", "post",

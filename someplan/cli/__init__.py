@@ -41,7 +41,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
                           "(a preview; --yes writes the drafts)")),
     "people": ("people", N_("the people registry: list, add, edit, remove")),
     "export": ("export", N_("export the plan: a calendar (ics), a Hootsuite CSV, a Markdown or HTML "
-                            "plan of a week or month, or a CSV of posts")),
+                            "plan of a week or month, a CSV of posts, or the year wheel as a picture (SVG)")),
+    "report": ("report", N_("a month's, quarter's or year's report as one HTML file: rates against the period "
+                            "before, charts, best and weakest posts, planned against published, the year wheel")),
     "campaign": ("campaign", N_("campaigns and seasons on the year wheel: list, add, edit, remove")),
     "idea": ("ideas", N_("drop an idea into the workspace's ideas folder: a note, and a file beside it")),
     "ideas": ("ideas", N_("the ideas inbox: new ideas colleagues dropped, and who gave the ideas used")),

@@ -18,11 +18,12 @@ from someplan.i18n import _, ngettext
 def register(name: str, p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_export)
     common.workspace_option(p)
-    p.add_argument("format", metavar="FORMAT", help=_("ics, hootsuite, markdown (md), html or csv"))
+    p.add_argument("format", metavar="FORMAT", help=_("ics, hootsuite, markdown (md), html, csv or wheel (the year wheel as SVG)"))
     p.add_argument("--from", dest="start", help=_("the first day (2026-11-23, 23.11.2026, today)"))
     p.add_argument("--to", dest="end", help=_("the last day"))
     p.add_argument("--week", help=_("one ISO week: 48, 2026-W48, 'uke 48'"))
     p.add_argument("--month", help=_("one month: 2026-11, 11, november"))
+    p.add_argument("--year", type=int, help=_("wheel: the year drawn (default: this year)"))
     p.add_argument("--channel", action="append", default=[], help=_("only this channel (repeat it for more); "
                                                                      "a Hootsuite file needs exactly one"))  # fmt: skip
     p.add_argument("--status", action="append", default=[], help=_("only posts with this status: idea, draft, ready, "
@@ -47,7 +48,8 @@ def cmd_export(args) -> int:
     with common.open_catalog(args) as catalog:
         today = common.today(catalog)
         delimiter = {"comma": ",", "semicolon": ";"}.get(args.delimiter or "")
-        request = ExportRequest(fmt, _period(args, today), tuple(args.channel), tuple(args.status), args.date_format, delimiter)
+        request = ExportRequest(fmt, _period(args, today), tuple(args.channel), tuple(args.status), args.date_format, delimiter,
+                                args.year)  # fmt: skip
         result = prepare(catalog, request, today)
         to_stdout = args.output == "-"
         out: Console = common.console(sys.stderr) if to_stdout else common.console()

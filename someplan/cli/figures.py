@@ -14,10 +14,11 @@ GROUP_NAMES = {"week": N_("week"), "category": N_("category"), "channel": N_("ch
                "hour": N_("hour")}  # fmt: skip
 # What the import did with each row (Outcome values, and "skipped"), and how a row was tied to its post.
 OUTCOMES = {"matched": N_("matched"), "new": N_("new"), "duplicate": N_("duplicate"), "skipped": N_("skipped")}
-HOW = {"id": N_("by id"), "permalink": N_("by permalink"), "time and text": N_("by time and text"), "time": N_("by time")}
+HOW = {"id": N_("by id"), "permalink": N_("by permalink"), "time and title": N_("by time, its title in the text"),
+       "time and text": N_("by time and text"), "time": N_("by time")}  # fmt: skip
 # The counts an engagement figure sums ("facebook: reactions+comments+shares"), as shown.
 COUNTS = {"reactions": N_("reactions"), "comments": N_("comments"), "shares": N_("shares"), "clicks": N_("clicks"),
-          "likes": N_("likes"), "saves": N_("saves")}  # fmt: skip
+          "likes": N_("likes"), "saves": N_("saves"), "views": N_("views")}  # fmt: skip
 
 
 def register(name: str, p: argparse.ArgumentParser) -> None:
@@ -40,13 +41,15 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
                    help=_("which column holds a field (reach, views, reactions, comments, shares, clicks, saves, "
                           "video_views, published, title, caption, external_id, permalink); repeat it"))  # fmt: skip
     p.add_argument("--mapping", help=_("use a column mapping saved with --save-mapping"))
+    p.add_argument("--source-tz", metavar=_("ZONE"),
+                   help=_("the time zone the file's times are in (default: Meta US Pacific, LinkedIn UTC, else the workspace's)"))  # fmt: skip
     p.add_argument("--save-mapping", metavar=_("NAME"), help=_("save --map (and --channel) under NAME for this workspace"))
     common.json_option(p)
 
 
 def cmd_import(args) -> int:
     from someplan.services.errors import UserError
-    from someplan.services.figures_import import apply_import, parse_mapping, plan_import, save_mapping
+    from someplan.services.figures.importer import apply_import, parse_mapping, plan_import, save_mapping
 
     path = Path(args.file).expanduser()
     if not path.exists():  # a folder or a device is read_sheet's to name
@@ -56,8 +59,10 @@ def cmd_import(args) -> int:
         if args.save_mapping and not mapping:
             raise UserError(_("--save-mapping saves the columns given with --map: give at least one"))
         plan = plan_import(catalog, path, channel=args.channel, unmatched=args.unmatched, mapping=mapping,
-                           mapping_name=args.mapping)  # fmt: skip
+                           mapping_name=args.mapping, source_tz=args.source_tz)  # fmt: skip
         written = 0
+        if plan.all_failed:
+            args.dry_run = True  # nothing to write; said below, and the exit code says it too
         if not args.dry_run:
             written = apply_import(catalog, plan)
             if args.save_mapping:
@@ -65,9 +70,9 @@ def cmd_import(args) -> int:
         titles = _titles(catalog)
     if args.json:
         common.print_json(_plan_json(plan, titles, args.dry_run, written))
-        return 0
+        return 1 if plan.all_failed else 0
     _print_plan(plan, titles, args.dry_run, written)
-    return 0
+    return 1 if plan.all_failed else 0
 
 
 def _plan_json(plan, titles: dict[str, str], dry_run: bool, written: int) -> dict:
@@ -77,7 +82,11 @@ def _plan_json(plan, titles: dict[str, str], dry_run: bool, written: int) -> dic
         "errors": [{"line": e.line, "message": e.message} for e in plan.errors],
         "rows": [{"line": m.row.line, "outcome": m.outcome.value, "post": m.post_id, "how": m.how,
                   "title": titles.get(m.post_id) or m.row.text} for m in plan.matches],
-        "notes": plan.notes, "fields_written": written,
+        "notes": plan.notes, "fields_written": written, "all_failed": plan.all_failed,
+        "times": {"read_in": plan.zone, "stored_in": plan.stored_zone,
+                  "rows": [{"line": line, "read": read, "stored": stored} for line, read, stored in plan.times]},
+        "lowered": [{"line": low.line, "post": low.post_id, "field": low.field, "before": low.before, "after": low.after}
+                    for low in plan.lowered],
     }  # fmt: skip
 
 
@@ -89,6 +98,7 @@ def _print_plan(plan, titles: dict[str, str], dry_run: bool, written: int) -> No
     from rich.text import Text
 
     from someplan.cli.common import user
+    from someplan.services.figures.columns import COUNT_NAMES
 
     out = common.console()
     out.print(Text.assemble((_(plan.format) + " → ", "bold"), user(plan.channel.name, "bold"), ": " + plan.summary()))
@@ -105,14 +115,26 @@ def _print_plan(plan, titles: dict[str, str], dry_run: bool, written: int) -> No
         if outcome == "duplicate":
             detail = "  (" + _("skipped: same post as line {line}").format(line=match.how.removeprefix("line ")) + ")"
         lines.append((match.row.line, Text.assemble(_line(match.row.line), (names.get(outcome, outcome).ljust(width), styles.get(outcome, "")),
-                                user((title or "").split("\n", 1)[0][:70]), (detail, "dim"))))  # fmt: skip
+                                user(" ".join((title or "").split("\n", 1)[0].split())[:70]), (detail, "dim"))))  # fmt: skip
     for error in plan.errors:
         lines.append((error.line, Text.assemble(_line(error.line), (names["error"].ljust(width), "red"), user(error.message))))
     for _number, line in sorted(lines, key=lambda pair: pair[0]):
         out.print(line)
     for note in plan.notes:
         out.print(Text(_("note: {note}").format(note=note), style="dim"))
-    if dry_run:
+    if plan.times:
+        from someplan.services.figures.sources import WHY, zone_label
+
+        out.print(Text(_("times read in {zone} ({why}), stored in {stored}:").format(
+            zone=zone_label(plan.zone), why=_(WHY[plan.zone_why]), stored=plan.stored_zone)))  # fmt: skip
+        for line, read, stored in plan.times:
+            out.print(Text.assemble(_line(line), user(read), f" → {stored}"))
+    for low in plan.lowered:
+        out.print(Text.assemble(_line(low.line), (_("lowered") + " ", "yellow"), user(titles.get(low.post_id, "")[:50]),
+                                f"  {_(COUNT_NAMES[low.field])}: {low.before} → {low.after}"))  # fmt: skip
+    if plan.all_failed:
+        out.print(Text(_("every row failed: nothing was imported"), style="bold red"))
+    elif dry_run:
         out.print(Text(_("dry run: nothing was written"), style="bold"))
     elif written:
         out.print(Text(ngettext("imported: {count} field written", "imported: {count} fields written", written).format(count=written)))
@@ -126,7 +148,7 @@ def _line(number: int) -> str:
 
 def cmd_figures(args) -> int:
     from someplan.services.errors import UserError
-    from someplan.services.figures_report import figures_report, rounded
+    from someplan.services.figures.report import figures_report, rounded
 
     if not 1 <= args.weeks <= 520:
         raise UserError(_("--weeks must be from 1 to 520"))
@@ -143,6 +165,8 @@ def cmd_figures(args) -> int:
             "engagement_numerators": list(report.numerators),
             "groups": [{args.by: g.name, "posts": g.posts, "reach_rate_percent": rounded(g.reach_rate),
                         "engagement_rate_by_reach_percent": rounded(g.engagement_rate)} for g in groups],
+            "page": [{"channel": p.channel, "week": f"{p.week.year}-W{p.week.week:02d}", "reach": p.reach,
+                      "new_follows": p.new_follows} for p in report.page],
         })  # fmt: skip
         return 0
     if args.csv:
@@ -172,11 +196,19 @@ def cmd_figures(args) -> int:
     print_table([[n, p, percent(r), percent(e)] for n, p, r, e in rows], headers, out)
     for numerator in report.numerators:
         out.print(Text(_("engagements, {numerator}").format(numerator=numerator_text(numerator)), style="dim"))
+    if report.page:
+        out.print(Text(_("Page per week (daily exports):"), style="bold"))
+        count = lambda n: "–" if n is None else f"{n:,}".replace(",", "\u00a0")  # noqa: E731
+        print_table([[p.channel, f"{p.week.year}-W{p.week.week:02d}", count(p.reach), count(p.new_follows)] for p in report.page],
+                    [_("channel"), _("week"), _("page reach"), _("new follows")], out)  # fmt: skip
     return 0
 
 
 def numerator_text(numerator: str) -> str:
     """ "facebook: reactions+comments" with the counts named in the language spoken."""
     network, _colon, counts = numerator.rpartition(": ")
+    counts, by_views, _views = counts.partition(" / views")
     named = "+".join(_(COUNTS[count]) if count in COUNTS else count for count in counts.split("+"))
+    if by_views:
+        named = _("{counts} per view (no reach in the export)").format(counts=named)
     return f"{network}: {named}" if network else named

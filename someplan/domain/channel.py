@@ -34,6 +34,9 @@ class Channel:
     kind: ChannelKind = ChannelKind.OWNED
     target_per_week: int = 0  # 0: no target
     followers: Mapping[date, int] = field(default_factory=dict)  # counts noted on given dates
+    # Page-level daily exports: the page's reach and its new follows per day (not a follower total).
+    daily_reach: Mapping[date, int] = field(default_factory=dict)
+    daily_follows: Mapping[date, int] = field(default_factory=dict)
 
     def followers_on(self, day: date) -> int | None:
         return followers_on(self.followers, day)
@@ -51,6 +54,8 @@ class Channel:
             kind=doc.choice("kind", ChannelKind, ChannelKind.OWNED),
             target_per_week=doc.integer("target_per_week", 0),
             followers=doc.counts_by_date("followers"),
+            daily_reach=doc.counts_by_date("daily_reach"),
+            daily_follows=doc.counts_by_date("daily_follows"),
         )
 
     def to_doc(self) -> dict:

@@ -2,13 +2,15 @@
 
 Reach rate = reach ÷ followers × 100 (can exceed 100 %).
 Engagement rate by reach = engagements ÷ reach × 100, where what counts as an engagement
-depends on the network; `engagement_numerator` says which counts a figure used.
+depends on the network; `engagement_numerator` says which counts a figure used. LinkedIn gives
+no reach: its rate is engagements ÷ views (impressions), as LinkedIn computes it, and
+`engagement_denominator` says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from statistics import fmean
+from math import fsum
 
 from someplan.domain.channel import Network
 from someplan.domain.post import Post
@@ -43,12 +45,23 @@ def engagement_numerator(post: Post, network: Network) -> str:
     return "+".join(label for label, _ in _parts(post, network))
 
 
+def engagement_denominator(post: Post, network: Network) -> str:
+    """What the engagement rate divides by: "reach", "views" (LinkedIn without reach) or ""."""
+    if post.reach:
+        return "reach"
+    if network is Network.LINKEDIN and post.views:
+        return "views"
+    return ""
+
+
 def engagement_rate(post: Post, network: Network) -> float | None:
-    """Engagements ÷ reach × 100; None without reach (or reach 0) or without any engagement count."""
+    """Engagements ÷ reach × 100 (÷ views on LinkedIn, which gives no reach); None without the
+    denominator or without any engagement count."""
     total = engagements(post, network)
-    if total is None or not post.reach:
+    below = engagement_denominator(post, network)
+    if total is None or not below:
         return None
-    return total / post.reach * 100
+    return total / getattr(post, below) * 100
 
 
 def reach_rate(post: Post, followers: int | None = None) -> float | None:
@@ -62,4 +75,5 @@ def reach_rate(post: Post, followers: int | None = None) -> float | None:
 def average(rates: Iterable[float | None]) -> float | None:
     """The mean of per-post rates, skipping posts without the rate; None when none has it."""
     present = [rate for rate in rates if rate is not None]
-    return fmean(present) if present else None
+    # statistics.fmean is exactly this, and importing statistics costs every command a few ms
+    return fsum(present) / len(present) if present else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from statistics import quantiles
 
 from someplan.domain.channel import Channel, Network
-from someplan.domain.figures import average, engagement_numerator, engagement_rate, reach_rate
+from someplan.domain.figures import average, engagement_denominator, engagement_numerator, engagement_rate, reach_rate
 from someplan.domain.post import Post
 from someplan.domain.weeks import IsoWeek, weekday_name
 from someplan.i18n import _, language
@@ -48,8 +48,14 @@ def rate(post: Post, channel: Channel | None, category: str = "") -> RatedPost:
     followers = post.followers or (channel.followers_on(post.date) if channel and post.date else None)
     return RatedPost(
         post, channel.name if channel else "", category, reach_rate(post, followers),
-        engagement_rate(post, network) if channel else None, engagement_numerator(post, network),
+        engagement_rate(post, network) if channel else None, _label(post, network),
     )  # fmt: skip
+
+
+def _label(post: Post, network: Network) -> str:
+    """The numerator, and " / views" when the rate is by views rather than reach."""
+    numerator = engagement_numerator(post, network)
+    return f"{numerator} / views" if numerator and engagement_denominator(post, network) == "views" else numerator
 
 
 def rate_all(posts: Iterable[Post], channels: Mapping[str, Channel], categories: Mapping[str, str]) -> list[RatedPost]:

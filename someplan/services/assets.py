@@ -14,7 +14,6 @@ the files of the last 7 days as new.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import time
@@ -198,6 +197,8 @@ def read_image_facts(path: Path) -> tuple[int | None, int | None, dt.datetime | 
 def fingerprint(path: Path, size: int) -> str | None:
     """Size + hash of the first and last 64 KB: finds a renamed file again when the move event was
     missed (a sync tool delivers a rename as delete + create)."""
+    import hashlib  # deferred: `someplan status` counts files without fingerprinting any
+
     digest = hashlib.blake2b(str(size).encode(), digest_size=16)
     try:
         with open(path, "rb") as file:

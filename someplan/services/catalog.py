@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from itertools import chain
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from someplan.domain.batch import BatchSession
 from someplan.domain.category import Category, rotation_order
-from someplan.domain.doc_fields import parse_date
+from someplan.domain.doc_fields import DocReader, parse_date
 from someplan.domain.channel import Channel
 from someplan.domain.event import Event
 from someplan.domain.ids import short_ids
@@ -21,12 +23,22 @@ from someplan.i18n import N_, _, language
 from someplan.services.errors import UserError
 from someplan.store.workspace import Workspace
 
+if TYPE_CHECKING:
+    from someplan.domain.batch import BatchSession
+
 POSTS, CHANNELS, CATEGORIES, PEOPLE, EVENTS, SETTINGS = "posts", "channels", "categories", "people", "events", "settings"
 BATCHES = "batches"
 SETTINGS_ID = "workspace"
 TODAY_ENV = "SOMEPLAN_TODAY"  # YYYY-MM-DD: pins "today", for demos, scripts and tests
 
 R = TypeVar("R")
+
+
+class _DateIndex(NamedTuple):
+    days: list[str]  # the distinct first ten characters of the text dates, sorted
+    ids: list[list[tuple[int, str]]]  # for each of `days`: (position in the store's order, post id)
+    by_category: dict[str, list[str]]  # category id → its posts' non-empty date texts, sorted
+    backlog: list[tuple[int, str]]  # undated drafts and ready posts
 
 
 class Catalog:
@@ -43,11 +55,51 @@ class Catalog:
         return self._records(POSTS, Post.from_doc)
 
     def posts_between(self, first: dt.date, last: dt.date) -> list[Post]:
-        """Posts dated from `first` to `last`; only those are turned into `Post` objects."""
+        """Posts dated from `first` to `last`, in the store's order; only those are turned into
+        `Post` objects, found in the date index (a history of 30,000 posts is not walked)."""
         low, high = first.isoformat(), last.isoformat()
         with self.workspace.lock:
-            docs = self.workspace.view(POSTS).items()
-            return [Post.from_doc(doc, rid) for rid, doc in docs if _date_text_between(doc.get("date"), low, high)]
+            index = self._date_index()
+            chosen = sorted(chain.from_iterable(index.ids[bisect_left(index.days, low) : bisect_right(index.days, high)]))
+            docs = self.workspace.view(POSTS)
+            return [Post.from_doc(docs[rid], rid) for _position, rid in chosen]
+
+    def _date_index(self) -> _DateIndex:
+        return self._derived("date_index", self._make_date_index)
+
+    def _make_date_index(self) -> _DateIndex:
+        # One walk over the posts per workspace version, shared by the week, the figures, the
+        # rotation and its due categories. ISO dates compare as text (anything else is left to
+        # Post.from_doc's tolerant reading); a text sorts before `low` exactly when its first
+        # ten characters do, so the per-category lists answer "latest before" by bisection.
+        # Posts are bucketed by day, so only the few thousand distinct days are sorted; the
+        # collector is held off while tens of thousands of long-lived tuples are made.
+        by_day: dict[str, list[tuple[int, str]]] = {}
+        by_category: dict[str, list[str]] = {}
+        backlog = []
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for position, (rid, doc) in enumerate(self.workspace.view(POSTS).items()):
+                day = doc.get("date")
+                if isinstance(day, str):
+                    bucket = by_day.get(day[:10])
+                    if bucket is None:
+                        by_day[day[:10]] = [(position, rid)]
+                    else:
+                        bucket.append((position, rid))
+                    category = doc.get("category")
+                    if isinstance(category, str) and day:
+                        by_category.setdefault(category, []).append(day)
+                elif doc.get("status") in ("draft", "ready"):
+                    backlog.append((position, rid))
+        finally:
+            if collecting:
+                gc.enable()
+        days = sorted(by_day)
+        for dates in by_category.values():
+            dates.sort()
+        return _DateIndex(days, [by_day[day] for day in days], by_category, backlog)
 
     def _derived(self, name: str, compute: Callable[[], R]) -> R:
         """A value computed from the records once per workspace version (many callers a redraw)."""
@@ -63,30 +115,28 @@ class Catalog:
         return self._derived("last_post_dates", self._last_post_dates)
 
     def _last_post_dates(self) -> dict[str, dt.date]:
-        latest: dict[str, str] = {}
-        for doc in self.workspace.view(POSTS).values():
-            category, day = doc.get("category"), doc.get("date")
-            if isinstance(category, str) and isinstance(day, str) and day > latest.get(category, ""):
-                latest[category] = day
-        return {category: found for category, day in latest.items() if (found := parse_date(day))}
+        latest = self._date_index().by_category
+        return {category: found for category, days in latest.items() if (found := parse_date(days[-1]))}
 
     def rotation_posts(self, first: dt.date) -> list[Post]:
         """What the rotation engine needs from `first` on, without decoding every post.
 
-        The posts dated from `first` on, the undated drafts and ready posts (the backlog), and
-        for each category its latest post before `first`, as a stand-in with only category and
-        date (the engine needs no more of a post before the weeks it plans).
+        The posts dated from `first` on, as stand-ins with only category, channel and date (all
+        the engine reads of a dated post); the undated drafts and ready posts (the backlog) in
+        full; and for each category its latest post before `first`, as a stand-in with only
+        category and date (the engine needs no more of a post before the weeks it plans).
         """
         low = first.isoformat()
-        found, before = [], {}
         with self.workspace.lock:
-            for rid, doc in self.workspace.view(POSTS).items():
-                day, category = doc.get("date"), doc.get("category")
-                if isinstance(day, str) and day[:10] < low:
-                    if isinstance(category, str) and day > before.get(category, ""):
-                        before[category] = day
-                elif isinstance(day, str) or doc.get("status") in ("draft", "ready"):
-                    found.append(Post.from_doc(doc, rid))
+            index = self._date_index()
+            chosen = sorted([*chain.from_iterable(index.ids[bisect_left(index.days, low) :]), *index.backlog])
+            docs = self.workspace.view(POSTS)
+            found = [_rotation_post(docs[rid], rid) for _position, rid in chosen]
+            before = {}
+            for category, days in sorted(index.by_category.items()):
+                at = bisect_left(days, low)
+                if at:
+                    before[category] = days[at - 1]
         stand_ins = [
             Post(f"~{category}", category=category, date=parsed)
             for category, day in before.items()
@@ -116,6 +166,8 @@ class Catalog:
         return sorted(self.categories(), key=rotation_order)
 
     def batches(self) -> list[BatchSession]:
+        from someplan.domain.batch import BatchSession  # deferred: only the batch screen and command need it
+
         return self._records(BATCHES, BatchSession.from_doc)
 
     def events(self) -> list[Event]:
@@ -173,9 +225,12 @@ class Catalog:
         raise UserError(_("no post with id {text!r} (see: someplan list)").format(text=text))
 
 
-def _date_text_between(value: object, low: str, high: str) -> bool:
-    # ISO dates compare as text; anything else is left to Post.from_doc's tolerant reading.
-    return isinstance(value, str) and low <= value[:10] <= high
+def _rotation_post(doc: dict, rid: str) -> Post:
+    reader = DocReader(doc)
+    day = reader.date("date")
+    if day is None:  # undated, or a date that does not read: maybe backlog, which is shown in full
+        return Post.read(reader, rid)
+    return Post(rid, category=reader.optional_text("category"), channel=reader.optional_text("channel"), date=day)
 
 
 def _find(records: Iterable, text: str, unknown: str):

@@ -13,7 +13,6 @@ make the k-th of them fail and check that every crash point leaves the old or th
 from __future__ import annotations
 
 import os
-import secrets
 import time
 from pathlib import Path
 
@@ -48,7 +47,7 @@ def is_temp_name(name: str) -> bool:
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that readers see the old file or the new one, never a mix."""
     folder = path.parent
-    temp = folder / f"{TEMP_PREFIX}{secrets.token_hex(6)}.tmp"
+    temp = folder / f"{TEMP_PREFIX}{os.urandom(6).hex()}.tmp"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
     try:
         try:

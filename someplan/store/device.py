@@ -10,11 +10,8 @@ a second check (ops under our id that we never wrote), see `someplan.store.write
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
-import secrets
-import socket
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,11 +24,16 @@ ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
 
 
 def new_device_id() -> str:
+    import secrets  # the modules of this file that only minting or a first start need are deferred
+
     return "".join(secrets.choice(ID_ALPHABET) for _ in range(12))
 
 
 def machine_fingerprint() -> str:
     """A stable token of this machine that a copied config file does not carry along."""
+    import hashlib
+    import socket
+
     parts = [socket.gethostname()]
     for candidate in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
         try:
@@ -44,9 +46,13 @@ def machine_fingerprint() -> str:
 
 def default_display_name() -> str:
     try:
+        import getpass
+
         user = getpass.getuser()
     except (KeyError, OSError):
         user = "someone"
+    import socket
+
     return f"{user}@{socket.gethostname().split('.')[0]}"
 
 
@@ -93,6 +99,18 @@ class IdentityStore:
             return self._mint(name)
         return Identity(device_id, name, self.config, self.state)
 
+    def peek(self) -> Identity | None:
+        """This machine's identity if it has one, without minting or setting anything aside: what a
+        reader needs to tell its own snapshot from a colleague's."""
+        try:
+            doc = json.loads((self.config / IDENTITY_FILE).read_text(encoding="utf-8"))
+            device_id, name, machine = doc["device_id"], doc["name"], doc["machine"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if not (isinstance(device_id, str) and DEVICE_ID_RE.match(device_id) and isinstance(name, str)):
+            return None
+        return Identity(device_id, name, self.config, self.state) if machine == self._fingerprint() else None
+
     def remint(self, old: Identity) -> Identity:
         """A new id for this machine, keeping the display name (another machine claims the old one)."""
         return self._mint(old.name)
@@ -114,6 +132,6 @@ class IdentityStore:
     @staticmethod
     def _set_aside(path: Path) -> None:
         try:
-            path.replace(path.with_name(f"{path.name}.unreadable-{secrets.token_hex(3)}"))
+            path.replace(path.with_name(f"{path.name}.unreadable-{os.urandom(3).hex()}"))
         except OSError:
             pass

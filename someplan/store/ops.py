@@ -71,9 +71,17 @@ def encode(stamp: str, table: str, record: str, field_name: str, value: Any, pre
 
 def make_op(stamp: str, table: str, record: str, field_name: str, value: Any, prev: str | None) -> tuple[bytes, Op]:
     line = encode(stamp, table, record, field_name, value, prev)
+    if value is UNSET or value is None or type(value) in _SCALARS:
+        # A string, number or bool reads back from JSON as itself: no need to decode the line
+        # (half the cost of a 20,000-field import batch).
+        _check(stamp, table, record, field_name, prev)
+        return line, Op(stamp, table, record, field_name, value, prev, line[6:14].decode("ascii"))
     # Decoded from the line rather than reusing `value`, so the merged state never shares a list
     # or dict with the caller, and holds exactly what a colleague will read.
     return line, op_from_line(line[:-1])
+
+
+_SCALARS = (str, int, float, bool)
 
 
 def op_from_line(line: bytes) -> Op:
@@ -86,6 +94,11 @@ def op_from_obj(obj: Any, crc: str) -> Op:
         raise ValueError("not an object")
     stamp, table, record, field_name = obj.get("i"), obj.get("t"), obj.get("r"), obj.get("f")
     prev = obj.get("p")
+    _check(stamp, table, record, field_name, prev)
+    return Op(stamp, table, record, field_name, obj["v"] if "v" in obj else UNSET, prev, crc)
+
+
+def _check(stamp: object, table: object, record: object, field_name: object, prev: object) -> None:
     if not (isinstance(stamp, str) and STAMP_RE.match(stamp)):
         raise ValueError("bad stamp")
     for name in (table, record, field_name):
@@ -93,7 +106,6 @@ def op_from_obj(obj: Any, crc: str) -> Op:
             raise ValueError("bad name")
     if prev is not None and not (isinstance(prev, str) and STAMP_RE.match(prev)):
         raise ValueError("bad prev")
-    return Op(stamp, table, record, field_name, obj["v"] if "v" in obj else UNSET, prev, crc)
 
 
 def line_is_intact(line: bytes) -> bool:

@@ -7,27 +7,35 @@ once; the per-field stamps only when something has to be merged or written. The 
 concurrent edits are not in a snapshot; they stay in the segments, where history reads them. A
 snapshot that does not verify is ignored: it is only ever an optimisation.
 
+Only this device's own snapshot is read. A file in a colleague's folder can be made to pass every
+check of its own (true digests of real segments, with empty or invented views) and would then hide
+the workspace or show records no op ever made; checking one record by record costs as much as
+reading the segments. Even our own is held to the files it claims (`trusted`): each must still be
+there, and unchanged by inode, size and mtime, or else hashed and found the same or grown.
+
 File layout, three lines: a header (format, stamps, digests of the other two lines), the views,
 the cells.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from someplan.store.atomic import atomic_write
-from someplan.store.layout import DEVICES, SNAPSHOT_FILE
+from someplan.store.layout import SNAPSHOT_FILE
 from someplan.store.merge import Cell, MergedState
 from someplan.store.ops import UNSET
 
-SNAPSHOT_FORMAT = 2  # 2: covers hold [digest, problem, max stamp] per file
+SNAPSHOT_FORMAT = 3  # 3: covers hold [digest, problem, max stamp, inode, size, mtime_ns, settled] per file
+SETTLED_NS = 2_000_000_000  # a file last changed this long before the snapshot is taken as still
 
 
 def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    from hashlib import blake2b  # deferred: a start whose files are all as noted hashes nothing
+
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def _dumps(value) -> bytes:
@@ -56,28 +64,46 @@ def write(device_dir: Path, state: MergedState, covers: dict[str, str]) -> Path:
     return path
 
 
-def load_latest(root: Path, state: MergedState, replay) -> dict[str, list]:
-    """Fill `state` from the newest snapshot that verifies; the files it covers (or {})."""
-    candidates = []
-    try:
-        for folder in os.scandir(root / DEVICES):
-            path = Path(folder.path) / SNAPSHOT_FILE
-            try:
-                candidates.append((path.stat().st_mtime_ns, path))
-            except OSError:
+@dataclass
+class Loaded:
+    covers: dict[str, list]
+    views: dict
+    max_stamp: str
+    cells_line: bytes
+
+    def trusted(self, found: dict[str, tuple[int, int, int]], read) -> tuple[dict[str, list], list[str]] | None:
+        """The covers that still hold for the files `found` now ({relpath: (inode, size, mtime_ns)}),
+        and the covered files that grew since (merge their ops again); None when a covered file is
+        gone, shorter or different: then the snapshot is not what the segments say. `read(relpath)`
+        gives a file's bytes, asked only of files changed since the snapshot."""
+        holding, grown = {}, []
+        for relpath, cover in self.covers.items():
+            now = found.get(relpath)
+            if now is None:
+                return None
+            if list(now) == cover[3:6] and cover[6]:
+                holding[relpath] = cover
                 continue
-    except OSError:
-        return {}
-    for _, path in sorted(candidates, reverse=True):
-        covers = _load(path, state, replay)
-        if covers is not None:
-            return covers
-    return {}
+            try:
+                data = read(relpath)
+            except OSError:
+                return None
+            if digest(data) == cover[0]:
+                holding[relpath] = cover
+            elif len(data) > cover[4] and digest(data[: cover[4]]) == cover[0]:
+                grown.append(relpath)
+            else:
+                return None
+        return holding, grown
+
+    def fill(self, state: MergedState, replay) -> None:
+        state.defer_cells(self.views, lambda: _cells(self.cells_line, replay), self.max_stamp)
 
 
-def _load(path: Path, state: MergedState, replay) -> dict[str, list] | None:
+def load_own(device_dir: Path) -> Loaded | None:
+    """This device's snapshot if it parses and its digests hold (not yet checked against the files)."""
     try:
-        header_line, views_line, cells_line = path.read_bytes().split(b"\n")
+        header_line, views_line, cells_line = (device_dir / SNAPSHOT_FILE).read_bytes().split(b"\n")
         header = json.loads(header_line)
         if header.get("snapshot") != SNAPSHOT_FORMAT or header.get("views") != digest(views_line):
             return None
@@ -90,14 +116,15 @@ def _load(path: Path, state: MergedState, replay) -> dict[str, list] | None:
             return None
         if not all(isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in views.values()):
             return None
-    except (OSError, ValueError, AttributeError, KeyError):
+    except (OSError, ValueError, AttributeError, KeyError, RecursionError):
         return None
-    state.defer_cells(views, lambda: _cells(cells_line, replay), max_stamp)
-    return covers
+    return Loaded(covers, views, max_stamp, cells_line)
 
 
 def _valid_cover(cover) -> bool:
-    if not (isinstance(cover, list) and len(cover) == 3 and isinstance(cover[0], str) and isinstance(cover[2], str)):
+    if not (isinstance(cover, list) and len(cover) == 7 and isinstance(cover[0], str) and isinstance(cover[2], str)):
+        return False
+    if not (all(type(n) is int for n in cover[3:6]) and isinstance(cover[6], bool)):
         return False
     problem = cover[1]
     if problem is None:

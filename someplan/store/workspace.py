@@ -11,18 +11,20 @@ import gc
 import json
 import os
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from someplan.i18n import N_, _
+from someplan.store import read_cache
 from someplan.store import snapshot as snapshots
 from someplan.store.atomic import atomic_write
 from someplan.store.device import Identity, IdentityStore
 from someplan.store.history import Version, record_history
 from someplan.store.hlc import SKEW_REPORT_MS, Clock, stamp_device, stamp_wall_ms, wall_clock_ms
-from someplan.store.layout import DEVICES, WORKSPACE_FILE, Entry, Kind, classify, segment_name
+from someplan.store.layout import DEVICE_FILE, DEVICES, WORKSPACE_FILE, Entry, Kind, classify, segment_name
 from someplan.store.merge import MergedState, RecordRef
 from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, decode, make_op
 from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
@@ -31,6 +33,7 @@ from someplan.store.writer import SegmentWriter
 FORMAT = 1
 SNAPSHOT_AFTER_OPS = 2000
 Change = tuple[str, str, str, Any]  # (table, record id, field, value or UNSET)
+_OP_KINDS = (Kind.SEGMENT, Kind.STRAY_SEGMENT)
 
 
 @dataclass
@@ -65,6 +68,7 @@ class Workspace:
         self._device_names: dict[str, str] = {}
         self._meta_problems: list[Problem] = []
         self._writer: SegmentWriter | None = None
+        self._cache_stale = True
         self.identity: Identity | None = None
         self.clock: Clock | None = None
         self._read_only_reason = None if writable else _("opened for reading only")
@@ -108,14 +112,97 @@ class Workspace:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            covered = snapshots.load_latest(self.root, self.state, self._replay_all)
-            self._scan(covered, update_views=bool(covered))
-            if not covered:
-                self.state.rebuild_views()
+            if not self._load_cached():
+                self.state = MergedState()
+                self._files.clear()
+                self._device_names.clear()
+                self._load_segments()
+                self._save_cache()
+            elif self._cache_stale:
+                self._save_cache()
         finally:
             if collecting:
                 gc.enable()
         self.version += 1
+
+    def _load_segments(self) -> None:
+        """Every file read, except those this device's own snapshot holds (see snapshot.trusted)."""
+        own = self._identities.peek()
+        loaded = snapshots.load_own(self.root / DEVICES / own.device_id) if own else None
+        entries = list(self._entries())
+        found = {e.relpath: (s.st_ino, s.st_size, s.st_mtime_ns) for e, s in entries if e.kind in _OP_KINDS}
+        checked = loaded.trusted(found, lambda relpath: (self.root / relpath).read_bytes()) if loaded else None
+        if checked is not None:
+            loaded.fill(self.state, self._replay_all)
+            holding, _grown = checked
+            for relpath, cover in holding.items():
+                problem = Problem.from_doc(cover[1]) if cover[1] else None
+                self._files[relpath] = _FileState(found[relpath], problem, cover[2], cover[0])
+        self._scan({}, update_views=checked is not None)
+        if checked is None:
+            self.state.rebuild_views()
+
+    def _load_cached(self) -> bool:
+        """Start from this machine's read cache when it still says what the files say; False when
+        the files must all be read again (no cache, or a file gone, shortened or rewritten)."""
+        self._cache_stale = True
+        cached = read_cache.load(self._cache_path())
+        if cached is None:
+            return False
+        entries = list(self._entries())
+        present = {entry.relpath for entry, _stat in entries}
+        if any(note.digest is not None and relpath not in present for relpath, note in cached.files.items()):
+            return False
+        taken, stale = {}, False
+        for entry, stat in entries:
+            if entry.kind not in _OP_KINDS and entry.kind is not Kind.DEVICE:
+                continue
+            signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+            note = cached.files.get(entry.relpath)
+            if note is not None and note.signature == signature and note.settled:
+                taken[entry.relpath] = (signature, note)
+                continue
+            stale = True
+            if note is None or entry.kind is Kind.DEVICE:
+                continue  # read below, as on any refresh
+            try:
+                data = (self.root / entry.relpath).read_bytes()
+            except OSError:
+                return False
+            if note.digest is None:
+                return False
+            size = note.signature[1]
+            if snapshots.digest(data) == note.digest:
+                taken[entry.relpath] = (signature, note)
+            elif len(data) <= size or snapshots.digest(data[:size]) != note.digest:
+                return False
+        self.state.defer_cells(cached.views, lambda: cached.cells(self._replay_all), cached.max_stamp)
+        for relpath, (signature, note) in taken.items():
+            problem = Problem.from_doc(note.problem) if note.problem else None
+            self._files[relpath] = _FileState(signature, problem, note.max_stamp, note.digest)
+            if note.name is not None:
+                self._device_names[relpath.split("/")[1]] = note.name
+        self._scan({})  # the files changed or new since, and the cheap kinds (placeholders, foreign files)
+        self._cache_stale = stale
+        return True
+
+    def _cache_path(self) -> Path:
+        return read_cache.path_for(self._identities.state, self.id, self.root)
+
+    def _save_cache(self) -> None:
+        now = time.time_ns()
+        notes = {}
+        for relpath, f in self._files.items():
+            parts = relpath.split("/")
+            name = self._device_names.get(parts[1]) if len(parts) == 3 and parts[2] == DEVICE_FILE else None
+            problem = f.problem.to_doc() if f.problem else None
+            settled = f.signature[2] < now - read_cache.SETTLED_NS
+            notes[relpath] = read_cache.FileNote(f.signature, settled, f.digest, f.max_stamp, problem, name)
+        try:
+            read_cache.save(self._cache_path(), notes, self.state.views, self.state.cells, self.state.max_stamp)
+            self._cache_stale = False
+        except (OSError, ValueError):
+            pass  # only an optimisation: the next start reads the segments
 
     def _op_files(self) -> Iterable[Path]:
         """Every file that holds ops: segments and sync tools' stray copies of them."""
@@ -383,11 +470,13 @@ class Workspace:
             if not self.writable or self._writer is None:
                 return None
             self.refresh()
+            settled = time.time_ns() - snapshots.SETTLED_NS
             covers = {
-                relpath: [f.digest, f.problem.to_doc() if f.problem else None, f.max_stamp]
+                relpath: [f.digest, f.problem.to_doc() if f.problem else None, f.max_stamp, *f.signature,
+                          f.signature[2] < settled]
                 for relpath, f in self._files.items()
                 if f.digest
-            }
+            }  # fmt: skip
             path = snapshots.write(self._writer.device_dir, self.state, covers)
             self._replayed = 0
             return path

@@ -35,6 +35,8 @@ from someplan.tui.screens.campaign_editor import CampaignEditor
 from someplan.tui.screens.dialogs import ShowList
 from someplan.tui.screens.editor import PostEditor
 from someplan.tui.screens.export import ExportScreen
+from someplan.tui.screens.figures_import import PALETTE_ENTRY as IMPORT_ENTRY
+from someplan.tui.screens.figures_import import FiguresImportScreen
 from someplan.tui.screens.figures import FiguresScreen
 from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.inbox import InboxScreen
@@ -61,6 +63,7 @@ HELP_SECTIONS = (
     (N_("Assets"), AssetsPane),
     (N_("Export"), ExportScreen),
     (N_("Ideas inbox"), InboxScreen),
+    (N_("Import figures"), FiguresImportScreen),
 )
 
 # Textual's own palette commands (get_system_commands), so that the catalog has them.
@@ -94,6 +97,8 @@ class PlannerCommands(Provider):
         (N_("Key figures view"), "screen.figures_view", N_("Rates by category and channel, top posts, reuse")),
         YEAR_WHEEL_COMMAND,
         (N_("Export…"), "screen.export", N_("The plan as a calendar, a Hootsuite CSV, a Markdown or HTML plan, a CSV of posts")),
+        (N_("Report of the last month"), "screen.report", N_("One HTML file in exports/: rates, charts, best posts, the year wheel")),
+        (IMPORT_ENTRY[0], "screen.import_figures", IMPORT_ENTRY[1]),
         (N_("Run doctor"), "app.doctor", N_("Unreadable or stray files, clocks, devices")),
         (N_("Help: all keys"), "app.help", N_("Every key, by pane")),
     )

@@ -140,6 +140,35 @@ def test_the_help_names_every_option(capsys):
         assert option in out
 
 
+def test_export_wheel_draws_the_year_as_an_svg_in_the_exports_folder(someplan, sample):
+    from tests.services.document_checks import check_svg
+
+    out = someplan("export", "wheel", "--year", "2026", "-w", sample)
+    (path,) = exports(sample)
+    assert path.name.startswith("someplan-wheel-2026-") and path.suffix == ".svg"
+    assert str(path) in out.replace("\n", "")
+    root = check_svg(path.read_text(encoding="utf-8"))
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "2026" in texts and "Fjordhotellet Solvik" in texts and "today" in texts  # SOMEPLAN_TODAY is in 2026
+    again = someplan("export", "svg", "--year", "2026", "-w", sample)  # replaces its own file
+    assert again == out and exports(sample) == [path]
+    someplan("export", "wheel", "--year", "12", "-w", sample, code=1)
+    assert "not a year" in someplan.err
+
+
+def test_report_writes_the_period_asked_for_and_refuses_a_bad_one(someplan, sample):
+    from tests.services.document_checks import check_html
+
+    out = someplan("report", "--quarter", "2026-Q4", "-w", sample)
+    (path,) = exports(sample)
+    assert path.name.startswith("someplan-report-2026-q4-") and str(path) in out.replace("\n", "")
+    assert out.startswith("Wrote the report for Q4 2026 to ")
+    check_html(path.read_text(encoding="utf-8"))
+    someplan("report", "--month", "2026-13", "-w", sample, code=1)
+    assert "not a month" in someplan.err
+    someplan("report", "--year", "1066", "-w", sample, code=1)
+
+
 def test_an_empty_hootsuite_export_writes_nothing_and_says_so(someplan, ws, tmp_path):
     # Once a 0-byte file and "Exported 0 posts": Hootsuite refuses such a file.
     someplan("add", "Bare en idé", "--date", "2026-11-24", "--time", "09:30", "--channel", "facebook", "--category",

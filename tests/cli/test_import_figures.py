@@ -105,3 +105,51 @@ def test_figures_text_and_bad_weeks(someplan, sample):
     out = someplan("figures", "-w", sample, "--weeks", "4", "--by", "category")
     assert "Key figures 26 Oct 2026–22 Nov 2026" in out and "engagements, facebook: reactions+comments+shares+clicks" in out
     someplan("figures", "-w", sample, "--weeks", "0", code=1)
+
+
+def test_dry_run_shows_times_as_read_and_as_stored(someplan, sample):
+    out = someplan("import", str(DATA / "meta_facebook_posts.csv"), "-w", sample, "--dry-run")
+    assert "times read in US Pacific (America/Los_Angeles) (Meta writes US Pacific time), stored in Europe/Oslo:" in out
+    assert "11/10/2026 10:04 → 2026-11-10 19:04" in out
+    out = someplan("import", str(DATA / "meta_facebook_posts.csv"), "-w", sample, "--dry-run", "--source-tz", "UTC")
+    assert "11/10/2026 10:04 → 2026-11-10 11:04" in out
+
+
+def test_an_import_in_which_every_row_failed_exits_1_and_says_so(someplan, sample, tmp_path):
+    path = tmp_path / "bad_dates.csv"
+    path.write_text("Post ID,Page ID,Title,Publish time,Reach\n1_2,1,Hei,yesterday,10\n1_3,1,Hallo,soon,12\n", encoding="utf-8")
+    out = someplan("import", str(path), "-w", sample, code=1)
+    assert "every row failed: nothing was imported" in out and "nothing to change" not in out
+
+
+def test_the_old_insights_export_and_match_rules_on_the_command_line(someplan, sample):
+    out = someplan("import", str(DATA / "meta_facebook_photos.csv"), "-w", sample, "--dry-run")
+    assert "by time, its title in the text" in out and "same post as" not in out
+    someplan("import", str(DATA / "linkedin_creator_analytics.xlsx"), "-w", sample, "--channel", "LinkedIn", code=1)
+    assert "personal profile" in someplan.err
+
+
+def test_page_reach_and_new_follows_per_week_and_linkedin_rates_by_views(someplan, sample):
+    someplan("import", str(DATA / "meta_page_reach_utf16.csv"), "-w", sample)
+    figures = someplan.json("figures", "-w", sample, "--json")
+    week = next(p for p in figures["page"] if p["week"] == "2026-W47")
+    lines = (DATA / "meta_page_reach_utf16.csv").read_bytes().decode("utf-16").splitlines()[3:]
+    assert week == {"channel": "Facebook", "week": "2026-W47", "reach": sum(int(line.split(",")[1].strip('"')) for line in lines),
+                    "new_follows": None}  # fmt: skip
+    out = someplan("figures", "-w", sample)
+    assert "Page per week (daily exports):" in out
+    someplan("import", str(DATA / "linkedin_posts_2025.xlsx"), "-w", sample)
+    ws = Path(sample)
+    from someplan.services.catalog import Catalog
+    from someplan.store.workspace import Workspace
+
+    catalog = Catalog(Workspace.open(ws))
+    catalog.workspace.write([("posts", "01m823v2knw9d9050fdfprbgw9", "reach", None)])  # LinkedIn gives no reach
+    catalog.workspace.close()
+    out = someplan("figures", "-w", sample, "--weeks", "8")
+    assert "linkedin: reactions+comments+shares+clicks per view (no reach in the export)" in out
+
+
+def test_a_tab_in_a_title_is_a_space_on_screen_and_in_the_post(someplan, sample):
+    out = someplan("import", str(DATA / "meta_facebook_photos.csv"), "-w", sample, "--dry-run")
+    assert "Kveldsstemning ved fjorden" in out and "\\x09" not in out

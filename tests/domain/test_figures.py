@@ -1,7 +1,9 @@
 import pytest
 
 from someplan.domain.channel import Network
-from someplan.domain.figures import average, engagement_numerator, engagement_rate, engagements, reach_rate
+from someplan.domain.figures import (
+    average, engagement_denominator, engagement_numerator, engagement_rate, engagements, reach_rate,
+)
 from someplan.domain.post import Post
 
 
@@ -37,6 +39,13 @@ def test_linkedin_counts_clicks():
     post = Post("p", reach=400, reactions=12, comments=3, shares=1, clicks=24, saves=99)
     assert engagement_rate(post, Network.LINKEDIN) == pytest.approx(10.0)
     assert engagement_numerator(post, Network.LINKEDIN) == "reactions+comments+shares+clicks"
+
+
+def test_linkedin_without_reach_is_rated_by_views_and_says_so():
+    post = Post("p", views=6373, reactions=63, comments=7, shares=5, clicks=174)
+    assert engagement_denominator(post, Network.LINKEDIN) == "views"
+    assert engagement_rate(post, Network.LINKEDIN) == pytest.approx(249 / 6373 * 100)
+    assert engagement_rate(post, Network.FACEBOOK) is None  # elsewhere views never stand in for reach
 
 
 @pytest.mark.parametrize("network", [Network.TIKTOK, Network.OTHER])

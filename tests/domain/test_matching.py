@@ -68,3 +68,39 @@ def test_similarity():
     assert similarity("Kari: ti år i resepsjonen", "Kari: ti år i resepsjonen. I dag er det ti år siden …") >= 0.8
     assert similarity("", "x") == 0.0
     assert similarity("Julebord", "Nordlysvarsel for helgen") < 0.55
+
+
+def test_math_bold_emoji_and_punctuation_do_not_stop_a_match():
+    assert similarity("𝐂𝐨𝐧𝐠𝐫𝐚𝐭𝐮𝐥𝐚𝐭𝐢𝐨𝐧𝐬, Kari! 🎉", "Congratulations Kari") == 1.0
+    assert outcomes([row(text="𝐊𝐚𝐫𝐢: 𝐭𝐢 å𝐫 𝐢 𝐫𝐞𝐬𝐞𝐩𝐬𝐣𝐨𝐧𝐞𝐧 🎉")], [post("a")]) == [("matched", "a", "time and text")]
+
+
+def test_the_planned_title_inside_a_longer_published_text_is_the_post():
+    planned = post("a", time="12:00", text="Black Week: 30 % på vinteropphold Book før søndag, kun for våre faste gjester og venner.",
+                   title="Black Week: 30 % på vinteropphold")  # fmt: skip
+    published = row(at="2026-11-10 12:02", text="Black Week: 30 % på vinteropphold! Bestill innen søndag.")
+    assert outcomes([published], [planned]) == [("matched", "a", "time and title")]
+
+
+def test_times_with_zones_compare_as_instants():
+    utc = row(at="2026-11-10 18:04+00:00")  # 19:04 in Oslo
+    assert outcomes([utc], [post("a")]) == [("matched", "a", "time and text")]
+
+
+def test_photo_permalinks_keep_the_parameters_that_name_the_post():
+    from someplan.domain.matching import _link_key
+
+    one = "https://www.facebook.com/photo.php?fbid=111&set=a.9&type=3"
+    two = "https://m.facebook.com/photo.php?fbid=222&set=a.9"
+    assert _link_key(one) != _link_key(two)
+    assert _link_key(one) == _link_key("http://facebook.com/photo.php?set=a.7&fbid=111#x")
+    assert _link_key("https://www.facebook.com/123/posts/456/?utm=x") == "facebook.com/123/posts/456"
+
+
+def test_a_row_with_its_own_id_is_never_a_duplicate_of_another_id():
+    link = "https://www.facebook.com/photo.php?set=a.9"  # an album link both rows share
+    rows = [row(line=2, external_id="facebook:1", permalink=link), row(line=3, at="2026-11-10 21:00", text="Annet",
+                                                                       external_id="facebook:2", permalink=link)]  # fmt: skip
+    assert [m.outcome.value for m in match_rows(rows, [])] == ["new", "new"]
+    again = [row(line=2, external_id="facebook:1"), row(line=3, external_id="facebook:1")]
+    assert [m.outcome.value for m in match_rows(again, [])] == ["new", "duplicate"]

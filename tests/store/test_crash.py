@@ -210,12 +210,13 @@ def _temp_files(*folders: Path) -> list[Path]:
 
 
 def _tree_signature(*folders: Path) -> dict:
+    # The read cache is this machine's own, outside the workspace: a reader may (re)write it.
     return {
         str(p): (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes())
         for folder in folders
         if folder.exists()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and "read-cache" not in p.parts
     }
 
 

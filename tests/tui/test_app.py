@@ -123,7 +123,8 @@ async def test_hostile_titles_are_shown_literally(make_app, sample_copy):
     workspace = Workspace.open(sample_copy)
     workspace.insert(POSTS, {"title": "[bold red]Gratis[/] \x1b[2J", "date": "2026-11-18", "status": "idea"})
     app = make_app()
-    async with app.run_test(size=(120, 40)):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()  # the week is drawn once the screen is up, later on a busy machine
         listing = app.screen.plan.main
         prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert any("[bold red]Gratis[/] \\x1b[2J" in p for p in prompts)
@@ -137,7 +138,8 @@ async def test_every_palette_command_runs(make_app):
                 "screen.this_week": "MainScreen", "screen.fill_week": "FillPreview", "screen.fill_weeks": "Ask",
                 "screen.batch": "BatchScreen", "screen.people": "PeopleScreen",
                 "screen.figures_view": "FiguresScreen", "screen.year_wheel": "YearWheelScreen",
-                "screen.export": "ExportScreen", "screen.inbox": "InboxScreen"}  # fmt: skip
+                "screen.export": "ExportScreen", "screen.report": "MainScreen",
+                "screen.import_figures": "FiguresImportScreen", "screen.inbox": "InboxScreen"}  # fmt: skip
     for _, action, _ in PlannerCommands.COMMANDS:
         app = make_app()
         async with app.run_test(size=(120, 40)) as pilot:

@@ -163,6 +163,20 @@ async def test_its_month_is_the_month_of_the_weeks_thursday(make_app):
         assert screen.query_one("#export-path", Input).value.endswith(".md")
 
 
+async def test_r_writes_the_last_months_report_and_says_where(make_app, sample_copy):
+    from tests.services.document_checks import check_html
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (written,) = (sample_copy / "exports").iterdir()
+        assert written.name.startswith("someplan-report-2026-10-") and written.suffix == ".html"
+        check_html(written.read_text(encoding="utf-8"))
+        assert any(str(written) in n.message for n in app._notifications)
+
+
 async def test_a_hootsuite_file_without_posts_is_refused_with_the_reason(make_app, sample_copy):
     from someplan.services.setup import add_channel
 
@@ -180,3 +194,14 @@ async def test_a_hootsuite_file_without_posts_is_refused_with_the_reason(make_ap
         assert isinstance(app.screen, ExportScreen)
         assert "nothing to export: Threads has no post" in str(screen.query_one("#export-error", Static).render())
         assert not (sample_copy / "exports").exists() or not list((sample_copy / "exports").iterdir())
+
+
+async def test_r_says_why_when_the_report_cannot_be_written(make_app, sample_copy):
+    (sample_copy / "exports").write_text("a file where the folder should be")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any(n.message.startswith("No report: ") and n.severity == "error" for n in app._notifications)
+        assert (sample_copy / "exports").read_text() == "a file where the folder should be"

@@ -81,3 +81,19 @@ async def test_captions_with_markup_stay_text(make_app, sample_copy):
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 def test_figures_view_snapshot(snap_compare, make_app, size):
     assert snap_compare(make_app(), terminal_size=size, press=["F"])
+
+
+async def test_page_reach_and_new_follows_per_week_from_daily_exports(make_app):
+    from pathlib import Path
+
+    from someplan.services.figures.importer import import_file
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    app = make_app()
+    import_file(app.catalog, data / "meta_page_reach_utf16.csv")
+    import_file(app.catalog, data / "meta_instagram_follows_utf16.csv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("F")
+        notes = str(app.screen.query_one("#figures-notes").render())
+        assert "Facebook per week: page reach" in notes and "7\u00a0097" in notes.replace(",", "\u00a0")
+        assert "Instagram per week: new follows" in notes

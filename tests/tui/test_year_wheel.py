@@ -170,6 +170,7 @@ async def test_the_whole_year_fits(make_app, size):
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await pilot.press("w")
+        await pilot.pause()  # the pushed screen is laid out on the next idle, later on a busy machine
         grid = app.screen.query_one(WheelGrid)
         lines = str(grid.render()).splitlines()
         width = grid.content_size.width
@@ -178,6 +179,7 @@ async def test_the_whole_year_fits(make_app, size):
         assert len(heat.rstrip()) == 10 + 53 * (1 if size[0] < 100 else 2 if size[0] < 150 else 3)
         assert grid.region.bottom <= size[1] - 2  # the details and the footer still show
         await pilot.press("m")
+        await pilot.pause()
         lines = str(grid.render()).splitlines()
         assert len(lines) == 13 and all(len(line) <= width for line in lines)
 

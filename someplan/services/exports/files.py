@@ -29,7 +29,7 @@ from someplan.store.layout import DEVICES
 
 EXPORT_FOLDER = "exports"
 MARKS = (b"PRODID:-//someplan//", b'<meta name="generator" content="someplan">', b"<!-- someplan export -->")
-EXTENSIONS = {"ics": ".ics", "hootsuite": ".csv", "markdown": ".md", "html": ".html", "csv": ".csv"}
+EXTENSIONS = {"ics": ".ics", "hootsuite": ".csv", "markdown": ".md", "html": ".html", "csv": ".csv", "wheel": ".svg", "report": ".html"}
 
 
 class NotOurs(UserError):
@@ -52,13 +52,18 @@ def device_id(workspace) -> str:
 
 def default_name(fmt: str, device: str, period: str | None = None, channel: str | None = None) -> str:
     """``someplan-plan-<device>.ics``, ``someplan-hootsuite-<channel>-<device>.csv``,
-    ``someplan-plan-2026-w48-<device>.md``, ``someplan-posts-<device>.csv``."""
+    ``someplan-plan-2026-w48-<device>.md``, ``someplan-posts-<device>.csv``,
+    ``someplan-wheel-2027-<device>.svg``, ``someplan-report-2026-q4-<device>.html``."""
     if fmt == "ics":
         parts = ["plan"]
     elif fmt == "hootsuite":
         parts = ["hootsuite", channel or "channel"]
     elif fmt == "csv":
         parts = ["posts", *([period] if period else [])]
+    elif fmt == "wheel":
+        parts = ["wheel", period or "year"]
+    elif fmt == "report":
+        parts = ["report", period or "period"]
     else:
         parts = ["plan", period or "period"]
     return "-".join(["someplan", *parts, device]) + EXTENSIONS[fmt]

@@ -11,7 +11,8 @@ Defaults when no period is given (decided for how each file is used):
   posts marked *ready* unless statuses are given: a scheduler publishes what it gets, and
   *scheduled* posts are taken to be in a scheduler already;
 - markdown, html: the week of today;
-- csv: every post, undated ones included.
+- csv: every post, undated ones included;
+- wheel: the year wheel of this year (`year` another), the planner's wheel as a picture.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from someplan.domain.post import Post, Status
-from someplan.domain.weeks import IsoWeek, day_label
+from someplan.domain.weeks import PLAN_YEARS, IsoWeek, day_label
 from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
@@ -47,6 +48,7 @@ class ExportRequest:
     statuses: tuple[str, ...] = ()
     date_format: str = "dmy"  # hootsuite: dmy or mdy
     delimiter: str | None = None  # csv: "," or ";"; None: ";" in Norwegian, "," in English
+    year: int | None = None  # wheel: the year drawn; None: this year
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ def prepare(catalog: Catalog, request: ExportRequest, today: dt.date, now: dt.da
     names = Names.of(catalog.channels(), catalog.categories(), {p.id: p.name for p in catalog.people()})
     chosen = frozenset(c.id for c in channels) or None
     device = device_id(catalog.workspace)
+    if fmt == "wheel":
+        return _wheel(catalog, request.year or today.year, today, device)
     if fmt == "hootsuite":
         return _hootsuite(catalog, channels, statuses, period, request.date_format, now or local_now(catalog, today), device)
     selection = Selection(period.first if period else None, period.last if period else None, chosen, statuses)
@@ -132,6 +136,18 @@ def _digest(catalog, fmt, period: Period, picked: list[Post], load_posts: list[P
 
         text = digest_html(digest)
     return ExportResult(fmt, text.encode("utf-8"), digest.post_count, period, default_name(fmt, device, period.slug()), device)
+
+
+def _wheel(catalog: Catalog, year: int, today: dt.date, device: str) -> ExportResult:
+    from someplan.services.exports.wheel_svg import wheel_svg
+    from someplan.services.year_wheel import build_year_wheel
+
+    if year not in PLAN_YEARS:
+        raise UserError(_("not a year someplan plans: {year}").format(year=year))
+    wheel = build_year_wheel(catalog, year, language())
+    data = wheel_svg(wheel, language(), today, catalog.name()).encode("utf-8")
+    count = sum(row.posts for row in wheel.weeks)
+    return ExportResult("wheel", data, count, None, default_name("wheel", device, str(year)), device)
 
 
 def _hootsuite(catalog, channels, statuses, period: Period, date_format: str, now: dt.datetime, device: str) -> ExportResult:

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from someplan.domain.figures_stats import GroupFigures, RatedPost
 from someplan.services import planning
-from someplan.services.figures_report import FiguresReport, figures_report
+from someplan.services.figures.report import FiguresReport, figures_report
 from someplan.store.problems import WorkspaceError
 from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal
@@ -117,7 +117,11 @@ class FiguresScreen(Screen):
         if report.quartile is not None:
             reuse = _("Reuse: top quarter (engagement ≥ {rate}), published over 8 weeks ago, not reused yet.")
             notes.append("\n" + reuse.format(rate=pct(report.quartile)), style="dim")
+        page = page_lines(report)
+        for line in page:
+            notes.append("\n" + line)
         self.query_one("#figures-notes", Static).update(notes)
+        self.query_one("#figures-notes", Static).set_class(bool(page), "with-page")
 
     def _groups(self, selector: str, grouping: str, label: str) -> None:
         table = self.query_one(selector, DataTable)
@@ -169,6 +173,23 @@ class FiguresScreen(Screen):
         again = _("Planned “{title}” again as a draft on {day}")
         self.notify(again.format(title=literal(original.title), day=labels.day(day, weekday="long", year=True)), markup=False)
         self.dismiss(new_id)
+
+
+def page_lines(report: FiguresReport) -> list[str]:
+    """Per channel with daily exports: its page reach and new follows per week, as sparklines
+    with the last week's sum."""
+    by_channel: dict[str, list] = {}
+    for week in report.page:
+        by_channel.setdefault(week.channel, []).append(week)
+    lines = []
+    for channel, weeks in by_channel.items():
+        parts = []
+        for label, values in ((_("page reach"), [w.reach for w in weeks]), (_("new follows"), [w.new_follows for w in weeks])):
+            if any(v is not None for v in values):
+                last = "–" if values[-1] is None else f"{values[-1]:,}".replace(",", "\u00a0")
+                parts.append(f"{label} {sparkline([None if v is None else float(v) for v in values])} {last}")
+        lines.append(_("{channel} per week: {figures}").format(channel=literal(channel), figures=" · ".join(parts)))
+    return lines
 
 
 def _figures_line(posts: int, reach: float | None, engagement: float | None) -> Text:

@@ -46,6 +46,7 @@ from someplan.tui.screens.fill import FillPreview
 from someplan.tui.screens.main_assets import AssetsCoordination
 from someplan.tui.screens.year_wheel import YearWheelScreen
 from someplan.tui.screens.export import ExportScreen
+from someplan.tui.screens.figures_import import FiguresImportScreen
 
 def writes(method):
     """A screen action that writes: a refused or failed write is a notice, never a crash."""
@@ -76,7 +77,10 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("F", "figures_view", N_("Figures view"), id="app.figures_view"),
         Binding("w", "year_wheel", N_("Year wheel"), id="app.year_wheel"),
         Binding("E", "export", N_("Export"), id="app.export"),
-        Binding("i", "inbox", N_("Ideas"), id="app.inbox"),
+        # Not in the footer, which is full at 80 columns; help and the palette list it.
+        Binding("R", "report", N_("Report of the last month"), id="app.report", show=False),
+        Binding("i", "inbox", N_("Ideas"), id="app.inbox", show=False),
+        Binding("I", "import_figures", N_("Import figures"), id="app.import_figures"),
     ]
 
     def __init__(self) -> None:
@@ -493,6 +497,37 @@ class MainScreen(AssetsCoordination, Screen):
         from someplan.tui.screens.inbox import InboxScreen
 
         self.app.push_screen(InboxScreen(), lambda _drafted: self.refresh_all())
+
+    def action_report(self) -> None:
+        """Write the last whole month's report (as `someplan report` does) and say where. On a
+        thread: a cold first report takes about half a second (Pillow, the calendar), and the key
+        must not hold up the screen."""
+        self.run_worker(self._write_report, thread=True, exclusive=True, group="report")
+
+    def _write_report(self) -> None:
+        from someplan.services.errors import UserError
+        from someplan.services.report_file import write_report
+
+        workspace = self.catalog.workspace
+        try:
+            with workspace.lock:  # the records are read live: no colleague's op may land meanwhile
+                report, path = write_report(self.catalog, None, self.app.today)
+        except (UserError, WorkspaceError, OSError) as error:
+            message, severity = _("No report: {error}").format(error=error), "error"
+        else:
+            message, severity = _("Wrote the report for {period} to {path}").format(period=report.label, path=path), "information"
+        try:
+            self.app.call_from_thread(self.notify, message, severity=severity, timeout=10, markup=False)
+        except RuntimeError:
+            pass  # the app is closing
+
+    def action_import_figures(self) -> None:
+        def done(message: str | None) -> None:
+            if message:
+                self.notify(message, markup=False)
+            self.refresh_all()
+
+        self.app.push_screen(FiguresImportScreen(), done)
 
     # -- colleagues ------------------------------------------------------------------------------
 

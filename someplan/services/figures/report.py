@@ -21,12 +21,23 @@ REUSE_AFTER_WEEKS = 8
 
 
 @dataclass(frozen=True)
+class PageWeek:
+    """A channel's page-level figures in one ISO week, from its daily exports (None: not known)."""
+
+    channel: str  # channel name
+    week: IsoWeek
+    reach: int | None  # the sum of the daily page reach (people reached per day, summed)
+    new_follows: int | None
+
+
+@dataclass(frozen=True)
 class FiguresReport:
     weeks: tuple[IsoWeek, ...]  # oldest first
     rated: tuple[RatedPost, ...]  # published posts of the period
     numerators: tuple[str, ...]  # "facebook: reactions+comments+shares+clicks", per network seen
     reuse: tuple[RatedPost, ...]  # over all published posts, not only the period
     quartile: float | None  # the engagement rate a reuse candidate reaches
+    page: tuple[PageWeek, ...] = ()  # per channel with daily exports, per week of the period
 
     @property
     def first(self) -> dt.date:
@@ -65,7 +76,21 @@ def figures_report(catalog: Catalog, today: dt.date, weeks: int = DEFAULT_WEEKS,
                          for r in rated if r.numerator and r.post.channel in channels})  # fmt: skip
     reused = {doc["reused_from"] for doc in catalog.workspace.view(POSTS).values() if doc.get("reused_from")}
     reuse = reuse_candidates(everything, today, reuse_after_weeks, reused)
-    return FiguresReport(period, rated, tuple(numerators), tuple(reuse), top_quartile_threshold(everything))
+    return FiguresReport(period, rated, tuple(numerators), tuple(reuse), top_quartile_threshold(everything),
+                         page_weeks(channels.values(), period))  # fmt: skip
+
+
+def page_weeks(channels, period: tuple[IsoWeek, ...]) -> tuple[PageWeek, ...]:
+    found = []
+    for channel in sorted(channels, key=lambda c: c.name.casefold()):
+        if not channel.daily_reach and not channel.daily_follows:
+            continue
+        for week in period:
+            days = [week.monday + dt.timedelta(days=i) for i in range(7)]
+            reach = [channel.daily_reach[d] for d in days if d in channel.daily_reach]
+            follows = [channel.daily_follows[d] for d in days if d in channel.daily_follows]
+            found.append(PageWeek(channel.name, week, sum(reach) if reach else None, sum(follows) if follows else None))
+    return tuple(found)
 
 
 def rounded(value: float | None, places: int = 2) -> float | None:

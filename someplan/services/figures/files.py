@@ -2,7 +2,7 @@
 
 What comes out is a `Sheet`: the header row and the data rows, each with the line it started on
 in the file (a quoted caption can span lines), so that a bad row is reported where the user
-finds it. Which columns mean what is decided in `export_formats`; nothing here knows a network.
+finds it. Which columns mean what is decided in `columns`; nothing here knows a network.
 
 Seen in the wild, and handled: UTF-8 with or without a BOM, UTF-16 LE/BE (Meta's page-level
 exports), Windows-1252 (Excel's "CSV" on Windows), a `sep=,` first line, `;` or tab as the
@@ -31,6 +31,17 @@ class Sheet:
     rows: list[tuple[int, tuple[object, ...]]]  # (line in the file, cells)
     kind: str  # "csv" or "xlsx"
     header_line: int
+    preamble: tuple[str, ...] = ()  # the non-empty cells above the header: titles, descriptions
+    sheet_names: tuple[str, ...] = ()  # a workbook's sheets
+
+
+class NoTable(UserError):
+    """No header row was found; what was seen instead, so the caller can say what the file is."""
+
+    def __init__(self, message: str, first_rows: list[list[str]], sheet_names: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.first_rows = first_rows
+        self.sheet_names = sheet_names
 
 
 def read_sheet(path: Path, is_header: Callable[[list[str]], bool]) -> Sheet:
@@ -83,6 +94,7 @@ def _read_csv(text: str, is_header, path: Path) -> Sheet:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, tuple[object, ...]]] = []
     headers, header_line, start = None, 0, first_line
+    seen: list[list[str]] = []
     try:
         for cells in reader:
             line, start = start, first_line + reader.line_num
@@ -91,14 +103,20 @@ def _read_csv(text: str, is_header, path: Path) -> Sheet:
                     headers, header_line = tuple(c.strip() for c in cells), line
                 elif line - first_line >= HEADER_SEARCH_ROWS:
                     break
+                else:
+                    seen.append(cells)
                 continue
             if any(c.strip() for c in cells):
                 rows.append((line, tuple(cells)))
     except csv.Error as error:
         raise UserError(_("{file}: line {line}: not valid CSV ({reason})").format(file=path.name, line=start, reason=error)) from None
     if headers is None:
-        raise UserError(_("{file}: no header row with known column names in its first lines").format(file=path.name))
-    return Sheet(headers, rows, "csv", header_line)
+        raise NoTable(_("{file}: no header row with known column names in its first lines").format(file=path.name), seen)
+    return Sheet(headers, rows, "csv", header_line, _preamble(seen))
+
+
+def _preamble(rows: list[list[str]]) -> tuple[str, ...]:
+    return tuple(str(c).strip() for cells in rows for c in cells if str(c).strip())
 
 
 def _sniff(text: str) -> str:
@@ -119,18 +137,20 @@ def _read_xlsx(path: Path, is_header) -> Sheet:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise UserError(_("{file} is not a readable XLSX file ({reason})").format(file=path.name, reason=error)) from None
+    names = tuple(book.sheetnames)
+    seen: list[list[str]] = []
     try:
         for sheet in book.worksheets:
-            found = _sheet_table(sheet, is_header)
+            found = _sheet_table(sheet, is_header, seen)
             if found is not None:
-                return found
+                return Sheet(found.headers, found.rows, "xlsx", found.header_line, found.preamble, names)
     finally:
         book.close()
-    raise UserError(_("{file}: no sheet has a header row with known column names").format(file=path.name))
+    raise NoTable(_("{file}: no sheet has a header row with known column names").format(file=path.name), seen, names)
 
 
-def _sheet_table(sheet, is_header) -> Sheet | None:
-    headers, header_line, rows = None, 0, []
+def _sheet_table(sheet, is_header, seen: list[list[str]]) -> Sheet | None:
+    headers, header_line, rows, above = None, 0, [], []
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         cells = tuple("" if v is None else v for v in values)
         if headers is None:
@@ -138,7 +158,10 @@ def _sheet_table(sheet, is_header) -> Sheet | None:
                 headers, header_line = tuple(str(c).strip() for c in cells), number
             elif number >= HEADER_SEARCH_ROWS:
                 return None
+            else:
+                above.append([str(c) for c in cells])
+                seen.append(above[-1])
             continue
         if any(str(c).strip() for c in cells):
             rows.append((number, cells))
-    return Sheet(headers, rows, "xlsx", header_line) if headers else None
+    return Sheet(headers, rows, "xlsx", header_line, _preamble(above)) if headers else None

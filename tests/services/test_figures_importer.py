@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from someplan.services.catalog import Catalog
 from someplan.services.errors import UserError
-from someplan.services.figures_import import import_file, plan_import, save_mapping
+from someplan.services.figures.importer import import_file, plan_import, save_mapping
 from someplan.store.workspace import Workspace
 
 from .conftest import DATA

@@ -7,7 +7,11 @@ someplan uses are read; every other column is left alone. A file is recognised b
 - Meta Business Suite, Facebook posts: `Page ID`/`Page name` (network facebook)
 - Meta Business Suite, Instagram posts: `Account ID`/`Account username` (network instagram)
 - LinkedIn page analytics, posts sheet: `Post link`/`Post title` (network linkedin)
+- Facebook Insights, the old post export: `Post Message`/`Lifetime Post Total Reach` (network facebook)
 - anything else: a column mapping given on the command line or saved in the workspace.
+
+Of two columns that could hold a field, the first that has a value in some row is used: an empty
+`Views` beside a filled `Impressions` (LinkedIn, 2025) is no reason to lose the impressions.
 
 Counts: `1250`, `"1,250"`, `1 250`, `1.250` (thousands separators of any locale); empty, `-`
 and `--` mean "not in the export". Times: `11/10/2025 21:00` (Meta: month first, unless a day
@@ -28,22 +32,27 @@ from someplan.i18n import N_, _
 # field → column names, most preferred first (normalised: casefolded, single spaces)
 ALIASES: dict[str, tuple[str, ...]] = {
     "external_id": ("post id", "innlegg-id", "innleggs-id", "beitrags-id", "id"),
-    "permalink": ("permalink", "post link", "permalenke", "lenke til innlegg", "link zum beitrag"),
+    "permalink": ("permalink", "post link", "permalenke", "lenke til innlegg", "link zum beitrag", "update link"),
     "published": ("publish time", "publiseringstidspunkt", "publisert", "veröffentlichungszeitpunkt",
-                  "created date", "date", "dato", "datum"),
-    "title": ("title", "post title", "tittel", "titel", "update"),
-    "caption": ("description", "beskrivelse", "beschreibung", "caption", "tekst"),
-    "reach": ("reach", "rekkevidde", "reichweite", "unique impressions", "unike visninger"),
-    "views": ("views", "impressions", "visninger", "eksponeringer", "aufrufe", "impressionen"),
+                  "created date", "posted", "date", "dato", "datum"),
+    "title": ("title", "post title", "tittel", "titel", "update", "update title"),
+    "caption": ("description", "beskrivelse", "beschreibung", "caption", "tekst", "post message"),
+    "reach": ("reach", "rekkevidde", "reichweite", "unique impressions", "unike visninger", "lifetime post total reach"),
+    "views": ("views", "impressions", "visninger", "eksponeringer", "aufrufe", "impressionen",
+              "lifetime post total impressions"),
     "reactions": ("reactions", "likes", "reaksjoner", "liker", "likerklikk", "reaktionen", "gefällt mir",
-                  "gefällt mir-angaben"),
-    "comments": ("comments", "kommentarer", "kommentare"),
-    "shares": ("shares", "reposts", "delinger", "delt", "geteilte inhalte", "teilen"),
-    "clicks": ("total clicks", "clicks", "klikk totalt", "klikk", "klicks insgesamt", "klicks"),
+                  "gefällt mir-angaben", "lifetime talking about this (post) by action type - like"),
+    "comments": ("comments", "kommentarer", "kommentare", "lifetime talking about this (post) by action type - comment"),
+    "shares": ("shares", "reposts", "delinger", "delt", "geteilte inhalte", "teilen",
+               "lifetime talking about this (post) by action type - share"),
+    "clicks": ("total clicks", "clicks", "klikk totalt", "klikk", "klicks insgesamt", "klicks", "lifetime post consumptions"),
     "saves": ("saves", "lagringer", "lagret", "speicherungen", "gespeichert"),
     "video_views": ("3-second video views", "3-sekunders videovisninger", "video views", "videovisninger"),
 }  # fmt: skip
 FIELDS = tuple(ALIASES)
+# LinkedIn's `Post type` column says which part of a boosted post's figures a row holds.
+DISTRIBUTION_ALIASES = ("post type", "type")
+DISTRIBUTIONS = {"organic": "organic", "sponsored": "paid", "paid": "paid", "total": "total"}
 # A page-level daily export: one row per day with the page's follower count (no posts).
 FOLLOWER_ALIASES = ("facebook page followers", "page followers", "followers", "total followers", "instagram followers",
                     "lifetime total likes", "følgere", "totalt antall følgere", "follower", "abonnenten")  # fmt: skip
@@ -57,15 +66,21 @@ COUNT_NAMES = {
 _SIGNS = {
     Network.FACEBOOK: ("page id", "page name", "side-id", "sidenavn", "seiten-id", "seitenname"),
     Network.INSTAGRAM: ("account id", "account username", "konto-id", "brukernavn for konto", "kontoname"),
-    Network.LINKEDIN: ("post link", "post title", "posted by", "published by", "content type"),
+    Network.LINKEDIN: ("post link", "post title", "posted by", "published by", "content type", "update link", "update title"),
 }
+# The post export of Facebook Insights (before Meta Business Suite): a description row under the header.
+OLD_INSIGHTS_SIGNS = ("post message", "lifetime post total reach")
 # English names, stable in `--json`; translated where shown (`_(plan.format)`).
 FORMAT_NAMES = {
     Network.FACEBOOK: N_("Meta Business Suite, Facebook posts"),
     Network.INSTAGRAM: N_("Meta Business Suite, Instagram posts"),
     Network.LINKEDIN: N_("LinkedIn page analytics, posts"),
 }
-_KNOWN = {name for names in ALIASES.values() for name in names} | set(FOLLOWER_ALIASES) | set(DAY_ALIASES)
+OLD_INSIGHTS_FORMAT = N_("Facebook Insights, posts (old layout)")
+# A Meta page-level daily export: a metric title line, then "Date","Primary".
+DAILY_VALUE = "primary"
+_KNOWN = ({name for names in ALIASES.values() for name in names} | set(FOLLOWER_ALIASES) | set(DAY_ALIASES)
+          | {DAILY_VALUE})  # fmt: skip
 
 
 def norm(header: object) -> str:
@@ -90,8 +105,14 @@ def follower_columns(headers: Sequence[str]) -> tuple[int, int] | None:
     return (day, followers) if day is not None and followers is not None else None
 
 
+def is_old_insights(headers: Sequence[str]) -> bool:
+    return bool({norm(h) for h in headers} & set(OLD_INSIGHTS_SIGNS))
+
+
 def detect_network(headers: Sequence[str]) -> Network | None:
     names = {norm(h) for h in headers}
+    if names & set(OLD_INSIGHTS_SIGNS):
+        return Network.FACEBOOK
     for network, signs in _SIGNS.items():
         if names & set(signs):
             return network
@@ -106,15 +127,16 @@ class Columns:
     unknown: tuple[str, ...] = ()  # mapped names that are not in the file
 
     @classmethod
-    def by_alias(cls, headers: Sequence[str]) -> Columns:
+    def by_alias(cls, headers: Sequence[str], rows: Sequence[Sequence[object]] = ()) -> Columns:
         position: dict[str, int] = {}
         for i, header in enumerate(headers):
             position.setdefault(norm(header), i)  # the first of two equal names wins
-        index = {}
+        index: dict[str, int] = {}
         for name, aliases in ALIASES.items():
-            found = next((position[a] for a in aliases if a in position), None)
-            if found is not None and found not in index.values():
-                index[name] = found
+            found = [position[a] for a in aliases if a in position and position[a] not in index.values()]
+            filled = [i for i in found if _has_values(rows, i)]
+            if filled or found:
+                index[name] = (filled or found)[0]
         return cls(index)
 
     @classmethod
@@ -124,6 +146,20 @@ class Columns:
             position.setdefault(norm(header), i)
         index = {name: position[norm(col)] for name, col in mapping.items() if norm(col) in position}
         return cls(index, tuple(col for col in mapping.values() if norm(col) not in position))
+
+
+def _has_values(rows: Sequence[Sequence[object]], index: int) -> bool:
+    return any(str(cell(cells, index) or "").strip().casefold() not in _EMPTY for cells in rows)
+
+
+def distribution_column(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> int | None:
+    """The column whose cells say Organic / Sponsored / Total (LinkedIn); None when there is none."""
+    for i, header in enumerate(headers):
+        if norm(header) in DISTRIBUTION_ALIASES:
+            values = {norm(cell(cells, i) or "") for cells in rows} - {""}
+            if values and values <= set(DISTRIBUTIONS):
+                return i
+    return None
 
 
 # -- values ---------------------------------------------------------------------------------------
@@ -173,22 +209,37 @@ _DATE = re.compile(
     r"^\s*(?:(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})"
     r"|(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y2>\d{4}|\d{2}))"
     r"(?:[ T,]+(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[ap]\.?m\.?)?)?"
-    r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?\s*$",
+    r"\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|UTC|GMT)?\s*$",
     re.IGNORECASE,
 )
+# Excel counts days from 1899-12-30; serials outside these bounds (1954–2119) are not dates.
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+_SERIALS = (20000, 80000)
 
 
-def parse_published(value: object, slash_day_first: bool = False) -> tuple[dt.datetime, bool] | None:
-    """(date and time, whether a time was given); None for an empty cell; ValueError for garbage."""
+def parse_published(value: object, slash_day_first: bool = False, midnight_is_time: bool = False) -> tuple[dt.datetime, bool] | None:
+    """(date and time, whether a time was given); None for an empty cell; ValueError for garbage.
+
+    The time is aware when the cell names its offset (`2025-02-16T11:30:46+0000`), naive when it
+    does not: which zone a naive time is in is the format's business, not the cell's. A
+    spreadsheet's date-time cell at exactly midnight has a time unless `midnight_is_time` is
+    false (a column of dates without times holds midnights only). Excel serial numbers (44008)
+    are dates too.
+    """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None, second=0, microsecond=0), (value.hour, value.minute) != (0, 0)
+        timed = midnight_is_time or (value.hour, value.minute) != (0, 0)
+        return value.replace(second=0, microsecond=0), timed
     if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time()), False
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _serial(value, str(value))
     text = str(value).strip()
     if text.casefold() in _EMPTY:
         return None
+    if re.fullmatch(r"\d{5}(?:\.\d+)?", text):
+        return _serial(float(text), text)
     found = _DATE.match(text)
     if not found:
         raise ValueError(_("not a date and time: {value!r}").format(value=text))
@@ -203,9 +254,28 @@ def parse_published(value: object, slash_day_first: bool = False) -> tuple[dt.da
     if g["ampm"]:
         hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
     try:
-        return dt.datetime(year, month, day, hour, minute), g["H"] is not None
+        when = dt.datetime(year, month, day, hour, minute, tzinfo=_offset(g["zone"]))
     except ValueError:
         raise ValueError(_("not a date and time: {value!r}").format(value=text)) from None
+    return when, g["H"] is not None
+
+
+def _serial(value: float, text: str) -> tuple[dt.datetime, bool]:
+    if not _SERIALS[0] <= value <= _SERIALS[1]:
+        raise ValueError(_("not a date and time: {value!r}").format(value=text))
+    when = _EXCEL_EPOCH + dt.timedelta(days=value)
+    when = (when + dt.timedelta(seconds=30)).replace(second=0, microsecond=0)  # float days: round to the minute
+    return when, value != int(value)
+
+
+def _offset(zone: str | None) -> dt.tzinfo | None:
+    if not zone:
+        return None
+    if zone.upper() in ("Z", "UTC", "GMT"):
+        return dt.UTC
+    sign = -1 if zone[0] == "-" else 1
+    digits = zone[1:].replace(":", "")
+    return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
 def cell(cells: Sequence[object], index: int | None) -> object:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from someplan.services.export_formats import Columns, detect_network, parse_count, parse_published
+from someplan.services.figures.columns import Columns, detect_network, parse_count, parse_published
 from someplan.domain.channel import Network
 
 
@@ -38,7 +38,13 @@ def test_any_count_with_any_thousands_separator_reads_back(number, separator):
         ("11/10/2025 21:00", False, dt.datetime(2025, 11, 10, 21, 0), True),
         ("11/10/2025 21:00", True, dt.datetime(2025, 10, 11, 21, 0), True),
         ("10.11.2025 21:00", False, dt.datetime(2025, 11, 10, 21, 0), True),
-        ("2025-11-10T21:00:00+0100", False, dt.datetime(2025, 11, 10, 21, 0), True),
+        # an offset in the cell is kept: the instant is what counts (issue 14)
+        ("2025-11-10T21:00:00+0100", False, dt.datetime(2025, 11, 10, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=1))), True),
+        ("2025-02-16T11:30:46+0000", False, dt.datetime(2025, 2, 16, 11, 30, tzinfo=dt.UTC), True),
+        ("2025-08-01T00:00:00", False, dt.datetime(2025, 8, 1, 0, 0), True),  # a written midnight is a time
+        (44008, False, dt.datetime(2020, 6, 26), False),  # an Excel serial date (LinkedIn, 2020)
+        ("44008", False, dt.datetime(2020, 6, 26), False),
+        (44008.75, False, dt.datetime(2020, 6, 26, 18, 0), True),
         ("2025-11-10", False, dt.datetime(2025, 11, 10), False),
         ("11/10/2025", False, dt.datetime(2025, 11, 10), False),
         ("11/10/2025 9:05 PM", False, dt.datetime(2025, 11, 10, 21, 5), True),
@@ -49,7 +55,20 @@ def test_publish_times(text, day_first, expected, timed):
     assert parse_published(text, day_first) == (expected, timed)
 
 
-@pytest.mark.parametrize("garbage", ["yesterday", "13/13/2025", "2025-02-30", "11/10/2025 25:00"])
+def test_a_spreadsheet_midnight_is_a_time_in_a_column_of_times():
+    midnight = dt.datetime(2025, 6, 6, 0, 0)
+    assert parse_published(midnight, midnight_is_time=True) == (midnight, True)
+    assert parse_published(midnight) == (midnight, False)  # a column of dates holds only midnights
+
+
+def test_an_empty_column_never_shadows_a_filled_alias():
+    headers = ["Post title", "Post link", "Created date", "Views", "Impressions", "Clicks"]
+    rows = [("A", "https://l/1", "11/10/2025", "", "1,502", "12"), ("B", "https://l/2", "11/11/2025", "", "401", "3")]
+    assert Columns.by_alias(headers, rows).index["views"] == 4
+    assert Columns.by_alias(headers, [("A", "l", "d", "7", "9", "1")]).index["views"] == 3
+
+
+@pytest.mark.parametrize("garbage", ["yesterday", "13/13/2025", "2025-02-30", "11/10/2025 25:00", 12, "99999"])
 def test_garbage_is_not_a_time(garbage):
     with pytest.raises(ValueError):
         parse_published(garbage)
