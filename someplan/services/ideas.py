@@ -23,7 +23,7 @@ from someplan.domain.assets import Move, is_ignored_name
 from someplan.domain.ideas import IdeaRecord, IdeaState
 from someplan.domain.person import Person
 from someplan.domain.post import Post, Status
-from someplan.i18n import _, language
+from someplan.i18n import N_, _, language
 from someplan.services.assets import AssetEntry, asset_root, fingerprint, scan_folder
 from someplan.services.catalog import PEOPLE, POSTS, Catalog
 from someplan.services.errors import UserError
@@ -279,6 +279,19 @@ def add_note(catalog: Catalog, text: str, file: Path | None, from_name: str, now
     atomic_write(note, rules.note_text(text, from_line).encode("utf-8"))
     written.insert(0, note)
     return written
+
+
+OUTCOMES = {IdeaState.NEW: "", IdeaState.DRAFTED: N_("made a draft"), IdeaState.SET_ASIDE: N_("set aside")}
+
+
+def report_lines(catalog: Catalog, first: dt.date, last: dt.date) -> list:
+    """The report's "ideas that came in": those dropped from `first` to `last`, oldest first."""
+    from someplan.services.report import IdeaLine
+
+    found = [idea for idea in listing(catalog, read_box(catalog), everything=True) if first <= idea.when.date() <= last]
+    found.sort(key=lambda idea: (idea.entry.mtime, idea.key))
+    return [IdeaLine(idea.contributor or "?", idea.when.date(), idea.title(), _(OUTCOMES[idea.state]) if OUTCOMES[idea.state] else "")
+            for idea in found]  # fmt: skip
 
 
 def contributors(catalog: Catalog) -> list[tuple[Person, int]]:

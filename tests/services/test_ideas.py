@@ -109,3 +109,23 @@ def test_the_idea_command_writes_a_new_note_and_copies_the_file_beside_it(catalo
     assert found[again[0].name].contributor == catalog.workspace.identity.name
     post = catalog.workspace.get(POSTS, inbox.make_draft(catalog, found[note.name]))
     assert f"ideas/{copy.name}" in post["notes"] and post["title"] == "Nordlys over fjorden i natt"
+
+
+def test_the_report_lists_the_ideas_that_came_in_during_its_period(catalog):
+    from someplan.services.exports.digest import Period
+    from someplan.services.report_file import write_report
+
+    root = inbox.ideas_root(catalog)
+    november = dt.datetime(2026, 11, 12, 10, 0).timestamp()
+    for path in root.rglob("*"):
+        os.utime(path, (november, november))
+    old = root / "Kari - sommer.txt"
+    old.write_text("Sommerfest på brygga <script>", encoding="utf-8")
+    os.utime(old, (dt.datetime(2026, 7, 1).timestamp(),) * 2)
+    inbox.make_draft(catalog, listed(catalog)["ahmed/rakfisk.md"])
+    lines = inbox.report_lines(catalog, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert len(lines) == 5 and all(line.day == dt.date(2026, 11, 12) for line in lines)
+    assert [line.outcome for line in lines if line.who == "Ahmed Karimi"] == [inbox._(inbox.OUTCOMES[IdeaState.DRAFTED])]
+    _report, path = write_report(catalog, Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30), "month"), dt.date(2026, 12, 3))
+    html = path.read_text(encoding="utf-8")
+    assert "Rakfisk-smaking før julebordet" in html and "Sommerfest" not in html
