@@ -50,6 +50,9 @@ def test_contributors_by_how_often_their_ideas_were_used(someplan, tmp_path):
     catalog.workspace.close()
     rows = someplan.json("ideas", "--contributors", "-w", ws, "--json")
     assert [(r["name"], r["posts"]) for r in rows] == [("Kari Solheim", 2), ("Ahmed Karimi", 1)]
+    people = {r["name"]: r for r in someplan.json("people", "list", "-w", ws, "--json")}
+    assert (people["Kari Solheim"]["contributor"], people["Kari Solheim"]["ideas_used"]) == (True, 2)
+    assert (people["Lise Haugland"]["contributor"], people["Lise Haugland"]["ideas_used"]) == (False, 0)
     assert someplan.json("status", ws, "--json")["ideas"] == {"new": 2}
     assert len(someplan.json("ideas", "--all", "-w", ws, "--json")) == 5  # with the ones made drafts
 
