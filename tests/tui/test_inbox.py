@@ -108,3 +108,20 @@ async def test_the_inbox_fits_80x24(make_app):
         screen = await open_inbox(pilot)
         assert screen.ideas  # the sample's ideas
         assert screen.query_one("#inbox-preview").region.bottom <= 23
+
+
+async def test_a_drafted_idea_renamed_on_disk_stays_drafted(make_app, sample_copy):
+    root = sample_copy / "ideas"
+    app = make_app(watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_inbox(pilot)
+        screen.query_one("DataTable").move_cursor(row=keys(screen).index("ahmed/rakfisk.md"))
+        await pilot.press("enter")
+        assert "ahmed/rakfisk.md" not in keys(screen)
+        await pilot.press("a")
+        (root / "kjøkken").mkdir()
+        (root / "ahmed" / "rakfisk.md").rename(root / "kjøkken" / "rakfisk-torsdag.md")
+        await until(pilot, lambda: "kjøkken/rakfisk-torsdag.md" in keys(screen), "the renamed idea")
+        renamed = next(idea for idea in screen.ideas if idea.key == "kjøkken/rakfisk-torsdag.md")
+        assert renamed.state is IdeaState.DRAFTED and "ahmed/rakfisk.md" not in keys(screen)
+        assert renamed.contributor == "Ahmed Karimi"  # from its first line, wherever it lies
