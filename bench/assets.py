@@ -56,7 +56,8 @@ async def child_run(root: Path) -> dict:
             t = time.perf_counter()
             screen._show_assets()  # what every post edit adds when no asset use changed
             unchanged.append(time.perf_counter() - t)
-            screen._asset_key = screen.query_one("AssetsPane")._shown = None  # rebuild everything
+            screen.assets.forget_listing()  # rebuild everything
+            screen.query_one("AssetsPane")._shown = None
             t = time.perf_counter()
             screen._show_assets()
             redraw.append(time.perf_counter() - t)

@@ -5,8 +5,9 @@
 Start to first full frame: from constructing the app (workspace opened from its snapshot, as
 after any normal session) until the main screen has drawn, headless. Key press to repaint:
 `]` (next week) and `L` (move a post a day, a durable write) until the screen has processed
-the key and refreshed. Idle CPU: process CPU time over 3 s of doing nothing, with the change
-feed running. Memory: peak RSS of the process.
+the key and refreshed. Then each key of issue 15 on its own (the editor, the figures view, the
+export dialog, the year wheel, the batch and people screens, changing focus), press to repaint.
+Idle CPU: process CPU time over 3 s of doing nothing, with the change feed running. Memory: peak RSS of the process.
 """
 
 from __future__ import annotations
@@ -25,7 +26,17 @@ from harness import bench_home, median_ms  # noqa: E402
 from make_workspace import generate, make_assets  # noqa: E402
 
 
-async def one_run(root: Path) -> tuple[float, list[float], list[float], float]:
+# Each key a user feels, timed from the press until the screen has processed it and repainted.
+KEYS = (
+    ("e: open the post editor", "e"), ("F: the figures view", "F"), ("E: the export dialog", "E"),
+    ("w: the year wheel", "w"), ("b: the batch screen", "b"), ("P: the people screen", "P"),
+    ("2: focus the rotation pane", "2"), ("3: focus the assets pane", "3"), ("tab: next pane", "tab"),
+    ("1: back to the week plan", "1"),
+)  # fmt: skip
+FOCUS_KEYS = {"1", "2", "3", "4", "tab"}
+
+
+async def one_run(root: Path, per_key: dict[str, list[float]]) -> tuple[float, list[float], list[float], float]:
     from someplan.services.catalog import Catalog
     from someplan.store.workspace import Workspace
     from someplan.tui.app import SomeplanApp
@@ -65,6 +76,16 @@ async def one_run(root: Path) -> tuple[float, list[float], list[float], float]:
         await pilot.press("t")
         while plan.selected_post_id is None:
             await pilot.press("j")
+        for name, key in KEYS:  # each view opened (until it has drawn), then closed again
+            main = app.screen
+            t = time.perf_counter()
+            await pilot.press(key)
+            await pilot.pause()
+            per_key.setdefault(name, []).append(time.perf_counter() - t)
+            if key not in FOCUS_KEYS:
+                while app.screen is not main:
+                    await pilot.press("escape")
+                    await pilot.pause()
         moving = []
         for step in (1, -1, 1, -1, 1):
             t = time.perf_counter()
@@ -91,8 +112,9 @@ def main() -> int:
 
         Workspace.open(root).write_snapshot()
         frames, weeks, moves, handlers, idles, baselines, move_handlers = [], [], [], [], [], [], []
+        per_key: dict[str, list[float]] = {}
         for _ in range(args.runs):
-            frame, week, move, idle = asyncio.run(one_run(root))
+            frame, week, move, idle = asyncio.run(one_run(root, per_key))
             frames.append(frame)
             baselines.append(-week.pop())
             weeks += week
@@ -106,8 +128,10 @@ def main() -> int:
         print(f"an unbound key, same driver        {median_ms(baselines):7.1f} ms  (the driver's own share of the above)")
         print(f"next-week handler, no driver       {median_ms(handlers):7.1f} ms  [< 50 ms]")
         print(f"move-a-post handler, no driver     {median_ms(move_handlers):7.1f} ms  [< 50 ms]")
+        for name, samples in per_key.items():
+            print(f"key {name:31}{median_ms(samples):7.1f} ms  [< 50 ms] round trip")
         print(f"idle CPU, change feed running      {statistics.median(idles):7.2f} %")
-        print(f"peak resident memory               {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB  [< 150 MB]")
+        print(f"peak resident memory               {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB  [< 120 MB]")
     return 0
 
 

@@ -25,6 +25,8 @@ import gettext as _gettext
 import os
 from pathlib import Path
 
+from someplan.rounding import fixed  # the one rule every face rounds a rate by
+
 LANGUAGES = ("nb", "en")
 LANGUAGE_NAMES = {"nb": "norsk bokmål", "en": "English"}
 ENV_VAR = "SOMEPLAN_LANG"
@@ -131,5 +133,5 @@ def percent(value: float | None) -> str:
     """ "12.5 %" in English, "12,5 %" in Bokmål (a decimal comma); "–" for no value."""
     if value is None:
         return "–"
-    text = f"{value:.1f} %"
+    text = f"{fixed(value, 1)} %"
     return text.replace(".", ",") if _current == "nb" else text

@@ -67,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return args.run(args) or 0
+    except BrokenPipeError:  # the reader stopped early (`someplan status | head -1`): not an error
+        _quiet_stdout()
+        return 0
     except WorkspaceError as error:
         print(f"someplan: {error}", file=sys.stderr)
         return 1
@@ -79,8 +82,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush at exit finds no closed
+    pipe to complain about (Python's documented way to handle SIGPIPE's absence)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is no real file (captured in tests): nothing to flush
+        pass
 
 
 def _opens_planner(argv: list[str]) -> bool:

@@ -60,7 +60,7 @@ def cmd_batch(args) -> int:
             questions=category.question,
             step=Step.SPREAD,
         )
-        slots = spread_preview(catalog, category, len(people), first, today, args.every)
+        slots = spread_preview(catalog, category, len(people), first, today, args.every, after=day)
         warnings = consent_warnings(people, day or today)
         channels = catalog.channel_names()
         drafts = [

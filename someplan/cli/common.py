@@ -108,8 +108,14 @@ def actions(parent: argparse.ArgumentParser, **defaults):
 def console(stream=None) -> Console:
     from rich.console import Console
 
+    class Quiet(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1; a reader that stops early (`| head`) is no error: main() says 0.
+            self.quiet = True
+            raise BrokenPipeError
+
     # Rich decides colour from the stream (none in a pipe) and honours NO_COLOR and the width.
-    return Console(file=stream or sys.stdout, highlight=False, emoji=False, markup=False)
+    return Quiet(file=stream or sys.stdout, highlight=False, emoji=False, markup=False)
 
 
 def print_json(value) -> None:

@@ -203,6 +203,9 @@ class AssetQuery:
                     problems.append(_("type:{value}: use image, video or other").format(value=value))
             elif name in ("category", "kategori") and value:
                 fields["category"] = value
+            elif _colon:  # a key it does not know (or one without its value) would match no file, silently
+                problems.append(_("{word}: not a filter; use new, unused, unused:6, top, missing, folder:…, type:…, "
+                                  "category:…").format(word=word))  # fmt: skip
             else:
                 words.append(word)
         return cls(**fields, words=tuple(words), problems=tuple(problems))

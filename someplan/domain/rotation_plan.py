@@ -44,6 +44,10 @@ The rules, in the order they apply to a week:
   is "free"), closest to the preferred weekday (no preference: all equally close), fewest posts on
   any channel that day, earliest. So the preferred weekday wins when it is free, otherwise the
   nearest free day, the earlier of two equally near ones.
+- **A slot is a channel, a day and a time:** a day whose channel already holds a post (or a
+  proposal) at the category's preferred time is passed over, and so is a channel with no such
+  day left (the next channel by the rule above); only when every channel with room has its slot
+  at that time taken on every open day does the proposal go out without a time.
 - **Time:** the category's preferred time, or None (no time: the planner picks one).
 - **Backlog:** the category's undated posts with status ready or draft, oldest id first (ids are
   ULIDs/UUIDv7, so that is creation order). Ready posts go before drafts; a post already tied to a
@@ -70,7 +74,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
-from datetime import date, time
+from datetime import date, time, timedelta
 from enum import StrEnum
 
 from someplan.domain.cadence import Cadence
@@ -209,6 +213,7 @@ def spread(
     every_weeks: int | None = None,
     allow_holidays: bool = False,
     horizon_weeks: int = 104,
+    after: date | None = None,
 ) -> tuple[Proposal, ...]:
     """Days for `count` new posts of `category`, one every `every_weeks` weeks from `first_week`.
 
@@ -217,13 +222,16 @@ def spread(
     cadence in whole weeks (at least 1). Each post goes into a free slot of its week by the
     rules `propose` uses (preferred channel if it has room, else the channel with the most room;
     the preferred weekday or the nearest free day; never two posts of the category on one day;
-    no holidays unless `allow_holidays`; never before `today`). A week with no free slot pushes
+    no holidays unless `allow_holidays`; never before `today`, nor on or before `after`: the
+    interview day, before which there is nothing to post). A week with no free slot pushes
     that post, and the ones after it, a week on; after `horizon_weeks` weeks without room the
     rest are left out, so the result may be shorter than `count`.
 
     A category whose preferred channel has no weekly target still gets one post a week there:
     the user asked for these posts, and a channel without a target has no slots to overfill.
     """
+    if after is not None:
+        today = max(today, after + timedelta(days=1))
     planner = _Planner([category], channels, posts, today, frozenset(holidays), False, allow_holidays)
     step = every_weeks or max(1, round(category.cadence.interval_days / 7))
     week = max(first_week, IsoWeek.of(today))
@@ -274,14 +282,17 @@ class _Planner:
         self.dates: dict[str, list[date]] = {}  # category id → dates of its posts, sorted
         self.on_channel_day: Counter[tuple[str | None, date]] = Counter()
         self.on_day: Counter[date] = Counter()
+        self.taken_times: set[tuple[str | None, date, time]] = set()  # (channel, day, time) held by a post
         self.backlog: dict[str, list[Post]] = {}  # category id → undated ready/draft posts
         for post in sorted(posts, key=lambda post: post.id):
             if post.date is not None:
-                self._add(post.category, post.channel, post.date)
+                self._add(post.category, post.channel, post.date, post.time)
             elif post.category and post.status in (Status.READY, Status.DRAFT):
                 self.backlog.setdefault(post.category, []).append(post)
 
-    def _add(self, category: str | None, channel: str | None, day: date) -> None:
+    def _add(self, category: str | None, channel: str | None, day: date, at: time | None = None) -> None:
+        if at is not None:
+            self.taken_times.add((channel, day, at))
         if category:
             insort(self.dates.setdefault(category, []), day)
         self.on_channel_day[channel, day] += 1
@@ -372,25 +383,31 @@ class _Planner:
 
     def _place(self, category: Category, open_days: list[date], room: dict[str, int], reason: Standing):
         """Propose one post of `category` and add it to the plan; None when there is no room."""
-        if room.get(category.channel or "", 0) > 0:
-            channel = category.channel
-        else:
-            channel = min((c for c in room if room[c] > 0), key=lambda c: (-room[c], c), default=None)
+        preferred = category.channel or ""  # "": a draft without a channel (`spread`)
+        with_room = sorted((c for c in room if room[c] > 0), key=lambda c: (c != preferred, -room[c], c))
         taken = set()
         if open_days and not self.allow_same_day:
             taken = set(self._dates_in(category.id, open_days[0], open_days[-1]))
         days = [day for day in open_days if day not in taken]
-        if channel is None or not days:
+        if not with_room or not days:
             return None
+        at = category.time
+        # The first channel, in the order of preference, with a day whose slot at the category's
+        # time is free; when every such slot is taken, the first channel with no time (the
+        # planner picks one) rather than a second post in a slot that holds one.
+        fitting = ((c, [d for d in days if (c, d, at) not in self.taken_times]) for c in with_room)
+        channel, free = next(((c, free) for c, free in fitting if free), (with_room[0], []))
+        if at is not None and not free:
+            at, free = None, days
 
         def preference(day: date) -> tuple:
             distance = abs(day.weekday() - category.weekday) if category.weekday is not None else 0
             return (self.on_channel_day[channel, day], distance, self.on_day[day], day)
 
-        day = min(days, key=preference)
+        day = min(free, key=preference)
         room[channel] -= 1
-        self._add(category.id, channel, day)
-        return Proposal(category.id, channel, day, category.time, None, reason, day in self.holidays)
+        self._add(category.id, channel, day, at)
+        return Proposal(category.id, channel, day, at, None, reason, day in self.holidays)
 
     def _from_backlog(self, proposals: list[Proposal]) -> list[Proposal]:
         """Hand out backlog posts to `proposals` (in date order): ready first, then drafts, oldest first."""

@@ -11,10 +11,11 @@ from someplan.domain.category import Category
 from someplan.domain.person import Person, consent_state, ConsentState
 from someplan.domain.rotation_plan import Proposal
 from someplan.domain.weeks import day_label
-from someplan.i18n import _, language
+from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import BATCHES, POSTS, Catalog
 from someplan.services.errors import UserError
 from someplan.services.rotation_fill import draft_fields
+from someplan.services.undo import Undo
 from someplan.store.workspace import new_record_id
 
 
@@ -100,3 +101,11 @@ def finish_session(
     changes += [(BATCHES, session.id, k, v) for k, v in ended.to_doc().items() if old.get(k) != v]
     catalog.workspace.write(changes)
     return created
+
+
+def undo_drafts(created: Sequence[str]) -> Undo:
+    """What undoes a finished session in the plan: its drafts removed, in one batch (the session
+    itself stays done, so `b` does not offer to resume it)."""
+    parts = [Undo.of_insert("", POSTS, post_id) for post_id in created]
+    what = ngettext("{count} draft from the batch session", "{count} drafts from the batch session", len(created))
+    return Undo.group(what.format(count=len(created)), parts)

@@ -13,6 +13,7 @@ from someplan.domain.event import Event, EventKind
 from someplan.i18n import _, ngettext, pgettext
 from someplan.services.catalog import EVENTS, Catalog
 from someplan.services.errors import UserError
+from someplan.services.undo import Undo
 from someplan.store.workspace import new_record_id
 
 def kind_label(kind: EventKind) -> str:
@@ -109,3 +110,23 @@ def restore_campaign(catalog: Catalog, which: str) -> str:
         raise UserError(_("no removed campaign with id {id!r}").format(id=which))
     catalog.workspace.restore(EVENTS, deleted[0])
     return deleted[0]
+
+
+# What the planner calls: the same writes, each with what undoes it (services/undo.py).
+
+
+def add_campaign_with_undo(catalog: Catalog, event: Event) -> tuple[Event, Undo]:
+    added = add_campaign(catalog, event)
+    return added, Undo.of_insert(_("adding “{title}”").format(title=added.title), EVENTS, added.id)
+
+
+def save_campaign_with_undo(catalog: Catalog, original: Event, edited: Event) -> Undo | None:
+    before = save_campaign(catalog, original, edited)
+    if not before:
+        return None
+    return Undo.of_fields(_("changing “{title}”").format(title=edited.title), EVENTS, original.id, before)
+
+
+def remove_campaign_with_undo(catalog: Catalog, event_id: str) -> tuple[Event, Undo]:
+    event = remove_campaign(catalog, event_id)
+    return event, Undo.of_delete(_("deleting “{title}”").format(title=event.title), EVENTS, event.id)

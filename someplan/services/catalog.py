@@ -260,6 +260,21 @@ def real_today(settings: WorkspaceSettings) -> dt.date:
         return arrow.now("Europe/Oslo").date()
 
 
+def seconds_to_midnight(settings: WorkspaceSettings, now: dt.datetime | None = None) -> float:
+    """Seconds from `now` (aware; default: the clock) to the next midnight in the workspace's zone,
+    for a running planner's "today" to roll over then. Counted in UTC, so that a zone whose clocks
+    change at midnight gets the real length of the wait."""
+    import zoneinfo
+
+    try:
+        zone = zoneinfo.ZoneInfo(settings.timezone)
+    except Exception:  # noqa: BLE001 - as real_today: any unusable zone in the settings
+        zone = zoneinfo.ZoneInfo("Europe/Oslo")
+    local = (now or dt.datetime.now(dt.timezone.utc)).astimezone(zone)
+    midnight = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
+    return (midnight.astimezone(dt.timezone.utc) - local.astimezone(dt.timezone.utc)).total_seconds()
+
+
 def effective_today(catalog: Catalog) -> tuple[dt.date, str | None]:
     """Today, or a sample workspace's own date when today lies outside what the sample holds."""
     today = real_today(catalog.settings())

@@ -8,6 +8,7 @@ from someplan.domain.post import Post
 from someplan.i18n import _
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
+from someplan.services.undo import Undo
 from someplan.store.workspace import new_record_id
 
 # The parsers live in services.user_input; their old names stay importable from here for code
@@ -20,11 +21,16 @@ def _empty(value) -> bool:
 
 
 def add_post(catalog: Catalog, post: Post) -> str:
+    return plan_post(catalog, post).post
+
+
+def plan_post(catalog: Catalog, post: Post, what: str | None = None) -> Undo:
+    """Add `post`; its undo names the new post's id (`.post`)."""
     record_id = post.id or new_record_id()
     # Empty fields are simply absent: fewer ops, and a history that shows what was really set.
     doc = {name: value for name, value in post.to_doc().items() if not _empty(value)}
     catalog.workspace.insert(POSTS, doc, record_id)
-    return record_id
+    return Undo.of_insert(what or _("adding “{title}”").format(title=post.title), POSTS, record_id, post=record_id)
 
 
 def save_post(catalog: Catalog, post: Post) -> list[str]:
@@ -46,10 +52,19 @@ def save_changes(catalog: Catalog, original: Post, edited: Post) -> list[str]:
     Diffing against what the user started from, not against what is stored now, keeps a
     colleague's edit of another field that arrived while the editor was open.
     """
+    undo = change_post(catalog, original, edited)
+    return [name for _table, _record, name, _value in undo.changes] if undo else []
+
+
+def change_post(catalog: Catalog, original: Post, edited: Post) -> Undo | None:
+    """`save_changes`, returning what undoes it (None: nothing changed)."""
     before, after = original.to_doc(), edited.to_doc()
     changed = [name for name, value in after.items() if before.get(name) != value]
     catalog.workspace.write([(POSTS, edited.id, name, after[name]) for name in changed])
-    return changed
+    if not changed:
+        return None
+    what = _("changing “{title}”").format(title=edited.title)
+    return Undo.of_fields(what, POSTS, edited.id, {name: before[name] for name in changed}, post=edited.id)
 
 
 def edit_post(catalog: Catalog, post_id: str, **fields) -> Post:
@@ -63,6 +78,12 @@ def remove_post(catalog: Catalog, post_id: str) -> Post:
     post = catalog.post(post_id)
     catalog.workspace.delete(POSTS, post.id)
     return post
+
+
+def delete_post(catalog: Catalog, post_id: str) -> Undo:
+    """`remove_post`, returning what brings it back."""
+    post = remove_post(catalog, post_id)
+    return Undo.of_delete(_("deleting “{title}”").format(title=post.title), POSTS, post.id, post=post.id)
 
 
 def deleted_ids(catalog: Catalog, table: str, which: str) -> list[str]:

@@ -9,9 +9,10 @@ from someplan.domain.category import Category
 from someplan.domain.post import Status
 from someplan.domain.rotation_plan import Proposal, RotationPlan, propose, spread
 from someplan.domain.weeks import IsoWeek
-from someplan.i18n import _, language
+from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.holiday_cache import cached_public_holidays
+from someplan.services.undo import Undo
 from someplan.store.workspace import new_record_id
 
 MAX_FILL_WEEKS = 26
@@ -32,18 +33,35 @@ def fill_plan(catalog: Catalog, weeks: Sequence[IsoWeek], today: dt.date, *, all
     return propose(catalog.categories(), catalog.channels(), posts, weeks, today, holidays, allow_holidays=allow_holidays)
 
 
+def why_nothing_to_fill(plan: RotationPlan) -> str:
+    """Why `plan` proposes nothing, as the user would check it: due categories without room, full
+    channels, or every category on track with its cadence while slots stay empty."""
+    unplaced = len(plan.unplaced)
+    if unplaced:
+        why = ngettext("{count} due category has no free slot", "{count} due categories have no free slot", unplaced)
+        return why.format(count=unplaced)
+    empty = sum(slot.left for week in plan.weeks for slot in week.slots)
+    if not empty:
+        return _("every channel is at its target")
+    why = ngettext("every category is on track with its cadence ({count} empty slot left for later)",
+                   "every category is on track with its cadence ({count} empty slots left for later)", empty)  # fmt: skip
+    return why.format(count=empty)
+
+
 def next_weeks(start: IsoWeek, count: int) -> list[IsoWeek]:
     return [start + offset for offset in range(max(1, min(count, MAX_FILL_WEEKS)))]
 
 
 def spread_preview(
-    catalog: Catalog, category: Category, count: int, first_week: IsoWeek, today: dt.date, every_weeks: int | None = None
+    catalog: Catalog, category: Category, count: int, first_week: IsoWeek, today: dt.date, every_weeks: int | None = None,
+    after: dt.date | None = None,
 ) -> tuple[Proposal, ...]:
-    """Where `count` new posts of `category` would go, one every `every_weeks` weeks from `first_week`."""
+    """Where `count` new posts of `category` would go, one every `every_weeks` weeks from `first_week`,
+    none on or before `after` (the interview day)."""
     horizon = first_week + 104
     holidays = holidays_between(first_week.monday, horizon.sunday, language())
     posts = catalog.rotation_posts(min(first_week.monday, today))
-    return spread(category, count, catalog.channels(), posts, first_week, today, holidays, every_weeks=every_weeks)
+    return spread(category, count, catalog.channels(), posts, first_week, today, holidays, every_weeks=every_weeks, after=after)
 
 
 def draft_fields(category: Category | None, proposal: Proposal, **extra) -> dict:
@@ -86,6 +104,19 @@ def apply_proposals(catalog: Catalog, proposals: Iterable[Proposal]) -> tuple[li
 
     Returns (new draft ids, backlog post ids placed).
     """
-    changes, created, placed = changes_for(catalog, proposals)
-    catalog.workspace.write(changes)
+    created, placed, _undo = fill(catalog, proposals)
     return created, placed
+
+
+def fill(catalog: Catalog, proposals: Iterable[Proposal]) -> tuple[list[str], list[str], Undo]:
+    """`apply_proposals`, with what undoes the whole fill in one batch: the new drafts removed,
+    the backlog posts back on their old day, time and channel."""
+    changes, created, placed = changes_for(catalog, proposals)
+    posts = catalog.workspace.view(POSTS)
+    before = {post_id: {k: posts[post_id].get(k) for k in ("date", "time", "channel")} for post_id in placed}
+    catalog.workspace.write(changes)
+    parts = [Undo.of_insert("", POSTS, post_id) for post_id in created]
+    parts += [Undo.of_fields("", POSTS, post_id, fields) for post_id, fields in before.items()]
+    count = len(created) + len(placed)
+    what = ngettext("filling {count} post from the rotation", "filling {count} posts from the rotation", count)
+    return created, placed, Undo.group(what.format(count=count), parts)

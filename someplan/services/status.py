@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from someplan.domain.figures import average, engagement_numerator
 from someplan.domain.plan import planned_vs_target, week_plan
 from someplan.domain.post import Status
+from someplan.rounding import rounded
 from someplan.domain.rotation import RotationState, board_from_dates
 from someplan.domain.weeks import IsoWeek, week_label
 from someplan.services.calendar_data import calendar_problems_as_problems, days_between
@@ -266,4 +267,4 @@ def _proposal_json(proposal: NextProposal | None) -> dict | None:
 
 
 def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
+    return rounded(value, 2)

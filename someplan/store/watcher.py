@@ -1,4 +1,5 @@
-"""The change feed: watches ``devices/`` and tells subscribers which records colleagues changed.
+"""The change feed: watches ``devices/`` and tells subscribers which records colleagues changed
+(an empty set: no record changed, but the workspace's problems did).
 
 A sync tool delivers a colleague's edits as a burst of file events (temp file, rename, attribute
 changes, sometimes several segments). watchdog's thread only sets a flag; one feed thread waits
@@ -132,10 +133,14 @@ class ChangeFeed(FolderWatch):
 
     def _deliver(self) -> None:
         try:
+            before = self.workspace.problems
             changed = self.workspace.refresh()
+            after = self.workspace.problems
         except Exception:  # noqa: BLE001 - a bad burst must not kill the feed; next event retries
             return
         self.refreshes += 1
-        if changed:
+        # A file that adds no record (a garbage segment, a conflicted copy with nothing new) still
+        # changes what is wrong with the workspace: subscribers hear of it with no records.
+        if changed or after != before:
             for subscriber in list(self._subscribers):
                 subscriber(changed)

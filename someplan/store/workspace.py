@@ -44,6 +44,16 @@ class _FileState:
     digest: str | None = None  # of the bytes merged, for snapshots
 
 
+@dataclass(frozen=True)
+class LastChange:
+    """Who last changed a record, and when: the newest winning field of it."""
+
+    device: str
+    who: str  # the device's name
+    wall_ms: int
+    mine: bool  # written by this device
+
+
 def new_record_id() -> str:
     from ulid import ULID  # deferred: 25 ms of import that read-only commands never need
 
@@ -366,6 +376,21 @@ class Workspace:
                 names[self.identity.device_id] = self.identity.name
             return names
 
+    def last_change(self, table: str, record_id: str, others_only: bool = False) -> LastChange | None:
+        """Who changed the record last (among the other devices, with `others_only`), and when;
+        None for a record nobody (else) has written."""
+        me = self.identity.device_id if self.identity else None
+        with self.lock:
+            cells = self.state.cells.get((table, record_id), {})
+            stamps = [cell.key[:-8] for cell in cells.values()]
+        if others_only:
+            stamps = [stamp for stamp in stamps if stamp_device(stamp) != me]
+        if not stamps:
+            return None
+        newest = max(stamps)
+        device = stamp_device(newest)
+        return LastChange(device, self.device_name(device), stamp_wall_ms(newest), device == me)
+
     def view(self, table: str) -> dict[str, dict[str, Any]]:
         """Live, read-only: the records of a table as {id: {field: value}}."""
         return self.state.view(table)
@@ -452,6 +477,16 @@ class Workspace:
     def history(self, table: str, record_id: str) -> dict[str, list[Version]]:
         """Every value each field of a record has had, superseded ones marked (reads the logs)."""
         return record_history(self._op_files(), table, record_id, self.devices())
+
+    def rename_device(self, name: str) -> None:
+        """This machine's display name, from now on. The workspace's `device.json` is written once,
+        at this device's first write, so the name reaches a workspace only before that."""
+        with self.lock:
+            if self.identity is None:
+                return
+            self.identity = self._identities.rename(self.identity, name)
+            if self._writer:
+                self._writer.identity = self.identity
 
     # -- snapshots ----
 

@@ -17,10 +17,12 @@ from textual.theme import ThemeProvider
 
 from someplan.i18n import ENV_VAR, LANGUAGE_NAMES, N_, _, language, ngettext
 from someplan.services.calendar_data import calendar_problems
-from someplan.services.catalog import Catalog, effective_today
+from someplan.services.catalog import Catalog, effective_today, seconds_to_midnight
 from someplan.services.doctor import examine
 from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
+from someplan.services.undo import UndoStack
+from someplan.store.device import default_display_name
 from someplan.store.watcher import ChangeFeed
 from someplan.textsafe import literal
 from someplan.tui import labels
@@ -30,41 +32,33 @@ from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.panes.assets import AssetsPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
-from someplan.tui.screens.batch import BatchScreen
-from someplan.tui.screens.campaign_editor import CampaignEditor
-from someplan.tui.screens.dialogs import ShowList
-from someplan.tui.screens.editor import PostEditor
-from someplan.tui.screens.export import ExportScreen
-from someplan.tui.screens.figures_import import PALETTE_ENTRY as IMPORT_ENTRY
-from someplan.tui.screens.figures_import import FiguresImportScreen
-from someplan.tui.screens.figures import FiguresScreen
-from someplan.tui.screens.fill import FillPreview
-from someplan.tui.screens.inbox import InboxScreen
+from someplan.tui.screens import lazy
+from someplan.tui.screens.dialogs import Ask, ShowList
 from someplan.tui.screens.main import MainScreen
-from someplan.tui.screens.people import PeopleScreen
-from someplan.tui.screens.year_wheel import PALETTE_COMMAND as YEAR_WHEEL_COMMAND
-from someplan.tui.screens.year_wheel import YearWheelScreen
 from someplan.tui.themes import DEFAULT_THEME, load_themes
 from someplan.tui.translated_bindings import translate_bindings
 
-# The help's sections; the app itself ("Everywhere") comes first. Every screen class is imported
-# here, at start, so that `translate_bindings()` finds it before any is built.
+# The help's sections; the app itself ("Everywhere") comes first. A name stands for a screen
+# that only a key opens, imported after the first frame (screens/lazy.py).
 HELP_SECTIONS = (
     (N_("Panes"), MainScreen),
     (N_("Week plan"), WeekPlanPane),
-    (N_("Post editor"), PostEditor),
+    (N_("Post editor"), "PostEditor"),
     (N_("Rotation"), RotationPane),
-    (N_("Fill preview"), FillPreview),
-    (N_("Batch session"), BatchScreen),
-    (N_("People"), PeopleScreen),
-    (N_("Figures view"), FiguresScreen),
-    (N_("Year wheel"), YearWheelScreen),
-    (N_("Campaign editor"), CampaignEditor),
+    (N_("Fill preview"), "FillPreview"),
+    (N_("Batch session"), "BatchScreen"),
+    (N_("People"), "PeopleScreen"),
+    (N_("Figures view"), "FiguresScreen"),
+    (N_("Year wheel"), "YearWheelScreen"),
+    (N_("Campaign editor"), "CampaignEditor"),
     (N_("Assets"), AssetsPane),
-    (N_("Export"), ExportScreen),
-    (N_("Ideas inbox"), InboxScreen),
-    (N_("Import figures"), FiguresImportScreen),
+    (N_("Export"), "ExportScreen"),
+    (N_("Import figures"), "FiguresImportScreen"),
+    (N_("Ideas inbox"), "InboxScreen"),
 )
+
+YEAR_WHEEL_COMMAND = (N_("Year wheel"), "screen.year_wheel", N_("The whole year: weeks or months, campaigns, holidays, post load"))
+IMPORT_ENTRY = (N_("Import key figures…"), N_("From a Meta or LinkedIn export in Downloads: preview, then write"))
 
 # Textual's own palette commands (get_system_commands), so that the catalog has them.
 SYSTEM_COMMANDS = (
@@ -148,6 +142,7 @@ class SomeplanApp(App):
         self._watch = watch
         self._notice = notice
         self._feed: ChangeFeed | None = None
+        self.undo_stack = UndoStack()  # one for the app: `u` in the plan undoes what any view wrote
 
     def get_default_screen(self) -> Screen:
         return MainScreen()
@@ -168,12 +163,48 @@ class SomeplanApp(App):
             self.notify(keymap_problem, severity="warning", markup=False)
         for problem in calendar_problems():  # a bad calendar_days.toml: those days are not shown
             self.notify(problem, severity="warning", timeout=10, markup=False)
+        self._wait_for_midnight()
+        self.call_after_refresh(self._ask_device_name)
         if self._notice:
             self.notify(self._notice, timeout=20, markup=False)
         if self._watch:
             self._feed = ChangeFeed(self.catalog.workspace)
             self._feed.subscribe(self._on_feed)
             self._feed.start()
+
+    def _ask_device_name(self) -> None:
+        """The first time the planner opens on a machine: the name colleagues will see beside this
+        machine's changes (⟳ in their header, history), instead of `user@host`."""
+        identity = self.catalog.workspace.identity
+        if identity is None or identity.name != default_display_name() or read_user_state().get("device_named"):
+            return
+
+        def check(text: str) -> str | None:
+            return None if text.strip() and text.isprintable() else _("A name, like Kari (marketing).")
+
+        def answered(text: str | None) -> None:
+            write_user_state(device_named=True)  # asked once; `esc` keeps the default
+            if text and text.strip() != identity.name:
+                self.catalog.workspace.rename_device(text.strip())
+            main = self.screen_stack[0]
+            if isinstance(main, MainScreen):  # asked before the plan had the focus: give it back
+                main.plan.activate()
+
+        question = _("Your name, as colleagues will see it (asked once)")
+        self.push_screen(Ask(question, value=identity.name, check=check), answered)
+
+    def _wait_for_midnight(self) -> None:
+        # One timer to the next midnight, not a poll; a second late is better than a second early
+        # (the timer may fire a hair before the clock turns).
+        self.set_timer(seconds_to_midnight(self.catalog.settings()) + 1, self._new_day, name="someplan-midnight")
+
+    def _new_day(self) -> None:
+        """Midnight: "today" moves on in the running planner (`t`, the plan's marks, the rotation)."""
+        today = effective_today(self.catalog)[0]
+        if today != self.today:
+            before, self.today = self.today, today
+            self.screen_stack[0].new_day(before)
+        self._wait_for_midnight()
 
     def _on_feed(self, changed: set) -> None:
         # Called on the feed's thread: hand the news to the UI thread as a message.
@@ -228,6 +259,7 @@ class SomeplanApp(App):
         keymap = getattr(self, "_keymap", {})
         lines = []
         for title, cls in ((N_("Everywhere"), SomeplanApp), *HELP_SECTIONS):
+            cls = lazy.screen(cls) if isinstance(cls, str) else cls
             lines.append(Text(_(title), style="bold underline"))
             for binding in cls.BINDINGS:
                 if not binding.description:

@@ -20,6 +20,12 @@ def day(date: dt.date, weekday: str | None = None, year: bool = False) -> str:
     return day_label(date, language(), weekday=weekday, year=year)
 
 
+def date_field(day: dt.date | None) -> str:
+    """How a date stands in an editable field: 13.12.2026, the form the workplace writes (and
+    `planning.parse_date` reads back, with ISO and "i dag"), in either language."""
+    return f"{day.day}.{day.month}.{day.year}" if day else ""
+
+
 def status(value: str) -> str:
     """A post's status ("published") as the domain names it in the language spoken."""
     try:

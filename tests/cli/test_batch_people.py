@@ -57,6 +57,14 @@ def test_batch_preview_writes_nothing_and_yes_writes_spread_drafts(someplan, sam
     assert {r["name"]: r["posts"] for r in kari}["Sondre Lid"] == 1
 
 
+def test_batch_drafts_come_after_the_interview_day(someplan, sample):
+    """Issue 17.5: `--day` on a Wednesday of the first week: no draft on the Monday before it."""
+    people = "Kari Solheim, Ahmed Karimi"
+    preview = someplan.json("batch", "ansatte", "--people", people, "--day", "2026-11-25", "--json", "-w", sample,
+                            "--from", "48")  # fmt: skip
+    assert all(d["date"] > "2026-11-25" for d in preview["drafts"]), preview["drafts"]
+
+
 def test_batch_refuses_unknown_people_and_bad_numbers(someplan, sample):
     someplan("batch", "ansatte", "--people", "Kari Solheim, Nemo", "-w", sample, code=1)
     assert "unknown person 'Nemo'" in someplan.err

@@ -143,3 +143,21 @@ def test_the_demo_is_kept_and_fresh_starts_over(someplan, tmp_path, monkeypatch)
     someplan("demo")
     assert path in someplan.err and "--fresh" in someplan.err
     assert notices and path in notices[0]
+
+
+# -- a reader that stops early (`someplan status | head -1`) --------------------------------------
+
+
+@pytest.mark.parametrize("command", ["status", "figures", "assets", "list"])
+def test_a_closed_pipe_ends_the_command_quietly_with_0(sample, command):
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first line: every write meets EPIPE
+    try:
+        args = [sample] if command == "status" else ["-w", sample]
+        done = subprocess.run([sys.executable, "-m", "someplan", command, *args], stdout=write_end, stderr=subprocess.PIPE)
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (0, b"")

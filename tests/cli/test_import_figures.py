@@ -107,6 +107,24 @@ def test_figures_text_and_bad_weeks(someplan, sample):
     someplan("figures", "-w", sample, "--weeks", "0", code=1)
 
 
+def test_figures_text_rounds_a_rate_once_as_every_face_does(someplan, ws):
+    """Issue 17.6: a reach rate of 3.949 % was rounded to 3.95 for the table, then to "4.0 %";
+    the figures view rounds the rate itself: "3.9 %". The command line now says so too."""
+    from someplan.i18n import percent
+    from someplan.services.catalog import POSTS, Catalog
+    from someplan.store.workspace import Workspace
+
+    someplan("channel", "add", "IG", "--network", "instagram", "-w", ws)
+    catalog = Catalog(Workspace.open(ws))
+    [channel] = [c.id for c in catalog.channels() if c.name == "IG"]
+    catalog.workspace.insert(POSTS, {"title": "Fjord", "date": "2026-11-17", "status": "published", "channel": channel,
+                                     "reach": 3949, "followers": 100000, "reactions": 10})  # fmt: skip
+    catalog.workspace.close()
+    out = someplan("figures", "-w", ws, "--by", "channel", "--weeks", "1")
+    [row] = [line for line in out.splitlines() if line.lstrip().startswith("IG")]
+    assert percent(3.949) == "3.9 %" and "3.9 %" in row and "4.0 %" not in row
+
+
 def test_dry_run_shows_times_as_read_and_as_stored(someplan, sample):
     out = someplan("import", str(DATA / "meta_facebook_posts.csv"), "-w", sample, "--dry-run")
     assert "times read in US Pacific (America/Los_Angeles) (Meta writes US Pacific time), stored in Europe/Oslo:" in out

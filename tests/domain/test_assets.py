@@ -86,6 +86,13 @@ def test_filters():
     assert AssetQuery.parse("unused:x type:gif").problems
 
 
+def test_an_unknown_filter_key_is_said_not_ignored():
+    """Issue 17.8: `foo:bar` matched no file and said nothing."""
+    assert [p.split(":")[0] for p in AssetQuery.parse("foo:bar nordlys").problems] == ["foo"]
+    assert AssetQuery.parse("folder:").problems  # a key without its value
+    assert AssetQuery.parse("folder:natur kajakk").problems == ()
+
+
 def test_months_before_clamps_to_the_end_of_the_month():
     assert months_before(dt.date(2026, 8, 31), 6) == dt.date(2026, 2, 28)
     assert months_before(dt.date(2026, 1, 15), 1) == dt.date(2025, 12, 15)

@@ -54,6 +54,14 @@ def test_spread_never_before_today():
     assert placed[0].date == date(2026, 11, 25)
 
 
+def test_spread_starts_after_the_interview_day():
+    """Issue 17.5: interviews on Wednesday; Monday's slot of that week is before there is anything to post."""
+    staff = Category("staff", weekday=0, channel="fb")
+    interview = W48.monday + timedelta(days=2)
+    placed = spread(staff, 2, [Channel("fb", target_per_week=3)], [], W48, TODAY, after=interview)
+    assert [p.date for p in placed] == [interview + timedelta(days=1), (W48 + 1).monday]
+
+
 @given(
     count=st.integers(1, 8),
     step=st.one_of(st.none(), st.integers(1, 4)),

@@ -324,3 +324,23 @@ def test_filling_a_range_equals_filling_week_by_week_and_accepting(s: Scenario):
             new = Post(proposal.post or f"new-{week}-{n}", category=proposal.category, channel=proposal.channel)
             posts.append(replace(new, date=proposal.date, time=proposal.time, status=Status.DRAFT))
     assert tuple(weeks) == s.run().weeks
+
+
+def test_a_slot_that_holds_a_post_at_the_preferred_time_is_not_proposed_again():
+    """Issue 17.4: Sunday 20:00 on Instagram holds "Jul på Solvik"; the only open day is Sunday."""
+    category = Category("insp", weekday=6, time=time(20), channel="ig")
+    channels = [Channel("ig", target_per_week=5), Channel("fb", target_per_week=5)]
+    held = [Post("jul", channel="ig", date=SUN, time=time(20))]
+    plan = propose([category], channels, held, [W47], SUN)
+    assert [(p.channel, p.date, p.time) for p in plan.proposals] == [("fb", SUN, time(20))]
+    both = [*held, Post("jul-fb", channel="fb", date=SUN, time=time(20))]
+    plan = propose([category], channels, both, [W47], SUN)
+    assert [(p.channel, p.date, p.time) for p in plan.proposals] == [("ig", SUN, None)]  # no time, not a clash
+
+
+@given(scenarios())
+def test_no_proposal_takes_a_channels_slot_at_a_time_already_held(s: Scenario):
+    timed = [replace(p, time=time(9)) if p.date and p.id[-1] in "02468" else p for p in s.posts]
+    plan = s.run(posts=timed)
+    held = Counter((p.channel, p.date, p.time) for p in [*timed, *plan.proposals] if p.date and p.time)
+    assert all(held[p.channel, p.date, p.time] == 1 for p in plan.proposals if p.time)

@@ -50,3 +50,21 @@ def test_our_own_writes_announce_nothing_and_stop_ends_the_threads(workspace):
     assert got == []
     assert not feed._thread.is_alive()
     assert not any(t.name == "someplan-change-feed" and t.is_alive() for t in threading.enumerate())
+
+
+def test_a_file_that_only_brings_a_problem_is_announced(workspace):
+    """Issue 17.12: a garbage segment changes no record, but the planner's ⚠ count must follow."""
+    got: list[set] = []
+    arrived = threading.Event()
+
+    def on_change(changed):
+        got.append(changed)
+        arrived.set()
+
+    with ChangeFeed(workspace) as feed:
+        feed.subscribe(on_change)
+        folder = workspace.root / "devices" / "zzzzzzzzzzzz"
+        folder.mkdir()
+        (folder / "000001.jsonl").write_bytes(b"\x00garbage\xff\n")
+        assert arrived.wait(5)
+    assert got == [set()] and workspace.problems

@@ -364,3 +364,21 @@ def test_a_device_that_followed_a_fast_clock_is_not_itself_reported(machine):
     ws_o.insert("posts", {"title": "after seeing it"})
     ws_o.refresh()
     assert [p.path for p in ws_o.problems] == [f"devices/{ws_k.identity.device_id}"]
+
+
+def test_last_change_names_who_changed_a_record_last_and_when(machine):
+    kari, ola, ws_k, ws_o = _pair(machine)
+    rid = ws_k.insert("posts", {"caption": "draft", "channel": "fb"})
+    assert ws_k.last_change("posts", rid).mine and ws_k.last_change("posts", rid, others_only=True) is None
+    _sync(kari.folder, ola.folder)
+    ws_o.refresh()
+    ws_o.update("posts", rid, {"caption": "Ola's"})
+    _sync(ola.folder, kari.folder)
+    ws_k.refresh()
+    change = ws_k.last_change("posts", rid)
+    assert not change.mine and change.who == ws_k.device_name(change.device) == ws_o.identity.name
+    assert change.wall_ms == max(op.wall_ms for op in ws_k.history("posts", rid)["caption"])
+    assert ws_k.last_change("posts", rid, others_only=True) == change
+    ws_k.update("posts", rid, {"channel": "ig"})
+    assert ws_k.last_change("posts", rid).mine and ws_k.last_change("posts", rid, others_only=True) == change
+    assert ws_k.last_change("posts", "no-such-record") is None

@@ -25,6 +25,11 @@ def sample_copy(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("SOMEPLAN_TODAY", "2026-11-18")
+    # This machine has a name already: the planner asks for one only on a machine's first start.
+    from someplan.store.device import IdentityStore
+
+    store = IdentityStore()
+    store.rename(store.load(), "Testmaskinen")
     target = tmp_path / "sample"
     shutil.copytree(SAMPLE, target)
     for path in (target / "assets").rglob("*"):

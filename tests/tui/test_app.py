@@ -23,6 +23,21 @@ async def test_number_keys_and_tab_move_between_panes(make_app):
         assert app.focused.id == "plan-list"
 
 
+async def test_a_focus_change_does_not_restyle_each_footer_key(make_app):
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        restyled = []
+        real = app.update_styles
+        app.update_styles = lambda node, animate=True: restyled.append(node) or real(node, animate=animate)
+        await pilot.press("2")  # other bindings: the footer is composed again
+        await pilot.pause()
+        assert app.screen.query(FooterKey), "the footer shows keys"
+        # (the palette's key on the right is not bound to the footer's style: Textual's own)
+        assert not [node for node in restyled if isinstance(node, FooterKey) and not node.has_class("-command-palette")]
+
+
 async def test_at_80x24_one_pane_at_a_time(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -38,7 +53,7 @@ async def test_at_80x24_one_pane_at_a_time(make_app):
 
 async def test_help_lists_every_key_by_pane_and_follows_the_keymap(make_app, sample_copy, tmp_path):
     keymap = tmp_path / "config" / "someplan" / "keymap.toml"
-    keymap.parent.mkdir(parents=True)
+    keymap.parent.mkdir(parents=True, exist_ok=True)
     keymap.write_text('[keys]\n"plan.next_week" = "w"\n')
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -166,6 +181,157 @@ async def test_a_post_open_in_the_editor_that_a_colleague_changed_is_flagged(mak
         await pilot.pause()
         assert editor.has_class("flagged")
         assert "caption" in str(editor.query_one("#editor-flag").render())
+
+
+def test_the_planner_starts_without_the_screens_only_a_key_opens():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, someplan.tui.app\n"
+        "from someplan.tui.screens.lazy import MODULES\n"
+        "print(sorted(m for m in set(MODULES.values()) if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"  # they are imported by a worker after the first frame
+
+
+async def test_a_screen_imported_after_start_speaks_the_language(make_app, monkeypatch):
+    monkeypatch.setenv("SOMEPLAN_LANG", "nb")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("w")
+        await pilot.pause()
+        descriptions = {b.description for bindings in app.screen._bindings.key_to_bindings.values() for b in bindings}
+        assert "Forrige år" in descriptions and "Previous year" not in descriptions
+
+
+async def test_the_footer_is_built_once_for_changes_that_arrive_together(make_app, monkeypatch):
+    from textual.widgets import Footer as TextualFooter
+
+    built = []
+    real = TextualFooter.recompose
+    monkeypatch.setattr(TextualFooter, "recompose", lambda self: built.append(self) or real(self))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert len(built) == 1  # the bindings became ready and the plan took the focus: one rebuild
+        await pilot.press("2", "1")
+        await pilot.pause()
+        assert len(built) == 3
+
+
+async def test_an_edit_from_another_terminal_of_this_machine_is_not_a_colleagues(make_app, sample_copy, tmp_path):
+    """Issue 17.2: `someplan edit` in a second terminal writes as this device; the header's ⟳
+    names only colleagues, and only the one who made the change (not earlier editors)."""
+    from someplan.tui.messages import WorkspaceChanged
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        post_id = app.screen.plan.selected_post_id
+        same_machine = Workspace.open(sample_copy)  # the same config dir: this device
+        same_machine.update(POSTS, post_id, {"caption": "from the command line"})
+        same_machine.close()
+        changed = app.catalog.workspace.refresh()
+        assert (POSTS, post_id) in changed
+        app.screen_stack[0].post_message(WorkspaceChanged(changed, by_colleague=True))
+        await pilot.pause()
+        header = str(app.screen.query_one("#header").render())
+        assert "⟳" not in header
+        colleague = Workspace.open(sample_copy, IdentityStore(tmp_path / "c2", tmp_path / "s2"))
+        colleague.update(POSTS, post_id, {"notes": "Ola was here"})
+        changed = app.catalog.workspace.refresh()
+        app.screen_stack[0].post_message(WorkspaceChanged(changed, by_colleague=True))
+        await pilot.pause()
+        header = str(app.screen.query_one("#header").render())
+        name = colleague.identity.name
+        assert f"⟳ {name} " in header  # Ola alone: not whoever wrote the post's other fields before
+
+
+async def test_a_problem_arriving_while_the_planner_runs_is_counted_in_the_header(make_app, sample_copy):
+    """Issue 17.12: a garbage segment and a conflicted copy arrive; the ⚠ count follows without a restart."""
+    app = make_app(watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        header = app.screen.query_one("#header")
+        assert "⚠" not in str(header.render())
+        folder = sample_copy / "devices" / "zzzzzzzzzzzz"
+        folder.mkdir()
+        (folder / "000001.jsonl").write_bytes(b"\x00garbage\xff\n")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "⚠" in str(header.render()):
+                break
+        assert "⚠ 1 " in str(header.render())
+        segment = sorted(sample_copy.glob("devices/*/000001.jsonl"))[0]
+        shutil.copy(segment, segment.with_name("000001 (Kari's conflicted copy 2026-11-22).jsonl"))
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "⚠ 2 " in str(header.render()):
+                break
+        assert "⚠ 2 " in str(header.render())
+        assert "⟳" not in str(header.render())  # nobody changed anything
+
+
+def test_seconds_to_midnight_in_the_workspaces_zone_also_on_a_summer_time_night():
+    import datetime as dt
+
+    from someplan.domain.settings import WorkspaceSettings
+    from someplan.services.catalog import seconds_to_midnight
+
+    oslo = WorkspaceSettings()
+    utc = dt.timezone.utc
+    assert seconds_to_midnight(oslo, dt.datetime(2026, 12, 5, 22, 59, 30, tzinfo=utc)) == 30  # 23:59:30 in Oslo
+    # 21:00 UTC is 22:00 in Oslo in winter (UTC+1) and 23:00 from the day summer time starts (UTC+2)
+    assert seconds_to_midnight(oslo, dt.datetime(2027, 3, 27, 21, 0, tzinfo=utc)) == 2 * 3600
+    assert seconds_to_midnight(oslo, dt.datetime(2027, 3, 28, 21, 0, tzinfo=utc)) == 3600
+
+
+async def test_today_rolls_over_at_midnight_in_the_running_planner(make_app, monkeypatch):
+    """Issue 17.15: after midnight on Sunday `t` went to Saturday. A timer set to the next midnight
+    (here: moments away) moves "today" on; `t` then goes to the new day."""
+    import datetime as dt
+
+    from someplan.tui import app as app_module
+
+    monkeypatch.setenv("SOMEPLAN_TODAY", "2026-11-22")  # Sunday, week 47
+    delays = iter([0.05])
+    monkeypatch.setattr(app_module, "seconds_to_midnight", lambda settings: next(delays, 3600.0))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.today == dt.date(2026, 11, 22) and app.screen.plan.selected_day == dt.date(2026, 11, 22)
+        monkeypatch.setenv("SOMEPLAN_TODAY", "2026-11-23")  # the clock passes midnight
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.today != dt.date(2026, 11, 22):
+                break
+        assert app.today == dt.date(2026, 11, 23)
+        assert app.screen.plan.report.week.week == 48 and app.screen.plan.selected_day == dt.date(2026, 11, 23)
+        await pilot.press("left_square_bracket", "t")
+        assert app.screen.plan.selected_day == dt.date(2026, 11, 23)
+
+
+async def test_the_first_start_on_a_machine_asks_for_the_name_colleagues_see(make_app, sample_copy, tmp_path, monkeypatch):
+    """Issue 17.21: device names defaulted to user@host; the planner asks once per machine."""
+    from someplan.tui.screens.dialogs import Ask
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "fresh-config"))  # a machine never named
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, Ask)
+        app.screen.query_one("Input").value = "Kari (marked)"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is app.screen.plan.main  # the plan's keys work at once
+        await pilot.press("n", *"Ny", "ctrl+s")  # the first write of this device names it in the workspace
+        await pilot.pause()
+        device = app.catalog.workspace.identity.device_id
+        assert json.loads((sample_copy / "devices" / device / "device.json").read_text())["name"] == "Kari (marked)"
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, Ask)  # asked once
 
 
 async def test_a_notice_from_the_command_line_shows_in_the_planner(sample_copy):

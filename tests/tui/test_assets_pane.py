@@ -181,3 +181,31 @@ def test_snapshot_of_the_assets_pane_at_80x24(snap_compare, make_app):
         await pilot.press("3")
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=assets)
+
+
+async def test_the_folder_watch_starts_off_the_ui_thread(make_app, monkeypatch):
+    import threading
+
+    from someplan.services.asset_watch import AssetWatcher
+
+    threads = []
+    real_start = AssetWatcher.start
+    monkeypatch.setattr(AssetWatcher, "start", lambda self: threads.append(threading.current_thread()) or real_start(self))
+    app = make_app(watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert threads and threads[0] is not threading.main_thread()  # walking 200 folders holds no key
+
+
+async def test_an_unknown_filter_key_is_refused_in_the_dialog(make_app):
+    """Issue 17.8: the filter dialog says what is wrong with `foo:bar` instead of showing no file."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("3", "slash")
+        await until(pilot, lambda: isinstance(app.screen, Ask), "the filter dialog")
+        app.screen.query_one("Input").value = "foo:bar"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Ask)
+        assert "foo:bar: not a filter" in str(app.screen.query_one("#ask-error").render())

@@ -2,6 +2,8 @@
 would refuse, ctrl+s writes, a file someplan did not write is replaced only after a yes."""
 
 import datetime as dt
+import shutil
+from pathlib import PurePath
 
 from icalendar import Calendar
 from textual.widgets import Input, Select, Static
@@ -161,6 +163,20 @@ async def test_its_month_is_the_month_of_the_weeks_thursday(make_app):
         await pilot.pause()
         assert screen.query_one("#export-period", Select).value == "month"
         assert screen.query_one("#export-path", Input).value.endswith(".md")
+
+
+async def test_a_long_path_shows_the_file_name(make_app, sample_copy, tmp_path):
+    """Issue 17.21: the dialog's file field showed the start of a long path and hid the name."""
+    deep = tmp_path / ("Dropbox (Fjordhotellet Solvik AS)" + "/felles/sosiale medier" * 2) / "planlegger"
+    shutil.copytree(sample_copy, deep)
+    app = make_app(path=deep)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        field = app.screen.query_one("#export-path")
+        assert len(field.value) > field.size.width
+        shown = str(field.render_line(0).text)
+        assert PurePath(field.value).name in shown
 
 
 async def test_r_writes_the_last_months_report_and_says_where(make_app, sample_copy):

@@ -83,6 +83,24 @@ def test_figures_view_snapshot(snap_compare, make_app, size):
     assert snap_compare(make_app(), terminal_size=size, press=["F"])
 
 
+async def test_the_figures_pane_marks_weeks_without_figures(make_app, sample_copy):
+    """Issue 17.16: the pane's trend drew a week without figures as the lowest bar."""
+    from someplan.services.catalog import POSTS
+    from someplan.store.workspace import Workspace
+
+    workspace = Workspace.open(sample_copy)
+    for post_id, doc in list(workspace.view(POSTS).items()):  # week 44 (26 Oct – 1 Nov) loses its figures
+        if "2026-10-26" <= (doc.get("date") or "") <= "2026-11-01" and doc.get("status") == "published":
+            workspace.update(POSTS, post_id, {"status": "draft"})
+    workspace.close()
+    app = make_app()
+    async with app.run_test(size=(120, 40)):
+        trend = str(app.screen.query_one("#figures-trend").render()).split(" ")  # weeks 40–47
+        assert len(trend) == 8
+        assert trend[4] == "···"
+        assert "▁▁▁" in trend  # the lowest week with figures is still the lowest bar
+
+
 async def test_page_reach_and_new_follows_per_week_from_daily_exports(make_app):
     from pathlib import Path
 

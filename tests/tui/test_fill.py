@@ -91,3 +91,30 @@ async def test_nothing_to_fill_is_said_not_shown(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("left_square_bracket", "f")  # week 46 has passed
         assert type(app.screen).__name__ == "MainScreen"
+
+
+async def test_nothing_to_fill_gives_the_real_reason(make_app, monkeypatch):
+    """Issue 17.3: week 49 of the sample has empty slots (Facebook 4/5, Instagram 4/5, TikTok 1/2)
+    but every category is on track: the notice must not say every channel is at its target."""
+    monkeypatch.setenv("SOMEPLAN_LANG", "en")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g", *"49", "enter", "f")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MainScreen"
+        [notice] = [n.message for n in app._notifications if "Nothing to fill" in n.message]
+        assert "every channel is at its target" not in notice
+        assert "every category is on track with its cadence (3 empty slots left for later)" in notice
+
+
+async def test_the_change_dialog_labels_its_fields(make_app, monkeypatch):
+    """Issue 17.21: the fill preview's edit dialog showed four boxes without a word."""
+    monkeypatch.setenv("SOMEPLAN_LANG", "nb")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right_square_bracket", "f", "e")
+        change = app.screen
+        assert type(change).__name__ == "ChangeLine"
+        labels = [str(c.render()) for c in change.query(".field-label")]
+        assert labels == ["Dato", "Tid", "Kanal", "Kategori"]
+        assert all(c.region.height == 1 and c.region.width >= len(text) for c, text in zip(change.query(".field-label"), labels))

@@ -57,6 +57,8 @@ async def test_new_post_on_the_selected_day_then_move_status_delete_undo(make_ap
         assert workspace.view(POSTS)[new_id]["status"] == "draft"
         await pilot.press("u")  # the status change
         assert workspace.view(POSTS)[new_id]["status"] == "idea"
+        notices = [n.message for n in app._notifications]
+        assert notices[-2:] == ["Undone: deleting “Lørdagskos”", "Undone: changing “Lørdagskos”"]
 
 
 async def test_duplicate_to_reuse_is_a_draft_without_figures(make_app):
@@ -92,7 +94,7 @@ async def test_editor_validates_beside_the_field_and_asks_before_discarding(make
         editor.query_one("#reach").value = "many"
         await pilot.press("ctrl+s")
         assert "09:30" in str(editor.query_one("#error-time").render())
-        assert "whole number" in str(editor.query_one("#error-reach").render())
+        assert "Reach: a whole number" in str(editor.query_one("#error-figures").render())
         await pilot.press("escape")
         assert type(app.screen).__name__ == "Confirm"
         await pilot.press("y")
@@ -180,4 +182,104 @@ async def test_figures_need_plain_digits(make_app):
         for value in ("²", "1²", "9" * 5000):
             app.screen.query_one("#reach").value = value
             await pilot.press("ctrl+s")
-            assert "whole number" in str(app.screen.query_one("#error-reach").render())
+            assert "Reach: a whole number" in str(app.screen.query_one("#error-figures").render())
+
+
+async def test_a_count_fields_error_is_shown_whole_and_in_view(make_app, monkeypatch):
+    """Issue 17.7: "Et helt tall." under a 9-column count field was cut to "Et helt"."""
+    monkeypatch.setenv("SOMEPLAN_LANG", "nb")
+    for size in ((120, 40), (100, 30), (80, 24)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("e")
+            editor = app.screen
+            editor.query_one("#followers").value = "mange"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is editor
+            shown = [e for e in editor.query(".error") if str(e.render())]
+            assert len(shown) == 1, size
+            [error] = shown
+            text = str(error.render())
+            assert "Følgere" in text and "helt tall" in text
+            assert len(text) <= error.size.width, (size, text, error.size)  # one line, not wrapped out of view
+            form = editor.query_one("#editor-form")
+            assert form.region.contains_region(error.region), size
+
+
+async def test_space_asks_before_a_future_post_becomes_published(make_app):
+    """Issue 17.13: a scheduled post next week went to "published" on one key."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        workspace = app.catalog.workspace
+        post_id = workspace.insert(POSTS, {"title": "Neste uke", "date": "2026-11-25", "time": "10:00", "status": "scheduled"})
+        await pilot.press("g", *"25.11.2026", "enter")
+        app.screen.refresh_all(keep=post_id)
+        assert app.screen.plan.selected_post_id == post_id
+        await pilot.press("space")
+        assert type(app.screen).__name__ == "Confirm"
+        assert "Neste uke" in str(app.screen.query_one("Label").render())
+        await pilot.press("n")
+        assert workspace.view(POSTS)[post_id]["status"] == "scheduled"
+        await pilot.press("space", "y")
+        assert workspace.view(POSTS)[post_id]["status"] == "published"
+        # today's scheduled post goes out without a question
+        today_id = workspace.insert(POSTS, {"title": "I dag", "date": "2026-11-18", "time": "23:00", "status": "scheduled"})
+        await pilot.press("t")
+        app.screen.refresh_all(keep=today_id)
+        await pilot.press("space")
+        assert type(app.screen).__name__ == "MainScreen"
+        assert workspace.view(POSTS)[today_id]["status"] == "published"
+
+
+async def test_the_editors_date_is_shown_and_read_as_people_write_it(make_app, monkeypatch):
+    """Issue 17.24: the date field showed 2026-11-16 in Bokmål; it shows 16.11.2026 (in either
+    language, as the campaign editor) and reads 13.12.2026 back."""
+    for lang in ("nb", "en"):
+        monkeypatch.setenv("SOMEPLAN_LANG", lang)
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("g", *"16.11.2026", "enter")
+            post_id = app.screen.plan.selected_post_id
+            await pilot.press("e")
+            field = app.screen.query_one("#date")
+            assert field.value == "16.11.2026"
+            field.value = "13.12.2026"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.catalog.workspace.view(POSTS)[post_id]["date"] == "2026-12-13"
+
+
+def _visible_lines(listing):
+    top = round(listing.scroll_y)
+    height = listing.scrollable_content_region.height
+    texts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+    return texts[top : top + height], top
+
+
+async def test_the_week_opens_at_its_top_with_the_selection_visible(make_app, monkeypatch):
+    """Issue 17.25: at 100x30 the plan opened scrolled, Monday and Tuesday out of view."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        listing = app.screen.plan.main
+        shown, top = _visible_lines(listing)
+        assert top == 0 and shown[0].startswith("Mon 16 Nov")  # today is Wednesday: all from Monday
+        assert listing.highlighted < len(shown)
+
+
+async def test_a_late_selection_shows_its_day_from_the_heading(make_app, monkeypatch):
+    """Today a Sunday in a full week: Sunday's heading and all its posts show, not its first
+    post on the bottom line under Tuesday's."""
+    monkeypatch.setenv("SOMEPLAN_TODAY", "2026-12-06")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for step in ([], ["left_square_bracket"]):  # as opened; then the week before, its Sunday selected
+            await pilot.press(*step)
+            await pilot.pause()
+            listing, plan = app.screen.plan.main, app.screen.plan
+            shown, top = _visible_lines(listing)
+            heading = listing.get_option_index(f"day:{plan.selected_day.isoformat()}")
+            assert plan.selected_day.weekday() == 6
+            assert top <= heading < listing.highlighted < top + len(shown), shown
+            assert top + len(shown) == listing.option_count  # Sunday's later posts too

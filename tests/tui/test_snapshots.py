@@ -16,6 +16,7 @@ def test_editor(snap_compare, make_app):
     async def open_editor(pilot):
         from textual.widgets import Input
 
+        await pilot.app.workers.wait_for_complete()  # the editor's asset hint needs the scan done
         await pilot.press("e")
         await pilot.pause()
         for field in pilot.app.screen.query(Input):

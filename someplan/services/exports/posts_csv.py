@@ -21,6 +21,7 @@ import io
 from collections.abc import Iterable
 
 from someplan.domain.post import FIGURE_FIELDS, Post
+from someplan.rounding import fixed
 from someplan.domain.weeks import weekday_name
 from someplan.i18n import language, pgettext
 from someplan.services.exports.common import Names, clean, one_line, plan_order
@@ -85,4 +86,4 @@ def posts_csv(posts: Iterable[Post], names: Names, delimiter: str = ",") -> byte
 
 
 def _rate(value: float | None, decimal: str) -> str:
-    return "" if value is None else f"{value:.2f}".replace(".", decimal)
+    return "" if value is None else fixed(value, 2).replace(".", decimal)

@@ -33,7 +33,6 @@ from someplan.services.exports.common import Names, Selection, slug
 from someplan.services.exports.digest import Period, build_digest
 from someplan.services.exports.files import check_target, default_name, device_id, target_path, write_file
 from someplan.services.exports.hootsuite import DATE_FORMATS, Skipped, hootsuite_file
-from someplan.store.hlc import stamp_wall_ms
 
 ICS_WEEKS_BACK, ICS_WEEKS_AHEAD = 4, 26
 HOOTSUITE_WEEKS = 4
@@ -243,12 +242,8 @@ def local_now(catalog: Catalog, today: dt.date) -> dt.datetime:
 def last_changed(catalog: Catalog, post_ids: Iterable[str]) -> dict[str, dt.datetime]:
     """The UTC time of each post's latest edit, from the stamps of its fields' winning ops."""
     found = {}
-    workspace = catalog.workspace
-    with workspace.lock:
-        cells = workspace.state.cells
-        for post_id in post_ids:
-            record = cells.get((POSTS, post_id))
-            if record:
-                latest = stamp_wall_ms(max(cell.key for cell in record.values()))
-                found[post_id] = dt.datetime.fromtimestamp(latest / 1000, tz=dt.timezone.utc)
+    for post_id in post_ids:
+        change = catalog.workspace.last_change(POSTS, post_id)
+        if change:
+            found[post_id] = dt.datetime.fromtimestamp(change.wall_ms / 1000, tz=dt.timezone.utc)
     return found

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from someplan.domain.figures_stats import (
     GroupFigures, RatedPost, averages_by, rate_all, ranked, reuse_candidates, top_quartile_threshold, trend,
 )  # fmt: skip
+from someplan import rounding
 from someplan.domain.post import Status
 from someplan.domain.weeks import IsoWeek
 from someplan.services.catalog import POSTS, Catalog
@@ -94,4 +95,4 @@ def page_weeks(channels, period: tuple[IsoWeek, ...]) -> tuple[PageWeek, ...]:
 
 
 def rounded(value: float | None, places: int = 2) -> float | None:
-    return None if value is None else round(value, places)
+    return rounding.rounded(value, places)

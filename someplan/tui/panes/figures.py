@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from someplan.domain.weeks import week_word
 from someplan.i18n import N_, _, language, ngettext
@@ -11,6 +11,7 @@ from someplan.services.overview import FiguresSummary
 from someplan.textsafe import literal
 from someplan.i18n import percent as pct
 from someplan.tui.panes.base import Pane
+from someplan.tui.sparkline import sparkline
 
 
 class FiguresPane(Pane):
@@ -19,7 +20,7 @@ class FiguresPane(Pane):
 
     def compose(self):
         yield Static(id="figures-text", markup=False)
-        yield Sparkline([], id="figures-trend")
+        yield Static(id="figures-trend", markup=False)
         yield Static(id="figures-top", markup=False)
 
     @property
@@ -44,7 +45,9 @@ class FiguresPane(Pane):
         numbers = f"{week_word(language())} " + ", ".join(str(w.week.week) for w in weeks)
         text.append(_("Engagement by week ({weeks}):").format(weeks=numbers), style="dim")
         self.query_one("#figures-text", Static).update(text)
-        self.query_one("#figures-trend", Sparkline).data = [w.engagement_rate or 0.0 for w in weeks]
+        # Three cells a week, a space between: a week without figures is "···", not the lowest bar.
+        trend = sparkline([w.engagement_rate for w in weeks], width=3, gap=" ")
+        self.query_one("#figures-trend", Static).update(Text(trend, style="green"))
         top = Text(_("Top posts:") + "\n", style="bold")
         for post, rate in summary.top_posts[:3]:
             top.append(f"  {pct(rate):>7}  ", style="green")

@@ -25,6 +25,36 @@ class PlanList(OptionList):
         Binding("k", "cursor_up", N_("Up"), show=False, id="plan.up"),
     ]
 
+    heading_of = None  # the pane's: the option index of the selected day's heading
+
+    def on_show(self) -> None:
+        # OptionList scrolls the least here (highlight on the bottom line); this comes after the
+        # first layout, in either order with the pane's own call, so both frame the same way.
+        self.frame_selection()
+
+    def frame_selection(self) -> None:
+        self.frame(self.heading_of() if self.heading_of else None)
+
+    def frame(self, heading: int | None) -> None:
+        """Scroll a week just drawn: from its top (Monday) when the selection shows from there,
+        else with the selected day's heading (option `heading`) on top, else to the selection.
+
+        OptionList by itself scrolls just far enough to show the highlight, which on a short
+        pane put it on the bottom line: a Sunday selected hid Monday to Saturday and the
+        Sunday's own heading and later posts alike."""
+        selected = self.highlighted
+        if selected is None or not self.is_mounted or not self.scrollable_content_region.height:
+            return
+        lines = self._index_to_line  # OptionList's own option → line map (an option may wrap)
+        height = self.scrollable_content_region.height
+        bottom = lines.get(selected, selected) + self._heights.get(selected, 1)
+        if bottom <= height:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        elif heading is not None and bottom - lines.get(heading, heading) <= height:
+            self.scroll_to(y=lines.get(heading, heading), animate=False, immediate=True)
+        else:
+            self.scroll_to_highlight(top=True)
+
 
 # Filter fields by their English and Norwegian names.
 FILTER_FIELDS = {"channel": "channel", "kanal": "channel", "category": "category", "kategori": "category", "status": "status"}
@@ -82,7 +112,9 @@ class WeekPlanPane(Pane):
 
     def compose(self):
         yield Static(id="plan-summary", markup=False)
-        yield PlanList(id="plan-list", markup=False)
+        listing = PlanList(id="plan-list", markup=False)
+        listing.heading_of = self._heading_index
+        yield listing
 
     @property
     def main(self) -> PlanList:
@@ -105,6 +137,7 @@ class WeekPlanPane(Pane):
     def show(self, report: WeekLines, keep: str | None = None, day: dt.date | None = None) -> None:
         """Draw a week; keep the cursor on post `keep`, else on `day`, else where it was."""
         previous = self.main.highlighted_option
+        new_week = self.report is None or self.report.week != report.week
         self.report = report
         parts = [Text(literal(", ".join(report.campaigns)), style="magenta")] if report.campaigns else []
         for load in report.load:
@@ -125,6 +158,15 @@ class WeekPlanPane(Pane):
         if wanted is None and previous is not None:
             wanted = previous.id
         self._move_to(wanted)
+        if new_week:  # after the layout: on the first draw the list has no size yet
+            self.call_after_refresh(self.main.frame_selection)
+
+    def _heading_index(self) -> int | None:
+        day = self.selected_day
+        try:
+            return self.main.get_option_index(f"day:{day.isoformat()}") if day else None
+        except Exception:  # noqa: BLE001 - the day is not in the list (another week meanwhile)
+            return None
 
     def _day_options(self, day: DayLine, today: dt.date) -> list[tuple[Option, dt.date]]:
         label = Text(labels.day(day.date, weekday="short"), style="bold")

@@ -20,8 +20,9 @@ import datetime as dt
 from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
+from someplan.tui.footer import Footer
 from someplan.domain.batch import BatchSession, Step
 from someplan.i18n import N_, _
 from someplan.services import batch as batches

@@ -497,7 +497,7 @@ class SpreadStep(BatchStep, Vertical):
         if category is None or not people:
             note.update(Text(_("Choose a category and at least one person first (ctrl+b goes back)."), style="red"))
             return
-        self.slots = spread_preview(wizard.catalog, category, len(people), first, wizard.today, every)
+        self.slots = spread_preview(wizard.catalog, category, len(people), first, wizard.today, every, after=wizard.session.day)
         channels = wizard.catalog.channel_names()
         for slot, person in zip(self.slots, people):
             day = Text(labels.day(slot.date, weekday="short", year=True))

@@ -16,12 +16,8 @@ from someplan.services.campaigns import kind_label
 from someplan.services.errors import UserError
 from someplan.services.user_input import parse_date
 from someplan.textsafe import literal
+from someplan.tui import labels
 from someplan.tui.screens.dialogs import form_field, kept_text, show_errors
-
-
-def date_field_text(day: dt.date | None) -> str:
-    """How a date stands in the field: 23.11.2026, as Norwegians write it."""
-    return f"{day.day}.{day.month}.{day.year}" if day else ""
 
 
 class CampaignEditor(ModalScreen[Event | None]):
@@ -44,8 +40,8 @@ class CampaignEditor(ModalScreen[Event | None]):
             yield form_field(N_("Title"), Input(literal(e.title), id="campaign-title"))
             with Horizontal(classes="row"):
                 yield form_field(N_("Kind"), Select(kinds, value=e.kind, allow_blank=False, id="campaign-kind"))
-                yield form_field(N_("First day"), Input(date_field_text(e.start), id="campaign-start", placeholder="23.11.2026"))
-                yield form_field(N_("Last day"), Input(date_field_text(e.end), id="campaign-end", placeholder="30.11.2026"))
+                yield form_field(N_("First day"), Input(labels.date_field(e.start), id="campaign-start", placeholder="23.11.2026"))
+                yield form_field(N_("Last day"), Input(labels.date_field(e.end), id="campaign-end", placeholder="30.11.2026"))
             yield form_field(N_("Notes"), TextArea(literal(e.notes, keep_newlines=True), id="campaign-notes"))
             yield Label(_("ctrl+s saves · esc closes without saving"), classes="hint")
 

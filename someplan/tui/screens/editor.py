@@ -62,7 +62,7 @@ class PostEditor(ModalScreen[Post | None]):
                 if post.contributor:  # a colleague's idea: credited wherever the post is shown
                     yield Static(_("Idea from {name}").format(name=literal(self._contributor_name())), id="editor-credit", markup=False)
                 with Horizontal(classes="row"):
-                    yield form_field(N_("Date"), Input(post.date.isoformat() if post.date else "", placeholder="2026-11-23", id="date"))
+                    yield form_field(N_("Date"), Input(labels.date_field(post.date), placeholder="23.11.2026", id="date"))
                     yield form_field(N_("Time"), Input(post.time.strftime("%H:%M") if post.time else "", placeholder="09:30", id="time"))
                     yield form_field(N_("Status"), Select([(labels.status(s.value), s.value) for s in Status], value=post.status.value, allow_blank=False, id="status"))
                 with Horizontal(classes="row"):
@@ -81,6 +81,8 @@ class PostEditor(ModalScreen[Post | None]):
                     for name in (*FIGURE_FIELDS, "followers"):
                         value = getattr(post, name)
                         yield form_field(FIGURE_LABELS[name], Input("" if value is None else str(value), id=name, classes="count"))
+                # The counts' fields are a few columns wide: their error takes the row's width.
+                yield Vertical(Static("", classes="error", id="error-figures", markup=False), classes="field")
             yield Caption(N_("ctrl+s save · esc cancel · tab next field"), classes="hint")
 
     def _contributor_name(self) -> str:
@@ -119,7 +121,7 @@ class PostEditor(ModalScreen[Post | None]):
         try:
             fields["date"] = parse_date(text("date"), self.today) if text("date") else None
         except UserError:
-            errors["date"] = _("Use a date like 2026-11-23 or 23.11.2026.")
+            errors["date"] = _("Use a date like 23.11.2026 or 2026-11-23.")
         try:
             fields["time"] = parse_time(text("time")) if text("time") else None
         except UserError:
@@ -139,6 +141,7 @@ class PostEditor(ModalScreen[Post | None]):
         if bad:
             errors["assets"] = _("Paths stay inside the asset folder: no '..' and no absolute paths.")
         fields["assets"] = tuple(assets)
+        wrong = []
         for name in (*FIGURE_FIELDS, "followers"):
             raw = text(name).replace(" ", "").replace("\u00a0", "")
             if not raw:
@@ -146,8 +149,12 @@ class PostEditor(ModalScreen[Post | None]):
             elif raw.isascii() and raw.isdigit() and len(raw) <= MAX_COUNT_DIGITS:
                 fields[name] = int(raw)
             else:
-                errors[name] = _("A whole number.")
+                wrong.append(_(FIGURE_LABELS[name]))
+        if wrong:
+            errors["figures"] = _("{fields}: a whole number, like 1250.").format(fields=", ".join(wrong))
         show_errors(self, errors)
+        if errors:  # the first one in view: the form scrolls, and a cut message says nothing
+            self.query_one(f"#error-{next(iter(errors))}").scroll_visible(animate=False)
         if errors:
             return None, errors
         return dataclasses.replace(self.original, **fields), errors

@@ -206,6 +206,9 @@ class ExportScreen(ModalScreen[str | None]):
         if path.value in ("", self._auto_path):
             self._auto_path = str(default_folder(self.catalog.workspace.root) / self.result.default_name)
             path.value = self._auto_path
+            # A long path shows its end, the file's name, rather than the folders every export shares.
+            path.cursor_position = len(path.value)
+            path.call_after_refresh(lambda: path.scroll_to(x=path.max_scroll_x, animate=False, immediate=True))
 
     def _preview(self, result: ExportResult) -> Text:
         text = Text()

@@ -16,8 +16,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from someplan.tui.footer import Footer
 from someplan.domain.figures_stats import GroupFigures, RatedPost
 from someplan.services import planning
 from someplan.services.figures.report import FiguresReport, figures_report
@@ -25,20 +26,11 @@ from someplan.store.problems import WorkspaceError
 from someplan.i18n import N_, _, ngettext
 from someplan.textsafe import literal
 from someplan.tui import labels
+from someplan.tui.sparkline import sparkline
 from someplan.i18n import percent as pct
 
 PERIODS = (4, 8, 12, 26, 52)
-BARS = "▁▂▃▄▅▆▇█"
 TOP = 5
-
-
-def sparkline(values: list[float | None]) -> str:
-    present = [v for v in values if v is not None]
-    if not present:
-        return "·" * len(values)
-    low, high = min(present), max(present)
-    span = (high - low) or 1.0
-    return "".join("·" if v is None else BARS[round((v - low) / span * (len(BARS) - 1))] for v in values)
 
 
 class FiguresScreen(Screen):
@@ -166,13 +158,14 @@ class FiguresScreen(Screen):
         day = next_same_weekday(original.date, self.app.today)
         copy = dataclasses.replace(original.reuse(), date=day)
         try:
-            new_id = planning.add_post(self.catalog, copy)
+            undo = planning.plan_post(self.catalog, copy)
         except (WorkspaceError, OSError) as error:
             self.notify(_("Not saved: {error}").format(error=error), severity="error", timeout=10, markup=False)
             return
         again = _("Planned “{title}” again as a draft on {day}")
         self.notify(again.format(title=literal(original.title), day=labels.day(day, weekday="long", year=True)), markup=False)
-        self.dismiss(new_id)
+        self.app.undo_stack.push(undo)
+        self.dismiss(undo.post)
 
 
 def page_lines(report: FiguresReport) -> list[str]:

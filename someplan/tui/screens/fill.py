@@ -25,6 +25,7 @@ from someplan.services.user_input import parse_date, parse_time
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.language import Caption
+from someplan.tui.screens.dialogs import form_field
 
 REASON_STYLE = {Standing.OVERDUE: "bold red", Standing.DUE: "yellow", Standing.AHEAD: "green"}
 
@@ -214,10 +215,10 @@ class ChangeLine(ModalScreen[Proposal | None]):
         with Vertical(classes="dialog", id="change-line"):
             yield Caption(N_("Change the proposed post"), classes="dialog-title")
             with Horizontal(classes="row"):
-                yield Input(p.date.isoformat(), id="line-date", placeholder="2026-11-23")
-                yield Input(p.time.strftime("%H:%M") if p.time else "", id="line-time", placeholder="09:30")
-            yield Select([(Text(literal(c.name)), c.id) for c in self.channels], value=p.channel if any(c.id == p.channel for c in self.channels) else Select.NULL, id="line-channel", allow_blank=False)  # fmt: skip
-            yield Select([(Text(literal(c.name)), c.id) for c in self.categories], value=p.category, id="line-category", allow_blank=False)  # fmt: skip
+                yield form_field(N_("Date"), Input(labels.date_field(p.date), id="line-date", placeholder="23.11.2026"))
+                yield form_field(N_("Time"), Input(p.time.strftime("%H:%M") if p.time else "", id="line-time", placeholder="09:30"))
+            yield form_field(N_("Channel"), Select([(Text(literal(c.name)), c.id) for c in self.channels], value=p.channel if any(c.id == p.channel for c in self.channels) else Select.NULL, id="line-channel", allow_blank=False))  # fmt: skip
+            yield form_field(N_("Category"), Select([(Text(literal(c.name)), c.id) for c in self.categories], value=p.category, id="line-category", allow_blank=False))  # fmt: skip
             yield Static("", classes="error", id="line-error", markup=False)
             yield Caption(N_("enter/ctrl+s use · esc cancel"), classes="hint")
 

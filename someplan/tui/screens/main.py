@@ -15,8 +15,9 @@ import time
 from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from someplan.tui.footer import Footer
 from someplan.domain.post import Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_word
 from someplan.i18n import N_, _, language, ngettext
@@ -26,8 +27,7 @@ from someplan.services.catalog import POSTS
 from someplan.services.errors import UserError
 from someplan.services.overview import figures_summary, rotation_rows
 from someplan.services.status import week_lines
-from someplan.store.hlc import stamp_device
-from someplan.store.ops import DELETED
+from someplan.services.undo import UndoStack
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.messages import WorkspaceChanged
@@ -36,17 +36,10 @@ from someplan.tui.panes.base import Pane
 from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
-from someplan.tui.screens.dialogs import Ask
-from someplan.tui.screens.batch import BatchScreen
-from someplan.tui.screens.category_editor import CategoryEditor
-from someplan.tui.screens.people import PeopleScreen
-from someplan.tui.screens.editor import PostEditor
-from someplan.tui.screens.figures import FiguresScreen
-from someplan.tui.screens.fill import FillPreview
+from someplan.tui import labels
+from someplan.tui.screens import lazy
+from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.main_assets import AssetsCoordination
-from someplan.tui.screens.year_wheel import YearWheelScreen
-from someplan.tui.screens.export import ExportScreen
-from someplan.tui.screens.figures_import import FiguresImportScreen
 
 def writes(method):
     """A screen action that writes: a refused or failed write is a notice, never a crash."""
@@ -86,7 +79,6 @@ class MainScreen(AssetsCoordination, Screen):
     def __init__(self) -> None:
         super().__init__()
         self.week: IsoWeek | None = None
-        self.undo_stack: list[tuple[str, str, dict]] = []  # (kind, post id, old fields)
         self.last_colleague: str | None = None
 
     def compose(self):
@@ -102,6 +94,10 @@ class MainScreen(AssetsCoordination, Screen):
         return self.app.catalog
 
     @property
+    def undo_stack(self) -> UndoStack:
+        return self.app.undo_stack
+
+    @property
     def plan(self) -> WeekPlanPane:
         return self.query_one(WeekPlanPane)
 
@@ -110,11 +106,29 @@ class MainScreen(AssetsCoordination, Screen):
         self.refresh_all(day=self.app.today)
         self.plan.activate()
         self._fit(self.size.width, self.size.height)
-        # After the first frame: a large asset folder must not hold up the week plan.
+        # After the first frame: a large asset folder must not hold up the week plan, nor the
+        # screens that only a key opens.
         self.call_after_refresh(self._start_assets)
+        self.call_after_refresh(self._preload_screens)
 
     def on_unmount(self) -> None:
         self._stop_assets()
+
+    def _preload_screens(self) -> None:
+        def load() -> None:
+            lazy.preload()
+            self._from_thread(lazy.translate_loaded)
+
+        self.run_worker(load, thread=True, group="screens")
+
+    def new_day(self, yesterday: dt.date) -> None:
+        """The app's today moved on at midnight. Someone watching yesterday (its week, that day
+        selected) follows to today; someone looking at another week stays where they are."""
+        if yesterday in self.week and self.plan.selected_day in (None, yesterday):
+            self.week = IsoWeek.of(self.app.today)
+            self.refresh_all(day=self.app.today)
+        else:
+            self.refresh_all()
 
     # -- drawing ---------------------------------------------------------------------------------
 
@@ -252,7 +266,7 @@ class MainScreen(AssetsCoordination, Screen):
         self._open_editor(post, is_new=False)
 
     def _open_editor(self, post: Post, is_new: bool) -> None:
-        editor = PostEditor(post, self.catalog.channels(), self.catalog.categories(), self.app.today, is_new,
+        editor = lazy.screen("PostEditor")(post, self.catalog.channels(), self.catalog.categories(), self.app.today, is_new,
                             asset_hint=self.asset_hint(post))  # fmt: skip
 
         @writes
@@ -260,14 +274,12 @@ class MainScreen(AssetsCoordination, Screen):
             if result is None:
                 return
             if is_new:
-                post_id = planning.add_post(self.catalog, result)
-                self.undo_stack.append(("delete", post_id, {}))
+                undo = planning.plan_post(self.catalog, result)
+                post_id = undo.post
             else:
-                before = post.to_doc()
-                changed = planning.save_changes(self.catalog, post, result)
-                if changed:
-                    self.undo_stack.append(("fields", post.id, {k: before[k] for k in changed}))
+                undo = planning.change_post(self.catalog, post, result)
                 post_id = post.id
+            self.undo_stack.push(undo)
             self.week = IsoWeek.of(result.date) if result.date else self.week
             self.refresh_all(keep=post_id)
 
@@ -278,18 +290,13 @@ class MainScreen(AssetsCoordination, Screen):
         post = self._selected_post()
         if post is None:
             return
-        planning.remove_post(self.catalog, post.id)
-        self.undo_stack.append(("restore", post.id, {}))
+        self.undo_stack.push(planning.delete_post(self.catalog, post.id))
         self.notify(_("Deleted “{title}” — u undoes").format(title=literal(post.title)), markup=False)
         self.refresh_all(day=post.date)
 
     @writes
     def _change(self, post: Post, **fields) -> None:
-        updated = dataclasses.replace(post, **fields)
-        before = post.to_doc()
-        changed = planning.save_changes(self.catalog, post, updated)
-        if changed:
-            self.undo_stack.append(("fields", post.id, {k: before[k] for k in changed}))
+        self.undo_stack.push(planning.change_post(self.catalog, post, dataclasses.replace(post, **fields)))
         self.refresh_all(keep=post.id)
 
     def action_move_post(self, days: int) -> None:
@@ -307,8 +314,30 @@ class MainScreen(AssetsCoordination, Screen):
 
     def action_advance_status(self) -> None:
         post = self._selected_post()
-        if post is not None:
-            self._change(post, status=post.status.next())
+        if post is None:
+            return
+        status = post.status.next()
+        if status is not Status.PUBLISHED or status is post.status or (post.date is not None and post.date <= self.app.today):
+            self._change(post, status=status)
+            return
+        # Published is a fact about the past: a key pressed once too often must not claim it.
+        if post.date is None:
+            question = _("“{title}” has no date. Mark it as published?").format(title=literal(post.title))
+        else:
+            when = labels.day(post.date, weekday="long", year=True)
+            question = _("“{title}” is planned for {day}, in the future. Mark it as published now?")
+            question = question.format(title=literal(post.title), day=when)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                current = self.catalog.post(post.id)  # as it is now: a colleague may have changed it
+            except UserError:
+                return
+            self._change(current, status=status)
+
+        self.app.push_screen(Confirm(question), answered)
 
     @writes
     def action_duplicate_post(self) -> None:
@@ -316,35 +345,24 @@ class MainScreen(AssetsCoordination, Screen):
         if post is None:
             return
         copy = post.reuse()  # same content and assets, a draft without figures, linked to the original
-        new_id = planning.add_post(self.catalog, copy)
-        self.undo_stack.append(("delete", new_id, {}))
-        self.refresh_all(keep=new_id)
+        undo = planning.plan_post(self.catalog, copy)
+        self.undo_stack.push(undo)
+        self.refresh_all(keep=undo.post)
 
     @writes
     def action_undo(self) -> None:
-        if not self.undo_stack:
+        undone = self.undo_stack.undo(self.catalog)
+        if undone is None:
             self.notify(_("Nothing to undo"))
             return
-        kind, post_id, fields = self.undo_stack.pop()
-        workspace = self.catalog.workspace
-        # A group (a fill, a batch) is undone as one batch, like it was written.
-        steps = fields if kind == "group" else [(kind, post_id, fields)]
-        changes = []
-        for kind, post_id, fields in steps:
-            if kind == "changes":  # the writes that undo it, as they are (campaigns: the year wheel)
-                changes += fields
-            elif kind in ("restore", "delete"):
-                changes.append((POSTS, post_id, DELETED, kind == "delete"))
-            else:
-                changes += [(POSTS, post_id, name, value) for name, value in fields.items()]
-        workspace.write(changes)
-        doc = workspace.view(POSTS).get(post_id)
-        if doc and isinstance(doc.get("date"), str):
+        self.notify(_("Undone: {what}").format(what=literal(undone.what)), markup=False)
+        post = self.catalog.workspace.get(POSTS, undone.post) if undone.post else None
+        if post and isinstance(post.get("date"), str):
             try:
-                self.week = IsoWeek.of(dt.date.fromisoformat(doc["date"]))
+                self.week = IsoWeek.of(dt.date.fromisoformat(post["date"]))
             except ValueError:
                 pass
-        self.refresh_all(keep=post_id if doc else None)
+        self.refresh_all(keep=undone.post if post else None)
 
     # -- the rotation's categories ----------------------------------------------------------------
 
@@ -383,7 +401,7 @@ class MainScreen(AssetsCoordination, Screen):
                     self.notify(str(error), severity="error", markup=False)
                 self.refresh_all()
 
-        self.app.push_screen(CategoryEditor(category, self.catalog.channels()), functools.partial(saved, self))
+        self.app.push_screen(lazy.screen("CategoryEditor")(category, self.catalog.channels()), functools.partial(saved, self))
 
     # -- batch sessions and people ------------------------------------------------------------
 
@@ -400,16 +418,16 @@ class MainScreen(AssetsCoordination, Screen):
 
         def ended(created: list | None) -> None:
             if created:
-                self.undo_stack.append(("group", None, [("delete", post_id, {}) for post_id in created]))
+                self.undo_stack.push(batch_service.undo_drafts(created))
                 wrote = ngettext("Wrote {count} draft from the batch session — u undoes",
                                  "Wrote {count} drafts from the batch session — u undoes", len(created))  # fmt: skip
                 self.notify(wrote.format(count=len(created)), markup=False)
             self.refresh_all()
 
-        self.app.push_screen(BatchScreen(session, self.app.today), ended)
+        self.app.push_screen(lazy.screen("BatchScreen")(session, self.app.today), ended)
 
     def action_people(self) -> None:
-        self.app.push_screen(PeopleScreen(self.app.today), lambda _: self.refresh_all())
+        self.app.push_screen(lazy.screen("PeopleScreen")(self.app.today), lambda _: self.refresh_all())
 
     # -- filling from the rotation -----------------------------------------------------------
 
@@ -435,29 +453,21 @@ class MainScreen(AssetsCoordination, Screen):
         plan = rotation_fill.fill_plan(self.catalog, weeks, today)
         label = f"{week_word(language())} {weeks[0].week}" + (f"–{weeks[-1].week}" if len(weeks) > 1 else "")
         if not plan.proposals:
-            unplaced = len(plan.unplaced)
-            if unplaced:
-                why = ngettext("{count} due category has no free slot", "{count} due categories have no free slot", unplaced)
-            else:
-                why = _("every channel is at its target")
-            self.notify(_("Nothing to fill in {weeks}: {why}.").format(weeks=label, why=why.format(count=unplaced)), markup=False)
+            why = rotation_fill.why_nothing_to_fill(plan)
+            self.notify(_("Nothing to fill in {weeks}: {why}.").format(weeks=label, why=why), markup=False)
             return
         holidays = set(rotation_fill.holidays_between(weeks[0].monday, weeks[-1].sunday + dt.timedelta(days=365)))
         count = len(plan.proposals)
         title = ngettext("Fill {weeks} from the rotation: {count} proposal", "Fill {weeks} from the rotation: {count} proposals", count)
         title = title.format(weeks=label, count=count)
-        self.app.push_screen(FillPreview(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks))
+        self.app.push_screen(lazy.screen("FillPreview")(title, plan, self.catalog, today, holidays), functools.partial(self._filled, weeks))
 
     @writes
     def _filled(self, weeks: list[IsoWeek], accepted: list | None) -> None:
         if not accepted:
             return
-        posts = self.catalog.workspace.view(POSTS)
-        before = {p.post: dict(posts[p.post]) for p in accepted if p.post and p.post in posts}
-        created, placed = rotation_fill.apply_proposals(self.catalog, accepted)
-        undo = [("delete", post_id, {}) for post_id in created]
-        undo += [("fields", post_id, {k: before[post_id].get(k) for k in ("date", "time", "channel")}) for post_id in placed]
-        self.undo_stack.append(("group", None, undo))
+        created, placed, undo = rotation_fill.fill(self.catalog, accepted)
+        self.undo_stack.push(undo)
         planned = ngettext("Planned {count} new draft and {placed} from the backlog — u undoes",
                            "Planned {count} new drafts and {placed} from the backlog — u undoes", len(created))  # fmt: skip
         self.notify(planned.format(count=len(created), placed=len(placed)), markup=False)
@@ -465,15 +475,13 @@ class MainScreen(AssetsCoordination, Screen):
 
     def action_figures_view(self) -> None:
         def closed(new_id: str | None) -> None:
-            if new_id:  # a post was reused: show it in the plan, `u` removes it again
-                self.undo_stack.append(("delete", new_id, {}))
-                day = planning.parse_date(self.catalog.workspace.view(POSTS)[new_id]["date"])
-                self.week = IsoWeek.of(day)
+            if new_id:  # a post was reused: show it in the plan (the view put its undo on the stack)
+                self.week = IsoWeek.of(self.catalog.post(new_id).date)
                 self.refresh_all(keep=new_id)
             else:
                 self.refresh_all()
 
-        self.app.push_screen(FiguresScreen(), closed)
+        self.app.push_screen(lazy.screen("FiguresScreen")(), closed)
 
     def action_year_wheel(self) -> None:
         def closed(day: dt.date | None) -> None:
@@ -484,19 +492,17 @@ class MainScreen(AssetsCoordination, Screen):
                 self.refresh_all()
 
         day = self.plan.selected_day or (self.app.today if self.app.today in self.week else self.week.monday)
-        self.app.push_screen(YearWheelScreen(day, self.app.today, self.undo_stack, self.action_undo), closed)
+        self.app.push_screen(lazy.screen("YearWheelScreen")(day, self.app.today, self.undo_stack, self.action_undo), closed)
 
     def action_export(self) -> None:
         def written(message: str | None) -> None:
             if message:
                 self.notify(message, markup=False)
 
-        self.app.push_screen(ExportScreen(self.week, self.app.today), written)
+        self.app.push_screen(lazy.screen("ExportScreen")(self.week, self.app.today), written)
 
     def action_inbox(self) -> None:
-        from someplan.tui.screens.inbox import InboxScreen
-
-        self.app.push_screen(InboxScreen(), lambda _drafted: self.refresh_all())
+        self.app.push_screen(lazy.screen("InboxScreen")(), lambda _drafted: self.refresh_all())
 
     def action_report(self) -> None:
         """Write the last whole month's report (as `someplan report` does) and say where. On a
@@ -527,16 +533,22 @@ class MainScreen(AssetsCoordination, Screen):
                 self.notify(message, markup=False)
             self.refresh_all()
 
-        self.app.push_screen(FiguresImportScreen(), done)
+        self.app.push_screen(lazy.screen("FiguresImportScreen")(), done)
 
     # -- colleagues ------------------------------------------------------------------------------
 
     def on_workspace_changed(self, message: WorkspaceChanged) -> None:
         if message.by_colleague:
-            devices = set(self._devices_of(message.changed))
-            names = ", ".join(sorted(devices)) or _("a colleague")
-            self.last_colleague = f"{names} {time.strftime('%H:%M')}"
-            editor = next((s for s in self.app.screen_stack if isinstance(s, PostEditor)), None)
+            workspace = self.catalog.workspace
+            changes = (workspace.last_change(table, record_id) for table, record_id in message.changed)
+            # Changes whose newest field is this device's are a `someplan` command in another
+            # terminal of this machine: the user, not a colleague.
+            names = ", ".join(sorted({change.who for change in changes if change and not change.mine}))
+            if names:
+                self.last_colleague = f"{names} {time.strftime('%H:%M')}"
+            names = names or _("you, in another window")
+            editor_class = lazy.loaded("PostEditor")
+            editor = next((s for s in self.app.screen_stack if editor_class and isinstance(s, editor_class)), None)
             if editor is not None and (POSTS, editor.original.id) in message.changed and not editor.is_new:
                 now = self.catalog.workspace.get(POSTS, editor.original.id) or {}
                 before = editor.original.to_doc()
@@ -545,14 +557,3 @@ class MainScreen(AssetsCoordination, Screen):
         self.refresh_all()
         if self.app.screen is not self:  # a full-screen view on top (the year wheel) redraws too
             self.app.screen.post_message(WorkspaceChanged(message.changed, message.by_colleague))
-
-    def _devices_of(self, changed: set[tuple[str, str]]) -> list[str]:
-        workspace = self.catalog.workspace
-        me = workspace.identity.device_id if workspace.identity else None
-        names = []
-        for table, record_id in changed:
-            for cell in workspace.state.cells.get((table, record_id), {}).values():
-                device = stamp_device(cell.key[:-8])
-                if device != me:
-                    names.append(workspace.device_name(device))
-        return names

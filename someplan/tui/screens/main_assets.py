@@ -1,66 +1,66 @@
-"""The main screen's asset part: index the folder in a worker, watch it, and act on the pane's keys.
+"""The main screen's asset part: shows the asset library (services/asset_library.py) and acts on
+the pane's keys.
 
-A mixin of `MainScreen` (kept apart so the asset feature is found by its name). The index is
-built in a thread worker after the first frame, with the count shown as it grows; the watcher
-starts before the scan, and what it reports meanwhile is applied when the scan is in. A rename
-or move seen on disk carries the posts' references along in one batch write; a file that
-vanished and came back under another name with the same content fingerprint counts as a move.
+A mixin of `MainScreen` (kept apart so the asset feature is found by its name). The library is
+scanned in a thread worker after the first frame, with the count shown as it grows; what the
+watcher reports is handed to the UI thread and applied there.
 """
 
 from __future__ import annotations
 
-import copy
-import re
 import time
+from functools import partial
 
-from someplan.domain.assets import AssetQuery, AssetRow, Move, reference_key
+from someplan.domain.assets import AssetQuery, AssetRow, reference_key
 from someplan.domain.post import Post, Status
-from someplan.services.assets import (
-    AssetIndex, AssetList, asset_root, asset_rows, mark_seen, referenced_keys, relink, scan_folder, seen_at, usage_by_asset,
-)  # fmt: skip
-from someplan.services.asset_watch import Added, AssetWatcher, Moved, Removed
 from someplan.i18n import _, language, ngettext
-from someplan.store.problems import WorkspaceError
+from someplan.services.asset_library import Applied, AssetLibrary, title_from_name
+from someplan.services.assets import AssetIndex, AssetList
 from someplan.textsafe import literal
 from someplan.tui.panes.assets import AssetsPane
-from someplan.tui.screens.asset_preview import AssetPreview
-from someplan.tui.screens.batch import BatchScreen
+from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask
 
-SEEN_EVERY_S = 60
+__all__ = ["AssetsCoordination", "title_from_name"]
 
 
 class AssetsCoordination:
-    asset_index: AssetIndex | None = None
-    asset_listing: AssetList | None = None
+    assets: AssetLibrary | None = None
     asset_updates = 0  # how many watcher batches were applied: tests wait on it
-    _asset_watcher: AssetWatcher | None = None
-    _asset_pending: list | None = None
-    _seen_written = 0.0
-    _asset_key: tuple | None = None
+
+    @property
+    def asset_index(self) -> AssetIndex | None:
+        return self.assets.index if self.assets else None
+
+    @property
+    def asset_listing(self) -> AssetList | None:
+        return self.assets.listing if self.assets else None
 
     # -- index and watch -----------------------------------------------------------------------
 
     def _start_assets(self) -> None:
-        self.asset_index = AssetIndex(asset_root(self.catalog))
-        self.assets_seen = seen_at(self.catalog)  # "new" is measured against the last look before this run
-        self._asset_pending = []
-        self._lost_assets: set[str] = set()  # referenced files that vanished this session
-        if getattr(self.app, "_watch", False):
-            try:
-                self._asset_watcher = AssetWatcher(self.asset_index.root, self._assets_from_watcher).start()
-            except OSError as error:  # no such folder and cannot make it, too many watches…
-                self.notify(_("The asset folder is not watched: {error}").format(error=error), severity="warning", markup=False)
-        self.run_worker(self._index_assets, thread=True, exclusive=True, group="assets")
+        self.assets = AssetLibrary(self.catalog)
+        self.run_worker(self._watch_and_index_assets, thread=True, exclusive=True, group="assets")
 
     def _stop_assets(self) -> None:
-        if self._asset_watcher is not None:
-            self._asset_watcher.stop()
-            self._asset_watcher = None
+        if self.assets is not None:
+            self.assets.stop()
+
+    def _watch_and_index_assets(self) -> None:
+        # Watching a folder tree walks it (a fifth of a second for 200 folders): not on the UI
+        # thread, which has just drawn its first frame. The watch starts before the scan, so
+        # nothing that arrives meanwhile is missed.
+        if getattr(self.app, "_watch", False):
+            try:
+                self.assets.watch(lambda changes: self._from_thread(self._assets_changed, changes))
+            except OSError as error:
+                notice = _("The asset folder is not watched: {error}").format(error=error)
+                self._from_thread(partial(self.notify, notice, severity="warning", markup=False))
+        self._index_assets()
 
     def _index_assets(self) -> None:
         pane = self.query_one(AssetsPane)
-        entries = scan_folder(self.asset_index.root, progress=lambda n: self._from_thread(pane.show_progress, n))
+        entries = self.assets.scan(progress=lambda n: self._from_thread(pane.show_progress, n))
         self._from_thread(self._assets_indexed, entries)
 
     def _from_thread(self, callback, *args) -> None:
@@ -70,96 +70,54 @@ class AssetsCoordination:
             pass  # the app is closing
 
     def _assets_indexed(self, entries: dict) -> None:
-        index = self.asset_index
-        index.load(entries)
-        pending, self._asset_pending = self._asset_pending or [], None
-        if pending:
-            self._apply_asset_changes(pending)
+        library = self.assets
+        self._report(library.load(entries))
         self._show_assets()
-        keys = referenced_keys(self.catalog, index)
+        keys = library.referenced()
         if keys:
-            self.run_worker(lambda: index.remember_fingerprints(keys), thread=True, group="fingerprints")
-
-    def _assets_from_watcher(self, changes: list) -> None:
-        self._from_thread(self._assets_changed, changes)
+            self.run_worker(lambda: library.remember_fingerprints(keys), thread=True, group="fingerprints")
 
     def _assets_changed(self, changes: list) -> None:
-        if self._asset_pending is not None:  # the scan is still running
-            self._asset_pending.extend(changes)
+        if self.assets.scanning:
+            self.assets.apply(changes)  # held until the scan is in
             return
-        self._apply_asset_changes(changes)
+        done = self.assets.apply(changes)
+        self._report(done)
         self._show_assets()
         self.asset_updates += 1
-        arrived = [change.key for change in changes if isinstance(change, Added)]
-        batch = next((s for s in self.app.screen_stack if isinstance(s, BatchScreen)), None)
-        if arrived and batch is not None:  # the photo of the person being interviewed
-            batch.asset_arrived(arrived[-1])
+        batch_class = lazy.loaded("BatchScreen")
+        batch = next((s for s in self.app.screen_stack if batch_class and isinstance(s, batch_class)), None)
+        if done.arrived and batch is not None:  # the photo of the person being interviewed
+            batch.asset_arrived(done.arrived[-1])
 
-    def _apply_asset_changes(self, changes: list) -> None:
-        index = self.asset_index
-        moves: list[Move] = []
-        lost = self._lost_assets
-        added: list[str] = []
-        for change in changes:
-            if isinstance(change, Added):
-                index.put(change.key, change.entry)
-                added.append(change.key)
-            elif isinstance(change, Moved):
-                index.move(change.move)
-                moves.append(change.move)
-            elif isinstance(change, Removed):
-                if change.is_folder:
-                    index.remove_folder(change.key)
-                elif index.remove(change.key) is not None and change.key in index.fingerprints:
-                    lost.add(change.key)
-        for key in added if lost else ():  # delete + create of the same content: a rename the events did not show
-            found = index.lost_one(key, lost)
-            if found is not None:
-                lost.discard(found)
-                index.fingerprints[key] = index.fingerprints.pop(found)
-                moves.append(Move(found, key))
-        if moves:
-            self._relink(moves)
-
-    def _relink(self, moves: list[Move]) -> None:
-        try:
-            changed = relink(self.catalog, moves)
-        except (WorkspaceError, OSError) as error:
-            self.notify(_("References not updated: {error}").format(error=error), severity="error", timeout=10, markup=False)
-            return
-        if changed:
-            what = ", ".join(f"{m.old} → {m.new}" for m in moves[:3])
-            follow = ngettext("{count} post follows the rename: {moves}", "{count} posts follow the rename: {moves}", changed)
-            self.notify(follow.format(count=changed, moves=literal(what)), markup=False)
+    def _report(self, done: Applied) -> None:
+        if done.error is not None:
+            self.notify(_("References not updated: {error}").format(error=done.error), severity="error", timeout=10, markup=False)
+        elif done.relinked:
+            what = ", ".join(f"{m.old} → {m.new}" for m in done.moves[:3])
+            follow = ngettext("{count} post follows the rename: {moves}", "{count} posts follow the rename: {moves}", done.relinked)
+            self.notify(follow.format(count=done.relinked, moves=literal(what)), markup=False)
             self.refresh_all()
 
     def _show_assets(self) -> None:
-        index = self.asset_index
-        if index is None or not index.ready:
+        if self.assets is None:
             return
         pane = self.query_one(AssetsPane)
-        query = AssetQuery.parse(pane.query_text)
-        usage = usage_by_asset(self.catalog)  # a few ms; the rows of 20,000 files are rebuilt only on a change
-        key = (index.version, pane.query_text, self.assets_seen, self.app.today, language())
-        if self.asset_listing is not None and not query.top and self._asset_key == (key, usage):
-            return
-        self._asset_key = (key, copy.deepcopy(usage))
-        self.asset_listing = asset_rows(self.catalog, index, query, self.app.today, self.assets_seen, usage=usage)
-        pane.show(self.asset_listing)
+        listing = self.assets.rows(pane.query_text, self.app.today, language())
+        if listing is not None:
+            pane.show(listing)
 
     def on_assets_pane_looked(self, message: AssetsPane.Looked) -> None:
-        """The user looked at the assets: what is there now is not new next time."""
-        if time.monotonic() - self._seen_written > SEEN_EVERY_S:
-            self._seen_written = time.monotonic()
-            mark_seen(self.catalog)
+        if self.assets is not None:
+            self.assets.looked(time.monotonic())
 
     # -- the pane's keys -----------------------------------------------------------------------
 
     def _selected_asset(self) -> AssetRow | None:
-        path = self.query_one(AssetsPane).selected_path
-        if path is None or self.asset_listing is None:
-            return None
-        return next((row for row in self.asset_listing.rows if row.path == path), None)
+        return self._row(self.query_one(AssetsPane).selected_path)
+
+    def _row(self, path: str | None) -> AssetRow | None:
+        return self.assets.row(path) if self.assets else None
 
     def action_attach_asset(self, path: str | None = None) -> None:
         row = self._selected_asset() if path is None else self._row(path)
@@ -182,17 +140,15 @@ class AssetsCoordination:
             self.notify(_("Select a file in the asset list first"), severity="warning")
             return
         day = self.plan.selected_day or self.app.today
-        folder = row.path.split("/", 1)[0].casefold() if "/" in row.path else ""
-        category = next((c.id for c in self.catalog.categories() if c.name.casefold() == folder), None)
         post = Post(id="", date=day, status=Status.IDEA, title=title_from_name(row.path), assets=(row.path,),
-                    category=category)  # fmt: skip
+                    category=self.assets.category_for(row.path))  # fmt: skip
         self._open_editor(post, is_new=True)
 
     def action_preview_asset(self) -> None:
         row = self._selected_asset()
         if row is None:
             return
-        index = self.asset_index
+        index = self.assets.index
         facts = None if row.missing else index.facts(row.path)
         path = None if row.missing else index.disk_path(row.path)
 
@@ -202,11 +158,7 @@ class AssetsCoordination:
             elif choice == "new":
                 self.action_new_post_from_asset(row.path)
 
-        self.app.push_screen(AssetPreview(row, facts, path), answered)
-
-    def _row(self, path: str) -> AssetRow | None:
-        rows = self.asset_listing.rows if self.asset_listing else []
-        return next((row for row in rows if row.path == path), None)
+        self.app.push_screen(lazy.screen("AssetPreview")(row, facts, path), answered)
 
     def action_filter_assets(self) -> None:
         pane = self.query_one(AssetsPane)
@@ -225,20 +177,4 @@ class AssetsCoordination:
 
     def asset_hint(self, post: Post) -> str:
         """A line for the editor: the post's assets, found or missing."""
-        index = self.asset_index
-        if not post.assets or index is None or not index.ready:
-            return ""
-        parts = []
-        for ref in post.assets:
-            key = reference_key(ref)
-            found = key is not None and (key in index.entries or key.removeprefix("assets/") in index.entries)
-            parts.append(f"✓ {ref}" if found else _("⚠ missing: {file}").format(file=ref))
-        return " · ".join(parts)
-
-
-def title_from_name(path: str) -> str:
-    """`natur/nordlys-over-fjorden_2.jpg` → `Nordlys over fjorden 2`."""
-    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    words = re.sub(r"[-_]+", " ", stem).strip()
-    return (words[:1].upper() + words[1:]) if words else stem
-
+        return self.assets.hint(post.assets) if self.assets else ""

@@ -9,8 +9,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static, Switch
+from textual.widgets import DataTable, Input, Static, Switch
 
+from someplan.tui.footer import Footer
 from someplan.domain.person import Person
 from someplan.services import people as registry
 from someplan.services.errors import UserError

@@ -26,26 +26,22 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from someplan.tui.footer import Footer
 from someplan.domain.event import Event, EventKind
 from someplan.domain.weeks import PLAN_YEARS, IsoWeek, range_label, weeks_in_year
 from someplan.domain.year_wheel import Span, YearWheel
 from someplan.i18n import N_, _, language
 from someplan.services import campaigns as campaign_service
 from someplan.services.calendar_data import calendar_problems
-from someplan.services.catalog import EVENTS
 from someplan.services.errors import UserError
 from someplan.services.year_wheel import build_year_wheel
-from someplan.store.ops import DELETED
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.screens.campaign_editor import CampaignEditor
 from someplan.tui.screens.dialogs import Confirm
 from someplan.tui.year_wheel_render import header_text, legend, month_details, months_lines, week_details, weeks_lines
-
-# The palette command (app.py lists it with the others).
-PALETTE_COMMAND = (N_("Year wheel"), "screen.year_wheel", N_("The whole year: weeks or months, campaigns, holidays, post load"))
 
 
 # -- the screen --------------------------------------------------------------------------------
@@ -90,7 +86,7 @@ class YearWheelScreen(Screen[dt.date | None]):
         Binding("pagedown", "scroll_details(1)", show=False, id="wheel.details_down"),
     ]
 
-    def __init__(self, day: dt.date, today: dt.date, undo_stack: list | None = None, undo=None) -> None:
+    def __init__(self, day: dt.date, today: dt.date, undo_stack=None, undo=None) -> None:
         super().__init__()
         self.day = day
         self.today = today
@@ -245,10 +241,10 @@ class YearWheelScreen(Screen[dt.date | None]):
 
     # -- campaigns -------------------------------------------------------------------------------
 
-    def _remember(self, changes: list) -> None:
+    def _remember(self, undo) -> None:
         """What undoes a change, on the planner's undo stack (one stack for all of the app)."""
         if self.undo_stack is not None:
-            self.undo_stack.append(("changes", None, changes))
+            self.undo_stack.push(undo)
 
     def _write(self, action, *args):
         try:
@@ -267,9 +263,10 @@ class YearWheelScreen(Screen[dt.date | None]):
         def saved(event: Event | None) -> None:
             if event is None:
                 return
-            added = self._write(campaign_service.add_campaign, event)
-            if added is not None:
-                self._remember([(EVENTS, added.id, DELETED, True)])
+            done = self._write(campaign_service.add_campaign_with_undo, event)
+            if done is not None:
+                added, undo = done
+                self._remember(undo)
                 self.notify(_("Added “{title}” · u undoes").format(title=literal(added.title)), markup=False)
                 self.campaign_id = added.id
                 self._go(self._keep_in_view(added))
@@ -295,9 +292,9 @@ class YearWheelScreen(Screen[dt.date | None]):
         def saved(event: Event | None) -> None:
             if event is None:
                 return
-            before = self._write(campaign_service.save_campaign, original, event)
-            if before:
-                self._remember([(EVENTS, original.id, name, value) for name, value in before.items()])
+            undo = self._write(campaign_service.save_campaign_with_undo, original, event)
+            if undo:
+                self._remember(undo)
                 self.notify(_("Saved “{title}” · u undoes").format(title=literal(event.title)), markup=False)
                 self._go(self._keep_in_view(event))
 
@@ -309,8 +306,9 @@ class YearWheelScreen(Screen[dt.date | None]):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self._write(campaign_service.remove_campaign, event.id) is not None:
-                self._remember([(EVENTS, event.id, DELETED, False)])
+            done = self._write(campaign_service.remove_campaign_with_undo, event.id) if yes else None
+            if done is not None:
+                self._remember(done[1])
                 self.notify(_("Deleted “{title}” · u undoes").format(title=literal(event.title)), markup=False)
                 self.campaign_id = None
                 self.show()

@@ -1,0 +1,57 @@
+"""The screens a key opens, imported when first opened or by a worker right after the first frame.
+
+Importing them all before the first frame (the editor's TextArea and Selects, the year wheel,
+the export formats, the batch wizard…) held up the week plan for nothing. Textual copies a
+class's key map when a widget is built, so each newly imported screen's keys are put into the
+language spoken (`translate_bindings`) before one is built; that runs on the UI thread only.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from someplan.tui.translated_bindings import translate_bindings
+
+MODULES = {
+    "AssetPreview": "someplan.tui.screens.asset_preview",
+    "BatchScreen": "someplan.tui.screens.batch",
+    "CampaignEditor": "someplan.tui.screens.campaign_editor",
+    "CategoryEditor": "someplan.tui.screens.category_editor",
+    "ExportScreen": "someplan.tui.screens.export",
+    "FiguresImportScreen": "someplan.tui.screens.figures_import",
+    "FiguresScreen": "someplan.tui.screens.figures",
+    "FillPreview": "someplan.tui.screens.fill",
+    "InboxScreen": "someplan.tui.screens.inbox",
+    "PeopleScreen": "someplan.tui.screens.people",
+    "PostEditor": "someplan.tui.screens.editor",
+    "YearWheelScreen": "someplan.tui.screens.year_wheel",
+}
+
+_translated: set[str] = set()  # modules whose classes speak the language (UI thread only)
+
+
+def screen(name: str) -> type:
+    """The screen class `name`, ready to be built (UI thread)."""
+    module = importlib.import_module(MODULES[name])
+    if module.__name__ not in _translated:
+        translate_loaded()
+    return getattr(module, name)
+
+
+def loaded(name: str) -> type | None:
+    """The class if its module is imported (nothing on screen can be one otherwise), else None."""
+    module = sys.modules.get(MODULES[name])
+    return getattr(module, name, None) if module is not None else None
+
+
+def preload() -> None:
+    """Import every screen's module: any thread (a worker after the first frame)."""
+    for module in sorted(set(MODULES.values())):
+        importlib.import_module(module)
+
+
+def translate_loaded() -> None:
+    """Put the key maps of every class imported so far into the language spoken (UI thread)."""
+    translate_bindings()
+    _translated.update(module for module in MODULES.values() if module in sys.modules)
