@@ -6,14 +6,34 @@ its days are data in calendar_days.toml), year_wheel; doc_fields (tolerant readi
 fields).
 """
 
-from someplan.domain.cadence import Cadence
-from someplan.domain.category import Category
-from someplan.domain.channel import Channel, ChannelKind, Network
-from someplan.domain.event import Event, EventKind
-from someplan.domain.person import Person
-from someplan.domain.post import FunnelStage, Post, Status
-from someplan.domain.settings import WorkspaceSettings
-from someplan.domain.weeks import IsoWeek
+from importlib import import_module
+
+# Each name from its module when first asked for: importing one module of the package (as every
+# caller does) then costs no other record's dataclasses (`someplan status` reads no people).
+_MODULES = {
+    "Cadence": "cadence",
+    "Category": "category",
+    "Channel": "channel",
+    "ChannelKind": "channel",
+    "Network": "channel",
+    "Event": "event",
+    "EventKind": "event",
+    "Person": "person",
+    "FunnelStage": "post",
+    "Post": "post",
+    "Status": "post",
+    "WorkspaceSettings": "settings",
+    "IsoWeek": "weeks",
+}
+
+
+def __getattr__(name: str):
+    if name in _MODULES:
+        value = getattr(import_module(f"{__name__}.{_MODULES[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Cadence",

@@ -77,3 +77,11 @@ def average(rates: Iterable[float | None]) -> float | None:
     present = [rate for rate in rates if rate is not None]
     # statistics.fmean is exactly this, and importing statistics costs every command a few ms
     return fsum(present) / len(present) if present else None
+
+
+def post_rates(post: Post, channels: dict) -> tuple[float | None, float | None]:
+    """Reach rate and engagement rate by reach of a post; followers from the post, else the
+    channel's count on the day (`channels`: channel id → Channel)."""
+    channel = channels.get(post.channel)
+    followers = post.followers or (channel.followers_on(post.date) if channel and post.date else None)
+    return reach_rate(post, followers), engagement_rate(post, channel.network) if channel else None

@@ -15,7 +15,6 @@ from someplan.domain.doc_fields import DocReader, parse_date
 from someplan.domain.channel import Channel
 from someplan.domain.event import Event
 from someplan.domain.ids import short_ids
-from someplan.domain.person import Person
 from someplan.domain.post import Post
 from someplan.domain.settings import WorkspaceSettings
 from someplan.domain.weeks import day_label
@@ -25,6 +24,7 @@ from someplan.store.workspace import Workspace
 
 if TYPE_CHECKING:
     from someplan.domain.batch import BatchSession
+    from someplan.domain.person import Person
 
 POSTS, CHANNELS, CATEGORIES, PEOPLE, EVENTS, SETTINGS = "posts", "channels", "categories", "people", "events", "settings"
 BATCHES = "batches"
@@ -159,6 +159,8 @@ class Catalog:
         return sorted(self._records(CATEGORIES, Category.from_doc), key=lambda c: c.name.casefold())
 
     def people(self) -> list[Person]:
+        from someplan.domain.person import Person  # deferred: `someplan status` reads no one
+
         return sorted(self._records(PEOPLE, Person.from_doc), key=lambda p: p.name.casefold())
 
     def rotation(self) -> list[Category]:

@@ -21,8 +21,6 @@ from pathlib import Path
 from someplan.domain import ideas as rules
 from someplan.domain.assets import Move, is_ignored_name
 from someplan.domain.ideas import IdeaRecord, IdeaState
-from someplan.domain.person import Person
-from someplan.domain.post import Post, Status
 from someplan.i18n import N_, _, language
 from someplan.services.assets import AssetEntry, asset_root, fingerprint, scan_folder
 from someplan.services.catalog import PEOPLE, POSTS, Catalog
@@ -199,8 +197,10 @@ def set_aside(catalog: Catalog, idea: Idea, aside: bool = True) -> None:
     catalog.workspace.write((IDEAS, idea.id, k, v) for k, v in fields.items())
 
 
-def contributor_person(catalog: Catalog, name: str) -> Person | None:
+def contributor_person(catalog: Catalog, name: str):
     """The person of that name, marked as a contributor; added to the registry (no consent) if new."""
+    from someplan.domain.person import Person  # here: `someplan status` counts ideas without people
+
     name = name.strip()
     if not name:
         return None
@@ -217,6 +217,8 @@ def make_draft(catalog: Catalog, idea: Idea) -> str:
     """`enter`: a draft from the idea (undated, in the backlog), its category guessed from its
     words, its file attached (an asset reference when the file lies in the asset folder, else a
     note naming it in the ideas folder), the contributor credited. Returns the post id."""
+    from someplan.domain.post import Post, Status
+
     text = rules.body(idea.text or "")
     rotation = catalog.rotation()
     category = rules.guess_category(f"{text} {idea.key}", rotation)
@@ -294,7 +296,7 @@ def report_lines(catalog: Catalog, first: dt.date, last: dt.date) -> list:
             for idea in found]  # fmt: skip
 
 
-def contributors(catalog: Catalog) -> list[tuple[Person, int]]:
+def contributors(catalog: Catalog) -> list[tuple]:
     """Contributors by how many posts were made of their ideas (deleted posts not counted), most first."""
     used: dict[str, int] = {}
     for doc in catalog.workspace.view(POSTS).values():

@@ -5,19 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from someplan.domain.figures import average, engagement_rate, reach_rate
+from someplan.domain.figures import average, post_rates
 from someplan.domain.post import Post, Status
 from someplan.domain.rotation import Rotation, board_from_dates, coverage
 from someplan.domain.weeks import IsoWeek
 from someplan.services.catalog import Catalog
-
-def post_rates(post: Post, channels: dict) -> tuple[float | None, float | None]:
-    """Reach rate and engagement rate by reach of a post; followers from the post, else the
-    channel's count on the day."""
-    channel = channels.get(post.channel)
-    followers = post.followers or (channel.followers_on(post.date) if channel and post.date else None)
-    return reach_rate(post, followers), engagement_rate(post, channel.network) if channel else None
-
 
 # -- rotation ----------------------------------------------------------------------------------
 

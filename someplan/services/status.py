@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from someplan.domain.figures import average, engagement_numerator
+from someplan.domain.figures import average, engagement_numerator, post_rates
 from someplan.domain.plan import planned_vs_target, week_plan
 from someplan.domain.post import Status
 from someplan.rounding import rounded
@@ -14,7 +14,6 @@ from someplan.domain.weeks import IsoWeek, week_label
 from someplan.services.calendar_data import calendar_problems_as_problems, days_between
 from someplan.i18n import language
 from someplan.services.catalog import Catalog, effective_today
-from someplan.services.overview import post_rates
 from someplan.store.problems import Problem
 
 FIGURE_WEEKS = 4

@@ -79,7 +79,20 @@ def test_status_loads_only_its_own_command_module(ws, tmp_path):
     result = subprocess.run([sys.executable, "-c", code, ws], capture_output=True, text=True, env=_env(tmp_path))
     assert result.returncode == 0, result.stderr
     loaded = result.stdout.strip().splitlines()[-1]
-    assert loaded == str(["someplan.cli", "someplan.cli.argparse_words", "someplan.cli.common", "someplan.cli.status"])
+    assert loaded == str(["someplan.cli", "someplan.cli.argparse_words", "someplan.cli.common", "someplan.cli.plain_text",
+                        "someplan.cli.status"])
+
+
+def test_status_imports_no_record_or_view_it_does_not_show(ws, tmp_path):
+    # Each frozen dataclass costs a start ~0.6 ms: the people and the side panes' figures stay out.
+    code = (
+        "import sys; from someplan.cli import main; main(['status', sys.argv[1]]);"
+        "print(sorted(m for m in sys.modules if m.startswith('someplan')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, ws], capture_output=True, text=True, env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    loaded = result.stdout.strip().splitlines()[-1]
+    assert "'someplan.domain.person'" not in loaded and "'someplan.services.overview'" not in loaded
 
 
 def test_the_root_help_lists_every_command_with_its_help(someplan, capsys):

@@ -1,0 +1,112 @@
+"""`someplan status` into a pipe prints without rich exactly what rich would print there."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from someplan.cli import plain_text
+from someplan.cli.status import print_plain, print_status
+from someplan.i18n import language
+from someplan.services.catalog import Catalog
+from someplan.services.status import build_status
+from someplan.store.workspace import Workspace
+
+# Single-cell characters with spaces in runs (rich keeps or drops spaces at a break), and a few
+# that are not single-cell, which plain_text must refuse.
+SIMPLE = st.lists(st.sampled_from([*"ab cdæøÅ-–—…★·«»■.:/", "  ", "   "]), max_size=120).map("".join)
+ANY = st.text(st.sampled_from(list("ab c漢😀\u0301\u00ad★…")), max_size=60)
+
+
+def _rich(renderable, width: int) -> str:
+    out = io.StringIO()
+    Console(file=out, width=width, highlight=False, emoji=False, markup=False).print(renderable)
+    return out.getvalue()
+
+
+def test_every_extra_single_character_is_one_cell_for_rich():
+    for character in plain_text._SINGLE:
+        assert cell_len(character) == 1, hex(ord(character))
+
+
+@given(SIMPLE, st.integers(1, 120))
+def test_a_line_wraps_as_rich_wraps_it(text, width):
+    assert "".join(line + "\n" for line in plain_text.wrap(text, width)) == _rich(Text(text), width)
+
+
+@given(ANY)
+def test_what_is_simple_is_one_cell_a_character(text):
+    if plain_text.simple(text):
+        assert cell_len(text) == len(text)
+
+
+@given(st.lists(st.tuples(SIMPLE, st.integers(1, 30)), min_size=1, max_size=6))
+def test_a_row_is_cut_and_padded_as_rich_does(cells):
+    table = Table.grid(padding=(0, 1))
+    for _text, width in cells:
+        table.add_column(no_wrap=True, width=width, overflow="ellipsis")
+    table.add_row(*(Text(text) for text, _width in cells))
+    total = sum(width for _text, width in cells) + len(cells) - 1
+    row = " ".join(plain_text.cell(text, width) for text, width in cells)
+    assert row + "\n" == _rich(table, total)
+
+
+def _add(someplan, ws, title, date, time="10:00", channel="facebook", category="kunder", status="idea"):
+    someplan("add", title, "--date", date, "--time", time, "--channel", channel, "--category", category,
+             "--status", status, "-w", ws)  # fmt: skip
+
+
+def test_the_status_into_a_pipe_is_what_rich_prints(someplan, ws, monkeypatch):
+    _add(someplan, ws, "Kari i resepsjonen", "2026-11-16", "09:00", category="ansatte", status="published")
+    _add(someplan, ws, "Black Friday-tilbud med en tittel lang nok til å bli kuttet i smale vinduer", "2026-11-18")
+    _add(someplan, ws, "[bold]Tilbud[/bold] \x1b[2J rødt\x07", "2026-11-19", channel="instagram", status="ready")
+    for lang in ("en", "nb"):
+        monkeypatch.setenv("SOMEPLAN_LANG", lang)
+        workspace = Workspace.open(ws)
+        try:
+            report = build_status(Catalog(workspace))
+        finally:
+            workspace.close()
+        for width in (40, 50, 61, 80, 120, 200):
+            plain = io.StringIO()
+            if not print_plain(report, language(), width, plain):
+                assert width < 80, (lang, width)  # a table too wide is rich's to cut
+                continue
+            out = io.StringIO()
+            print_status(report, language(), Console(file=out, width=width, highlight=False, emoji=False, markup=False))
+            assert plain.getvalue() == out.getvalue(), (lang, width)
+        assert not print_plain(report, language(), 20, io.StringIO())
+
+
+def test_the_status_into_a_pipe_imports_no_rich(ws, tmp_path):
+    code = (
+        "import sys; from someplan.cli import main; main(['status', sys.argv[1]]);"
+        "print('rich' in sys.modules, file=sys.stderr)"
+    )
+    env = {"PATH": "", "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"),
+           "SOMEPLAN_TODAY": "2026-11-18", "COLUMNS": "100"}  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", code, ws], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Solvik" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_the_width_is_rich_s_and_a_styled_output_is_left_to_rich(monkeypatch):
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "97")
+    assert plain_text.pipe_width() == Console(file=sys.stdout).width == 97
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich colours even a pipe then
+    assert plain_text.pipe_width() is None
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert plain_text.pipe_width() is None
