@@ -46,6 +46,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("report", N_("a month's, quarter's or year's report as one HTML file: rates against the period "
                             "before, charts, best and weakest posts, planned against published, the year wheel")),
     "campaign": ("campaign", N_("campaigns and seasons on the year wheel: list, add, edit, remove")),
+    "idea": ("ideas", N_("drop an idea into the workspace's ideas folder: a note, and a file beside it")),
+    "ideas": ("ideas", N_("the ideas inbox: new ideas colleagues dropped, and who gave the ideas used")),
     "language": ("language", N_("the language someplan speaks (norsk bokmål or English), and why")),
 }  # fmt: skip
 

@@ -47,6 +47,9 @@ def cmd_people_list(args) -> int:
         today = common.today(catalog)
         seen = featured_by_person(catalog, today)
         people = stale_people(catalog, today, args.stale) if args.stale is not None else catalog.people()
+        from someplan.services.ideas import contributors
+
+        ideas_used = {person.id: used for person, used in contributors(catalog)}
     rows = []
     for person in people:
         entry = seen.get(person.id)
@@ -57,6 +60,7 @@ def cmd_people_list(args) -> int:
             "last_featured": entry.last.isoformat() if entry and entry.last else None,
             "next_featured": entry.next.isoformat() if entry and entry.next else None,
             "posts": entry.posts if entry else 0,
+            "contributor": person.contributor, "ideas_used": ideas_used.get(person.id, 0),
         })  # fmt: skip
     if args.json:
         common.print_json(rows)

@@ -143,6 +143,7 @@ FIELD_NAMES = {
     "shares": N_("shares"), "clicks": N_("clicks"), "saves": N_("saves"), "video_views": N_("video views"),
     "followers": N_("followers"), "external_id": N_("id at the network"), "permalink": N_("permalink"),
     "reused_from": N_("reuse of"),
+    "idea": N_("from the idea"), "contributor": N_("idea from"),
 }  # fmt: skip
 
 

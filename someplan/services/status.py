@@ -104,6 +104,7 @@ class StatusReport:
     problems: tuple[Problem, ...] = field(default=())
     next_proposal: NextProposal | None = None
     assets: dict[str, int] | None = None  # files, new, unused, missing (services.assets.asset_counts)
+    ideas: int | None = None  # new ideas in the ideas inbox (services.ideas.new_count)
 
 
 def build_status(
@@ -253,6 +254,7 @@ def report_as_json(report: StatusReport) -> dict:
         },
         "problems": [p.as_dict() for p in report.problems],
         **({"assets": report.assets} if report.assets is not None else {}),
+        **({"ideas": {"new": report.ideas}} if report.ideas is not None else {}),
     }
 
 

@@ -72,6 +72,7 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("E", "export", N_("Export"), id="app.export"),
         # Not in the footer, which is full at 80 columns; help and the palette list it.
         Binding("R", "report", N_("Report of the last month"), id="app.report", show=False),
+        Binding("i", "inbox", N_("Ideas"), id="app.inbox", show=False),
         Binding("I", "import_figures", N_("Import figures"), id="app.import_figures"),
     ]
 
@@ -502,6 +503,9 @@ class MainScreen(AssetsCoordination, Screen):
                 self.notify(message, markup=False)
 
         self.app.push_screen(lazy.screen("ExportScreen")(self.week, self.app.today), written)
+
+    def action_inbox(self) -> None:
+        self.app.push_screen(lazy.screen("InboxScreen")(), lambda _drafted: self.refresh_all())
 
     def action_report(self) -> None:
         """Write the last whole month's report (as `someplan report` does) and say where. On a
