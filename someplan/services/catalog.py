@@ -122,8 +122,8 @@ class Catalog:
     def rotation_posts(self, first: dt.date) -> list[Post]:
         """What the rotation engine needs from `first` on, without decoding every post.
 
-        The posts dated from `first` on, as stand-ins with only category, channel and date (all
-        the engine reads of a dated post); the undated drafts and ready posts (the backlog) in
+        The posts dated from `first` on, as stand-ins with only category, channel, date and time
+        (all the engine reads of a dated post: the time says which slot it holds); the undated drafts and ready posts (the backlog) in
         full; and for each category its latest post before `first`, as a stand-in with only
         category and date (the engine needs no more of a post before the weeks it plans).
         """
@@ -233,7 +233,8 @@ def _rotation_post(doc: dict, rid: str) -> Post:
     day = reader.date("date")
     if day is None:  # undated, or a date that does not read: maybe backlog, which is shown in full
         return Post.read(reader, rid)
-    return Post(rid, category=reader.optional_text("category"), channel=reader.optional_text("channel"), date=day)
+    return Post(rid, category=reader.optional_text("category"), channel=reader.optional_text("channel"), date=day,
+                time=reader.time("time"))  # fmt: skip
 
 
 def _find(records: Iterable, text: str, unknown: str):
