@@ -46,7 +46,7 @@ def test_opens_without_problems(sample):
 
 
 def test_only_the_workspace_is_committed():
-    assert sorted(p.name for p in SAMPLE.iterdir()) == ["assets", "devices", "someplan-workspace.json"]
+    assert sorted(p.name for p in SAMPLE.iterdir()) == ["assets", "devices", "ideas", "someplan-workspace.json"]
     assert not list(SAMPLE.rglob("snapshot.json"))
     assert not list(SAMPLE.rglob(".~someplan-*"))
 
@@ -147,18 +147,34 @@ def test_pictures_are_valid_pngs():
     assert (SAMPLE / "assets" / "tekster" / "intervju-spørsmål.txt").is_file()
 
 
+def test_the_inbox_holds_new_ideas(sample):
+    from someplan.services import ideas
+    from someplan.services.catalog import Catalog
+
+    catalog = Catalog(sample)
+    every = ideas.listing(catalog, ideas.read_box(catalog), everything=True)
+    states = {idea.key: idea.state.value for idea in every}
+    assert list(states.values()) == ["new"] * 5
+    assert {idea.contributor for idea in every} == {"Ahmed Karimi", "Kari Solheim", "Sondre", "Jonas"}
+
+
 def content(ws: Workspace) -> list[tuple]:
     """Everything a reader sees, with record ids replaced by names (ids are new every run)."""
     channel_names = {id: doc["name"] for id, doc in ws.view("channels").items()}
     category_names = {id: doc["name"] for id, doc in ws.view("categories").items()}
     person_names = {id: doc["name"] for id, doc in ws.view("people").items()}
+    post_titles = {id: doc["title"] for id, doc in ws.view("posts").items()}
     rows = []
-    for table in ("settings", "channels", "categories", "people", "events", "posts"):
+    for table in ("settings", "channels", "categories", "people", "events", "posts", "ideas"):
         for doc in ws.view(table).values():
             doc = dict(doc)
             if table == "posts":
-                doc["channel"], doc["category"] = channel_names[doc["channel"]], category_names[doc["category"]]
+                doc["channel"], doc["category"] = channel_names.get(doc["channel"]), category_names[doc["category"]]
                 doc["people"] = [person_names[person] for person in doc.get("people", [])]
+            if table in ("posts", "ideas") and doc.get("contributor"):
+                doc["contributor"] = person_names[doc["contributor"]]
+            if table == "ideas" and doc.get("post"):
+                doc["post"] = post_titles[doc["post"]]
             if table == "categories":
                 doc["channel"] = channel_names[doc["channel"]]
             rows.append((table, repr(sorted(doc.items()))))
@@ -173,9 +189,10 @@ def test_the_script_makes_the_committed_sample(tmp_path):
     assert made.problems == []
     committed = open_read_only(SAMPLE, tmp_path / "reader2")
     assert content(made) == content(committed), "sample_workspace is stale: run tools/make_sample_workspace.py --force"
-    for picture in (SAMPLE / "assets").rglob("*"):
-        if picture.is_file():
-            assert (out / "assets" / picture.relative_to(SAMPLE / "assets")).read_bytes() == picture.read_bytes()
+    for folder in ("assets", "ideas"):
+        for picture in (SAMPLE / folder).rglob("*"):
+            if picture.is_file():
+                assert (out / folder / picture.relative_to(SAMPLE / folder)).read_bytes() == picture.read_bytes()
     assert not list(out.rglob("snapshot.json"))
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []  # no staging left behind
 

@@ -846,6 +846,30 @@ def interview_questions() -> str:
     return "\n".join(lines)
 
 
+# What colleagues dropped into the ideas folder (the inbox, `i`): a note from the kitchen, a
+# photo from a phone, tips from the reception. All still new: the op logs (and the record ids
+# tests name) are the same with or without the inbox.
+IDEA_NOTES = {
+    "ahmed/rakfisk.md": "Fra: Ahmed Karimi\n\n# Rakfisk-smaking før julebordet\n"
+                        "Vi åpner tønna med rakfisk på torsdag. Kan vi filme det bak kulissene på kjøkkenet?\n",
+    "tips fra resepsjonen.txt": "Fra: Kari Solheim\nGjestene spør oftest om turer i nærheten.\n"
+                                "En serie med turtips fra resepsjonen, en tur i uka?\n",
+    "Sondre - tiktok.txt": "TikTok-dans i restauranten med hele staben!\n",
+    "Åse fyller 80.txt": "From: Jonas\nÅse Brekke fyller 80 i desember og har vært stamgjest siden 1979. "
+                         "Historien hennes om hotellet før og nå?\n",
+}
+IDEA_PICTURES = {"Kari Solheim - nordlys over taket.png": "draw_northern_lights"}
+
+
+def write_ideas(root: Path, seed: int) -> None:
+    for relpath, text in IDEA_NOTES.items():
+        path = root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for relpath, draw in IDEA_PICTURES.items():
+        (root / relpath).write_bytes(globals()[draw](random.Random(f"{seed}:idea:{relpath}")).png())
+
+
 def write_assets(root: Path, seed: int) -> None:
     for relpath, draw in PICTURES.items():
         path = root / relpath
@@ -969,6 +993,7 @@ def build(root: Path, seed: int) -> dict[str, int]:
         # Monday morning: Ingrid sets the workspace up and enters the autumn so far and the plan.
         clock.set(date(2026, 11, 16), "09:05")
         builder = Builder(Workspace.init(root, ingrid, now_ms=clock), clock, rng)
+        write_ideas(root / "ideas", seed)
         builder.setup()
         for item in HISTORY:
             builder.add(item, published_before=date(2026, 11, 16))

@@ -16,6 +16,7 @@ from importlib import import_module
 from pathlib import Path
 
 from someplan.i18n import N_, _
+from someplan.textsafe import literal
 
 # Every command: name -> (module in this package, help), in the order `someplan --help` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -45,6 +46,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("report", N_("a month's, quarter's or year's report as one HTML file: rates against the period "
                             "before, charts, best and weakest posts, planned against published, the year wheel")),
     "campaign": ("campaign", N_("campaigns and seasons on the year wheel: list, add, edit, remove")),
+    "idea": ("ideas", N_("drop an idea into the workspace's ideas folder: a note, and a file beside it")),
+    "ideas": ("ideas", N_("the ideas inbox: new ideas colleagues dropped, and who gave the ideas used")),
     "language": ("language", N_("the language someplan speaks (norsk bokmål or English), and why")),
 }  # fmt: skip
 
@@ -69,11 +72,13 @@ def main(argv: list[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     except WorkspaceError as error:
-        print(f"someplan: {error}", file=sys.stderr)
+        # Errors name what was typed and what is stored ("known: …" lists colleagues' names):
+        # shown literally, never as terminal control sequences.
+        print(f"someplan: {literal(error)}", file=sys.stderr)
         return 1
     except OSError as error:
         where = f": {error.filename}" if error.filename else ""
-        print(f"someplan: {error.strerror or error}{where}", file=sys.stderr)
+        print(f"someplan: {literal(f'{error.strerror or error}{where}')}", file=sys.stderr)
         return 1
     except UnicodeError:
         print("someplan: " + _("a name, title or path given is not valid text (UTF-8)"), file=sys.stderr)

@@ -93,7 +93,7 @@ def cmd_campaign_list(args) -> int:
                pgettext("campaign list", "end"), pgettext("campaign list", "weeks"), pgettext("campaign list", "id")]  # fmt: skip
     common.print_table(rows, headers, common.console())
     if not found:
-        print(_("no campaigns yet: someplan campaign add TITLE --start DATE --end DATE"))
+        common.say(_("no campaigns yet: someplan campaign add TITLE --start DATE --end DATE"))
     return 0
 
 
@@ -123,7 +123,7 @@ def cmd_campaign_add(args) -> int:
         fields = _edited_fields(args, catalog)
         fields.setdefault("end", fields["start"])
         event = add_campaign(catalog, Event(id="", **fields))
-    print(event.id)
+    common.say(event.id)
     return 0
 
 
@@ -136,7 +136,7 @@ def cmd_campaign_edit(args) -> int:
         if not fields:
             raise UserError(_("nothing to change: give --title, --start, --end, --kind or --notes"))
         event = edit_campaign(catalog, args.campaign, **fields)
-    print(event.id)
+    common.say(event.id)
     return 0
 
 
@@ -145,7 +145,7 @@ def cmd_campaign_rm(args) -> int:
 
     with common.open_catalog(args, writable=True) as catalog:
         event = remove_campaign(catalog, args.campaign)
-    print(_("removed {title}; bring it back with: someplan campaign restore {id}").format(title=event.title, id=event.id))
+    common.say(_("removed {title}; bring it back with: someplan campaign restore {id}").format(title=event.title, id=event.id))
     return 0
 
 
@@ -154,5 +154,5 @@ def cmd_campaign_restore(args) -> int:
 
     with common.open_catalog(args, writable=True) as catalog:
         restored = restore_campaign(catalog, args.id)
-    print(restored)
+    common.say(restored)
     return 0

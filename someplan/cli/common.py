@@ -10,14 +10,13 @@ has no use for it.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from someplan.i18n import N_, _
-from someplan.textsafe import literal
+from someplan.textsafe import literal, strict_json
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -49,7 +48,17 @@ def open_catalog(args: argparse.Namespace, writable: bool = False) -> Iterator[C
         apply_language(catalog.settings().locale)
         yield catalog
     finally:
+        if writable:
+            _warn_unsynced(workspace)
         workspace.close()
+
+
+def _warn_unsynced(workspace) -> None:
+    """An edit that reached only this machine's private copy (the shared folder is full or
+    read-only) is saved and shows here, but colleagues do not get it: never silent."""
+    for problem in workspace.problems:
+        if problem.code == "unsynced":
+            print("someplan: " + _("warning") + ": " + literal(problem.message), file=sys.stderr)
 
 
 def today(catalog: Catalog):
@@ -122,7 +131,12 @@ def print_json(value) -> None:
     # æøå as they are where the output can hold them; escaped (\u00e6, still the same JSON)
     # where it cannot, rather than turned into "?".
     narrow = not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-").startswith("utf")
-    sys.stdout.write(json.dumps(value, ensure_ascii=narrow, indent=2) + "\n")
+    sys.stdout.write(strict_json(value, ascii_only=narrow) + "\n")
+
+
+def say(text: object) -> None:
+    """One line to stdout that may hold stored text (names, titles, ids from colleagues' ops)."""
+    print(literal(text))
 
 
 def user(text: object, style: str = "") -> Text:

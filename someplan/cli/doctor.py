@@ -18,7 +18,7 @@ def cmd_doctor(args) -> int:
     from someplan.services.doctor import examine
 
     with common.open_catalog(args) as catalog:
-        report = examine(catalog.workspace)
+        report = examine(catalog.workspace, catalog)
     # Exit 1 when something is wrong, so that a script (or cron) notices; warnings are not.
     code = 1 if report.has_errors else 0
     if args.json:

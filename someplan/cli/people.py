@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from someplan.cli import common
 from someplan.i18n import _
@@ -48,7 +47,10 @@ def cmd_people_list(args) -> int:
         today = common.today(catalog)
         seen = featured_by_person(catalog, today)
         people = stale_people(catalog, today, args.stale) if args.stale is not None else catalog.people()
-    rows: list[dict[str, Any]] = []
+        from someplan.services.ideas import contributors
+
+        ideas_used = {person.id: used for person, used in contributors(catalog)}
+    rows = []
     for person in people:
         entry = seen.get(person.id)
         rows.append({
@@ -58,6 +60,7 @@ def cmd_people_list(args) -> int:
             "last_featured": entry.last.isoformat() if entry and entry.last else None,
             "next_featured": entry.next.isoformat() if entry and entry.next else None,
             "posts": entry.posts if entry else 0,
+            "contributor": person.contributor, "ideas_used": ideas_used.get(person.id, 0),
         })  # fmt: skip
     if args.json:
         common.print_json(rows)
@@ -93,7 +96,7 @@ def cmd_people_add(args) -> int:
 
     with common.open_catalog(args, writable=True) as catalog:
         person = add_person(catalog, args.name, **_person_fields(args))
-    print(person.id)
+    common.say(person.id)
     return 0
 
 
@@ -108,7 +111,7 @@ def cmd_people_edit(args) -> int:
         if not fields:
             raise UserError(_("nothing to change: give --name, --role, --consent or --until"))
         person = edit_person(catalog, args.name, **fields)
-    print(person.id)
+    common.say(person.id)
     return 0
 
 
@@ -117,5 +120,5 @@ def cmd_people_rm(args) -> int:
 
     with common.open_catalog(args, writable=True) as catalog:
         person = remove_person(catalog, args.name)
-    print(_("removed {name}").format(name=person.name))
+    common.say(_("removed {name}").format(name=person.name))
     return 0

@@ -64,7 +64,7 @@ def cmd_add(args) -> int:
             category=catalog.category(args.category).id,
             status=parse_status(args.status),
         )
-        print(add_post(catalog, post))
+        common.say(add_post(catalog, post))
     return 0
 
 
@@ -151,6 +151,7 @@ FIELD_NAMES = {
     "shares": N_("shares"), "clicks": N_("clicks"), "saves": N_("saves"), "video_views": N_("video views"),
     "followers": N_("followers"), "external_id": N_("id at the network"), "permalink": N_("permalink"),
     "reused_from": N_("reuse of"),
+    "idea": N_("from the idea"), "contributor": N_("idea from"),
 }  # fmt: skip
 
 
@@ -176,7 +177,7 @@ def cmd_edit(args) -> int:
             fields["time"] = parse_time(args.time) if args.time else None
         if not fields:
             raise UserError(_("nothing to change: give at least one of --title, --caption, --status, --channel, --category …"))
-        print(edit_post(catalog, args.id, **fields).id)
+        common.say(edit_post(catalog, args.id, **fields).id)
     return 0
 
 
@@ -188,7 +189,7 @@ def cmd_move(args) -> int:
         fields: dict[str, object] = {"date": parse_date(args.date, common.today(catalog))}
         if args.time is not None:
             fields["time"] = parse_time(args.time)
-        print(edit_post(catalog, args.id, **fields).id)
+        common.say(edit_post(catalog, args.id, **fields).id)
     return 0
 
 
@@ -197,7 +198,7 @@ def cmd_rm(args) -> int:
 
     with common.open_catalog(args, writable=True) as catalog:
         post = remove_post(catalog, args.id)
-        print(_("deleted {id}; bring it back with: someplan restore {id}").format(id=post.id))
+        common.say(_("deleted {id}; bring it back with: someplan restore {id}").format(id=post.id))
     return 0
 
 
@@ -205,7 +206,7 @@ def cmd_restore(args) -> int:
     from someplan.services.planning import restore_post
 
     with common.open_catalog(args, writable=True) as catalog:
-        print(restore_post(catalog, args.id))
+        common.say(restore_post(catalog, args.id))
     return 0
 
 

@@ -105,7 +105,7 @@ def cmd_record_add(args) -> int:
             record = setup.add_channel(catalog, args.name, fields.pop("network", "other"), fields.pop("target_per_week", 1))
         else:
             record = setup.add_category(catalog, args.name, **fields)
-    print(record.id)
+    common.say(record.id)
     return 0
 
 
@@ -121,7 +121,7 @@ def cmd_record_edit(args) -> int:
             raise UserError(_("nothing to change"))
         edit = setup.edit_channel if args.kind == "channel" else setup.edit_category
         record = edit(catalog, args.name, **fields)
-    print(record.id)
+    common.say(record.id)
     return 0
 
 
@@ -131,5 +131,5 @@ def cmd_record_rm(args) -> int:
     with common.open_catalog(args, writable=True) as catalog:
         remove = setup.remove_channel if args.kind == "channel" else setup.remove_category
         record = remove(catalog, args.name)
-    print((_("removed channel {name}") if args.kind == "channel" else _("removed category {name}")).format(name=record.name))
+    common.say((_("removed channel {name}") if args.kind == "channel" else _("removed category {name}")).format(name=record.name))
     return 0

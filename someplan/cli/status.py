@@ -31,12 +31,13 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
 
 def cmd_status(args) -> int:
     from someplan.services.assets import asset_counts
+    from someplan.services.ideas import new_count
     from someplan.services.status import build_status, report_as_json
 
     args.workspace = args.workspace or args.workspace_option
     with common.open_catalog(args) as catalog:
         report = build_status(catalog, common.week(args, catalog))
-        report = dataclasses.replace(report, assets=asset_counts(catalog))
+        report = dataclasses.replace(report, assets=asset_counts(catalog), ideas=new_count(catalog))
     if args.json:
         common.print_json(report_as_json(report))
         return 0
@@ -120,6 +121,9 @@ def _blocks(report: StatusReport, locale: str, width: int) -> list[Pieces | _Wee
     blocks.append(_figures_line(report.figures))
     if report.assets is not None:
         blocks.append(asset_counts_text(report.assets))
+    if report.ideas:
+        count = ngettext("{count} new in the inbox", "{count} new in the inbox", report.ideas).format(count=report.ideas)
+        blocks.append([(_("Ideas:") + " ", "bold"), (count, "green"), (" · " + _("see: someplan ideas"), "dim")])
     if report.problems:
         blocks.append([(_("Problems:"), "bold red")])
         for problem in report.problems:
@@ -204,6 +208,9 @@ def asset_counts_text(counts: dict[str, int]) -> Pieces:
     if counts["missing"]:
         missing = ngettext("{count} missing", "{count} missing", counts["missing"]).format(count=counts["missing"])
         line.append((", " + missing, "yellow"))
+    if counts.get("refused"):
+        refused = ngettext("{count} refused", "{count} refused", counts["refused"]).format(count=counts["refused"])
+        line.append((", " + refused, "red"))
     return line
 
 

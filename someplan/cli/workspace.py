@@ -32,8 +32,9 @@ def cmd_open(args, notice: str | None = None) -> int:
     with common.open_catalog(args, writable=True) as catalog:
         from someplan.tui.app import SomeplanApp  # the only place the command line imports Textual
 
-        SomeplanApp(catalog, notice=notice).run()
-    return 0
+        app = SomeplanApp(catalog, notice=notice)
+        app.run()
+    return app.return_code or 0  # 1 when the planner ended on an error, not 0
 
 
 def cmd_init(args) -> int:

@@ -149,6 +149,7 @@ class AssetRow(NamedTuple):
     last_used: dt.date | None = None
     categories: frozenset[str] = frozenset()  # category names, casefolded
     top: bool = False  # used in a top-performing post
+    refused: bool = False  # a reference leading out of the folder (`..`, absolute): never read, listed
 
     @property
     def folder(self) -> str:

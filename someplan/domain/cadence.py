@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from gettext import NullTranslations
 from typing import Literal
 
 from someplan.i18n import N_, _, translator
@@ -17,7 +16,7 @@ _NUMBER_WORDS = {
 }
 _N = r"(\d+|[a-zæøå]+)"
 # (pattern, unit, n) — n None: the number is in the text.
-_SPOKEN: tuple[tuple[str, Literal["week", "month"], int | None], ...] = (
+_SPOKEN = (
     (r"weekly|every week|ukentlig|hver uke", "week", 1),
     (rf"every {_N} weeks?", "week", None),
     (r"fortnightly|annenhver uke|annen hver uke", "week", 2),
@@ -34,6 +33,12 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
 
 
+# Bounds keep every date a cadence computes within the calendar ("every 600000 weeks" once ended
+# `status` and the planner with an OverflowError), also for a colleague's stored value.
+MAX_WEEKS = 104
+MAX_TIMES_A_MONTH = 31
+
+
 @dataclass(frozen=True)
 class Cadence:
     """Every `n` weeks (unit "week") or `n` times a month (unit "month")."""
@@ -41,8 +46,9 @@ class Cadence:
     unit: Literal["week", "month"] = "week"
     n: int = 1
 
-    def __post_init__(self) -> None:
-        if self.unit not in ("week", "month") or self.n < 1:
+    def __post_init__(self):
+        limit = MAX_WEEKS if self.unit == "week" else MAX_TIMES_A_MONTH
+        if self.unit not in ("week", "month") or not isinstance(self.n, int) or not 1 <= self.n <= limit:
             raise ValueError(_("not a cadence: {unit} {n}").format(unit=self.unit, n=self.n))
 
     @classmethod
@@ -53,6 +59,12 @@ class Cadence:
             match = pattern.match(spoken)
             if match:
                 n = n or _number(match.group(1))
+                if n and n > (MAX_WEEKS if unit == "week" else MAX_TIMES_A_MONTH):
+                    raise ValueError(
+                        _("not a cadence: {text!r} (at most every {weeks} weeks, or {times} times a month)").format(
+                            text=text, weeks=MAX_WEEKS, times=MAX_TIMES_A_MONTH
+                        )
+                    )
                 if n:
                     return cls(unit, n)
         raise ValueError(_("not a cadence: {text!r}").format(text=text))
@@ -65,7 +77,7 @@ class Cadence:
         """ "every 2 weeks" / "annenhver uke": in `locale` ("nb", "en"), else in the language spoken now."""
         return self._spoken(translator(locale))
 
-    def _spoken(self, catalog: NullTranslations | None) -> str:
+    def _spoken(self, catalog) -> str:
         # Every form is a whole message (Bokmål says "annenhver uke" for every 2 weeks);
         # catalog None: the English source.
         if self.unit == "week":

@@ -19,6 +19,7 @@ class Person:
     role: str = ""
     consent: bool = False
     consent_until: date | None = None  # None: no end date
+    contributor: bool = False  # has given ideas (the ideas inbox); credited on the posts made from them
 
     def consent_valid_on(self, day: date) -> bool:
         return consent_valid_on(self, day)
@@ -36,6 +37,7 @@ class Person:
             # Unreadable consent is no consent: showing someone by mistake cannot be undone.
             consent=doc.flag("consent", False),
             consent_until=doc.date("consent_until"),
+            contributor=doc.flag("contributor", False),
         )
 
     def to_doc(self) -> dict[str, Any]:
@@ -44,6 +46,8 @@ class Person:
             "role": self.role,
             "consent": self.consent,
             "consent_until": date_text(self.consent_until),
+            # Only when set: a person edited elsewhere must not gain a field nobody changed.
+            **({"contributor": True} if self.contributor else {}),
         }
 
 

@@ -67,6 +67,7 @@ class FunnelStage(StrEnum):
 # "views" is what older exports call impressions.
 FIGURE_FIELDS = ("reach", "views", "reactions", "comments", "shares", "clicks", "saves", "video_views")
 TIE_FIELDS = ("external_id", "permalink", "reused_from")
+IDEA_FIELDS = ("idea", "contributor")  # set only on drafts made from a colleague's idea
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,8 @@ class Post:
     external_id: str = ""
     permalink: str = ""
     reused_from: str = ""  # the id of the post this one reuses
+    idea: str = ""  # the fingerprint (ideas record id) of the idea this post was made from
+    contributor: str = ""  # the person id of who gave the idea, credited on the post
 
     @classmethod
     def from_doc(cls, doc: object, id: str) -> Post:
@@ -131,6 +134,8 @@ class Post:
             external_id=doc.text("external_id"),
             permalink=doc.text("permalink"),
             reused_from=doc.text("reused_from"),
+            idea=doc.text("idea"),
+            contributor=doc.text("contributor"),
             **{name: doc.count(name) for name in FIGURE_FIELDS},
         )
 
@@ -153,7 +158,7 @@ class Post:
             **{name: getattr(self, name) for name in FIGURE_FIELDS},
             "followers": self.followers,
             # Import ties and the reuse link only when set: most posts never have them.
-            **{name: getattr(self, name) for name in TIE_FIELDS if getattr(self, name)},
+            **{name: getattr(self, name) for name in TIE_FIELDS + IDEA_FIELDS if getattr(self, name)},
         }
 
     def reuse(self) -> Post:

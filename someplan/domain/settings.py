@@ -17,6 +17,7 @@ class WorkspaceSettings:
     timezone: str = "Europe/Oslo"  # not validated here: looking up zones reads tzdata from disk
     locale: str = "nb"
     asset_folder: str = "assets/"  # relative to the workspace
+    ideas_folder: str = "ideas/"  # where colleagues drop ideas; relative to the workspace
 
     @classmethod
     def from_doc(cls, doc: object, id: str = "workspace") -> WorkspaceSettings:
@@ -33,6 +34,7 @@ class WorkspaceSettings:
             timezone=doc.text("timezone") or "Europe/Oslo",
             locale=locale,
             asset_folder=doc.text("asset_folder") or "assets/",
+            ideas_folder=doc.text("ideas_folder") or "ideas/",
         )
 
     def to_doc(self) -> dict[str, Any]:
@@ -41,4 +43,5 @@ class WorkspaceSettings:
             "timezone": self.timezone,
             "locale": self.locale,
             "asset_folder": self.asset_folder,
+            **({"ideas_folder": self.ideas_folder} if self.ideas_folder != "ideas/" else {}),
         }

@@ -21,37 +21,80 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from someplan.domain.assets import (
-    LEGACY_PREFIX,
-    AssetQuery,
-    AssetRow,
-    BadReference,
-    Move,
-    is_ignored_name,
-    kind_of,
-    moved_references,
-    normal_reference,
-    reference_key,
-    top_post_ids,
+    LEGACY_PREFIX, AssetQuery, AssetRow, BadReference, Move, is_ignored_name, kind_of, moved_references,
+    normal_reference, reference_key, top_post_ids,
 )  # fmt: skip
-from someplan.i18n import _
+from someplan.i18n import N_, _
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.store.atomic import atomic_write
+from someplan.store.problems import Problem
 from someplan.store.user_dirs import cache_dir
 
 NEW_WITHOUT_RECORD_S = 7 * 86400
 FINGERPRINT_BYTES = 64 * 1024
 
 
+TRUSTED_FOLDERS = "trusted_asset_folders"  # in the user's state file: {workspace id: [folder]}
+
+
 def asset_root(catalog: Catalog) -> Path:
+    """The folder whose files are the assets: the workspace's setting when it may be read here,
+    else the workspace's own `assets/` (see `refused_asset_folder`)."""
+    wanted = _wanted_root(catalog)
+    return catalog.workspace.root.resolve() / "assets" if _refused(catalog, wanted) else wanted
+
+
+def _wanted_root(catalog: Catalog) -> Path:
     folder = catalog.settings().asset_folder or "assets/"
-    root = (catalog.workspace.root / folder).resolve()
-    workspace = catalog.workspace.root.resolve()
-    # An asset folder outside the workspace is allowed (a shared Dropbox folder), given absolutely.
-    return root if Path(folder).is_absolute() or root.is_relative_to(workspace) else workspace / "assets"
+    return (catalog.workspace.root / Path(folder).expanduser()).resolve()
+
+
+def refused_asset_folder(catalog: Catalog) -> Path | None:
+    """The workspace's asset folder when this machine will not read it: the setting is shared,
+    so a colleague (or a hostile edit) could point every machine at `/` or at `~/.ssh`.
+
+    Read without asking: a folder inside the workspace, or inside this user's home that is not
+    the home itself and not hidden (a shared Dropbox folder). Anything else only after this user
+    said yes on this machine (`trust_asset_folder`, `someplan assets --trust-folder`)."""
+    wanted = _wanted_root(catalog)
+    return wanted if _refused(catalog, wanted) else None
+
+
+def _refused(catalog: Catalog, root: Path) -> bool:
+    if root.is_relative_to(catalog.workspace.root.resolve()):
+        return False
+    home = Path.home().resolve()
+    if root != home and root.is_relative_to(home) and not any(p.startswith(".") for p in root.relative_to(home).parts):
+        return False
+    trusted = read_user_state().get(TRUSTED_FOLDERS, {})
+    mine = trusted.get(catalog.workspace.id, []) if isinstance(trusted, dict) else []
+    return str(root) not in (mine if isinstance(mine, list) else [])
+
+
+def asset_folder_problems(catalog: Catalog) -> tuple[Problem, ...]:
+    refused = refused_asset_folder(catalog)
+    if refused is None:
+        return ()
+    return (Problem("warning", "asset-folder-refused", ASSET_FOLDER_REFUSED, None, {"folder": str(refused)}),)
+
+
+ASSET_FOLDER_REFUSED = N_(
+    "the workspace's asset folder {folder} lies outside your own folders, so it is not read on this machine "
+    "(the workspace's assets/ is); to read it here: someplan assets --trust-folder"
+)
+
+
+def trust_asset_folder(catalog: Catalog) -> Path:
+    """This user, on this machine, says yes to the workspace's asset folder."""
+    wanted = _wanted_root(catalog)
+    trusted = read_user_state().get(TRUSTED_FOLDERS, {})
+    trusted = trusted if isinstance(trusted, dict) else {}
+    mine = [f for f in trusted.get(catalog.workspace.id, []) if isinstance(f, str) and f != str(wanted)]
+    write_user_state(**{TRUSTED_FOLDERS: trusted | {catalog.workspace.id: [*mine, str(wanted)]}})
+    return wanted
 
 
 @dataclass(slots=True)
@@ -271,9 +314,10 @@ class AssetIndex:
         return entry
 
     def move(self, move: Move) -> None:
-        moved = {k: new for k in self.entries if (new := move.apply(k)) is not None}
-        for key, new in moved.items():
+        keys = [k for k in self.entries if move.apply(k) is not None]
+        for key in keys:
             entry = self.entries.pop(key)
+            new = move.apply(key)
             entry.disk = None
             self.entries[new] = entry
             self._facts.pop(key, None)
@@ -358,22 +402,37 @@ class Usage:
 
 def usage_by_asset(catalog: Catalog) -> dict[str, Usage]:
     """Which posts use each asset, from the stored fields (no Post object for every post)."""
+    return _usage(catalog)[0]
+
+
+def refused_references(catalog: Catalog) -> dict[str, Usage]:
+    """References that lead out of the asset folder (`../../etc/passwd`, `/etc/passwd`, `C:\\…`,
+    `\\\\server\\…`), by the text stored: never read, but listed, so they do not vanish."""
+    return _usage(catalog)[1]
+
+
+def _usage(catalog: Catalog) -> tuple[dict[str, Usage], dict[str, Usage]]:
     categories = {k: v.casefold() for k, v in catalog.category_names().items()}
     usage: dict[str, Usage] = {}
+    refused: dict[str, Usage] = {}
     for post_id, doc in catalog.workspace.view(POSTS).items():
         refs = doc.get("assets")
         if not isinstance(refs, list) or not refs:
             continue
-        raw_title, category_id = doc.get("title"), doc.get("category")
-        title = raw_title if isinstance(raw_title, str) else ""
+        title = doc.get("title") if isinstance(doc.get("title"), str) else ""
         try:
             day = dt.date.fromisoformat(doc["date"]) if isinstance(doc.get("date"), str) else None
         except ValueError:
             day = None
-        category = categories.get(category_id) if isinstance(category_id, str) else None
+        category = categories.get(doc.get("category")) if isinstance(doc.get("category"), str) else None
         for ref in refs:
             key = reference_key(ref) if isinstance(ref, str) else None
             if key is None:
+                if isinstance(ref, str) and ref.strip():
+                    use = refused.setdefault(ref, Usage([], [], None, set(), ref))
+                    if post_id not in use.post_ids:
+                        use.post_ids.append(post_id)
+                        use.titles.append(title)
                 continue
             use = usage.setdefault(key, Usage([], [], None, set(), ref))
             if post_id in use.post_ids:
@@ -384,7 +443,7 @@ def usage_by_asset(catalog: Catalog) -> dict[str, Usage]:
                 use.last_used = day
             if category:
                 use.categories.add(category)
-    return usage
+    return usage, refused
 
 
 def _lookup(index: AssetIndex, key: str) -> str | None:
@@ -416,7 +475,7 @@ def usage_in_index(index: AssetIndex, usage: dict[str, Usage]) -> tuple[dict[str
 
 
 def best_posts(catalog: Catalog) -> frozenset[str]:
-    from someplan.domain.figures import post_rates
+    from someplan.services.overview import post_rates
     from someplan.domain.post import Status
 
     channels = {c.id: c for c in catalog.channels()}
@@ -437,12 +496,17 @@ class AssetList:
     new: int
     unused: int
     missing: int
+    refused: int = 0  # references leading out of the folder, listed among the missing
 
 
 def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt.date,
                seen: float | None, limit: int = 500, usage: dict[str, Usage] | None = None) -> AssetList:  # fmt: skip
     """The rows the filter keeps (missing references first, then newest first), and counts."""
-    usage, missing = usage_in_index(index, usage_by_asset(catalog) if usage is None else usage)
+    if usage is None:
+        usage, refused = _usage(catalog)
+    else:
+        refused = refused_references(catalog)
+    usage, missing = usage_in_index(index, usage)
     since = new_since(seen)
     top = best_posts(catalog) if query.top else frozenset()
 
@@ -457,7 +521,13 @@ def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt
 
     rows: list[AssetRow] = []
     matched = 0
-    for _key, use in sorted(missing.items()):
+    for key, use in sorted(refused.items()):
+        candidate = row(use.stored, None, use)._replace(refused=True, kind="other")
+        if query.matches(candidate, today):
+            matched += 1
+            if len(rows) < limit:
+                rows.append(candidate)
+    for key, use in sorted(missing.items()):
         candidate = row(use.stored, None, use)
         if query.matches(candidate, today):
             matched += 1
@@ -467,20 +537,20 @@ def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt
     empty, entries = query.empty, index.entries
     for key in index.newest_first():  # 20,000 files: keep this loop plain
         entry = entries[key]
-        used = usage.get(key)
+        use = usage.get(key)
         new_count += entry.mtime > since or entry.ctime > since
-        unused += used is None
+        unused += use is None
         if empty:
             matched += 1
             if len(rows) < limit:
-                rows.append(row(key, entry, used))
+                rows.append(row(key, entry, use))
             continue
-        candidate = row(key, entry, used)
+        candidate = row(key, entry, use)
         if query.matches(candidate, today):
             matched += 1
             if len(rows) < limit:
                 rows.append(candidate)
-    return AssetList(rows, len(index.entries), matched, new_count, unused, len(missing))
+    return AssetList(rows, len(index.entries), matched, new_count, unused, len(missing), len(refused))
 
 
 def scan_index(catalog: Catalog) -> AssetIndex:
@@ -515,12 +585,10 @@ def referenced_keys(catalog: Catalog, index: AssetIndex) -> set[str]:
     return set(usage)
 
 
-FOLDER_CACHE_VERSION = 1
+FOLDER_CACHE_VERSION = 2  # 2: links leading out of the folder are not counted (as in the scan)
 
 
-def count_files(
-    root: Path | str, since: float, cache: dict[str, Any] | None = None
-) -> tuple[set[str], int, dict[str, Any]]:
+def count_files(root: Path | str, since: float, cache: dict | None = None) -> tuple[set[str], int, dict]:
     """The asset keys under `root`, how many arrived after `since`, and the folder cache to keep.
 
     A file arriving (created, copied, renamed, synced in) changes its folder's mtime, so a folder
@@ -530,8 +598,9 @@ def count_files(
     and is not looked at again.
     """
     root = str(root)
+    real_root = os.path.realpath(root)
     known = cache or {}
-    kept: dict[str, list[Any]] = {}
+    kept: dict[str, list] = {}
     keys: set[str] = set()
     new = 0
     pending = [(root, "")]
@@ -543,7 +612,7 @@ def count_files(
             continue
         noted = known.get(rel)
         if not (isinstance(noted, list) and len(noted) == 3 and noted[0] == mtime_ns):
-            noted = _look_into(folder, mtime_ns)
+            noted = _look_into(folder, mtime_ns, real_root)
             if noted is None:
                 continue
         kept[rel] = noted
@@ -556,7 +625,7 @@ def count_files(
     return keys, new, kept
 
 
-def _look_into(folder: str, mtime_ns: int) -> list[Any] | None:
+def _look_into(folder: str, mtime_ns: int, real_root: str) -> list | None:
     """[mtime_ns, sub-folder names, {file name: newest of mtime and ctime}] of one folder."""
     folders, files = [], {}
     try:
@@ -571,6 +640,10 @@ def _look_into(folder: str, mtime_ns: int) -> list[Any] | None:
             if entry.is_dir(follow_symlinks=False):
                 folders.append(entry.name)
             elif entry.is_file(follow_symlinks=False) or entry.is_symlink():
+                if entry.is_symlink():  # the scan's rule (scan_folder): only a link to a file inside
+                    target = os.path.realpath(entry.path)
+                    if not target.startswith(real_root + os.sep) or not os.path.isfile(target):
+                        continue
                 stat = entry.stat(follow_symlinks=False)
                 files[entry.name] = max(stat.st_mtime, stat.st_ctime)
         except OSError:
@@ -582,7 +655,7 @@ def _folder_cache_path(catalog: Catalog) -> Path:
     return cache_dir() / f"asset-folders-{catalog.workspace.id}.json"
 
 
-def _read_folder_cache(path: Path, root: Path) -> dict[str, Any]:
+def _read_folder_cache(path: Path, root: Path) -> dict:
     try:
         doc = json.loads(path.read_bytes())
     except (OSError, ValueError):
@@ -605,16 +678,11 @@ def asset_counts(catalog: Catalog) -> dict[str, int]:
             pass
     missing = 0
     found: set[str] = set()
-    for key in usage_by_asset(catalog):
-        where = (
-            key
-            if key in keys
-            else key[len(LEGACY_PREFIX) :]
-            if key.startswith(LEGACY_PREFIX) and key[len(LEGACY_PREFIX) :] in keys
-            else None
-        )
+    usage, refused = _usage(catalog)
+    for key in usage:
+        where = key if key in keys else key[len(LEGACY_PREFIX):] if key.startswith(LEGACY_PREFIX) and key[len(LEGACY_PREFIX):] in keys else None
         if where is None:
             missing += 1
         else:
             found.add(where)
-    return {"files": len(keys), "new": new, "unused": len(keys - found), "missing": missing}
+    return {"files": len(keys), "new": new, "unused": len(keys - found), "missing": missing, "refused": len(refused)}

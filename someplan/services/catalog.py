@@ -20,6 +20,7 @@ from someplan.domain.settings import WorkspaceSettings
 from someplan.domain.weeks import day_label
 from someplan.i18n import N_, _, language
 from someplan.services.errors import UserError
+from someplan.textsafe import literal
 from someplan.store.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -134,8 +135,8 @@ class Catalog:
     def rotation_posts(self, first: dt.date) -> list[Post]:
         """What the rotation engine needs from `first` on, without decoding every post.
 
-        The posts dated from `first` on, as stand-ins with only category, channel and date (all
-        the engine reads of a dated post); the undated drafts and ready posts (the backlog) in
+        The posts dated from `first` on, as stand-ins with only category, channel, date and time
+        (all the engine reads of a dated post: the time says which slot it holds); the undated drafts and ready posts (the backlog) in
         full; and for each category its latest post before `first`, as a stand-in with only
         category and date (the engine needs no more of a post before the weeks it plans).
         """
@@ -245,7 +246,8 @@ def _rotation_post(doc: dict[str, Any], rid: str) -> Post:
     day = reader.date("date")
     if day is None:  # undated, or a date that does not read: maybe backlog, which is shown in full
         return Post.read(reader, rid)
-    return Post(rid, category=reader.optional_text("category"), channel=reader.optional_text("channel"), date=day)
+    return Post(rid, category=reader.optional_text("category"), channel=reader.optional_text("channel"), date=day,
+                time=reader.time("time"))  # fmt: skip
 
 
 def _find(records: Iterable[N], text: str, unknown: str) -> N:
@@ -254,8 +256,9 @@ def _find(records: Iterable[N], text: str, unknown: str) -> N:
     for record in records:
         if record.id == text.strip() or record.name.casefold() == wanted:
             return record
-    known = ", ".join(r.name for r in records) or _("none yet")
-    raise UserError(_(unknown).format(text=text, known=known))
+    # Colleagues' names, shown wherever the error goes (terminal, planner): literally.
+    known = ", ".join(literal(r.name) for r in records) or _("none yet")
+    raise UserError(_(unknown).format(text=literal(text), known=known))
 
 
 def real_today(settings: WorkspaceSettings) -> dt.date:

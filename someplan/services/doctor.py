@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from someplan.services.catalog import Catalog
 from someplan.store.problems import Problem
 from someplan.store.workspace import Workspace
 
@@ -33,11 +34,19 @@ class DoctorReport:
         }
 
 
-def examine(workspace: Workspace) -> DoctorReport:
+def examine(workspace: Workspace, catalog: Catalog | None = None) -> DoctorReport:
+    """With the catalog, also what the files' contents hold: stored values no reader can use,
+    and a shared asset folder this machine will not read."""
+    problems = list(workspace.problems)
+    if catalog is not None:
+        from someplan.services.assets import asset_folder_problems
+        from someplan.services.record_check import record_problems
+
+        problems += record_problems(catalog) + list(asset_folder_problems(catalog))
     return DoctorReport(
         workspace=str(workspace.root.resolve()),
         format=workspace.format,
         writable=workspace.writable,
         devices=tuple(sorted(workspace.devices().items())),
-        problems=tuple(workspace.problems),
+        problems=tuple(problems),
     )

@@ -108,6 +108,7 @@ class StatusReport:
     problems: tuple[Problem, ...] = field(default=())
     next_proposal: NextProposal | None = None
     assets: dict[str, int] | None = None  # files, new, unused, missing (services.assets.asset_counts)
+    ideas: int | None = None  # new ideas in the ideas inbox (services.ideas.new_count)
 
 
 def build_status(
@@ -142,7 +143,7 @@ def build_status(
         due=due,
         campaigns=lines.campaigns,
         figures=_figures(catalog, posts, channels, week),
-        problems=tuple(catalog.workspace.problems) + calendar_problems_as_problems(),
+        problems=tuple(catalog.workspace.problems) + calendar_problems_as_problems() + asset_folder_problems(catalog),
         next_proposal=next_proposal(catalog, today, categories, channel_names),
     )
 
@@ -261,6 +262,7 @@ def report_as_json(report: StatusReport) -> dict[str, Any]:
         },
         "problems": [p.as_dict() for p in report.problems],
         **({"assets": report.assets} if report.assets is not None else {}),
+        **({"ideas": {"new": report.ideas}} if report.ideas is not None else {}),
     }
 
 
@@ -273,3 +275,12 @@ def _proposal_json(proposal: NextProposal | None) -> dict[str, Any] | None:
 
 def _round(value: float | None) -> float | None:
     return rounded(value, 2)
+
+
+def asset_folder_problems(catalog: Catalog) -> tuple[Problem, ...]:
+    """A shared asset folder this machine will not read, said where the user looks first."""
+    if (catalog.settings().asset_folder or "assets/").rstrip("/") == "assets":
+        return ()  # the usual case: no need to import the asset service (start-up budget)
+    from someplan.services.assets import asset_folder_problems as problems
+
+    return problems(catalog)

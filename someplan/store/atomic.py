@@ -12,13 +12,32 @@ make the k-th of them fail and check that every crash point leaves the old or th
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import stat
 import time
+import zlib
 from pathlib import Path
 
 TEMP_PREFIX = ".~someplan-"
 REPLACE_RETRIES = 8
 FIRST_BACKOFF_S = 0.01
+# A temp file names the machine and process that write it, so that one a crash left behind can be
+# told from one a live process is still writing, and from another machine's that a sync tool
+# brought along (not ours to remove). Older names carry neither; those go once an hour old.
+_machine_token: str | None = None
+
+
+def _machine() -> str:
+    """Six hex digits for this machine (of its host name; no socket import at start-up)."""
+    global _machine_token
+    if _machine_token is None:
+        name = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+        _machine_token = f"{zlib.crc32(name.encode()) & 0xFFFFFF:06x}"
+    return _machine_token
+_TEMP_RE = re.compile(rf"^{re.escape(TEMP_PREFIX)}(?:([0-9a-f]{{6}})-(\d+)-)?[0-9a-f]{{12}}\.tmp$")
+STALE_TEMP_S = 3600
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -40,14 +59,56 @@ def _sleep(seconds: float) -> None:
     time.sleep(seconds)
 
 
+def read_regular(path: Path) -> bytes:
+    """The bytes of a plain file; OSError for a pipe (reading it would block), a device, a
+    folder or a symlink (which could point anywhere on this machine)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a plain file", str(path))
+        return handle.read()
+
+
 def is_temp_name(name: str) -> bool:
     return name.startswith(TEMP_PREFIX)
+
+
+def remove_stale_temp_files(folder: Path, now_s=time.time) -> None:
+    """Remove the temp files crashed processes of this machine left in `folder`."""
+    try:
+        paths = list(folder.glob(f"{TEMP_PREFIX}*"))
+    except OSError:
+        return
+    for path in paths:
+        match = _TEMP_RE.match(path.name)
+        if not match or (match[1] and match[1] != _machine()):
+            continue
+        try:
+            if match[2] and int(match[2]) != os.getpid() and not _running(int(match[2])):
+                path.unlink()
+            elif now_s() - path.lstat().st_mtime > STALE_TEMP_S:
+                path.unlink()
+        except OSError:
+            continue
+
+
+def _running(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # no harmless probe there; the age rule removes it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that readers see the old file or the new one, never a mix."""
     folder = path.parent
-    temp = folder / f"{TEMP_PREFIX}{os.urandom(6).hex()}.tmp"
+    temp = folder / f"{TEMP_PREFIX}{_machine()}-{os.getpid()}-{os.urandom(6).hex()}.tmp"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
     try:
         try:

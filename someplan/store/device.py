@@ -10,17 +10,20 @@ a second check (ops under our id that we never wrote), see `someplan.store.write
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from someplan.store.atomic import atomic_write
+from someplan.store.filelock import file_lock
 from someplan.store.hlc import DEVICE_ID_RE
+from someplan.store.ops import loads
 from someplan.store.user_dirs import config_dir, state_dir
 
 IDENTITY_FILE = "device.json"
+LOCK_FILE = ".device.lock"
 ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
 
 
@@ -78,17 +81,26 @@ class Identity:
 class IdentityStore:
     """Loads, mints and re-mints the device identity."""
 
-    def __init__(
-        self, config: Path | None = None, state: Path | None = None, fingerprint: Callable[[], str] = machine_fingerprint
-    ) -> None:
-        self.config = config or config_dir()
-        self.state = state or state_dir()
+    def __init__(self, config: Path | None = None, state: Path | None = None, fingerprint=machine_fingerprint):
+        self.config = Path(config) if config else config_dir()
+        self.state = Path(state) if state else state_dir()
         self._fingerprint = fingerprint
 
     def load(self) -> Identity:
+        # Several first commands at once (a script, the planner and a shell) must agree on one id:
+        # the one that mints holds the lock, the others then read what it saved.
+        try:
+            self.config.mkdir(parents=True, exist_ok=True)
+            lock = file_lock(self.config / LOCK_FILE)
+        except OSError:
+            lock = contextlib.nullcontext()
+        with lock:
+            return self._load()
+
+    def _load(self) -> Identity:
         path = self.config / IDENTITY_FILE
         try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
+            doc = loads(path.read_text(encoding="utf-8"))
             device_id, name, machine = doc["device_id"], doc["name"], doc["machine"]
             if not DEVICE_ID_RE.match(device_id) or not isinstance(name, str):
                 raise ValueError
@@ -106,7 +118,7 @@ class IdentityStore:
         """This machine's identity if it has one, without minting or setting anything aside: what a
         reader needs to tell its own snapshot from a colleague's."""
         try:
-            doc = json.loads((self.config / IDENTITY_FILE).read_text(encoding="utf-8"))
+            doc = loads((self.config / IDENTITY_FILE).read_text(encoding="utf-8"))
             device_id, name, machine = doc["device_id"], doc["name"], doc["machine"]
         except (OSError, ValueError, KeyError, TypeError):
             return None

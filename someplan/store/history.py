@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from someplan.store.atomic import read_regular
 from someplan.store.hlc import stamp_device, stamp_wall_ms
 from someplan.store.ops import UNSET, Op, decode
 
@@ -40,7 +41,7 @@ def ops_of_record(files: Iterable[Path], table: str, record_id: str) -> list[Op]
     marker = record_id.encode()
     for path in files:
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
         except OSError:
             continue
         if marker not in data:
@@ -66,6 +67,11 @@ def _versions(ops: list[Op], names: dict[str, str]) -> list[Version]:
     link: Op | None = winner
     while link is not None and link.stamp not in known:
         known.add(link.stamp)
+        if link.prev and link.prev > link.stamp:
+            # Made after seeing a stamp far ahead, and named that one (see ops.order_key): so did
+            # this device's earlier edits of the field since then, which this one replaced.
+            device = stamp_device(link.stamp)
+            known |= {op.stamp for op in ops if op.prev == link.prev and stamp_device(op.stamp) == device and op.stamp < link.stamp}
         link = by_stamp.get(link.prev) if link.prev else None
     result = []
     for op in ops:

@@ -20,9 +20,10 @@ MAX_COUNTER = 0xFFFF
 
 # A colleague's stamp further ahead of our clock than this is reported as a clock problem.
 SKEW_REPORT_MS = 5 * 60 * 1000
-# A stamp further ahead than this is no clock error but garbage (a hand edit, a broken writer):
-# following it would push our stamps past their fixed width. It is reported, not followed.
-MAX_FOLLOW_AHEAD_MS = 10 * 366 * 86_400_000
+# How far ahead of our clock a colleague's stamp may lead us. Following a clock years ahead (or a
+# forged 9999999999999) would stamp every later edit of ours years ahead too; such stamps are
+# reported, not followed, and an edit made after seeing one still wins (see ops.order_key).
+MAX_FOLLOW_AHEAD_MS = 86_400_000
 
 
 @dataclass(frozen=True, order=True)

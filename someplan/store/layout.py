@@ -23,6 +23,7 @@ from someplan.store.atomic import is_temp_name
 
 WORKSPACE_FILE = "someplan-workspace.json"
 DEVICES = "devices"
+EXPORTS = "exports"  # where exports go by default (see someplan.services.exports)
 DEVICE_FILE = "device.json"
 SNAPSHOT_FILE = "snapshot.json"
 SEGMENT_RE = re.compile(r"^(\d{6})\.jsonl$")
@@ -38,6 +39,8 @@ class Kind(enum.Enum):
     PLACEHOLDER = "not downloaded yet"
     IGNORED = "ignored"
     FOREIGN = "foreign file"
+    NOT_A_FILE = "folder, link or pipe"
+    ODD_FOLDER = "folder not named like a device"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
-from someplan.store.ops import DELETED, UNSET, Op
+from someplan.store.ops import DELETED, UNSET, Op, order_key
 
 RecordRef = tuple[str, str]  # (table, record id)
 
@@ -21,7 +21,7 @@ RecordRef = tuple[str, str]  # (table, record id)
 class Cell(NamedTuple):
     """The winning op of one field."""
 
-    key: str  # Op.order_key of the winner
+    key: str  # Op.order_key of the winner (its real stamp: ops.real_stamp)
     value: Any
     prev: str | None
 
@@ -31,7 +31,8 @@ class MergedState:
         self._cells: dict[RecordRef, dict[str, Cell]] = {}
         self._load_cells: Callable[[], dict[RecordRef, dict[str, Cell]]] | None = None
         self.views: dict[str, dict[str, dict[str, Any]]] = {}
-        self.max_stamp = ""
+        self.max_stamp = ""  # the greatest stamp up to the horizon: what our clock may follow
+        self.horizon = "~"  # stamps beyond it are too far ahead to follow (set by the reader)
 
     @property
     def cells(self) -> dict[RecordRef, dict[str, Cell]]:
@@ -55,11 +56,15 @@ class MergedState:
         changed: dict[RecordRef, None] = {}
         cells = self.cells
         max_stamp = self.max_stamp
+        horizon = self.horizon
         new = tuple.__new__
         for op in ops:
             stamp = op[0]
             key = stamp + op[6]
-            if stamp > max_stamp:
+            prev = op[5]
+            if prev is not None and prev > stamp:
+                key = order_key(stamp, op[6], prev)
+            if max_stamp < stamp <= horizon:
                 max_stamp = stamp
             ref = (op[1], op[2])
             record = cells.get(ref)

@@ -53,9 +53,31 @@ class Op(NamedTuple):
 
     @property
     def order_key(self) -> str:
-        # The stamp orders ops; the CRC only breaks a tie between two different ops that carry the
-        # same stamp (two machines that wrongly share a device id), so the choice is deterministic.
-        return self.stamp + self.crc
+        return order_key(self.stamp, self.crc, self.prev)
+
+
+def order_key(stamp: str, crc: str, prev: str | None) -> str:
+    """Where an op sorts among the ops of its field: the greatest wins.
+
+    The stamp orders ops; the CRC only breaks a tie between two different ops that carry the
+    same stamp (two machines that wrongly share a device id), so the choice is deterministic.
+    An op that names as the value it replaced (`prev`) one stamped later than itself was made
+    after seeing a stamp from a clock far ahead (20 years, or a forged 9999999999999) that its
+    own clock would not follow: it sorts right after that value, so the later real edit wins
+    on every machine, whatever their clocks say. The real stamp is always the key's last 39
+    characters (`real_stamp`)."""
+    key = stamp + crc
+    return prev + "~" + key if prev is not None and prev > stamp else key
+
+
+def real_stamp(key: str) -> str:
+    """The stamp of the op an order key belongs to."""
+    return key[-39:-8]
+
+
+def anchor_stamp(key: str) -> str:
+    """The stamp an order key sorts by: a new op stamped before it must name it as its prev."""
+    return key[:31]
 
 
 def encode(stamp: str, table: str, record: str, field_name: str, value: Any, prev: str | None) -> bytes:
@@ -81,12 +103,22 @@ def make_op(stamp: str, table: str, record: str, field_name: str, value: Any, pr
     return line, op_from_line(line[:-1])
 
 
+def loads(data: bytes | str) -> Any:
+    """`json.loads` for files others wrote: a document nested too deeply for the parser (100,000
+    levels behind a valid CRC or digest) is a ValueError like any other bad JSON, never a
+    RecursionError that would end every command."""
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 _SCALARS = (str, int, float, bool)
 
 
 def op_from_line(line: bytes) -> Op:
     """Decode one line already known to be intact (see `line_is_intact`)."""
-    return op_from_obj(json.loads(line), line[6:14].decode("ascii"))
+    return op_from_obj(loads(line), line[6:14].decode("ascii"))
 
 
 def op_from_obj(obj: Any, crc: str) -> Op:
@@ -172,7 +204,7 @@ def _ops_of(good: list[bytes], numbers: list[int], bad_lines: list[int]) -> tupl
     # cheap shape check below is what keeps a start on a 40,000-op workspace within budget; the
     # slow, per-line path runs only when an intact-looking line does not hold a valid op.
     try:
-        objs = json.loads(b"[" + b",".join(good) + b"]")
+        objs = loads(b"[" + b",".join(good) + b"]")
         new = tuple.__new__  # skips NamedTuple's Python-level __new__: a third of the cost
         ops = [new(Op, (o["i"], o["t"], o["r"], o["f"], o.get("v", UNSET), o["p"], o["c"])) for o in objs]
         if all(map(_plausible, ops)):

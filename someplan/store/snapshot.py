@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from someplan.store.atomic import atomic_write
+from someplan.store.atomic import atomic_write, read_regular
 from someplan.store.layout import SNAPSHOT_FILE
 from someplan.store.merge import Cell, MergedState, RecordRef
 from someplan.store.ops import UNSET
@@ -112,7 +112,7 @@ class Loaded:
 def load_own(device_dir: Path) -> Loaded | None:
     """This device's snapshot if it parses and its digests hold (not yet checked against the files)."""
     try:
-        header_line, views_line, cells_line = (device_dir / SNAPSHOT_FILE).read_bytes().split(b"\n")
+        header_line, views_line, cells_line = read_regular(device_dir / SNAPSHOT_FILE).split(b"\n")
         header = json.loads(header_line)
         if header.get("snapshot") != SNAPSHOT_FORMAT or header.get("views") != digest(views_line):
             return None
@@ -159,5 +159,5 @@ def _cells(line: bytes, replay: Replay) -> dict[RecordRef, dict[str, Cell]]:
                 fields = cells[ref] = {}
             fields[name] = new(Cell, (key, row[5] if len(row) > 5 else UNSET, prev))
         return cells
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, RecursionError):
         return replay()  # digest-valid but not ours to understand: fall back to the ops

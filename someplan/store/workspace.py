@@ -20,18 +20,22 @@ from typing import Any
 from someplan.i18n import N_, _
 from someplan.store import read_cache
 from someplan.store import snapshot as snapshots
-from someplan.store.atomic import atomic_write
+from someplan.store.atomic import atomic_write, read_regular
 from someplan.store.device import Identity, IdentityStore
 from someplan.store.history import Version, record_history
-from someplan.store.hlc import SKEW_REPORT_MS, Clock, NowMs, stamp_device, stamp_wall_ms, wall_clock_ms
-from someplan.store.layout import DEVICE_FILE, DEVICES, WORKSPACE_FILE, Entry, Kind, classify, segment_name
-from someplan.store.merge import Cell, MergedState, RecordRef
-from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, decode, make_op
+from someplan.store.hlc import DEVICE_ID_RE, MAX_FOLLOW_AHEAD_MS, SKEW_REPORT_MS, Clock, stamp_device, stamp_wall_ms, wall_clock_ms
+from someplan.store.layout import DEVICE_FILE, DEVICES, SEGMENT_RE, WORKSPACE_FILE, Entry, Kind, classify, segment_name
+from someplan.store.merge import MergedState, RecordRef
+from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, anchor_stamp, decode, loads, make_op, real_stamp
 from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
 from someplan.store.writer import SegmentWriter
 
 FORMAT = 1
 SNAPSHOT_AFTER_OPS = 2000
+# Files this large that hold no op at all are remembered (by size and mtime, in the state dir) and
+# not read again while they stay the same: a 200 MB garbage file would cost every command seconds.
+SKIP_UNREADABLE_BYTES = 1 << 20
+SKIPPED_FILE = "unreadable-files.json"
 Change = tuple[str, str, str, Any]  # (table, record id, field, value or UNSET)
 _OP_KINDS = (Kind.SEGMENT, Kind.STRAY_SEGMENT)
 
@@ -63,9 +67,7 @@ def new_record_id() -> str:
 class Workspace:
     """One open workspace. Thread-safe: the change feed refreshes it from its own thread."""
 
-    def __init__(
-        self, root: Path, meta: dict[str, Any], identities: IdentityStore, writable: bool, now_ms: NowMs = wall_clock_ms
-    ) -> None:
+    def __init__(self, root: Path, meta: dict, identities: IdentityStore, writable: bool, now_ms=wall_clock_ms):
         self.root = root
         self.meta = meta
         self.id: str = meta["id"]
@@ -78,7 +80,13 @@ class Workspace:
         self._files: dict[str, _FileState] = {}
         self._replayed = 0  # ops merged from files no snapshot covered: what a snapshot would save
         self._device_names: dict[str, str] = {}
+        # This machine's private copies of its segments, as (device, name) -> their signature, the
+        # signature of the shared file of that name when last compared, and how many of their ops
+        # no shared file of ours holds.
+        self._private: dict[tuple[str, str], tuple[tuple, tuple | None, int]] = {}
         self._meta_problems: list[Problem] = []
+        self._skipped: dict[str, list] | None = None  # relpath -> [size, mtime_ns, problem doc]
+        self._skipped_dirty = False
         self._writer: SegmentWriter | None = None
         self._cache_stale = True
         self.identity: Identity | None = None
@@ -92,7 +100,7 @@ class Workspace:
     # -- opening ----------------------------------------------------------------------------------
 
     @classmethod
-    def init(cls, root: Path | str, identities: IdentityStore | None = None, now_ms: NowMs = wall_clock_ms) -> Workspace:
+    def init(cls, root: Path | str, identities: IdentityStore | None = None, now_ms=wall_clock_ms) -> "Workspace":
         """Create a new, empty workspace folder (or make an empty folder one)."""
         root = Path(root)
         if (root / WORKSPACE_FILE).exists():
@@ -107,8 +115,8 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, root: Path | str, identities: IdentityStore | None = None, writable: bool = True, now_ms: NowMs = wall_clock_ms
-    ) -> Workspace:
+        cls, root: Path | str, identities: IdentityStore | None = None, writable: bool = True, now_ms=wall_clock_ms
+    ) -> "Workspace":
         root = Path(root)
         meta = read_meta(root)
         workspace = cls(root, meta, identities or IdentityStore(), writable, now_ms)
@@ -123,6 +131,7 @@ class Workspace:
         # time (a quarter of it on the large bench workspace).
         collecting = gc.isenabled()
         gc.disable()
+        self._set_horizon()
         try:
             if not self._load_cached():
                 self.state = MergedState()
@@ -144,7 +153,7 @@ class Workspace:
         entries = list(self._entries())
         found = {e.relpath: (s.st_ino, s.st_size, s.st_mtime_ns) for e, s in entries if e.kind in _OP_KINDS}
         checked = loaded.trusted(found, lambda relpath: (self.root / relpath).read_bytes()) if loaded else None
-        if loaded is not None and checked is not None:  # checked: only from a loaded snapshot
+        if checked is not None:
             loaded.fill(self.state, self._replay_all)
             holding, _grown = checked
             for relpath, cover in holding.items():
@@ -218,16 +227,18 @@ class Workspace:
 
     def _op_files(self) -> Iterable[Path]:
         """Every file that holds ops: segments and sync tools' stray copies of them."""
-        for entry, _found in self._entries():
+        for entry, stat in self._entries():
             if entry.kind in (Kind.SEGMENT, Kind.STRAY_SEGMENT):
+                if stat.st_size >= SKIP_UNREADABLE_BYTES and self._skip_known_unreadable(entry, (0, stat.st_size, stat.st_mtime_ns)):
+                    continue
                 yield self.root / entry.relpath
 
-    def _replay_all(self) -> dict[RecordRef, dict[str, Cell]]:
+    def _replay_all(self) -> dict:
         """The cells from every file, for a snapshot whose cells turn out not to parse."""
         fresh = MergedState()
         for path in self._op_files():
             try:
-                fresh.apply(decode(path.read_bytes()).ops, update_views=False)
+                fresh.apply(decode(read_regular(path)).ops, update_views=False)
             except OSError:
                 continue
         fresh.rebuild_views()
@@ -240,11 +251,14 @@ class Workspace:
         self._writer = writer
         with writer.locked():
             self.identity = writer.check()
-        self._set_clock(self.identity)
+        self._set_clock()
         self.refresh()  # what check() put back or carried over
 
-    def _set_clock(self, identity: Identity) -> None:
-        self.clock = Clock(identity.device_id, self._now_ms)
+    def _set_horizon(self) -> None:
+        self.state.horizon = f"{self._now_ms() + MAX_FOLLOW_AHEAD_MS:013d}~"
+
+    def _set_clock(self) -> None:
+        self.clock = Clock(self.identity.device_id, self._now_ms)
         if self.state.max_stamp:
             self.clock.observe(self.state.max_stamp)
 
@@ -253,6 +267,7 @@ class Workspace:
     def refresh(self) -> set[RecordRef]:
         """Merge whatever changed on disk since the last look; the records that changed."""
         with self.lock:
+            self._set_horizon()
             changed = self._scan({})
             if changed:
                 self.version += 1
@@ -260,19 +275,134 @@ class Workspace:
                     self.clock.observe(self.state.max_stamp)
             return changed
 
-    def _scan(self, covered: dict[str, list[Any]], update_views: bool = True) -> set[RecordRef]:
+    def _scan(self, covered: dict[str, list], update_views: bool = True) -> set[RecordRef]:
         changed: set[RecordRef] = set()
         seen: set[str] = set()
+        touched: set[str] = set()  # device folders with a file read or gone
         for entry, stat in self._entries():
             seen.add(entry.relpath)
             signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
             known = self._files.get(entry.relpath)
             if known and known.signature == signature:
                 continue
+            touched.add(entry.device)
             changed |= self._read_entry(entry, signature, covered, update_views)
         for gone in set(self._files) - seen:
+            touched.add(gone.split("/")[1] if gone.count("/") >= 2 else "")
             del self._files[gone]  # its ops stay merged: a missing file is not a deletion
+        if self._skipped_dirty:
+            self._save_skipped()
+        return changed | self._scan_private(touched, update_views)
+
+    # -- large unreadable files, remembered ---------------------------------------------------------
+
+    def _skipped_files(self) -> dict[str, list]:
+        if self._skipped is None:
+            self._skipped = {}
+            try:
+                doc = loads((self._private_root() / SKIPPED_FILE).read_bytes())
+                if isinstance(doc, dict):
+                    self._skipped = {
+                        k: v for k, v in doc.items()
+                        if isinstance(v, list) and len(v) == 3 and isinstance(v[2], dict) and _valid_problem_doc(v[2])
+                    }
+            except (OSError, ValueError):
+                pass
+        return self._skipped
+
+    def _save_skipped(self) -> None:
+        self._skipped_dirty = False
+        kept = {k: v for k, v in self._skipped_files().items() if k in self._files}
+        try:
+            self._private_root().mkdir(parents=True, exist_ok=True)
+            atomic_write(self._private_root() / SKIPPED_FILE, json.dumps(kept).encode())
+        except OSError:
+            pass  # only saves time
+
+    def _skip_known_unreadable(self, entry: Entry, signature: tuple) -> Problem | None:
+        known = self._skipped_files().get(entry.relpath)
+        if known and known[:2] == [signature[1], signature[2]]:
+            return Problem.from_doc(known[2])
+        return None
+
+    # -- this machine's private copies ------------------------------------------------------------
+
+    def _private_root(self) -> Path:
+        return self._identities.state / "workspaces" / self.id
+
+    def _private_files(self) -> dict[tuple[str, str], tuple]:
+        found: dict[tuple[str, str], tuple] = {}
+        try:
+            folders = [f for f in os.scandir(self._private_root()) if DEVICE_ID_RE.match(f.name) and f.is_dir()]
+        except OSError:
+            return found
+        for folder in folders:
+            try:
+                for item in os.scandir(folder.path):
+                    if SEGMENT_RE.match(item.name) and item.is_file(follow_symlinks=False):
+                        stat = item.stat()
+                        found[(folder.name, item.name)] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+            except OSError:
+                continue
+        return found
+
+    def _scan_private(self, touched: set[str], update_views: bool) -> set[RecordRef]:
+        """Merge, in memory, what this machine saved of its own that the shared folder lacks.
+
+        Every edit is saved to the private copy first; a sync tool restoring an older version of
+        our segment, a full or read-only shared folder, or a clone writing under our id can leave
+        the shared folder without it. Readers heal nothing (only writes touch the shared
+        folder), but they must still show every edit that was acknowledged, and say why."""
+        files = self._private_files()
+        if not files and not self._private:
+            return set()
+        changed: set[RecordRef] = set()
+        present: set[str] | None = None
+        verdicts: dict[tuple[str, str], tuple[tuple, tuple | None, int]] = {}
+        for key, signature in sorted(files.items()):
+            device, name = key
+            shared = self._files.get(f"{DEVICES}/{device}/{name}")
+            shared_signature = shared.signature if shared else None
+            known = self._private.get(key)
+            if known and known[:2] == (signature, shared_signature) and not (known[2] and device in touched):
+                verdicts[key] = known
+                continue
+            try:
+                data = (self._private_root() / device / name).read_bytes()
+            except OSError:
+                continue
+            if shared is not None and shared.digest == snapshots.digest(data):
+                verdicts[key] = (signature, shared_signature, 0)
+                continue
+            if present is None:
+                present = self._shared_keys({d for d, _ in files})
+            missing = [op for op in decode(data).ops if op.stamp + op.crc not in present]
+            changed |= self.state.apply(missing, update_views)
+            verdicts[key] = (signature, shared_signature, len(missing))
+        self._private = verdicts
         return changed
+
+    def _shared_keys(self, devices: set[str]) -> set[str]:
+        """The ops the shared folder holds in our device folders (any of this machine's ids)."""
+        keys: set[str] = set()
+        for relpath, state in list(self._files.items()):
+            device = relpath.split("/")[1]
+            if device in devices and state.digest is not None:
+                try:
+                    keys |= {op.stamp + op.crc for op in decode(read_regular(self.root / relpath)).ops}
+                except OSError:
+                    continue
+        return keys
+
+    def _private_problems(self) -> list[Problem]:
+        missing: dict[str, int] = {}
+        for (device, name), (_sig, _shared, count) in self._private.items():
+            if count and not (self.root / DEVICES / device / f".{name}.icloud").exists():
+                missing[device] = missing.get(device, 0) + count
+        return [
+            Problem("warning", "private-only", PRIVATE_ONLY, f"{DEVICES}/{device}", {"count": count})
+            for device, count in sorted(missing.items())
+        ]
 
     def _entries(self) -> Iterable[tuple[Entry, os.stat_result]]:
         try:
@@ -281,18 +411,25 @@ class Workspace:
             return
         for folder in folders:
             if not folder.is_dir(follow_symlinks=False):
-                yield Entry(f"{DEVICES}/{folder.name}", "", folder.name, Kind.FOREIGN), folder.stat()
+                yield Entry(f"{DEVICES}/{folder.name}", "", folder.name, Kind.FOREIGN), folder.stat(follow_symlinks=False)
                 continue
+            if not DEVICE_ID_RE.match(folder.name):
+                # Read all the same (a sync tool's copy of a device folder holds real ops), but say so.
+                yield Entry(f"{DEVICES}/{folder.name}", folder.name, folder.name, Kind.ODD_FOLDER), folder.stat()
             try:
                 for item in os.scandir(folder.path):
                     if item.is_file(follow_symlinks=False):
                         yield classify(folder.name, item.name), item.stat()
+                    elif not item.name.startswith("."):
+                        # A folder, link or pipe named like one of our files: never opened (a pipe
+                        # would block the read), reported.
+                        entry = classify(folder.name, item.name)
+                        if entry.kind is not Kind.IGNORED:
+                            yield Entry(entry.relpath, entry.device, entry.name, Kind.NOT_A_FILE), item.stat(follow_symlinks=False)
             except OSError:
                 continue
 
-    def _read_entry(
-        self, entry: Entry, signature: tuple[int, int, int], covered: dict[str, list[Any]], update_views: bool
-    ) -> set[RecordRef]:
+    def _read_entry(self, entry: Entry, signature, covered: dict[str, list], update_views: bool) -> set[RecordRef]:
         state = _FileState(signature, None)
         self._files[entry.relpath] = state
         if entry.kind in (Kind.IGNORED, Kind.SNAPSHOT):
@@ -303,8 +440,19 @@ class Workspace:
         if entry.kind is Kind.FOREIGN:
             state.problem = Problem("info", "foreign", N_("not a someplan file; left alone"), entry.relpath)
             return set()
+        if entry.kind is Kind.NOT_A_FILE:
+            state.problem = Problem("warning", "not-a-file", N_("not a plain file (a folder, link or pipe); not read, left alone"), entry.relpath)
+            return set()
+        if entry.kind is Kind.ODD_FOLDER:
+            state.problem = Problem("info", "odd-folder", N_("not named like a device folder (a sync tool's copy?); its ops are read, it is left alone"), entry.relpath)
+            return set()
+        if entry.kind is not Kind.DEVICE and signature[1] >= SKIP_UNREADABLE_BYTES:
+            skipped = self._skip_known_unreadable(entry, signature)
+            if skipped:
+                state.problem = skipped
+                return set()
         try:
-            data = (self.root / entry.relpath).read_bytes()
+            data = read_regular(self.root / entry.relpath)
         except OSError as error:
             state.problem = Problem("warning", "unreadable", N_("cannot be read: {reason}"), entry.relpath,
                                     {"reason": error.strerror or str(error)})
@@ -322,13 +470,16 @@ class Workspace:
         decoded = decode(data)
         self._replayed += len(decoded.ops)
         state.problem = _file_problem(entry, decoded)
+        if not decoded.ops and state.problem and len(data) >= SKIP_UNREADABLE_BYTES:
+            self._skipped_files()[entry.relpath] = [signature[1], signature[2], state.problem.to_doc()]
+            self._skipped_dirty = True
         if decoded.ops:
             state.max_stamp = max(op.stamp for op in decoded.ops)
         return self.state.apply(decoded.ops, update_views)
 
     def _read_device_file(self, entry: Entry, data: bytes, state: _FileState) -> None:
         try:
-            doc = json.loads(data.decode("utf-8-sig"))
+            doc = loads(data.decode("utf-8-sig"))
             self._device_names[entry.device] = str(doc["name"])
         except (ValueError, KeyError, TypeError):
             state.problem = Problem("warning", "unreadable", N_("device file does not parse; left alone"), entry.relpath)
@@ -337,22 +488,29 @@ class Workspace:
     def problems(self) -> list[Problem]:
         with self.lock:
             found = list(self._meta_problems)
+            devices = self.root / DEVICES
+            if devices.exists() and not devices.is_dir():
+                found.append(Problem("error", "devices-not-a-folder", DEVICES_NOT_A_FOLDER, DEVICES))
             found += [f.problem for f in self._files.values() if f.problem]
             found += self._clock_problems()
             if self._writer:
                 found += self._writer.problems
                 if self._writer.unsynced:
                     found.append(Problem("warning", "unsynced", UNSYNCED, None, {"reason": self._writer.unsynced}))
+            if not (self._writer and self._writer.unsynced):
+                found += self._private_problems()
             return found
 
     def _clock_problems(self) -> list[Problem]:
         limit = self._now_ms() + SKEW_REPORT_MS
         ahead: dict[str, int] = {}
-        me = self.identity.device_id if self.identity else None
+        # This machine's ids: the one in use and any it wrote under before (a reader, which has
+        # looked up no identity, knows them by its private copies).
+        mine = {device for device, _name in self._private} | ({self.identity.device_id} if self.identity else set())
         for state in self._files.values():
             if state.max_stamp and stamp_wall_ms(state.max_stamp) > limit:
                 device = stamp_device(state.max_stamp)
-                if device == me:
+                if device in mine:
                     continue  # our clock only runs ahead by following one already reported
                 ahead[device] = max(ahead.get(device, 0), stamp_wall_ms(state.max_stamp))
         now = self._now_ms()
@@ -386,7 +544,7 @@ class Workspace:
         me = self.identity.device_id if self.identity else None
         with self.lock:
             cells = self.state.cells.get((table, record_id), {})
-            stamps = [cell.key[:-8] for cell in cells.values()]
+            stamps = [real_stamp(cell.key) for cell in cells.values()]
         if others_only:
             stamps = [stamp for stamp in stamps if stamp_device(stamp) != me]
         if not stamps:
@@ -421,37 +579,44 @@ class Workspace:
                 raise ReadOnlyWorkspace(self._read_only_reason)
             if self._writer is None:
                 self._start_writer()
-            writer, clock = self._writer, self.clock
-            assert writer is not None and clock is not None  # _start_writer sets both
             changes = list(changes)
             if not changes:
                 return []
-            with writer.locked() as newest:
+            with self._writer.locked() as newest:
                 if newest:
-                    clock.observe(newest)  # another process of this device wrote meanwhile
+                    self.clock.observe(newest)  # another process of this device wrote meanwhile
                 lines, ops = [], []
                 for table, record, field_name, value in changes:
-                    prev = self.state.current_key((table, record), field_name)
-                    line, op = make_op(clock.now(), table, record, field_name, value, prev[:-8] if prev else None)
+                    stamp = self.clock.now()
+                    line, op = make_op(stamp, table, record, field_name, value, self._prev(table, record, field_name, stamp))
                     lines.append(line)
                     ops.append(op)
-                writer.append(lines)
+                self._writer.append(lines)
                 if not newest:
-                    self._note_own_writes(writer, ops)
-            if writer.identity is not self.identity:
-                self.identity = writer.identity
-                self._set_clock(writer.identity)
+                    self._note_own_writes(ops)
+            if self._writer.identity is not self.identity:
+                self.identity = self._writer.identity
+                self._set_clock()
             self.state.apply(ops)
             self.version += 1
             return ops
 
-    def _note_own_writes(self, writer: SegmentWriter, ops: list[Op]) -> None:
+    def _prev(self, table: str, record: str, field_name: str, stamp: str) -> str | None:
+        """The stamp a new op names as the value it replaces: the winner's, or the stamp the
+        winner sorts by when that one is ahead of our clock (so the new op sorts after it)."""
+        key = self.state.current_key((table, record), field_name)
+        if key is None:
+            return None
+        anchor = anchor_stamp(key)
+        return anchor if anchor > stamp else real_stamp(key)
+
+    def _note_own_writes(self, ops: list[Op]) -> None:
         """Remember our freshly written segments as read, so the next refresh (and the change
         feed's, on the event our own write causes) does not decode them again. Skipped when
         another process of ours wrote meanwhile: then the file holds ops still to merge."""
         newest = max(op.stamp for op in ops)
-        for seq in writer.written:
-            relpath = f"{DEVICES}/{writer.identity.device_id}/{segment_name(seq)}"
+        for seq in self._writer.written:
+            relpath = f"{DEVICES}/{self._writer.identity.device_id}/{segment_name(seq)}"
             try:
                 stat = (self.root / relpath).stat()
                 data = (self.root / relpath).read_bytes()
@@ -459,10 +624,8 @@ class Workspace:
                 continue
             known = self._files.get(relpath)
             max_stamp = max(newest, known.max_stamp if known else "")
-            self._files[relpath] = _FileState(
-                (stat.st_ino, stat.st_size, stat.st_mtime_ns), None, max_stamp, snapshots.digest(data)
-            )
-        writer.written.clear()
+            self._files[relpath] = _FileState((stat.st_ino, stat.st_size, stat.st_mtime_ns), None, max_stamp, snapshots.digest(data))
+        self._writer.written.clear()
 
     def insert(self, table: str, fields: dict[str, Any], record_id: str | None = None) -> str:
         record_id = record_id or new_record_id()
@@ -530,12 +693,12 @@ def _same(a: Any, b: Any) -> bool:
     return a == b and type(a) is type(b)
 
 
-def read_meta(root: Path) -> dict[str, Any]:
+def read_meta(root: Path) -> dict:
     path = root / WORKSPACE_FILE
     if not root.is_dir():
         raise WorkspaceError(_("no such folder: {path}").format(path=root))
     try:
-        meta = json.loads(path.read_bytes().decode("utf-8-sig"))
+        meta = loads(read_regular(path).decode("utf-8-sig"))
     except FileNotFoundError:
         raise WorkspaceError(
             _("{path} is not a someplan workspace (no {file}); create one with: someplan init {path}").format(
@@ -547,6 +710,15 @@ def read_meta(root: Path) -> dict[str, Any]:
     if not (isinstance(meta, dict) and isinstance(meta.get("format"), int) and isinstance(meta.get("id"), str)):
         raise WorkspaceError(_("{path} is not a someplan workspace file; it is left as it is").format(path=path))
     return meta
+
+
+def _valid_problem_doc(doc: dict) -> bool:
+    return (
+        all(isinstance(doc.get(k), str) for k in ("severity", "code", "message"))
+        and isinstance(doc.get("path"), (str, type(None)))
+        and "path" in doc
+        and isinstance(doc.get("params", {}), dict)
+    )
 
 
 def _file_problem(entry: Entry, decoded: DecodedFile) -> Problem | None:
@@ -575,6 +747,11 @@ def _file_problem(entry: Entry, decoded: DecodedFile) -> Problem | None:
 
 
 NEWER_FORMAT = N_("this workspace has format {format}; this someplan writes format {ours}: update someplan to edit it")
+DEVICES_NOT_A_FOLDER = N_("not a folder, so no device's edits can be read (replaced by a sync tool or by hand?); left alone")
+PRIVATE_ONLY = N_(
+    "{count} edits saved on this machine are not in the shared folder (restored by a sync tool, full or "
+    "read-only?): they show here, colleagues do not have them until someplan on this machine can write them there"
+)
 UNSYNCED = N_("saved on this machine, not yet in the shared folder: {reason}")
 # How far a colleague's clock runs ahead, by the unit it is told in.
 _AHEAD = {
@@ -585,8 +762,9 @@ _AHEAD = {
 
 
 def _time_ahead(ms: int) -> tuple[str, int]:
-    minutes = ms // 60_000
+    # Rounded, not cut: 2 h 59 min is "3 hours", not "2 hours".
+    minutes = round(ms / 60_000)
     if minutes < 120:
         return "minutes", minutes
-    hours = minutes // 60
-    return ("hours", hours) if hours < 48 else ("days", hours // 24)
+    hours = round(ms / 3_600_000)
+    return ("hours", hours) if hours < 48 else ("days", round(ms / 86_400_000))

@@ -16,40 +16,20 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
 from someplan.i18n import N_
-from someplan.store.atomic import TEMP_PREFIX, atomic_write, write_once
+from someplan.store.atomic import TEMP_PREFIX, atomic_write, read_regular, remove_stale_temp_files, write_once
 from someplan.store.device import Identity
+from someplan.store.filelock import file_lock
 from someplan.store.hlc import stamp_device
-from someplan.store.layout import DEVICE_FILE, DEVICES, SEGMENT_RE, segment_name
+from someplan.store.layout import DEVICE_FILE, DEVICES, EXPORTS, SEGMENT_RE, segment_name
 from someplan.store.ops import DecodedFile, decode
 from someplan.store.problems import Problem
 
 SEGMENT_BYTES = 64 * 1024
 LOCK_FILE = ".lock"
-
-
-@contextlib.contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
-    """An exclusive lock between this machine's processes (the file is local, never synced)."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
 def _keys(data: bytes) -> set[str]:
@@ -83,7 +63,7 @@ class SegmentWriter:
     # -- one writer at a time per device ---------------------------------------------------------
 
     @contextlib.contextmanager
-    def locked(self) -> Iterator[str]:
+    def locked(self):
         """Hold this device's write lock; catch up with what another process of ours wrote.
 
         The planner and a `someplan` command on one machine are one device: without the lock and
@@ -91,7 +71,7 @@ class SegmentWriter:
         Yields the greatest stamp among the ops the catch-up found, for the clock.
         """
         self.mirror_dir.mkdir(parents=True, exist_ok=True)
-        with _file_lock(self.mirror_dir / LOCK_FILE):
+        with file_lock(self.mirror_dir / LOCK_FILE):
             yield self._catch_up()
 
     def _catch_up(self) -> str:
@@ -121,6 +101,8 @@ class SegmentWriter:
         """Compare the workspace's copy of our segments with ours; heal what a sync tool broke."""
         for folder in (self.mirror_dir, self.device_dir):
             _remove_our_temp_files(folder)
+        for folder in (self.root, self.root / EXPORTS):  # shared with other processes: stale ones only
+            remove_stale_temp_files(folder)
         mirror = _read_segments(self.mirror_dir)
         shared = _read_segments(self.device_dir, strays=True)
         # Ops stamped with our id that we never wrote: another machine writes as us. (Other
@@ -168,17 +150,17 @@ class SegmentWriter:
                 continue
             if ours is None:  # what we carried before is in our own segments: not again
                 ours = {f"ours-{seq}": data for seq, data in _read_segments(self.mirror_dir).items()}
-            carried += self._not_in(earlier, {**shared, **ours})
+            carried += self._not_in(earlier, shared | ours)
         return carried
 
     @staticmethod
-    def _not_in(mirror: Mapping[Any, bytes], shared: Mapping[Any, bytes]) -> list[bytes]:
+    def _not_in(mirror: Mapping[object, bytes], shared: Mapping[object, bytes]) -> list[bytes]:
         """Our ops (as lines) that no file of our folder holds intact."""
         present = set().union(*(_keys(data) for data in shared.values())) if shared else set()
         missing = []
         for _, data in sorted(mirror.items()):
             decoded = decode(data)
-            missing += [line for op, line in zip(decoded.ops, decoded.lines, strict=False) if op.stamp + op.crc not in present]
+            missing += [line for op, line in zip(decoded.ops, decoded.lines) if op.stamp + op.crc not in present]
         return missing
 
     def _take_new_identity(self, mirror: dict[int, bytes], shared: dict[int, bytes]) -> Identity:
@@ -261,7 +243,7 @@ class SegmentWriter:
     def _shared_copy_is_ours(self) -> bool:
         """Before replacing our current segment, make sure nobody else's ops would be lost."""
         try:
-            on_disk = self._shared_path(self._seq).read_bytes()
+            on_disk = read_regular(self._shared_path(self._seq))
         except FileNotFoundError:
             return True
         except OSError:
@@ -315,7 +297,7 @@ def _read_segments(folder: Path, strays: bool = False) -> dict[int, bytes]:
         if not match and not (strays and ".jsonl" in path.name.lower() and not path.name.startswith(".")):
             continue
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
         except OSError:
             continue
         if match:

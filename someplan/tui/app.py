@@ -55,6 +55,7 @@ HELP_SECTIONS = (
     (N_("Assets"), AssetsPane),
     (N_("Export"), "ExportScreen"),
     (N_("Import figures"), "FiguresImportScreen"),
+    (N_("Ideas inbox"), "InboxScreen"),
 )
 
 YEAR_WHEEL_COMMAND = (
@@ -89,6 +90,7 @@ class PlannerCommands(Provider):
         (N_("Fill this week from the rotation"), "screen.fill_week", N_("Proposals for the empty slots, as a preview")),
         (N_("Fill the next weeks from the rotation"), "screen.fill_weeks", N_("Proposals for N weeks from this week")),
         (N_("Batch session"), "screen.batch", N_("Interview several people in one sitting; one draft each, spread out")),
+        (N_("Ideas inbox"), "screen.inbox", N_("Ideas colleagues dropped into the ideas folder: make drafts of them")),
         (N_("People"), "screen.people", N_("Who may appear in posts, consent, when each was featured")),
         (N_("Switch theme"), "app.change_theme", N_("Pick one of the themes")),
         (N_("Key figures view"), "screen.figures_view", N_("Rates by category and channel, top posts, reuse")),
@@ -251,7 +253,7 @@ class SomeplanApp(App):
     # -- actions ---------------------------------------------------------------------------------
 
     def action_doctor(self) -> None:
-        report = examine(self.catalog.workspace)
+        report = examine(self.catalog.workspace, self.catalog)
         where = _("{path}  (format {format})").format(path=report.workspace, format=report.format)
         lines: list[Text | str] = [Text(where, style="bold")]
         lines += [_("device {device}: {name}").format(device=device, name=name) for device, name in report.devices]

@@ -57,6 +57,8 @@ def test_every_headless_command_leaves_textual_unimported(someplan, ws, tmp_path
         "Facebook", "--category", "tips og triks", "-w", ws], ["demo", "--path-only"], ["language", "-w", ws],
         ["edit", post, "--title", "Badstue", "-w", ws], ["move", post, "--date",
         "2026-11-20", "-w", ws], ["rm", post, "-w", ws], ["restore", post, "-w", ws], ["init", str(tmp_path / "new")],
+        ["status", "--help"], ["staus"], ["idea", "Badstue ved fjorden", "-w", ws], ["ideas", "-w", ws],
+        ["ideas", "--contributors", "-w", ws],
         ["status", "--help"], ["staus"], ["report", "--month", "2026-11", "-w", ws],
         ["export", "wheel", "--year", "2026", "-w", ws],
     ]  # fmt: skip

@@ -103,3 +103,20 @@ def test_doctor_reports_problems_as_json(someplan, ws, tmp_path):
     assert [(p["code"], p["path"]) for p in report["problems"]] == [("damaged", "devices/zzzzzzzzzzzz/000001.jsonl")]
     assert "damaged" in someplan.json("status", ws, "--json")["problems"][0]["code"]
     assert "unreadable lines" in someplan("doctor", "-w", ws, code=1)
+
+
+def test_the_next_proposal_never_takes_a_slot_a_post_holds(someplan, tmp_path, monkeypatch):
+    """Issue 17 item 4, on the sample as a new user meets it on Sunday 6 December: Instagram's
+    20:00 holds "Jul på Solvik i 1912", so the proposal goes elsewhere (status reads posts through
+    the date index's stand-ins, which must carry the time)."""
+    import shutil
+    from pathlib import Path
+
+    sample = tmp_path / "sample"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "sample_workspace", sample)
+    monkeypatch.setenv("SOMEPLAN_TODAY", "2026-12-06")
+    report = someplan.json("status", str(sample), "--json")
+    taken = {(line["channel"], line["time"]) for day in report["days"] if day["date"] == "2026-12-06" for line in day["posts"]}
+    proposal = report["next_proposal"]
+    assert ("Instagram", "20:00") in taken
+    assert proposal["date"] != "2026-12-06" or (proposal["channel"], proposal["time"]) not in taken

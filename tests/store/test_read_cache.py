@@ -18,9 +18,14 @@ from tests.store.conftest import Machine
 from tests.store.conftest import copy_device_files as _sync
 
 
-def _replayed(folder: Path, base: Path) -> Workspace:
-    """What a machine that never saw this folder reads: every segment, no snapshot, no cache."""
+def _replayed(folder: Path, base: Path, machine: Machine | None = None) -> Workspace:
+    """What a machine that never saw this folder reads: every segment, no snapshot, no cache;
+    with `machine`, also that machine's private copies of its own segments, which every reader
+    of that machine merges (an edit saved there shows there, whatever the shared folder lost)."""
     fresh = Path(tempfile.mkdtemp(dir=base))
+    private = machine.identities.state / "workspaces" if machine else None
+    if private is not None and private.exists():
+        shutil.copytree(private, fresh / "state" / "workspaces")
     return Workspace.open(folder, IdentityStore(fresh / "cfg", fresh / "state"), writable=False)
 
 
@@ -172,6 +177,6 @@ def test_reading_through_the_cache_equals_a_full_replay(steps):
             for m in machines.values():
                 if kind == "read" and m is not who:
                     continue
-                _same(m.open(writable=False), _replayed(m.folder, base))
+                _same(m.open(writable=False), _replayed(m.folder, base, m))
     finally:
         shutil.rmtree(base, ignore_errors=True)

@@ -9,6 +9,7 @@ every value ever written must still be listed in `history` (the losers of concur
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import tempfile
@@ -464,14 +465,25 @@ def _run_scenario(base: Path, scenario: dict) -> None:
         world.assert_rule_zero()
 
 
+# CI runs 40 generated scripts (about half a minute); a soak run before a release draws many more:
+#     SOMEPLAN_SOAK_EXAMPLES=2000 .venv/bin/pytest tests/store/test_sync_simulation.py -k generated
+SOAK_EXAMPLES = int(os.environ.get("SOMEPLAN_SOAK_EXAMPLES", "40"))
+
+
 @settings(
-    max_examples=40,
+    max_examples=SOAK_EXAMPLES,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(scenarios)
 def test_generated_edit_scripts_converge_without_losing_anything(scenario):
+    """The state machine over the store: two or three machines edit, a sync tool (well-behaved,
+    spurious conflicted copies, or hostile: stale restores, deletions) moves files in random
+    orders, colleagues copy old backups over each other's folders, snapshots are written and
+    sessions refresh or reopen; every machine must converge to the last-writer-wins result of
+    every op written, with nothing lost from history. 40 examples in CI; set
+    SOMEPLAN_SOAK_EXAMPLES (e.g. 2000, about half an hour) for a soak run."""
     with tempfile.TemporaryDirectory(prefix="someplan-sim-") as base:
         _run_scenario(Path(base), scenario)
 

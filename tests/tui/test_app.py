@@ -153,7 +153,7 @@ async def test_every_palette_command_runs(make_app):
                 "screen.batch": "BatchScreen", "screen.people": "PeopleScreen",
                 "screen.figures_view": "FiguresScreen", "screen.year_wheel": "YearWheelScreen",
                 "screen.export": "ExportScreen", "screen.report": "MainScreen",
-                "screen.import_figures": "FiguresImportScreen"}  # fmt: skip
+                "screen.import_figures": "FiguresImportScreen", "screen.inbox": "InboxScreen"}  # fmt: skip
     for _, action, _ in PlannerCommands.COMMANDS:
         app = make_app()
         async with app.run_test(size=(120, 40)) as pilot:
@@ -180,6 +180,37 @@ async def test_a_post_open_in_the_editor_that_a_colleague_changed_is_flagged(mak
         await pilot.pause()
         assert editor.has_class("flagged")
         assert "caption" in str(editor.query_one("#editor-flag").render())
+
+
+async def test_edits_the_shared_folder_did_not_take_show_in_the_header_until_it_has_them(make_app, sample_copy, monkeypatch):
+    import errno
+    import os
+
+    from textual.widgets import Static
+
+    from someplan.store import atomic
+
+    real = atomic._write_all
+    shared = os.path.realpath(sample_copy)
+    full = {"on": True}
+
+    def write_all(fd, data):
+        if full["on"] and os.readlink(f"/proc/self/fd/{fd}").startswith(shared):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(fd, data)
+
+    monkeypatch.setattr(atomic, "_write_all", write_all)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.catalog.workspace.insert("posts", {"title": "bare her", "date": "2026-11-19"})
+        await pilot.press("t")
+        await pilot.pause()
+        assert "edits only on this machine" in str(app.screen.query_one("#header", Static).render())
+        full["on"] = False
+        app.catalog.workspace.insert("posts", {"title": "nå går det", "date": "2026-11-19"})
+        await pilot.press("t")
+        await pilot.pause()
+        assert "edits only on this machine" not in str(app.screen.query_one("#header", Static).render())
 
 
 def test_the_planner_starts_without_the_screens_only_a_key_opens():

@@ -183,6 +183,31 @@ def test_snapshot_of_the_assets_pane_at_80x24(snap_compare, make_app):
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=assets)
 
 
+async def test_a_reference_leading_out_of_the_folder_is_listed_as_refused(make_app):
+    app = make_app()
+    post_id = next(iter(app.catalog.workspace.view(POSTS)))
+    app.catalog.workspace.update(POSTS, post_id, {"assets": ["../../../etc/passwd", "\x1b]0;pwned\x07/etc/shadow"]})
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        refused = [row for row in screen.asset_listing.rows if row.refused]
+        assert sorted(row.path for row in refused) == sorted(["../../../etc/passwd", "\x1b]0;pwned\x07/etc/shadow"])
+        pane = screen.query_one(AssetsPane)
+        status = str(pane.query_one("#assets-status").render())
+        assert "2\u00a0refused" in status
+        lines = [str(option.prompt) for option in pane.main._options]
+        assert any("\\x1b]0;pwned\\x07/etc/shadow" in line and "refused" in line for line in lines)
+
+
+async def test_a_shared_asset_folder_outside_the_users_folders_is_not_indexed_and_says_so(make_app, sample_copy):
+    app = make_app()
+    app.catalog.workspace.update("settings", "workspace", {"asset_folder": "/"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert screen.asset_index.root == sample_copy.resolve() / "assets"
+        assert len(shown(screen)) == 10
+        assert any("--trust-folder" in n.message for n in app._notifications)
+
+
 async def test_the_folder_watch_starts_off_the_ui_thread(make_app, monkeypatch):
     import threading
 

@@ -165,6 +165,26 @@ async def test_its_month_is_the_month_of_the_weeks_thursday(make_app):
         assert screen.query_one("#export-path", Input).value.endswith(".md")
 
 
+async def test_an_edit_stamped_after_2088_does_not_break_the_dialog(make_app, sample_copy):
+    from someplan.store.ops import encode
+
+    app = make_app()
+    post = next(p for p in app.catalog.posts() if p.date and p.date >= dt.date(2026, 11, 18))
+    colleague = sample_copy / "devices" / "zzzzzzzzzzzz"
+    colleague.mkdir()
+    stamp = f"{int(dt.datetime(2090, 1, 1, tzinfo=dt.timezone.utc).timestamp() * 1000):013d}-0000-zzzzzzzzzzzz"
+    (colleague / "000001.jsonl").write_bytes(encode(stamp, "posts", post.id, "notes", "from 2090", None))
+    app.catalog.workspace.refresh()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        (written,) = (sample_copy / "exports").iterdir()
+        assert Calendar.from_ical(written.read_bytes()).walk("VEVENT")
+
+
 async def test_a_long_path_shows_the_file_name(make_app, sample_copy, tmp_path):
     """Issue 17.21: the dialog's file field showed the start of a long path and hid the name."""
     deep = tmp_path / ("Dropbox (Fjordhotellet Solvik AS)" + "/felles/sosiale medier" * 2) / "planlegger"

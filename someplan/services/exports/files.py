@@ -20,6 +20,7 @@ Decisions:
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from someplan.i18n import _, pgettext
@@ -123,6 +124,10 @@ def check_target(path: Path, workspace_root: Path, device: str, force: bool = Fa
         raise UserError(_("the folder {folder} does not exist").format(folder=folder))
     if path.is_dir():
         raise UserError(_("{path} is a folder").format(path=path))
+    if not _new_or_plain(path):
+        # Replacing it would put a plain file where a link, a device (/dev/full) or a pipe was,
+        # even with --force: the user meant that thing, not a file of that name.
+        raise UserError(_("{path} is not a plain file (a link, a device or a pipe); choose another name").format(path=path))
     inside = _inside(path, workspace_root)
     if inside is not None:
         if inside.parts[:1] == (DEVICES,) or device not in path.name:
@@ -130,6 +135,15 @@ def check_target(path: Path, workspace_root: Path, device: str, force: bool = Fa
                               "so that two machines never write one file").format(device=device))  # fmt: skip
     if path.exists() and not force and not is_ours(path, device):
         raise NotOurs(path)
+
+
+def _new_or_plain(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def is_ours(path: Path, device: str) -> bool:

@@ -34,7 +34,8 @@ from someplan.services.exports.common import Names, clean, one_line, plan_order,
 UID_SUFFIX = "@someplan"
 PRODID = "-//someplan//someplan plan export//EN"
 TIMED_MINUTES = 15
-SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
+MAX_SEQUENCE = 2**31 - 1
 REFRESH = dt.timedelta(hours=1)  # how often a subscribed calendar should look again
 _TENTATIVE = (Status.IDEA, Status.DRAFT)
 
@@ -69,23 +70,23 @@ def calendar_bytes(
     calendar.add("x-published-ttl", vDuration(REFRESH))
     for post in sorted((p for p in posts if p.date is not None), key=plan_order):
         calendar.add_component(_event(post, names, zone, changed.get(post.id)))
-    data: bytes = calendar.to_ical()
-    return data
+    return calendar.to_ical()
 
 
 def _event(post: Post, names: Names, zone: tzinfo, changed: dt.datetime | None) -> Event:
-    assert post.date is not None  # calendar_bytes passes the dated posts only
-    stamp = (changed or SEQUENCE_EPOCH).astimezone(dt.UTC).replace(microsecond=0)
+    stamp = (changed or SEQUENCE_EPOCH).astimezone(dt.timezone.utc).replace(microsecond=0)
     event = Event()
     event.add("uid", uid_of(post.id))
     event.add("dtstamp", stamp)
     event.add("last-modified", stamp)
-    event.add("sequence", max(int((stamp - SEQUENCE_EPOCH).total_seconds()), 0))
+    # RFC 5545 integers are 32-bit: seconds since 2020 run out in 2088, and an edit stamped later
+    # (a clock far ahead) keeps the highest SEQUENCE there is.
+    event.add("sequence", min(max(int((stamp - SEQUENCE_EPOCH).total_seconds()), 0), MAX_SEQUENCE))
     if post.time is None:
         event.add("dtstart", post.date)
         event.add("dtend", post.date + dt.timedelta(days=1))
     else:
-        start = dt.datetime.combine(post.date, post.time, tzinfo=zone).astimezone(dt.UTC)
+        start = dt.datetime.combine(post.date, post.time, tzinfo=zone).astimezone(dt.timezone.utc)
         event.add("dtstart", start)
         event.add("dtend", start + dt.timedelta(minutes=TIMED_MINUTES))
     event.add("summary", summary_of(post, names))

@@ -128,6 +128,9 @@ class AssetsPane(Pane):
         if listing.missing:
             missing = shown(ngettext("⚠ {count} missing", "⚠ {count} missing", listing.missing), count=listing.missing)
             text.append(nbsp + "·" + nbsp + missing, style="bold yellow")
+        if listing.refused:
+            refused = shown(ngettext("⚠ {count} refused", "⚠ {count} refused", listing.refused), count=listing.refused)
+            text.append(nbsp + "·" + nbsp + refused, style="bold red")
         if self.query_text:
             text.append(f"{nbsp}·{nbsp}")
             text.append(
@@ -144,7 +147,11 @@ class AssetsPane(Pane):
 
 
 def _row_text(row: AssetRow) -> Text:
-    if row.missing:
+    if row.refused:
+        text = Text("⚠ ", style="bold red")
+        text.append(literal(row.path), style="red")
+        text.append("  " + _("refused: outside the asset folder, not read"), style="bold red")
+    elif row.missing:
         text = Text("⚠ ", style="bold yellow")
         text.append(literal(row.path), style="yellow")
         text.append("  " + _("missing"), style="bold yellow")

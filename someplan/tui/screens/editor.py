@@ -61,6 +61,8 @@ class PostEditor(ModalScreen[Post | None]):
             yield Static("", id="editor-flag", markup=False)
             with VerticalScroll(id="editor-form"):
                 yield form_field(N_("Title"), Input(literal(post.title), id="title"))
+                if post.contributor:  # a colleague's idea: credited wherever the post is shown
+                    yield Static(_("Idea from {name}").format(name=literal(self._contributor_name())), id="editor-credit", markup=False)
                 with Horizontal(classes="row"):
                     yield form_field(N_("Date"), Input(labels.date_field(post.date), placeholder="23.11.2026", id="date"))
                     yield form_field(
@@ -122,6 +124,10 @@ class PostEditor(ModalScreen[Post | None]):
                 # The counts' fields are a few columns wide: their error takes the row's width.
                 yield Vertical(Static("", classes="error", id="error-figures", markup=False), classes="field")
             yield Caption(N_("ctrl+s save · esc cancel · tab next field"), classes="hint")
+
+    def _contributor_name(self) -> str:
+        person = self.app.catalog.workspace.get("people", self.original.contributor) or {}
+        return str(person.get("name") or _("removed person"))
 
     @staticmethod
     def _choice(value, records):

@@ -75,6 +75,7 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("E", "export", N_("Export"), id="app.export"),
         # Not in the footer, which is full at 80 columns; help and the palette list it.
         Binding("R", "report", N_("Report of the last month"), id="app.report", show=False),
+        Binding("i", "inbox", N_("Ideas"), id="app.inbox", show=False),
         Binding("I", "import_figures", N_("Import figures"), id="app.import_figures"),
     ]
 
@@ -165,6 +166,9 @@ class MainScreen(AssetsCoordination, Screen):
         if self.last_colleague:
             header.append(f"{gap}⟳ {literal(self.last_colleague)}", style="green")
         problems = self.catalog.workspace.problems
+        if any(p.code in ("unsynced", "private-only") for p in problems):
+            # Lasting until the shared folder has them: colleagues do not see these edits.
+            header.append(gap + _("⚠ edits only on this machine"), style="bold red")
         if problems:
             shown = ngettext("⚠ {count} problem (ctrl+p: doctor)", "⚠ {count} problems (ctrl+p: doctor)", len(problems))
             header.append(gap + shown.format(count=len(problems)), style="yellow")
@@ -523,6 +527,9 @@ class MainScreen(AssetsCoordination, Screen):
                 self.notify(message, markup=False)
 
         self.app.push_screen(lazy.screen("ExportScreen")(self.week, self.today), written)
+
+    def action_inbox(self) -> None:
+        self.app.push_screen(lazy.screen("InboxScreen")(), lambda _drafted: self.refresh_all())
 
     def action_report(self) -> None:
         """Write the last whole month's report (as `someplan report` does) and say where. On a

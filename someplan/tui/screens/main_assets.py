@@ -16,7 +16,7 @@ from someplan.domain.assets import AssetQuery, AssetRow, reference_key
 from someplan.domain.post import Post, Status
 from someplan.i18n import _, language, ngettext
 from someplan.services.asset_library import Applied, AssetLibrary, title_from_name
-from someplan.services.assets import AssetIndex, AssetList
+from someplan.services.assets import AssetIndex, AssetList, asset_folder_problems
 from someplan.textsafe import literal
 from someplan.tui.panes.assets import AssetsPane
 from someplan.tui.planner_app import planner_app
@@ -74,6 +74,8 @@ class AssetsCoordination(_MainScreenPart):
 
     def _start_assets(self) -> None:
         self.assets = AssetLibrary(self.catalog)
+        for problem in asset_folder_problems(self.catalog):  # a shared setting pointing at `/`
+            self.notify(problem.message, severity="warning", timeout=15, markup=False)
         self.run_worker(self._watch_and_index_assets, thread=True, exclusive=True, group="assets")
 
     def _stop_assets(self) -> None:
