@@ -18,7 +18,12 @@ from someplan.domain.assets import AssetQuery
 from someplan.domain.weeks import day_label
 from someplan.i18n import N_, _, language, ngettext
 from someplan.services.assets import (
-    asset_folder_problems, asset_rows, refused_asset_folder, scan_index, seen_at, trust_asset_folder,
+    asset_folder_problems,
+    asset_rows,
+    refused_asset_folder,
+    scan_index,
+    seen_at,
+    trust_asset_folder,
 )
 from someplan.services.errors import UserError
 from someplan.textsafe import literal
@@ -35,14 +40,17 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
     which.add_argument("--unused", action="store_true", help=_("only files no post uses"))
     p.add_argument("--filter", default="", help=_("the assets pane's filter, e.g. 'unused:6 folder:natur'"))
     p.add_argument("--trust-folder", action="store_true",
-                   help=_("read the workspace's asset folder on this machine although it lies outside your own folders"))  # fmt: skip
+                   help=_("read the workspace's asset folder on this machine "
+                          "although it lies outside your own folders"))  # fmt: skip
     common.json_option(p)
 
 
 def cmd_assets(args) -> int:
     with common.open_catalog(args) as catalog:  # first: its language is the one to speak
         if args.trust_folder:
-            common.say(_("the asset folder {folder} is read on this machine from now on").format(folder=trust_asset_folder(catalog)))
+            common.say(
+                _("the asset folder {folder} is read on this machine from now on").format(folder=trust_asset_folder(catalog))
+            )
         refused_folder = refused_asset_folder(catalog)
         if refused_folder is not None:
             print("someplan: " + _("warning") + ": " + literal(asset_folder_problems(catalog)[0].message), file=sys.stderr)
@@ -88,7 +96,11 @@ def cmd_assets(args) -> int:
         ngettext("{count} new", "{count} new", listing.new).format(count=listing.new),
         ngettext("{count} unused", "{count} unused", listing.unused).format(count=listing.unused),
         ngettext("{count} missing", "{count} missing", listing.missing).format(count=listing.missing),
-        *([ngettext("{count} refused", "{count} refused", listing.refused).format(count=listing.refused)] if listing.refused else []),
+        *(
+            [ngettext("{count} refused", "{count} refused", listing.refused).format(count=listing.refused)]
+            if listing.refused
+            else []
+        ),
     ]
     out.print(Text(" · ".join(counts), style="bold"))
     for name in index.unreadable:
@@ -99,7 +111,8 @@ def cmd_assets(args) -> int:
 
 def _row_json(row, index) -> dict:
     doc = {
-        "path": row.path, "type": row.kind, "folder": row.folder, "missing": row.missing, "refused": row.refused, "new": row.is_new,
+        "path": row.path, "type": row.kind, "folder": row.folder, "missing": row.missing, "refused": row.refused,
+        "new": row.is_new,
         "size": row.size if not row.missing else None,
         "modified": dt.datetime.fromtimestamp(row.modified).isoformat(timespec="seconds") if not row.missing else None,
         "posts": list(row.post_ids), "uses": row.uses, "last_used": row.last_used.isoformat() if row.last_used else None,

@@ -7,6 +7,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 from someplan.cli import common
 from someplan.i18n import N_, _
@@ -46,7 +47,7 @@ def cmd_ideas(args) -> int:
         if args.contributors:
             return _contributors(inbox.contributors(catalog), args.json)
         found = inbox.listing(catalog, inbox.read_box(catalog), everything=args.all)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"id": idea.id, "file": idea.key, "kind": idea.kind, "from": idea.contributor or None,
          "when": idea.when.isoformat(timespec="minutes"), "state": idea.state.value,
          "post": idea.record.post or None if idea.record else None, "attachment": idea.attachment,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from someplan.cli import common
 from someplan.i18n import _
@@ -50,7 +51,7 @@ def cmd_people_list(args) -> int:
         from someplan.services.ideas import contributors
 
         ideas_used = {person.id: used for person, used in contributors(catalog)}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for person in people:
         entry = seen.get(person.id)
         rows.append({

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from gettext import NullTranslations
 from typing import Literal
 
 from someplan.i18n import N_, _, translator
@@ -16,7 +17,7 @@ _NUMBER_WORDS = {
 }
 _N = r"(\d+|[a-zæøå]+)"
 # (pattern, unit, n) — n None: the number is in the text.
-_SPOKEN = (
+_SPOKEN: tuple[tuple[str, Literal["week", "month"], int | None], ...] = (
     (r"weekly|every week|ukentlig|hver uke", "week", 1),
     (rf"every {_N} weeks?", "week", None),
     (r"fortnightly|annenhver uke|annen hver uke", "week", 2),
@@ -46,7 +47,7 @@ class Cadence:
     unit: Literal["week", "month"] = "week"
     n: int = 1
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         limit = MAX_WEEKS if self.unit == "week" else MAX_TIMES_A_MONTH
         if self.unit not in ("week", "month") or not isinstance(self.n, int) or not 1 <= self.n <= limit:
             raise ValueError(_("not a cadence: {unit} {n}").format(unit=self.unit, n=self.n))
@@ -77,7 +78,7 @@ class Cadence:
         """ "every 2 weeks" / "annenhver uke": in `locale` ("nb", "en"), else in the language spoken now."""
         return self._spoken(translator(locale))
 
-    def _spoken(self, catalog) -> str:
+    def _spoken(self, catalog: NullTranslations | None) -> str:
         # Every form is a whole message (Bokmål says "annenhver uke" for every 2 weeks);
         # catalog None: the English source.
         if self.unit == "week":

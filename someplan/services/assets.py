@@ -21,10 +21,20 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from someplan.domain.assets import (
-    LEGACY_PREFIX, AssetQuery, AssetRow, BadReference, Move, is_ignored_name, kind_of, moved_references,
-    normal_reference, reference_key, top_post_ids,
+    LEGACY_PREFIX,
+    AssetQuery,
+    AssetRow,
+    BadReference,
+    Move,
+    is_ignored_name,
+    kind_of,
+    moved_references,
+    normal_reference,
+    reference_key,
+    top_post_ids,
 )  # fmt: skip
 from someplan.i18n import N_, _
 from someplan.services.catalog import POSTS, Catalog
@@ -314,10 +324,9 @@ class AssetIndex:
         return entry
 
     def move(self, move: Move) -> None:
-        keys = [k for k in self.entries if move.apply(k) is not None]
-        for key in keys:
+        moved = {k: new for k in self.entries if (new := move.apply(k)) is not None}
+        for key, new in moved.items():
             entry = self.entries.pop(key)
-            new = move.apply(key)
             entry.disk = None
             self.entries[new] = entry
             self._facts.pop(key, None)
@@ -419,12 +428,13 @@ def _usage(catalog: Catalog) -> tuple[dict[str, Usage], dict[str, Usage]]:
         refs = doc.get("assets")
         if not isinstance(refs, list) or not refs:
             continue
-        title = doc.get("title") if isinstance(doc.get("title"), str) else ""
+        raw_title, category_id = doc.get("title"), doc.get("category")
+        title = raw_title if isinstance(raw_title, str) else ""
         try:
             day = dt.date.fromisoformat(doc["date"]) if isinstance(doc.get("date"), str) else None
         except ValueError:
             day = None
-        category = categories.get(doc.get("category")) if isinstance(doc.get("category"), str) else None
+        category = categories.get(category_id) if isinstance(category_id, str) else None
         for ref in refs:
             key = reference_key(ref) if isinstance(ref, str) else None
             if key is None:
@@ -475,7 +485,7 @@ def usage_in_index(index: AssetIndex, usage: dict[str, Usage]) -> tuple[dict[str
 
 
 def best_posts(catalog: Catalog) -> frozenset[str]:
-    from someplan.services.overview import post_rates
+    from someplan.domain.figures import post_rates
     from someplan.domain.post import Status
 
     channels = {c.id: c for c in catalog.channels()}
@@ -521,13 +531,13 @@ def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt
 
     rows: list[AssetRow] = []
     matched = 0
-    for key, use in sorted(refused.items()):
+    for _key, use in sorted(refused.items()):
         candidate = row(use.stored, None, use)._replace(refused=True, kind="other")
         if query.matches(candidate, today):
             matched += 1
             if len(rows) < limit:
                 rows.append(candidate)
-    for key, use in sorted(missing.items()):
+    for _key, use in sorted(missing.items()):
         candidate = row(use.stored, None, use)
         if query.matches(candidate, today):
             matched += 1
@@ -537,15 +547,15 @@ def asset_rows(catalog: Catalog, index: AssetIndex, query: AssetQuery, today: dt
     empty, entries = query.empty, index.entries
     for key in index.newest_first():  # 20,000 files: keep this loop plain
         entry = entries[key]
-        use = usage.get(key)
+        used = usage.get(key)
         new_count += entry.mtime > since or entry.ctime > since
-        unused += use is None
+        unused += used is None
         if empty:
             matched += 1
             if len(rows) < limit:
-                rows.append(row(key, entry, use))
+                rows.append(row(key, entry, used))
             continue
-        candidate = row(key, entry, use)
+        candidate = row(key, entry, used)
         if query.matches(candidate, today):
             matched += 1
             if len(rows) < limit:
@@ -588,7 +598,9 @@ def referenced_keys(catalog: Catalog, index: AssetIndex) -> set[str]:
 FOLDER_CACHE_VERSION = 2  # 2: links leading out of the folder are not counted (as in the scan)
 
 
-def count_files(root: Path | str, since: float, cache: dict | None = None) -> tuple[set[str], int, dict]:
+def count_files(
+    root: Path | str, since: float, cache: dict[str, Any] | None = None
+) -> tuple[set[str], int, dict[str, Any]]:
     """The asset keys under `root`, how many arrived after `since`, and the folder cache to keep.
 
     A file arriving (created, copied, renamed, synced in) changes its folder's mtime, so a folder
@@ -600,7 +612,7 @@ def count_files(root: Path | str, since: float, cache: dict | None = None) -> tu
     root = str(root)
     real_root = os.path.realpath(root)
     known = cache or {}
-    kept: dict[str, list] = {}
+    kept: dict[str, list[Any]] = {}
     keys: set[str] = set()
     new = 0
     pending = [(root, "")]
@@ -625,7 +637,7 @@ def count_files(root: Path | str, since: float, cache: dict | None = None) -> tu
     return keys, new, kept
 
 
-def _look_into(folder: str, mtime_ns: int, real_root: str) -> list | None:
+def _look_into(folder: str, mtime_ns: int, real_root: str) -> list[Any] | None:
     """[mtime_ns, sub-folder names, {file name: newest of mtime and ctime}] of one folder."""
     folders, files = [], {}
     try:
@@ -655,7 +667,7 @@ def _folder_cache_path(catalog: Catalog) -> Path:
     return cache_dir() / f"asset-folders-{catalog.workspace.id}.json"
 
 
-def _read_folder_cache(path: Path, root: Path) -> dict:
+def _read_folder_cache(path: Path, root: Path) -> dict[str, Any]:
     try:
         doc = json.loads(path.read_bytes())
     except (OSError, ValueError):
@@ -680,7 +692,13 @@ def asset_counts(catalog: Catalog) -> dict[str, int]:
     found: set[str] = set()
     usage, refused = _usage(catalog)
     for key in usage:
-        where = key if key in keys else key[len(LEGACY_PREFIX):] if key.startswith(LEGACY_PREFIX) and key[len(LEGACY_PREFIX):] in keys else None
+        where = (
+            key
+            if key in keys
+            else key[len(LEGACY_PREFIX) :]
+            if key.startswith(LEGACY_PREFIX) and key[len(LEGACY_PREFIX) :] in keys
+            else None
+        )
         if where is None:
             missing += 1
         else:

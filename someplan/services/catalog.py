@@ -20,8 +20,8 @@ from someplan.domain.settings import WorkspaceSettings
 from someplan.domain.weeks import day_label
 from someplan.i18n import N_, _, language
 from someplan.services.errors import UserError
-from someplan.textsafe import literal
 from someplan.store.workspace import Workspace
+from someplan.textsafe import literal
 
 if TYPE_CHECKING:
     from someplan.domain.batch import BatchSession
@@ -136,9 +136,10 @@ class Catalog:
         """What the rotation engine needs from `first` on, without decoding every post.
 
         The posts dated from `first` on, as stand-ins with only category, channel, date and time
-        (all the engine reads of a dated post: the time says which slot it holds); the undated drafts and ready posts (the backlog) in
-        full; and for each category its latest post before `first`, as a stand-in with only
-        category and date (the engine needs no more of a post before the weeks it plans).
+        (all the engine reads of a dated post: the time says which slot it holds); the undated
+        drafts and ready posts (the backlog) in full; and for each category its latest post before
+        `first`, as a stand-in with only category and date (the engine needs no more of a post
+        before the weeks it plans).
         """
         low = first.isoformat()
         with self.workspace.lock:

@@ -17,6 +17,7 @@ import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from someplan.domain import ideas as rules
 from someplan.domain.assets import Move, is_ignored_name
@@ -27,6 +28,10 @@ from someplan.services.catalog import PEOPLE, POSTS, Catalog
 from someplan.services.errors import UserError
 from someplan.store.atomic import TEMP_PREFIX, atomic_write, fsync_folder
 from someplan.store.workspace import new_record_id
+
+if TYPE_CHECKING:
+    from someplan.domain.person import Person
+    from someplan.services.report import IdeaLine
 
 IDEAS = "ideas"
 TEXT_READ_BYTES = 64 * 1024  # a note longer than this is previewed and drafted from its start
@@ -118,14 +123,14 @@ class IdeaBox:
             self.version += 1
 
     def move(self, move: Move) -> None:
-        for key in [k for k in self.items if move.apply(k) is not None]:
+        moved = {k: new for k in self.items if (new := move.apply(k)) is not None}
+        for key, new in moved.items():
             idea = self.items.pop(key)
-            new = move.apply(key)
             text = idea.text
             self.items[new] = dataclasses.replace(idea, key=new, contributor=rules.contributor(text, new, self.devices))
         self.version += 1
 
-    def apply(self, changes: list) -> None:
+    def apply(self, changes: list[Any]) -> None:
         """The asset watcher's changes (Added, Removed, Moved)."""
         from someplan.services.asset_watch import Added, Moved, Removed
 
@@ -186,7 +191,7 @@ def new_count(catalog: Catalog) -> int:
 # -- acts ------------------------------------------------------------------------------------
 
 
-def _record_fields(idea: Idea, **fields) -> dict:
+def _record_fields(idea: Idea, **fields: Any) -> dict[str, Any]:
     return {"name": idea.key, **fields}
 
 
@@ -197,7 +202,7 @@ def set_aside(catalog: Catalog, idea: Idea, aside: bool = True) -> None:
     catalog.workspace.write((IDEAS, idea.id, k, v) for k, v in fields.items())
 
 
-def contributor_person(catalog: Catalog, name: str):
+def contributor_person(catalog: Catalog, name: str) -> Person | None:
     """The person of that name, marked as a contributor; added to the registry (no consent) if new."""
     from someplan.domain.person import Person  # here: `someplan status` counts ideas without people
 
@@ -286,17 +291,18 @@ def add_note(catalog: Catalog, text: str, file: Path | None, from_name: str, now
 OUTCOMES = {IdeaState.NEW: "", IdeaState.DRAFTED: N_("made a draft"), IdeaState.SET_ASIDE: N_("set aside")}
 
 
-def report_lines(catalog: Catalog, first: dt.date, last: dt.date) -> list:
+def report_lines(catalog: Catalog, first: dt.date, last: dt.date) -> list[IdeaLine]:
     """The report's "ideas that came in": those dropped from `first` to `last`, oldest first."""
     from someplan.services.report import IdeaLine
 
     found = [idea for idea in listing(catalog, read_box(catalog), everything=True) if first <= idea.when.date() <= last]
     found.sort(key=lambda idea: (idea.entry.mtime, idea.key))
-    return [IdeaLine(idea.contributor or "?", idea.when.date(), idea.title(), _(OUTCOMES[idea.state]) if OUTCOMES[idea.state] else "")
+    return [IdeaLine(idea.contributor or "?", idea.when.date(), idea.title(),
+                     _(OUTCOMES[idea.state]) if OUTCOMES[idea.state] else "")
             for idea in found]  # fmt: skip
 
 
-def contributors(catalog: Catalog) -> list[tuple]:
+def contributors(catalog: Catalog) -> list[tuple[Person, int]]:
     """Contributors by how many posts were made of their ideas (deleted posts not counted), most first."""
     used: dict[str, int] = {}
     for doc in catalog.workspace.view(POSTS).values():

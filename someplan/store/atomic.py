@@ -18,6 +18,7 @@ import re
 import stat
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 TEMP_PREFIX = ".~someplan-"
@@ -74,7 +75,7 @@ def is_temp_name(name: str) -> bool:
     return name.startswith(TEMP_PREFIX)
 
 
-def remove_stale_temp_files(folder: Path, now_s=time.time) -> None:
+def remove_stale_temp_files(folder: Path, now_s: Callable[[], float] = time.time) -> None:
     """Remove the temp files crashed processes of this machine left in `folder`."""
     try:
         paths = list(folder.glob(f"{TEMP_PREFIX}*"))

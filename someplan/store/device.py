@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,7 +82,9 @@ class Identity:
 class IdentityStore:
     """Loads, mints and re-mints the device identity."""
 
-    def __init__(self, config: Path | None = None, state: Path | None = None, fingerprint=machine_fingerprint):
+    def __init__(
+        self, config: Path | None = None, state: Path | None = None, fingerprint: Callable[[], str] = machine_fingerprint
+    ) -> None:
         self.config = Path(config) if config else config_dir()
         self.state = Path(state) if state else state_dir()
         self._fingerprint = fingerprint
@@ -91,7 +94,7 @@ class IdentityStore:
         # the one that mints holds the lock, the others then read what it saved.
         try:
             self.config.mkdir(parents=True, exist_ok=True)
-            lock = file_lock(self.config / LOCK_FILE)
+            lock: contextlib.AbstractContextManager[None] = file_lock(self.config / LOCK_FILE)
         except OSError:
             lock = contextlib.nullcontext()
         with lock:

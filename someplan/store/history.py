@@ -71,7 +71,9 @@ def _versions(ops: list[Op], names: dict[str, str]) -> list[Version]:
             # Made after seeing a stamp far ahead, and named that one (see ops.order_key): so did
             # this device's earlier edits of the field since then, which this one replaced.
             device = stamp_device(link.stamp)
-            known |= {op.stamp for op in ops if op.prev == link.prev and stamp_device(op.stamp) == device and op.stamp < link.stamp}
+            known |= {
+                op.stamp for op in ops if op.prev == link.prev and stamp_device(op.stamp) == device and op.stamp < link.stamp
+            }
         link = by_stamp.get(link.prev) if link.prev else None
     result = []
     for op in ops:

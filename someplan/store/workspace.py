@@ -23,9 +23,18 @@ from someplan.store import snapshot as snapshots
 from someplan.store.atomic import atomic_write, read_regular
 from someplan.store.device import Identity, IdentityStore
 from someplan.store.history import Version, record_history
-from someplan.store.hlc import DEVICE_ID_RE, MAX_FOLLOW_AHEAD_MS, SKEW_REPORT_MS, Clock, stamp_device, stamp_wall_ms, wall_clock_ms
+from someplan.store.hlc import (
+    DEVICE_ID_RE,
+    MAX_FOLLOW_AHEAD_MS,
+    SKEW_REPORT_MS,
+    Clock,
+    NowMs,
+    stamp_device,
+    stamp_wall_ms,
+    wall_clock_ms,
+)
 from someplan.store.layout import DEVICE_FILE, DEVICES, SEGMENT_RE, WORKSPACE_FILE, Entry, Kind, classify, segment_name
-from someplan.store.merge import MergedState, RecordRef
+from someplan.store.merge import Cell, MergedState, RecordRef
 from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, anchor_stamp, decode, loads, make_op, real_stamp
 from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
 from someplan.store.writer import SegmentWriter
@@ -67,7 +76,9 @@ def new_record_id() -> str:
 class Workspace:
     """One open workspace. Thread-safe: the change feed refreshes it from its own thread."""
 
-    def __init__(self, root: Path, meta: dict, identities: IdentityStore, writable: bool, now_ms=wall_clock_ms):
+    def __init__(
+        self, root: Path, meta: dict[str, Any], identities: IdentityStore, writable: bool, now_ms: NowMs = wall_clock_ms
+    ) -> None:
         self.root = root
         self.meta = meta
         self.id: str = meta["id"]
@@ -83,9 +94,9 @@ class Workspace:
         # This machine's private copies of its segments, as (device, name) -> their signature, the
         # signature of the shared file of that name when last compared, and how many of their ops
         # no shared file of ours holds.
-        self._private: dict[tuple[str, str], tuple[tuple, tuple | None, int]] = {}
+        self._private: dict[tuple[str, str], tuple[tuple[Any, ...], tuple[Any, ...] | None, int]] = {}
         self._meta_problems: list[Problem] = []
-        self._skipped: dict[str, list] | None = None  # relpath -> [size, mtime_ns, problem doc]
+        self._skipped: dict[str, list[Any]] | None = None  # relpath -> [size, mtime_ns, problem doc]
         self._skipped_dirty = False
         self._writer: SegmentWriter | None = None
         self._cache_stale = True
@@ -100,7 +111,7 @@ class Workspace:
     # -- opening ----------------------------------------------------------------------------------
 
     @classmethod
-    def init(cls, root: Path | str, identities: IdentityStore | None = None, now_ms=wall_clock_ms) -> "Workspace":
+    def init(cls, root: Path | str, identities: IdentityStore | None = None, now_ms: NowMs = wall_clock_ms) -> Workspace:
         """Create a new, empty workspace folder (or make an empty folder one)."""
         root = Path(root)
         if (root / WORKSPACE_FILE).exists():
@@ -115,8 +126,8 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, root: Path | str, identities: IdentityStore | None = None, writable: bool = True, now_ms=wall_clock_ms
-    ) -> "Workspace":
+        cls, root: Path | str, identities: IdentityStore | None = None, writable: bool = True, now_ms: NowMs = wall_clock_ms
+    ) -> Workspace:
         root = Path(root)
         meta = read_meta(root)
         workspace = cls(root, meta, identities or IdentityStore(), writable, now_ms)
@@ -153,7 +164,7 @@ class Workspace:
         entries = list(self._entries())
         found = {e.relpath: (s.st_ino, s.st_size, s.st_mtime_ns) for e, s in entries if e.kind in _OP_KINDS}
         checked = loaded.trusted(found, lambda relpath: (self.root / relpath).read_bytes()) if loaded else None
-        if checked is not None:
+        if loaded is not None and checked is not None:  # checked: only from a loaded snapshot
             loaded.fill(self.state, self._replay_all)
             holding, _grown = checked
             for relpath, cover in holding.items():
@@ -229,11 +240,13 @@ class Workspace:
         """Every file that holds ops: segments and sync tools' stray copies of them."""
         for entry, stat in self._entries():
             if entry.kind in (Kind.SEGMENT, Kind.STRAY_SEGMENT):
-                if stat.st_size >= SKIP_UNREADABLE_BYTES and self._skip_known_unreadable(entry, (0, stat.st_size, stat.st_mtime_ns)):
+                if stat.st_size >= SKIP_UNREADABLE_BYTES and self._skip_known_unreadable(
+                    entry, (0, stat.st_size, stat.st_mtime_ns)
+                ):
                     continue
                 yield self.root / entry.relpath
 
-    def _replay_all(self) -> dict:
+    def _replay_all(self) -> dict[RecordRef, dict[str, Cell]]:
         """The cells from every file, for a snapshot whose cells turn out not to parse."""
         fresh = MergedState()
         for path in self._op_files():
@@ -251,14 +264,14 @@ class Workspace:
         self._writer = writer
         with writer.locked():
             self.identity = writer.check()
-        self._set_clock()
+        self._set_clock(self.identity)
         self.refresh()  # what check() put back or carried over
 
     def _set_horizon(self) -> None:
         self.state.horizon = f"{self._now_ms() + MAX_FOLLOW_AHEAD_MS:013d}~"
 
-    def _set_clock(self) -> None:
-        self.clock = Clock(self.identity.device_id, self._now_ms)
+    def _set_clock(self, identity: Identity) -> None:
+        self.clock = Clock(identity.device_id, self._now_ms)
         if self.state.max_stamp:
             self.clock.observe(self.state.max_stamp)
 
@@ -275,7 +288,7 @@ class Workspace:
                     self.clock.observe(self.state.max_stamp)
             return changed
 
-    def _scan(self, covered: dict[str, list], update_views: bool = True) -> set[RecordRef]:
+    def _scan(self, covered: dict[str, list[Any]], update_views: bool = True) -> set[RecordRef]:
         changed: set[RecordRef] = set()
         seen: set[str] = set()
         touched: set[str] = set()  # device folders with a file read or gone
@@ -296,7 +309,7 @@ class Workspace:
 
     # -- large unreadable files, remembered ---------------------------------------------------------
 
-    def _skipped_files(self) -> dict[str, list]:
+    def _skipped_files(self) -> dict[str, list[Any]]:
         if self._skipped is None:
             self._skipped = {}
             try:
@@ -319,7 +332,7 @@ class Workspace:
         except OSError:
             pass  # only saves time
 
-    def _skip_known_unreadable(self, entry: Entry, signature: tuple) -> Problem | None:
+    def _skip_known_unreadable(self, entry: Entry, signature: tuple[int, int, int]) -> Problem | None:
         known = self._skipped_files().get(entry.relpath)
         if known and known[:2] == [signature[1], signature[2]]:
             return Problem.from_doc(known[2])
@@ -330,8 +343,8 @@ class Workspace:
     def _private_root(self) -> Path:
         return self._identities.state / "workspaces" / self.id
 
-    def _private_files(self) -> dict[tuple[str, str], tuple]:
-        found: dict[tuple[str, str], tuple] = {}
+    def _private_files(self) -> dict[tuple[str, str], tuple[Any, ...]]:
+        found: dict[tuple[str, str], tuple[Any, ...]] = {}
         try:
             folders = [f for f in os.scandir(self._private_root()) if DEVICE_ID_RE.match(f.name) and f.is_dir()]
         except OSError:
@@ -358,7 +371,7 @@ class Workspace:
             return set()
         changed: set[RecordRef] = set()
         present: set[str] | None = None
-        verdicts: dict[tuple[str, str], tuple[tuple, tuple | None, int]] = {}
+        verdicts: dict[tuple[str, str], tuple[tuple[Any, ...], tuple[Any, ...] | None, int]] = {}
         for key, signature in sorted(files.items()):
             device, name = key
             shared = self._files.get(f"{DEVICES}/{device}/{name}")
@@ -425,11 +438,16 @@ class Workspace:
                         # would block the read), reported.
                         entry = classify(folder.name, item.name)
                         if entry.kind is not Kind.IGNORED:
-                            yield Entry(entry.relpath, entry.device, entry.name, Kind.NOT_A_FILE), item.stat(follow_symlinks=False)
+                            yield (
+                                Entry(entry.relpath, entry.device, entry.name, Kind.NOT_A_FILE),
+                                item.stat(follow_symlinks=False),
+                            )
             except OSError:
                 continue
 
-    def _read_entry(self, entry: Entry, signature, covered: dict[str, list], update_views: bool) -> set[RecordRef]:
+    def _read_entry(
+        self, entry: Entry, signature: tuple[int, int, int], covered: dict[str, list[Any]], update_views: bool
+    ) -> set[RecordRef]:
         state = _FileState(signature, None)
         self._files[entry.relpath] = state
         if entry.kind in (Kind.IGNORED, Kind.SNAPSHOT):
@@ -441,10 +459,17 @@ class Workspace:
             state.problem = Problem("info", "foreign", N_("not a someplan file; left alone"), entry.relpath)
             return set()
         if entry.kind is Kind.NOT_A_FILE:
-            state.problem = Problem("warning", "not-a-file", N_("not a plain file (a folder, link or pipe); not read, left alone"), entry.relpath)
+            state.problem = Problem(
+                "warning", "not-a-file", N_("not a plain file (a folder, link or pipe); not read, left alone"), entry.relpath
+            )
             return set()
         if entry.kind is Kind.ODD_FOLDER:
-            state.problem = Problem("info", "odd-folder", N_("not named like a device folder (a sync tool's copy?); its ops are read, it is left alone"), entry.relpath)
+            state.problem = Problem(
+                "info",
+                "odd-folder",
+                N_("not named like a device folder (a sync tool's copy?); its ops are read, it is left alone"),
+                entry.relpath,
+            )
             return set()
         if entry.kind is not Kind.DEVICE and signature[1] >= SKIP_UNREADABLE_BYTES:
             skipped = self._skip_known_unreadable(entry, signature)
@@ -579,24 +604,26 @@ class Workspace:
                 raise ReadOnlyWorkspace(self._read_only_reason)
             if self._writer is None:
                 self._start_writer()
+            writer, clock = self._writer, self.clock
+            assert writer is not None and clock is not None  # _start_writer sets both
             changes = list(changes)
             if not changes:
                 return []
-            with self._writer.locked() as newest:
+            with writer.locked() as newest:
                 if newest:
-                    self.clock.observe(newest)  # another process of this device wrote meanwhile
+                    clock.observe(newest)  # another process of this device wrote meanwhile
                 lines, ops = [], []
                 for table, record, field_name, value in changes:
-                    stamp = self.clock.now()
+                    stamp = clock.now()
                     line, op = make_op(stamp, table, record, field_name, value, self._prev(table, record, field_name, stamp))
                     lines.append(line)
                     ops.append(op)
-                self._writer.append(lines)
+                writer.append(lines)
                 if not newest:
-                    self._note_own_writes(ops)
-            if self._writer.identity is not self.identity:
-                self.identity = self._writer.identity
-                self._set_clock()
+                    self._note_own_writes(writer, ops)
+            if writer.identity is not self.identity:
+                self.identity = writer.identity
+                self._set_clock(writer.identity)
             self.state.apply(ops)
             self.version += 1
             return ops
@@ -610,13 +637,13 @@ class Workspace:
         anchor = anchor_stamp(key)
         return anchor if anchor > stamp else real_stamp(key)
 
-    def _note_own_writes(self, ops: list[Op]) -> None:
+    def _note_own_writes(self, writer: SegmentWriter, ops: list[Op]) -> None:
         """Remember our freshly written segments as read, so the next refresh (and the change
         feed's, on the event our own write causes) does not decode them again. Skipped when
         another process of ours wrote meanwhile: then the file holds ops still to merge."""
         newest = max(op.stamp for op in ops)
-        for seq in self._writer.written:
-            relpath = f"{DEVICES}/{self._writer.identity.device_id}/{segment_name(seq)}"
+        for seq in writer.written:
+            relpath = f"{DEVICES}/{writer.identity.device_id}/{segment_name(seq)}"
             try:
                 stat = (self.root / relpath).stat()
                 data = (self.root / relpath).read_bytes()
@@ -624,8 +651,9 @@ class Workspace:
                 continue
             known = self._files.get(relpath)
             max_stamp = max(newest, known.max_stamp if known else "")
-            self._files[relpath] = _FileState((stat.st_ino, stat.st_size, stat.st_mtime_ns), None, max_stamp, snapshots.digest(data))
-        self._writer.written.clear()
+            signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+            self._files[relpath] = _FileState(signature, None, max_stamp, snapshots.digest(data))
+        writer.written.clear()
 
     def insert(self, table: str, fields: dict[str, Any], record_id: str | None = None) -> str:
         record_id = record_id or new_record_id()
@@ -693,7 +721,7 @@ def _same(a: Any, b: Any) -> bool:
     return a == b and type(a) is type(b)
 
 
-def read_meta(root: Path) -> dict:
+def read_meta(root: Path) -> dict[str, Any]:
     path = root / WORKSPACE_FILE
     if not root.is_dir():
         raise WorkspaceError(_("no such folder: {path}").format(path=root))
@@ -712,7 +740,7 @@ def read_meta(root: Path) -> dict:
     return meta
 
 
-def _valid_problem_doc(doc: dict) -> bool:
+def _valid_problem_doc(doc: dict[str, Any]) -> bool:
     return (
         all(isinstance(doc.get(k), str) for k in ("severity", "code", "message"))
         and isinstance(doc.get("path"), (str, type(None)))

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from someplan.i18n import N_
 from someplan.store.atomic import TEMP_PREFIX, atomic_write, read_regular, remove_stale_temp_files, write_once
@@ -63,7 +64,7 @@ class SegmentWriter:
     # -- one writer at a time per device ---------------------------------------------------------
 
     @contextlib.contextmanager
-    def locked(self):
+    def locked(self) -> Iterator[str]:
         """Hold this device's write lock; catch up with what another process of ours wrote.
 
         The planner and a `someplan` command on one machine are one device: without the lock and
@@ -150,17 +151,17 @@ class SegmentWriter:
                 continue
             if ours is None:  # what we carried before is in our own segments: not again
                 ours = {f"ours-{seq}": data for seq, data in _read_segments(self.mirror_dir).items()}
-            carried += self._not_in(earlier, shared | ours)
+            carried += self._not_in(earlier, {**shared, **ours})
         return carried
 
     @staticmethod
-    def _not_in(mirror: Mapping[object, bytes], shared: Mapping[object, bytes]) -> list[bytes]:
+    def _not_in(mirror: Mapping[Any, bytes], shared: Mapping[Any, bytes]) -> list[bytes]:
         """Our ops (as lines) that no file of our folder holds intact."""
         present = set().union(*(_keys(data) for data in shared.values())) if shared else set()
         missing = []
         for _, data in sorted(mirror.items()):
             decoded = decode(data)
-            missing += [line for op, line in zip(decoded.ops, decoded.lines) if op.stamp + op.crc not in present]
+            missing += [line for op, line in zip(decoded.ops, decoded.lines, strict=False) if op.stamp + op.crc not in present]
         return missing
 
     def _take_new_identity(self, mirror: dict[int, bytes], shared: dict[int, bytes]) -> Identity:

@@ -41,7 +41,13 @@ def test_a_bad_filter_is_a_one_line_error(someplan, sample):
 
 
 def test_status_counts_new_unused_and_missing(someplan, sample, monkeypatch):
-    assert someplan.json("status", sample, "--json")["assets"] == {"files": 10, "new": 10, "unused": 1, "missing": 1, "refused": 0}
+    assert someplan.json("status", sample, "--json")["assets"] == {
+        "files": 10,
+        "new": 10,
+        "unused": 1,
+        "missing": 1,
+        "refused": 0,
+    }
     assert "Assets: 10 files, 10 new, 1 unused, 1 missing" in someplan("status", sample)
     monkeypatch.setenv("SOMEPLAN_LANG", "nb")
     assert "Filer: 10 filer, 10 nye, 1 ubrukt, 1 mangler" in someplan("status", sample)

@@ -118,7 +118,9 @@ def test_assets_and_status_list_refused_references_and_agree(someplan, tmp_path,
     ws.close()
     listing = someplan.json("assets", "--json", "-w", str(sample))
     assert listing["refused"] == 3 and listing["missing"] == 1
-    assert sorted(a["path"] for a in listing["assets"] if a["refused"]) == sorted(["../../../etc/passwd", "/etc/passwd", "\\\\server\\x.jpg"])
+    assert sorted(a["path"] for a in listing["assets"] if a["refused"]) == sorted(
+        ["../../../etc/passwd", "/etc/passwd", "\\\\server\\x.jpg"]
+    )
     text = someplan("assets", "-w", str(sample))
     assert "refused" in text and "3 refused" in text
     status = someplan.json("status", str(sample), "--json")

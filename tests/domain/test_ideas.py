@@ -7,7 +7,13 @@ from hypothesis import strategies as st
 
 from someplan.domain.category import Category
 from someplan.domain.ideas import (
-    contributor, guess_category, kind_of_idea, note_name, note_stem_of_attachment, preview, title_of,
+    contributor,
+    guess_category,
+    kind_of_idea,
+    note_name,
+    note_stem_of_attachment,
+    preview,
+    title_of,
 )  # fmt: skip
 
 

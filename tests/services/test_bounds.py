@@ -40,11 +40,10 @@ def test_a_colleagues_huge_cadence_is_read_as_weekly_reported_and_status_works(c
 def test_an_edit_stamped_after_2088_exports_a_calendar_with_a_32_bit_sequence(year):
     from icalendar import Calendar
 
+    from someplan.domain.post import Post
     from tests.services.test_exports_ics import export
 
-    from someplan.domain.post import Post
-
     post = Post("p1", title="A", channel="fb", date=dt.date(2026, 11, 23))
-    edited = dt.datetime(year, 12, 31, 23, 59, tzinfo=dt.timezone.utc)
+    edited = dt.datetime(year, 12, 31, 23, 59, tzinfo=dt.UTC)
     [event] = Calendar.from_ical(export([post], {"p1": edited})).walk("VEVENT")
     assert 0 <= int(event["SEQUENCE"]) <= 2**31 - 1

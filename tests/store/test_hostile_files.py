@@ -57,7 +57,13 @@ def test_a_deeply_nested_segment_line_with_a_valid_crc_is_a_damaged_line(shared)
 
 def test_a_deeply_nested_snapshot_with_valid_digests_is_ignored(shared):
     kari, ws, rid, folder = shared
-    header = {"snapshot": snapshots.SNAPSHOT_FORMAT, "max_stamp": "", "covers": {}, "views": snapshots.digest(DEEP), "cells": snapshots.digest(DEEP)}
+    header = {
+        "snapshot": snapshots.SNAPSHOT_FORMAT,
+        "max_stamp": "",
+        "covers": {},
+        "views": snapshots.digest(DEEP),
+        "cells": snapshots.digest(DEEP),
+    }
     (folder / "snapshot.json").write_bytes(b"\n".join([json.dumps(header).encode(), DEEP, DEEP]))
     assert rid in kari.open(writable=False).view("posts")
 
@@ -159,7 +165,17 @@ def test_field_values_of_the_wrong_type_or_nan_are_reported(shared):
     kari, ws, rid, folder = shared
     stamp = ws.state.max_stamp[:13]
     lines = [
-        _with_crc(b'"i":"' + f"{stamp}-000{i}-{OTHER}".encode() + b'","t":"posts","r":"' + rid.encode() + b'","f":"' + field + b'","p":null,"v":' + value + b"}")
+        _with_crc(
+            b'"i":"'
+            + f"{stamp}-000{i}-{OTHER}".encode()
+            + b'","t":"posts","r":"'
+            + rid.encode()
+            + b'","f":"'
+            + field
+            + b'","p":null,"v":'
+            + value
+            + b"}"
+        )
         for i, (field, value) in enumerate([(b"reach", b"NaN"), (b"title", b"5"), (b"date", b"[1]")])
     ]
     (folder / "000001.jsonl").write_bytes(b"".join(lines))

@@ -172,7 +172,7 @@ async def test_an_edit_stamped_after_2088_does_not_break_the_dialog(make_app, sa
     post = next(p for p in app.catalog.posts() if p.date and p.date >= dt.date(2026, 11, 18))
     colleague = sample_copy / "devices" / "zzzzzzzzzzzz"
     colleague.mkdir()
-    stamp = f"{int(dt.datetime(2090, 1, 1, tzinfo=dt.timezone.utc).timestamp() * 1000):013d}-0000-zzzzzzzzzzzz"
+    stamp = f"{int(dt.datetime(2090, 1, 1, tzinfo=dt.UTC).timestamp() * 1000):013d}-0000-zzzzzzzzzzzz"
     (colleague / "000001.jsonl").write_bytes(encode(stamp, "posts", post.id, "notes", "from 2090", None))
     app.catalog.workspace.refresh()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -34,7 +34,7 @@ from someplan.services.exports.common import Names, clean, one_line, plan_order,
 UID_SUFFIX = "@someplan"
 PRODID = "-//someplan//someplan plan export//EN"
 TIMED_MINUTES = 15
-SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
+SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 MAX_SEQUENCE = 2**31 - 1
 REFRESH = dt.timedelta(hours=1)  # how often a subscribed calendar should look again
 _TENTATIVE = (Status.IDEA, Status.DRAFT)
@@ -70,11 +70,13 @@ def calendar_bytes(
     calendar.add("x-published-ttl", vDuration(REFRESH))
     for post in sorted((p for p in posts if p.date is not None), key=plan_order):
         calendar.add_component(_event(post, names, zone, changed.get(post.id)))
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data
 
 
 def _event(post: Post, names: Names, zone: tzinfo, changed: dt.datetime | None) -> Event:
-    stamp = (changed or SEQUENCE_EPOCH).astimezone(dt.timezone.utc).replace(microsecond=0)
+    assert post.date is not None  # calendar_bytes passes the dated posts only
+    stamp = (changed or SEQUENCE_EPOCH).astimezone(dt.UTC).replace(microsecond=0)
     event = Event()
     event.add("uid", uid_of(post.id))
     event.add("dtstamp", stamp)
@@ -86,7 +88,7 @@ def _event(post: Post, names: Names, zone: tzinfo, changed: dt.datetime | None) 
         event.add("dtstart", post.date)
         event.add("dtend", post.date + dt.timedelta(days=1))
     else:
-        start = dt.datetime.combine(post.date, post.time, tzinfo=zone).astimezone(dt.timezone.utc)
+        start = dt.datetime.combine(post.date, post.time, tzinfo=zone).astimezone(dt.UTC)
         event.add("dtstart", start)
         event.add("dtend", start + dt.timedelta(minutes=TIMED_MINUTES))
     event.add("summary", summary_of(post, names))

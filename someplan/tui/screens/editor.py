@@ -25,6 +25,7 @@ from someplan.services.user_input import parse_date, parse_time
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.language import Caption
+from someplan.tui.planner_app import planner_app
 from someplan.tui.screens.dialogs import Confirm, form_field, kept_text, show_errors
 
 MAX_COUNT_DIGITS = 12
@@ -62,7 +63,9 @@ class PostEditor(ModalScreen[Post | None]):
             with VerticalScroll(id="editor-form"):
                 yield form_field(N_("Title"), Input(literal(post.title), id="title"))
                 if post.contributor:  # a colleague's idea: credited wherever the post is shown
-                    yield Static(_("Idea from {name}").format(name=literal(self._contributor_name())), id="editor-credit", markup=False)
+                    yield Static(
+                        _("Idea from {name}").format(name=literal(self._contributor_name())), id="editor-credit", markup=False
+                    )
                 with Horizontal(classes="row"):
                     yield form_field(N_("Date"), Input(labels.date_field(post.date), placeholder="23.11.2026", id="date"))
                     yield form_field(
@@ -126,7 +129,7 @@ class PostEditor(ModalScreen[Post | None]):
             yield Caption(N_("ctrl+s save · esc cancel · tab next field"), classes="hint")
 
     def _contributor_name(self) -> str:
-        person = self.app.catalog.workspace.get("people", self.original.contributor) or {}
+        person = planner_app(self).catalog.workspace.get("people", self.original.contributor) or {}
         return str(person.get("name") or _("removed person"))
 
     @staticmethod

@@ -93,9 +93,11 @@ class InboxScreen(Screen):
             self._watcher = None
 
     def _read(self) -> None:
-        root = self.box.root
+        shown = self.box
+        assert shown is not None  # made as the screen mounts, before this worker starts
+        root = shown.root
         entries = scan_folder(root) if root.is_dir() else {}
-        box = inbox.IdeaBox(root, self.box.devices)
+        box = inbox.IdeaBox(root, shown.devices)
         box.load(entries)  # fingerprints and notes read here, off the UI thread
         self._call(self._read_done, box)
 
@@ -118,6 +120,7 @@ class InboxScreen(Screen):
         if self._pending is not None:
             self._pending.extend(changes)
             return
+        assert self.box is not None  # made as the screen mounts
         self.box.apply(changes)
         self.updates += 1
         self.show()
@@ -155,7 +158,8 @@ class InboxScreen(Screen):
         count = ngettext("{count} new", "{count} new", new).format(count=new)
         folder = literal(str(self.box.root.name if self.box else "")) + "/"
         self.query_one("#inbox-header", Static).update(Text.assemble(
-            (_("Ideas inbox"), "bold"), f" · {which} · {count} · ", (folder, "dim"), " · " + _("enter makes a draft · x sets aside · a all or new")))  # fmt: skip
+            (_("Ideas inbox"), "bold"), f" · {which} · {count} · ", (folder, "dim"),
+            " · " + _("enter makes a draft · x sets aside · a all or new")))  # fmt: skip
         self._show_selected()
 
     @property
@@ -222,7 +226,9 @@ class InboxScreen(Screen):
             return
         aside = idea.state is IdeaState.NEW
         self._write(inbox.set_aside, idea, aside)
-        self.notify(_("Set aside: a shows every idea, x there brings it back") if aside else _("Back among the new ideas"), markup=False)
+        self.notify(
+            _("Set aside: a shows every idea, x there brings it back") if aside else _("Back among the new ideas"), markup=False
+        )
         self.show()
 
     def action_toggle_all(self) -> None:
