@@ -42,6 +42,7 @@ AREAS = {
         *(ROOT / "someplan" / "services" / f"{name}.py" for name in (
             "asset_watch", "assets", "batch", "catalog", "doctor", "errors", "holiday_cache", "language",
             "locate", "overview", "people", "planning", "rotation_fill", "setup", "status", "user_input",
+            "channels", "categories", "named_records",
         )),
         ROOT / "someplan" / "services" / "figures",
         *(ROOT / "someplan" / "domain" / f"{name}.py" for name in (

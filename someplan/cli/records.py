@@ -96,21 +96,21 @@ def _record_fields(args, catalog) -> dict:
 
 
 def cmd_record_add(args) -> int:
-    from someplan.services import setup
+    from someplan.services import categories, channels
 
     with common.open_catalog(args, writable=True) as catalog:
         fields = _record_fields(args, catalog)
         record: Channel | Category
         if args.kind == "channel":
-            record = setup.add_channel(catalog, args.name, fields.pop("network", "other"), fields.pop("target_per_week", 1))
+            record = channels.add_channel(catalog, args.name, fields.pop("network", "other"), fields.pop("target_per_week", 1))
         else:
-            record = setup.add_category(catalog, args.name, **fields)
+            record = categories.add_category(catalog, args.name, **fields)
     common.say(record.id)
     return 0
 
 
 def cmd_record_edit(args) -> int:
-    from someplan.services import setup
+    from someplan.services import categories, channels
     from someplan.services.errors import UserError
 
     with common.open_catalog(args, writable=True) as catalog:
@@ -119,17 +119,17 @@ def cmd_record_edit(args) -> int:
             fields["name"] = args.new_name
         if not fields:
             raise UserError(_("nothing to change"))
-        edit = setup.edit_channel if args.kind == "channel" else setup.edit_category
+        edit = channels.edit_channel if args.kind == "channel" else categories.edit_category
         record = edit(catalog, args.name, **fields)
     common.say(record.id)
     return 0
 
 
 def cmd_record_rm(args) -> int:
-    from someplan.services import setup
+    from someplan.services import categories, channels
 
     with common.open_catalog(args, writable=True) as catalog:
-        remove = setup.remove_channel if args.kind == "channel" else setup.remove_category
+        remove = channels.remove_channel if args.kind == "channel" else categories.remove_category
         record = remove(catalog, args.name)
     common.say((_("removed channel {name}") if args.kind == "channel" else _("removed category {name}")).format(name=record.name))
     return 0

@@ -1,20 +1,17 @@
-"""A new workspace's defaults, and the channels and categories users shape it with."""
+"""A new workspace with its defaults, and the workspace's language (channels and categories have
+their own modules: services.channels, services.categories)."""
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
 
 from someplan.domain.cadence import Cadence
 from someplan.domain.category import Category
 from someplan.domain.channel import Channel, Network
 from someplan.domain.settings import LOCALES, WorkspaceSettings
-from someplan.i18n import _, ngettext, normalise
-from someplan.services.catalog import CATEGORIES, CHANNELS, SETTINGS, SETTINGS_ID, Catalog, Named
+from someplan.i18n import _, normalise
+from someplan.services.catalog import CATEGORIES, CHANNELS, SETTINGS, SETTINGS_ID, Catalog
 from someplan.services.errors import UserError
-from someplan.services.user_input import parse_network
 from someplan.store.device import IdentityStore
 from someplan.store.workspace import Workspace, new_record_id
 
@@ -56,83 +53,6 @@ def init_workspace(path: Path, name: str | None, identities: IdentityStore | Non
     return workspace
 
 
-E = TypeVar("E", Channel, Category)  # the records edited by `_edit`
-
-
-def _unique_name(records: Iterable[Named], name: str, skip_id: str | None = None) -> str:
-    name = name.strip()
-    if not name:
-        raise UserError(_("a name cannot be empty"))
-    if any(r.name.casefold() == name.casefold() and r.id != skip_id for r in records):
-        raise UserError(_("there is already one named {name!r}").format(name=name))
-    return name
-
-
-def add_channel(catalog: Catalog, name: str, network: str = "other", target: int = 1) -> Channel:
-    channel = Channel(
-        id=new_record_id(), name=_unique_name(catalog.channels(), name), network=parse_network(network), target_per_week=target
-    )
-    catalog.workspace.insert(CHANNELS, channel.to_doc(), channel.id)
-    return channel
-
-
-def _edit(catalog: Catalog, table: str, record: E, siblings: Iterable[Named], fields: dict[str, Any]) -> E:
-    if "name" in fields:
-        fields["name"] = _unique_name(siblings, fields["name"], record.id)
-    updated = dataclasses.replace(record, **fields)
-    catalog.workspace.update(table, record.id, updated.to_doc())
-    return updated
-
-
-def edit_channel(catalog: Catalog, which: str, **fields: Any) -> Channel:
-    if "network" in fields:
-        fields["network"] = parse_network(fields["network"])
-    return _edit(catalog, CHANNELS, catalog.channel(which), catalog.channels(), fields)
-
-
-def add_category(catalog: Catalog, name: str, **fields: Any) -> Category:
-    category = Category(id=new_record_id(), name=_unique_name(catalog.categories(), name), **fields)
-    catalog.workspace.insert(CATEGORIES, category.to_doc(), category.id)
-    return category
-
-
-def edit_category(catalog: Catalog, which: str, **fields: Any) -> Category:
-    return _edit(catalog, CATEGORIES, catalog.category(which), catalog.categories(), fields)
-
-
-def remove_channel(catalog: Catalog, which: str) -> Channel:
-    channel = catalog.channel(which)
-    _refuse_if_used(catalog, "channel", channel.id, channel.name)
-    catalog.workspace.delete(CHANNELS, channel.id)
-    return channel
-
-
-def remove_category(catalog: Catalog, which: str) -> Category:
-    category = catalog.category(which)
-    _refuse_if_used(catalog, "category", category.id, category.name)
-    catalog.workspace.delete(CATEGORIES, category.id)
-    return category
-
-
-def _refuse_if_used(catalog: Catalog, field: str, record_id: str, name: str) -> None:
-    used = sum(1 for p in catalog.posts() if getattr(p, field) == record_id)
-    if not used:
-        return
-    if field == "category":
-        message = ngettext(
-            "{count} post uses the category {name!r}; pause it instead (someplan category edit NAME --paused)",
-            "{count} posts use the category {name!r}; pause it instead (someplan category edit NAME --paused)",
-            used,
-        )
-    else:
-        message = ngettext(
-            "{count} post uses the channel {name!r}; move it first",
-            "{count} posts use the channel {name!r}; move those posts first",
-            used,
-        )
-    raise UserError(message.format(count=used, name=name))
-
-
 def set_locale(catalog: Catalog, locale: str) -> bool:
     """The workspace's language, for everyone who opens it (one write; none when it is already
     that). Each user may still choose their own (`services.language.set_user_choice`)."""
@@ -143,19 +63,3 @@ def set_locale(catalog: Catalog, locale: str) -> bool:
         return False
     catalog.workspace.write([(SETTINGS, SETTINGS_ID, "locale", chosen)])
     return True
-
-
-def move_category(catalog: Catalog, which: str, steps: int) -> list[Category]:
-    """Move a category `steps` places in the rotation order (negative: earlier); the new order.
-
-    Every category gets its place as a rank in one batch, so the order is the same on every
-    machine even for categories that never had a rank.
-    """
-    order = catalog.rotation()
-    category = catalog.category(which)
-    index = next(i for i, c in enumerate(order) if c.id == category.id)
-    order.insert(max(0, min(len(order) - 1, index + steps)), order.pop(index))
-    catalog.workspace.write(
-        [(CATEGORIES, c.id, "rank", rank) for rank, c in enumerate(order) if c.rank != rank]
-    )
-    return catalog.rotation()

@@ -84,7 +84,7 @@ def test_figures_equal_a_spreadsheet_computation_of_the_file(someplan, tmp_path)
     import datetime as dt
 
     from someplan.services.catalog import Catalog
-    from someplan.services.setup import edit_channel
+    from someplan.services.channels import edit_channel
     from someplan.store.workspace import Workspace
 
     catalog = Catalog(Workspace.open(ws))

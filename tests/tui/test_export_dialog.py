@@ -214,7 +214,7 @@ async def test_r_writes_the_last_months_report_and_says_where(make_app, sample_c
 
 
 async def test_a_hootsuite_file_without_posts_is_refused_with_the_reason(make_app, sample_copy):
-    from someplan.services.setup import add_channel
+    from someplan.services.channels import add_channel
 
     app = make_app()
     empty = add_channel(app.catalog, "Threads", "other", 3)

@@ -22,7 +22,7 @@ from someplan.domain.post import Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_word
 from someplan.i18n import N_, _, language, ngettext
 from someplan.services import batch as batch_service
-from someplan.services import planning, rotation_fill, setup, user_input
+from someplan.services import categories, planning, rotation_fill, user_input
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
 from someplan.services.overview import figures_summary, rotation_rows
@@ -396,7 +396,7 @@ class MainScreen(AssetsCoordination, Screen):
         category = self._selected_category()
         if category is None:
             return
-        setup.edit_category(self.catalog, category.id, active=not category.active)
+        categories.edit_category(self.catalog, category.id, active=not category.active)
         done = _("{category}: paused") if category.active else _("{category}: back in the rotation")
         self.notify(done.format(category=literal(category.name)), markup=False)
         self.refresh_all()
@@ -405,7 +405,7 @@ class MainScreen(AssetsCoordination, Screen):
     def action_move_category(self, steps: int) -> None:
         category = self._selected_category()
         if category is not None:
-            setup.move_category(self.catalog, category.id, steps)
+            categories.move_category(self.catalog, category.id, steps)
             self.refresh_all()
 
     def action_edit_category(self) -> None:
@@ -417,7 +417,7 @@ class MainScreen(AssetsCoordination, Screen):
         def saved(self, fields: dict | None) -> None:
             if fields:
                 try:
-                    setup.edit_category(self.catalog, category.id, **fields)
+                    categories.edit_category(self.catalog, category.id, **fields)
                 except UserError as error:
                     self.notify(str(error), severity="error", markup=False)
                 self.refresh_all()
