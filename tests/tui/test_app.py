@@ -14,6 +14,8 @@ async def test_number_keys_and_tab_move_between_panes(make_app):
         assert app.focused.id == "rotation-table"
         await pilot.press("3")
         assert app.focused.id == "assets-list"
+        await pilot.press("4")
+        assert app.focused.id == "figures-text"  # the key figures pane takes the focus too
         await pilot.press("1")
         assert app.focused.id == "plan-list"
         await pilot.press("tab")

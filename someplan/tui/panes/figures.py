@@ -14,12 +14,18 @@ from someplan.tui.panes.base import Pane
 from someplan.tui.sparkline import sparkline
 
 
+class FiguresText(Static):
+    """The pane's summary, focusable so `4` and `tab` reach the pane like the others."""
+
+    can_focus = True
+
+
 class FiguresPane(Pane):
     TITLE = N_("Key figures")
     NUMBER = 4
 
     def compose(self):
-        yield Static(id="figures-text", markup=False)
+        yield FiguresText(id="figures-text", markup=False)
         yield Static(id="figures-trend", markup=False)
         yield Static(id="figures-top", markup=False)
 
