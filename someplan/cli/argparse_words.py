@@ -32,6 +32,7 @@ METAVARS = {
     "target": N_("NUMBER"), "colour": N_("COLOUR"), "cadence": N_("CADENCE"), "question": N_("TEXT"),
     "weekday": N_("WEEKDAY"), "people": N_("NAMES"), "minutes": N_("MINUTES"), "first_week": N_("WEEK"),
     "every": N_("WEEKS"), "role": N_("ROLE"), "mapping": N_("NAME"), "weeks": N_("WEEKS"), "kind": N_("KIND"),
+    "month": N_("MONTH"), "year": N_("YEAR"), "quarter": N_("QUARTER"), "output": N_("FILE"),
 }  # fmt: skip
 POSITIONALS = {
     "workspace": N_("workspace"), "path": N_("path"), "title": N_("title"), "id": N_("id"), "name": N_("name"),

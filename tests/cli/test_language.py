@@ -113,10 +113,11 @@ def test_every_command_a_user_meets_speaks_bokmal(bokmal, sample):
 
 def test_help_and_usage_errors_in_bokmal(bokmal, capsys):
     for args in (("--help",), ("add", "--help"), ("status", "--help"), ("language", "--help"), ("campaign", "--help"),
-                 ("campaign", "add", "--help"), ("people", "add", "--help")):
+                 ("campaign", "add", "--help"), ("people", "add", "--help"), ("export", "--help"), ("report", "--help")):
         out = _usage(capsys, *args)
         assert out.startswith("bruk: someplan") and "valg:" in out, out
         assert english_in(out) == [], (args, out)
+        assert not {"MONTH", "YEAR", "QUARTER", "OUTPUT"} & set(out.replace("[", " ").replace("]", " ").split()), out
     # every NOUN ACTION command is built alike: its value names and -w explained in Bokmål too
     assert "HANDLING ..." in _usage(capsys, "campaign", "--help")
     out = _usage(capsys, "campaign", "add", "--help")
