@@ -17,10 +17,6 @@ OUTCOMES = {"matched": N_("matched"), "new": N_("new"), "duplicate": N_("duplica
 HOW = {"id": N_("by id"), "permalink": N_("by permalink"), "time and title": N_("by time, its title in the text"),
        "time and text": N_("by time and text"), "time": N_("by time")}  # fmt: skip
 # The counts an engagement figure sums ("facebook: reactions+comments+shares"), as shown.
-COUNTS = {"reactions": N_("reactions"), "comments": N_("comments"), "shares": N_("shares"), "clicks": N_("clicks"),
-          "likes": N_("likes"), "saves": N_("saves"), "views": N_("views")}  # fmt: skip
-
-
 def register(name: str, p: argparse.ArgumentParser) -> None:
     common.workspace_option(p)
     if name == "figures":
@@ -153,7 +149,7 @@ def _line(number: int) -> str:
 
 def cmd_figures(args) -> int:
     from someplan.services.errors import UserError
-    from someplan.services.figures.report import figures_report, rounded
+    from someplan.services.figures.report import figures_report, numerator_text, rounded
 
     if not 1 <= args.weeks <= 520:
         raise UserError(_("--weeks must be from 1 to 520"))
@@ -211,12 +207,3 @@ def cmd_figures(args) -> int:
                     [_("channel"), _("week"), _("page reach"), _("new follows")], out)  # fmt: skip
     return 0
 
-
-def numerator_text(numerator: str) -> str:
-    """ "facebook: reactions+comments" with the counts named in the language spoken."""
-    network, _colon, counts = numerator.rpartition(": ")
-    counts, by_views, _views = counts.partition(" / views")
-    named = "+".join(_(COUNTS[count]) if count in COUNTS else count for count in counts.split("+"))
-    if by_views:
-        named = _("{counts} per view (no reach in the export)").format(counts=named)
-    return f"{network}: {named}" if network else named

@@ -4,7 +4,7 @@ reuse candidates and the key that plans one again (update snapshots: --snapshot-
 import datetime as dt
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from someplan.tui.screens.figures import FiguresScreen, next_same_weekday, sparkline
 
@@ -115,3 +115,13 @@ async def test_page_reach_and_new_follows_per_week_from_daily_exports(make_app):
         notes = str(app.screen.query_one("#figures-notes").render())
         assert "Facebook per week: page reach" in notes and "7\u00a0097" in notes.replace(",", "\u00a0")
         assert "Instagram per week: new follows" in notes
+
+
+async def test_the_engagement_legend_speaks_bokmal(make_app, monkeypatch):
+    monkeypatch.setenv("SOMEPLAN_LANG", "nb")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("F")
+        await pilot.pause()
+        notes = str(app.screen.query_one("#figures-notes", Static).render())
+        assert "reaksjoner+kommentarer" in notes and "reactions" not in notes

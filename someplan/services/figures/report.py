@@ -24,6 +24,7 @@ from someplan.domain.figures_stats import (
 )  # fmt: skip
 from someplan.domain.post import Status
 from someplan.domain.weeks import IsoWeek
+from someplan.i18n import N_, _
 from someplan.services.catalog import POSTS, Catalog
 
 DEFAULT_WEEKS = 8
@@ -105,3 +106,17 @@ def page_weeks(channels: Iterable[Channel], period: tuple[IsoWeek, ...]) -> tupl
 
 def rounded(value: float | None, places: int = 2) -> float | None:
     return rounding.rounded(value, places)
+
+
+COUNTS = {"reactions": N_("reactions"), "comments": N_("comments"), "shares": N_("shares"), "clicks": N_("clicks"),
+          "likes": N_("likes"), "saves": N_("saves"), "views": N_("views")}  # fmt: skip
+
+
+def numerator_text(numerator: str) -> str:
+    """ "facebook: reactions+comments" with the counts named in the language spoken."""
+    network, _colon, counts = numerator.rpartition(": ")
+    counts, by_views, _views = counts.partition(" / views")
+    named = "+".join(_(COUNTS[count]) if count in COUNTS else count for count in counts.split("+"))
+    if by_views:
+        named = _("{counts} per view (no reach in the export)").format(counts=named)
+    return f"{network}: {named}" if network else named

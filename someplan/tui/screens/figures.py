@@ -22,7 +22,7 @@ from someplan.domain.figures_stats import GroupFigures, RatedPost
 from someplan.i18n import N_, _, ngettext
 from someplan.i18n import percent as pct
 from someplan.services import planning
-from someplan.services.figures.report import FiguresReport, figures_report
+from someplan.services.figures.report import FiguresReport, figures_report, numerator_text
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui import labels
@@ -104,7 +104,7 @@ class FiguresScreen(Screen):
         self._posts("#figures-bottom", list(reversed(ranked[-TOP:])) if len(ranked) > TOP else [])
         self._posts("#figures-reuse", list(report.reuse), dated=True)
         if report.numerators:
-            notes = Text(_("Engagements: {sums}").format(sums="; ".join(report.numerators)), style="dim")
+            notes = Text(_("Engagements: {sums}").format(sums="; ".join(map(numerator_text, report.numerators))), style="dim")
         else:
             notes = Text(_("No figures yet: someplan import FILE"), style="dim")
         if report.quartile is not None:
