@@ -147,6 +147,7 @@ def test_export_wheel_draws_the_year_as_an_svg_in_the_exports_folder(someplan, s
     (path,) = exports(sample)
     assert path.name.startswith("someplan-wheel-2026-") and path.suffix == ".svg"
     assert str(path) in out.replace("\n", "")
+    assert out.startswith("Wrote the year wheel to ") and "posts planned in its year" in out  # not "Exported N posts"
     root = check_svg(path.read_text(encoding="utf-8"))
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert "2026" in texts and "Fjordhotellet Solvik" in texts and "today" in texts  # SOMEPLAN_TODAY is in 2026

@@ -69,6 +69,10 @@ class ExportResult:
 
     def done_message(self, path: object) -> str:
         """ "Exported 12 posts to …/x.csv (2 posts left out)", in the language spoken."""
+        if self.format == "wheel":  # a picture of the year, not a list of posts
+            return ngettext("Wrote the year wheel to {path} ({n} post planned in its year)",
+                            "Wrote the year wheel to {path} ({n} posts planned in its year)",
+                            self.count).format(n=self.count, path=path)  # fmt: skip
         text = ngettext("Exported {n} post to {path}", "Exported {n} posts to {path}", self.count).format(n=self.count, path=path)
         if self.skipped:
             left = len(self.skipped)
