@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from someplan.domain.ideas import IdeaState
 from someplan.i18n import N_, _, ngettext
@@ -21,6 +21,7 @@ from someplan.services.assets import scan_folder
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui import labels
+from someplan.tui.footer import Footer
 from someplan.tui.messages import WorkspaceChanged
 
 KINDS = {"note": N_("note"), "image": N_("photo"), "video": N_("video"), "audio": N_("voice memo"), "other": N_("file")}
@@ -203,12 +204,17 @@ class InboxScreen(Screen):
             self.notify(_("Not saved: {error}").format(error=error), severity="error", timeout=10, markup=False)
             return None
 
-    def action_draft(self) -> None:
+    def _open_idea(self) -> inbox.Idea | None:
+        """The selected idea if it can still be acted on; a drafted one is said so."""
         idea = self.selected
-        if idea is None:
-            return
-        if idea.state is IdeaState.DRAFTED:
+        if idea is not None and idea.state is IdeaState.DRAFTED:
             self.notify(_("This idea is a draft already."), markup=False)
+            return None
+        return idea
+
+    def action_draft(self) -> None:
+        idea = self._open_idea()
+        if idea is None:
             return
         post_id = self._write(inbox.make_draft, idea)
         if post_id:
@@ -218,11 +224,8 @@ class InboxScreen(Screen):
             self.show()
 
     def action_set_aside(self) -> None:
-        idea = self.selected
+        idea = self._open_idea()
         if idea is None:
-            return
-        if idea.state is IdeaState.DRAFTED:
-            self.notify(_("This idea is a draft already."), markup=False)
             return
         aside = idea.state is IdeaState.NEW
         self._write(inbox.set_aside, idea, aside)
