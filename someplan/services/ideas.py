@@ -161,8 +161,9 @@ def listing(catalog: Catalog, box: IdeaBox, everything: bool = False) -> list[Id
     seen: set[str] = set()
     found = []
     attached = _attachments(box)
+    files_of_notes = set(attached.values())  # listed with their note, not as ideas of their own
     for idea in sorted(box.items.values(), key=lambda i: (-i.entry.mtime, i.key)):
-        if idea.id in seen or idea.key in attached.values():
+        if idea.id in seen or idea.key in files_of_notes:
             continue
         idea.attachment = attached.get(idea.key)
         seen.add(idea.id)

@@ -125,3 +125,22 @@ async def test_a_drafted_idea_renamed_on_disk_stays_drafted(make_app, sample_cop
         renamed = next(idea for idea in screen.ideas if idea.key == "kjøkken/rakfisk-torsdag.md")
         assert renamed.state is IdeaState.DRAFTED and "ahmed/rakfisk.md" not in keys(screen)
         assert renamed.contributor == "Ahmed Karimi"  # from its first line, wherever it lies
+
+
+async def test_a_set_aside_that_is_not_saved_says_only_that(make_app, monkeypatch):
+    from someplan.store.problems import WorkspaceError
+
+    def refuse(*_args):
+        raise WorkspaceError("the shared folder is read-only")
+
+    monkeypatch.setattr(inbox, "set_aside", refuse)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_inbox(pilot)
+        first = screen.ideas[0]
+        screen.query_one("DataTable").move_cursor(row=0)
+        await pilot.press("x")
+        said = [n.message for n in app._notifications]
+        assert any("Not saved" in message for message in said)
+        assert not any("Set aside" in message for message in said)  # no success after a failure
+        assert first.key in keys(screen) and first.state is IdeaState.NEW

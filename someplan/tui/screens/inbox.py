@@ -8,6 +8,8 @@ every idea or only the new ones. The dropped files are only ever read.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
@@ -109,6 +111,8 @@ class InboxScreen(Screen):
             pass  # the app is closing
 
     def _read_done(self, box: inbox.IdeaBox) -> None:
+        if not self.is_attached:  # closed while the folder was read
+            return
         self.box = box
         pending, self._pending = self._pending or [], None
         box.apply(pending)
@@ -118,6 +122,8 @@ class InboxScreen(Screen):
         self._call(self._changed, changes)
 
     def _changed(self, changes: list) -> None:
+        if not self.is_attached:  # a batch the watcher queued before the screen closed
+            return
         if self._pending is not None:
             self._pending.extend(changes)
             return
@@ -197,12 +203,13 @@ class InboxScreen(Screen):
 
     # -- acts ------------------------------------------------------------------------------------
 
-    def _write(self, action, *args):
+    def _write(self, action, *args) -> tuple[bool, Any]:
+        """(saved, what the action returned); a failed write is a notice."""
         try:
-            return action(self.catalog, *args)
+            return True, action(self.catalog, *args)
         except (WorkspaceError, OSError) as error:
             self.notify(_("Not saved: {error}").format(error=error), severity="error", timeout=10, markup=False)
-            return None
+            return False, None
 
     def _open_idea(self) -> inbox.Idea | None:
         """The selected idea if it can still be acted on; a drafted one is said so."""
@@ -216,8 +223,8 @@ class InboxScreen(Screen):
         idea = self._open_idea()
         if idea is None:
             return
-        post_id = self._write(inbox.make_draft, idea)
-        if post_id:
+        saved, post_id = self._write(inbox.make_draft, idea)
+        if saved and post_id:
             self.drafted.append(post_id)
             title = self.catalog.workspace.view("posts").get(post_id, {}).get("title", "")
             self.notify(_("Draft made: {title} (in the backlog)").format(title=literal(title)), markup=False)
@@ -228,7 +235,9 @@ class InboxScreen(Screen):
         if idea is None:
             return
         aside = idea.state is IdeaState.NEW
-        self._write(inbox.set_aside, idea, aside)
+        saved, _result = self._write(inbox.set_aside, idea, aside)
+        if not saved:
+            return
         self.notify(
             _("Set aside: a shows every idea, x there brings it back") if aside else _("Back among the new ideas"), markup=False
         )
