@@ -91,7 +91,6 @@ class IdeaBox:
         self.root = root
         self.devices = dict(devices)
         self.items: dict[str, Idea] = {}
-        self.version = 0
 
     def load(self, entries: Mapping[str, AssetEntry]) -> None:
         self.items = {}
@@ -112,15 +111,12 @@ class IdeaBox:
             except OSError:
                 return
         self.items[key] = Idea(key, entry, print_, kind, text, rules.contributor(text, key, self.devices))
-        self.version += 1
 
     def remove(self, key: str) -> None:
-        if self.items.pop(key, None) is not None:
-            self.version += 1
+        self.items.pop(key, None)
         prefix = key + "/"
         for inner in [k for k in self.items if k.startswith(prefix)]:  # a folder went
             del self.items[inner]
-            self.version += 1
 
     def move(self, move: Move) -> None:
         moved = {k: new for k in self.items if (new := move.apply(k)) is not None}
@@ -128,7 +124,6 @@ class IdeaBox:
             idea = self.items.pop(key)
             text = idea.text
             self.items[new] = dataclasses.replace(idea, key=new, contributor=rules.contributor(text, new, self.devices))
-        self.version += 1
 
     def apply(self, changes: list[Any]) -> None:
         """The asset watcher's changes (Added, Removed, Moved)."""

@@ -538,7 +538,6 @@ class MainScreen(AssetsCoordination, Screen):
         self.run_worker(self._write_report, thread=True, exclusive=True, group="report")
 
     def _write_report(self) -> None:
-        from someplan.services.errors import UserError
         from someplan.services.report_file import write_report
 
         workspace = self.catalog.workspace
