@@ -256,6 +256,7 @@ class Workspace:
                 continue
         fresh.rebuild_views()
         self.state.views = fresh.views
+        self.version += 1  # new views: what was derived from the old ones (the catalog's date index) is stale
         return fresh.cells
 
     def _start_writer(self) -> None:
