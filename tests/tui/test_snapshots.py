@@ -5,7 +5,7 @@ import pytest
 from .conftest import picture_drawn
 
 
-@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (100, 30)])
 def test_main_screen(snap_compare, make_app, size):
     assert snap_compare(make_app(), terminal_size=size, run_before=picture_drawn)
 
@@ -52,3 +52,12 @@ def test_light_theme(snap_compare, make_app):
 def test_main_screen_in_bokmal(snap_compare, make_app, monkeypatch, size):
     monkeypatch.setenv("SOMEPLAN_LANG", "nb")
     assert snap_compare(make_app(), terminal_size=size, run_before=picture_drawn)
+
+
+@pytest.mark.parametrize("keys", [["4"], ["D"]], ids=["key_figures", "detail_under_plan"])
+def test_small_screen_panes(snap_compare, make_app, keys):
+    async def press(pilot):
+        await pilot.press(*keys)
+        await picture_drawn(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=press)

@@ -163,7 +163,7 @@ class MainScreen(AssetsCoordination, DetailCoordination, Screen):
         self._show_detail()
         if posts_changed:
             self.query_one(RotationPane).show(rotation_rows(self.catalog, self.today))
-            self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.today)))
+            self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.today), coming=4))
             self._show_assets()
         self._draw_header(report)
 
