@@ -39,7 +39,8 @@ def chart(summary: FiguresSummary, columns: int) -> Text:
     width = chart_width(columns, len(weeks))
     rates = [w.engagement_rate for w in weeks]
     top = max((r for r in rates if r is not None), default=None)
-    text = Text(_("Engagement by week (top {rate}):").format(rate=pct(top)) + "\n", style="dim")
+    top_rate = pct(top).replace(" ", "\u00a0")  # "7,9 %" stays on one line
+    text = Text(_("Engagement/week (max {rate}):").format(rate=top_rate) + "\n", style="dim")
     for row in bar_chart(rates, CHART_ROWS, width=width, gap=1):
         text.append(row + "\n", style="green")
     text.append(" ".join(f"{w.week.week:>{width}}"[-width:] for w in weeks), style="dim")
