@@ -71,7 +71,7 @@ class MainScreen(AssetsCoordination, DetailCoordination, Screen):
         Binding("3", "show_pane(3)", N_("Assets"), id="app.pane_assets"),
         Binding("4", "show_pane(4)", N_("Figures"), id="app.pane_figures"),
         Binding("5", "show_pane(5)", N_("Post"), id="app.pane_detail", show=False),
-        Binding("D", "toggle_detail", N_("Detail"), id="app.detail"),
+        Binding("D", "toggle_detail", N_("Detail"), id="app.detail", show=False),  # help lists it; the footer is full
         Binding("b", "batch", N_("Batch"), id="app.batch"),
         Binding("P", "people", N_("People"), id="app.people"),
         Binding("F", "figures_view", N_("Figures view"), id="app.figures_view"),
