@@ -8,6 +8,8 @@ import pytest
 from someplan.services import planning
 from someplan.tui.panes.detail import DetailPane
 
+from .conftest import picture_drawn
+
 MORNING_POST = "01m823v2q6p5qv425ck9jww0jc"  # Wed 18 Nov 07:45, Instagram, natur/fjord-morgen.png
 
 
@@ -58,12 +60,8 @@ async def test_the_picture_is_drawn_in_half_blocks_after_the_cursor_rests(make_a
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await app.workers.wait_for_complete()  # the asset folder's scan: the pane needs its root
         picture = app.screen.query_one("#detail-picture")
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause(0.3)  # past the debounce; then the decoding worker
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await picture_drawn(pilot)  # past the debounce, then the decoding worker
         assert picture.display and "▀" in str(picture.render())
         await pilot.press("j")  # a post without a picture: none shown
         await pilot.pause()
@@ -127,7 +125,5 @@ async def test_where_the_terminal_has_graphics_the_picture_goes_to_textual_image
         await app.workers.wait_for_complete()
         widget = app.screen.query_one("#detail-picture")
         assert isinstance(widget, HalfcellImage)
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await picture_drawn(pilot)
         assert isinstance(widget.image, Image.Image) and widget.image.width <= widget.parent.size.width * 20
