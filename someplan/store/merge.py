@@ -41,6 +41,11 @@ class MergedState:
             self._cells = load()
         return self._cells
 
+    @property
+    def cells_deferred(self) -> bool:
+        """The cells are not read yet: nothing was merged or written since the views were taken."""
+        return self._load_cells is not None
+
     def defer_cells(
         self, views: dict[str, dict[str, dict[str, Any]]], load: Callable[[], dict[RecordRef, dict[str, Cell]]], max_stamp: str
     ) -> None:

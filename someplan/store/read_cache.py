@@ -13,24 +13,31 @@ Anything else (a file gone, shortened or rewritten, an older version restored) c
 back from a merged state, so the whole workspace is read again.
 
 The views and the cells are kept as separate marshal blobs: the views are all a reader needs;
-the cells (the winning op of every field) only once something has to be merged or written.
+the cells (the winning op of every field) only once something has to be merged or written. The
+file stays open from `load` on, so the cells read later are those of the views read then, even
+after another process of this machine saved a newer cache in its place (a new file: the one held
+open is unchanged). It also keeps this machine's verdicts on its private copies of its own
+segments, so a warm start reads none of them.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+import weakref
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from someplan.store.atomic import atomic_write
 from someplan.store.merge import Cell, RecordRef
 from someplan.store.ops import UNSET
 
-VERSION = 2
-SETTLED_NS = 2_000_000_000  # a file last changed this long before a look is taken as still
+VERSION = 3  # 3: the private copies' verdicts in the notes
+# (device, segment name) -> its signature, the shared file's signature when compared, ops missing there
+Verdicts = dict[tuple[str, str], tuple[tuple[Any, ...], tuple[Any, ...] | None, int]]
 
 
 @dataclass(frozen=True)
@@ -43,23 +50,49 @@ class FileNote:
     name: str | None = None  # a device file's display name
 
 
-@dataclass
 class Cached:
-    files: dict[str, FileNote]
-    views: dict[str, dict[str, dict[str, Any]]]
-    max_stamp: str
-    _path: Path
-    _offset: int  # where the cells begin
-    _token: bytes  # the same at the cells' head: they belong to these views
+    """A loaded cache: the notes and views at once, the cells from the same file when asked."""
+
+    def __init__(
+        self, files: dict[str, FileNote], views: dict[str, dict[str, dict[str, Any]]], max_stamp: str,
+        private: Verdicts, file: BinaryIO, offset: int, token: bytes,
+    ) -> None:  # fmt: skip
+        self.files, self.views, self.max_stamp, self.private = files, views, max_stamp, private
+        self._file: BinaryIO | None = file
+        self._offset = offset  # where the cells begin
+        self._token = token  # the same at the cells' head: they belong to these views
+        self._closer = weakref.finalize(self, file.close)
+
+    def close(self) -> None:
+        self._file = None
+        self._closer()
+
+    def raw_cells(self) -> tuple[bytes, bytes, bytes] | None:
+        """The token, CRC and cells as stored, for a new cache whose cells did not change (their
+        CRC is checked when they are read, as in this file)."""
+        body = self._read_cells()
+        if body is None or len(body) < len(self._token) + 8:
+            return None
+        return self._token, body[len(self._token) : len(self._token) + 8], body[len(self._token) + 8 :]
+
+    def _read_cells(self) -> bytes | None:
+        if self._file is None:
+            return None
+        try:
+            self._file.seek(self._offset)
+            return self._file.read()
+        except (OSError, ValueError):
+            return None
 
     def cells(self, replay: Callable[[], dict[RecordRef, dict[str, Cell]]]) -> dict[RecordRef, dict[str, Cell]]:
-        """The cells, read when first needed; `replay()` when the file changed or does not parse."""
+        """The cells, read when first needed; `replay()` when they do not parse."""
         new = tuple.__new__
+        data = self._read_cells()
+        self.close()
+        if data is None:
+            return replay()
+        head, body = data[: len(self._token) + 8], memoryview(data)[len(self._token) + 8 :]
         try:
-            with open(self._path, "rb") as f:
-                f.seek(self._offset)
-                head = f.read(len(self._token) + 8)
-                body = f.read()
             if head[: len(self._token)] != self._token or int(head[len(self._token) :], 16) != zlib.crc32(body):
                 return replay()
             cells: dict[RecordRef, dict[str, Cell]] = {}
@@ -68,7 +101,7 @@ class Cached:
                     name: new(Cell, (row[0], row[2] if len(row) > 2 else UNSET, row[1])) for name, row in fields.items()
                 }
             return cells
-        except (OSError, ValueError, EOFError, TypeError, IndexError, AttributeError):
+        except (ValueError, EOFError, TypeError, IndexError, AttributeError):
             return replay()
 
 
@@ -81,26 +114,32 @@ def path_for(state_dir: Path, workspace_id: str, root: Path) -> Path:
 # Layout: MAGIC, the lengths of the notes and the views (16 hex digits each), their CRC (8), the
 # notes, the views, then the token, the cells' CRC and the cells. A reader that finds every file as
 # noted reads up to the views only.
-MAGIC = b"spcache2"
+MAGIC = b"spcache3"
 
 
 def load(path: Path) -> Cached | None:
     try:
-        with open(path, "rb") as f:
-            head = f.read(48)
-            if len(head) != 48 or head[:8] != MAGIC:
-                return None
-            notes_len, views_len, crc = int(head[8:24], 16), int(head[24:40], 16), int(head[40:48], 16)
-            body = f.read(notes_len + views_len)
+        f = open(path, "rb")  # noqa: SIM115 - kept open for the cells: see the module's doc
+    except OSError:
+        return None
+    try:
+        head = f.read(48)
+        if len(head) != 48 or head[:8] != MAGIC:
+            raise ValueError
+        notes_len, views_len, crc = int(head[8:24], 16), int(head[24:40], 16), int(head[40:48], 16)
+        body = f.read(notes_len + views_len)
         if len(body) != notes_len + views_len or zlib.crc32(body) != crc:
-            return None
-        version, token, files, max_stamp = marshal.loads(body[:notes_len])
+            raise ValueError
+        version, token, files, max_stamp, private = marshal.loads(body[:notes_len])
         if version != VERSION:
-            return None
+            raise ValueError
         notes = {relpath: FileNote(tuple(n[0]), *n[1:]) for relpath, n in files.items()}
+        verdicts = {(device, name): (tuple(sig), tuple(shared) if shared else None, count)
+                    for device, name, sig, shared, count in private}  # fmt: skip
         views = marshal.loads(body[notes_len:])
-        return Cached(notes, views, max_stamp, path, 48 + notes_len + views_len, token)
+        return Cached(notes, views, max_stamp, verdicts, f, 48 + notes_len + views_len, token)
     except (OSError, ValueError, EOFError, TypeError, IndexError):
+        f.close()
         return None
 
 
@@ -108,26 +147,26 @@ def save(
     path: Path,
     files: dict[str, FileNote],
     views: dict[str, dict[str, dict[str, Any]]],
-    cells: dict[RecordRef, dict[str, Cell]],
+    cells: dict[RecordRef, dict[str, Cell]] | tuple[bytes, bytes, bytes],
     max_stamp: str,
+    private: Verdicts,
 ) -> None:
-    """Write the cache (no fsync: a cache lost in a crash is rebuilt); errors are the caller's."""
-    rows = {
-        ref: {name: (cell[0], cell[2]) if cell[1] is UNSET else (cell[0], cell[2], cell[1]) for name, cell in fields.items()}
-        for ref, fields in cells.items()
-    }
-    token = os.urandom(8).hex().encode()
+    """Write the cache (not fsync'd: a cache lost in a crash is rebuilt); errors are the caller's.
+    `cells` may be the token, CRC and bytes of an earlier cache's (`Cached.raw_cells`)."""
+    if isinstance(cells, tuple):
+        token, cells_crc, cells_data = cells
+    else:
+        rows = {
+            ref: {name: (cell[0], cell[2]) if cell[1] is UNSET else (cell[0], cell[2], cell[1]) for name, cell in fields.items()}
+            for ref, fields in cells.items()
+        }
+        token, cells_data = os.urandom(8).hex().encode(), marshal.dumps(rows)
+        cells_crc = b"%08x" % zlib.crc32(cells_data)
+    verdicts = [(device, name, sig, shared, count) for (device, name), (sig, shared, count) in private.items()]
     notes = marshal.dumps((VERSION, token, {
         relpath: (n.signature, n.settled, n.digest, n.max_stamp, n.problem, n.name) for relpath, n in files.items()
-    }, max_stamp))  # fmt: skip
-    views_data, cells_data = marshal.dumps(views), marshal.dumps(rows)
+    }, max_stamp, verdicts))  # fmt: skip
+    views_data = marshal.dumps(views)
     head = MAGIC + b"%016x%016x%08x" % (len(notes), len(views_data), zlib.crc32(views_data, zlib.crc32(notes)))
-    data = b"".join([head, notes, views_data, token, b"%08x" % zlib.crc32(cells_data), cells_data])
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".~someplan-{os.urandom(6).hex()}.tmp")
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    atomic_write(path, b"".join([head, notes, views_data, token, cells_crc, cells_data]), durable=False)
