@@ -15,14 +15,13 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from someplan.i18n import N_, _
 from someplan.store import read_cache
 from someplan.store import snapshot as snapshots
 from someplan.store.atomic import atomic_write, read_regular
 from someplan.store.device import Identity, IdentityStore
-from someplan.store.history import Version, record_history
 from someplan.store.hlc import (
     DEVICE_ID_RE,
     MAX_FOLLOW_AHEAD_MS,
@@ -38,6 +37,9 @@ from someplan.store.merge import Cell, MergedState, RecordRef
 from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, anchor_stamp, decode, loads, make_op, real_stamp
 from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
 from someplan.store.writer import SegmentWriter
+
+if TYPE_CHECKING:
+    from someplan.store.history import Version
 
 FORMAT = 1
 SNAPSHOT_AFTER_OPS = 2000
@@ -714,6 +716,8 @@ class Workspace:
 
     def history(self, table: str, record_id: str) -> dict[str, list[Version]]:
         """Every value each field of a record has had, superseded ones marked (reads the logs)."""
+        from someplan.store.history import record_history  # deferred: only history reads it
+
         return record_history(self._op_files(), table, record_id, self.devices())
 
     def rename_device(self, name: str) -> None:
