@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from someplan.domain.assets import LEGACY_PREFIX, is_ignored_name, reference_key
-from someplan.services.catalog import POSTS, Catalog
+from someplan.services.catalog import Catalog
 from someplan.services.locate import read_user_state
 from someplan.store.atomic import atomic_write
 from someplan.store.user_dirs import cache_dir
@@ -188,10 +188,7 @@ def _used_keys(catalog: Catalog) -> tuple[set[str], set[str]]:
     """The asset keys the posts use, and the references refused (as `assets._usage` finds them)."""
     usage: set[str] = set()
     refused: set[str] = set()
-    for doc in catalog.workspace.view(POSTS).values():
-        refs = doc.get("assets")
-        if not isinstance(refs, list) or not refs:
-            continue
+    for refs in catalog.asset_references():  # from the posts' index: not every post read
         for ref in refs:
             key = reference_key(ref) if isinstance(ref, str) else None
             if key is not None:

@@ -18,6 +18,10 @@ file stays open from `load` on, so the cells read later are those of the views r
 after another process of this machine saved a newer cache in its place (a new file: the one held
 open is unchanged). It also keeps this machine's verdicts on its private copies of its own
 segments, so a warm start reads none of them.
+
+The posts, the one table that grows with the years, are kept apart: month by month, with their
+index (`someplan.store.post_index`), so that a reader asked for a week reads the index and a few
+months, not the whole history; the rest is read only when something asks for all posts.
 """
 
 from __future__ import annotations
@@ -34,8 +38,9 @@ from typing import Any, BinaryIO
 from someplan.store.atomic import atomic_write
 from someplan.store.merge import Cell, RecordRef
 from someplan.store.ops import UNSET
+from someplan.store.post_index import POSTS, PostIndex, make, month_of
 
-VERSION = 3  # 3: the private copies' verdicts in the notes
+VERSION = 4  # 3: the private copies' verdicts in the notes; 4: the posts by month, with their index
 # (device, segment name) -> its signature, the shared file's signature when compared, ops missing there
 Verdicts = dict[tuple[str, str], tuple[tuple[Any, ...], tuple[Any, ...] | None, int]]
 
@@ -56,12 +61,54 @@ class Cached:
     def __init__(
         self, files: dict[str, FileNote], views: dict[str, dict[str, dict[str, Any]]], max_stamp: str,
         private: Verdicts, file: BinaryIO, offset: int, token: bytes,
+        index: PostIndex, order: list[str], months: dict[str, tuple[int, int, int]],
     ) -> None:  # fmt: skip
         self.files, self.views, self.max_stamp, self.private = files, views, max_stamp, private
+        self.index = index  # of the posts, which are not in `views`: see `posts`
+        self._order = order  # the posts' ids in the store's order
+        self._months = months  # month -> where its posts lie (offset, length, CRC)
+        self._loaded: dict[str, dict[str, dict[str, Any]]] = {}
         self._file: BinaryIO | None = file
         self._offset = offset  # where the cells begin
         self._token = token  # the same at the cells' head: they belong to these views
         self._closer = weakref.finalize(self, file.close)
+
+    def posts(self, months: set[str]) -> dict[str, dict[str, Any]] | None:
+        """The posts of `months` ("" for the undated), each month read once; None when one does
+        not read as noted (then nothing of this cache's posts is to be trusted)."""
+        found: dict[str, dict[str, Any]] = {}
+        for month in sorted(months):
+            chunk = self._loaded.get(month)
+            if chunk is None:
+                where = self._months.get(month)
+                if where is None:
+                    continue  # no post in that month
+                offset, length, crc = where
+                try:
+                    if self._file is None:
+                        return None
+                    self._file.seek(offset)
+                    data = self._file.read(length)
+                    if len(data) != length or zlib.crc32(data) != crc:
+                        return None
+                    chunk = self._loaded[month] = marshal.loads(data)
+                except (OSError, ValueError, EOFError, TypeError):
+                    return None
+            found.update(chunk)
+        return found
+
+    def months_read(self) -> set[str]:
+        return set(self._loaded)
+
+    def all_posts(self) -> dict[str, dict[str, Any]] | None:
+        """Every post, in the store's order (as the views held them when saved)."""
+        found = self.posts(set(self._months))
+        if found is None or len(found) != len(self._order):
+            return None
+        try:
+            return {rid: found[rid] for rid in self._order}
+        except KeyError:
+            return None
 
     def close(self) -> None:
         self._file = None
@@ -87,8 +134,7 @@ class Cached:
     def cells(self, replay: Callable[[], dict[RecordRef, dict[str, Cell]]]) -> dict[RecordRef, dict[str, Cell]]:
         """The cells, read when first needed; `replay()` when they do not parse."""
         new = tuple.__new__
-        data = self._read_cells()
-        self.close()
+        data = self._read_cells()  # the file stays open for the posts; closed when this is dropped
         if data is None:
             return replay()
         head, body = data[: len(self._token) + 8], memoryview(data)[len(self._token) + 8 :]
@@ -111,10 +157,12 @@ def path_for(state_dir: Path, workspace_id: str, root: Path) -> Path:
     return state_dir / "read-cache" / f"{workspace_id}-{where:08x}.bin"
 
 
-# Layout: MAGIC, the lengths of the notes and the views (16 hex digits each), their CRC (8), the
-# notes, the views, then the token, the cells' CRC and the cells. A reader that finds every file as
-# noted reads up to the views only.
-MAGIC = b"spcache3"
+# Layout: MAGIC, the lengths of the notes, the views (all but the posts) and the posts' index (16
+# hex digits each), their CRC (8); the notes, the views, the index; the posts month by month (where
+# each lies is in the index); then the token, the cells' CRC and the cells. A reader that finds
+# every file as noted reads up to the index, and the months it is asked for.
+MAGIC = b"spcache4"
+HEAD = 8 + 3 * 16 + 8
 
 
 def load(path: Path) -> Cached | None:
@@ -123,12 +171,12 @@ def load(path: Path) -> Cached | None:
     except OSError:
         return None
     try:
-        head = f.read(48)
-        if len(head) != 48 or head[:8] != MAGIC:
+        head = f.read(HEAD)
+        if len(head) != HEAD or head[:8] != MAGIC:
             raise ValueError
-        notes_len, views_len, crc = int(head[8:24], 16), int(head[24:40], 16), int(head[40:48], 16)
-        body = f.read(notes_len + views_len)
-        if len(body) != notes_len + views_len or zlib.crc32(body) != crc:
+        notes_len, views_len, index_len = int(head[8:24], 16), int(head[24:40], 16), int(head[40:56], 16)
+        body = f.read(notes_len + views_len + index_len)
+        if len(body) != notes_len + views_len + index_len or zlib.crc32(body) != int(head[56:64], 16):
             raise ValueError
         version, token, files, max_stamp, private = marshal.loads(body[:notes_len])
         if version != VERSION:
@@ -136,8 +184,12 @@ def load(path: Path) -> Cached | None:
         notes = {relpath: FileNote(tuple(n[0]), *n[1:]) for relpath, n in files.items()}
         verdicts = {(device, name): (tuple(sig), tuple(shared) if shared else None, count)
                     for device, name, sig, shared, count in private}  # fmt: skip
-        views = marshal.loads(body[notes_len:])
-        return Cached(notes, views, max_stamp, verdicts, f, 48 + notes_len + views_len, token)
+        views = marshal.loads(body[notes_len : notes_len + views_len])
+        index, order, months = marshal.loads(body[notes_len + views_len :])
+        start = HEAD + len(body)  # where the months begin
+        where = {month: (start + offset, length, crc) for month, (offset, length, crc) in months.items()}
+        cells_at = start + sum(length for _offset, length, _crc in months.values())
+        return Cached(notes, views, max_stamp, verdicts, f, cells_at, token, PostIndex(*index), order, where)
     except (OSError, ValueError, EOFError, TypeError, IndexError):
         f.close()
         return None
@@ -166,7 +218,20 @@ def save(
     notes = marshal.dumps((VERSION, token, {
         relpath: (n.signature, n.settled, n.digest, n.max_stamp, n.problem, n.name) for relpath, n in files.items()
     }, max_stamp, verdicts))  # fmt: skip
-    views_data = marshal.dumps(views)
-    head = MAGIC + b"%016x%016x%08x" % (len(notes), len(views_data), zlib.crc32(views_data, zlib.crc32(notes)))
+    posts = views.get(POSTS, {})
+    views_data = marshal.dumps({table: records for table, records in views.items() if table != POSTS})
+    by_month: dict[str, dict[str, dict[str, Any]]] = {}
+    for rid, doc in posts.items():
+        by_month.setdefault(month_of(doc), {})[rid] = doc
+    chunks, months, offset = [], {}, 0
+    for month, chunk in by_month.items():
+        data = marshal.dumps(chunk)
+        chunks.append(data)
+        months[month] = (offset, len(data), zlib.crc32(data))
+        offset += len(data)
+    index_data = marshal.dumps((tuple(make(posts)), list(posts), months))
+    crc = zlib.crc32(index_data, zlib.crc32(views_data, zlib.crc32(notes)))
+    head = MAGIC + b"%016x%016x%016x%08x" % (len(notes), len(views_data), len(index_data), crc)
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, b"".join([head, notes, views_data, token, cells_crc, cells_data]), durable=False)
+    data = b"".join([head, notes, views_data, index_data, *chunks, token, cells_crc, cells_data])
+    atomic_write(path, data, durable=False)

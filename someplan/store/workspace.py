@@ -35,6 +35,7 @@ from someplan.store.hlc import (
 from someplan.store.layout import DEVICE_FILE, DEVICES, SEGMENT_RE, WORKSPACE_FILE, Entry, Kind, classify, segment_name
 from someplan.store.merge import Cell, MergedState, RecordRef
 from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, anchor_stamp, decode, loads, make_op, real_stamp
+from someplan.store.post_index import POSTS, PostIndex
 from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
 from someplan.store.writer import SegmentWriter
 
@@ -102,6 +103,7 @@ class Workspace:
         self._skipped_dirty = False
         self._writer: SegmentWriter | None = None
         self._cache_stale = True
+        self._posts_from: read_cache.Cached | None = None  # the cache the posts are still to be read from
         self.identity: Identity | None = None
         self.clock: Clock | None = None
         self._read_only_reason = None if writable else _("opened for reading only")
@@ -224,7 +226,10 @@ class Workspace:
                 return False
             else:
                 read[entry.relpath] = data  # grown: its ops are merged onto the cached state
-        self.state.defer_cells(cached.views, lambda: cached.cells(self._replay_all), cached.max_stamp)
+        self.state.defer_cells(
+            cached.views, lambda: cached.cells(self._replay_all), cached.max_stamp, (POSTS, lambda: self._all_posts(cached))
+        )
+        self._posts_from = cached
         for relpath, (signature, note) in taken.items():
             problem = Problem.from_doc(note.problem) if note.problem else None
             self._files[relpath] = _FileState(signature, problem, note.max_stamp, note.digest)
@@ -235,6 +240,36 @@ class Workspace:
         self._scan({}, entries=entries, read=read)
         self._cache_stale = stale or self._private != cached.private
         return True
+
+    def _all_posts(self, cached: read_cache.Cached) -> dict[str, dict[str, Any]]:
+        self._posts_from = None
+        posts = cached.all_posts()
+        if posts is None:  # the cache's posts do not read as noted: made again from the cells
+            self.state.rebuild_views()
+            return self.state._views.get(POSTS, {})
+        return posts
+
+    # -- the posts by date, without reading them all ------------------------------------------------
+
+    def post_index(self) -> PostIndex | None:
+        """The posts by date as the read cache holds them, while no post was merged or written
+        since it was read (None: make it from `view("posts")`)."""
+        with self.lock:
+            cached = self._posts_from
+            return cached.index if cached is not None and self.state.deferred_table == POSTS else None
+
+    def post_docs(self, months: set[str] | None) -> dict[str, dict[str, Any]] | None:
+        """The posts of `months` (a date's first seven characters; "" the undated; None: the
+        months read so far) while `post_index` holds, read from the cache month by month; None
+        otherwise (then ask the view)."""
+        with self.lock:
+            cached = self._posts_from
+            if cached is None or self.state.deferred_table != POSTS:
+                return None
+            found = cached.posts(cached.months_read() if months is None else months)
+            if found is None:
+                self.state.view(POSTS)  # a month does not read: every post again (see _all_posts)
+            return found
 
     def _cache_path(self) -> Path:
         return read_cache.path_for(self._identities.state, self.id, self.root)
