@@ -10,7 +10,8 @@ Where a target stands (`standing`) is computed from the published posts of the g
 and, for new followers, the channels' page-level daily exports. The decisions:
 
 - Only **whole ISO weeks** before today count (the week under way is always short, and its
-  posts' lifetime figures are still growing). A goal's first week is the week of its start.
+  posts' lifetime figures are still growing). A goal's first week is the week of its start,
+  counted from its first day.
 - **Now**: for reach and engagement rate the mean of the per-post rates over the last
   `NOW_WEEKS` whole weeks (as the figures everywhere else are means of per-post rates); for posts
   per week the mean count over those weeks; for a share of the mix the share over the period so
@@ -190,7 +191,7 @@ class Standing:
     weekly: tuple[float | None, ...]  # per whole week of the period so far, oldest first
     trend: Trend
     pace: Pace
-    note: str = ""  # why the pace is unknown: "no_page_figures", "too_few_weeks", "no_period"
+    note: str = ""  # why the pace is unknown: "no_page_figures", "too_few_weeks", "no_posts", "no_period"
     movers: tuple[str, ...] = ()  # ids of the posts that moved the target most
 
 
@@ -292,7 +293,7 @@ def standing(
         return Standing(None, None, (), Trend.UNKNOWN, Pace.NOT_STARTED)
     weeks = whole_weeks(goal.start, goal.end, today)
     ended = today > goal.end and IsoWeek.of(goal.end).sunday < today
-    first, last = weeks[0].monday, weeks[-1].sunday
+    first, last = goal.start, weeks[-1].sunday  # the first week counts from the goal's first day
     at_end = period_weeks(goal.start, goal.end) - 1
     posts = [r for r in rated if first <= r.day <= last and _matches(target, r)]
     by_week: dict[IsoWeek, list[RatedPost]] = {}
@@ -323,7 +324,7 @@ def standing(
         now = recorded[-1] if recorded else None
         projected = project_level(weekly, at_end)
     if not note and projected is None and not ended:
-        note = "too_few_weeks"
+        note = "no_posts" if kind is TargetKind.SHARE else "too_few_weeks"
     final = now
     if ended and kind not in (TargetKind.SHARE, TargetKind.NEW_FOLLOWERS):
         final = _mean(weekly[-NOW_WEEKS:])  # where the period ended, not a line carried past it

@@ -25,6 +25,7 @@ from someplan.textsafe import literal
 
 if TYPE_CHECKING:
     from someplan.domain.batch import BatchSession
+    from someplan.domain.goals import Goal
     from someplan.domain.person import Person
 
 POSTS, CHANNELS, CATEGORIES, PEOPLE, EVENTS, SETTINGS = "posts", "channels", "categories", "people", "events", "settings"
@@ -189,6 +190,11 @@ class Catalog:
 
     def events(self) -> list[Event]:
         return self._records(EVENTS, Event.from_doc)
+
+    def goals(self) -> list[Goal]:
+        from someplan.domain.goals import Goal  # deferred: only a workspace with goals needs it
+
+        return self._records("goals", Goal.from_doc)
 
     def settings(self) -> WorkspaceSettings:
         return WorkspaceSettings.from_doc(self.workspace.view(SETTINGS).get(SETTINGS_ID, {}))

@@ -1,0 +1,48 @@
+"""Best times learned from the published posts (domain.best_times), for the figures view and fill."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from someplan.domain.best_times import LEARN_WEEKS, ChannelTimes, learn
+from someplan.domain.figures_stats import rate_all
+from someplan.domain.post import Status
+from someplan.services.catalog import Catalog
+
+
+def learned_times(catalog: Catalog, today: dt.date) -> dict[str, ChannelTimes]:
+    """Per channel id, its best hours by weekday over the last LEARN_WEEKS weeks."""
+    first = today - dt.timedelta(weeks=LEARN_WEEKS)
+    published = [p for p in catalog.posts_between(first, today) if p.status is Status.PUBLISHED]
+    channels = {c.id: c for c in catalog.channels()}
+    return learn(rate_all(published, channels, {}), today)
+
+
+SHOWN_DAYS = 3  # weekdays named per channel: its best three
+
+
+def best_time_lines(catalog: Catalog, today: dt.date) -> list[str]:
+    """The figures view's lines: per channel with enough posts its best weekdays and times (the
+    three that scored highest, in weekday order), then the channels with too few, with counts."""
+    from someplan.domain.best_times import MIN_CHANNEL_POSTS
+    from someplan.domain.weeks import weekday_name
+    from someplan.i18n import _, language
+    from someplan.textsafe import literal
+
+    names = {c.id: c.name for c in catalog.channels()}
+    learned = learned_times(catalog, today)
+    lines, short = [], []
+    for channel_id, times in sorted(learned.items(), key=lambda item: names.get(item[0], "").casefold()):
+        name = literal(names.get(channel_id, channel_id))
+        if not times.enough or not times.best:
+            short.append(f"{name} {times.posts}")
+            continue
+        top = sorted(times.best.values(), key=lambda b: -b.score)[:SHOWN_DAYS]
+        days = ", ".join(f"{weekday_name(b.weekday, language(), short=True)} {b.time.strftime('%H:%M')}"
+                         for b in sorted(top, key=lambda b: b.weekday))  # fmt: skip
+        lines.append(_("Best times, {channel}: {days} (learned from {count} posts)").format(
+            channel=name, days=days, count=times.posts))  # fmt: skip
+    if short:
+        lines.append(_("Too few posts to learn best times from ({needed} a channel): {channels}").format(
+            needed=MIN_CHANNEL_POSTS, channels=", ".join(short)))  # fmt: skip
+    return lines
