@@ -117,3 +117,32 @@ def test_the_report_shows_the_goals_touching_its_period(catalog):
     lines = service.report_lines(catalog, dt.date(2026, 10, 1), dt.date(2026, 10, 31), TODAY)
     assert [line.goal for line in lines] == ["Fylle julebordene"]
     assert "5" in lines[0].target and lines[0].reached in (True, False)
+
+
+def test_the_written_report_has_the_goals_section(sample_copy):
+    from someplan.services.exports.digest import Period
+    from someplan.services.report_file import write_report
+
+    sample = Catalog(Workspace.open(sample_copy))
+    _report, path = write_report(sample, Period(dt.date(2026, 10, 1), dt.date(2026, 10, 31)), TODAY)
+    page = path.read_text(encoding="utf-8")
+    assert "Fylle julebordene" in page and "Færre telefoner til sentralbordet" in page
+    sample.workspace.close()
+
+
+def test_fill_gives_a_category_without_a_time_the_learned_best_time_and_says_so(sample_copy):
+    from someplan.domain.best_times import preferred_times
+    from someplan.domain.weeks import IsoWeek
+    from someplan.services.best_times import learned_times
+    from someplan.services.rotation_fill import fill_plan
+
+    sample = Catalog(Workspace.open(sample_copy))
+    for category in sample.categories():
+        sample.workspace.write([("categories", category.id, "time", None)])
+    best = preferred_times(learned_times(sample, TODAY))
+    assert best  # Facebook and Instagram have enough posts in the sample
+    plan = fill_plan(sample, [IsoWeek(2026, 51), IsoWeek(2026, 52)], TODAY)  # after the planned weeks
+    learned = [p for p in plan.proposals if p.time_from == "learned"]
+    assert learned and all(p.time == best[(p.channel, p.date.weekday())] for p in learned)
+    assert all(p.time is None for p in plan.proposals if p.time_from != "learned")
+    sample.workspace.close()
