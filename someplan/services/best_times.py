@@ -3,19 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from someplan.domain.best_times import LEARN_WEEKS, ChannelTimes, learn
-from someplan.domain.figures_stats import rate_all
-from someplan.domain.post import Status
+from someplan.domain.best_times import LEARN_WEEKS, BestTime, ChannelTimes, learn
 from someplan.services.catalog import Catalog
 
 
 def learned_times(catalog: Catalog, today: dt.date) -> dict[str, ChannelTimes]:
-    """Per channel id, its best hours by weekday over the last LEARN_WEEKS weeks."""
-    first = today - dt.timedelta(weeks=LEARN_WEEKS)
-    published = [p for p in catalog.posts_between(first, today) if p.status is Status.PUBLISHED]
-    channels = {c.id: c for c in catalog.channels()}
-    return learn(rate_all(published, channels, {}), today)
+    """Per channel id, its best hours by weekday over the last LEARN_WEEKS weeks (kept between
+    commands while the workspace and today are the same: services/derived_cache.py)."""
+    from someplan.services.derived_cache import cached
+    from someplan.services.published import rated_between
+
+    def compute() -> dict[str, ChannelTimes]:
+        return learn(rated_between(catalog, today - dt.timedelta(weeks=LEARN_WEEKS), today), today)
+
+    return cached(catalog, "best-times", today.isoformat(), compute, _encode, _decode)
+
+
+def _encode(learned: dict[str, ChannelTimes]) -> dict[str, Any]:
+    return {channel: {"posts": times.posts, "best": [
+        [b.weekday, b.hour, b.time.strftime("%H:%M"), b.posts, b.score, b.reach_rate, b.engagement_rate]
+        for b in times.best.values()]} for channel, times in learned.items()}  # fmt: skip
+
+
+def _decode(value: dict[str, Any]) -> dict[str, ChannelTimes]:
+    return {
+        channel: ChannelTimes(channel, int(entry["posts"]), {
+            int(w): BestTime(int(w), int(h), dt.time.fromisoformat(t), int(n), float(s), r, e)
+            for w, h, t, n, s, r, e in entry["best"]
+        })  # fmt: skip
+        for channel, entry in value.items()
+    }
 
 
 SHOWN_DAYS = 3  # weekdays named per channel: its best three

@@ -15,7 +15,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from someplan.domain.figures_stats import rate_all
 from someplan.domain.goals import (
     COUNT_PREFIX,
     PERCENT_KINDS,
@@ -26,9 +25,10 @@ from someplan.domain.goals import (
     Standing,
     Target,
     TargetKind,
+    Trend,
     standing,
 )  # fmt: skip
-from someplan.domain.post import FunnelStage, Status
+from someplan.domain.post import FunnelStage
 from someplan.i18n import N_, _, language, percent
 from someplan.rounding import fixed, rounded
 from someplan.services.catalog import Catalog
@@ -301,9 +301,31 @@ class GoalStanding:
 
 
 def standings(catalog: Catalog, today: dt.date, found: Sequence[Goal] | None = None) -> list[GoalStanding]:
-    """Each goal with where its targets stand. Only the posts of the goals' periods are read (the
-    date index finds them), so `someplan status` pays for the weeks of its goals, not the history."""
+    """Each goal with where its targets stand. Only the published posts of the goals' periods are
+    read, a few fields each, and the result is kept between commands while the workspace and
+    today stay the same (services/derived_cache.py): `someplan status` shows the goals under way."""
+    from someplan.services.derived_cache import cached
+
     found = goals(catalog) if found is None else list(found)
+    depends = today.isoformat() + "|" + ",".join(g.id for g in found)
+    computed = cached(catalog, "goal-standings", depends, lambda: _compute(catalog, today, found),
+                      _encode_standings, _decode_standings)  # fmt: skip
+    if any(t.id not in computed.get(g.id, {}) for g in found for t in g.targets):  # a cache that lies: not trusted
+        computed = _compute(catalog, today, found)
+    channel_names = catalog.channel_names()
+    category_names = catalog.category_names()
+    return [
+        GoalStanding(goal, tuple(
+            TargetStanding(t, target_text(t, channel_names, category_names), computed[goal.id][t.id])
+            for t in goal.targets
+        ))
+        for goal in found
+    ]  # fmt: skip
+
+
+def _compute(catalog: Catalog, today: dt.date, found: Sequence[Goal]) -> dict[str, dict[str, Standing]]:
+    from someplan.services.published import rated_between
+
     dated = [g for g in found if g.start and g.end and g.targets]
     channels = {c.id: c for c in catalog.channels()}
     rated = []
@@ -311,17 +333,24 @@ def standings(catalog: Catalog, today: dt.date, found: Sequence[Goal] | None = N
         first = min(g.start for g in dated if g.start)
         last = min(max(g.end for g in dated if g.end), today)
         if first <= last:
-            published = [p for p in catalog.posts_between(first, last) if p.status is Status.PUBLISHED]
-            rated = rate_all(published, channels, {})
-    channel_names = {c.id: c.name for c in channels.values()}
-    category_names = catalog.category_names()
-    return [
-        GoalStanding(goal, tuple(
-            TargetStanding(t, target_text(t, channel_names, category_names), standing(goal, t, rated, channels, today))
-            for t in goal.targets
-        ))
-        for goal in found
-    ]  # fmt: skip
+            rated = rated_between(catalog, first, last)
+    return {goal.id: {t.id: standing(goal, t, rated, channels, today) for t in goal.targets} for goal in found}
+
+
+def _encode_standings(computed: dict[str, dict[str, Standing]]) -> dict[str, Any]:
+    return {goal: {target: [s.now, s.projected, list(s.weekly), s.trend.value, s.pace.value, s.note, list(s.movers)]
+                   for target, s in targets.items()} for goal, targets in computed.items()}  # fmt: skip
+
+
+def _decode_standings(value: dict[str, Any]) -> dict[str, dict[str, Standing]]:
+    def number(value: Any) -> float | None:
+        return None if value is None else float(value)
+
+    def one(now: Any, projected: Any, weekly: list[Any], trend: str, pace: str, note: str, movers: list[Any]) -> Standing:
+        return Standing(number(now), number(projected), tuple(map(number, weekly)), Trend(trend), Pace(pace), str(note),
+                        tuple(map(str, movers)))  # fmt: skip
+
+    return {goal: {target: one(*fields) for target, fields in targets.items()} for goal, targets in value.items()}
 
 
 def pace_label(pace: Pace) -> str:
