@@ -411,7 +411,7 @@ def report_lines(catalog: Catalog, first: dt.date, last: dt.date, today: dt.date
         for item in entry.targets:
             s = item.standing
             now = f"{value_text(item.target.kind, s.now)} {TREND_MARKS[s.trend.value]} · {pace_label(s.pace)}"
-            reached = {Pace.REACHED: True, Pace.ON_TRACK: True, Pace.MISSED: False, Pace.BEHIND: False}.get(s.pace)
+            reached = {Pace.REACHED: True, Pace.MISSED: False}.get(s.pace)  # "on track" is not yet reached: said in `now`
             lines.append(GoalLine(entry.goal.title, item.text, now, reached))
     return lines
 

@@ -116,7 +116,11 @@ def test_the_report_shows_the_goals_touching_its_period(catalog):
     add(catalog, title="Neste år", start=dt.date(2027, 1, 1), end=dt.date(2027, 3, 31))
     lines = service.report_lines(catalog, dt.date(2026, 10, 1), dt.date(2026, 10, 31), TODAY)
     assert [line.goal for line in lines] == ["Fylle julebordene"]
-    assert "5" in lines[0].target and lines[0].reached in (True, False)
+    assert "5" in lines[0].target and lines[0].reached is None  # under way: the verdict is in `now`
+    assert lines[0].now.endswith(("on track", "behind"))
+    add(catalog, "engagement_rate >= 1", title="Høstferien", start=dt.date(2026, 9, 7), end=dt.date(2026, 10, 25))
+    ended = service.report_lines(catalog, dt.date(2026, 10, 1), dt.date(2026, 10, 31), TODAY)
+    assert [(line.goal, line.reached) for line in ended if line.goal == "Høstferien"] == [("Høstferien", True)]
 
 
 def test_the_written_report_has_the_goals_section(sample_copy):
