@@ -10,8 +10,9 @@ Where a target stands (`standing`) is computed from the published posts of the g
 and, for new followers, the channels' page-level daily exports. The decisions:
 
 - Only **whole ISO weeks** before today count (the week under way is always short, and its
-  posts' lifetime figures are still growing). A goal's first week is the week of its start,
-  counted from its first day.
+  posts' lifetime figures are still growing). A goal's first week is the first whole week of its
+  period (a goal from Thursday 1 October counts from Monday 5 October: three days are no week of
+  posting); its last is the week of its end.
 - **Now**: for reach and engagement rate the mean of the per-post rates over the last
   `NOW_WEEKS` whole weeks (as the figures everywhere else are means of per-post rates); for posts
   per week the mean count over those weeks; for a share of the mix the share over the period so
@@ -195,9 +196,15 @@ class Standing:
     movers: tuple[str, ...] = ()  # ids of the posts that moved the target most
 
 
+def first_week(start: dt.date) -> IsoWeek:
+    """The period's first whole week: the start's, when it starts on a Monday, else the next."""
+    week = IsoWeek.of(start)
+    return week if start == week.monday else week + 1
+
+
 def whole_weeks(start: dt.date, end: dt.date, today: dt.date) -> list[IsoWeek]:
-    """The ISO weeks of the period (start's week to end's week) that ended before today."""
-    weeks, week, last = [], IsoWeek.of(start), IsoWeek.of(end)
+    """The ISO weeks of the period (its first whole week to the end's week) that ended before today."""
+    weeks, week, last = [], first_week(start), IsoWeek.of(end)
     while week <= last and week.sunday < today:
         weeks.append(week)
         week += 1
@@ -205,7 +212,7 @@ def whole_weeks(start: dt.date, end: dt.date, today: dt.date) -> list[IsoWeek]:
 
 
 def period_weeks(start: dt.date, end: dt.date) -> int:
-    return IsoWeek.of(end) - IsoWeek.of(start) + 1
+    return max(IsoWeek.of(end) - first_week(start) + 1, 1)
 
 
 def line_fit(points: Sequence[tuple[float, float]]) -> tuple[float, float] | None:
@@ -289,11 +296,11 @@ def standing(
     docstring."""
     if goal.start is None or goal.end is None:
         return Standing(None, None, (), Trend.UNKNOWN, Pace.UNKNOWN, "no_period")
-    if today <= IsoWeek.of(goal.start).sunday:
-        return Standing(None, None, (), Trend.UNKNOWN, Pace.NOT_STARTED)
     weeks = whole_weeks(goal.start, goal.end, today)
+    if not weeks:
+        return Standing(None, None, (), Trend.UNKNOWN, Pace.NOT_STARTED)
     ended = today > goal.end and IsoWeek.of(goal.end).sunday < today
-    first, last = goal.start, weeks[-1].sunday  # the first week counts from the goal's first day
+    first, last = weeks[0].monday, weeks[-1].sunday
     at_end = period_weeks(goal.start, goal.end) - 1
     posts = [r for r in rated if first <= r.day <= last and _matches(target, r)]
     by_week: dict[IsoWeek, list[RatedPost]] = {}
@@ -352,15 +359,16 @@ def _follows(
     start = goal.start
     weekly: list[float | None] = []
     for week in weeks:
-        days = [d for d in week.dates() if d >= start]
-        counts = [c.daily_follows[d] for c in chosen for d in days if d in c.daily_follows]
+        counts = [c.daily_follows[d] for c in chosen for d in week.dates() if d in c.daily_follows]
         weekly.append(float(sum(counts)) if counts else None)
-    last = weeks[-1].sunday
-    known = [d for c in chosen for d in c.daily_follows if start <= d <= min(last, goal.end)]
+    last = min(weeks[-1].sunday, goal.end)
+    # A total over the period: its first days count, whole week or not.
+    known = [(d, c.daily_follows[d]) for c in chosen for d in c.daily_follows if start <= d <= last]
     if not known:
         return tuple(weekly), None, None, "no_page_figures"
-    now = float(sum(v for v in weekly if v is not None))
-    elapsed = (max(known) - start).days + 1
+    now = float(sum(count for _d, count in known))
+    known_days = [d for d, _count in known]
+    elapsed = (max(known_days) - start).days + 1
     whole = (goal.end - start).days + 1
     return tuple(weekly), now, now / elapsed * whole, ""
 

@@ -170,3 +170,16 @@ def test_a_projection_is_never_negative_and_needs_three_weeks(weekly, at):
     projected = project_level(weekly, at)
     assert (projected is None) == (sum(v is not None for v in weekly) < 3)
     assert projected is None or projected >= 0
+
+
+def test_a_goal_starting_midweek_counts_from_its_first_whole_week_but_follows_from_its_first_day():
+    thursday = dt.date(2026, 10, 1)
+    goal = Goal("g", "x", thursday, END)
+    assert [w.week for w in whole_weeks(thursday, END, dt.date(2026, 10, 20))] == [41, 42]
+    target = Target("t", TargetKind.POSTS_PER_WEEK, 1)
+    posts = [rated("sunday", dt.date(2026, 10, 4))] + weekly_posts([1, 1])
+    assert standing(goal, target, posts, {}, dt.date(2026, 10, 20)).weekly == (1.0, 1.0)  # Sunday 4 Oct: no week
+    assert standing(goal, target, posts, {}, dt.date(2026, 10, 5)).pace is Pace.NOT_STARTED
+    follows = Channel("ig", "Instagram", Network.INSTAGRAM, daily_follows={thursday: 5, dt.date(2026, 10, 6): 2})
+    found = standing(goal, Target("f", TargetKind.NEW_FOLLOWERS, 10, channel="ig"), [], {"ig": follows}, dt.date(2026, 10, 20))
+    assert found.now == 7.0 and found.weekly == (2.0, None)
