@@ -65,3 +65,17 @@ def best_time_lines(catalog: Catalog, today: dt.date) -> list[str]:
         lines.append(_("Too few posts to learn best times from ({needed} a channel): {channels}").format(
             needed=MIN_CHANNEL_POSTS, channels=", ".join(short)))  # fmt: skip
     return lines
+
+
+def best_times_json(catalog: Catalog, today: dt.date) -> list[dict[str, Any]]:
+    """`someplan figures --json`'s "best_times": per channel, how many posts it was learned from,
+    whether that is enough, and each weekday's best time (weekday 0 is Monday)."""
+    from someplan.domain.best_times import MIN_CHANNEL_POSTS
+
+    names = {c.id: c.name for c in catalog.channels()}
+    return [
+        {"channel": names.get(channel, channel), "posts": times.posts, "enough": times.enough, "needed": MIN_CHANNEL_POSTS,
+         "best": [{"weekday": b.weekday, "time": b.time.strftime("%H:%M"), "posts": b.posts, "score": round(b.score, 3)}
+                  for b in sorted(times.best.values(), key=lambda b: b.weekday)] if times.enough else []}
+        for channel, times in sorted(learned_times(catalog, today).items(), key=lambda item: names.get(item[0], item[0]))
+    ]  # fmt: skip

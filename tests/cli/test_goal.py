@@ -72,3 +72,17 @@ def test_bokmal(someplan, ws, monkeypatch):
              "andel >= 30 kategori=ansatte", "-w", ws)  # fmt: skip
     out = someplan("goal", "list", "-w", ws)
     assert "andel av miksen ≥ 30,0 %" in out and "i dette tempoet" in out
+
+
+def test_figures_name_the_best_times_and_the_channels_with_too_few_posts(someplan, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    sample = tmp_path / "sample"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "sample_workspace", sample)
+    found = {entry["channel"]: entry for entry in someplan.json("figures", "-w", str(sample), "--json")["best_times"]}
+    assert found["Facebook"]["enough"] and found["Facebook"]["posts"] >= 20
+    assert {"weekday": 1, "time": "19:00"}.items() <= found["Facebook"]["best"][0].items()
+    assert found["TikTok"] == {"channel": "TikTok", "posts": 13, "enough": False, "needed": 20, "best": []}
+    out = someplan("figures", "-w", str(sample))
+    assert "Best times, Facebook: Tue 19:00" in out and "Too few posts to learn best times from (20 a channel)" in out
