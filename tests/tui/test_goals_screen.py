@@ -67,6 +67,10 @@ async def test_a_new_user_sets_a_goal_adds_targets_records_a_count_and_u_undoes_
         assert app.catalog.goals() == []
         await pilot.press("escape", "u")
         assert [g.title for g in app.catalog.goals()] == ["Færre telefoner"]
+        await pilot.press("u")  # the count recorded
+        assert app.catalog.goals()[0].targets[0].recorded == {}
+        await pilot.press("u")  # the target added
+        assert app.catalog.goals()[0].targets == ()
 
 
 async def test_a_goal_title_with_markup_stays_text(make_app, sample_copy):
@@ -96,3 +100,17 @@ async def test_the_figures_view_marks_the_posts_that_moved_a_target_most_and_nam
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 def test_goals_screen_snapshot(snap_compare, make_app, size):
     assert snap_compare(make_app(), terminal_size=size, press=["G"])
+
+
+async def test_a_dropped_target_comes_back_with_its_counts_on_u(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("G", "down")  # the sample's count by hand
+        calls = next(g for g in app.catalog.goals() if g.title.startswith("Færre"))
+        counted = next(t for t in calls.targets if t.kind.value == "count")
+        assert app.screen.selected == (calls.id, counted.id)
+        await pilot.press("x", "y")
+        assert counted.id not in [t.id for t in service.find_goal(app.catalog, calls.id).targets]
+        await pilot.press("escape", "u")
+        back = next(t for t in service.find_goal(app.catalog, calls.id).targets if t.id == counted.id)
+        assert back.recorded == counted.recorded and len(back.recorded) == 10

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
-from someplan.domain.goals import Goal, TargetKind
+from someplan.domain.goals import COUNT_PREFIX, TARGET_PREFIX, Goal, TargetKind
 from someplan.i18n import N_, _, ngettext
 from someplan.services import goals as service
 from someplan.services.errors import UserError
@@ -181,6 +181,10 @@ class GoalsScreen(Screen):
         item = next((t for t in entry.targets if t.target.id == chosen[1]), None) if entry else None
         return entry, item
 
+    def _undo(self, what: str, goal: Goal, before: dict) -> None:
+        """`u` in the plan writes `before` back (a field that was not there: None, which removes it)."""
+        planner_app(self).undo_stack.push(Undo.of_fields(what.format(title=goal.title), service.GOALS, goal.id, before))
+
     def _write(self, action, *args, **fields):
         try:
             return action(self.catalog, *args, **fields)
@@ -236,6 +240,7 @@ class GoalsScreen(Screen):
             if text:
                 target = self._write(lambda catalog: service.add_target(catalog, entry.goal, service.parse_target(text, catalog)))
                 if target is not None:
+                    self._undo(_("adding a target to “{title}”"), entry.goal, {TARGET_PREFIX + target.id: None})
                     self.show(keep=(entry.goal.id, target.id))
 
         question = _("A target for “{goal}”").format(goal=literal(entry.goal.title))
@@ -248,7 +253,10 @@ class GoalsScreen(Screen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._write(service.drop_target, entry.goal, item.target.id)
+                own = (TARGET_PREFIX + item.target.id, f"{COUNT_PREFIX}{item.target.id}.")  # the target and its counts
+                before = {name: value for name, value in entry.goal.to_doc().items() if name == own[0] or name.startswith(own[1])}
+                if self._write(service.drop_target, entry.goal, item.target.id) is not None:
+                    self._undo(_("dropping a target of “{title}”"), entry.goal, before)
                 self.show(keep=(entry.goal.id, None))
 
         self.app.push_screen(Confirm(_("Drop the target “{target}”?").format(target=literal(item.text))), answered)
@@ -265,7 +273,10 @@ class GoalsScreen(Screen):
         def answered(text: str | None) -> None:
             value = _number(text or "")
             if value is not None:
+                field = f"{COUNT_PREFIX}{item.target.id}.{self.today.isoformat()}"
+                before = {field: item.target.recorded.get(self.today)}
                 self._write(service.record_count, entry.goal, item.target, self.today, value)
+                self._undo(_("recording a count for “{title}”"), entry.goal, before)
                 self.show()
 
         question = _("{what} on {day}").format(what=literal(item.target.label), day=labels.day(self.today, year=True))
