@@ -7,6 +7,7 @@ import pytest
 
 from someplan.services import planning
 from someplan.tui.panes.detail import DetailPane
+from someplan.tui.panes.plan import STATUS_WORD_FROM
 
 from .conftest import picture_drawn
 
@@ -90,8 +91,13 @@ async def test_rows_give_the_title_the_width(make_app, size, word):
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        listing = app.screen.plan.main
-        report = app.screen.plan.report
+        plan = app.screen.plan
+        listing = plan.main
+        for _ in range(100):  # the rows are drawn again once the list has its width (after a layout)
+            if plan._drawn_wide == (listing.scrollable_content_region.width >= STATUS_WORD_FROM):
+                break
+            await pilot.pause(0.02)
+        report = plan.report
         titles = [post.title for day in report.days for post in day.posts]
         shown = "\n".join(_visible_texts(listing))
         visible = [title for title in titles if title[:12] in shown]
