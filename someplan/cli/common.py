@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from someplan.i18n import N_, _
+from someplan.i18n import _
 from someplan.textsafe import literal, strict_json
 
 if TYPE_CHECKING:
@@ -24,9 +24,6 @@ if TYPE_CHECKING:
 
     from someplan.domain.weeks import IsoWeek
     from someplan.services.catalog import Catalog
-
-SEVERITIES = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
-
 
 # -- the workspace, today and the week ---------------------------------------------------------
 
@@ -143,10 +140,6 @@ def user(text: object, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(literal(text), style=style)
-
-
-def severity_label(severity: str) -> str:
-    return _(SEVERITIES[severity]) if severity in SEVERITIES else severity
 
 
 def print_table(rows: Sequence[Sequence[object]], headers: list[str], out: Console, whole: tuple[int, ...] = ()) -> None:

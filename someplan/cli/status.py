@@ -8,11 +8,12 @@ import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from someplan.cli import common, plain_text
-from someplan.cli.common import severity_label
 from someplan.cli.plain_text import Pieces
-from someplan.domain.post import Status
 from someplan.domain.weeks import day_label
-from someplan.i18n import N_, _, language, ngettext, percent
+from someplan.i18n import _, language, ngettext, percent
+from someplan.services.labels import severity as severity_label
+from someplan.services.labels import standing
+from someplan.services.labels import status as _status_label
 from someplan.textsafe import literal
 
 if TYPE_CHECKING:
@@ -191,8 +192,7 @@ def _proposal_line(proposal, locale: str) -> Pieces:
     line.append(user(proposal.channel, "cyan"))
     line.append((" ", ""))
     line += [("■ ", proposal.colour or "white"), user(proposal.category)]
-    reasons = {"overdue": N_("overdue"), "due": N_("this week"), "ahead": N_("ahead")}
-    state = _(reasons[proposal.reason]) if proposal.reason in reasons else proposal.reason
+    state = standing(proposal.reason)
     line.append((f" ({state}): ", ""))
     line.append(user(f"«{proposal.backlog_title}»") if proposal.backlog_title else (_("new draft"), "dim"))
     return line
@@ -223,14 +223,5 @@ def _severity_style(severity: str) -> str:
     return "red" if severity == "error" else "yellow"
 
 
-def _status_label(value: str) -> str:
-    try:
-        return Status(value).label()
-    except ValueError:
-        return value
-
-
 def _status_style(status: str) -> str:
     return {"idea": "dim", "draft": "yellow", "ready": "cyan", "scheduled": "blue", "published": "green"}.get(status, "")
-
-
