@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -92,6 +92,38 @@ def week_options(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--week", help=_("ISO week: 47, 2026-W47, 'uke 47'"))
     group.add_argument("--date", dest="on", help=_("the week holding this date"))
+
+
+def checked(convert: Callable[[str], object]) -> Callable[[str], object]:
+    """An argument `type=` from a reader that raises UserError: a value it refuses is a usage
+    error (argparse's message, exit 2) like any other wrong command line, not a failed run."""
+
+    def read(text: str) -> object:
+        from someplan.services.errors import UserError
+
+        try:
+            return convert(text)
+        except UserError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    read.__name__ = getattr(convert, "__name__", "value")  # argparse names the type in some messages
+    return read
+
+
+def count_between(low: int, high: int) -> Callable[[str], int]:
+    """An argument `type=`: a whole number from `low` to `high`, else a usage error."""
+
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(_("a whole number from {low} to {high}, not {text!r}").format(
+                low=low, high=high, text=text))  # fmt: skip
+        return value
+
+    return read
 
 
 def actions(parent: argparse.ArgumentParser, **defaults):

@@ -134,18 +134,21 @@ def _blocks(report: StatusReport, locale: str, width: int) -> list[Pieces | _Wee
 
 
 def _week_table(report: StatusReport, locale: str, width: int) -> _WeekTable:
-    # Only the title gives way when the terminal is narrow: it is cut with an ellipsis, while
-    # day, time, channel and status stay readable on one line per post.
+    # Day, time and status are never cut: a row without its time says nothing. On a narrow
+    # terminal the category gives way first (down to its colour mark), then the channel, and
+    # the title is cut with an ellipsis, never below 12 characters.
     days = {day.date: day_label(day.date, locale, weekday="short") for day in report.days}
     statuses = {post.status: _status_label(post.status) for day in report.days for post in day.posts}
     day_width = max(map(len, days.values()), default=9)
     status_width = max(map(len, statuses.values()), default=9)
-    channel_width = min(max((len(load.channel) for load in report.load), default=8), 10)
-    fixed = day_width + 5 + channel_width + 15 + status_width + 5  # the other columns and the gaps between them
     longest_title = max([len(literal(p.title)) for d in report.days for p in d.posts]
                         + [len(literal("★ " + ", ".join(d.marks))) for d in report.days], default=10)  # fmt: skip
-    title_width = max(min(longest_title, width - fixed), 12)
-    widths = (day_width, 5, channel_width, 15, title_width, status_width)
+    title_width, channel_width, category_width = _flexible_widths(
+        width - (day_width + 5 + status_width + 5),  # what the fixed columns and the gaps leave
+        min(max((len(load.channel) for load in report.load), default=8), 10),
+        longest_title,
+    )
+    widths = (day_width, 5, channel_width, category_width, title_width, status_width)
     rows: list[list[Pieces]] = []
     blank: Pieces = []
     for day in report.days:
@@ -158,15 +161,37 @@ def _week_table(report: StatusReport, locale: str, width: int) -> _WeekTable:
             rows.append([label, [("—", "dim")], blank, blank, blank, blank])
             continue
         for index, post in enumerate(day.posts):
+            category: Pieces = [("■", post.colour or "white")]
+            if category_width > MARK_ONLY:
+                category += [(" ", ""), user(post.category)]
             rows.append([
                 label if index == 0 else blank,
                 [(post.time or "  ·  ", "")],
                 [user(post.channel, "cyan")],
-                [("■ ", post.colour or "white"), user(post.category)],
+                category,
                 [user(post.title)],
                 [(statuses[post.status], _status_style(post.status))],
             ])  # fmt: skip
     return _WeekTable(widths, (False, False, True, True, True, False), rows)
+
+
+MIN_TITLE = 12
+MARK_ONLY = 7  # a category column this narrow shows only the colour mark: "■ ansa…" says little
+MIN_CHANNEL = 3
+
+
+def _flexible_widths(room: int, channel: int, longest_title: int) -> tuple[int, int, int]:
+    """(title, channel, category) widths in `room` columns (their two gaps included)."""
+    category = 15
+    room -= 2
+    if channel + category + MIN_TITLE > room:
+        category = max(room - channel - MIN_TITLE, 1)
+        if category <= MARK_ONLY:
+            category = 1
+    if channel + category + MIN_TITLE > room:
+        channel = max(room - category - MIN_TITLE, MIN_CHANNEL)
+    title = max(min(longest_title, room - channel - category), MIN_TITLE)
+    return title, channel, category
 
 
 def _overdue_days(days: int) -> str:
