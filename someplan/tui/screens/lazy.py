@@ -25,6 +25,7 @@ MODULES = {
     "InboxScreen": "someplan.tui.screens.inbox",
     "PeopleScreen": "someplan.tui.screens.people",
     "PostEditor": "someplan.tui.screens.editor",
+    "SearchScreen": "someplan.tui.screens.search",
     "YearWheelScreen": "someplan.tui.screens.year_wheel",
 }
 
