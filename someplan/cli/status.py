@@ -125,6 +125,8 @@ def _blocks(report: StatusReport, locale: str, width: int) -> list[Pieces | _Wee
     if report.ideas:
         count = ngettext("{count} new in the inbox", "{count} new in the inbox", report.ideas).format(count=report.ideas)
         blocks.append([(_("Ideas:") + " ", "bold"), (count, "green"), (" · " + _("see: someplan ideas"), "dim")])
+    if report.attention:
+        blocks += _attention_lines(report, locale)
     if report.problems:
         blocks.append([(_("Problems:"), "bold red")])
         for problem in report.problems:
@@ -192,6 +194,30 @@ def _flexible_widths(room: int, channel: int, longest_title: int) -> tuple[int, 
         channel = max(room - category - MIN_TITLE, MIN_CHANNEL)
     title = max(min(longest_title, room - channel - category), MIN_TITLE)
     return title, channel, category
+
+
+ATTENTION_SHOWN = 8  # a glance, not the whole list: --json and the planner's `!` have it all
+
+
+def _attention_lines(report: StatusReport, locale: str) -> list[Pieces | _WeekTable]:
+    count = len(report.attention)
+    heading = ngettext("Needs attention: {count} warning", "Needs attention: {count} warnings", count).format(count=count)
+    titles = {p.id: p.title for day in report.days for p in day.posts}
+    lines: list[Pieces | _WeekTable] = [[("! " + heading, "bold yellow")]]
+    for item in report.attention[:ATTENTION_SHOWN]:
+        line: Pieces = [("  ", "")]
+        if item.date:
+            line.append((day_label(item.date, locale, weekday="short") + " ", "dim"))
+        if item.post in titles:
+            line.append(user(f"«{titles[item.post]}» ", "bold"))
+        else:
+            line.append((item.post[:10] + " ", "dim"))
+        line.append(user(item.message))
+        lines.append(line)
+    if count > ATTENTION_SHOWN:
+        more = count - ATTENTION_SHOWN
+        lines.append([("  " + _("… and {count} more (someplan status --json)").format(count=more), "dim")])
+    return lines
 
 
 def _overdue_days(days: int) -> str:
