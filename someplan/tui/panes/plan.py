@@ -83,6 +83,7 @@ class WeekPlanPane(Pane):
         self.report: WeekLines | None = None
         self.query_text = ""  # the week filter as typed (screens/main_search.py sets it)
         self.filter_ids: set[str] | None = None  # the posts of the week it lets through
+        self.marks: dict[str, int] = {}  # warnings per post id (screens/main_attention.py)
         self._day_of: dict[str, dt.date] = {}  # option id -> the day it lies under
 
     def compose(self):
@@ -154,7 +155,7 @@ class WeekPlanPane(Pane):
         shown = self.filter_ids
         posts = [p for p in day.posts if p.id in shown] if shown is not None else list(day.posts)
         for post in posts:
-            options.append(Option(_post_text(post), id=f"post:{post.id}"))
+            options.append(Option(_post_text(post, self.marks.get(post.id, 0)), id=f"post:{post.id}"))
         if not posts:
             options.append(Option(Text("   —  " + _("(n: new post)"), style="dim"), id=f"empty:{day.date.isoformat()}"))
         return [(option, day.date) for option in options]
@@ -195,8 +196,9 @@ class WeekPlanPane(Pane):
             self.call_later(self.app.run_action, "screen.edit_post")
 
 
-def _post_text(post: PostLine) -> Text:
-    text = Text("   ")
+def _post_text(post: PostLine, warnings: int = 0) -> Text:
+    text = Text()
+    text.append(" ! " if warnings else "   ", style="bold yellow")  # needs attention (screens/main_attention.py)
     text.append(f"{post.time or '  ·  '} ")
     text.append(f"{labels.status(post.status):<9} ", style=STATUS_STYLE.get(post.status, ""))
     text.append(f"{literal(post.channel)[:9]:<9} ", style="cyan")

@@ -15,6 +15,7 @@ from someplan.tui.translated_bindings import translate_bindings
 
 MODULES = {
     "AssetPreview": "someplan.tui.screens.asset_preview",
+    "AttentionScreen": "someplan.tui.screens.attention",
     "BatchScreen": "someplan.tui.screens.batch",
     "CampaignEditor": "someplan.tui.screens.campaign_editor",
     "CategoryEditor": "someplan.tui.screens.category_editor",

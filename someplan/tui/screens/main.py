@@ -42,6 +42,7 @@ from someplan.tui.planner_app import planner_app
 from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.main_assets import AssetsCoordination
+from someplan.tui.screens.main_attention import AttentionCoordination
 from someplan.tui.screens.main_search import SearchCoordination
 
 
@@ -63,7 +64,7 @@ NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
 
 
-class MainScreen(SearchCoordination, AssetsCoordination, Screen):
+class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, Screen):
     BINDINGS = [
         Binding("1", "show_pane(1)", N_("Plan"), id="app.pane_plan"),
         Binding("2", "show_pane(2)", N_("Rotation"), id="app.pane_rotation"),
@@ -75,6 +76,7 @@ class MainScreen(SearchCoordination, AssetsCoordination, Screen):
         Binding("w", "year_wheel", N_("Year wheel"), id="app.year_wheel"),
         Binding("E", "export", N_("Export"), id="app.export"),
         Binding("slash", "search", N_("Search"), id="app.search"),
+        Binding("exclamation_mark", "attention", N_("Needs attention"), id="app.attention"),
         # Not in the footer, which is full at 80 columns; help and the palette list it.
         Binding("R", "report", N_("Report of the last month"), id="app.report", show=False),
         Binding("i", "inbox", N_("Ideas"), id="app.inbox", show=False),
@@ -155,6 +157,7 @@ class MainScreen(SearchCoordination, AssetsCoordination, Screen):
         """Redraw; the side panes only when posts changed (they do not depend on the week shown)."""
         report = week_lines(self.catalog, self.week, self.today)
         self.plan.filter_ids = self.filter_ids(report)
+        self.plan.marks = self.attention_marks()
         self.plan.show(report, keep=keep, day=day)
         if posts_changed:
             self.query_one(RotationPane).show(rotation_rows(self.catalog, self.today))
@@ -168,6 +171,7 @@ class MainScreen(SearchCoordination, AssetsCoordination, Screen):
         header = Text.assemble((literal(self.catalog.name()), "bold"), "\u00a0·\u00a0", (week, "bold"))
         if self.last_colleague:
             header.append(f"{gap}⟳ {literal(self.last_colleague)}", style="green")
+        self.attention_header(header, gap)
         problems = self.catalog.workspace.problems
         if any(p.code in ("unsynced", "private-only") for p in problems):
             # Lasting until the shared folder has them: colleagues do not see these edits.
