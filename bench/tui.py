@@ -30,7 +30,7 @@ KEYS = (
     ("e: open the post editor", "e"), ("F: the figures view", "F"), ("E: the export dialog", "E"),
     ("w: the year wheel", "w"), ("b: the batch screen", "b"), ("P: the people screen", "P"),
     ("2: focus the rotation pane", "2"), ("3: focus the assets pane", "3"), ("tab: next pane", "tab"),
-    ("1: back to the week plan", "1"),
+    ("1: back to the week plan", "1"), ("/: the search screen", "slash"), ("!: needs attention", "exclamation_mark"),
 )  # fmt: skip
 FOCUS_KEYS = {"1", "2", "3", "4", "tab"}
 

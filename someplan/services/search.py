@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import shlex
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from someplan.domain.doc_fields import parse_date, parse_time
 from someplan.domain.plan import day_order
 from someplan.domain.post import Post, Status
 from someplan.i18n import N_, _
@@ -95,7 +97,10 @@ class Terms:
         return cond
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
+    # Cached: every search folds the same titles, captions and notes again (the view's strings
+    # are the same objects from search to search, and a str keeps its hash).
     return unicodedata.normalize("NFKC", text).casefold()
 
 
@@ -190,11 +195,26 @@ def _known(field: str, *records: list[tuple[str, str]]) -> str:
 
 def search(catalog: Catalog, text: str) -> list[Post]:
     """Every post of every week matching `text`, by date and time; posts without a date last."""
-    from someplan.services.post_queries import find_posts
+    return first_found(catalog, text, None)[0]
+
+
+def first_found(catalog: Catalog, text: str, limit: int | None) -> tuple[list[Post], int]:
+    """The first `limit` posts (all: None) `search` would give, and how many match in all. Only
+    those are made `Post`s: a one-letter search, as typed, matches nearly every post."""
+    from someplan.store.tinystore import open_db
 
     terms = parse_terms(catalog, text)
-    found = find_posts(catalog, terms.condition())
-    return sorted(found, key=lambda p: (p.date is None, p.date or dt.date.min, day_order(p)))
+    # No refresh: the catalog's other reads do not refresh either (the planner's watcher does).
+    docs = open_db(catalog.workspace, auto_refresh=False).table(POSTS).search(terms.condition())
+    keyed = sorted((_when(doc), str(doc.doc_id), doc) for doc in docs)
+    posts = [Post.from_doc(doc, rid) for _key, rid, doc in keyed[:limit]]
+    return sorted(posts, key=lambda p: (p.date is None, p.date or dt.date.min, day_order(p))), len(keyed)
+
+
+def _when(doc: Any) -> tuple[bool, dt.date, bool, dt.time]:
+    """Where a document stands by day and time, as `Post` reads its fields (unreadable: none)."""
+    day, time = parse_date(doc.get("date")), parse_time(doc.get("time"))
+    return (day is None, day or dt.date.min, time is None, time or dt.time.min)
 
 
 def matching_ids(catalog: Catalog, terms: Terms, ids: Iterable[str]) -> set[str]:

@@ -72,3 +72,20 @@ async def test_a_search_hit_hidden_by_the_week_filter_clears_it(make_app):
         app.screen.show_post(draft)
         await pilot.pause()
         assert app.screen.plan.selected_post_id == draft and app.screen.week_filter is None
+
+
+async def test_a_wide_search_shows_the_first_hits_and_says_how_many_match(make_app, monkeypatch):
+    from someplan.tui.screens import search as search_screen
+
+    monkeypatch.setattr(search_screen, "SHOWN", 3)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        await until(pilot, lambda: type(app.screen).__name__ == "SearchScreen", "the search screen")
+        await pilot.press("j")  # one letter: nearly everything; wait for the next
+        assert app.screen.found == [] and app.screen.error is None
+        await pilot.press("u", "l")
+        screen = app.screen
+        assert len(screen.found) == 3 and screen.total > 3
+        assert [h.post.date for h in screen.found] == sorted(h.post.date for h in screen.found)
+        assert f"{screen.total} posts · the first 3 shown" in str(screen.query_one("#search-status").render())

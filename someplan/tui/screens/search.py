@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from someplan.domain.weeks import IsoWeek, week_word
 from someplan.i18n import N_, _, language, ngettext
 from someplan.services.errors import UserError
-from someplan.services.search import Hit, hits, search
+from someplan.services.search import Hit, first_found, hits
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.footer import Footer
@@ -25,6 +25,7 @@ from someplan.tui.planner_app import planner_app
 
 STATUS_STYLE = {"idea": "dim", "draft": "yellow", "ready": "cyan", "scheduled": "bold blue", "published": "green"}
 HINT = N_("words, #hashtags, or channel:facebook category:ansatte status:draft person:kari")
+SHOWN = 200  # the first hits by date; more is a search to narrow (`someplan search` lists all)
 
 
 class SearchScreen(Screen[str | None]):
@@ -38,6 +39,7 @@ class SearchScreen(Screen[str | None]):
         super().__init__()
         self.text = text
         self.found: list[Hit] = []
+        self.total = 0
         self.error: str | None = None
 
     def compose(self):
@@ -58,23 +60,25 @@ class SearchScreen(Screen[str | None]):
         catalog = planner_app(self).catalog
         status = self.query_one("#search-status", Static)
         self.error = None
-        if not text.strip():
-            self.found = []
-        else:
+        self.found, self.total = [], 0
+        if len(text.strip()) > 1:  # one letter matches nearly every post: wait for the second
             try:
-                self.found = hits(catalog, search(catalog, text))
+                posts, self.total = first_found(catalog, text, SHOWN)
+                self.found = hits(catalog, posts)
             except UserError as error:
-                self.found, self.error = [], str(error)
+                self.error = str(error)
         results = self.query_one(OptionList)
         results.clear_options()
         results.add_options([Option(_row(hit), id=hit.post.id) for hit in self.found])
         status.set_class(self.error is not None, "error")
         if self.error is not None:
             status.update(self.error)
-        elif text.strip():
-            count = len(self.found)
-            status.update(ngettext("{count} post", "{count} posts", count).format(count=count)
-                          + (" · " + _("enter: show it in its week") if count else ""))  # fmt: skip
+        elif len(text.strip()) > 1:
+            count = self.total
+            line = ngettext("{count} post", "{count} posts", count).format(count=count)
+            if count > len(self.found):
+                line += " · " + _("the first {shown} shown: add a word to narrow it").format(shown=len(self.found))
+            status.update(line + (" · " + _("enter: show it in its week") if count else ""))
         else:
             status.update("")
 
