@@ -89,3 +89,14 @@ async def test_a_wide_search_shows_the_first_hits_and_says_how_many_match(make_a
         assert len(screen.found) == 3 and screen.total > 3
         assert [h.post.date for h in screen.found] == sorted(h.post.date for h in screen.found)
         assert f"{screen.total} posts · the first 3 shown" in str(screen.query_one("#search-status").render())
+
+
+async def test_a_day_the_filter_empties_says_so(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.set_week_filter("status:idea")
+        await pilot.pause()
+        listing = app.screen.plan.main
+        rows = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert "   —  (2 hidden by the filter)" in rows  # Monday's two published posts
+        assert "   —  (n: new post)" in rows  # Saturday has nothing planned

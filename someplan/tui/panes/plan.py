@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from someplan.i18n import N_, _
+from someplan.i18n import N_, _, ngettext
 from someplan.services.status import DayLine, PostLine, WeekLines
 from someplan.textsafe import literal
 from someplan.tui import labels
@@ -157,7 +157,10 @@ class WeekPlanPane(Pane):
         for post in posts:
             options.append(Option(_post_text(post, self.marks.get(post.id, 0)), id=f"post:{post.id}"))
         if not posts:
-            options.append(Option(Text("   —  " + _("(n: new post)"), style="dim"), id=f"empty:{day.date.isoformat()}"))
+            hidden = len(day.posts)  # a filtered day is not an unplanned one: say so
+            words = ngettext("({count} hidden by the filter)", "({count} hidden by the filter)", hidden).format(count=hidden)
+            empty = words if hidden else _("(n: new post)")
+            options.append(Option(Text("   —  " + empty, style="dim"), id=f"empty:{day.date.isoformat()}"))
         return [(option, day.date) for option in options]
 
     def _first_option_of(self, day: dt.date) -> str | None:

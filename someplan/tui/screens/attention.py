@@ -52,13 +52,18 @@ class AttentionScreen(Screen[str | None]):
         listing.focus()
 
     def _titles(self) -> dict[str, str]:
+        """Each post's channel and title: two posts of one batch often share the title."""
         catalog = planner_app(self).catalog
+        channels = catalog.channel_names()
         titles = {}
         for post_id in {item.post for item in self.found}:
             try:
-                titles[post_id] = catalog.post(post_id).title
+                post = catalog.post(post_id)
             except UserError:  # deleted since: the warning still says what it was about
                 titles[post_id] = ""
+                continue
+            channel = channels.get(post.channel or "", "")
+            titles[post_id] = f"{channel} «{post.title}»" if channel else f"«{post.title}»"
         return titles
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -75,6 +80,6 @@ def _row(item: Attention, title: str) -> Text:
     day = labels.day(item.date, weekday="short") if item.date else _("no date")
     text.append(f"{day:<12} ", style="bold")
     text.append("! ", style="bold yellow")
-    text.append(f"«{literal(title)}» ", style="bold")
+    text.append(literal(title) + " ", style="bold")
     text.append(literal(item.message))
     return text

@@ -104,7 +104,7 @@ class SearchScreen(Screen[str | None]):
 def _row(hit: Hit) -> Text:
     """week, day, time, channel, title: as the plan shows a post, with where it lies first."""
     post = hit.post
-    text = Text()
+    text = Text(no_wrap=True, overflow="ellipsis")  # one row a post: the list reads as a table
     if post.date:
         text.append(f"{week_word(language())} {IsoWeek.of(post.date).week:<2}  ", style="bold")
         text.append(f"{labels.day(post.date, weekday='short', year=True):<16} ")
