@@ -202,16 +202,12 @@ ATTENTION_SHOWN = 8  # a glance, not the whole list: --json and the planner's `!
 def _attention_lines(report: StatusReport, locale: str) -> list[Pieces | _WeekTable]:
     count = len(report.attention)
     heading = ngettext("Needs attention: {count} warning", "Needs attention: {count} warnings", count).format(count=count)
-    titles = {p.id: p.title for day in report.days for p in day.posts}
     lines: list[Pieces | _WeekTable] = [[("! " + heading, "bold yellow")]]
     for item in report.attention[:ATTENTION_SHOWN]:
         line: Pieces = [("  ", "")]
         if item.date:
             line.append((day_label(item.date, locale, weekday="short") + " ", "dim"))
-        if item.post in titles:
-            line.append(user(f"«{titles[item.post]}» ", "bold"))
-        else:
-            line.append((item.post[:10] + " ", "dim"))
+        line.append(user(f"«{item.title}» ", "bold"))
         line.append(user(item.message))
         lines.append(line)
     if count > ATTENTION_SHOWN:

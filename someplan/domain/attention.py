@@ -50,6 +50,7 @@ class Attention:
     kind: Kind
     message: str  # a sentence in the language spoken; names and titles as stored (show them literally)
     date: dt.date | None = None  # the post's day, for the order of a list and for jumping to it
+    title: str = ""  # the post's, as stored
 
 
 def is_web_address(link: str) -> bool:
@@ -100,7 +101,7 @@ def attention(posts: Iterable[Post], people: Mapping[str, Person], today: dt.dat
 
 
 def _note(post: Post, kind: Kind, message: str) -> Attention:
-    return Attention(post.id, kind, message, post.date)
+    return Attention(post.id, kind, message, post.date, post.title)
 
 
 def _consent_sentence(person: Person) -> str:

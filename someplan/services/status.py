@@ -267,8 +267,8 @@ def report_as_json(report: StatusReport) -> dict[str, Any]:
         "problems": [p.as_dict() for p in report.problems],
         **({"assets": report.assets} if report.assets is not None else {}),
         **({"ideas": {"new": report.ideas}} if report.ideas is not None else {}),
-        "attention": [{"id": a.post, "kind": a.kind.value, "message": a.message, "date": a.date.isoformat() if a.date else None}
-                      for a in report.attention],  # fmt: skip
+        "attention": [{"id": a.post, "kind": a.kind.value, "message": a.message, "title": a.title,
+                       "date": a.date.isoformat() if a.date else None} for a in report.attention],  # fmt: skip
     }
 
 

@@ -4,7 +4,7 @@ from tests.cli.test_status import _add
 
 
 def test_status_lists_what_needs_attention(someplan, ws):
-    late = _add(someplan, ws, "Glemt utkast", "2026-11-16", "09:00", status="draft")
+    late = _add(someplan, ws, "Glemt utkast", "2026-11-10", "09:00", status="draft")
     bare = _add(someplan, ws, "Klar uten tekst", "2026-11-19", "10:00", status="ready")
     odd = _add(someplan, ws, "Skjev tid", "2026-11-20", "10:02", channel="instagram", category="produkt", status="idea")
     report = someplan.json("status", ws, "--json")
@@ -14,6 +14,7 @@ def test_status_lists_what_needs_attention(someplan, ws):
     out = someplan("status", ws)
     assert "! Needs attention: 3 warnings" in out
     assert "«Klar uten tekst» ready without a caption: Hootsuite would publish the title" in out
+    assert "«Glemt utkast» its day has passed" in out  # a post of the week before is named too
 
 
 def test_status_of_a_calm_week_says_nothing_about_attention(someplan, ws):
