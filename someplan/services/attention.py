@@ -17,6 +17,7 @@ from someplan.domain.weeks import IsoWeek
 from someplan.services.catalog import Catalog
 
 OPEN_WEEKS = 4  # this week and the three before it: past posts still to finish (as status's figures)
+AHEAD_WEEKS = 12  # the planner looks this far ahead (and at any week shown): a redraw after each edit
 
 
 def attention_in(catalog: Catalog, posts: Sequence[Post], today: dt.date) -> list[Attention]:
@@ -26,6 +27,10 @@ def attention_in(catalog: Catalog, posts: Sequence[Post], today: dt.date) -> lis
 
 
 def planner_attention(catalog: Catalog, today: dt.date, week: IsoWeek) -> list[Attention]:
-    """The weeks still open, everything planned after them, and the week shown."""
-    first = min((IsoWeek.of(today) - (OPEN_WEEKS - 1)).monday, week.monday)
-    return attention_in(catalog, catalog.posts_between(first, dt.date.max), today)
+    """The weeks still open, the next AHEAD_WEEKS, and the week shown."""
+    this_week = IsoWeek.of(today)
+    first, last = (this_week - (OPEN_WEEKS - 1)).monday, (this_week + AHEAD_WEEKS).sunday
+    posts = catalog.posts_between(first, last)
+    if not first <= week.monday <= last:
+        posts += catalog.posts_between(week.monday, week.sunday)
+    return attention_in(catalog, posts, today)

@@ -2,7 +2,7 @@
 the header, marked on their rows in the plan (`!`), and listed on `!`.
 
 A mixin of `MainScreen`, like main_assets.py. The warnings are worked out again only when the
-workspace changed (its version), the day moved on, or a week before the open ones is shown.
+workspace changed (its version), the day moved on, or a week outside the ones it looks at is shown.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from someplan.domain.attention import Attention, marks
 from someplan.domain.weeks import IsoWeek
 from someplan.i18n import ngettext
-from someplan.services.attention import OPEN_WEEKS, planner_attention
+from someplan.services.attention import AHEAD_WEEKS, OPEN_WEEKS, planner_attention
 from someplan.tui.screens import lazy
 
 if TYPE_CHECKING:
@@ -44,14 +44,15 @@ class AttentionCoordination(_MainScreenPart):
 
     @property
     def attention(self) -> list[Attention]:
-        key = (self.catalog.workspace.version, self.today, self.week if self.week.monday < self._open_from() else None)
+        key = (self.catalog.workspace.version, self.today, self.week if not self._in_window(self.week) else None)
         if key != self._attention_key:
             self._attention = planner_attention(self.catalog, self.today, self.week)
             self._attention_key = key
         return self._attention
 
-    def _open_from(self) -> dt.date:
-        return (IsoWeek.of(self.today) - (OPEN_WEEKS - 1)).monday
+    def _in_window(self, week: IsoWeek) -> bool:
+        this_week = IsoWeek.of(self.today)
+        return (this_week - (OPEN_WEEKS - 1)).monday <= week.monday <= (this_week + AHEAD_WEEKS).sunday
 
     def attention_marks(self) -> dict[str, int]:
         """Warnings per post id, for the plan's rows."""
