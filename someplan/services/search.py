@@ -83,18 +83,34 @@ class Terms:
         return cond
 
     def _word(self, word: str) -> QueryInstance:
-        from tinydb import Query
+        from tinydb.queries import QueryInstance
 
-        post = Query()
-        cond: QueryInstance = post.title.test(_contains, word)
-        cond |= post.caption.test(_contains, word) | post.notes.test(_contains, word)
-        named = sorted(rid for rid, name in self.names if word in name)
-        if named:
-            cond |= post.channel.one_of(named) | post.category.one_of(named) | post.people.any(named)
-        statuses = frozenset(s for s in Status if any(word in _fold(label) for label in _status_words(s)))
-        if statuses:
-            cond |= _status_is(statuses)
-        return cond
+        named = frozenset(rid for rid, name in self.names if word in name)
+        statuses = frozenset(s.value for s in Status if any(word in _fold(label) for label in _status_words(s)))
+        idea = Status.IDEA.value in statuses
+
+        # One test per document, not one per field: TinyDB's chained field queries cost a call
+        # and a lookup each, and a word is looked for in every post of every week.
+        def test(doc: Any) -> bool:
+            for name in ("title", "caption", "notes"):
+                value = doc.get(name)
+                if isinstance(value, str) and word in _fold(value):
+                    return True
+            if named and (doc.get("channel") in named or doc.get("category") in named or _any_in(doc.get("people"), named)):
+                return True
+            if statuses:
+                status = doc.get("status")
+                return status in statuses or (idea and status not in _STATUS_VALUES)
+            return False
+
+        return QueryInstance(test, ("word", word, named, statuses))
+
+
+_STATUS_VALUES = frozenset(s.value for s in Status)
+
+
+def _any_in(values: object, ids: frozenset[str]) -> bool:
+    return isinstance(values, list) and any(isinstance(v, str) and v in ids for v in values)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -102,10 +118,6 @@ def _fold(text: str) -> str:
     # Cached: every search folds the same titles, captions and notes again (the view's strings
     # are the same objects from search to search, and a str keeps its hash).
     return unicodedata.normalize("NFKC", text).casefold()
-
-
-def _contains(value: object, word: str) -> bool:
-    return isinstance(value, str) and word in _fold(value)
 
 
 def _status_words(status: Status) -> tuple[str, ...]:
