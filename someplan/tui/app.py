@@ -88,6 +88,7 @@ class PlannerCommands(Provider):
         (N_("This week"), "screen.this_week", N_("Back to today's week")),
         (N_("Search all weeks"), "screen.search", N_("By words, channel, category, status or person; enter shows the post")),
         (N_("Filter the week"), "screen.filter", N_("By text, channel, category, status or person")),
+        (N_("Needs attention"), "screen.attention", N_("Past drafts, consent, clashes, missing captions, links, times")),
         (N_("Fill this week from the rotation"), "screen.fill_week", N_("Proposals for the empty slots, as a preview")),
         (N_("Fill the next weeks from the rotation"), "screen.fill_weeks", N_("Proposals for N weeks from this week")),
         (N_("Batch session"), "screen.batch", N_("Interview several people in one sitting; one draft each, spread out")),
