@@ -107,8 +107,11 @@ def main() -> int:
         root = base / "workspace"
         generate(root)
         make_assets(root)
+        from someplan.store.device import IdentityStore
         from someplan.store.workspace import Workspace
 
+        store = IdentityStore()  # a named machine: the planner asks a new one its name first
+        store.rename(store.load(), "Benken")
         Workspace.open(root).write_snapshot()
         frames, weeks, moves, handlers, idles, baselines, move_handlers = [], [], [], [], [], [], []
         per_key: dict[str, list[float]] = {}
