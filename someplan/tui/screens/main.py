@@ -42,20 +42,7 @@ from someplan.tui.planner_app import planner_app
 from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.main_assets import AssetsCoordination
-
-
-def writes(method):
-    """A screen action that writes: a refused or failed write is a notice, never a crash."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except (WorkspaceError, OSError) as error:
-            self.notify(_("Not saved: {error}").format(error=error), severity="error", timeout=10, markup=False)
-            self.refresh_all()
-
-    return wrapper
+from someplan.tui.write_guard import writes
 
 
 NARROW_WIDTH = 100
@@ -173,6 +160,10 @@ class MainScreen(AssetsCoordination, Screen):
             shown = ngettext("⚠ {count} problem (ctrl+p: doctor)", "⚠ {count} problems (ctrl+p: doctor)", len(problems))
             header.append(gap + shown.format(count=len(problems)), style="yellow")
         self.query_one("#header", Static).update(header)
+
+    def write_failed(self) -> None:
+        """A write was refused (tui/write_guard.py): show what the workspace really holds."""
+        self.refresh_all()
 
     def retranslate(self) -> None:
         """The language changed (tui/language.py): every pane draws its words again; the week,
