@@ -11,7 +11,9 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from textual.dom import DOMNode
+from textual.app import App
+from textual.notifications import SeverityLevel
+from textual.widget import Widget
 
 from someplan.i18n import _
 from someplan.store.problems import WorkspaceError
@@ -19,17 +21,19 @@ from someplan.store.problems import WorkspaceError
 # What a refused or failed write raises; anything else is a bug and should crash loudly.
 WRITE_ERRORS = (WorkspaceError, OSError)
 
+Node = Widget | App  # what can show a toast: a screen, a widget, the app
 
-def not_saved(node: DOMNode, error: BaseException) -> None:
+
+def not_saved(node: Node, error: BaseException) -> None:
     node.notify(_("Not saved: {error}").format(error=error), severity="error", timeout=10, markup=False)
 
 
-def done(node: DOMNode, message: str, severity: str = "information") -> None:
+def done(node: Node, message: str, severity: SeverityLevel = "information") -> None:
     """The toast an action answers with; `message` holds user text, so it is never markup."""
-    node.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+    node.notify(message, severity=severity, markup=False)
 
 
-def attempt(node: DOMNode, action: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[bool, Any]:
+def attempt(node: Node, action: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[bool, Any]:
     """(saved, what `action` returned); a failed write is said on `node` and returns (False, None)."""
     try:
         return True, action(*args, **kwargs)
@@ -43,7 +47,7 @@ def writes(method: Callable[..., Any]) -> Callable[..., Any]:
     `write_failed()` (if it has one) shows the workspace as it really is."""
 
     @functools.wraps(method)
-    def wrapper(self: DOMNode, *args: Any, **kwargs: Any) -> Any:
+    def wrapper(self: Node, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
         except WRITE_ERRORS as error:

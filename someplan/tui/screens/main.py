@@ -44,7 +44,6 @@ from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.main_assets import AssetsCoordination
 from someplan.tui.write_guard import writes
 
-
 NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
 
