@@ -100,6 +100,10 @@ class WeekPlanPane(Pane):
         Binding("space", "screen.advance_status", N_("Status →"), id="plan.advance_status"),
         Binding("slash", "screen.filter", N_("Filter"), id="plan.filter"),
         Binding("f", "screen.fill_week", N_("Fill week"), id="plan.fill_week"),
+        Binding("c", "screen.copy_caption", N_("Copy caption"), id="plan.copy_caption"),
+        Binding("o", "screen.open_asset", N_("Open asset"), id="plan.open_asset"),
+        Binding("v", "screen.toggle_selection", N_("Select"), id="plan.select"),
+        Binding("s", "screen.set_status", N_("Set status"), id="plan.set_status"),
         Binding("left,h", "day(-1)", N_("Prev day"), show=False, id="plan.prev_day"),
         Binding("right,l", "day(1)", N_("Next day"), show=False, id="plan.next_day"),
     ]
@@ -108,6 +112,8 @@ class WeekPlanPane(Pane):
         super().__init__(**kwargs)
         self.report: WeekLines | None = None
         self.query_text = ""
+        self.selecting = False  # the selection mode (`v`, screens/main_acts.py)
+        self.marked: set[str] = set()  # the post ids marked in it
         self._day_of: dict[str, dt.date] = {}  # option id -> the day it lies under
 
     def compose(self):
@@ -145,6 +151,9 @@ class WeekPlanPane(Pane):
             parts.append(Text.assemble(literal(load.channel), " ", (f"{load.planned}/{load.target}", style)))
         if self.query_text:
             parts.append(Text(_("filter: {words}").format(words=literal(self.query_text)), style="reverse"))
+        if self.selecting:
+            marked = _("selection: {count} marked · v ends").format(count=len(self.marked))
+            parts.append(Text(marked, style="reverse"))
         summary = Text("\u00a0·\u00a0").join(parts)  # no-break spaces: plain ones are trimmed at cut points
         self.query_one("#plan-summary", Static).update(summary)
         listing = self.main
@@ -177,7 +186,7 @@ class WeekPlanPane(Pane):
         options = [Option(label, id=f"day:{day.date.isoformat()}", disabled=True)]
         posts = [p for p in day.posts if matches(p, self.query_text)] if self.query_text else list(day.posts)
         for post in posts:
-            options.append(Option(_post_text(post), id=f"post:{post.id}"))
+            options.append(Option(_post_text(post, post.id in self.marked), id=f"post:{post.id}"))
         if not posts:
             options.append(Option(Text("   —  " + _("(n: new post)"), style="dim"), id=f"empty:{day.date.isoformat()}"))
         return [(option, day.date) for option in options]
@@ -218,8 +227,9 @@ class WeekPlanPane(Pane):
             self.call_later(self.app.run_action, "screen.edit_post")
 
 
-def _post_text(post: PostLine) -> Text:
-    text = Text("   ")
+def _post_text(post: PostLine, marked: bool = False) -> Text:
+    text = Text()
+    text.append(" ✓ " if marked else "   ", style="bold reverse" if marked else "")
     text.append(f"{post.time or '  ·  '} ")
     text.append(f"{labels.status(post.status):<9} ", style=STATUS_STYLE.get(post.status, ""))
     text.append(f"{literal(post.channel)[:9]:<9} ", style="cyan")

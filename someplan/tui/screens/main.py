@@ -41,6 +41,7 @@ from someplan.tui.panes.rotation import RotationPane
 from someplan.tui.planner_app import planner_app
 from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask, Confirm
+from someplan.tui.screens.main_acts import PostActs
 from someplan.tui.screens.main_assets import AssetsCoordination
 from someplan.tui.write_guard import writes
 
@@ -48,7 +49,7 @@ NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
 
 
-class MainScreen(AssetsCoordination, Screen):
+class MainScreen(AssetsCoordination, PostActs, Screen):
     BINDINGS = [
         Binding("1", "show_pane(1)", N_("Plan"), id="app.pane_plan"),
         Binding("2", "show_pane(2)", N_("Rotation"), id="app.pane_rotation"),
@@ -311,6 +312,9 @@ class MainScreen(AssetsCoordination, Screen):
         self.refresh_all(keep=post.id)
 
     def action_move_post(self, days: int) -> None:
+        if self.selecting:
+            self.move_marked(days)
+            return
         post = self._selected_post()
         if post is None or post.date is None:
             return
@@ -324,6 +328,9 @@ class MainScreen(AssetsCoordination, Screen):
         self._change(post, date=target)
 
     def action_advance_status(self) -> None:
+        if self.selecting:  # space marks in the selection mode
+            self.toggle_mark()
+            return
         post = self._selected_post()
         if post is None:
             return
@@ -352,6 +359,9 @@ class MainScreen(AssetsCoordination, Screen):
 
     @writes
     def action_duplicate_post(self) -> None:
+        if self.selecting:
+            self.duplicate_marked()
+            return
         post = self._selected_post()
         if post is None:
             return
