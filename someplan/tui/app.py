@@ -33,6 +33,7 @@ from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.panes.assets import AssetsPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
+from someplan.tui.presence_beat import PresenceBeat
 from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask, ShowList
 from someplan.tui.screens.main import MainScreen
@@ -152,6 +153,7 @@ class SomeplanApp(App):
         self._notice = notice
         self._feed: ChangeFeed | None = None
         self.undo_stack = UndoStack()  # one for the app: `u` in the plan undoes what any view wrote
+        self.presence: PresenceBeat | None = None  # who else has the workspace open (the header)
 
     def get_default_screen(self) -> Screen:
         return MainScreen()
@@ -179,6 +181,7 @@ class SomeplanApp(App):
         if self._notice:
             self.notify(self._notice, timeout=20, markup=False)
         if self._watch:
+            self.presence = PresenceBeat(self).start()
             self._feed = ChangeFeed(self.catalog.workspace)
             self._feed.subscribe(self._on_feed)
             self._feed.start()
@@ -229,6 +232,8 @@ class SomeplanApp(App):
     def on_unmount(self) -> None:
         if self._feed:
             self._feed.stop()
+        if self.presence:
+            self.presence.stop()
         self.catalog.workspace.close()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -159,7 +159,16 @@ class MainScreen(AssetsCoordination, PostActs, Screen):
         if problems:
             shown = ngettext("⚠ {count} problem (ctrl+p: doctor)", "⚠ {count} problems (ctrl+p: doctor)", len(problems))
             header.append(gap + shown.format(count=len(problems)), style="yellow")
+        beat = planner_app(self).presence
+        if beat is not None and beat.colleagues:
+            names = ", ".join(literal(colleague.name) for colleague in beat.colleagues)
+            header.append(gap + _("● also here: {names}").format(names=names), style="cyan")
         self.query_one("#header", Static).update(header)
+
+    def redraw_header(self) -> None:
+        """Who else is here changed (tui/presence_beat.py)."""
+        if self.plan.report is not None:
+            self._draw_header(self.plan.report)
 
     def write_failed(self) -> None:
         """A write was refused (tui/write_guard.py): show what the workspace really holds."""
