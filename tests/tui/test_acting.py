@@ -78,3 +78,25 @@ async def test_marked_posts_duplicate_at_once_and_v_ends_the_marks(make_app):
         assert not app.screen.plan.selecting and not app.screen.plan.marked
         await pilot.press("u")
         assert set(app.catalog.workspace.view(POSTS)) == before
+
+
+async def test_every_post_action_answers_in_a_toast_and_u_names_what_it_undid(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        title = app.catalog.post(MORNING).title
+        await pilot.press("space")  # published already: said, not silent
+        assert _notices(app)[-1] == f"“{title}” is published already"
+        await pilot.press("L")
+        assert _notices(app)[-1] == f"Moved “{title}” to Thursday 19 Nov — u undoes"
+        await pilot.press("u")
+        assert _notices(app)[-1] == f"Undone: moving “{title}” to Thursday 19 Nov"
+        await pilot.press("j")
+        evening = app.catalog.post(EVENING).title
+        await pilot.press("space")
+        assert _notices(app)[-1] == f"“{evening}”: published — u undoes"
+        await pilot.press("u")
+        assert _notices(app)[-1] == f"Undone: setting “{evening}” to published"
+        await pilot.press("y")
+        assert _notices(app)[-1] == f"Duplicated “{evening}” as a draft — u undoes"
+        await pilot.press("u")
+        assert _notices(app)[-1] == f"Undone: duplicating “{evening}”"

@@ -43,7 +43,7 @@ from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.main_acts import PostActs
 from someplan.tui.screens.main_assets import AssetsCoordination
-from someplan.tui.write_guard import writes
+from someplan.tui.write_guard import done, writes
 
 NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
@@ -297,9 +297,12 @@ class MainScreen(AssetsCoordination, PostActs, Screen):
             if is_new:
                 undo = planning.plan_post(self.catalog, result)
                 post_id = undo.post
+                done(self, _("Planned “{title}” — u undoes").format(title=literal(result.title)))
             else:
                 undo = planning.change_post(self.catalog, post, result)
                 post_id = post.id
+                saved = _("Saved “{title}” — u undoes") if undo else _("“{title}”: nothing changed")
+                done(self, saved.format(title=literal(result.title)))
             self.undo_stack.push(undo)
             self.week = IsoWeek.of(result.date) if result.date else self.week
             self.refresh_all(keep=post_id)
@@ -316,8 +319,13 @@ class MainScreen(AssetsCoordination, PostActs, Screen):
         self.refresh_all(day=post.date)
 
     @writes
-    def _change(self, post: Post, **fields) -> None:
-        self.undo_stack.push(planning.change_post(self.catalog, post, dataclasses.replace(post, **fields)))
+    def _change(self, post: Post, said: tuple[str, str] | None = None, **fields) -> None:
+        """Change fields of `post`; `said`: (what `u` names, what the toast says) of the change."""
+        undo = planning.change_post(self.catalog, post, dataclasses.replace(post, **fields))
+        if undo is not None and said is not None:
+            undo = dataclasses.replace(undo, what=said[0])
+            done(self, said[1] + " — " + _("u undoes"))
+        self.undo_stack.push(undo)
         self.refresh_all(keep=post.id)
 
     def action_move_post(self, days: int) -> None:
@@ -334,7 +342,10 @@ class MainScreen(AssetsCoordination, PostActs, Screen):
             self.notify(str(error), severity="warning", markup=False)
             return
         self.week = week
-        self._change(post, date=target)
+        title, day = literal(post.title), labels.day(target, weekday="long")
+        said = (_("moving “{title}” to {day}").format(title=title, day=day),
+                _("Moved “{title}” to {day}").format(title=title, day=day))  # fmt: skip
+        self._change(post, said, date=target)
 
     def action_advance_status(self) -> None:
         if self.selecting:  # space marks in the selection mode
@@ -344,8 +355,11 @@ class MainScreen(AssetsCoordination, PostActs, Screen):
         if post is None:
             return
         status = post.status.next()
-        if status is not Status.PUBLISHED or status is post.status or (post.date is not None and post.date <= self.today):
-            self._change(post, status=status)
+        if status is post.status:  # published is the last step: say so rather than nothing
+            done(self, _("“{title}” is published already").format(title=literal(post.title)))
+            return
+        if status is not Status.PUBLISHED or (post.date is not None and post.date <= self.today):
+            self._change(post, self._status_said(post, status), status=status)
             return
         # Published is a fact about the past: a key pressed once too often must not claim it.
         if post.date is None:
@@ -362,9 +376,15 @@ class MainScreen(AssetsCoordination, PostActs, Screen):
                 current = self.catalog.post(post.id)  # as it is now: a colleague may have changed it
             except UserError:
                 return
-            self._change(current, status=status)
+            self._change(current, self._status_said(current, status), status=status)
 
         self.app.push_screen(Confirm(question), answered)
+
+    @staticmethod
+    def _status_said(post: Post, status: Status) -> tuple[str, str]:
+        title, label = literal(post.title), status.label()
+        return (_("setting “{title}” to {status}").format(title=title, status=label),
+                _("“{title}”: {status}").format(title=title, status=label))  # fmt: skip
 
     @writes
     def action_duplicate_post(self) -> None:
@@ -375,8 +395,9 @@ class MainScreen(AssetsCoordination, PostActs, Screen):
         if post is None:
             return
         copy = post.reuse()  # same content and assets, a draft without figures, linked to the original
-        undo = planning.plan_post(self.catalog, copy)
+        undo = planning.plan_post(self.catalog, copy, what=_("duplicating “{title}”").format(title=literal(post.title)))
         self.undo_stack.push(undo)
+        done(self, _("Duplicated “{title}” as a draft — u undoes").format(title=literal(post.title)))
         self.refresh_all(keep=undo.post)
 
     @writes
@@ -415,6 +436,8 @@ class MainScreen(AssetsCoordination, PostActs, Screen):
         category = self._selected_category()
         if category is not None:
             categories.move_category(self.catalog, category.id, steps)
+            moved = _("{category}: earlier in the rotation") if steps < 0 else _("{category}: later in the rotation")
+            done(self, moved.format(category=literal(category.name)))
             self.refresh_all()
 
     def action_edit_category(self) -> None:
@@ -429,6 +452,8 @@ class MainScreen(AssetsCoordination, PostActs, Screen):
                     categories.edit_category(self.catalog, category.id, **fields)
                 except UserError as error:
                     self.notify(str(error), severity="error", markup=False)
+                else:
+                    done(self, _("Saved {category}").format(category=literal(category.name)))
                 self.refresh_all()
 
         self.app.push_screen(lazy.screen("CategoryEditor")(category, self.catalog.channels()), functools.partial(saved, self))
