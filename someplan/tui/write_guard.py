@@ -16,6 +16,7 @@ from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
 from someplan.i18n import _
+from someplan.services.errors import UserError
 from someplan.store.problems import WorkspaceError
 
 # What a refused or failed write raises; anything else is a bug and should crash loudly.
@@ -34,12 +35,15 @@ def done(node: Node, message: str, severity: SeverityLevel = "information") -> N
 
 
 def attempt(node: Node, action: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[bool, Any]:
-    """(saved, what `action` returned); a failed write is said on `node` and returns (False, None)."""
+    """(saved, what `action` returned); a failed write is said on `node` and returns (False, None),
+    and so is a UserError (what the user asked for cannot be: the service says why)."""
     try:
         return True, action(*args, **kwargs)
     except WRITE_ERRORS as error:
         not_saved(node, error)
-        return False, None
+    except UserError as error:
+        done(node, str(error), "error")
+    return False, None
 
 
 def writes(method: Callable[..., Any]) -> Callable[..., Any]:

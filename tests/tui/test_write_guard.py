@@ -36,3 +36,25 @@ async def test_a_refused_reuse_in_the_figures_view_is_a_notice_and_the_view_stay
         assert app.screen is view and app.catalog.workspace.view("posts") == before
         assert [n.message for n in app._notifications if "Not saved" in n.message]
         assert len(app.undo_stack) == 0
+
+
+async def test_the_people_screen_answers_each_change_in_a_toast(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("P")
+        await pilot.press("n", *"Nina Nyansatt")
+        await pilot.press("tab", *"servitør", "ctrl+s")
+        await pilot.pause()
+        assert app._notifications and list(app._notifications)[-1].message == "Added Nina Nyansatt"
+
+
+async def test_a_refused_campaign_in_the_year_wheel_says_not_saved_like_everywhere(make_app, sample_copy):
+    _refusing(sample_copy)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("n", *"Vinterferie", "ctrl+s")
+        await pilot.pause()
+        assert any(n.message.startswith("Not saved: ") for n in app._notifications)
+        assert type(app.screen).__name__ == "YearWheelScreen"
