@@ -100,3 +100,24 @@ async def test_every_post_action_answers_in_a_toast_and_u_names_what_it_undid(ma
         assert _notices(app)[-1] == f"Duplicated “{evening}” as a draft — u undoes"
         await pilot.press("u")
         assert _notices(app)[-1] == f"Undone: duplicating “{evening}”"
+
+
+def test_snapshot_of_marked_posts_and_a_colleague_here(snap_compare, make_app, sample_copy):
+    import json
+    import time
+
+    from someplan.services.presence import Presence
+    from someplan.store.layout import PRESENCE_FILE
+    from someplan.tui.presence_beat import PresenceBeat
+
+    (sample_copy / "devices" / "7zkhmhw1sgnk" / PRESENCE_FILE).write_text(json.dumps({"beat": time.time()}))
+
+    async def mark(pilot):
+        app = pilot.app
+        app.presence = PresenceBeat(app, Presence(app.catalog.workspace)).start()
+        await app.workers.wait_for_complete()
+        await pilot.press("v", "space", "j", "space")
+        app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=mark)

@@ -153,7 +153,7 @@ class WeekPlanPane(Pane):
             parts.append(Text(_("filter: {words}").format(words=literal(self.query_text)), style="reverse"))
         if self.selecting:
             marked = _("selection: {count} marked · v ends").format(count=len(self.marked))
-            parts.append(Text(marked, style="reverse"))
+            parts.insert(0, Text(marked, style="reverse"))  # first: it changes what the keys do
         summary = Text("\u00a0·\u00a0").join(parts)  # no-break spaces: plain ones are trimmed at cut points
         self.query_one("#plan-summary", Static).update(summary)
         listing = self.main
