@@ -82,12 +82,18 @@ class Footer(TextualFooter):
         help_key: Key | None = None
         palette: Key | None = None
         actions = set()
-        order = {binding_id: rank for rank, binding_id in enumerate(MOST_USED)}
+        # A screen in a mode (the plan's selection) may name its keys first and rename some.
+        hint = getattr(self.screen, "footer_hint", None)
+        renamed, first = hint() if hint is not None else ({}, ())
+        order: dict[str, int] = {}
+        for binding_id in (*first, *MOST_USED):
+            order.setdefault(binding_id, len(order))
         ranked = []
         for position, (key, (_node, binding, enabled, tooltip)) in enumerate(self.screen.active_bindings.items()):
             if not binding.show:
                 continue
-            made = Key(key, app.get_key_display(binding), binding.description, binding.action, enabled, tooltip or "")
+            description = renamed.get(binding.id or "", binding.description)
+            made = Key(key, app.get_key_display(binding), description, binding.action, enabled, tooltip or "")
             if key == palette_key or binding.action in ("command_palette", "app.command_palette"):
                 palette = palette or made
                 continue

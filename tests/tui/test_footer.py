@@ -76,3 +76,17 @@ async def test_a_pair_of_keys_shows_as_one_and_the_footer_follows_a_resize(make_
 def test_snapshot_of_the_main_screen_at_100x30(snap_compare, make_app, monkeypatch, language):
     monkeypatch.setenv("SOMEPLAN_LANG", language)
     assert snap_compare(make_app(), terminal_size=(100, 30))
+
+
+async def test_in_the_selection_mode_the_footer_shows_its_keys_first(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.pause()
+        shown = [(k.key, k.description) for k in _footer_keys(app)]
+        assert shown[:4] == [("space", "Mark"), ("s", "Set status"), ("H", "Move"), ("y", "Duplicate")]
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.pause()
+        assert [k.key for k in _footer_keys(app)][:3] == ["n", "e", "space"]

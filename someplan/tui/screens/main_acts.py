@@ -118,6 +118,13 @@ class PostActs(_MainScreenPart):
 
     # -- the selection mode ----------------------------------------------------------------------
 
+    def footer_hint(self) -> tuple[dict[str, str], tuple[str, ...]]:
+        """For tui/footer.py: in the selection mode its keys first, `space` named for what it does."""
+        if not self.selecting:
+            return {}, ()
+        renamed = {"plan.advance_status": _("Mark"), "plan.select": _("End selection")}
+        return renamed, ("plan.advance_status", "plan.set_status", "plan.move_earlier", "plan.duplicate", "plan.select")
+
     def action_toggle_selection(self) -> None:
         """`v`: start marking posts, or end it (the marks go)."""
         plan = self.plan
@@ -128,6 +135,7 @@ class PostActs(_MainScreenPart):
         else:
             done(self, _("Selection ended"))
         self.refresh_all(posts_changed=False)
+        self.refresh_bindings()  # the footer shows the selection's keys
 
     def toggle_mark(self) -> None:
         post_id = self.plan.selected_post_id
