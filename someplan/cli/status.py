@@ -30,14 +30,15 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
 
 
 def cmd_status(args) -> int:
-    from someplan.services.assets import asset_counts
-    from someplan.services.ideas import new_count
-    from someplan.services.status import build_status, report_as_json
+    from someplan.services.asset_counts import asset_counts
+    from someplan.services.catalog import effective_today
+    from someplan.services.status import build_status, new_ideas, report_as_json
 
     args.workspace = args.workspace or args.workspace_option
     with common.open_catalog(args) as catalog:
-        report = build_status(catalog, common.week(args, catalog))
-        report = dataclasses.replace(report, assets=asset_counts(catalog), ideas=new_count(catalog))
+        today, note = effective_today(catalog)
+        report = build_status(catalog, common.week(args, catalog, today), today=today, today_note=note)
+        report = dataclasses.replace(report, assets=asset_counts(catalog), ideas=new_ideas(catalog))
     if args.json:
         common.print_json(report_as_json(report))
         return 0

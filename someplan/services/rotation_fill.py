@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from someplan.domain.category import Category
 from someplan.domain.post import Status
@@ -13,8 +13,10 @@ from someplan.domain.weeks import IsoWeek
 from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.holiday_cache import cached_public_holidays
-from someplan.services.undo import Undo
 from someplan.store.workspace import Change, new_record_id
+
+if TYPE_CHECKING:
+    from someplan.services.undo import Undo
 
 MAX_FILL_WEEKS = 26
 
@@ -116,6 +118,8 @@ def fill(catalog: Catalog, proposals: Iterable[Proposal]) -> tuple[list[str], li
     posts = catalog.workspace.view(POSTS)
     before = {post_id: {k: posts[post_id].get(k) for k in ("date", "time", "channel")} for post_id in placed}
     catalog.workspace.write(changes)
+    from someplan.services.undo import Undo  # deferred: status only proposes, it never fills
+
     parts = [Undo.of_insert("", POSTS, post_id) for post_id in created]
     parts += [Undo.of_fields("", POSTS, post_id, fields) for post_id, fields in before.items()]
     count = len(created) + len(placed)

@@ -18,6 +18,7 @@ from someplan.i18n import language
 from someplan.rounding import rounded
 from someplan.services.calendar_data import calendar_problems_as_problems, days_between
 from someplan.services.catalog import Catalog, effective_today
+from someplan.services.idea_folder import ideas_root
 from someplan.store.problems import Problem
 
 FIGURE_WEEKS = 4
@@ -107,15 +108,20 @@ class StatusReport:
     figures: Figures
     problems: tuple[Problem, ...] = field(default=())
     next_proposal: NextProposal | None = None
-    assets: dict[str, int] | None = None  # files, new, unused, missing (services.assets.asset_counts)
-    ideas: int | None = None  # new ideas in the ideas inbox (services.ideas.new_count)
+    assets: dict[str, int] | None = None  # files, new, unused, missing (services.asset_counts)
+    ideas: int | None = None  # new ideas in the ideas inbox (new_ideas)
 
 
 def build_status(
-    catalog: Catalog, week: IsoWeek | None = None, on: dt.date | None = None, today: dt.date | None = None
+    catalog: Catalog,
+    week: IsoWeek | None = None,
+    on: dt.date | None = None,
+    today: dt.date | None = None,
+    today_note: str | None = None,
 ) -> StatusReport:
-    """The week of `on`, else `week`, else today's; `today` is looked up unless given."""
-    today, note = (today, None) if today else effective_today(catalog)
+    """The week of `on`, else `week`, else today's; `today` (and why it is not the real one,
+    `today_note`: see `effective_today`) is looked up unless given."""
+    today, note = (today, today_note) if today else effective_today(catalog)
     if on is not None:
         week = IsoWeek.of(on)
     week = week or IsoWeek.of(today)
@@ -284,3 +290,13 @@ def asset_folder_problems(catalog: Catalog) -> tuple[Problem, ...]:
     from someplan.services.assets import asset_folder_problems as problems
 
     return problems(catalog)
+
+
+def new_ideas(catalog: Catalog) -> int:
+    """New ideas in the inbox; the ideas service (and the asset machinery it reads the folder
+    with) is imported only when there is an ideas folder (start-up budget)."""
+    if not ideas_root(catalog).is_dir():
+        return 0
+    from someplan.services.ideas import new_count
+
+    return new_count(catalog)
