@@ -74,6 +74,10 @@ class WeekPlanPane(Pane):
         Binding("ctrl+f", "screen.filter", N_("Filter"), id="plan.filter"),
         Binding("escape", "screen.clear_filter", N_("Clear filter"), id="plan.clear_filter"),
         Binding("f", "screen.fill_week", N_("Fill week"), id="plan.fill_week"),
+        Binding("c", "screen.copy_caption", N_("Copy caption"), id="plan.copy_caption"),
+        Binding("o", "screen.open_asset", N_("Open asset"), id="plan.open_asset"),
+        Binding("v", "screen.toggle_selection", N_("Select"), id="plan.select"),
+        Binding("s", "screen.set_status", N_("Set status"), id="plan.set_status"),
         Binding("left,h", "day(-1)", N_("Prev day"), show=False, id="plan.prev_day"),
         Binding("right,l", "day(1)", N_("Next day"), show=False, id="plan.next_day"),
     ]
@@ -84,6 +88,8 @@ class WeekPlanPane(Pane):
         self.query_text = ""  # the week filter as typed (screens/main_search.py sets it)
         self.filter_ids: set[str] | None = None  # the posts of the week it lets through
         self.marks: dict[str, int] = {}  # warnings per post id (screens/main_attention.py)
+        self.selecting = False  # the selection mode (`v`, screens/main_acts.py)
+        self.marked: set[str] = set()  # the post ids marked in it
         self._day_of: dict[str, dt.date] = {}  # option id -> the day it lies under
 
     def compose(self):
@@ -122,6 +128,9 @@ class WeekPlanPane(Pane):
         self.border_title = f"{self.NUMBER} {_(self.TITLE)}"
         if self.query_text:  # on the border, where no width or scrolling can hide it
             self.border_title += " · " + _("filter: {words} (esc clears)").format(words=literal(self.query_text))
+        if self.selecting:
+            marked = _("selection: {count} marked · v ends").format(count=len(self.marked))
+            parts.insert(0, Text(marked, style="reverse"))  # first: it changes what the keys do
         summary = Text("\u00a0·\u00a0").join(parts)  # no-break spaces: plain ones are trimmed at cut points
         self.query_one("#plan-summary", Static).update(summary)
         listing = self.main
@@ -155,7 +164,7 @@ class WeekPlanPane(Pane):
         shown = self.filter_ids
         posts = [p for p in day.posts if p.id in shown] if shown is not None else list(day.posts)
         for post in posts:
-            options.append(Option(_post_text(post, self.marks.get(post.id, 0)), id=f"post:{post.id}"))
+            options.append(Option(_post_text(post, self.marks.get(post.id, 0), post.id in self.marked), id=f"post:{post.id}"))
         if not posts:
             hidden = len(day.posts)  # a filtered day is not an unplanned one: say so
             words = ngettext("({count} hidden by the filter)", "({count} hidden by the filter)", hidden).format(count=hidden)
@@ -199,9 +208,12 @@ class WeekPlanPane(Pane):
             self.call_later(self.app.run_action, "screen.edit_post")
 
 
-def _post_text(post: PostLine, warnings: int = 0) -> Text:
+def _post_text(post: PostLine, warnings: int = 0, marked: bool = False) -> Text:
     text = Text()
-    text.append(" ! " if warnings else "   ", style="bold yellow")  # needs attention (screens/main_attention.py)
+    if marked:  # the selection mode's mark (screens/main_acts.py) outranks a warning while it lasts
+        text.append(" ✓ ", style="bold reverse")
+    else:
+        text.append(" ! " if warnings else "   ", style="bold yellow")  # needs attention (screens/main_attention.py)
     text.append(f"{post.time or '  ·  '} ")
     text.append(f"{labels.status(post.status):<9} ", style=STATUS_STYLE.get(post.status, ""))
     text.append(f"{literal(post.channel)[:9]:<9} ", style="cyan")
