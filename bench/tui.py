@@ -110,6 +110,9 @@ def main() -> int:
         from someplan.store.workspace import Workspace
 
         Workspace.open(root).write_snapshot()
+        from someplan.services.locate import write_user_state
+
+        write_user_state(device_named=True)  # the first start's name question would sit on top of the plan
         frames, weeks, moves, handlers, idles, baselines, move_handlers = [], [], [], [], [], [], []
         per_key: dict[str, list[float]] = {}
         for _ in range(args.runs):
