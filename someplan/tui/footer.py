@@ -7,8 +7,10 @@ the bench). The keys here start out as the footer is, so nothing changes on moun
 
 Textual also composes the footer again on every change of bindings, even when two arrive
 together (a screen opened, then its first widget focused: two full rebuilds) or when the keys
-shown did not change at all (focus moving inside a pane). Here a rebuild waits for the next
-refresh, runs once for all the changes before it, and only when what it would show differs.
+shown did not change at all (focus moving inside a pane). Here a rebuild runs once for all the
+changes queued before it, only when what it would show differs, and before the next frame is
+drawn: waiting for a refresh drew the planner's first frame with an empty footer (the keys came
+one frame later) and every focus change twice.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ class Footer(TextualFooter):
             return
         if self.is_attached and screen is self.screen and not self._rebuild_pending:
             self._rebuild_pending = True
-            self.call_after_refresh(self._rebuild)
+            self.call_later(self._rebuild)
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
