@@ -24,7 +24,12 @@ class Footer(TextualFooter):
     _shown: tuple | None = None
 
     def compose(self):
-        self._shown = self._keys_shown() if self._bindings_ready else None
+        # Textual's footer starts out empty and gets its keys when the screen first reports a
+        # change of bindings (its first focus): a second compose, layout and frame for every screen
+        # opened. The keys known now are the screen's and the app's; a focus that adds keys
+        # rebuilds, one that adds none (the year wheel, the people screen) does not.
+        self._bindings_ready = True
+        self._shown = self._keys_shown()
         for widget in super().compose():
             for key in (widget, *getattr(widget, "_pending_children", ())):  # a key group holds its keys
                 if isinstance(key, FooterKey) and not key.has_class("-command-palette"):  # not bound, stays as is
@@ -48,5 +53,8 @@ class Footer(TextualFooter):
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
-        if self.is_attached and self._keys_shown() != self._shown:
+        # A screen covered by another, or being closed, loses its focus too: nothing is built
+        # for it then (a closed one is gone; a covered one is brought up to date when it is
+        # shown again, which reports a change of bindings).
+        if self.is_attached and self.screen.is_current and self._keys_shown() != self._shown:
             await self.recompose()

@@ -21,3 +21,29 @@ async def test_the_first_frame_has_the_footers_keys_for_the_focused_plan(make_ap
         await pilot.pause()
     # The plan has the focus from the start: its keys are in the first frame, not one frame later.
     assert frames and frames[0] and "right_square_bracket" in frames[0]
+
+
+async def test_a_screen_opens_with_its_keys_in_the_footer_composed_once(make_app, monkeypatch):
+    rebuilt = []
+    real = Footer.recompose
+
+    async def recompose(footer):
+        rebuilt.append(type(footer.screen).__name__)
+        await real(footer)
+
+    monkeypatch.setattr(Footer, "recompose", recompose)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        rebuilt.clear()
+        for key in ("w", "w"):  # the wheel's focus adds no keys: the footer composed with the screen stays
+            await pilot.press(key)
+            await pilot.pause()
+            footer = app.screen.query_one(Footer)
+            assert footer.children and "escape" in [k.key.split(",")[0] for k in footer.children], key
+            await pilot.press("escape")
+            await pilot.pause()
+        # nor is the footer of a screen being closed built again as it loses its focus, nor the
+        # plan's as it gets its focus back
+        assert rebuilt == []
+        assert [k.key for k in app.screen.query_one(Footer).children][:2] == ["left_square_bracket", "right_square_bracket"]
