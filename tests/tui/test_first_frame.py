@@ -47,3 +47,22 @@ async def test_a_screen_opens_with_its_keys_in_the_footer_composed_once(make_app
         # plan's as it gets its focus back
         assert rebuilt == []
         assert [k.key for k in app.screen.query_one(Footer).children][:2] == ["left_square_bracket", "right_square_bracket"]
+
+
+async def test_opening_a_view_does_not_parse_every_style_sheet_again(make_app, monkeypatch):
+    from textual.css.stylesheet import Stylesheet
+
+    reparsed = []
+    real = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda sheet: reparsed.append(1) or real(sheet))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()  # the views are imported after the first frame
+        await pilot.pause()
+        reparsed.clear()
+        for key in ("F", "w", "E"):  # each view's own .tcss was read (and all of them parsed) as it first opened
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+        assert reparsed == []

@@ -138,6 +138,7 @@ class MainScreen(AssetsCoordination, Screen):
         def load() -> None:
             lazy.preload()
             self._from_thread(lazy.translate_loaded)
+            self._from_thread(lazy.read_styles, self.app)
 
         self.run_worker(load, thread=True, group="screens")
 
