@@ -48,6 +48,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "campaign": ("campaign", N_("campaigns and seasons on the year wheel: list, add, edit, remove")),
     "idea": ("ideas", N_("drop an idea into the workspace's ideas folder: a note, and a file beside it")),
     "ideas": ("ideas", N_("the ideas inbox: new ideas colleagues dropped, and who gave the ideas used")),
+    "goal": ("goal", N_("goals in your own words, broken down into measurable targets: list, add, edit, remove")),
     "language": ("language", N_("the language someplan speaks (norsk bokmål or English), and why")),
 }  # fmt: skip
 

@@ -27,6 +27,7 @@ from someplan.textsafe import literal
 
 if TYPE_CHECKING:
     from someplan.domain.batch import BatchSession
+    from someplan.domain.goals import Goal
     from someplan.domain.person import Person
 
 POSTS, CHANNELS, CATEGORIES, PEOPLE, EVENTS, SETTINGS = "posts", "channels", "categories", "people", "events", "settings"
@@ -81,6 +82,17 @@ class Catalog:
         months = {day[:7] for day in days} | ({""} if backlog else set())
         found = self.workspace.post_docs(months)
         return found if found is not None else self.workspace.view(POSTS)
+
+    def docs_between(self, first: dt.date, last: dt.date) -> list[tuple[str, dict[str, Any]]]:
+        """(id, stored fields) of the posts dated from `first` to `last`, undecoded: for a caller
+        that reads a few fields of thousands of posts (best times, goals)."""
+        low, high = first.isoformat(), last.isoformat()
+        with self.workspace.lock:
+            index = self._date_index()
+            at, to = bisect_left(index.days, low), bisect_right(index.days, high)
+            chosen = sorted(chain.from_iterable(index.ids[at:to]))
+            docs = self._post_docs(index.days[at:to])
+            return [(rid, docs[rid]) for _position, rid in chosen]
 
     def _date_index(self) -> PostIndex:
         return self._derived("date_index", self._make_date_index)
@@ -180,6 +192,11 @@ class Catalog:
 
     def events(self) -> list[Event]:
         return self._records(EVENTS, Event.from_doc)
+
+    def goals(self) -> list[Goal]:
+        from someplan.domain.goals import Goal  # deferred: only a workspace with goals needs it
+
+        return self._records("goals", Goal.from_doc)
 
     def settings(self) -> WorkspaceSettings:
         return WorkspaceSettings.from_doc(self.workspace.view(SETTINGS).get(SETTINGS_ID, {}))

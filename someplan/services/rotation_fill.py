@@ -29,11 +29,19 @@ def holidays_between(first: dt.date, last: dt.date, locale: str = "nb") -> dict[
 
 
 def fill_plan(catalog: Catalog, weeks: Sequence[IsoWeek], today: dt.date, *, allow_holidays: bool = False) -> RotationPlan:
-    """The rotation's proposal for `weeks` (nothing written)."""
+    """The rotation's proposal for `weeks` (nothing written); a category without a time of its
+    own gets the time learned for the channel and weekday (services.best_times)."""
+    from someplan.domain.best_times import preferred_times
+    from someplan.services.best_times import learned_times
+
     first, last = min(weeks), max(weeks)
     holidays = holidays_between(first.monday, last.sunday, language())
     posts = catalog.rotation_posts(min(first.monday, today))
-    return propose(catalog.categories(), catalog.channels(), posts, weeks, today, holidays, allow_holidays=allow_holidays)
+    categories = catalog.categories()
+    # Learning reads a year of posts: only when some category leaves the time open.
+    best = preferred_times(learned_times(catalog, today)) if any(c.time is None for c in categories) else {}
+    return propose(categories, catalog.channels(), posts, weeks, today, holidays, allow_holidays=allow_holidays,
+                   best_times=best)  # fmt: skip
 
 
 def why_nothing_to_fill(plan: RotationPlan) -> str:

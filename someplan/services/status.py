@@ -69,6 +69,7 @@ class NextProposal:
     colour: str
     reason: str  # overdue, due or ahead
     backlog_title: str | None  # the ready/draft post it would place; None: a new draft
+    time_from: str = ""  # why that time: "category", "learned" (best times) or "" (no time)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class StatusReport:
     next_proposal: NextProposal | None = None
     assets: dict[str, int] | None = None  # files, new, unused, missing (services.asset_counts)
     ideas: int | None = None  # new ideas in the ideas inbox (new_ideas)
+    goals: tuple[Any, ...] = ()  # services.goals.GoalStanding of the goals under way (status_goals)
 
 
 def build_status(
@@ -199,6 +201,7 @@ def next_proposal(
         category.colour if category else "",
         first.reason.value,
         backlog,
+        first.time_from,
     )
 
 
@@ -269,14 +272,38 @@ def report_as_json(report: StatusReport) -> dict[str, Any]:
         "problems": [p.as_dict() for p in report.problems],
         **({"assets": report.assets} if report.assets is not None else {}),
         **({"ideas": {"new": report.ideas}} if report.ideas is not None else {}),
+        "goals": _goals_json(report.goals),
     }
+
+
+GOAL_SHOWN_DAYS = 28  # a goal whose period ended shows its verdict this long after
+
+
+def status_goals(catalog: Catalog, today: dt.date) -> tuple[Any, ...]:
+    """The goals under way (started, and not ended more than GOAL_SHOWN_DAYS ago) with where
+    their targets stand; nothing is imported or computed for a workspace without goals."""
+    if not catalog.workspace.view("goals"):
+        return ()
+    from someplan.services.goals import goals, standings
+
+    shown = [g for g in goals(catalog) if g.start and g.end and g.start <= today <= g.end + dt.timedelta(days=GOAL_SHOWN_DAYS)]
+    return tuple(standings(catalog, today, shown)) if shown else ()
+
+
+def _goals_json(found: tuple[Any, ...]) -> list[dict[str, Any]]:
+    if not found:
+        return []
+    from someplan.services.goals import goal_json
+
+    return [goal_json(entry) for entry in found]
 
 
 def _proposal_json(proposal: NextProposal | None) -> dict[str, Any] | None:
     if proposal is None:
         return None
     return {"date": proposal.date.isoformat(), "time": proposal.time or None, "channel": proposal.channel,
-            "category": proposal.category, "reason": proposal.reason, "backlog_title": proposal.backlog_title}  # fmt: skip
+            "category": proposal.category, "reason": proposal.reason, "backlog_title": proposal.backlog_title,
+            "time_from": proposal.time_from or None}  # fmt: skip
 
 
 def _round(value: float | None) -> float | None:

@@ -8,6 +8,7 @@ stay merged. Writing goes through `SegmentWriter`, which only ever touches this 
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import os
 import threading
@@ -653,6 +654,17 @@ class Workspace:
         newest = max(stamps)
         device = stamp_device(newest)
         return LastChange(device, self.device_name(device), stamp_wall_ms(newest), device == me)
+
+    def content_key(self) -> str:
+        """A digest of every file the merged state was read from (each one's newest op and
+        digest), this machine's private copies and the newest op merged: it changes whenever the
+        state can have changed, so a value derived from the state can be kept beside it
+        (services/derived_cache.py) and trusted while the key is the same."""
+        with self.lock:
+            files = sorted((path, f.max_stamp, f.digest or "") for path, f in self._files.items())
+            private = sorted((key, repr(value[0])) for key, value in self._private.items())
+            text = repr((files, private, self.state.max_stamp))
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def view(self, table: str) -> dict[str, dict[str, Any]]:
         """Live, read-only: the records of a table as {id: {field: value}}."""
