@@ -1,7 +1,6 @@
 """What the planner's first frame holds (issue 15: the first complete frame as early as it can be)."""
 
 from textual.screen import Screen
-
 from textual.widgets._footer import FooterKey
 
 from someplan.tui.footer import Footer
