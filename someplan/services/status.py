@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from someplan.domain.attention import Attention
 from someplan.domain.category import Category
 from someplan.domain.channel import Channel
 from someplan.domain.figures import average, engagement_numerator, post_rates
@@ -16,6 +17,7 @@ from someplan.domain.rotation import RotationState, board_from_dates
 from someplan.domain.weeks import IsoWeek, week_label
 from someplan.i18n import language
 from someplan.rounding import rounded
+from someplan.services.attention import attention_in
 from someplan.services.calendar_data import calendar_problems_as_problems, days_between
 from someplan.services.catalog import Catalog, effective_today
 from someplan.services.idea_folder import ideas_root
@@ -113,6 +115,7 @@ class StatusReport:
     assets: dict[str, int] | None = None  # files, new, unused, missing (services.asset_counts)
     ideas: int | None = None  # new ideas in the ideas inbox (new_ideas)
     goals: tuple[Any, ...] = ()  # services.goals.GoalStanding of the goals under way (status_goals)
+    attention: tuple[Attention, ...] = field(default=())  # over the posts loaded here (services/attention.py)
 
 
 def build_status(
@@ -154,6 +157,7 @@ def build_status(
         figures=_figures(catalog, posts, channels, week),
         problems=tuple(catalog.workspace.problems) + calendar_problems_as_problems() + asset_folder_problems(catalog),
         next_proposal=next_proposal(catalog, today, categories, channel_names),
+        attention=tuple(attention_in(catalog, posts, today)),
     )
 
 
@@ -278,6 +282,8 @@ def report_as_json(report: StatusReport) -> dict[str, Any]:
         **({"assets": report.assets} if report.assets is not None else {}),
         **({"ideas": {"new": report.ideas}} if report.ideas is not None else {}),
         "goals": _goals_json(report.goals),
+        "attention": [{"id": a.post, "kind": a.kind.value, "message": a.message, "title": a.title,
+                       "date": a.date.isoformat() if a.date else None} for a in report.attention],  # fmt: skip
     }
 
 
