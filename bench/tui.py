@@ -104,6 +104,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     with bench_home("someplan-tui-bench-") as base:
+        from someplan.store.device import IdentityStore
+
+        # A named machine: the first start's question (the device name) would cover the plan.
+        identity = IdentityStore()
+        identity.rename(identity.load(), "Benken")
         root = base / "workspace"
         generate(root)
         make_assets(root)
