@@ -55,3 +55,15 @@ def translate_loaded() -> None:
     """Put the key maps of every class imported so far into the language spoken (UI thread)."""
     translate_bindings()
     _translated.update(module for module in MODULES.values() if module in sys.modules)
+
+
+def post_editor(app, *args, **kwargs):
+    """The post editor filled with a post: one instance per app, reused (screens/editor.py)."""
+    screen("PostEditor")  # its module imported and its keys in the language spoken
+    return importlib.import_module(MODULES["PostEditor"]).post_editor(app, *args, **kwargs)
+
+
+def prebuild_editor(app, today) -> None:
+    """The post editor built ahead, while idle (UI thread)."""
+    screen("PostEditor")
+    importlib.import_module(MODULES["PostEditor"]).prebuild(app, today)
