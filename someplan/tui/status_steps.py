@@ -10,14 +10,14 @@ from someplan.textsafe import literal
 def why_not_forward(post: Post | None) -> str:
     if post is None:
         return _("No post selected: space steps a post's status forward.")
-    return _("“{title}” is published, the last status: nothing after it (shift+space steps back).").format(
+    return _("“{title}” is published, the last status: nothing after it (shift+space or backspace steps back).").format(
         title=literal(post.title)
     )
 
 
 def why_not_back(post: Post | None) -> str:
     if post is None:
-        return _("No post selected: shift+space steps a post's status back.")
+        return _("No post selected: shift+space or backspace steps a post's status back.")
     return _("“{title}” is an idea, the first status: nothing before it (space steps forward).").format(
         title=literal(post.title)
     )

@@ -258,7 +258,8 @@ async def test_shift_space_steps_the_status_back_and_a_status_key_that_does_noth
         assert "is published, the last status" in list(app._notifications)[-1].message
         await pilot.press("shift+space")
         assert workspace.view(POSTS)[FIRST]["status"] == "scheduled"
-        await pilot.press("shift+space", "shift+space", "shift+space")
+        # Most terminals send shift+space as a plain space: backspace steps back too.
+        await pilot.press("backspace", "shift+space", "backspace")
         assert workspace.view(POSTS)[FIRST]["status"] == "idea"
         await pilot.press("shift+space")
         await pilot.pause()
@@ -336,3 +337,20 @@ async def test_a_key_that_comes_while_the_editor_is_still_being_built_ahead(make
         await pilot.press("e")  # the one built ahead from now on
         assert app.screen is app.get_screen("post-editor")
         assert app.screen.query_one("#title").value == second.title
+
+
+async def test_a_status_key_on_a_day_without_posts_says_so(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        plan = app.screen.plan
+        for _ in range(30):  # down to Saturday's empty line
+            if plan.selected_post_id is None:
+                break
+            await pilot.press("j")
+        assert plan.selected_post_id is None
+        await pilot.press("space")
+        await pilot.pause()
+        assert list(app._notifications)[-1].message == "No post selected: space steps a post's status forward."
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert list(app._notifications)[-1].message.startswith("No post selected: shift+space or backspace")

@@ -98,7 +98,7 @@ class WeekPlanPane(Pane):
         Binding("L", "screen.move_post(1)", N_("Move →"), id="plan.move_later"),
         Binding("y", "screen.duplicate_post", N_("Duplicate"), id="plan.duplicate"),
         Binding("space", "screen.advance_status", N_("Status →"), id="plan.advance_status"),
-        Binding("shift+space", "screen.step_status_back", N_("Status ←"), id="plan.status_back", show=False),
+        Binding("shift+space,backspace", "screen.step_status_back", N_("Status ←"), id="plan.status_back", show=False),
         Binding("slash", "screen.filter", N_("Filter"), id="plan.filter"),
         Binding("f", "screen.fill_week", N_("Fill week"), id="plan.fill_week"),
         Binding("left,h", "day(-1)", N_("Prev day"), show=False, id="plan.prev_day"),
