@@ -129,7 +129,10 @@ class PostEditor(Screen[Post | None]):
 
     def on_mount(self) -> None:
         # Looked up once: the editor is filled again for every post it shows.
-        self.field = {w.id: w for w in self.query("#editor *") if w.id}
+        field = {w.id: w for w in self.query("#editor *") if w.id}
+        if "title" not in field or not self.app.screen_stack:  # built ahead as the app closed
+            return
+        self.field = field
         self._fill()
         self._styled_at = self.app._css_update_count  # styled as it mounted
 
@@ -365,8 +368,8 @@ def post_editor(app, post: Post, channels: list, categories: list, today: dt.dat
 
 def prebuild(app, today: dt.date) -> None:
     """Build the editor while the planner is idle after its first frame: `e` then only fills it."""
-    if app.is_screen_installed(EDITOR_SCREEN):
-        return
+    if app.is_screen_installed(EDITOR_SCREEN) or not app.screen_stack or not app.screen_stack[0].is_attached:
+        return  # built already, or the planner is closing
     editor = PostEditor(Post(id=""), [], [], today, is_new=True)
     app.install_screen(editor, EDITOR_SCREEN)
     # Composed and mounted off screen; Textual has no public call for it (push_screen shows it).

@@ -221,9 +221,10 @@ class PeoplePicker(ModalScreen[tuple[str, ...] | None]):
 
     def action_done(self) -> None:
         marked = self.query_one(SelectionList).selected
-        # The order stays as it was, new ones after: the post names them in this order.
-        self.dismiss(tuple(p for p in self.chosen if p in marked or p not in {q.id for q in self.registry})
-                     + tuple(p for p in marked if p not in self.chosen))  # fmt: skip
+        listed = {p.id for p in self.registry}
+        # The post's order stays, the newly marked after it; a removed person (not listed) stays.
+        kept = tuple(p for p in self.chosen if p in marked or p not in listed)
+        self.dismiss(kept + tuple(p for p in marked if p not in self.chosen))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

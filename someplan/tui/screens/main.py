@@ -140,8 +140,8 @@ class MainScreen(AssetsCoordination, Screen):
             self._from_thread(lazy.prebuild_editor, self.app, self.today)
             # What is loaded by now (the workspace's records, the screens) stays for the session:
             # out of the collector's way, a full collection no longer walks it during a key press
-            # (~80 ms of opening the editor on the 3,000-post bench).
-            gc.collect()
+            # (~80 ms of opening the editor on the 3,000-post bench). No collection first: it
+            # would hold the screen up as long; what little garbage is frozen goes at exit.
             gc.freeze()
 
         self.run_worker(load, thread=True, group="screens")
