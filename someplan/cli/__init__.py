@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "add": ("posts", N_("plan a post (prints its id)")),
     "list": ("posts", N_("list posts")),
     "show": ("posts", N_("every field of a post")),
+    "search": ("search", N_("find posts of every week by words, channel:, category:, status: or person:")),
     "edit": ("posts", N_("change fields of a post")),
     "move": ("posts", N_("move a post to another day")),
     "rm": ("posts", N_("delete a post (restore brings it back)")),
@@ -48,6 +49,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "campaign": ("campaign", N_("campaigns and seasons on the year wheel: list, add, edit, remove")),
     "idea": ("ideas", N_("drop an idea into the workspace's ideas folder: a note, and a file beside it")),
     "ideas": ("ideas", N_("the ideas inbox: new ideas colleagues dropped, and who gave the ideas used")),
+    "goal": ("goal", N_("goals in your own words, broken down into measurable targets: list, add, edit, remove")),
     "language": ("language", N_("the language someplan speaks (norsk bokmål or English), and why")),
 }  # fmt: skip
 

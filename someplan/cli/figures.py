@@ -21,7 +21,8 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
     common.workspace_option(p)
     if name == "figures":
         p.set_defaults(run=cmd_figures)
-        p.add_argument("--weeks", type=int, default=8, help=_("how many weeks up to this week (default 8)"))
+        p.add_argument("--weeks", type=common.count_between(1, 520), default=8,
+                       help=_("how many weeks up to this week (default 8)"))  # fmt: skip
         p.add_argument("--by", choices=GROUPINGS, default="week", help=_("average per week (default), category, channel, …"))
         out = p.add_mutually_exclusive_group()
         common.json_option(out)
@@ -148,13 +149,12 @@ def _line(number: int) -> str:
 
 
 def cmd_figures(args) -> int:
-    from someplan.services.errors import UserError
+    from someplan.services.best_times import best_time_lines, best_times_json
     from someplan.services.figures.report import figures_report, numerator_text, rounded
 
-    if not 1 <= args.weeks <= 520:
-        raise UserError(_("--weeks must be from 1 to 520"))
     with common.open_catalog(args) as catalog:
         report = figures_report(catalog, common.today(catalog), args.weeks)
+        best_json, best_lines = best_times_json(catalog, common.today(catalog)), best_time_lines(catalog, common.today(catalog))
     groups = report.by(args.by)
     rows = [(g.name, g.posts, rounded(g.reach_rate), rounded(g.engagement_rate)) for g in groups]
     if args.json:
@@ -168,6 +168,7 @@ def cmd_figures(args) -> int:
                         "engagement_rate_by_reach_percent": rounded(g.engagement_rate)} for g in groups],
             "page": [{"channel": p.channel, "week": f"{p.week.year}-W{p.week.week:02d}", "reach": p.reach,
                       "new_follows": p.new_follows} for p in report.page],
+            "best_times": best_json,
         })  # fmt: skip
         return 0
     if args.csv:
@@ -205,5 +206,7 @@ def cmd_figures(args) -> int:
         count = lambda n: "–" if n is None else f"{n:,}".replace(",", "\u00a0")  # noqa: E731
         print_table([[p.channel, f"{p.week.year}-W{p.week.week:02d}", count(p.reach), count(p.new_follows)] for p in report.page],
                     [_("channel"), _("week"), _("page reach"), _("new follows")], out)  # fmt: skip
+    for line in best_lines:  # learned from the last year, whatever --weeks says
+        out.print(Text(line))
     return 0
 

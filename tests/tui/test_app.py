@@ -149,13 +149,15 @@ async def test_hostile_titles_are_shown_literally(make_app, sample_copy):
 async def test_every_palette_command_runs(make_app):
     from someplan.tui.app import PlannerCommands
 
-    expected = {"screen.new_post": "PostEditor", "screen.go_to": "Ask", "screen.filter": "Ask",
+    expected = {"screen.new_post": "PostEditor", "screen.go_to": "Ask", "screen.filter": "Ask", "screen.search": "SearchScreen",
+                "screen.attention": "AttentionScreen",
                 "app.doctor": "ShowList", "app.help": "ShowList", "app.change_theme": "CommandPalette",
                 "screen.this_week": "MainScreen", "screen.fill_week": "FillPreview", "screen.fill_weeks": "Ask",
                 "screen.batch": "BatchScreen", "screen.people": "PeopleScreen",
                 "screen.figures_view": "FiguresScreen", "screen.year_wheel": "YearWheelScreen",
                 "screen.export": "ExportScreen", "screen.report": "MainScreen",
-                "screen.import_figures": "FiguresImportScreen", "screen.inbox": "InboxScreen"}  # fmt: skip
+                "screen.import_figures": "FiguresImportScreen", "screen.inbox": "InboxScreen",
+                "screen.goals": "GoalsScreen"}  # fmt: skip
     for _, action, _ in PlannerCommands.COMMANDS:
         app = make_app()
         async with app.run_test(size=(120, 40)) as pilot:

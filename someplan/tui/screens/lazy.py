@@ -15,6 +15,7 @@ from someplan.tui.translated_bindings import translate_bindings
 
 MODULES = {
     "AssetPreview": "someplan.tui.screens.asset_preview",
+    "AttentionScreen": "someplan.tui.screens.attention",
     "BatchScreen": "someplan.tui.screens.batch",
     "CampaignEditor": "someplan.tui.screens.campaign_editor",
     "CategoryEditor": "someplan.tui.screens.category_editor",
@@ -22,9 +23,11 @@ MODULES = {
     "FiguresImportScreen": "someplan.tui.screens.figures_import",
     "FiguresScreen": "someplan.tui.screens.figures",
     "FillPreview": "someplan.tui.screens.fill",
+    "GoalsScreen": "someplan.tui.screens.goals",
     "InboxScreen": "someplan.tui.screens.inbox",
     "PeopleScreen": "someplan.tui.screens.people",
     "PostEditor": "someplan.tui.screens.editor",
+    "SearchScreen": "someplan.tui.screens.search",
     "YearWheelScreen": "someplan.tui.screens.year_wheel",
 }
 

@@ -43,6 +43,8 @@ from someplan.tui.planner_app import planner_app
 from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.main_assets import AssetsCoordination
+from someplan.tui.screens.main_attention import AttentionCoordination
+from someplan.tui.screens.main_search import SearchCoordination
 
 
 def writes(method):
@@ -63,7 +65,7 @@ NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
 
 
-class MainScreen(AssetsCoordination, Screen):
+class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, Screen):
     BINDINGS = [
         Binding("1", "show_pane(1)", N_("Plan"), id="app.pane_plan"),
         Binding("2", "show_pane(2)", N_("Rotation"), id="app.pane_rotation"),
@@ -74,9 +76,12 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("F", "figures_view", N_("Figures view"), id="app.figures_view"),
         Binding("w", "year_wheel", N_("Year wheel"), id="app.year_wheel"),
         Binding("E", "export", N_("Export"), id="app.export"),
+        Binding("slash", "search", N_("Search"), id="app.search"),
+        Binding("exclamation_mark", "attention", N_("Needs attention"), id="app.attention"),
         # Not in the footer, which is full at 80 columns; help and the palette list it.
         Binding("R", "report", N_("Report of the last month"), id="app.report", show=False),
         Binding("i", "inbox", N_("Ideas"), id="app.inbox", show=False),
+        Binding("G", "goals", N_("Goals"), id="app.goals", show=False),
         Binding("I", "import_figures", N_("Import figures"), id="app.import_figures"),
     ]
 
@@ -160,6 +165,8 @@ class MainScreen(AssetsCoordination, Screen):
     def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None:
         """Redraw; the side panes only when posts changed (they do not depend on the week shown)."""
         report = week_lines(self.catalog, self.week, self.today)
+        self.plan.filter_ids = self.filter_ids(report)
+        self.plan.marks = self.attention_marks()
         self.plan.show(report, keep=keep, day=day)
         if posts_changed:
             self.query_one(RotationPane).show(rotation_rows(self.catalog, self.today))
@@ -173,6 +180,7 @@ class MainScreen(AssetsCoordination, Screen):
         header = Text.assemble((literal(self.catalog.name()), "bold"), "\u00a0·\u00a0", (week, "bold"))
         if self.last_colleague:
             header.append(f"{gap}⟳ {literal(self.last_colleague)}", style="green")
+        self.attention_header(header, gap)
         problems = self.catalog.workspace.problems
         if any(p.code in ("unsynced", "private-only") for p in problems):
             # Lasting until the shared folder has them: colleagues do not see these edits.
@@ -260,15 +268,6 @@ class MainScreen(AssetsCoordination, Screen):
             return IsoWeek.of(day), day
         except UserError:
             return None
-
-    def action_filter(self) -> None:
-        def answered(text: str | None) -> None:
-            if text is not None:
-                self.plan.query_text = text.strip()
-                self.refresh_all(posts_changed=False)
-
-        hint = _("words, or channel:facebook category:ansatte status:draft (empty: all)")
-        self.app.push_screen(Ask(_("Filter the week"), value=self.plan.query_text, placeholder=hint), answered)
 
     # -- posts -----------------------------------------------------------------------------------
 
@@ -465,6 +464,9 @@ class MainScreen(AssetsCoordination, Screen):
 
     def action_people(self) -> None:
         self.app.push_screen(lazy.screen("PeopleScreen")(self.today), lambda _: self.refresh_all())
+
+    def action_goals(self) -> None:
+        self.app.push_screen(lazy.screen("GoalsScreen")(), lambda _: self.refresh_all())
 
     # -- filling from the rotation -----------------------------------------------------------
 
