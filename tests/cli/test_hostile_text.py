@@ -89,6 +89,9 @@ def test_a_planner_that_ends_on_an_error_exits_1(someplan, ws, monkeypatch):
         def __init__(self, catalog, **options):
             pass
 
+        def prepare_terminal(self):
+            pass
+
         def run(self):
             self.return_code = 1  # what Textual sets when an exception ends the app
 

@@ -85,7 +85,7 @@ async def test_every_post_action_answers_in_a_toast_and_u_names_what_it_undid(ma
     async with app.run_test(size=(120, 40)) as pilot:
         title = app.catalog.post(MORNING).title
         await pilot.press("space")  # published already: said, not silent
-        assert _notices(app)[-1] == f"“{title}” is published already"
+        assert _notices(app)[-1].startswith(f"“{title}” is published, the last status")
         await pilot.press("L")
         assert _notices(app)[-1] == f"Moved “{title}” to Thursday 19 Nov — u undoes"
         await pilot.press("u")
