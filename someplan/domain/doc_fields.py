@@ -160,6 +160,20 @@ class DocReader:
 
         return self.value(key, parse, ())
 
+    def counts_by_prefix(self, prefix: str) -> dict[str, int]:
+        """The counts of every field named `prefix` + a name, by that name ("minutes_reel" → "reel").
+
+        Settings kept as one field each (not one map) merge per field: two colleagues who set the
+        minutes of two formats at once both keep theirs.
+        """
+        found: dict[str, int] = {}
+        for key in self._doc:
+            if isinstance(key, str) and key.startswith(prefix) and len(key) > len(prefix):
+                number = self.count(key)
+                if number is not None:
+                    found[key[len(prefix):]] = number
+        return found
+
     def counts_by_date(self, key: str) -> dict[dt.date, int]:
         def parse(value: object) -> dict[dt.date, int] | None:
             if not isinstance(value, Mapping):

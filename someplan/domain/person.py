@@ -20,6 +20,7 @@ class Person:
     consent: bool = False
     consent_until: date | None = None  # None: no end date
     contributor: bool = False  # has given ideas (the ideas inbox); credited on the posts made from them
+    hours: float | None = None  # hours a week they have for content (domain/capacity.py); None: none
 
     def consent_valid_on(self, day: date) -> bool:
         return consent_valid_on(self, day)
@@ -38,6 +39,7 @@ class Person:
             consent=doc.flag("consent", False),
             consent_until=doc.date("consent_until"),
             contributor=doc.flag("contributor", False),
+            hours=doc.value("hours", parse_hours, None),
         )
 
     def to_doc(self) -> dict[str, Any]:
@@ -48,7 +50,22 @@ class Person:
             "consent_until": date_text(self.consent_until),
             # Only when set: a person edited elsewhere must not gain a field nobody changed.
             **({"contributor": True} if self.contributor else {}),
+            **({"hours": self.hours} if self.hours is not None else {}),
         }
+
+
+def parse_hours(value: object) -> float | None:
+    """Hours a week: 7.5, "7,5", 20; None when not a number from 0 to the 168 hours of a week."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().replace(",", "."))
+        except ValueError:
+            return None
+    if isinstance(value, int | float) and 0 <= value <= 168:
+        return float(value)
+    return None
 
 
 def consent_valid_on(person: Person, day: date) -> bool:
