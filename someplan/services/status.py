@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from someplan.domain.capacity import Capacity
 from someplan.domain.category import Category
 from someplan.domain.channel import Channel
 from someplan.domain.figures import average, engagement_numerator, post_rates
@@ -16,6 +17,7 @@ from someplan.domain.rotation import RotationState, board_from_dates
 from someplan.domain.weeks import IsoWeek, week_label
 from someplan.i18n import language
 from someplan.rounding import rounded
+from someplan.services.capacity import capacity_json, capacity_of
 from someplan.services.calendar_data import calendar_problems_as_problems, days_between
 from someplan.services.catalog import Catalog, effective_today
 from someplan.store.problems import Problem
@@ -109,6 +111,7 @@ class StatusReport:
     next_proposal: NextProposal | None = None
     assets: dict[str, int] | None = None  # files, new, unused, missing (services.assets.asset_counts)
     ideas: int | None = None  # new ideas in the ideas inbox (services.ideas.new_count)
+    capacity: Capacity | None = None  # the week's hours needed against the hours there are
 
 
 def build_status(
@@ -145,6 +148,7 @@ def build_status(
         figures=_figures(catalog, posts, channels, week),
         problems=tuple(catalog.workspace.problems) + calendar_problems_as_problems() + asset_folder_problems(catalog),
         next_proposal=next_proposal(catalog, today, categories, channel_names),
+        capacity=capacity_of(catalog, week, posts),
     )
 
 
@@ -263,6 +267,7 @@ def report_as_json(report: StatusReport) -> dict[str, Any]:
         "problems": [p.as_dict() for p in report.problems],
         **({"assets": report.assets} if report.assets is not None else {}),
         **({"ideas": {"new": report.ideas}} if report.ideas is not None else {}),
+        **({"capacity": capacity_json(report.capacity)} if report.capacity is not None else {}),
     }
 
 

@@ -200,3 +200,18 @@ def test_the_mix_shares_the_published_posts_by_category_and_funnel_stage(catalog
     text = report_html(report)
     check_html(text)
     assert "Miksen: andel av de publiserte innleggene" in text
+
+
+def test_the_format_chart_groups_the_posts_that_know_their_format():
+    from someplan.domain.figures_stats import RatedPost
+    from someplan.domain.post import Post, PostFormat
+    from someplan.services.report import by_format, post_format
+
+    i18n.set_language("nb")
+    assert post_format(Post("a", format=PostFormat.CAROUSEL)) == "karusell" and post_format(Post("b")) is None
+    i18n.set_language("en")
+    rated = [RatedPost(Post("a", format=PostFormat.REEL), "Facebook", "", 50.0, 10.0, ""),
+             RatedPost(Post("b", format=PostFormat.REEL), "Facebook", "", 30.0, 6.0, ""),
+             RatedPost(Post("c"), "Facebook", "", 10.0, 1.0, "")]  # fmt: skip
+    [reel] = by_format(rated, post_format)
+    assert (reel.name, reel.posts, reel.reach_rate, reel.engagement_rate) == ("reel", 2, 40.0, 8.0)
