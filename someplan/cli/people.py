@@ -44,7 +44,7 @@ def _person_fields(args) -> dict:
 
 
 def _hours(text: str) -> float | None:
-    from someplan.domain.person import parse_hours
+    from someplan.domain.doc_fields import parse_hours
     from someplan.services.errors import UserError
     from someplan.services.user_input import NONE_WORDS
 

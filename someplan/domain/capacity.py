@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from someplan.domain.category import Category
-from someplan.domain.person import Person
 from someplan.domain.post import Post, PostFormat
 from someplan.domain.weeks import IsoWeek
 from someplan.i18n import _, language
@@ -99,10 +98,10 @@ class Capacity:
         return Capacity(self.week, self.posts + len(extra), self.needed + sum(extra), self.available)
 
 
-def available_minutes(people: Iterable[Person]) -> int | None:
-    """The minutes a week the people have for content; None when nobody has hours recorded."""
-    hours = [p.hours for p in people if p.hours is not None]
-    return round(sum(hours) * 60) if hours else None
+def available_minutes(hours: Iterable[float | None]) -> int | None:
+    """The minutes a week the people with these `hours` have for content; None when nobody has hours recorded."""
+    known = [h for h in hours if h is not None]
+    return round(sum(known) * 60) if known else None
 
 
 def week_capacity(posts: Iterable[Post], week: IsoWeek, minutes: Minutes, available: int | None) -> Capacity:
@@ -111,7 +110,9 @@ def week_capacity(posts: Iterable[Post], week: IsoWeek, minutes: Minutes, availa
     return Capacity(week, len(needs), sum(needs), available)
 
 
-def weeks_capacity(posts: Iterable[Post], weeks: Iterable[IsoWeek], minutes: Minutes, available: int | None) -> dict[IsoWeek, Capacity]:
+def weeks_capacity(
+    posts: Iterable[Post], weeks: Iterable[IsoWeek], minutes: Minutes, available: int | None
+) -> dict[IsoWeek, Capacity]:
     """`week_capacity` for many weeks (the year wheel), reading `posts` once."""
     wanted = list(weeks)
     needs: dict[IsoWeek, list[int]] = {week: [] for week in wanted}
@@ -164,4 +165,5 @@ def capacity_label(capacity: Capacity) -> str:
     return _("{needed} / {available} h").format(needed=hours_number(capacity.needed), available=hours_number(capacity.available))
 
 
-LOAD_MARKS = {Load.UNKNOWN: "", Load.OK: "✓", Load.TIGHT: "◐", Load.OVER: "⚠"}
+# Not ⚠: the planner's header keeps that for the workspace's problems.
+LOAD_MARKS = {Load.UNKNOWN: "", Load.OK: "✓", Load.TIGHT: "◐", Load.OVER: "✗"}

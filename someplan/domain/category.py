@@ -74,7 +74,8 @@ class Category:
             "question": self.question,
             "active": self.active,
             "rank": self.rank,
-            "minutes": self.minutes,
+            # Only when set: categories written before minutes existed gain no field nobody set.
+            **({"minutes": self.minutes} if self.minutes is not None else {}),
         }
 
 

@@ -88,6 +88,20 @@ def parse_count(value: object) -> int | None:
     return number if number >= 0 else None
 
 
+def parse_hours(value: object) -> float | None:
+    """Hours a week: 7.5, "7,5", 20; None when not a number from 0 to the 168 hours of a week."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().replace(",", "."))
+        except ValueError:
+            return None
+    if isinstance(value, int | float) and 0 <= value <= 168:
+        return float(value)
+    return None
+
+
 class DocReader:
     """Typed, tolerant access to one stored document."""
 

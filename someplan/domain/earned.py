@@ -45,25 +45,24 @@ def earned_warnings(posts: Iterable[Post], today: dt.date) -> list[tuple[str, st
 def _warning(post: Post, today: dt.date) -> tuple[EarnedWarning, str] | None:
     title = post.title or _("(untitled)")
     if not post.source.strip() or not post.permission.strip():
-        return EarnedWarning.NO_PERMISSION, _("“{title}” is earned content without a recorded permission (who allowed what)").format(title=title)
+        sentence = _("“{title}” is earned content without a recorded permission (who allowed what)")
+        return EarnedWarning.NO_PERMISSION, sentence.format(title=title)
     until = post.permission_until
     if until is None:
         return None
     day = day_label(until, language(), weekday=None)
     published = post.status is Status.PUBLISHED
     if not published and max(post.date or today, today) > until:
-        return EarnedWarning.ENDS_BEFORE, _("“{title}”: {source}'s permission ends {day}, before the post goes out").format(
-            title=title, source=post.source, day=day
-        )
+        sentence = _("“{title}”: the permission from {source} ends {day}, before the post goes out")
+        return EarnedWarning.ENDS_BEFORE, sentence.format(title=title, source=post.source, day=day)
     if today > until:
-        return EarnedWarning.ENDED, _("“{title}”: {source}'s permission ended {day}; take the post down or ask again").format(
-            title=title, source=post.source, day=day
-        )
+        sentence = _("“{title}”: the permission from {source} ended {day}; take the post down or ask again")
+        return EarnedWarning.ENDED, sentence.format(title=title, source=post.source, day=day)
     days = (until - today).days
     if days <= PERMISSION_WARNING_DAYS:
         return EarnedWarning.ENDING, ngettext(
-            "“{title}”: {source}'s permission runs out in {days} day ({day})",
-            "“{title}”: {source}'s permission runs out in {days} days ({day})",
+            "“{title}”: the permission from {source} runs out in {days} day ({day})",
+            "“{title}”: the permission from {source} runs out in {days} days ({day})",
             days,
         ).format(title=title, source=post.source, days=days, day=day)
     return None

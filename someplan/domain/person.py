@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from someplan.domain.doc_fields import DocReader, date_text
+from someplan.domain.doc_fields import DocReader, date_text, parse_hours
 from someplan.domain.post import Post
 
 
@@ -52,20 +52,6 @@ class Person:
             **({"contributor": True} if self.contributor else {}),
             **({"hours": self.hours} if self.hours is not None else {}),
         }
-
-
-def parse_hours(value: object) -> float | None:
-    """Hours a week: 7.5, "7,5", 20; None when not a number from 0 to the 168 hours of a week."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str):
-        try:
-            value = float(value.strip().replace(",", "."))
-        except ValueError:
-            return None
-    if isinstance(value, int | float) and 0 <= value <= 168:
-        return float(value)
-    return None
 
 
 def consent_valid_on(person: Person, day: date) -> bool:

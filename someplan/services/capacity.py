@@ -7,13 +7,29 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from someplan.domain.capacity import Capacity, Load, Minutes, available_minutes, hours_number, week_capacity, weeks_capacity
+from someplan.domain.capacity import (
+    BatchSaving,
+    Capacity,
+    Load,
+    Minutes,
+    available_minutes,
+    batch_saving,
+    hours_number,
+    week_capacity,
+    weeks_capacity,
+)
+from someplan.domain.doc_fields import parse_hours
 from someplan.domain.post import Post, PostFormat
 from someplan.domain.rotation_plan import Proposal
 from someplan.domain.weeks import IsoWeek, week_label
 from someplan.i18n import _, language
-from someplan.services.catalog import POSTS, SETTINGS, SETTINGS_ID, Catalog
+from someplan.services.catalog import PEOPLE, POSTS, SETTINGS, SETTINGS_ID, Catalog
 from someplan.services.errors import UserError
+
+
+def people_minutes(catalog: Catalog) -> int | None:
+    """The people's minutes a week, from the stored field: `someplan status` makes no Person (start-up budget)."""
+    return available_minutes(parse_hours(doc.get("hours")) for doc in catalog.workspace.view(PEOPLE).values())
 
 
 def minutes(catalog: Catalog) -> Minutes:
@@ -24,14 +40,14 @@ def capacity_of(catalog: Catalog, week: IsoWeek, posts: Iterable[Post] | None = 
     """The capacity of `week`; `posts` may be any list holding the week's posts (read when None)."""
     if posts is None:
         posts = catalog.posts_between(week.monday, week.sunday)
-    return week_capacity(posts, week, minutes(catalog), available_minutes(catalog.people()))
+    return week_capacity(posts, week, minutes(catalog), people_minutes(catalog))
 
 
 def capacities(catalog: Catalog, weeks: Sequence[IsoWeek]) -> dict[IsoWeek, Capacity]:
     if not weeks:
         return {}
     posts = catalog.posts_between(min(weeks).monday, max(weeks).sunday)
-    return weeks_capacity(posts, weeks, minutes(catalog), available_minutes(catalog.people()))
+    return weeks_capacity(posts, weeks, minutes(catalog), people_minutes(catalog))
 
 
 def capacity_json(capacity: Capacity) -> dict[str, Any]:
@@ -69,7 +85,7 @@ def overbooking_warnings(catalog: Catalog, new_posts: Sequence[Post]) -> list[st
         return []
     moved = {p.id for p in new_posts if p.id}
     posts = [p for p in catalog.posts_between(weeks[0].monday, weeks[-1].sunday) if p.id not in moved]
-    rules, available = minutes(catalog), available_minutes(catalog.people())
+    rules, available = minutes(catalog), people_minutes(catalog)
     lines = []
     for week in weeks:
         capacity = week_capacity(posts, week, rules, available).with_posts(new_posts, rules)
@@ -109,3 +125,18 @@ def set_format_minutes(catalog: Catalog, assignments: Iterable[str]) -> dict[str
         changes.append((SETTINGS, SETTINGS_ID, MINUTES_PREFIX + name, number))
     catalog.workspace.write(changes)
     return {fmt.value: count for fmt, count in minutes(catalog).by_format.items()}
+
+
+def batch_outlook(catalog: Catalog, category_id: str, slots: Sequence[Proposal]) -> tuple[BatchSaving, list[str]]:
+    """What a batch of drafts in `slots` saves against making them one by one, and the weeks it
+    would make tight or overbooked."""
+    drafts = proposed_posts(catalog, slots)
+    rules = minutes(catalog)
+    return batch_saving(rules.of_post(Post("", category=category_id)) for _slot in slots), overbooking_warnings(catalog, drafts)
+
+
+def saving_sentence(saving: BatchSaving) -> str:
+    """ "In one session: 2,3 h instead of 3 h one by one (saves 0,7 h)"."""
+    return _("In one session: {batch} h instead of {alone} h one by one (saves {saved} h)").format(
+        batch=hours_number(saving.in_batch), alone=hours_number(saving.one_by_one), saved=hours_number(saving.saved)
+    )

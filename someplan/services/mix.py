@@ -127,7 +127,8 @@ def set_targets(catalog: Catalog, assignments: Iterable[str], month: str | None 
         elif dimension == "purpose":
             name = name.strip()
         if dimension not in DIMENSIONS or not name or name == UNKNOWN:
-            raise UserError(_("a target is DIMENSION:VALUE=PERCENT, e.g. format:reel=20 or surface:earned=10: {text!r}").format(text=text))
+            wrong = _("a target is DIMENSION:VALUE=PERCENT, e.g. format:reel=20 or surface:earned=10: {text!r}")
+            raise UserError(wrong.format(text=text))
         number: int | None
         if value.strip().casefold() in NONE_WORDS:
             number = None

@@ -17,8 +17,8 @@ from someplan.domain.rotation import RotationState, board_from_dates
 from someplan.domain.weeks import IsoWeek, week_label
 from someplan.i18n import language
 from someplan.rounding import rounded
-from someplan.services.capacity import capacity_json, capacity_of
 from someplan.services.calendar_data import calendar_problems_as_problems, days_between
+from someplan.services.capacity import capacity_json, capacity_of
 from someplan.services.catalog import Catalog, effective_today
 from someplan.store.problems import Problem
 

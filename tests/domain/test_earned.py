@@ -35,7 +35,8 @@ def test_each_state_of_a_permission():
 
 
 def test_the_sentence_names_the_post_the_source_and_the_days_left():
-    [(post_id, kind, sentence)] = earned_warnings([earned("Kake", date=date(2026, 11, 20), permission_until=date(2026, 11, 25))], TODAY)
+    post = earned("Kake", date=date(2026, 11, 20), permission_until=date(2026, 11, 25))
+    [(post_id, kind, sentence)] = earned_warnings([post], TODAY)
     assert (post_id, kind) == ("Kake", "earned-permission-ending")
     assert "Kake" in sentence and "Fjordbakeriet" in sentence and "7 days" in sentence
 

@@ -32,9 +32,10 @@ def test_the_import_fills_the_format_and_paid_but_keeps_the_users_choice(catalog
     julebord = catalog.post(JULEBORD_BOOKE_LI)
     save_post(catalog, dataclasses.replace(julebord, format=PostFormat.CAROUSEL, surface=None))
     import_file(catalog, DATA / "linkedin_posts_2025.xlsx")
+    [boosted] = [m.row for m in plan_import(catalog, DATA / "meta_instagram_posts.csv").matches if m.row.paid]
     import_file(catalog, DATA / "meta_instagram_posts.csv")
     fresh = reopen(sample_copy)
     kept = fresh.post(JULEBORD_BOOKE_LI)
     assert (kept.format, kept.surface) == (PostFormat.CAROUSEL, Surface.PAID)
-    reel = next(p for p in fresh.posts() if p.permalink and p.external_id.startswith("instagram:") and p.format is PostFormat.REEL)
-    assert reel.surface is Surface.PAID
+    reel = next(p for p in fresh.posts() if p.external_id == boosted.external_id)
+    assert reel.surface is Surface.PAID and reel.format is not None

@@ -23,6 +23,7 @@ MODULES = {
     "FiguresScreen": "someplan.tui.screens.figures",
     "FillPreview": "someplan.tui.screens.fill",
     "InboxScreen": "someplan.tui.screens.inbox",
+    "MixScreen": "someplan.tui.screens.mix",
     "PeopleScreen": "someplan.tui.screens.people",
     "PostEditor": "someplan.tui.screens.editor",
     "YearWheelScreen": "someplan.tui.screens.year_wheel",

@@ -30,7 +30,7 @@ from someplan.services.status import week_lines
 from someplan.services.undo import Undo, UndoStack
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
-from someplan.tui import labels
+from someplan.tui import labels, strategy_marks
 from someplan.tui.footer import Footer
 from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.panes.assets import AssetsPane
@@ -77,6 +77,9 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("R", "report", N_("Report of the last month"), id="app.report", show=False),
         Binding("i", "inbox", N_("Ideas"), id="app.inbox", show=False),
         Binding("I", "import_figures", N_("Import figures"), id="app.import_figures"),
+        Binding("M", "mix", N_("Mix and hours"), id="app.mix", show=False),
+        Binding("o", "cycle('format')", N_("Next format of the post"), id="app.cycle_format", show=False),
+        Binding("O", "cycle('surface')", N_("Next surface of the post"), id="app.cycle_surface", show=False),
     ]
 
     def __init__(self) -> None:
@@ -163,6 +166,7 @@ class MainScreen(AssetsCoordination, Screen):
         gap = "\u00a0\u00a0"  # no-break spaces: plain ones are trimmed where segments meet
         week = week_label(report.week, language())
         header = Text.assemble((literal(self.catalog.name()), "bold"), "\u00a0·\u00a0", (week, "bold"))
+        header.append_text(strategy_marks.header_marks(self.catalog, report.week, self.today))
         if self.last_colleague:
             header.append(f"{gap}⟳ {literal(self.last_colleague)}", style="green")
         problems = self.catalog.workspace.problems
@@ -552,6 +556,17 @@ class MainScreen(AssetsCoordination, Screen):
             self.app.call_from_thread(self.notify, message, severity=severity, timeout=10, markup=False)
         except RuntimeError:
             pass  # the app is closing
+
+    def action_mix(self) -> None:
+        day = self.plan.selected_day or (self.today if self.today in self.week else self.week.monday)
+        self.app.push_screen(lazy.screen("MixScreen")(day), lambda _result: self.refresh_all())
+
+    def action_cycle(self, field: str) -> None:
+        """`o`/`O`: the selected post's next format or surface, saying what it is now and what the week's hours say."""
+        post = self._selected_post()
+        if post is not None:
+            self._change(post, **{field: strategy_marks.next_value(field, getattr(post, field))})
+            self.notify(strategy_marks.cycled(self.catalog, post.id, field), markup=False)
 
     def action_import_figures(self) -> None:
         def done(message: str | None) -> None:
