@@ -200,18 +200,27 @@ def set_aside(catalog: Catalog, idea: Idea, aside: bool = True) -> None:
 
 def contributor_person(catalog: Catalog, name: str) -> Person | None:
     """The person of that name, marked as a contributor; added to the registry (no consent) if new."""
+    person, changes = _contributor(catalog, name)
+    if changes:
+        catalog.workspace.write(changes)
+    return person
+
+
+def _contributor(catalog: Catalog, name: str) -> tuple[Person | None, list[tuple[str, str, str, Any]]]:
+    """The contributor's person and the changes that add or mark them, for the caller to write in
+    its own batch (a draft and its credited person are saved together or not at all)."""
     from someplan.domain.person import Person  # here: `someplan status` counts ideas without people
 
     name = name.strip()
     if not name:
-        return None
+        return None, []
     person = next((p for p in catalog.people() if p.name.casefold() == name.casefold()), None)
     if person is None:
         person = Person(id=new_record_id(), name=name, contributor=True)
-        catalog.workspace.insert(PEOPLE, person.to_doc(), person.id)
-    elif not person.contributor:
-        catalog.workspace.write([(PEOPLE, person.id, "contributor", True)])
-    return person
+        return person, [(PEOPLE, person.id, k, v) for k, v in person.to_doc().items()]
+    if not person.contributor:
+        return person, [(PEOPLE, person.id, "contributor", True)]
+    return person, []
 
 
 def make_draft(catalog: Catalog, idea: Idea) -> str:
@@ -224,7 +233,7 @@ def make_draft(catalog: Catalog, idea: Idea) -> str:
     rotation = catalog.rotation()
     category = rules.guess_category(f"{text} {idea.key}", rotation)
     channel = next((c.channel for c in rotation if c.id == category), None)  # the category's preferred one
-    person = contributor_person(catalog, idea.contributor)
+    person, person_changes = _contributor(catalog, idea.contributor)
     assets: tuple[str, ...] = ()
     notes = text
     file = idea.key if idea.kind != "note" else idea.attachment
@@ -240,9 +249,9 @@ def make_draft(catalog: Catalog, idea: Idea) -> str:
     post = Post(id=new_record_id(), title=idea.title(), status=Status.DRAFT, channel=channel, category=category, assets=assets,
                 notes=notes, idea=idea.id, contributor=person.id if person else "")  # fmt: skip
     fields = _record_fields(idea, state=IdeaState.DRAFTED.value, post=post.id, contributor=post.contributor)
-    changes = [(POSTS, post.id, k, v) for k, v in post.to_doc().items()]
+    changes = person_changes + [(POSTS, post.id, k, v) for k, v in post.to_doc().items()]
     changes += [(IDEAS, idea.id, k, v) for k, v in fields.items()]
-    catalog.workspace.write(changes)  # the draft and the record in one batch: never one without the other
+    catalog.workspace.write(changes)  # the person, the draft and the record in one batch: never one without the others
     return post.id
 
 

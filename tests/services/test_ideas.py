@@ -129,3 +129,25 @@ def test_the_report_lists_the_ideas_that_came_in_during_its_period(catalog):
     _report, path = write_report(catalog, Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30), "month"), dt.date(2026, 12, 3))
     html = path.read_text(encoding="utf-8")
     assert "Rakfisk-smaking før julebordet" in html and "Sommerfest" not in html
+
+
+def test_a_draft_that_is_not_saved_adds_no_contributor_either(catalog, monkeypatch):
+    """The new person and the draft crediting them are one batch: a failed write leaves neither."""
+    from someplan.store.workspace import WorkspaceError
+
+    (inbox.ideas_root(catalog) / "Petra Lund - badstue.jpg").write_bytes(b"\xff\xd8" + b"x" * 100)
+    idea = listed(catalog)["Petra Lund - badstue.jpg"]
+    real_write = catalog.workspace.write
+
+    def write(changes):
+        changes = list(changes)
+        if any(table == POSTS for table, *_rest in changes):
+            raise WorkspaceError("disk full")
+        return real_write(changes)
+
+    monkeypatch.setattr(catalog.workspace, "write", write)
+    try:
+        inbox.make_draft(catalog, idea)
+    except WorkspaceError:
+        pass
+    assert not [p for p in catalog.workspace.view(PEOPLE).values() if p.get("name") == "Petra Lund"]

@@ -10,7 +10,7 @@ from textual.widgets import Input, Select, Static
 
 from someplan.domain.post import Post, Status
 from someplan.services import planning
-from someplan.tui.screens.export import PALETTE_ENTRY, ExportScreen
+from someplan.tui.screens.export import ExportScreen
 
 
 async def test_e_opens_the_dialog_and_ctrl_s_writes_the_calendar(make_app, sample_copy):
@@ -117,8 +117,7 @@ async def test_a_file_someplan_did_not_write_is_replaced_only_after_yes(make_app
 async def test_esc_writes_nothing_and_the_palette_opens_it(make_app, sample_copy):
     from someplan.tui.app import PlannerCommands
 
-    assert PALETTE_ENTRY[0] in [name for name, _, _ in PlannerCommands.COMMANDS]
-    assert PALETTE_ENTRY in [(name, help_text) for name, _, help_text in PlannerCommands.COMMANDS]
+    assert ("Export…", "screen.export") in [(name, action) for name, action, _ in PlannerCommands.COMMANDS]
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")

@@ -48,7 +48,6 @@ DEFAULT_PERIODS = {
 PREVIEW_LINES = 40
 SHORT_HEIGHT = 34
 # The command palette's entry (tui/app.py lists it; marked here so the catalog has it).
-PALETTE_ENTRY = (N_("Export…"), N_("The plan as a calendar, a Hootsuite CSV, a Markdown or HTML plan, a CSV of posts"))
 
 
 class ExportScreen(ModalScreen[str | None]):

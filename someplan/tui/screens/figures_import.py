@@ -32,7 +32,6 @@ OUTCOMES = {"matched": N_("matched"), "new": N_("new"), "duplicate": N_("duplica
 HOW = {"id": N_("by id"), "permalink": N_("by permalink"), "time and title": N_("by time, its title in the text"),
        "time and text": N_("by time and text"), "time": N_("by time")}  # fmt: skip
 # The command palette's entry (tui/app.py lists it; marked here so the catalog has it).
-PALETTE_ENTRY = (N_("Import key figures…"), N_("From a Meta or LinkedIn export in Downloads: preview, then write"))
 
 
 class FiguresImportScreen(ModalScreen[str | None]):
