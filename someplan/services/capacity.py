@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from someplan.domain.capacity import (
     BatchSaving,
@@ -20,11 +20,13 @@ from someplan.domain.capacity import (
 )
 from someplan.domain.doc_fields import parse_hours
 from someplan.domain.post import Post, PostFormat
-from someplan.domain.rotation_plan import Proposal
 from someplan.domain.weeks import IsoWeek, week_label
 from someplan.i18n import _, language
 from someplan.services.catalog import PEOPLE, POSTS, SETTINGS, SETTINGS_ID, Catalog
 from someplan.services.errors import UserError
+
+if TYPE_CHECKING:  # `someplan status` imports this module: the rotation's planner only when it proposes
+    from someplan.domain.rotation_plan import Proposal
 
 
 def people_minutes(catalog: Catalog) -> int | None:
