@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from someplan.domain.figures_stats import GroupFigures, averages_by, rate_all
 from someplan.domain.mix import DIMENSIONS, UNKNOWN, Mix, MixLine, mix_of, month_key, targets_for
-from someplan.domain.post import PostFormat, Surface
+from someplan.domain.post import PostFormat, Status, Surface
 from someplan.domain.settings import MIX_PREFIX
 from someplan.domain.weeks import IsoWeek, month_name, week_label
 from someplan.i18n import _, language, pgettext
@@ -143,3 +144,10 @@ def set_targets(catalog: Catalog, assignments: Iterable[str], month: str | None 
         changes.append((SETTINGS, SETTINGS_ID, MIX_PREFIX + field, number))
     catalog.workspace.write(changes)
     return dict(catalog.settings().mix_targets)
+
+
+def rates_by(catalog: Catalog, period: MixPeriod) -> dict[str, list[GroupFigures]]:
+    """Average reach and engagement rates of the period's published posts by format and by surface."""
+    posts = [p for p in catalog.posts_between(period.first, period.last) if p.status is Status.PUBLISHED]
+    rated = rate_all(posts, {c.id: c for c in catalog.channels()}, catalog.category_names())
+    return {grouping: averages_by(rated, grouping) for grouping in ("format", "surface")}

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from rich.text import Text
 
 from someplan.domain.capacity import LOAD_MARKS, Capacity, Load, capacity_label
+from someplan.domain.figures_stats import GroupFigures
 from someplan.domain.mix import DIMENSIONS, Mix, MixLine
 from someplan.domain.weeks import IsoWeek, week_label
 from someplan.i18n import _, language, ngettext, percent
@@ -97,4 +98,21 @@ def earned_text(warnings: Sequence[tuple[str, str, str]]) -> Text:
     for _post, _kind, sentence in warnings:
         text.append("  ⚠ ", "yellow")
         text.append(literal(sentence) + "\n")
+    return text
+
+
+def rates_text(rates: Mapping[str, Sequence[GroupFigures]]) -> Text:
+    """The period's published posts by format and by surface: posts, reach rate, engagement rate."""
+    text = Text(_("Key figures of the published posts"), style="bold")
+    text.append("\n")
+    if not any(rates.values()):
+        text.append("  " + _("No published posts in this period.") + "\n", "dim")
+        return text
+    text.append(f"  {'':<14} {_('posts'):>7} {_('reach'):>9} {_('engagement'):>11}\n", "dim")
+    for grouping, groups in rates.items():
+        for group in groups:
+            name = literal(group.name)
+            name = name if len(name) <= 14 else name[:13] + "…"
+            text.append(f"  {name:<14} {group.posts:>7} {percent(group.reach_rate):>9} {percent(group.engagement_rate):>11}")
+            text.append(f"  {dimension_label(grouping).lower()}\n", "dim")
     return text

@@ -58,6 +58,8 @@ async def test_the_mix_view_by_month_week_and_year(make_app):
         shares = text("#mix-shares")
         assert "Format" in shares and "reel" in shares and "target 20 %" in shares and "Surface" in shares
         assert "week 48" in text("#mix-hours") and "10.5 h" in text("#mix-hours")
+        rates = text("#mix-rates")  # the month's published posts, by format and by surface
+        assert "image" in rates and "owned" in rates and "%" in rates
         earned = text("#mix-earned")
         assert "Maria Olsen" in earned and "without a recorded permission" in earned
         await pilot.press("w")

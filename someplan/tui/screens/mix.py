@@ -1,7 +1,8 @@
 """The mix and hours view (`M`): a week's, month's or year's formats, surfaces and purposes
-against the target mix, the hours its weeks need against the hours there are, and earned
-content whose permission needs the user. Read only: targets and hours are set on the command
-line (`someplan mix --target`, `someplan people edit --hours`) and in the people screen."""
+against the target mix, the hours its weeks need against the hours there are, the rates of its
+published posts by format and surface, and earned content whose permission needs the user.
+Read only: targets and hours are set on the command line (`someplan mix --target`, `someplan
+people edit --hours`); `o`/`O` in the week plan set a post's format and surface."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ from someplan.domain.weeks import IsoWeek
 from someplan.i18n import N_, _, ngettext
 from someplan.services.capacity import capacities
 from someplan.services.earned import permission_warnings
-from someplan.services.mix import MixPeriod, mix_for, period_of
+from someplan.services.mix import MixPeriod, mix_for, period_of, rates_by
 from someplan.tui.footer import Footer
-from someplan.tui.mix_render import earned_text, hours_text, mix_text
+from someplan.tui.mix_render import earned_text, hours_text, mix_text, rates_text
 from someplan.tui.planner_app import planner_app
 
 
@@ -44,6 +45,7 @@ class MixScreen(Screen):
         with VerticalScroll(id="mix-body"):
             yield Static(id="mix-shares", markup=False)
             yield Static(id="mix-hours", markup=False)
+            yield Static(id="mix-rates", markup=False)
             yield Static(id="mix-earned", markup=False)
         yield Footer()
 
@@ -69,6 +71,7 @@ class MixScreen(Screen):
         self.query_one("#mix-shares", Static).update(mix_text(period, mix, self.size.width or 80))
         weeks = sorted({IsoWeek.of(period.first + dt.timedelta(days=d)) for d in range((period.last - period.first).days + 1)})
         self.query_one("#mix-hours", Static).update(hours_text(period, capacities(self.catalog, weeks)))
+        self.query_one("#mix-rates", Static).update(rates_text(rates_by(self.catalog, period)))
         self.query_one("#mix-earned", Static).update(earned_text(permission_warnings(self.catalog, today)))
 
     def action_period(self, kind: str) -> None:
