@@ -130,9 +130,18 @@ async def test_people_screen_add_edit_and_stale_filter(make_app):
         await pilot.press("e")
         app.screen.query_one("#person-consent").value = True
         app.screen.query_one("#person-until").value = "31.12.2027"
+        app.screen.query_one("#person-hours").value = "2,5"
         await pilot.press("ctrl+s")
         nina = app.catalog.person("Nina Nyansatt")
-        assert nina.consent and nina.consent_until == dt.date(2027, 12, 31)
+        assert nina.consent and nina.consent_until == dt.date(2027, 12, 31) and nina.hours == 2.5
+        await pilot.press("e")
+        assert app.screen.query_one("#person-hours").value == "2.5"
+        app.screen.query_one("#person-hours").value = "mye"
+        await pilot.press("ctrl+s")
+        assert "Hours a week" in str(app.screen.query_one("#person-error").render())
+        app.screen.query_one("#person-hours").value = ""
+        await pilot.press("ctrl+s")
+        assert app.catalog.person("Nina Nyansatt").hours is None  # cleared, and written so
         await pilot.press("escape")
         assert type(app.screen).__name__ == "MainScreen"
 
