@@ -108,7 +108,8 @@ def rates_text(rates: Mapping[str, Sequence[GroupFigures]]) -> Text:
     if not any(rates.values()):
         text.append("  " + _("No published posts in this period.") + "\n", "dim")
         return text
-    text.append(f"  {'':<14} {_('posts'):>7} {_('reach'):>9} {_('engagement'):>11}\n", "dim")
+    posts, reach, engagement = _("posts"), _("reach"), _("engagement")
+    text.append(f"  {'':<14} {posts:>7} {reach:>9} {engagement:>11}\n", "dim")
     for grouping, groups in rates.items():
         for group in groups:
             name = literal(group.name)

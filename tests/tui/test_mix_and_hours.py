@@ -4,6 +4,7 @@ the mix and hours view (`M`), the year wheel's hours row; snapshots at 120x40 an
 import datetime as dt
 
 from someplan.domain.capacity import Capacity
+from someplan.domain.post import Surface
 from someplan.domain.weeks import IsoWeek
 from someplan.services.catalog import POSTS
 from someplan.tui.language import switch_language
@@ -100,3 +101,27 @@ def test_snapshot_mix_view(snap_compare, make_app):
 def test_snapshot_mix_view_small_in_bokmal(snap_compare, make_app, monkeypatch):
     monkeypatch.setenv("SOMEPLAN_LANG", "nb")
     assert snap_compare(make_app(), terminal_size=(80, 24), press=["M"])
+
+
+async def test_S_records_the_purpose_and_an_earned_posts_permission(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        post_id = app.screen.plan.selected_post_id
+        await pilot.press("S")
+        assert type(app.screen).__name__ == "PostStrategy"
+        assert app.screen.query_one(".hint").region.bottom <= 24  # the whole form fits a small terminal
+        await pilot.press(*"salg")
+        app.screen.query_one("#strategy-source").value = "Fjordbakeriet"
+        app.screen.query_one("#strategy-permission").value = "bildet av julekaka"
+        app.screen.query_one("#strategy-until").value = "nonsense"
+        await pilot.press("ctrl+s")
+        assert str(app.screen.query_one("#strategy-error").render())  # a wrong date is said, nothing saved
+        app.screen.query_one("#strategy-until").value = "1.12.2026"
+        await pilot.press("ctrl+s")
+        post = app.catalog.post(post_id)
+        assert (post.purpose, post.source, post.permission, post.permission_until) == (
+            "salg", "Fjordbakeriet", "bildet av julekaka", dt.date(2026, 12, 1))
+        assert post.surface is Surface.EARNED  # whose content it is makes it earned
+        assert "3 permissions to check" in header(app)
+        await pilot.press("u")
+        assert app.catalog.post(post_id).source == ""

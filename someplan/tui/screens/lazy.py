@@ -26,6 +26,7 @@ MODULES = {
     "MixScreen": "someplan.tui.screens.mix",
     "PeopleScreen": "someplan.tui.screens.people",
     "PostEditor": "someplan.tui.screens.editor",
+    "PostStrategy": "someplan.tui.screens.post_strategy",
     "YearWheelScreen": "someplan.tui.screens.year_wheel",
 }
 

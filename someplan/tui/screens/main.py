@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from someplan.domain.post import Post, Status
+from someplan.domain.post import MIX_FIELDS, Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_word
 from someplan.i18n import N_, _, language, ngettext
 from someplan.services import batch as batch_service
@@ -80,6 +80,7 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("M", "mix", N_("Mix and hours"), id="app.mix", show=False),
         Binding("o", "cycle('format')", N_("Next format of the post"), id="app.cycle_format", show=False),
         Binding("O", "cycle('surface')", N_("Next surface of the post"), id="app.cycle_surface", show=False),
+        Binding("S", "strategy", N_("Purpose and permission of the post"), id="app.post_strategy", show=False),
     ]
 
     def __init__(self) -> None:
@@ -567,6 +568,18 @@ class MainScreen(AssetsCoordination, Screen):
         if post is not None:
             self._change(post, **{field: strategy_marks.next_value(field, getattr(post, field))})
             self.notify(strategy_marks.cycled(self.catalog, post.id, field), markup=False)
+
+    def action_strategy(self) -> None:
+        """`S`: the selected post's purpose and earned content's permission (screens/post_strategy.py)."""
+        post = self._selected_post()
+        if post is None:
+            return
+
+        def saved(edited: Post | None) -> None:
+            if edited is not None and edited != post:
+                self._change(post, **{name: getattr(edited, name) for name in MIX_FIELDS})
+
+        self.app.push_screen(lazy.screen("PostStrategy")(post, self.today), saved)
 
     def action_import_figures(self) -> None:
         def done(message: str | None) -> None:
