@@ -38,13 +38,13 @@ class PostStrategy(ModalScreen[Post | None]):
         with Vertical(classes="dialog", id="post-strategy"):
             yield Static(literal(p.title) or _("(untitled)"), classes="dialog-title", markup=False)
             yield Caption(N_("Purpose, in your words"), classes="field-label")
-            yield Input(literal(p.purpose), id="strategy-purpose", placeholder="rekruttering")
+            yield Input(literal(p.purpose), id="strategy-purpose", placeholder=_("recruiting"))
             yield Caption(N_("Earned content: whose post or photo it is"), classes="field-label")
-            yield Input(literal(p.source), id="strategy-source", placeholder="Maria Olsen (gjest)")
+            yield Input(literal(p.source), id="strategy-source", placeholder=_("Maria Olsen (guest)"))
             with Horizontal(classes="row"):
                 with Vertical(classes="field"):
                     yield Caption(N_("What they allowed"), classes="field-label")
-                    yield Input(literal(p.permission), id="strategy-permission", placeholder="bildet på Instagram")
+                    yield Input(literal(p.permission), id="strategy-permission", placeholder=_("the photo, on Instagram"))
                 with Vertical(classes="field"):
                     yield Caption(N_("Until (empty: no end)"), classes="field-label")
                     yield Input(p.permission_until.isoformat() if p.permission_until else "", id="strategy-until",
