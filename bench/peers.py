@@ -139,8 +139,10 @@ def env_of(home: Path) -> dict[str, str]:
 
 
 def env_command(env: dict[str, str], argv: list[str]) -> list[str]:
+    # Unset what `env` leaves out (PYTHONDONTWRITEBYTECODE): `env` alone passes it through.
+    removed = [f"--unset={k}" for k in os.environ if k not in env]
     changed = [f"{k}={v}" for k, v in env.items() if os.environ.get(k) != v]
-    return ["env", *changed, *argv]
+    return ["env", *removed, *changed, *argv]
 
 
 def time_commands(named: dict[str, list[str]], runs: int, warmup: int = 3, hyperfine: bool = False) -> dict[str, tuple]:

@@ -51,6 +51,13 @@ def test_only_the_workspace_is_committed():
     assert not list(SAMPLE.rglob(".~someplan-*"))
 
 
+def test_a_newcomer_sees_goals_on_first_start(sample):
+    goals = {doc["title"]: doc for doc in sample.view("goals").values()}
+    assert set(goals) == {"Fylle julebordene", "Færre telefoner til sentralbordet"}
+    kinds = {doc[key]["kind"] for doc in goals.values() for key in doc if key.startswith("target.")}
+    assert kinds == {"engagement_rate", "share", "posts_per_week", "count", "new_followers"}
+
+
 def test_two_colleagues_wrote_it_on_three_machines(sample):
     names = set(sample.devices().values())
     assert names == {"Ingrid (markedsansvarlig)", "Ingrid (bærbar)", "Jonas (resepsjonen)"}
@@ -184,7 +191,7 @@ def content(ws: Workspace) -> list[tuple]:
     person_names = {id: doc["name"] for id, doc in ws.view("people").items()}
     post_titles = {id: doc["title"] for id, doc in ws.view("posts").items()}
     rows = []
-    for table in ("settings", "channels", "categories", "people", "events", "posts", "ideas"):
+    for table in ("settings", "channels", "categories", "people", "events", "posts", "ideas", "goals"):
         for doc in ws.view(table).values():
             doc = dict(doc)
             if table == "posts":
@@ -196,6 +203,10 @@ def content(ws: Workspace) -> list[tuple]:
                 doc["post"] = post_titles[doc["post"]]
             if table == "categories":
                 doc["channel"] = channel_names[doc["channel"]]
+            if table == "goals":  # a target names its channel or category by id
+                doc = {key: {**value, **{name: {**channel_names, **category_names}[value[name]]
+                                         for name in ("channel", "category") if name in value}}
+                       if key.startswith("target.") else value for key, value in doc.items()}  # fmt: skip
             rows.append((table, repr(sorted(doc.items()))))
     return sorted(rows)
 

@@ -66,6 +66,7 @@ from someplan.domain import (  # noqa: E402
     Status,
     WorkspaceSettings,
 )
+from someplan.domain.goals import Direction, Goal, Target, TargetKind  # noqa: E402
 from someplan.domain.post import MIX_FIELDS, PostFormat, Surface  # noqa: E402
 from someplan.store.device import IdentityStore  # noqa: E402
 from someplan.store.layout import DEVICES, SNAPSHOT_FILE, WORKSPACE_FILE  # noqa: E402
@@ -980,6 +981,10 @@ class Builder:
             doc = {k: v for k, v in post.to_doc().items() if k not in MIX_FIELDS or v is not None}
             self.posts[(item.day, item.title, key)] = self.insert("posts", doc)
 
+    def goals(self) -> None:
+        for goal in sample_goals(self.channels, self.categories):
+            self.insert("goals", goal.to_doc())
+
     def publish(self, item: Story, with_figures: bool) -> None:
         """The post went out: mark it published and, once the export has them, add its figures."""
         day = date(2026, *map(int, item.day.split("-")))
@@ -989,6 +994,27 @@ class Builder:
                 fields |= key_figures(self.rng, item, key, day)
             self.clock.pause(5, 30)
             self.ws.update("posts", self.posts[(item.day, item.title, key)], fields)
+
+
+def sample_goals(channels: dict[str, str], categories: dict[str, str]) -> tuple[Goal, ...]:
+    """What the hotel wants from its posts this autumn, and how it will know (issue 19): one goal
+    on track and behind in parts, one with a count noted by hand each Friday and a target the
+    sample's figures cannot measure (no page-level imports), so both verdicts and the "say so" show."""
+    julebord = Goal("", "Fylle julebordene", date(2026, 10, 1), date(2026, 12, 19),
+                    "Alle fredager og lørdager fulle innen 1. desember.", (
+        Target("eng", TargetKind.ENGAGEMENT_RATE, 5.0),
+        Target("prod", TargetKind.SHARE, 25.0, category=categories["produkt"]),
+        Target("fb", TargetKind.POSTS_PER_WEEK, 3.0, channel=channels["fb"]),
+    ))  # fmt: skip
+    calls = {date(2026, 9, 11) + timedelta(weeks=week): float(count)
+             for week, count in enumerate((62, 58, 59, 54, 51, 50, 47, 46, 44, 43))}  # fmt: skip
+    fewer = Goal("", "Færre telefoner til sentralbordet", date(2026, 9, 7), date(2026, 12, 31),
+                 "Svar på det gjestene spør om i resepsjonen før de ringer: parkering, frokost, nordlys.", (
+        Target("tlf", TargetKind.COUNT, 40.0, Direction.AT_MOST, label="telefoner om praktiske spørsmål i uka",
+               recorded=calls),
+        Target("ig", TargetKind.NEW_FOLLOWERS, 300.0, channel=channels["ig"]),
+    ))  # fmt: skip
+    return julebord, fewer
 
 
 # -- issue 19: hours, formats, the target mix and earned content --------------------------------------
@@ -1132,10 +1158,11 @@ def build(root: Path, seed: int) -> dict[str, int]:
             "status": Status.DRAFT.value,
             "notes": "Fint, Jonas! Spør gjesten om lov til å dele diktet og bruke navnet.",
         })
+        builder.goals()
         clock.set(SAMPLE_DATE, "09:15")
         add_strategy(builder.ws, clock)
         counts = {table: len(builder.ws.view(table)) for table in
-                  ("settings", "channels", "categories", "posts", "people", "events")}
+                  ("settings", "channels", "categories", "posts", "people", "events", "goals")}
         builder.ws.close()
     for snapshot in (root / DEVICES).glob(f"*/{SNAPSHOT_FILE}"):
         snapshot.unlink()  # an optimisation for big workspaces; the sample is small

@@ -48,6 +48,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "campaign": ("campaign", N_("campaigns and seasons on the year wheel: list, add, edit, remove")),
     "idea": ("ideas", N_("drop an idea into the workspace's ideas folder: a note, and a file beside it")),
     "ideas": ("ideas", N_("the ideas inbox: new ideas colleagues dropped, and who gave the ideas used")),
+    "goal": ("goal", N_("goals in your own words, broken down into measurable targets: list, add, edit, remove")),
     "mix": ("strategy", N_("the plan's mix of formats, surfaces and purposes in a week, month or year, against the "
                            "target mix")),
     "hours": ("strategy", N_("ambition against hours: what each week's plan takes to make against the hours people "

@@ -19,6 +19,8 @@ from someplan.i18n import N_, _
 from someplan.textsafe import literal, strict_json
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from rich.console import Console
     from rich.text import Text
 
@@ -67,17 +69,17 @@ def today(catalog: Catalog):
     return effective_today(catalog)[0]
 
 
-def week(args: argparse.Namespace, catalog: Catalog) -> IsoWeek | None:
-    """The week of `--week` or `--date`, None when neither is given."""
+def week(args: argparse.Namespace, catalog: Catalog, day: dt.date | None = None) -> IsoWeek | None:
+    """The week of `--week` or `--date` (read relative to `day`, else today), None when neither is given."""
+    if not (getattr(args, "week", None) or getattr(args, "on", None)):
+        return None  # nothing to read: the parsers are not even imported (a quick status)
     from someplan.domain.weeks import IsoWeek
     from someplan.services.user_input import parse_date, parse_week
 
-    day = today(catalog)
+    day = day or today(catalog)
     if getattr(args, "week", None):
         return parse_week(args.week, day)
-    if getattr(args, "on", None):
-        return IsoWeek.of(parse_date(args.on, day))
-    return None
+    return IsoWeek.of(parse_date(args.on, day))
 
 
 # -- the options and sub-commands every command module builds alike ---------------------------

@@ -153,8 +153,11 @@ def cmd_figures(args) -> int:
 
     if not 1 <= args.weeks <= 520:
         raise UserError(_("--weeks must be from 1 to 520"))
+    from someplan.services.best_times import best_time_lines, best_times_json
+
     with common.open_catalog(args) as catalog:
         report = figures_report(catalog, common.today(catalog), args.weeks)
+        best_json, best_lines = best_times_json(catalog, common.today(catalog)), best_time_lines(catalog, common.today(catalog))
     groups = report.by(args.by)
     rows = [(g.name, g.posts, rounded(g.reach_rate), rounded(g.engagement_rate)) for g in groups]
     if args.json:
@@ -168,6 +171,7 @@ def cmd_figures(args) -> int:
                         "engagement_rate_by_reach_percent": rounded(g.engagement_rate)} for g in groups],
             "page": [{"channel": p.channel, "week": f"{p.week.year}-W{p.week.week:02d}", "reach": p.reach,
                       "new_follows": p.new_follows} for p in report.page],
+            "best_times": best_json,
         })  # fmt: skip
         return 0
     if args.csv:
@@ -205,5 +209,7 @@ def cmd_figures(args) -> int:
         count = lambda n: "–" if n is None else f"{n:,}".replace(",", "\u00a0")  # noqa: E731
         print_table([[p.channel, f"{p.week.year}-W{p.week.week:02d}", count(p.reach), count(p.new_follows)] for p in report.page],
                     [_("channel"), _("week"), _("page reach"), _("new follows")], out)  # fmt: skip
+    for line in best_lines:  # learned from the last year, whatever --weeks says
+        out.print(Text(line))
     return 0
 

@@ -30,14 +30,16 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
 
 
 def cmd_status(args) -> int:
-    from someplan.services.assets import asset_counts
-    from someplan.services.ideas import new_count
-    from someplan.services.status import build_status, report_as_json
+    from someplan.services.asset_counts import asset_counts
+    from someplan.services.catalog import effective_today
+    from someplan.services.status import build_status, new_ideas, report_as_json, status_goals
 
     args.workspace = args.workspace or args.workspace_option
     with common.open_catalog(args) as catalog:
-        report = build_status(catalog, common.week(args, catalog))
-        report = dataclasses.replace(report, assets=asset_counts(catalog), ideas=new_count(catalog))
+        today, note = effective_today(catalog)
+        report = build_status(catalog, common.week(args, catalog, today), today=today, today_note=note)
+        report = dataclasses.replace(report, assets=asset_counts(catalog), ideas=new_ideas(catalog),
+                                     goals=status_goals(catalog, today))  # fmt: skip
     if args.json:
         common.print_json(report_as_json(report))
         return 0
@@ -126,6 +128,8 @@ def _blocks(report: StatusReport, locale: str, width: int) -> list[Pieces | _Wee
     if report.ideas:
         count = ngettext("{count} new in the inbox", "{count} new in the inbox", report.ideas).format(count=report.ideas)
         blocks.append([(_("Ideas:") + " ", "bold"), (count, "green"), (" · " + _("see: someplan ideas"), "dim")])
+    if report.goals:
+        blocks += _goal_lines(report.goals)
     if report.problems:
         blocks.append([(_("Problems:"), "bold red")])
         for problem in report.problems:
@@ -178,6 +182,23 @@ def capacity_line(capacity) -> Pieces:
              Load.UNKNOWN: " · " + _("no hours recorded: someplan people edit NAME --hours 10")}  # fmt: skip
     return [(_("Hours:") + " ", "bold"), (capacity_label(capacity), styles[capacity.load]),
             (words[capacity.load], "dim" if capacity.load is Load.UNKNOWN else styles[capacity.load])]  # fmt: skip
+
+
+def _goal_lines(found) -> list[Pieces]:
+    """ "Goals:" and a line per target: where it stands, the trend, and whether it is reached at this pace."""
+    from someplan.services.goals import TREND_MARKS, pace_label, value_text
+
+    styles = {"on_track": "green", "reached": "green", "behind": "yellow", "missed": "red"}
+    lines: list[Pieces] = [[(_("Goals:"), "bold"), (" · " + _("see: someplan goal list"), "dim")]]
+    for entry in found:
+        for item in entry.targets:
+            s = item.standing
+            lines.append([("  ", ""), user(entry.goal.title, "bold"), (" · ", ""), user(item.text), (": ", ""),
+                          (f"{value_text(item.target.kind, s.now)} {TREND_MARKS[s.trend.value]} ", ""),
+                          (pace_label(s.pace), styles.get(s.pace.value, "dim"))])  # fmt: skip
+        if not entry.targets:
+            lines.append([("  ", ""), user(entry.goal.title, "bold"), (" · " + _("no targets yet"), "dim")])
+    return lines
 
 
 def _overdue_days(days: int) -> str:

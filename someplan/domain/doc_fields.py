@@ -111,6 +111,14 @@ class DocReader:
         if not isinstance(doc, Mapping):
             self.problems.append(_("record is {kind}, not an object").format(kind=type(doc).__name__))
 
+    def keys(self) -> list[str]:
+        """The stored field names (records with fields named by the user's data: goals' targets)."""
+        return [key for key in self._doc if isinstance(key, str)]
+
+    def raw(self, key: str) -> object:
+        """A field as stored, for a caller that checks it itself."""
+        return self._doc.get(key)
+
     def _raw(self, key: str) -> object:
         return self._doc.get(key)
 

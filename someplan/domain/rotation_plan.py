@@ -48,7 +48,9 @@ The rules, in the order they apply to a week:
   proposal) at the category's preferred time is passed over, and so is a channel with no such
   day left (the next channel by the rule above); only when every channel with room has its slot
   at that time taken on every open day does the proposal go out without a time.
-- **Time:** the category's preferred time, or None (no time: the planner picks one).
+- **Time:** the category's preferred time; without one, the time learned for the channel and
+  weekday (`best_times`: `domain.best_times.preferred_times`) when that slot is free; else None
+  (no time: the planner picks one). `Proposal.time_from` says which it was.
 - **Backlog:** the category's undated posts with status ready or draft, oldest id first (ids are
   ULIDs/UUIDv7, so that is creation order). Ready posts go before drafts; a post already tied to a
   channel only goes to a proposal on that channel. They are handed out to the proposals in date
@@ -72,8 +74,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from enum import StrEnum
 
@@ -141,6 +143,9 @@ class Proposal:
     post: str | None = None  # id of the backlog post to place there; None: write a new draft
     reason: Standing = Standing.DUE  # OVERDUE or DUE: the cadence asks for it; AHEAD: fills a slot early
     on_holiday: bool = False  # only with allow_holidays
+    # Why this time: "category" (its preferred time), "learned" (best times), "" (none). An
+    # explanation, not part of what is proposed: two proposals of one slot are equal.
+    time_from: str = field(default="", compare=False)
 
     @property
     def week(self) -> IsoWeek:
@@ -195,9 +200,10 @@ def propose(
     allow_same_day: bool = False,
     allow_holidays: bool = False,
     fill_ahead: bool = True,
+    best_times: Mapping[tuple[str, int], time] | None = None,
 ) -> RotationPlan:
     """Standings, empty slots and proposals for `weeks`; the rules are in the module docstring."""
-    planner = _Planner(categories, channels, posts, today, frozenset(holidays), allow_same_day, allow_holidays)
+    planner = _Planner(categories, channels, posts, today, frozenset(holidays), allow_same_day, allow_holidays, best_times)
     return RotationPlan(tuple(planner.week(week, fill_ahead) for week in sorted(set(weeks))))
 
 
@@ -282,7 +288,9 @@ class _Planner:
         holidays: frozenset[date],
         allow_same_day: bool,
         allow_holidays: bool,
+        best_times: Mapping[tuple[str, int], time] | None = None,
     ) -> None:
+        self.best_times = best_times or {}
         self.categories = sorted(categories, key=lambda category: category.id)
         self.by_id = {category.id: category for category in self.categories}
         self.targets = {channel.id: channel.target_per_week for channel in channels if channel.target_per_week > 0}
@@ -414,9 +422,14 @@ class _Planner:
             return (self.on_channel_day[channel, day], distance, self.on_day[day], day)
 
         day = min(free, key=preference)
+        time_from = "category" if at is not None else ""
+        if category.time is None:
+            learned = self.best_times.get((channel, day.weekday()))
+            if learned is not None and (channel, day, learned) not in self.taken_times:
+                at, time_from = learned, "learned"
         room[channel] -= 1
         self._add(category.id, channel, day, at)
-        return Proposal(category.id, channel, day, at, None, reason, day in self.holidays)
+        return Proposal(category.id, channel, day, at, None, reason, day in self.holidays, time_from)
 
     def _from_backlog(self, proposals: list[Proposal]) -> list[Proposal]:
         """Hand out backlog posts to `proposals` (in date order): ready first, then drafts, oldest first."""

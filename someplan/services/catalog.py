@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
+import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from itertools import chain
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from someplan.domain.category import Category, rotation_order
 from someplan.domain.channel import Channel
@@ -20,17 +20,21 @@ from someplan.domain.settings import WorkspaceSettings
 from someplan.domain.weeks import day_label
 from someplan.i18n import N_, _, language
 from someplan.services.errors import UserError
+from someplan.store import post_index
+from someplan.store.post_index import PostIndex
 from someplan.store.workspace import Workspace
 from someplan.textsafe import literal
 
 if TYPE_CHECKING:
     from someplan.domain.batch import BatchSession
+    from someplan.domain.goals import Goal
     from someplan.domain.person import Person
 
 POSTS, CHANNELS, CATEGORIES, PEOPLE, EVENTS, SETTINGS = "posts", "channels", "categories", "people", "events", "settings"
 BATCHES = "batches"
 SETTINGS_ID = "workspace"
-TODAY_ENV = "SOMEPLAN_TODAY"  # YYYY-MM-DD: pins "today", for demos, scripts and tests
+TODAY_ENV = "SOMEPLAN_TODAY"
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # YYYY-MM-DD: pins "today", for demos, scripts and tests
 
 R = TypeVar("R")
 
@@ -46,13 +50,6 @@ class Named(Protocol):
 
 
 N = TypeVar("N", bound=Named)
-
-
-class _DateIndex(NamedTuple):
-    days: list[str]  # the distinct first ten characters of the text dates, sorted
-    ids: list[list[tuple[int, str]]]  # for each of `days`: (position in the store's order, post id)
-    by_category: dict[str, list[str]]  # category id → its posts' non-empty date texts, sorted
-    backlog: list[tuple[int, str]]  # undated drafts and ready posts
 
 
 class Catalog:
@@ -74,46 +71,38 @@ class Catalog:
         low, high = first.isoformat(), last.isoformat()
         with self.workspace.lock:
             index = self._date_index()
-            chosen = sorted(chain.from_iterable(index.ids[bisect_left(index.days, low) : bisect_right(index.days, high)]))
-            docs = self.workspace.view(POSTS)
+            at, to = bisect_left(index.days, low), bisect_right(index.days, high)
+            chosen = sorted(chain.from_iterable(index.ids[at:to]))
+            docs = self._post_docs(index.days[at:to])
             return [Post.from_doc(docs[rid], rid) for _position, rid in chosen]
 
-    def _date_index(self) -> _DateIndex:
+    def _post_docs(self, days: Iterable[str], backlog: bool = False) -> Mapping[str, dict[str, Any]]:
+        """The stored posts of `days` (and the undated, with `backlog`): from the workspace's
+        read cache month by month while it holds, else the whole table."""
+        months = {day[:7] for day in days} | ({""} if backlog else set())
+        found = self.workspace.post_docs(months)
+        return found if found is not None else self.workspace.view(POSTS)
+
+    def docs_between(self, first: dt.date, last: dt.date) -> list[tuple[str, dict[str, Any]]]:
+        """(id, stored fields) of the posts dated from `first` to `last`, undecoded: for a caller
+        that reads a few fields of thousands of posts (best times, goals)."""
+        low, high = first.isoformat(), last.isoformat()
+        with self.workspace.lock:
+            index = self._date_index()
+            at, to = bisect_left(index.days, low), bisect_right(index.days, high)
+            chosen = sorted(chain.from_iterable(index.ids[at:to]))
+            docs = self._post_docs(index.days[at:to])
+            return [(rid, docs[rid]) for _position, rid in chosen]
+
+    def _date_index(self) -> PostIndex:
         return self._derived("date_index", self._make_date_index)
 
-    def _make_date_index(self) -> _DateIndex:
-        # One walk over the posts per workspace version, shared by the week, the figures, the
-        # rotation and its due categories. ISO dates compare as text (anything else is left to
-        # Post.from_doc's tolerant reading); a text sorts before `low` exactly when its first
-        # ten characters do, so the per-category lists answer "latest before" by bisection.
-        # Posts are bucketed by day, so only the few thousand distinct days are sorted; the
-        # collector is held off while tens of thousands of long-lived tuples are made.
-        by_day: dict[str, list[tuple[int, str]]] = {}
-        by_category: dict[str, list[str]] = {}
-        backlog: list[tuple[int, str]] = []
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            for position, (rid, doc) in enumerate(self.workspace.view(POSTS).items()):
-                day = doc.get("date")
-                if isinstance(day, str):
-                    bucket = by_day.get(day[:10])
-                    if bucket is None:
-                        by_day[day[:10]] = [(position, rid)]
-                    else:
-                        bucket.append((position, rid))
-                    category = doc.get("category")
-                    if isinstance(category, str) and day:
-                        by_category.setdefault(category, []).append(day)
-                elif doc.get("status") in ("draft", "ready"):
-                    backlog.append((position, rid))
-        finally:
-            if collecting:
-                gc.enable()
-        days = sorted(by_day)
-        for dates in by_category.values():
-            dates.sort()
-        return _DateIndex(days, [by_day[day] for day in days], by_category, backlog)
+    def asset_references(self) -> list[list[Any]]:
+        """The asset references of every post that has any, as stored."""
+        return list(self._date_index().assets.values())
+
+    def _make_date_index(self) -> PostIndex:
+        return self.workspace.post_index() or post_index.make(self.workspace.view(POSTS))
 
     def _derived(self, name: str, compute: Callable[[], R]) -> R:
         """A value computed from the records once per workspace version (many callers a redraw)."""
@@ -144,8 +133,9 @@ class Catalog:
         low = first.isoformat()
         with self.workspace.lock:
             index = self._date_index()
-            chosen = sorted([*chain.from_iterable(index.ids[bisect_left(index.days, low) :]), *index.backlog])
-            docs = self.workspace.view(POSTS)
+            at = bisect_left(index.days, low)
+            chosen = sorted([*chain.from_iterable(index.ids[at:]), *index.backlog])
+            docs = self._post_docs(index.days[at:], backlog=True)
             found = [_rotation_post(docs[rid], rid) for _position, rid in chosen]
             before = {}
             for category, days in sorted(index.by_category.items()):
@@ -164,6 +154,19 @@ class Catalog:
         return self._derived("date_range", self._date_range)
 
     def _date_range(self) -> tuple[dt.date, dt.date] | None:
+        index = self._date_index()
+        if self.workspace.post_index() is not None and all(map(_ISO_DAY.fullmatch, index.days)):
+            # Days that are plain ISO dates sort as the dates do: the first and the last day
+            # with a post whose whole date text reads are the range (a few months read, not all).
+            def first_of(positions: Iterable[int]) -> dt.date | None:
+                for at in positions:
+                    docs = self._post_docs([index.days[at]])
+                    if any(parse_date(docs[rid].get("date")) for _position, rid in index.ids[at]):
+                        return dt.date.fromisoformat(index.days[at])
+                return None
+
+            low, high = first_of(range(len(index.days))), first_of(reversed(range(len(index.days))))
+            return (low, high) if low and high else None
         dates = [found for doc in self.workspace.view(POSTS).values() if (found := parse_date(doc.get("date")))]
         return (min(dates), max(dates)) if dates else None
 
@@ -189,6 +192,11 @@ class Catalog:
 
     def events(self) -> list[Event]:
         return self._records(EVENTS, Event.from_doc)
+
+    def goals(self) -> list[Goal]:
+        from someplan.domain.goals import Goal  # deferred: only a workspace with goals needs it
+
+        return self._records("goals", Goal.from_doc)
 
     def settings(self) -> WorkspaceSettings:
         return WorkspaceSettings.from_doc(self.workspace.view(SETTINGS).get(SETTINGS_ID, {}))
@@ -229,6 +237,9 @@ class Catalog:
         """A post by id or by a unique start of its id (at least 6 characters)."""
         text = text.strip().lower()
         with self.workspace.lock:  # looked up by id: only the one post is decoded
+            read = self.workspace.post_docs(None)  # the months read so far (the backlog's, for status)
+            if read is not None and text in read:
+                return Post.from_doc(read[text], text)
             docs = self.workspace.view(POSTS)
             if text in docs:
                 return Post.from_doc(docs[text], text)

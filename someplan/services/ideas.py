@@ -26,6 +26,7 @@ from someplan.i18n import N_, _, language
 from someplan.services.assets import AssetEntry, asset_root, fingerprint, scan_folder
 from someplan.services.catalog import PEOPLE, POSTS, Catalog
 from someplan.services.errors import UserError
+from someplan.services.idea_folder import ideas_root as ideas_root
 from someplan.store.atomic import TEMP_PREFIX, atomic_write, fsync_folder
 from someplan.store.workspace import new_record_id
 
@@ -35,14 +36,6 @@ if TYPE_CHECKING:
 
 IDEAS = "ideas"
 TEXT_READ_BYTES = 64 * 1024  # a note longer than this is previewed and drafted from its start
-
-
-def ideas_root(catalog: Catalog) -> Path:
-    folder = catalog.settings().ideas_folder or "ideas/"
-    workspace = catalog.workspace.root.resolve()
-    root = (workspace / folder).resolve()
-    # Like the asset folder: outside the workspace only when given absolutely.
-    return root if Path(folder).is_absolute() or root.is_relative_to(workspace) else workspace / "ideas"
 
 
 @dataclass

@@ -18,10 +18,12 @@ def write_report(catalog: Catalog, period: Period | None, today: dt.date, output
     """Build the report of `period` (None: the last whole month) and write it; `output` is a file
     or a folder (None: the workspace's exports folder)."""
 
+    from someplan.services.goals import report_lines as goal_lines
     from someplan.services.ideas import report_lines
 
     period = period or last_whole_month(today)
-    report = build_report(catalog, period, today, ideas=report_lines(catalog, period.first, period.last))
+    goals = goal_lines(catalog, period.first, period.last, today)
+    report = build_report(catalog, period, today, goals=goals, ideas=report_lines(catalog, period.first, period.last))
     device = device_id(catalog.workspace)
     root = catalog.workspace.root
     path = target_path(output, root, default_name("report", device, report.slug()))

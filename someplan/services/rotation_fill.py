@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from someplan.domain.category import Category
 from someplan.domain.post import Status
@@ -13,8 +13,10 @@ from someplan.domain.weeks import IsoWeek
 from someplan.i18n import _, language, ngettext
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.holiday_cache import cached_public_holidays
-from someplan.services.undo import Undo
 from someplan.store.workspace import Change, new_record_id
+
+if TYPE_CHECKING:
+    from someplan.services.undo import Undo
 
 MAX_FILL_WEEKS = 26
 
@@ -27,11 +29,19 @@ def holidays_between(first: dt.date, last: dt.date, locale: str = "nb") -> dict[
 
 
 def fill_plan(catalog: Catalog, weeks: Sequence[IsoWeek], today: dt.date, *, allow_holidays: bool = False) -> RotationPlan:
-    """The rotation's proposal for `weeks` (nothing written)."""
+    """The rotation's proposal for `weeks` (nothing written); a category without a time of its
+    own gets the time learned for the channel and weekday (services.best_times)."""
+    from someplan.domain.best_times import preferred_times
+    from someplan.services.best_times import learned_times
+
     first, last = min(weeks), max(weeks)
     holidays = holidays_between(first.monday, last.sunday, language())
     posts = catalog.rotation_posts(min(first.monday, today))
-    return propose(catalog.categories(), catalog.channels(), posts, weeks, today, holidays, allow_holidays=allow_holidays)
+    categories = catalog.categories()
+    # Learning reads a year of posts: only when some category leaves the time open.
+    best = preferred_times(learned_times(catalog, today)) if any(c.time is None for c in categories) else {}
+    return propose(categories, catalog.channels(), posts, weeks, today, holidays, allow_holidays=allow_holidays,
+                   best_times=best)  # fmt: skip
 
 
 def why_nothing_to_fill(plan: RotationPlan) -> str:
@@ -116,6 +126,8 @@ def fill(catalog: Catalog, proposals: Iterable[Proposal]) -> tuple[list[str], li
     posts = catalog.workspace.view(POSTS)
     before = {post_id: {k: posts[post_id].get(k) for k in ("date", "time", "channel")} for post_id in placed}
     catalog.workspace.write(changes)
+    from someplan.services.undo import Undo  # deferred: status only proposes, it never fills
+
     parts = [Undo.of_insert("", POSTS, post_id) for post_id in created]
     parts += [Undo.of_fields("", POSTS, post_id, fields) for post_id, fields in before.items()]
     count = len(created) + len(placed)

@@ -20,6 +20,7 @@ from someplan.rounding import rounded
 from someplan.services.calendar_data import calendar_problems_as_problems, days_between
 from someplan.services.capacity import capacity_json, capacity_of
 from someplan.services.catalog import Catalog, effective_today
+from someplan.services.idea_folder import ideas_root
 from someplan.store.problems import Problem
 
 FIGURE_WEEKS = 4
@@ -70,6 +71,7 @@ class NextProposal:
     colour: str
     reason: str  # overdue, due or ahead
     backlog_title: str | None  # the ready/draft post it would place; None: a new draft
+    time_from: str = ""  # why that time: "category", "learned" (best times) or "" (no time)
 
 
 @dataclass(frozen=True)
@@ -109,16 +111,22 @@ class StatusReport:
     figures: Figures
     problems: tuple[Problem, ...] = field(default=())
     next_proposal: NextProposal | None = None
-    assets: dict[str, int] | None = None  # files, new, unused, missing (services.assets.asset_counts)
-    ideas: int | None = None  # new ideas in the ideas inbox (services.ideas.new_count)
+    assets: dict[str, int] | None = None  # files, new, unused, missing (services.asset_counts)
+    ideas: int | None = None  # new ideas in the ideas inbox (new_ideas)
+    goals: tuple[Any, ...] = ()  # services.goals.GoalStanding of the goals under way (status_goals)
     capacity: Capacity | None = None  # the week's hours needed against the hours there are
 
 
 def build_status(
-    catalog: Catalog, week: IsoWeek | None = None, on: dt.date | None = None, today: dt.date | None = None
+    catalog: Catalog,
+    week: IsoWeek | None = None,
+    on: dt.date | None = None,
+    today: dt.date | None = None,
+    today_note: str | None = None,
 ) -> StatusReport:
-    """The week of `on`, else `week`, else today's; `today` is looked up unless given."""
-    today, note = (today, None) if today else effective_today(catalog)
+    """The week of `on`, else `week`, else today's; `today` (and why it is not the real one,
+    `today_note`: see `effective_today`) is looked up unless given."""
+    today, note = (today, today_note) if today else effective_today(catalog)
     if on is not None:
         week = IsoWeek.of(on)
     week = week or IsoWeek.of(today)
@@ -197,6 +205,7 @@ def next_proposal(
         category.colour if category else "",
         first.reason.value,
         backlog,
+        first.time_from,
     )
 
 
@@ -267,15 +276,39 @@ def report_as_json(report: StatusReport) -> dict[str, Any]:
         "problems": [p.as_dict() for p in report.problems],
         **({"assets": report.assets} if report.assets is not None else {}),
         **({"ideas": {"new": report.ideas}} if report.ideas is not None else {}),
+        "goals": _goals_json(report.goals),
         **({"capacity": capacity_json(report.capacity)} if report.capacity is not None else {}),
     }
+
+
+GOAL_SHOWN_DAYS = 28  # a goal whose period ended shows its verdict this long after
+
+
+def status_goals(catalog: Catalog, today: dt.date) -> tuple[Any, ...]:
+    """The goals under way (started, and not ended more than GOAL_SHOWN_DAYS ago) with where
+    their targets stand; nothing is imported or computed for a workspace without goals."""
+    if not catalog.workspace.view("goals"):
+        return ()
+    from someplan.services.goals import goals, standings
+
+    shown = [g for g in goals(catalog) if g.start and g.end and g.start <= today <= g.end + dt.timedelta(days=GOAL_SHOWN_DAYS)]
+    return tuple(standings(catalog, today, shown)) if shown else ()
+
+
+def _goals_json(found: tuple[Any, ...]) -> list[dict[str, Any]]:
+    if not found:
+        return []
+    from someplan.services.goals import goal_json
+
+    return [goal_json(entry) for entry in found]
 
 
 def _proposal_json(proposal: NextProposal | None) -> dict[str, Any] | None:
     if proposal is None:
         return None
     return {"date": proposal.date.isoformat(), "time": proposal.time or None, "channel": proposal.channel,
-            "category": proposal.category, "reason": proposal.reason, "backlog_title": proposal.backlog_title}  # fmt: skip
+            "category": proposal.category, "reason": proposal.reason, "backlog_title": proposal.backlog_title,
+            "time_from": proposal.time_from or None}  # fmt: skip
 
 
 def _round(value: float | None) -> float | None:
@@ -289,3 +322,13 @@ def asset_folder_problems(catalog: Catalog) -> tuple[Problem, ...]:
     from someplan.services.assets import asset_folder_problems as problems
 
     return problems(catalog)
+
+
+def new_ideas(catalog: Catalog) -> int:
+    """New ideas in the inbox; the ideas service (and the asset machinery it reads the folder
+    with) is imported only when there is an ideas folder (start-up budget)."""
+    if not ideas_root(catalog).is_dir():
+        return 0
+    from someplan.services.ideas import new_count
+
+    return new_count(catalog)

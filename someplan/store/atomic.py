@@ -31,12 +31,21 @@ _machine_token: str | None = None
 
 
 def _machine() -> str:
-    """Six hex digits for this machine (of its host name; no socket import at start-up)."""
+    """Six hex digits of this machine's fingerprint (the one its device identity is bound to)."""
     global _machine_token
     if _machine_token is None:
-        name = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
-        _machine_token = f"{zlib.crc32(name.encode()) & 0xFFFFFF:06x}"
+        from someplan.store.machine import machine_fingerprint  # deferred: hashlib and socket, for writers only
+
+        _machine_token = machine_fingerprint()[:6]
     return _machine_token
+
+
+def _legacy_machine() -> str:
+    """The token older versions put in their temp files' names: a CRC of the host name."""
+    name = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+    return f"{zlib.crc32(name.encode()) & 0xFFFFFF:06x}"
+
+
 _TEMP_RE = re.compile(rf"^{re.escape(TEMP_PREFIX)}(?:([0-9a-f]{{6}})-(\d+)-)?[0-9a-f]{{12}}\.tmp$")
 STALE_TEMP_S = 3600
 
@@ -83,7 +92,7 @@ def remove_stale_temp_files(folder: Path, now_s: Callable[[], float] = time.time
         return
     for path in paths:
         match = _TEMP_RE.match(path.name)
-        if not match or (match[1] and match[1] != _machine()):
+        if not match or (match[1] and match[1] not in (_machine(), _legacy_machine())):
             continue
         try:
             if match[2] and int(match[2]) != os.getpid() and not _running(int(match[2])):
@@ -106,22 +115,33 @@ def _running(pid: int) -> bool:
     return True
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that readers see the old file or the new one, never a mix."""
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
+    """Replace `path` with `data` so that readers see the old file or the new one, never a mix.
+
+    `durable=False`, for what can be rebuilt at any time (this machine's caches): no fsync, and
+    no waiting for a reader on Windows that holds the file open (the write fails instead)."""
     folder = path.parent
     temp = folder / f"{TEMP_PREFIX}{_machine()}-{os.getpid()}-{os.urandom(6).hex()}.tmp"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
     try:
         try:
-            _write_all(fd, data)
-            _fsync(fd)
+            if durable:
+                _write_all(fd, data)
+                _fsync(fd)
+            else:
+                with os.fdopen(os.dup(fd), "wb") as handle:
+                    handle.write(data)
         finally:
             os.close(fd)
-        _replace_with_retry(temp, path)
+        if durable:
+            _replace_with_retry(temp, path)
+        else:
+            os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    fsync_folder(folder)
+    if durable:
+        fsync_folder(folder)
 
 
 def _replace_with_retry(src: Path, dst: Path) -> None:

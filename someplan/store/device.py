@@ -20,6 +20,7 @@ from pathlib import Path
 from someplan.store.atomic import atomic_write
 from someplan.store.filelock import file_lock
 from someplan.store.hlc import DEVICE_ID_RE
+from someplan.store.machine import machine_fingerprint
 from someplan.store.ops import loads
 from someplan.store.user_dirs import config_dir, state_dir
 
@@ -32,21 +33,6 @@ def new_device_id() -> str:
     import secrets  # the modules of this file that only minting or a first start need are deferred
 
     return "".join(secrets.choice(ID_ALPHABET) for _ in range(12))
-
-
-def machine_fingerprint() -> str:
-    """A stable token of this machine that a copied config file does not carry along."""
-    import hashlib
-    import socket
-
-    parts = [socket.gethostname()]
-    for candidate in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
-        try:
-            parts.append(Path(candidate).read_text().strip())
-            break
-        except OSError:
-            continue
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
 def default_display_name() -> str:

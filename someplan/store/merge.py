@@ -30,7 +30,10 @@ class MergedState:
     def __init__(self) -> None:
         self._cells: dict[RecordRef, dict[str, Cell]] = {}
         self._load_cells: Callable[[], dict[RecordRef, dict[str, Cell]]] | None = None
-        self.views: dict[str, dict[str, dict[str, Any]]] = {}
+        self._views: dict[str, dict[str, dict[str, Any]]] = {}
+        # A table whose records are read only when first asked for (the posts, from a cache that
+        # also answers by date without them: see Workspace.post_docs).
+        self._pending: tuple[str, Callable[[], dict[str, dict[str, Any]]]] | None = None
         self.max_stamp = ""  # the greatest stamp up to the horizon: what our clock may follow
         self.horizon = "~"  # stamps beyond it are too far ahead to follow (set by the reader)
 
@@ -41,12 +44,40 @@ class MergedState:
             self._cells = load()
         return self._cells
 
+    @property
+    def views(self) -> dict[str, dict[str, dict[str, Any]]]:
+        if self._pending is not None:
+            table, load = self._pending
+            self._pending = None
+            self._views[table] = load()
+        return self._views
+
+    @views.setter
+    def views(self, views: dict[str, dict[str, dict[str, Any]]]) -> None:
+        self._views, self._pending = views, None
+
+    @property
+    def deferred_table(self) -> str | None:
+        """The table not read yet: nothing was merged, written or asked of all of it since."""
+        return self._pending[0] if self._pending is not None else None
+
+    @property
+    def cells_deferred(self) -> bool:
+        """The cells are not read yet: nothing was merged or written since the views were taken."""
+        return self._load_cells is not None
+
     def defer_cells(
-        self, views: dict[str, dict[str, dict[str, Any]]], load: Callable[[], dict[RecordRef, dict[str, Cell]]], max_stamp: str
+        self,
+        views: dict[str, dict[str, dict[str, Any]]],
+        load: Callable[[], dict[RecordRef, dict[str, Cell]]],
+        max_stamp: str,
+        table: tuple[str, Callable[[], dict[str, dict[str, Any]]]] | None = None,
     ) -> None:
         """Take ready views now and the cells only when first needed (a snapshot's fast start:
-        reading needs the views; only merging or writing needs the per-field stamps)."""
+        reading needs the views; only merging or writing needs the per-field stamps); `table`,
+        one table's name and what reads its records, when first asked for."""
         self.views, self._load_cells, self.max_stamp = views, load, max_stamp
+        self._pending = table
 
     def apply(self, ops: Iterable[Op], update_views: bool = True) -> set[RecordRef]:
         """Merge ops; the records whose visible state may have changed."""
@@ -101,6 +132,8 @@ class MergedState:
     # -- questions the app asks ------------------------------------------------------------
 
     def view(self, table: str) -> dict[str, dict[str, Any]]:
+        if self._pending is not None and table != self._pending[0]:
+            return self._views.get(table, {})  # another table: the deferred one stays unread
         return self.views.get(table, {})
 
     def deleted_ids(self, table: str) -> list[str]:

@@ -13,24 +13,36 @@ Anything else (a file gone, shortened or rewritten, an older version restored) c
 back from a merged state, so the whole workspace is read again.
 
 The views and the cells are kept as separate marshal blobs: the views are all a reader needs;
-the cells (the winning op of every field) only once something has to be merged or written.
+the cells (the winning op of every field) only once something has to be merged or written. The
+file stays open from `load` on, so the cells read later are those of the views read then, even
+after another process of this machine saved a newer cache in its place (a new file: the one held
+open is unchanged). It also keeps this machine's verdicts on its private copies of its own
+segments, so a warm start reads none of them.
+
+The posts, the one table that grows with the years, are kept apart: month by month, with their
+index (`someplan.store.post_index`), so that a reader asked for a week reads the index and a few
+months, not the whole history; the rest is read only when something asks for all posts.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+import weakref
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from someplan.store.atomic import atomic_write
 from someplan.store.merge import Cell, RecordRef
 from someplan.store.ops import UNSET
+from someplan.store.post_index import POSTS, PostIndex, make, month_of
 
-VERSION = 2
-SETTLED_NS = 2_000_000_000  # a file last changed this long before a look is taken as still
+VERSION = 4  # 3: the private copies' verdicts in the notes; 4: the posts by month, with their index
+# (device, segment name) -> its signature, the shared file's signature when compared, ops missing there
+Verdicts = dict[tuple[str, str], tuple[tuple[Any, ...], tuple[Any, ...] | None, int]]
 
 
 @dataclass(frozen=True)
@@ -43,23 +55,90 @@ class FileNote:
     name: str | None = None  # a device file's display name
 
 
-@dataclass
 class Cached:
-    files: dict[str, FileNote]
-    views: dict[str, dict[str, dict[str, Any]]]
-    max_stamp: str
-    _path: Path
-    _offset: int  # where the cells begin
-    _token: bytes  # the same at the cells' head: they belong to these views
+    """A loaded cache: the notes and views at once, the cells from the same file when asked."""
+
+    def __init__(
+        self, files: dict[str, FileNote], views: dict[str, dict[str, dict[str, Any]]], max_stamp: str,
+        private: Verdicts, file: BinaryIO, offset: int, token: bytes,
+        index: PostIndex, order: list[str], months: dict[str, tuple[int, int, int]],
+    ) -> None:  # fmt: skip
+        self.files, self.views, self.max_stamp, self.private = files, views, max_stamp, private
+        self.index = index  # of the posts, which are not in `views`: see `posts`
+        self._order = order  # the posts' ids in the store's order
+        self._months = months  # month -> where its posts lie (offset, length, CRC)
+        self._loaded: dict[str, dict[str, dict[str, Any]]] = {}
+        self._file: BinaryIO | None = file
+        self._offset = offset  # where the cells begin
+        self._token = token  # the same at the cells' head: they belong to these views
+        self._closer = weakref.finalize(self, file.close)
+
+    def posts(self, months: set[str]) -> dict[str, dict[str, Any]] | None:
+        """The posts of `months` ("" for the undated), each month read once; None when one does
+        not read as noted (then nothing of this cache's posts is to be trusted)."""
+        found: dict[str, dict[str, Any]] = {}
+        for month in sorted(months):
+            chunk = self._loaded.get(month)
+            if chunk is None:
+                where = self._months.get(month)
+                if where is None:
+                    continue  # no post in that month
+                offset, length, crc = where
+                try:
+                    if self._file is None:
+                        return None
+                    self._file.seek(offset)
+                    data = self._file.read(length)
+                    if len(data) != length or zlib.crc32(data) != crc:
+                        return None
+                    chunk = self._loaded[month] = marshal.loads(data)
+                except (OSError, ValueError, EOFError, TypeError):
+                    return None
+            found.update(chunk)
+        return found
+
+    def months_read(self) -> set[str]:
+        return set(self._loaded)
+
+    def all_posts(self) -> dict[str, dict[str, Any]] | None:
+        """Every post, in the store's order (as the views held them when saved)."""
+        found = self.posts(set(self._months))
+        if found is None or len(found) != len(self._order):
+            return None
+        try:
+            return {rid: found[rid] for rid in self._order}
+        except KeyError:
+            return None
+
+    def close(self) -> None:
+        self._file = None
+        self._closer()
+
+    def raw_cells(self) -> tuple[bytes, bytes, bytes] | None:
+        """The token, CRC and cells as stored, for a new cache whose cells did not change (their
+        CRC is checked when they are read, as in this file)."""
+        body = self._read_cells()
+        if body is None or len(body) < len(self._token) + 8:
+            return None
+        return self._token, body[len(self._token) : len(self._token) + 8], body[len(self._token) + 8 :]
+
+    def _read_cells(self) -> bytes | None:
+        if self._file is None:
+            return None
+        try:
+            self._file.seek(self._offset)
+            return self._file.read()
+        except (OSError, ValueError):
+            return None
 
     def cells(self, replay: Callable[[], dict[RecordRef, dict[str, Cell]]]) -> dict[RecordRef, dict[str, Cell]]:
-        """The cells, read when first needed; `replay()` when the file changed or does not parse."""
+        """The cells, read when first needed; `replay()` when they do not parse."""
         new = tuple.__new__
+        data = self._read_cells()  # the file stays open for the posts; closed when this is dropped
+        if data is None:
+            return replay()
+        head, body = data[: len(self._token) + 8], memoryview(data)[len(self._token) + 8 :]
         try:
-            with open(self._path, "rb") as f:
-                f.seek(self._offset)
-                head = f.read(len(self._token) + 8)
-                body = f.read()
             if head[: len(self._token)] != self._token or int(head[len(self._token) :], 16) != zlib.crc32(body):
                 return replay()
             cells: dict[RecordRef, dict[str, Cell]] = {}
@@ -68,7 +147,7 @@ class Cached:
                     name: new(Cell, (row[0], row[2] if len(row) > 2 else UNSET, row[1])) for name, row in fields.items()
                 }
             return cells
-        except (OSError, ValueError, EOFError, TypeError, IndexError, AttributeError):
+        except (ValueError, EOFError, TypeError, IndexError, AttributeError):
             return replay()
 
 
@@ -78,29 +157,41 @@ def path_for(state_dir: Path, workspace_id: str, root: Path) -> Path:
     return state_dir / "read-cache" / f"{workspace_id}-{where:08x}.bin"
 
 
-# Layout: MAGIC, the lengths of the notes and the views (16 hex digits each), their CRC (8), the
-# notes, the views, then the token, the cells' CRC and the cells. A reader that finds every file as
-# noted reads up to the views only.
-MAGIC = b"spcache2"
+# Layout: MAGIC, the lengths of the notes, the views (all but the posts) and the posts' index (16
+# hex digits each), their CRC (8); the notes, the views, the index; the posts month by month (where
+# each lies is in the index); then the token, the cells' CRC and the cells. A reader that finds
+# every file as noted reads up to the index, and the months it is asked for.
+MAGIC = b"spcache4"
+HEAD = 8 + 3 * 16 + 8
 
 
 def load(path: Path) -> Cached | None:
     try:
-        with open(path, "rb") as f:
-            head = f.read(48)
-            if len(head) != 48 or head[:8] != MAGIC:
-                return None
-            notes_len, views_len, crc = int(head[8:24], 16), int(head[24:40], 16), int(head[40:48], 16)
-            body = f.read(notes_len + views_len)
-        if len(body) != notes_len + views_len or zlib.crc32(body) != crc:
-            return None
-        version, token, files, max_stamp = marshal.loads(body[:notes_len])
+        f = open(path, "rb")  # noqa: SIM115 - kept open for the cells: see the module's doc
+    except OSError:
+        return None
+    try:
+        head = f.read(HEAD)
+        if len(head) != HEAD or head[:8] != MAGIC:
+            raise ValueError
+        notes_len, views_len, index_len = int(head[8:24], 16), int(head[24:40], 16), int(head[40:56], 16)
+        body = f.read(notes_len + views_len + index_len)
+        if len(body) != notes_len + views_len + index_len or zlib.crc32(body) != int(head[56:64], 16):
+            raise ValueError
+        version, token, files, max_stamp, private = marshal.loads(body[:notes_len])
         if version != VERSION:
-            return None
+            raise ValueError
         notes = {relpath: FileNote(tuple(n[0]), *n[1:]) for relpath, n in files.items()}
-        views = marshal.loads(body[notes_len:])
-        return Cached(notes, views, max_stamp, path, 48 + notes_len + views_len, token)
+        verdicts = {(device, name): (tuple(sig), tuple(shared) if shared else None, count)
+                    for device, name, sig, shared, count in private}  # fmt: skip
+        views = marshal.loads(body[notes_len : notes_len + views_len])
+        index, order, months = marshal.loads(body[notes_len + views_len :])
+        start = HEAD + len(body)  # where the months begin
+        where = {month: (start + offset, length, crc) for month, (offset, length, crc) in months.items()}
+        cells_at = start + sum(length for _offset, length, _crc in months.values())
+        return Cached(notes, views, max_stamp, verdicts, f, cells_at, token, PostIndex(*index), order, where)
     except (OSError, ValueError, EOFError, TypeError, IndexError):
+        f.close()
         return None
 
 
@@ -108,26 +199,39 @@ def save(
     path: Path,
     files: dict[str, FileNote],
     views: dict[str, dict[str, dict[str, Any]]],
-    cells: dict[RecordRef, dict[str, Cell]],
+    cells: dict[RecordRef, dict[str, Cell]] | tuple[bytes, bytes, bytes],
     max_stamp: str,
+    private: Verdicts,
 ) -> None:
-    """Write the cache (no fsync: a cache lost in a crash is rebuilt); errors are the caller's."""
-    rows = {
-        ref: {name: (cell[0], cell[2]) if cell[1] is UNSET else (cell[0], cell[2], cell[1]) for name, cell in fields.items()}
-        for ref, fields in cells.items()
-    }
-    token = os.urandom(8).hex().encode()
+    """Write the cache (not fsync'd: a cache lost in a crash is rebuilt); errors are the caller's.
+    `cells` may be the token, CRC and bytes of an earlier cache's (`Cached.raw_cells`)."""
+    if isinstance(cells, tuple):
+        token, cells_crc, cells_data = cells
+    else:
+        rows = {
+            ref: {name: (cell[0], cell[2]) if cell[1] is UNSET else (cell[0], cell[2], cell[1]) for name, cell in fields.items()}
+            for ref, fields in cells.items()
+        }
+        token, cells_data = os.urandom(8).hex().encode(), marshal.dumps(rows)
+        cells_crc = b"%08x" % zlib.crc32(cells_data)
+    verdicts = [(device, name, sig, shared, count) for (device, name), (sig, shared, count) in private.items()]
     notes = marshal.dumps((VERSION, token, {
         relpath: (n.signature, n.settled, n.digest, n.max_stamp, n.problem, n.name) for relpath, n in files.items()
-    }, max_stamp))  # fmt: skip
-    views_data, cells_data = marshal.dumps(views), marshal.dumps(rows)
-    head = MAGIC + b"%016x%016x%08x" % (len(notes), len(views_data), zlib.crc32(views_data, zlib.crc32(notes)))
-    data = b"".join([head, notes, views_data, token, b"%08x" % zlib.crc32(cells_data), cells_data])
+    }, max_stamp, verdicts))  # fmt: skip
+    posts = views.get(POSTS, {})
+    views_data = marshal.dumps({table: records for table, records in views.items() if table != POSTS})
+    by_month: dict[str, dict[str, dict[str, Any]]] = {}
+    for rid, doc in posts.items():
+        by_month.setdefault(month_of(doc), {})[rid] = doc
+    chunks, months, offset = [], {}, 0
+    for month, chunk in by_month.items():
+        data = marshal.dumps(chunk)
+        chunks.append(data)
+        months[month] = (offset, len(data), zlib.crc32(data))
+        offset += len(data)
+    index_data = marshal.dumps((tuple(make(posts)), list(posts), months))
+    crc = zlib.crc32(index_data, zlib.crc32(views_data, zlib.crc32(notes)))
+    head = MAGIC + b"%016x%016x%016x%08x" % (len(notes), len(views_data), len(index_data), crc)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".~someplan-{os.urandom(6).hex()}.tmp")
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    data = b"".join([head, notes, views_data, index_data, *chunks, token, cells_crc, cells_data])
+    atomic_write(path, data, durable=False)

@@ -24,6 +24,7 @@ from watchdog.observers.api import BaseObserver
 from someplan.store.atomic import is_temp_name
 from someplan.store.layout import DEVICES
 from someplan.store.merge import RecordRef
+from someplan.store.problems import Problem
 from someplan.store.workspace import Workspace
 
 QUIET_S = 0.08
@@ -104,6 +105,7 @@ class ChangeFeed(FolderWatch):
         self.workspace = workspace
         self._subscribers: list[Subscriber] = []
         self.refreshes = 0  # how many merges the feed ran: tests check bursts are coalesced
+        self._problems: list[Problem] | None = None  # as the last delivery found them
 
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
         self._subscribers.append(subscriber)
@@ -134,9 +136,12 @@ class ChangeFeed(FolderWatch):
 
     def _deliver(self) -> None:
         try:
-            before = self.workspace.problems
+            # What the last delivery found stands for "before": the problems are worked out once
+            # per refresh, not twice. (A change of them between deliveries, by one of our own
+            # writes, is told with the next refresh: subscribers redraw once more, no harm.)
+            before = self._problems if self._problems is not None else self.workspace.problems
             changed = self.workspace.refresh()
-            after = self.workspace.problems
+            after = self._problems = self.workspace.problems
         except Exception:  # noqa: BLE001 - a bad burst must not kill the feed; next event retries
             return
         self.refreshes += 1

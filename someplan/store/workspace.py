@@ -8,6 +8,7 @@ stay merged. Writing goes through `SegmentWriter`, which only ever touches this 
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import os
 import threading
@@ -15,14 +16,13 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from someplan.i18n import N_, _
 from someplan.store import read_cache
 from someplan.store import snapshot as snapshots
 from someplan.store.atomic import atomic_write, read_regular
 from someplan.store.device import Identity, IdentityStore
-from someplan.store.history import Version, record_history
 from someplan.store.hlc import (
     DEVICE_ID_RE,
     MAX_FOLLOW_AHEAD_MS,
@@ -36,8 +36,12 @@ from someplan.store.hlc import (
 from someplan.store.layout import DEVICE_FILE, DEVICES, SEGMENT_RE, WORKSPACE_FILE, Entry, Kind, classify, segment_name
 from someplan.store.merge import Cell, MergedState, RecordRef
 from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, anchor_stamp, decode, loads, make_op, real_stamp
+from someplan.store.post_index import POSTS, PostIndex
 from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
 from someplan.store.writer import SegmentWriter
+
+if TYPE_CHECKING:
+    from someplan.store.history import Version
 
 FORMAT = 1
 SNAPSHOT_AFTER_OPS = 2000
@@ -100,6 +104,7 @@ class Workspace:
         self._skipped_dirty = False
         self._writer: SegmentWriter | None = None
         self._cache_stale = True
+        self._posts_from: read_cache.Cached | None = None  # the cache the posts are still to be read from
         self.identity: Identity | None = None
         self.clock: Clock | None = None
         self._read_only_reason = None if writable else _("opened for reading only")
@@ -132,9 +137,13 @@ class Workspace:
         meta = read_meta(root)
         workspace = cls(root, meta, identities or IdentityStore(), writable, now_ms)
         with workspace.lock:
-            workspace._load()
             if writable and workspace.writable:
-                workspace._start_writer()
+                # Before reading: what the check puts back in our folder is then read with the
+                # rest, in the one listing of devices/ that an open makes.
+                workspace._check_writer()
+            workspace._load()
+            if workspace.identity is not None:
+                workspace._set_clock(workspace.identity)
         return workspace
 
     def _load(self) -> None:
@@ -144,48 +153,53 @@ class Workspace:
         gc.disable()
         self._set_horizon()
         try:
-            if not self._load_cached():
+            entries = list(self._entries())
+            cached = read_cache.load(self._cache_path())
+            if cached is None or not self._load_cached(cached, entries):
                 self.state = MergedState()
                 self._files.clear()
                 self._device_names.clear()
-                self._load_segments()
-                self._save_cache()
+                self._private = {}
+                self._load_segments(entries)
+                self._save_cache(None)
             elif self._cache_stale:
-                self._save_cache()
+                self._save_cache(cached)
         finally:
             if collecting:
                 gc.enable()
         self.version += 1
 
-    def _load_segments(self) -> None:
+    def _load_segments(self, entries: list[tuple[Entry, os.stat_result]]) -> None:
         """Every file read, except those this device's own snapshot holds (see snapshot.trusted)."""
-        own = self._identities.peek()
+        own = self.identity or self._identities.peek()
         loaded = snapshots.load_own(self.root / DEVICES / own.device_id) if own else None
-        entries = list(self._entries())
         found = {e.relpath: (s.st_ino, s.st_size, s.st_mtime_ns) for e, s in entries if e.kind in _OP_KINDS}
-        checked = loaded.trusted(found, lambda relpath: (self.root / relpath).read_bytes()) if loaded else None
+        read: dict[str, bytes] = {}  # what the check read, so that the scan reads no file twice
+
+        def read_once(relpath: str) -> bytes:
+            data = read[relpath] = read_regular(self.root / relpath)
+            return data
+
+        checked = loaded.trusted(found, read_once) if loaded else None
         if loaded is not None and checked is not None:  # checked: only from a loaded snapshot
             loaded.fill(self.state, self._replay_all)
             holding, _grown = checked
             for relpath, cover in holding.items():
                 problem = Problem.from_doc(cover[1]) if cover[1] else None
                 self._files[relpath] = _FileState(found[relpath], problem, cover[2], cover[0])
-        self._scan({}, update_views=checked is not None)
+        self._scan({}, update_views=checked is not None, entries=entries, read=read)
         if checked is None:
             self.state.rebuild_views()
 
-    def _load_cached(self) -> bool:
+    def _load_cached(self, cached: read_cache.Cached, entries: list[tuple[Entry, os.stat_result]]) -> bool:
         """Start from this machine's read cache when it still says what the files say; False when
-        the files must all be read again (no cache, or a file gone, shortened or rewritten)."""
+        the files must all be read again (a file gone, shortened or rewritten)."""
         self._cache_stale = True
-        cached = read_cache.load(self._cache_path())
-        if cached is None:
-            return False
-        entries = list(self._entries())
         present = {entry.relpath for entry, _stat in entries}
         if any(note.digest is not None and relpath not in present for relpath, note in cached.files.items()):
             return False
         taken, stale = {}, False
+        read: dict[str, bytes] = {}  # the changed files read here, merged by the scan below
         for entry, stat in entries:
             if entry.kind not in _OP_KINDS and entry.kind is not Kind.DEVICE:
                 continue
@@ -197,41 +211,85 @@ class Workspace:
             stale = True
             if note is None or entry.kind is Kind.DEVICE:
                 continue  # read below, as on any refresh
-            try:
-                data = (self.root / entry.relpath).read_bytes()
-            except OSError:
-                return False
             if note.digest is None:
+                return False
+            if stat.st_size >= SKIP_UNREADABLE_BYTES and self._skip_known_unreadable(entry, signature):
+                taken[entry.relpath] = (signature, note)  # garbage known by size and mtime: no ops
+                continue
+            try:
+                data = read_regular(self.root / entry.relpath)
+            except OSError:
                 return False
             size = note.signature[1]
             if snapshots.digest(data) == note.digest:
                 taken[entry.relpath] = (signature, note)
             elif len(data) <= size or snapshots.digest(data[:size]) != note.digest:
                 return False
-        self.state.defer_cells(cached.views, lambda: cached.cells(self._replay_all), cached.max_stamp)
+            else:
+                read[entry.relpath] = data  # grown: its ops are merged onto the cached state
+        self.state.defer_cells(
+            cached.views, lambda: cached.cells(self._replay_all), cached.max_stamp, (POSTS, lambda: self._all_posts(cached))
+        )
+        self._posts_from = cached
         for relpath, (signature, note) in taken.items():
             problem = Problem.from_doc(note.problem) if note.problem else None
             self._files[relpath] = _FileState(signature, problem, note.max_stamp, note.digest)
             if note.name is not None:
                 self._device_names[relpath.split("/")[1]] = note.name
-        self._scan({})  # the files changed or new since, and the cheap kinds (placeholders, foreign files)
-        self._cache_stale = stale
+        self._private = dict(cached.private)  # the verdicts stand while both copies are as noted
+        # The files changed or new since, and the cheap kinds (placeholders, foreign files).
+        self._scan({}, entries=entries, read=read)
+        self._cache_stale = stale or self._private != cached.private
         return True
+
+    def _all_posts(self, cached: read_cache.Cached) -> dict[str, dict[str, Any]]:
+        self._posts_from = None
+        posts = cached.all_posts()
+        if posts is None:  # the cache's posts do not read as noted: made again from the cells
+            self.state.rebuild_views()
+            return self.state._views.get(POSTS, {})
+        return posts
+
+    # -- the posts by date, without reading them all ------------------------------------------------
+
+    def post_index(self) -> PostIndex | None:
+        """The posts by date as the read cache holds them, while no post was merged or written
+        since it was read (None: make it from `view("posts")`)."""
+        with self.lock:
+            cached = self._posts_from
+            return cached.index if cached is not None and self.state.deferred_table == POSTS else None
+
+    def post_docs(self, months: set[str] | None) -> dict[str, dict[str, Any]] | None:
+        """The posts of `months` (a date's first seven characters; "" the undated; None: the
+        months read so far) while `post_index` holds, read from the cache month by month; None
+        otherwise (then ask the view)."""
+        with self.lock:
+            cached = self._posts_from
+            if cached is None or self.state.deferred_table != POSTS:
+                return None
+            found = cached.posts(cached.months_read() if months is None else months)
+            if found is None:
+                self.state.view(POSTS)  # a month does not read: every post again (see _all_posts)
+            return found
 
     def _cache_path(self) -> Path:
         return read_cache.path_for(self._identities.state, self.id, self.root)
 
-    def _save_cache(self) -> None:
+    def _save_cache(self, cached: read_cache.Cached | None) -> None:
+        """Note what was read; the cells as `cached` holds them when nothing was merged since (the
+        cells are then still unread: a start that only found files touched reads none of them)."""
         now = time.time_ns()
         notes = {}
         for relpath, f in self._files.items():
             parts = relpath.split("/")
             name = self._device_names.get(parts[1]) if len(parts) == 3 and parts[2] == DEVICE_FILE else None
             problem = f.problem.to_doc() if f.problem else None
-            settled = f.signature[2] < now - read_cache.SETTLED_NS
+            settled = f.signature[2] < now - snapshots.SETTLED_NS
             notes[relpath] = read_cache.FileNote(f.signature, settled, f.digest, f.max_stamp, problem, name)
+        raw = cached.raw_cells() if cached is not None and self.state.cells_deferred else None
         try:
-            read_cache.save(self._cache_path(), notes, self.state.views, self.state.cells, self.state.max_stamp)
+            cells = raw if raw is not None else self.state.cells
+            read_cache.save(self._cache_path(), notes, self.state.views, cells, self.state.max_stamp, self._private)
             self._cache_stale = False
         except (OSError, ValueError):
             pass  # only an optimisation: the next start reads the segments
@@ -260,13 +318,17 @@ class Workspace:
         return fresh.cells
 
     def _start_writer(self) -> None:
+        self._check_writer()
+        assert self.identity is not None  # _check_writer sets it
+        self._set_clock(self.identity)
+        self.refresh()  # what check() put back or carried over
+
+    def _check_writer(self) -> None:
         identity = self._identities.load()
         writer = SegmentWriter(self.root, self.id, identity, self._identities.remint)
         self._writer = writer
         with writer.locked():
             self.identity = writer.check()
-        self._set_clock(self.identity)
-        self.refresh()  # what check() put back or carried over
 
     def _set_horizon(self) -> None:
         self.state.horizon = f"{self._now_ms() + MAX_FOLLOW_AHEAD_MS:013d}~"
@@ -289,18 +351,27 @@ class Workspace:
                     self.clock.observe(self.state.max_stamp)
             return changed
 
-    def _scan(self, covered: dict[str, list[Any]], update_views: bool = True) -> set[RecordRef]:
+    def _scan(
+        self,
+        covered: dict[str, list[Any]],
+        update_views: bool = True,
+        entries: Iterable[tuple[Entry, os.stat_result]] | None = None,
+        read: dict[str, bytes] | None = None,
+    ) -> set[RecordRef]:
+        """Merge what changed; `entries`, the listing already made, and `read`, files already
+        read (by relpath), so that an open lists devices/ once and reads no file twice."""
         changed: set[RecordRef] = set()
         seen: set[str] = set()
         touched: set[str] = set()  # device folders with a file read or gone
-        for entry, stat in self._entries():
+        read = read or {}
+        for entry, stat in self._entries() if entries is None else entries:
             seen.add(entry.relpath)
             signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
             known = self._files.get(entry.relpath)
             if known and known.signature == signature:
                 continue
             touched.add(entry.device)
-            changed |= self._read_entry(entry, signature, covered, update_views)
+            changed |= self._read_entry(entry, signature, covered, update_views, read.get(entry.relpath))
         for gone in set(self._files) - seen:
             touched.add(gone.split("/")[1] if gone.count("/") >= 2 else "")
             del self._files[gone]  # its ops stay merged: a missing file is not a deletion
@@ -447,7 +518,12 @@ class Workspace:
                 continue
 
     def _read_entry(
-        self, entry: Entry, signature: tuple[int, int, int], covered: dict[str, list[Any]], update_views: bool
+        self,
+        entry: Entry,
+        signature: tuple[int, int, int],
+        covered: dict[str, list[Any]],
+        update_views: bool,
+        data: bytes | None = None,
     ) -> set[RecordRef]:
         state = _FileState(signature, None)
         self._files[entry.relpath] = state
@@ -478,7 +554,7 @@ class Workspace:
                 state.problem = skipped
                 return set()
         try:
-            data = read_regular(self.root / entry.relpath)
+            data = read_regular(self.root / entry.relpath) if data is None else data
         except OSError as error:
             state.problem = Problem("warning", "unreadable", N_("cannot be read: {reason}"), entry.relpath,
                                     {"reason": error.strerror or str(error)})
@@ -579,6 +655,17 @@ class Workspace:
         device = stamp_device(newest)
         return LastChange(device, self.device_name(device), stamp_wall_ms(newest), device == me)
 
+    def content_key(self) -> str:
+        """A digest of every file the merged state was read from (each one's newest op and
+        digest), this machine's private copies and the newest op merged: it changes whenever the
+        state can have changed, so a value derived from the state can be kept beside it
+        (services/derived_cache.py) and trusted while the key is the same."""
+        with self.lock:
+            files = sorted((path, f.max_stamp, f.digest or "") for path, f in self._files.items())
+            private = sorted((key, repr(value[0])) for key, value in self._private.items())
+            text = repr((files, private, self.state.max_stamp))
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
     def view(self, table: str) -> dict[str, dict[str, Any]]:
         """Live, read-only: the records of a table as {id: {field: value}}."""
         return self.state.view(table)
@@ -676,6 +763,8 @@ class Workspace:
 
     def history(self, table: str, record_id: str) -> dict[str, list[Version]]:
         """Every value each field of a record has had, superseded ones marked (reads the logs)."""
+        from someplan.store.history import record_history  # deferred: only history reads it
+
         return record_history(self._op_files(), table, record_id, self.devices())
 
     def rename_device(self, name: str) -> None:

@@ -26,6 +26,7 @@ class Run:
 def someplan(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # derived values and holidays: not the real cache
     monkeypatch.setenv("SOMEPLAN_TODAY", "2026-11-18")
     monkeypatch.delenv("SOMEPLAN_WORKSPACE", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")

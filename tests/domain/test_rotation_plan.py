@@ -344,3 +344,21 @@ def test_no_proposal_takes_a_channels_slot_at_a_time_already_held(s: Scenario):
     plan = s.run(posts=timed)
     held = Counter((p.channel, p.date, p.time) for p in [*timed, *plan.proposals] if p.date and p.time)
     assert all(held[p.channel, p.date, p.time] == 1 for p in plan.proposals if p.time)
+
+
+def test_a_category_without_a_time_gets_the_learned_best_time_and_says_so():
+    untimed = Category("tips", weekday=1, channel="fb")
+    timed = Category("ansatte", weekday=3, time=time(14), channel="fb")
+    best = {("fb", 1): time(9, 30), ("fb", 3): time(19)}
+    plan = propose([untimed, timed], [Channel("fb", target_per_week=2)], [], [W47], MON, best_times=best)
+    found = {p.category: (p.date, p.time, p.time_from) for p in plan.proposals}
+    assert found == {"tips": (TUE, time(9, 30), "learned"), "ansatte": (THU, time(14), "category")}
+
+
+def test_a_learned_time_whose_slot_is_taken_is_not_used():
+    untimed = Category("tips", weekday=1, channel="fb")
+    held = [Post("x", channel="fb", date=TUE, time=time(9, 30))]
+    only_tuesday = {WED, THU, FRI, SAT, SUN}
+    plan = propose([untimed], [Channel("fb", target_per_week=3)], held, [W47], TUE, only_tuesday,
+                   best_times={("fb", 1): time(9, 30)})  # fmt: skip
+    assert [(p.date, p.time, p.time_from) for p in plan.proposals] == [(TUE, None, "")]

@@ -14,6 +14,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 def sample_copy(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # derived values and holidays: not the real cache
     monkeypatch.setenv("SOMEPLAN_TODAY", "2026-11-18")
     target = tmp_path / "sample"
     shutil.copytree(SAMPLE, target)

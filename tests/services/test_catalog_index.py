@@ -38,6 +38,12 @@ class _Workspace:
     def view(self, table):
         return self.posts if table == "posts" else {}
 
+    def post_index(self):
+        return None  # no read cache: the catalog walks the posts
+
+    def post_docs(self, months):
+        return None
+
 
 def _walked_between(docs, first, last):
     low, high = first.isoformat(), last.isoformat()

@@ -66,3 +66,16 @@ def test_a_file_that_only_brings_a_problem_is_announced(workspace):
         (folder / "000001.jsonl").write_bytes(b"\x00garbage\xff\n")
         assert arrived.wait(5)
     assert got == [set()] and workspace.problems
+
+
+def test_a_refresh_works_out_the_problems_once(workspace, monkeypatch):
+    feed = ChangeFeed(workspace)  # not started: deliveries run here, one after the other
+    looks = []
+    real = Workspace.problems
+
+    monkeypatch.setattr(Workspace, "problems", property(lambda self: looks.append(1) or real.fget(self)))
+    feed._deliver()
+    first = len(looks)
+    feed._deliver()
+    feed._deliver()
+    assert len(looks) - first == 2

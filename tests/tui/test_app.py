@@ -155,7 +155,8 @@ async def test_every_palette_command_runs(make_app):
                 "screen.batch": "BatchScreen", "screen.people": "PeopleScreen",
                 "screen.figures_view": "FiguresScreen", "screen.year_wheel": "YearWheelScreen",
                 "screen.export": "ExportScreen", "screen.report": "MainScreen",
-                "screen.import_figures": "FiguresImportScreen", "screen.inbox": "InboxScreen"}  # fmt: skip
+                "screen.import_figures": "FiguresImportScreen", "screen.inbox": "InboxScreen",
+                "screen.goals": "GoalsScreen"}  # fmt: skip
     for _, action, _ in PlannerCommands.COMMANDS:
         app = make_app()
         async with app.run_test(size=(120, 40)) as pilot:

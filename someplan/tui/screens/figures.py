@@ -22,6 +22,7 @@ from someplan.domain.figures_stats import GroupFigures, RatedPost
 from someplan.i18n import N_, _, ngettext
 from someplan.i18n import percent as pct
 from someplan.services import planning
+from someplan.services.best_times import best_time_lines
 from someplan.services.figures.report import FiguresReport, figures_report, numerator_text
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
@@ -32,6 +33,16 @@ from someplan.tui.sparkline import sparkline
 
 PERIODS = (4, 8, 12, 26, 52)
 TOP = 5
+MOVED = "◎"  # marks a post that moved a goal's target most
+
+
+def goal_movers(catalog, today: dt.date) -> dict[str, list[str]]:
+    """Post id → the goals' targets it moved most; nothing is computed without goals."""
+    if not catalog.workspace.view("goals"):
+        return {}
+    from someplan.services import goals
+
+    return goals.movers(goals.standings(catalog, today))
 
 
 class FiguresScreen(Screen):
@@ -47,6 +58,7 @@ class FiguresScreen(Screen):
         super().__init__()
         self.weeks = weeks
         self.report: FiguresReport | None = None
+        self.moved: dict[str, list[str]] = {}  # post id → the goals' targets it moved most
 
     def compose(self):
         yield Static(id="figures-heading", markup=False)
@@ -88,7 +100,9 @@ class FiguresScreen(Screen):
     # -- drawing ---------------------------------------------------------------------------------
 
     def show(self) -> None:
-        self.report = report = figures_report(self.catalog, planner_app(self).today, self.weeks)
+        today = planner_app(self).today
+        self.report = report = figures_report(self.catalog, today, self.weeks)
+        self.moved = goal_movers(self.catalog, today)
         overall = report.overall()
         period = ngettext("{first}–{last} ({count} week): ", "{first}–{last} ({count} weeks): ", self.weeks).format(
             first=labels.day(report.first, year=report.first.year != report.last.year), last=labels.day(report.last, year=True),
@@ -113,6 +127,11 @@ class FiguresScreen(Screen):
         page = page_lines(report)
         for line in page:
             notes.append("\n" + line)
+        for line in best_time_lines(self.catalog, today):
+            notes.append("\n" + line, style="dim")
+        shown = {item.post.id for item in [*ranked[:TOP], *ranked[-TOP:], *report.reuse]}
+        if shown & set(self.moved):
+            notes.append("\n" + MOVED + " " + _("moved a goal's target most (G shows the goals)"), style="green")
         self.query_one("#figures-notes", Static).update(notes)
         self.query_one("#figures-notes", Static).set_class(bool(page), "with-page")
 
@@ -137,8 +156,10 @@ class FiguresScreen(Screen):
         table.clear(columns=True)
         table.add_columns(_("Engagement"), _("Reach"), _("Date"), _("Channel"), _("Title"))
         for item in posts:
+            # The mark goes beside the rate, not into the title: the title stays the user's text.
+            rate = Text.assemble((MOVED + " ", "green") if item.post.id in self.moved else "", pct(item.engagement_rate))
             table.add_row(
-                pct(item.engagement_rate), pct(item.reach_rate), labels.day(item.day), Text(literal(item.channel)),
+                rate, pct(item.reach_rate), labels.day(item.day), Text(literal(item.channel)),
                 Text(literal(item.post.title)[:60]), key=item.post.id,
             )  # fmt: skip
 

@@ -118,7 +118,7 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
             table.add_row(
                 Text("✓", style="green") if line.accepted else Text("✗", style="red"),
                 day,
-                Text(p.time.strftime("%H:%M") if p.time else "", style=style),
+                _time_cell(p, style),
                 Text(literal(channel.name) if channel else "–", style=style),
                 Text.assemble(
                     ("■ ", category.colour if category else "white"), (literal(category.name) if category else "?", style)
@@ -134,6 +134,9 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
             table.move_cursor(row=min(max(row, 0), len(self.lines) - 1))
         accepted = sum(line.accepted for line in self.lines)
         note = _("{accepted} of {count} accepted").format(accepted=accepted, count=len(self.lines))
+        if any(line.proposal.time_from == "learned" for line in self.lines):
+            learned = _("the channel's best time that weekday, learned from its posts (the category has none)")
+            note += f" · {LEARNED} {learned}"
         if over:
             note += " · " + ngettext("{count} would put a channel over its weekly target",
                                      "{count} would put a channel over its weekly target",
@@ -263,9 +266,22 @@ class ChangeLine(ModalScreen[Proposal | None]):
         category: Any = self.query_one("#line-category", Select).value
         post = self.proposal.post if category == self.proposal.category else None  # the backlog post is the category's
         changed = dataclasses.replace(
-            self.proposal, date=day, time=at, channel=channel, category=category, post=post, on_holiday=day in self.holidays
-        )
+            self.proposal, date=day, time=at, channel=channel, category=category, post=post, on_holiday=day in self.holidays,
+            time_from=self.proposal.time_from if (at, channel, day) == (self.proposal.time, self.proposal.channel,
+                                                                        self.proposal.date) else "",
+        )  # fmt: skip
         self.dismiss(changed)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+LEARNED = "◷"  # a time taken from the best times learned, not from the category
+
+
+def _time_cell(proposal: Proposal, style: str) -> Text:
+    """The proposal's time, marked when it was learned from the channel's best times."""
+    text = Text(proposal.time.strftime("%H:%M") if proposal.time else "", style=style)
+    if proposal.time_from == "learned":
+        text.append(" " + LEARNED, style="cyan")
+    return text

@@ -22,6 +22,7 @@ MODULES = {
     "FiguresImportScreen": "someplan.tui.screens.figures_import",
     "FiguresScreen": "someplan.tui.screens.figures",
     "FillPreview": "someplan.tui.screens.fill",
+    "GoalsScreen": "someplan.tui.screens.goals",
     "InboxScreen": "someplan.tui.screens.inbox",
     "MixScreen": "someplan.tui.screens.mix",
     "PeopleScreen": "someplan.tui.screens.people",

@@ -76,6 +76,7 @@ class MainScreen(AssetsCoordination, Screen):
         # Not in the footer, which is full at 80 columns; help and the palette list it.
         Binding("R", "report", N_("Report of the last month"), id="app.report", show=False),
         Binding("i", "inbox", N_("Ideas"), id="app.inbox", show=False),
+        Binding("G", "goals", N_("Goals"), id="app.goals", show=False),
         Binding("I", "import_figures", N_("Import figures"), id="app.import_figures"),
         Binding("M", "mix", N_("Mix and hours"), id="app.mix", show=False),
         Binding("o", "cycle('format')", N_("Next format of the post"), id="app.cycle_format", show=False),
@@ -454,6 +455,9 @@ class MainScreen(AssetsCoordination, Screen):
 
     def action_people(self) -> None:
         self.app.push_screen(lazy.screen("PeopleScreen")(self.today), lambda _: self.refresh_all())
+
+    def action_goals(self) -> None:
+        self.app.push_screen(lazy.screen("GoalsScreen")(), lambda _: self.refresh_all())
 
     # -- filling from the rotation -----------------------------------------------------------
 

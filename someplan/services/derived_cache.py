@@ -1,0 +1,56 @@
+"""Values derived from a whole workspace, kept in the user's cache dir between commands.
+
+`someplan status` looks at a year of published posts for the best times (the next proposal's
+time) and at each goal's period for the goals under way: at 30,000 posts that is a quarter of a
+second each, on every status. The value is kept in a small file beside the other caches (never in
+the workspace), with the workspace's content key (`Workspace.content_key`: it changes whenever any
+file of the workspace does) and what else it depends on (today, the goals' own fields); a file
+that is missing, damaged or of another key is computed again and replaced. An optimisation only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from someplan.services.catalog import Catalog
+from someplan.store.user_dirs import cache_dir
+
+VERSION = 1
+T = TypeVar("T")
+
+
+def cached(catalog: Catalog, name: str, depends: str, compute: Callable[[], T], encode: Callable[[T], Any],
+           decode: Callable[[Any], T]) -> T:  # fmt: skip
+    """`compute()`, or what it gave last time for the same workspace content and `depends`."""
+    workspace = catalog.workspace
+    key = f"v{VERSION}|{depends}|{workspace.content_key()}"
+    path = cache_dir() / f"{name}-{workspace.id}.json"
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if doc["key"] == key:
+            return decode(doc["value"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        pass  # missing, damaged or stale: computed again
+    value = compute()
+    try:
+        _replace(path, json.dumps({"key": key, "value": encode(value)}, ensure_ascii=False).encode())
+    except (OSError, ValueError, TypeError):
+        pass  # a cache only
+    return value
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Replace the file whole, without waiting for the disk (no fsync: the planner may write it
+    between two keys, and a file a crash left short reads as damaged and is made again)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".~{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
