@@ -30,7 +30,7 @@ KEYS = (
     ("e: open the post editor", "e"), ("F: the figures view", "F"), ("E: the export dialog", "E"),
     ("w: the year wheel", "w"), ("b: the batch screen", "b"), ("P: the people screen", "P"),
     ("2: focus the rotation pane", "2"), ("3: focus the assets pane", "3"), ("tab: next pane", "tab"),
-    ("1: back to the week plan", "1"),
+    ("1: back to the week plan", "1"), ("/: the search screen", "slash"), ("!: needs attention", "exclamation_mark"),
 )  # fmt: skip
 FOCUS_KEYS = {"1", "2", "3", "4", "tab"}
 
@@ -107,8 +107,11 @@ def main() -> int:
         root = base / "workspace"
         generate(root)
         make_assets(root)
+        from someplan.store.device import IdentityStore
         from someplan.store.workspace import Workspace
 
+        store = IdentityStore()  # a named machine: the planner asks a new one its name first
+        store.rename(store.load(), "Benken")
         Workspace.open(root).write_snapshot()
         frames, weeks, moves, handlers, idles, baselines, move_handlers = [], [], [], [], [], [], []
         per_key: dict[str, list[float]] = {}

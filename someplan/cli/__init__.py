@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "add": ("posts", N_("plan a post (prints its id)")),
     "list": ("posts", N_("list posts")),
     "show": ("posts", N_("every field of a post")),
+    "search": ("search", N_("find posts of every week by words, channel:, category:, status: or person:")),
     "edit": ("posts", N_("change fields of a post")),
     "move": ("posts", N_("move a post to another day")),
     "rm": ("posts", N_("delete a post (restore brings it back)")),

@@ -91,7 +91,11 @@ def cmd_campaign_list(args) -> int:
     rows = [[e.title, kind_label(e.kind), day(e.start), day(e.end), _weeks(e, locale), e.id] for e in found]
     headers = [pgettext("campaign list", "title"), pgettext("campaign list", "kind"), pgettext("campaign list", "start"),
                pgettext("campaign list", "end"), pgettext("campaign list", "weeks"), pgettext("campaign list", "id")]  # fmt: skip
-    common.print_table(rows, headers, common.console())
+    out = common.console()
+    if not out.is_terminal:  # as `list` does: one line each, whole ids to type back, nothing cut
+        common.print_lines(rows)
+        return 0
+    common.print_table(rows, headers, out, whole=(5,))
     if not found:
         common.say(_("no campaigns yet: someplan campaign add TITLE --start DATE --end DATE"))
     return 0

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from someplan.i18n import N_, _
+from someplan.i18n import _
 from someplan.textsafe import literal, strict_json
 
 if TYPE_CHECKING:
@@ -26,9 +26,6 @@ if TYPE_CHECKING:
 
     from someplan.domain.weeks import IsoWeek
     from someplan.services.catalog import Catalog
-
-SEVERITIES = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
-
 
 # -- the workspace, today and the week ---------------------------------------------------------
 
@@ -99,6 +96,38 @@ def week_options(p: argparse.ArgumentParser) -> None:
     group.add_argument("--date", dest="on", help=_("the week holding this date"))
 
 
+def checked(convert: Callable[[str], object]) -> Callable[[str], object]:
+    """An argument `type=` from a reader that raises UserError: a value it refuses is a usage
+    error (argparse's message, exit 2) like any other wrong command line, not a failed run."""
+
+    def read(text: str) -> object:
+        from someplan.services.errors import UserError
+
+        try:
+            return convert(text)
+        except UserError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    read.__name__ = getattr(convert, "__name__", "value")  # argparse names the type in some messages
+    return read
+
+
+def count_between(low: int, high: int) -> Callable[[str], int]:
+    """An argument `type=`: a whole number from `low` to `high`, else a usage error."""
+
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(_("a whole number from {low} to {high}, not {text!r}").format(
+                low=low, high=high, text=text))  # fmt: skip
+        return value
+
+    return read
+
+
 def actions(parent: argparse.ArgumentParser, **defaults):
     """`someplan NOUN ACTION …` (channel, category, people, campaign): the maker of `parent`'s
     action sub-parsers, `action(name, run, help)`, each taking -w and setting `defaults`."""
@@ -145,10 +174,6 @@ def user(text: object, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(literal(text), style=style)
-
-
-def severity_label(severity: str) -> str:
-    return _(SEVERITIES[severity]) if severity in SEVERITIES else severity
 
 
 def print_table(rows: Sequence[Sequence[object]], headers: list[str], out: Console, whole: tuple[int, ...] = ()) -> None:

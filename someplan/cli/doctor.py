@@ -26,7 +26,8 @@ def cmd_doctor(args) -> int:
         return code
     from rich.text import Text
 
-    from someplan.cli.common import severity_label, user
+    from someplan.cli.common import user
+    from someplan.services.labels import severity as severity_label
 
     out = common.console()
     out.print(Text.assemble((_("workspace") + " ", "bold"), user(report.workspace),

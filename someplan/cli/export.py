@@ -18,9 +18,8 @@ from someplan.i18n import _, ngettext
 def register(name: str, p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_export)
     common.workspace_option(p)
-    p.add_argument(
-        "format", metavar="FORMAT", help=_("ics, hootsuite, markdown (md), html, csv or wheel (the year wheel as SVG)")
-    )
+    p.add_argument("format", metavar="FORMAT", type=common.checked(_format),
+                   help=_("ics, hootsuite, markdown (md), html, csv or wheel (the year wheel as SVG)"))  # fmt: skip
     p.add_argument("--from", dest="start", help=_("the first day (2026-11-23, 23.11.2026, today)"))
     p.add_argument("--to", dest="end", help=_("the last day"))
     p.add_argument("--week", help=_("one ISO week: 48, 2026-W48, 'uke 48'"))
@@ -39,6 +38,12 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
                    help=_("csv: the separator (default: semicolon in Norwegian, for Excel; comma in English)"))  # fmt: skip
     p.add_argument("--strict", action="store_true", help=_("hootsuite: write nothing when any post breaks a rule"))
     p.add_argument("--force", action="store_true", help=_("replace an existing file someplan did not write"))
+
+
+def _format(text: str) -> str:
+    from someplan.services.exports.run import normalise_format
+
+    return normalise_format(text)
 
 
 def cmd_export(args) -> int:

@@ -21,7 +21,8 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
     common.workspace_option(p)
     if name == "figures":
         p.set_defaults(run=cmd_figures)
-        p.add_argument("--weeks", type=int, default=8, help=_("how many weeks up to this week (default 8)"))
+        p.add_argument("--weeks", type=common.count_between(1, 520), default=8,
+                       help=_("how many weeks up to this week (default 8)"))  # fmt: skip
         p.add_argument("--by", choices=GROUPINGS, default="week", help=_("average per week (default), category, channel, …"))
         out = p.add_mutually_exclusive_group()
         common.json_option(out)
@@ -148,12 +149,8 @@ def _line(number: int) -> str:
 
 
 def cmd_figures(args) -> int:
-    from someplan.services.errors import UserError
-    from someplan.services.figures.report import figures_report, numerator_text, rounded
-
-    if not 1 <= args.weeks <= 520:
-        raise UserError(_("--weeks must be from 1 to 520"))
     from someplan.services.best_times import best_time_lines, best_times_json
+    from someplan.services.figures.report import figures_report, numerator_text, rounded
 
     with common.open_catalog(args) as catalog:
         report = figures_report(catalog, common.today(catalog), args.weeks)

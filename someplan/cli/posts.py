@@ -140,14 +140,14 @@ def _iso(day: dt.date | None) -> str:
 
 def _shown_value(field: str, value: Any) -> str:
     """A stored value as `show` and `history` print it: a status or funnel stage in words."""
-    from someplan.domain.post import Status
+    from someplan.services import labels
 
     if isinstance(value, list):
         return ", ".join(map(str, value))
-    if field == "status" and value in set(Status):
-        return Status(value).label()
-    if field == "funnel" and value in FUNNEL_STAGES:
-        return _(FUNNEL_STAGES[value])
+    if field == "status" and isinstance(value, str):
+        return labels.status(value)
+    if field == "funnel" and isinstance(value, str):
+        return labels.funnel(value)
     if field in ("format", "surface") and value:
         from someplan.domain.post import PostFormat, Surface
 
@@ -156,7 +156,6 @@ def _shown_value(field: str, value: Any) -> str:
     return value
 
 
-FUNNEL_STAGES = {"awareness": N_("awareness"), "consideration": N_("consideration"), "conversion": N_("conversion")}
 # A post's fields as `someplan show` names them (`--json` keeps the stored names).
 FIELD_NAMES = {
     "id": N_("id"), "title": N_("title"), "caption": N_("caption"), "channel": N_("channel"), "date": N_("date"),

@@ -8,11 +8,12 @@ import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from someplan.cli import common, plain_text
-from someplan.cli.common import severity_label
 from someplan.cli.plain_text import Pieces
-from someplan.domain.post import Status
 from someplan.domain.weeks import day_label
-from someplan.i18n import N_, _, language, ngettext, percent
+from someplan.i18n import _, language, ngettext, percent
+from someplan.services.labels import severity as severity_label
+from someplan.services.labels import standing
+from someplan.services.labels import status as _status_label
 from someplan.textsafe import literal
 
 if TYPE_CHECKING:
@@ -130,6 +131,8 @@ def _blocks(report: StatusReport, locale: str, width: int) -> list[Pieces | _Wee
         blocks.append([(_("Ideas:") + " ", "bold"), (count, "green"), (" · " + _("see: someplan ideas"), "dim")])
     if report.goals:
         blocks += _goal_lines(report.goals)
+    if report.attention:
+        blocks += _attention_lines(report, locale)
     if report.problems:
         blocks.append([(_("Problems:"), "bold red")])
         for problem in report.problems:
@@ -139,18 +142,21 @@ def _blocks(report: StatusReport, locale: str, width: int) -> list[Pieces | _Wee
 
 
 def _week_table(report: StatusReport, locale: str, width: int) -> _WeekTable:
-    # Only the title gives way when the terminal is narrow: it is cut with an ellipsis, while
-    # day, time, channel and status stay readable on one line per post.
+    # Day, time and status are never cut: a row without its time says nothing. On a narrow
+    # terminal the category gives way first (down to its colour mark), then the channel, and
+    # the title is cut with an ellipsis, never below 12 characters.
     days = {day.date: day_label(day.date, locale, weekday="short") for day in report.days}
     statuses = {post.status: _status_label(post.status) for day in report.days for post in day.posts}
     day_width = max(map(len, days.values()), default=9)
     status_width = max(map(len, statuses.values()), default=9)
-    channel_width = min(max((len(load.channel) for load in report.load), default=8), 10)
-    fixed = day_width + 5 + channel_width + 15 + status_width + 5  # the other columns and the gaps between them
     longest_title = max([len(literal(p.title)) for d in report.days for p in d.posts]
                         + [len(literal("★ " + ", ".join(d.marks))) for d in report.days], default=10)  # fmt: skip
-    title_width = max(min(longest_title, width - fixed), 12)
-    widths = (day_width, 5, channel_width, 15, title_width, status_width)
+    title_width, channel_width, category_width = _flexible_widths(
+        width - (day_width + 5 + status_width + 5),  # what the fixed columns and the gaps leave
+        min(max((len(load.channel) for load in report.load), default=8), 10),
+        longest_title,
+    )
+    widths = (day_width, 5, channel_width, category_width, title_width, status_width)
     rows: list[list[Pieces]] = []
     blank: Pieces = []
     for day in report.days:
@@ -163,11 +169,14 @@ def _week_table(report: StatusReport, locale: str, width: int) -> _WeekTable:
             rows.append([label, [("—", "dim")], blank, blank, blank, blank])
             continue
         for index, post in enumerate(day.posts):
+            category: Pieces = [("■", post.colour or "white")]
+            if category_width > MARK_ONLY:
+                category += [(" ", ""), user(post.category)]
             rows.append([
                 label if index == 0 else blank,
                 [(post.time or "  ·  ", "")],
                 [user(post.channel, "cyan")],
-                [("■ ", post.colour or "white"), user(post.category)],
+                category,
                 [user(post.title)],
                 [(statuses[post.status], _status_style(post.status))],
             ])  # fmt: skip
@@ -201,6 +210,45 @@ def _goal_lines(found) -> list[Pieces]:
     return lines
 
 
+MIN_TITLE = 12
+MARK_ONLY = 7  # a category column this narrow shows only the colour mark: "■ ansa…" says little
+MIN_CHANNEL = 3
+
+
+def _flexible_widths(room: int, channel: int, longest_title: int) -> tuple[int, int, int]:
+    """(title, channel, category) widths in `room` columns (their two gaps included)."""
+    category = 15
+    room -= 2
+    if channel + category + MIN_TITLE > room:
+        category = max(room - channel - MIN_TITLE, 1)
+        if category <= MARK_ONLY:
+            category = 1
+    if channel + category + MIN_TITLE > room:
+        channel = max(room - category - MIN_TITLE, MIN_CHANNEL)
+    title = max(min(longest_title, room - channel - category), MIN_TITLE)
+    return title, channel, category
+
+
+ATTENTION_SHOWN = 8  # a glance, not the whole list: --json and the planner's `!` have it all
+
+
+def _attention_lines(report: StatusReport, locale: str) -> list[Pieces | _WeekTable]:
+    count = len(report.attention)
+    heading = ngettext("Needs attention: {count} warning", "Needs attention: {count} warnings", count).format(count=count)
+    lines: list[Pieces | _WeekTable] = [[("! " + heading, "bold yellow")]]
+    for item in report.attention[:ATTENTION_SHOWN]:
+        line: Pieces = [("  ", "")]
+        if item.date:
+            line.append((day_label(item.date, locale, weekday="short") + " ", "dim"))
+        line.append(user(f"«{item.title}» ", "bold"))
+        line.append(user(item.message))
+        lines.append(line)
+    if count > ATTENTION_SHOWN:
+        more = count - ATTENTION_SHOWN
+        lines.append([("  " + _("… and {count} more (someplan status --json)").format(count=more), "dim")])
+    return lines
+
+
 def _overdue_days(days: int) -> str:
     return ngettext("overdue {count} day", "overdue {count} days", days).format(count=days)
 
@@ -224,8 +272,7 @@ def _proposal_line(proposal, locale: str) -> Pieces:
     line.append(user(proposal.channel, "cyan"))
     line.append((" ", ""))
     line += [("■ ", proposal.colour or "white"), user(proposal.category)]
-    reasons = {"overdue": N_("overdue"), "due": N_("this week"), "ahead": N_("ahead")}
-    state = _(reasons[proposal.reason]) if proposal.reason in reasons else proposal.reason
+    state = standing(proposal.reason)
     line.append((f" ({state}): ", ""))
     line.append(user(f"«{proposal.backlog_title}»") if proposal.backlog_title else (_("new draft"), "dim"))
     return line
@@ -256,14 +303,5 @@ def _severity_style(severity: str) -> str:
     return "red" if severity == "error" else "yellow"
 
 
-def _status_label(value: str) -> str:
-    try:
-        return Status(value).label()
-    except ValueError:
-        return value
-
-
 def _status_style(status: str) -> str:
     return {"idea": "dim", "draft": "yellow", "ready": "cyan", "scheduled": "blue", "published": "green"}.get(status, "")
-
-

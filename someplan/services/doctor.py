@@ -3,12 +3,14 @@ clocks), assembled once for `someplan doctor` and the planner's Doctor list alik
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
 from someplan.services.catalog import Catalog
+from someplan.store.layout import DEVICES
 from someplan.store.problems import Problem
-from someplan.store.workspace import Workspace
+from someplan.store.workspace import FORMAT, Workspace
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,16 @@ class DoctorReport:
         }
 
 
+def could_write(workspace: Workspace) -> bool:
+    """Whether this machine can write the workspace: the doctor opens it for reading only (it
+    changes nothing), so the open itself says nothing about that. A newer format is never
+    written; otherwise the devices folder must take this device's files."""
+    if workspace.format > FORMAT:
+        return False
+    devices = workspace.root / DEVICES
+    return os.access(devices, os.W_OK | os.X_OK)
+
+
 def examine(workspace: Workspace, catalog: Catalog | None = None) -> DoctorReport:
     """With the catalog, also what the files' contents hold: stored values no reader can use,
     and a shared asset folder this machine will not read."""
@@ -46,7 +58,7 @@ def examine(workspace: Workspace, catalog: Catalog | None = None) -> DoctorRepor
     return DoctorReport(
         workspace=str(workspace.root.resolve()),
         format=workspace.format,
-        writable=workspace.writable,
+        writable=could_write(workspace),
         devices=tuple(sorted(workspace.devices().items())),
         problems=tuple(problems),
     )

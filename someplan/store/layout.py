@@ -4,6 +4,7 @@
     <workspace>/devices/<device>/device.json      who the device is, written once
     <workspace>/devices/<device>/NNNNNN.jsonl     the device's ops (segments)
     <workspace>/devices/<device>/snapshot.json    optional merged state for a fast start
+    <workspace>/devices/<device>/presence.json    the device has the planner open (a heartbeat)
 
 Sync tools name conflicted copies in many ways (Dropbox ``000001 (Kari's conflicted copy
 2026-11-22).jsonl``, Syncthing ``000001.sync-conflict-20261122-101010-ABCDEFG.jsonl``, Nextcloud,
@@ -26,6 +27,7 @@ DEVICES = "devices"
 EXPORTS = "exports"  # where exports go by default (see someplan.services.exports)
 DEVICE_FILE = "device.json"
 SNAPSHOT_FILE = "snapshot.json"
+PRESENCE_FILE = "presence.json"  # services/presence.py; holds no ops, so the store skips it
 SEGMENT_RE = re.compile(r"^(\d{6})\.jsonl$")
 STRAY_SEGMENT_RE = re.compile(r"^\d{6}.*|.*\.jsonl.*", re.IGNORECASE)
 SYNC_TOOL_NOISE = (".dropbox", ".syncthing.", ".ds_store", "desktop.ini", "thumbs.db", "~$", ".~lock")
@@ -36,6 +38,7 @@ class Kind(enum.Enum):
     STRAY_SEGMENT = "stray segment copy"
     DEVICE = "device file"
     SNAPSHOT = "snapshot"
+    PRESENCE = "presence heartbeat"
     PLACEHOLDER = "not downloaded yet"
     IGNORED = "ignored"
     FOREIGN = "foreign file"
@@ -70,6 +73,8 @@ def classify(device: str, name: str) -> Entry:
         return Entry(relpath, device, name, Kind.DEVICE)
     if name == SNAPSHOT_FILE:
         return Entry(relpath, device, name, Kind.SNAPSHOT)
+    if name == PRESENCE_FILE:
+        return Entry(relpath, device, name, Kind.PRESENCE)
     if STRAY_SEGMENT_RE.match(name):
         return Entry(relpath, device, name, Kind.STRAY_SEGMENT)
     return Entry(relpath, device, name, Kind.FOREIGN)

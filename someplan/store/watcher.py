@@ -22,7 +22,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
 from someplan.store.atomic import is_temp_name
-from someplan.store.layout import DEVICES
+from someplan.store.layout import DEVICES, PRESENCE_FILE
 from someplan.store.merge import RecordRef
 from someplan.store.problems import Problem
 from someplan.store.workspace import Workspace
@@ -94,7 +94,8 @@ class _Handler(FileSystemEventHandler):
         names = [str(event.src_path).rsplit("/", 1)[-1]]
         if getattr(event, "dest_path", ""):
             names.append(str(event.dest_path).rsplit("/", 1)[-1])
-        if all(is_temp_name(name) for name in names):
+        # A colleague's heartbeat (presence.json, once a minute) changes no record: no refresh.
+        if all(is_temp_name(name) or name == PRESENCE_FILE for name in names):
             return
         self.feed.poke()
 

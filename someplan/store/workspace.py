@@ -527,7 +527,7 @@ class Workspace:
     ) -> set[RecordRef]:
         state = _FileState(signature, None)
         self._files[entry.relpath] = state
-        if entry.kind in (Kind.IGNORED, Kind.SNAPSHOT):
+        if entry.kind in (Kind.IGNORED, Kind.SNAPSHOT, Kind.PRESENCE):
             return set()
         if entry.kind is Kind.PLACEHOLDER:
             state.problem = Problem("warning", "placeholder", N_("not downloaded to this machine yet"), entry.relpath)

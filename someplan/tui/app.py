@@ -11,8 +11,9 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette, Hit, Hits, Provider
+from textual.command import Hit, Hits, Provider
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
@@ -26,16 +27,18 @@ from someplan.services.undo import UndoStack
 from someplan.store.device import default_display_name
 from someplan.store.watcher import ChangeFeed
 from someplan.textsafe import literal
-from someplan.tui import labels
+from someplan.tui import labels, textual_words
 from someplan.tui.keymap import load_keymap
 from someplan.tui.language import switch_language
 from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.panes.assets import AssetsPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
+from someplan.tui.presence_beat import PresenceBeat
 from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask, ShowList
 from someplan.tui.screens.main import MainScreen
+from someplan.tui.textual_words import CommandPalette
 from someplan.tui.themes import DEFAULT_THEME, load_themes
 from someplan.tui.translated_bindings import translate_bindings
 
@@ -87,7 +90,9 @@ class PlannerCommands(Provider):
         (N_("New post"), "screen.new_post", N_("Plan a post on the selected day")),
         (N_("Go to week or date"), "screen.go_to", N_("Show another ISO week")),
         (N_("This week"), "screen.this_week", N_("Back to today's week")),
-        (N_("Filter the week"), "screen.filter", N_("By text, channel, category or status")),
+        (N_("Search all weeks"), "screen.search", N_("By words, channel, category, status or person; enter shows the post")),
+        (N_("Filter the week"), "screen.filter", N_("By text, channel, category, status or person")),
+        (N_("Needs attention"), "screen.attention", N_("Past drafts, consent, clashes, missing captions, links, times")),
         (N_("Fill this week from the rotation"), "screen.fill_week", N_("Proposals for the empty slots, as a preview")),
         (N_("Fill the next weeks from the rotation"), "screen.fill_weeks", N_("Proposals for N weeks from this week")),
         (N_("Batch session"), "screen.batch", N_("Interview several people in one sitting; one draft each, spread out")),
@@ -154,6 +159,7 @@ class SomeplanApp(App):
         self._notice = notice
         self._feed: ChangeFeed | None = None
         self.undo_stack = UndoStack()  # one for the app: `u` in the plan undoes what any view wrote
+        self.presence: PresenceBeat | None = None  # who else has the workspace open (the header)
 
     def get_default_screen(self) -> Screen:
         return MainScreen()
@@ -181,6 +187,7 @@ class SomeplanApp(App):
         if self._notice:
             self.notify(self._notice, timeout=20, markup=False)
         if self._watch:
+            self.presence = PresenceBeat(self).start()
             self._feed = ChangeFeed(self.catalog.workspace)
             self._feed.subscribe(self._on_feed)
             self._feed.start()
@@ -231,6 +238,8 @@ class SomeplanApp(App):
     def on_unmount(self) -> None:
         if self._feed:
             self._feed.stop()
+        if self.presence:
+            self.presence.stop()
         self.catalog.workspace.close()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -243,6 +252,19 @@ class SomeplanApp(App):
 
     def search_themes(self) -> None:
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:  # fmt: skip
+        message, title = textual_words.notice(message, title)  # Textual's own toasts, translated
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit: say how to, in the language spoken (Textual's says it in English)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                message, title = textual_words.quit_hint(self.get_key_display(active.binding) or key)
+                self.notify(message, title=title, markup=False)
+                return
 
     def action_language(self, code: str) -> None:
         """Speak the language `code` now and at the next start (the palette's "Language: …")."""

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.dom import DOMNode
 
 from someplan.services.catalog import Catalog
 from someplan.services.undo import UndoStack
 
+if TYPE_CHECKING:
+    from someplan.tui.presence_beat import PresenceBeat
+
 
 class PlannerApp(Protocol):
     catalog: Catalog
     undo_stack: UndoStack  # one for the app: `u` in the plan undoes what any view wrote
     today: dt.date  # "today" as the planner opened it (pinned by $SOMEPLAN_TODAY in demos and tests)
+    presence: PresenceBeat | None  # who else has the workspace open; None in tests that do not watch
 
 
 def planner_app(node: DOMNode) -> PlannerApp:

@@ -80,7 +80,6 @@ def test_hootsuite_reports_what_it_left_out_and_strict_refuses(someplan, ws, tmp
 
 @pytest.mark.parametrize("args, message", [
     (["hootsuite"], "a Hootsuite file is for one channel"),
-    (["nope"], "unknown export format 'nope'"),
     (["ics", "--week", "48", "--month", "11"], "choose one period"),
     (["md", "--week", "60"], "not a week"),
     (["md", "--month", "smarch"], "not a month"),
@@ -92,6 +91,12 @@ def test_hootsuite_reports_what_it_left_out_and_strict_refuses(someplan, ws, tmp
 def test_bad_input_is_a_one_line_error(someplan, sample, args, message):
     someplan("export", *args, "-w", sample, code=1)
     assert message in someplan.err and someplan.err.count("\n") == 1 and "Traceback" not in someplan.err
+
+
+def test_an_unknown_format_is_a_usage_error(someplan, sample):
+    with pytest.raises(SystemExit) as stop:
+        someplan("export", "nope", "-w", sample)
+    assert stop.value.code == 2 and "unknown export format 'nope'" in someplan.capsys.readouterr().err
 
 
 def test_a_file_someplan_did_not_write_needs_force(someplan, sample, tmp_path):

@@ -111,7 +111,9 @@ def test_figures_equal_a_spreadsheet_computation_of_the_file(someplan, tmp_path)
 def test_figures_text_and_bad_weeks(someplan, sample):
     out = someplan("figures", "-w", sample, "--weeks", "4", "--by", "category")
     assert "Key figures 26 Oct 2026–22 Nov 2026" in out and "engagements, facebook: reactions+comments+shares+clicks" in out
-    someplan("figures", "-w", sample, "--weeks", "0", code=1)
+    with pytest.raises(SystemExit) as stop:  # a usage error (issue 16)
+        someplan("figures", "-w", sample, "--weeks", "0")
+    assert stop.value.code == 2
 
 
 def test_figures_text_rounds_a_rate_once_as_every_face_does(someplan, ws):

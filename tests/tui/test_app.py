@@ -149,7 +149,8 @@ async def test_hostile_titles_are_shown_literally(make_app, sample_copy):
 async def test_every_palette_command_runs(make_app):
     from someplan.tui.app import PlannerCommands
 
-    expected = {"screen.new_post": "PostEditor", "screen.go_to": "Ask", "screen.filter": "Ask",
+    expected = {"screen.new_post": "PostEditor", "screen.go_to": "Ask", "screen.filter": "Ask", "screen.search": "SearchScreen",
+                "screen.attention": "AttentionScreen",
                 "app.doctor": "ShowList", "app.help": "ShowList", "app.change_theme": "CommandPalette",
                 "screen.this_week": "MainScreen", "screen.fill_week": "FillPreview", "screen.fill_weeks": "Ask",
                 "screen.batch": "BatchScreen", "screen.people": "PeopleScreen",

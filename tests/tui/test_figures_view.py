@@ -46,17 +46,18 @@ async def test_r_plans_the_best_candidate_again_with_its_assets_and_u_undoes(mak
         original = app.catalog.post(original_id)
         before = set(app.catalog.workspace.view("posts"))
         await pilot.press("r")
-        assert not isinstance(app.screen, FiguresScreen)
+        assert isinstance(app.screen, FiguresScreen)  # stays open to reuse more
+        assert any("again as a draft" in n.message for n in app._notifications)
         (new_id,) = set(app.catalog.workspace.view("posts")) - before
         copy = app.catalog.post(new_id)
         assert copy.reused_from == original_id and copy.status.value == "draft" and copy.reach is None
         assert copy.assets == original.assets and copy.title == original.title and copy.channel == original.channel
         assert copy.date > app.today and copy.date.weekday() == original.date.weekday()
-        assert app.screen.plan.selected_post_id == new_id  # shown in the plan
-        await pilot.press("F")
         ids = [r.value for r in app.screen.query_one("#figures-reuse", DataTable).rows]
         assert original_id not in ids  # reused once: no longer offered
-        await pilot.press("escape", "u")
+        await pilot.press("escape")
+        assert app.screen.plan.selected_post_id == new_id  # shown in the plan
+        await pilot.press("u")
         assert new_id not in app.catalog.workspace.view("posts")
 
 

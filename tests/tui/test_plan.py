@@ -58,7 +58,7 @@ async def test_new_post_on_the_selected_day_then_move_status_delete_undo(make_ap
         await pilot.press("u")  # the status change
         assert workspace.view(POSTS)[new_id]["status"] == "idea"
         notices = [n.message for n in app._notifications]
-        assert notices[-2:] == ["Undone: deleting “Lørdagskos”", "Undone: changing “Lørdagskos”"]
+        assert notices[-2:] == ["Undone: deleting “Lørdagskos”", "Undone: setting “Lørdagskos” to draft"]
 
 
 async def test_duplicate_to_reuse_is_a_draft_without_figures(make_app):
@@ -76,7 +76,7 @@ async def test_duplicate_to_reuse_is_a_draft_without_figures(make_app):
 async def test_filter_by_channel(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"channel:tiktok", "enter")
+        await pilot.press("ctrl+f", *"channel:tiktok", "enter")
         shown = [p for d in app.screen.plan.report.days for p in d.posts]
         listing = app.screen.plan.main
         ids = [listing.get_option_at_index(i).id for i in range(listing.option_count)]

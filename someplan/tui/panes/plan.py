@@ -9,8 +9,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from someplan.domain.post import Status
-from someplan.i18n import N_, _, language
+from someplan.i18n import N_, _, ngettext
 from someplan.services.status import DayLine, PostLine, WeekLines
 from someplan.textsafe import literal
 from someplan.tui import labels
@@ -56,32 +55,6 @@ class PlanList(OptionList):
             self.scroll_to_highlight(top=True)
 
 
-# Filter fields by their English and Norwegian names.
-FILTER_FIELDS = {"channel": "channel", "kanal": "channel", "category": "category", "kategori": "category", "status": "status"}
-
-
-def matches(post: PostLine, query: str) -> bool:
-    """A filter is words; `channel:`, `category:` and `status:` words (or `kanal:`, `kategori:`)
-    match those fields; a status matches by its stored name or its name in either language."""
-    statuses = " ".join((post.status, labels.status(post.status), _status_in_other_language(post.status)))
-    for word in query.casefold().split():
-        name, _sep, value = word.partition(":")
-        field = FILTER_FIELDS.get(name)
-        if value and field:
-            if value not in (statuses if field == "status" else getattr(post, field)).casefold():
-                return False
-        elif word not in f"{post.title} {post.channel} {post.category} {statuses}".casefold():
-            return False
-    return True
-
-
-def _status_in_other_language(value: str) -> str:
-    try:
-        return Status(value).label("en" if language() == "nb" else "nb")
-    except ValueError:
-        return value
-
-
 class WeekPlanPane(Pane):
     TITLE = N_("Week plan")
     NUMBER = 1
@@ -98,8 +71,13 @@ class WeekPlanPane(Pane):
         Binding("L", "screen.move_post(1)", N_("Move →"), id="plan.move_later"),
         Binding("y", "screen.duplicate_post", N_("Duplicate"), id="plan.duplicate"),
         Binding("space", "screen.advance_status", N_("Status →"), id="plan.advance_status"),
-        Binding("slash", "screen.filter", N_("Filter"), id="plan.filter"),
+        Binding("ctrl+f", "screen.filter", N_("Filter"), id="plan.filter"),
+        Binding("escape", "screen.clear_filter", N_("Clear filter"), id="plan.clear_filter"),
         Binding("f", "screen.fill_week", N_("Fill week"), id="plan.fill_week"),
+        Binding("c", "screen.copy_caption", N_("Copy caption"), id="plan.copy_caption"),
+        Binding("o", "screen.open_asset", N_("Open asset"), id="plan.open_asset"),
+        Binding("v", "screen.toggle_selection", N_("Select"), id="plan.select"),
+        Binding("s", "screen.set_status", N_("Set status"), id="plan.set_status"),
         Binding("left,h", "day(-1)", N_("Prev day"), show=False, id="plan.prev_day"),
         Binding("right,l", "day(1)", N_("Next day"), show=False, id="plan.next_day"),
     ]
@@ -107,7 +85,11 @@ class WeekPlanPane(Pane):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.report: WeekLines | None = None
-        self.query_text = ""
+        self.query_text = ""  # the week filter as typed (screens/main_search.py sets it)
+        self.filter_ids: set[str] | None = None  # the posts of the week it lets through
+        self.marks: dict[str, int] = {}  # warnings per post id (screens/main_attention.py)
+        self.selecting = False  # the selection mode (`v`, screens/main_acts.py)
+        self.marked: set[str] = set()  # the post ids marked in it
         self._day_of: dict[str, dt.date] = {}  # option id -> the day it lies under
 
     def compose(self):
@@ -143,8 +125,12 @@ class WeekPlanPane(Pane):
         for load in report.load:
             style = "green" if load.planned >= load.target else "yellow"
             parts.append(Text.assemble(literal(load.channel), " ", (f"{load.planned}/{load.target}", style)))
-        if self.query_text:
-            parts.append(Text(_("filter: {words}").format(words=literal(self.query_text)), style="reverse"))
+        self.border_title = f"{self.NUMBER} {_(self.TITLE)}"
+        if self.query_text:  # on the border, where no width or scrolling can hide it
+            self.border_title += " · " + _("filter: {words} (esc clears)").format(words=literal(self.query_text))
+        if self.selecting:
+            marked = _("selection: {count} marked · v ends").format(count=len(self.marked))
+            parts.insert(0, Text(marked, style="reverse"))  # first: it changes what the keys do
         summary = Text("\u00a0·\u00a0").join(parts)  # no-break spaces: plain ones are trimmed at cut points
         self.query_one("#plan-summary", Static).update(summary)
         listing = self.main
@@ -175,11 +161,15 @@ class WeekPlanPane(Pane):
         if day.marks:
             label.append("  ★ " + literal(", ".join(day.marks)), style="yellow")
         options = [Option(label, id=f"day:{day.date.isoformat()}", disabled=True)]
-        posts = [p for p in day.posts if matches(p, self.query_text)] if self.query_text else list(day.posts)
+        shown = self.filter_ids
+        posts = [p for p in day.posts if p.id in shown] if shown is not None else list(day.posts)
         for post in posts:
-            options.append(Option(_post_text(post), id=f"post:{post.id}"))
+            options.append(Option(_post_text(post, self.marks.get(post.id, 0), post.id in self.marked), id=f"post:{post.id}"))
         if not posts:
-            options.append(Option(Text("   —  " + _("(n: new post)"), style="dim"), id=f"empty:{day.date.isoformat()}"))
+            hidden = len(day.posts)  # a filtered day is not an unplanned one: say so
+            words = ngettext("({count} hidden by the filter)", "({count} hidden by the filter)", hidden).format(count=hidden)
+            empty = words if hidden else _("(n: new post)")
+            options.append(Option(Text("   —  " + empty, style="dim"), id=f"empty:{day.date.isoformat()}"))
         return [(option, day.date) for option in options]
 
     def _first_option_of(self, day: dt.date) -> str | None:
@@ -218,8 +208,12 @@ class WeekPlanPane(Pane):
             self.call_later(self.app.run_action, "screen.edit_post")
 
 
-def _post_text(post: PostLine) -> Text:
-    text = Text("   ")
+def _post_text(post: PostLine, warnings: int = 0, marked: bool = False) -> Text:
+    text = Text()
+    if marked:  # the selection mode's mark (screens/main_acts.py) outranks a warning while it lasts
+        text.append(" ✓ ", style="bold reverse")
+    else:
+        text.append(" ! " if warnings else "   ", style="bold yellow")  # needs attention (screens/main_attention.py)
     text.append(f"{post.time or '  ·  '} ")
     text.append(f"{labels.status(post.status):<9} ", style=STATUS_STYLE.get(post.status, ""))
     text.append(f"{literal(post.channel)[:9]:<9} ", style="cyan")

@@ -24,12 +24,12 @@ from someplan.i18n import percent as pct
 from someplan.services import planning
 from someplan.services.best_times import best_time_lines
 from someplan.services.figures.report import FiguresReport, figures_report, numerator_text
-from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.footer import Footer
 from someplan.tui.planner_app import planner_app
 from someplan.tui.sparkline import sparkline
+from someplan.tui.write_guard import attempt, done
 
 PERIODS = (4, 8, 12, 26, 52)
 TOP = 5
@@ -59,6 +59,7 @@ class FiguresScreen(Screen):
         self.weeks = weeks
         self.report: FiguresReport | None = None
         self.moved: dict[str, list[str]] = {}  # post id → the goals' targets it moved most
+        self.reused: str | None = None
 
     def compose(self):
         yield Static(id="figures-heading", markup=False)
@@ -166,7 +167,7 @@ class FiguresScreen(Screen):
     # -- actions ---------------------------------------------------------------------------------
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.dismiss(self.reused)  # the plan shows the last post reused here
 
     def action_period(self, step: int) -> None:
         index = PERIODS.index(self.weeks) if self.weeks in PERIODS else 1
@@ -182,15 +183,15 @@ class FiguresScreen(Screen):
         original = self.catalog.post(post_id)
         day = next_same_weekday(original.date, planner_app(self).today)
         copy = dataclasses.replace(original.reuse(), date=day)
-        try:
-            undo = planning.plan_post(self.catalog, copy)
-        except (WorkspaceError, OSError) as error:
-            self.notify(_("Not saved: {error}").format(error=error), severity="error", timeout=10, markup=False)
+        saved, undo = attempt(self, planning.plan_post, self.catalog, copy)
+        if not saved:
             return
-        again = _("Planned “{title}” again as a draft on {day}")
-        self.notify(again.format(title=literal(original.title), day=labels.day(day, weekday="long", year=True)), markup=False)
         planner_app(self).undo_stack.push(undo)
-        self.dismiss(undo.post)
+        self.reused = undo.post
+        again = _("Planned “{title}” again as a draft on {day}")
+        done(self, again.format(title=literal(original.title), day=labels.day(day, weekday="long", year=True)))
+        # The view stays open to reuse more; the candidate just reused leaves the list.
+        self.show()
 
 
 def page_lines(report: FiguresReport) -> list[str]:

@@ -8,8 +8,6 @@ every idea or only the new ones. The dropped files are only ever read.
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
@@ -20,11 +18,11 @@ from someplan.i18n import N_, _, ngettext
 from someplan.services import ideas as inbox
 from someplan.services.asset_watch import AssetWatcher
 from someplan.services.assets import scan_folder
-from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.footer import Footer
 from someplan.tui.messages import WorkspaceChanged
+from someplan.tui.write_guard import attempt
 
 KINDS = {"note": N_("note"), "image": N_("photo"), "video": N_("video"), "audio": N_("voice memo"), "other": N_("file")}
 STATES = {IdeaState.NEW: N_("new"), IdeaState.DRAFTED: N_("made a draft"), IdeaState.SET_ASIDE: N_("set aside")}
@@ -203,14 +201,6 @@ class InboxScreen(Screen):
 
     # -- acts ------------------------------------------------------------------------------------
 
-    def _write(self, action, *args) -> tuple[bool, Any]:
-        """(saved, what the action returned); a failed write is a notice."""
-        try:
-            return True, action(self.catalog, *args)
-        except (WorkspaceError, OSError) as error:
-            self.notify(_("Not saved: {error}").format(error=error), severity="error", timeout=10, markup=False)
-            return False, None
-
     def _open_idea(self) -> inbox.Idea | None:
         """The selected idea if it can still be acted on; a drafted one is said so."""
         idea = self.selected
@@ -223,7 +213,7 @@ class InboxScreen(Screen):
         idea = self._open_idea()
         if idea is None:
             return
-        saved, post_id = self._write(inbox.make_draft, idea)
+        saved, post_id = attempt(self, inbox.make_draft, self.catalog, idea)
         if saved and post_id:
             self.drafted.append(post_id)
             title = self.catalog.workspace.view("posts").get(post_id, {}).get("title", "")
@@ -235,7 +225,7 @@ class InboxScreen(Screen):
         if idea is None:
             return
         aside = idea.state is IdeaState.NEW
-        saved, _result = self._write(inbox.set_aside, idea, aside)
+        saved, _result = attempt(self, inbox.set_aside, self.catalog, idea, aside)
         if not saved:
             return
         self.notify(

@@ -15,6 +15,7 @@ from someplan.tui.translated_bindings import translate_bindings
 
 MODULES = {
     "AssetPreview": "someplan.tui.screens.asset_preview",
+    "AttentionScreen": "someplan.tui.screens.attention",
     "BatchScreen": "someplan.tui.screens.batch",
     "CampaignEditor": "someplan.tui.screens.campaign_editor",
     "CategoryEditor": "someplan.tui.screens.category_editor",
@@ -28,6 +29,7 @@ MODULES = {
     "PeopleScreen": "someplan.tui.screens.people",
     "PostEditor": "someplan.tui.screens.editor",
     "PostStrategy": "someplan.tui.screens.post_strategy",
+    "SearchScreen": "someplan.tui.screens.search",
     "YearWheelScreen": "someplan.tui.screens.year_wheel",
 }
 

@@ -41,28 +41,17 @@ from someplan.tui.panes.rotation import RotationPane
 from someplan.tui.planner_app import planner_app
 from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask, Confirm
+from someplan.tui.screens.main_acts import PostActs
 from someplan.tui.screens.main_assets import AssetsCoordination
-
-
-def writes(method):
-    """A screen action that writes: a refused or failed write is a notice, never a crash."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except (WorkspaceError, OSError) as error:
-            self.notify(_("Not saved: {error}").format(error=error), severity="error", timeout=10, markup=False)
-            self.refresh_all()
-
-    return wrapper
-
+from someplan.tui.screens.main_attention import AttentionCoordination
+from someplan.tui.screens.main_search import SearchCoordination
+from someplan.tui.write_guard import done, writes
 
 NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
 
 
-class MainScreen(AssetsCoordination, Screen):
+class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, PostActs, Screen):
     BINDINGS = [
         Binding("1", "show_pane(1)", N_("Plan"), id="app.pane_plan"),
         Binding("2", "show_pane(2)", N_("Rotation"), id="app.pane_rotation"),
@@ -73,6 +62,8 @@ class MainScreen(AssetsCoordination, Screen):
         Binding("F", "figures_view", N_("Figures view"), id="app.figures_view"),
         Binding("w", "year_wheel", N_("Year wheel"), id="app.year_wheel"),
         Binding("E", "export", N_("Export"), id="app.export"),
+        Binding("slash", "search", N_("Search"), id="app.search"),
+        Binding("exclamation_mark", "attention", N_("Needs attention"), id="app.attention"),
         # Not in the footer, which is full at 80 columns; help and the palette list it.
         Binding("R", "report", N_("Report of the last month"), id="app.report", show=False),
         Binding("i", "inbox", N_("Ideas"), id="app.inbox", show=False),
@@ -157,6 +148,8 @@ class MainScreen(AssetsCoordination, Screen):
     def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None:
         """Redraw; the side panes only when posts changed (they do not depend on the week shown)."""
         report = week_lines(self.catalog, self.week, self.today)
+        self.plan.filter_ids = self.filter_ids(report)
+        self.plan.marks = self.attention_marks()
         self.plan.show(report, keep=keep, day=day)
         if posts_changed:
             self.query_one(RotationPane).show(rotation_rows(self.catalog, self.today))
@@ -171,6 +164,7 @@ class MainScreen(AssetsCoordination, Screen):
         header.append_text(strategy_marks.header_marks(self.catalog, report.week, self.today))
         if self.last_colleague:
             header.append(f"{gap}⟳ {literal(self.last_colleague)}", style="green")
+        self.attention_header(header, gap)
         problems = self.catalog.workspace.problems
         if any(p.code in ("unsynced", "private-only") for p in problems):
             # Lasting until the shared folder has them: colleagues do not see these edits.
@@ -178,7 +172,20 @@ class MainScreen(AssetsCoordination, Screen):
         if problems:
             shown = ngettext("⚠ {count} problem (ctrl+p: doctor)", "⚠ {count} problems (ctrl+p: doctor)", len(problems))
             header.append(gap + shown.format(count=len(problems)), style="yellow")
+        beat = planner_app(self).presence
+        if beat is not None and beat.colleagues:
+            names = ", ".join(literal(colleague.name) for colleague in beat.colleagues)
+            header.append(gap + _("● also here: {names}").format(names=names), style="cyan")
         self.query_one("#header", Static).update(header)
+
+    def redraw_header(self) -> None:
+        """Who else is here changed (tui/presence_beat.py)."""
+        if self.plan.report is not None:
+            self._draw_header(self.plan.report)
+
+    def write_failed(self) -> None:
+        """A write was refused (tui/write_guard.py): show what the workspace really holds."""
+        self.refresh_all()
 
     def retranslate(self) -> None:
         """The language changed (tui/language.py): every pane draws its words again; the week,
@@ -259,15 +266,6 @@ class MainScreen(AssetsCoordination, Screen):
         except UserError:
             return None
 
-    def action_filter(self) -> None:
-        def answered(text: str | None) -> None:
-            if text is not None:
-                self.plan.query_text = text.strip()
-                self.refresh_all(posts_changed=False)
-
-        hint = _("words, or channel:facebook category:ansatte status:draft (empty: all)")
-        self.app.push_screen(Ask(_("Filter the week"), value=self.plan.query_text, placeholder=hint), answered)
-
     # -- posts -----------------------------------------------------------------------------------
 
     def _selected_post(self) -> Post | None:
@@ -303,9 +301,12 @@ class MainScreen(AssetsCoordination, Screen):
             if is_new:
                 undo = planning.plan_post(self.catalog, result)
                 post_id = undo.post
+                done(self, _("Planned “{title}” — u undoes").format(title=literal(result.title)))
             else:
                 undo = planning.change_post(self.catalog, post, result)
                 post_id = post.id
+                saved = _("Saved “{title}” — u undoes") if undo else _("“{title}”: nothing changed")
+                done(self, saved.format(title=literal(result.title)))
             self.undo_stack.push(undo)
             self.week = IsoWeek.of(result.date) if result.date else self.week
             self.refresh_all(keep=post_id)
@@ -322,11 +323,19 @@ class MainScreen(AssetsCoordination, Screen):
         self.refresh_all(day=post.date)
 
     @writes
-    def _change(self, post: Post, **fields) -> None:
-        self.undo_stack.push(planning.change_post(self.catalog, post, dataclasses.replace(post, **fields)))
+    def _change(self, post: Post, said: tuple[str, str] | None = None, **fields) -> None:
+        """Change fields of `post`; `said`: (what `u` names, what the toast says) of the change."""
+        undo = planning.change_post(self.catalog, post, dataclasses.replace(post, **fields))
+        if undo is not None and said is not None:
+            undo = dataclasses.replace(undo, what=said[0])
+            done(self, said[1] + " — " + _("u undoes"))
+        self.undo_stack.push(undo)
         self.refresh_all(keep=post.id)
 
     def action_move_post(self, days: int) -> None:
+        if self.selecting:
+            self.move_marked(days)
+            return
         post = self._selected_post()
         if post is None or post.date is None:
             return
@@ -337,15 +346,24 @@ class MainScreen(AssetsCoordination, Screen):
             self.notify(str(error), severity="warning", markup=False)
             return
         self.week = week
-        self._change(post, date=target)
+        title, day = literal(post.title), labels.day(target, weekday="long")
+        said = (_("moving “{title}” to {day}").format(title=title, day=day),
+                _("Moved “{title}” to {day}").format(title=title, day=day))  # fmt: skip
+        self._change(post, said, date=target)
 
     def action_advance_status(self) -> None:
+        if self.selecting:  # space marks in the selection mode
+            self.toggle_mark()
+            return
         post = self._selected_post()
         if post is None:
             return
         status = post.status.next()
-        if status is not Status.PUBLISHED or status is post.status or (post.date is not None and post.date <= self.today):
-            self._change(post, status=status)
+        if status is post.status:  # published is the last step: say so rather than nothing
+            done(self, _("“{title}” is published already").format(title=literal(post.title)))
+            return
+        if status is not Status.PUBLISHED or (post.date is not None and post.date <= self.today):
+            self._change(post, self._status_said(post, status), status=status)
             return
         # Published is a fact about the past: a key pressed once too often must not claim it.
         if post.date is None:
@@ -362,18 +380,28 @@ class MainScreen(AssetsCoordination, Screen):
                 current = self.catalog.post(post.id)  # as it is now: a colleague may have changed it
             except UserError:
                 return
-            self._change(current, status=status)
+            self._change(current, self._status_said(current, status), status=status)
 
         self.app.push_screen(Confirm(question), answered)
 
+    @staticmethod
+    def _status_said(post: Post, status: Status) -> tuple[str, str]:
+        title, label = literal(post.title), status.label()
+        return (_("setting “{title}” to {status}").format(title=title, status=label),
+                _("“{title}”: {status}").format(title=title, status=label))  # fmt: skip
+
     @writes
     def action_duplicate_post(self) -> None:
+        if self.selecting:
+            self.duplicate_marked()
+            return
         post = self._selected_post()
         if post is None:
             return
         copy = post.reuse()  # same content and assets, a draft without figures, linked to the original
-        undo = planning.plan_post(self.catalog, copy)
+        undo = planning.plan_post(self.catalog, copy, what=_("duplicating “{title}”").format(title=literal(post.title)))
         self.undo_stack.push(undo)
+        done(self, _("Duplicated “{title}” as a draft — u undoes").format(title=literal(post.title)))
         self.refresh_all(keep=undo.post)
 
     @writes
@@ -412,6 +440,8 @@ class MainScreen(AssetsCoordination, Screen):
         category = self._selected_category()
         if category is not None:
             categories.move_category(self.catalog, category.id, steps)
+            moved = _("{category}: earlier in the rotation") if steps < 0 else _("{category}: later in the rotation")
+            done(self, moved.format(category=literal(category.name)))
             self.refresh_all()
 
     def action_edit_category(self) -> None:
@@ -426,6 +456,8 @@ class MainScreen(AssetsCoordination, Screen):
                     categories.edit_category(self.catalog, category.id, **fields)
                 except UserError as error:
                     self.notify(str(error), severity="error", markup=False)
+                else:
+                    done(self, _("Saved {category}").format(category=literal(category.name)))
                 self.refresh_all()
 
         self.app.push_screen(lazy.screen("CategoryEditor")(category, self.catalog.channels()), functools.partial(saved, self))

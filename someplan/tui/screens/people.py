@@ -18,13 +18,13 @@ from someplan.i18n import N_, _, language
 from someplan.services import people as registry
 from someplan.services.errors import UserError
 from someplan.services.user_input import parse_date
-from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.footer import Footer
 from someplan.tui.language import Caption
 from someplan.tui.screens.batch import consent_text
 from someplan.tui.screens.dialogs import Confirm, kept_text
+from someplan.tui.write_guard import attempt, done
 
 ROLE_WIDTH = 24
 
@@ -114,16 +114,14 @@ class PeopleScreen(Screen):
         return next((p for p in self.catalog.people() if p.id == self.selected_id), None)
 
     def _write(self, action, *args, **fields):
-        try:
-            return action(self.catalog, *args, **fields)
-        except (UserError, WorkspaceError, OSError) as error:
-            self.notify(str(error), severity="error", markup=False)
-            return None
+        return attempt(self, action, self.catalog, *args, **fields)[1]
 
     def action_add(self) -> None:
         def saved(fields: dict | None) -> None:
             if fields:
                 person = self._write(registry.add_person, fields.pop("name"), **fields)
+                if person:
+                    done(self, _("Added {name}").format(name=literal(person.name)))
                 self.show(keep=person.id if person else None)
 
         self.app.push_screen(PersonEditor(Person(""), self.today), saved)
@@ -135,7 +133,9 @@ class PeopleScreen(Screen):
 
         def saved(fields: dict | None) -> None:
             if fields:
-                self._write(registry.edit_person, person.id, **fields)
+                saved_ok, _result = attempt(self, registry.edit_person, self.catalog, person.id, **fields)
+                if saved_ok:
+                    done(self, _("Saved {name}").format(name=literal(fields.get("name") or person.name)))
                 self.show()
 
         self.app.push_screen(PersonEditor(person, self.today), saved)
@@ -147,7 +147,9 @@ class PeopleScreen(Screen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._write(registry.remove_person, person.id)
+                removed, _result = attempt(self, registry.remove_person, self.catalog, person.id)
+                if removed:
+                    done(self, _("Removed {name} from the registry").format(name=literal(person.name)))
                 self.show()
 
         question = _("Remove {name} from the registry? Posts keep what they were.").format(name=literal(person.name))

@@ -36,13 +36,12 @@ from someplan.i18n import N_, _, language
 from someplan.services import campaigns as campaign_service
 from someplan.services.calendar_data import calendar_problems
 from someplan.services.capacity import capacities
-from someplan.services.errors import UserError
 from someplan.services.year_wheel import build_year_wheel
-from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.footer import Footer
 from someplan.tui.screens.campaign_editor import CampaignEditor
 from someplan.tui.screens.dialogs import Confirm
+from someplan.tui.write_guard import attempt
 from someplan.tui.year_wheel_render import header_text, legend, month_details, months_lines, week_details, weeks_lines
 
 # -- the screen --------------------------------------------------------------------------------
@@ -265,13 +264,7 @@ class YearWheelScreen(Screen[dt.date | None]):
             self.undo_stack.push(undo)
 
     def _write(self, action, *args):
-        try:
-            return action(self.catalog, *args)
-        except UserError as error:
-            self.notify(str(error), severity="error", markup=False)
-        except (WorkspaceError, OSError) as error:
-            self.notify(_("The campaign was not saved: {error}").format(error=error), severity="error", timeout=10, markup=False)
-        return None
+        return attempt(self, action, self.catalog, *args)[1]
 
     def action_add(self) -> None:
         start = self._week_row().week.monday if self.mode == "weeks" else self.day
