@@ -45,7 +45,7 @@ def next_value(field: str, current: object) -> object:
 
 
 def cycled(catalog: Catalog, post_id: str, field: str) -> str:
-    """ "Format: reel · uke 48 er overbooket: …" after `o`/`O` changed a post."""
+    """ "Format: reel · uke 48 er overbooket: …" after `O`/`X` changed a post."""
     post = catalog.post(post_id)
     if field == "format":
         said = _("Format: {value}").format(value=post.format.label() if post.format else _("none"))

@@ -1,4 +1,4 @@
-"""Issue 19 in the planner: the hours mark and the permissions in the header, `o`/`O` on a post,
+"""Issue 19 in the planner: the hours mark and the permissions in the header, `O`/`X` on a post,
 the mix and hours view (`M`), the year wheel's hours row; snapshots at 120x40 and 80x24."""
 
 import datetime as dt
@@ -25,23 +25,23 @@ async def test_the_header_marks_the_weeks_hours_and_the_permissions_to_check(mak
         assert "⏱ 9.4 / 10.5 h ✓" in header(app)
 
 
-async def test_o_and_O_cycle_the_selected_posts_format_and_surface_and_warn_of_the_hours(make_app):
+async def test_O_and_X_cycle_the_selected_posts_format_and_surface_and_warn_of_the_hours(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         post_id = app.screen.plan.selected_post_id
         assert post_id is not None
         workspace = app.catalog.workspace
         before = workspace.view(POSTS)[post_id].get("format")
-        await pilot.press("o")
+        await pilot.press("O")
         after = workspace.view(POSTS)[post_id].get("format")
         assert after != before and after is not None
         message = app._notifications and list(app._notifications)[-1].message
         assert message.startswith("Format: ") and "overbooked" in message  # week 47 has no hours to spare
         await pilot.press("u")
         assert workspace.view(POSTS)[post_id].get("format") == before
-        await pilot.press("O")
+        await pilot.press("X")
         assert workspace.view(POSTS)[post_id].get("surface") == "earned"
-        await pilot.press("O", "O")
+        await pilot.press("X", "X")
         assert workspace.view(POSTS)[post_id].get("surface") is None  # owned again: the field cleared
 
 

@@ -70,8 +70,9 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         Binding("G", "goals", N_("Goals"), id="app.goals", show=False),
         Binding("I", "import_figures", N_("Import figures"), id="app.import_figures"),
         Binding("M", "mix", N_("Mix and hours"), id="app.mix", show=False),
-        Binding("o", "cycle('format')", N_("Next format of the post"), id="app.cycle_format", show=False),
-        Binding("O", "cycle('surface')", N_("Next surface of the post"), id="app.cycle_surface", show=False),
+        # o opens the asset in the week plan: the format takes capital O, the surface X (eXposure).
+        Binding("O", "cycle('format')", N_("Next format of the post"), id="app.cycle_format", show=False),
+        Binding("X", "cycle('surface')", N_("Next surface of the post"), id="app.cycle_surface", show=False),
         Binding("S", "strategy", N_("Purpose and permission of the post"), id="app.post_strategy", show=False),
     ]
 
@@ -599,7 +600,7 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         self.app.push_screen(lazy.screen("MixScreen")(day), lambda _result: self.refresh_all())
 
     def action_cycle(self, field: str) -> None:
-        """`o`/`O`: the selected post's next format or surface, saying what it is now and what the week's hours say."""
+        """`O`/`X`: the selected post's next format or surface, saying what it is now and what the week's hours say."""
         post = self._selected_post()
         if post is not None:
             self._change(post, **{field: strategy_marks.next_value(field, getattr(post, field))})

@@ -2,7 +2,7 @@
 against the target mix, the hours its weeks need against the hours there are, the rates of its
 published posts by format and surface, and earned content whose permission needs the user.
 Read only: targets and hours are set on the command line (`someplan mix --target`, `someplan
-people edit --hours`); `o`/`O` in the week plan set a post's format and surface."""
+people edit --hours`); `O`/`X` in the week plan set a post's format and surface."""
 
 from __future__ import annotations
 

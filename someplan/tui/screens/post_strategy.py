@@ -1,5 +1,5 @@
 """`S` in the week plan: the selected post's purpose and, for earned content, whose it is, what
-they allowed and until when. The format and the surface have their keys (`o`, `O`); these are
+they allowed and until when. The format and the surface have their keys (`O`, `X`); these are
 words and a date, so they get a small form of their own beside the post editor."""
 
 from __future__ import annotations
