@@ -26,7 +26,17 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
         p.add_argument("--fresh", action="store_true", help=_("start over from a fresh copy of the sample"))
 
 
+def has_terminal() -> bool:
+    """Whether the planner can draw and read keys: Textual reads stdin and draws on stderr, and
+    output meant for a pipe (`someplan WORKSPACE | cat`) should not go on under a screen."""
+    return all(stream is not None and stream.isatty() for stream in (sys.__stdin__, sys.__stdout__, sys.__stderr__))
+
+
 def cmd_open(args, notice: str | None = None) -> int:
+    if not has_terminal():  # else the screen waits for keys that never come
+        print("someplan: " + _("the planner needs a terminal; for text in a pipe or file: someplan status, someplan list"),
+              file=sys.stderr)  # fmt: skip
+        return 2
     args.workspace = args.workspace or getattr(args, "workspace_option", None)
     # A bad workspace is a one-line error, before the screen.
     with common.open_catalog(args, writable=True) as catalog:

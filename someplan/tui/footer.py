@@ -9,9 +9,10 @@ shows as one ("[/] Week"), and the pane's most used keys come before the rest.
 
 Textual also composes the footer again on every change of bindings, even when two arrive
 together (a screen opened, then its first widget focused: two full rebuilds) or when the keys
-shown did not change at all (focus moving inside a pane). Here a rebuild waits for the next
-refresh, runs once for all the changes before it, and only when what it would show differs. The
-keys start out as the footer is (not compact), so nothing restyles them on mount.
+shown did not change at all (focus moving inside a pane). Here a rebuild runs once for all the
+changes queued before it, only when what it would show differs, and before the next frame is
+drawn: waiting for a refresh drew the planner's first frame with an empty footer (the keys came
+one frame later) and every focus change twice.
 """
 
 from __future__ import annotations
@@ -130,8 +131,11 @@ class Footer(TextualFooter):
         return (tuple(keys), help_key, palette, self.app.size.width)
 
     def compose(self):
-        if not self._bindings_ready:
-            return
+        # Textual's footer starts out empty and gets its keys when the screen first reports a
+        # change of bindings (its first focus): a second compose, layout and frame for every
+        # screen opened. The keys known now are the screen's and the app's; a focus that adds
+        # keys rebuilds, one that adds none does not.
+        self._bindings_ready = True
         self._shown = self._keys_shown()
         keys, help_key, palette = self._shown[:3]
         for key in keys:
@@ -160,9 +164,12 @@ class Footer(TextualFooter):
     def _schedule(self) -> None:
         if self.is_attached and not self._rebuild_pending:
             self._rebuild_pending = True
-            self.call_after_refresh(self._rebuild)
+            self.call_later(self._rebuild)
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
-        if self.is_attached and self._bindings_ready and self._keys_shown() != self._shown:
+        # A screen covered by another, or being closed, loses its focus too: nothing is built
+        # for it then (a closed one is gone; a covered one is brought up to date when it is
+        # shown again, which reports a change of bindings).
+        if self.is_attached and self._bindings_ready and self.screen.is_current and self._keys_shown() != self._shown:
             await self.recompose()

@@ -117,6 +117,7 @@ def test_the_planner_takes_w_like_every_command(someplan, sample, monkeypatch):
 
     opened = []
     monkeypatch.setattr("someplan.tui.app.SomeplanApp.run", lambda self: opened.append(self.catalog.workspace.root))
+    monkeypatch.setattr("someplan.cli.workspace.has_terminal", lambda: True)  # pytest holds stdout
     assert cli.main(["-w", sample]) == 0
     assert cli.main(["--workspace", sample]) == 0
     assert cli.main(["open", "-w", sample]) == 0
@@ -138,6 +139,7 @@ def test_the_demo_is_kept_and_fresh_starts_over(someplan, tmp_path, monkeypatch)
 
     notices = []
     monkeypatch.setattr("someplan.tui.app.SomeplanApp.run", lambda self: notices.append(self._notice))
+    monkeypatch.setattr("someplan.cli.workspace.has_terminal", lambda: True)  # pytest holds stdout
     someplan("demo")
     assert path in someplan.err and "--fresh" in someplan.err
     assert notices and path in notices[0]

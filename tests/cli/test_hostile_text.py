@@ -93,6 +93,7 @@ def test_a_planner_that_ends_on_an_error_exits_1(someplan, ws, monkeypatch):
             self.return_code = 1  # what Textual sets when an exception ends the app
 
     monkeypatch.setattr(tui_app, "SomeplanApp", Crashing)
+    monkeypatch.setattr("someplan.cli.workspace.has_terminal", lambda: True)  # pytest holds stdout
     someplan("open", ws, code=1)
 
 

@@ -78,3 +78,32 @@ def test_two_processes_changing_the_user_state_at_once_keep_both_changes(somepla
     second.join(5)
     doc = json.loads((Path(os.environ["XDG_STATE_HOME"]) / "someplan" / locate.USER_STATE_FILE).read_text())
     assert doc["theme"] == "someplan-lys" and doc["language"] == "nb"
+
+
+def test_status_on_the_real_today_does_not_import_arrow(someplan, ws, monkeypatch):
+    import datetime as dt
+    import zoneinfo
+
+    monkeypatch.delenv("SOMEPLAN_TODAY")
+    code = (
+        "import sys\nfrom someplan.cli import main\nmain(['status', sys.argv[1], '--json'])\n"
+        "print('arrow' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code, ws], capture_output=True, text=True, env=os.environ.copy())
+    assert done.returncode == 0, done.stderr
+    *out, imported = done.stdout.strip().splitlines()
+    assert imported == "False"
+    today = json.loads("\n".join(out))["today"]
+    assert today in {str(dt.datetime.now(zoneinfo.ZoneInfo("Europe/Oslo")).date() + dt.timedelta(days=d)) for d in (-1, 0)}
+
+
+def test_a_zone_zoneinfo_does_not_know_is_read_as_arrow_reads_it(monkeypatch):
+    import arrow
+
+    from someplan.domain.settings import WorkspaceSettings
+    from someplan.services.catalog import real_today
+
+    monkeypatch.delenv("SOMEPLAN_TODAY", raising=False)
+    for zone in ("+14:00", "-12:00", "local"):
+        settings = WorkspaceSettings.from_doc({"timezone": zone})
+        assert real_today(settings) == arrow.now(zone).date()

@@ -78,3 +78,12 @@ def test_next_is_always_later(unit, n, day):
     cadence = Cadence(unit, n)
     if day.year < 9999:
         assert cadence.next_after(day) > day
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)))
+def test_a_month_later_is_what_arrow_says_without_importing_it(day):
+    import arrow
+
+    from someplan.domain.cadence import _one_month_after
+
+    assert _one_month_after(day) == arrow.Arrow(day.year, day.month, day.day).shift(months=1).date()

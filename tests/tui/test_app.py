@@ -52,6 +52,22 @@ async def test_at_80x24_one_pane_at_a_time(make_app):
         assert screen.plan.report.week.week == 48
 
 
+async def test_at_80x24_tab_and_shift_tab_switch_the_pane_shown(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        shown = lambda: [p.id for p in screen.query(".pane") if p.display]  # noqa: E731
+        order = [p.id for p in screen.query(".pane")]  # the order tab takes at full size
+        seen = [shown()]
+        for _ in order:
+            await pilot.press("tab")
+            seen.append(shown())
+            assert app.focused in screen.query_one(f"#{seen[-1][0]}").query("*")  # the pane has the keys
+        assert seen == [[pane] for pane in [*order, order[0]]]
+        await pilot.press("shift+tab")
+        assert shown() == [order[-1]]
+
+
 async def test_help_lists_every_key_by_pane_and_follows_the_keymap(make_app, sample_copy, tmp_path):
     keymap = tmp_path / "config" / "someplan" / "keymap.toml"
     keymap.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,11 @@ language spoken (`translate_bindings`) before one is built; that runs on the UI 
 from __future__ import annotations
 
 import importlib
+import inspect
 import sys
+from pathlib import Path
+
+from textual.app import App
 
 from someplan.tui.translated_bindings import translate_bindings
 
@@ -60,3 +64,22 @@ def translate_loaded() -> None:
     """Put the key maps of every class imported so far into the language spoken (UI thread)."""
     translate_bindings()
     _translated.update(module for module in MODULES.values() if module in sys.modules)
+
+
+def read_styles(app: App) -> None:
+    """Read the style sheets of the screens imported so far into the app's, and parse them now
+    (UI thread, after the first frame). Textual reads a screen's sheet as it first opens, then
+    parses every sheet again and restyles every widget of every screen: a fifth of opening the
+    figures view. Parsing here also fills the parse cache that setting the theme at start
+    emptied, so a widget first shown later (a Select) has only its own rules parsed."""
+    sheet = app.stylesheet
+    for name in MODULES:
+        cls = loaded(name)
+        paths = getattr(cls, "CSS_PATH", None)
+        if cls is None or not paths:
+            continue
+        for path in [paths] if isinstance(paths, str | Path) else paths:
+            path = (Path(inspect.getfile(cls)).parent / path).resolve()  # as Textual names it
+            if not sheet.has_source(str(path), ""):
+                sheet.read(path)
+    sheet.parse()

@@ -57,6 +57,9 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         Binding("2", "show_pane(2)", N_("Rotation"), id="app.pane_rotation"),
         Binding("3", "show_pane(3)", N_("Assets"), id="app.pane_assets"),
         Binding("4", "show_pane(4)", N_("Figures"), id="app.pane_figures"),
+        # Textual's own tab moves the focus among what is shown: on a narrow screen, one pane.
+        Binding("tab", "next_pane(1)", show=False, id="app.next_pane"),
+        Binding("shift+tab", "next_pane(-1)", show=False, id="app.previous_pane"),
         Binding("b", "batch", N_("Batch"), id="app.batch"),
         Binding("P", "people", N_("People"), id="app.people"),
         Binding("F", "figures_view", N_("Figures view"), id="app.figures_view"),
@@ -132,6 +135,7 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         def load() -> None:
             lazy.preload()
             self._from_thread(lazy.translate_loaded)
+            self._from_thread(lazy.read_styles, self.app)
 
         self.run_worker(load, thread=True, group="screens")
 
@@ -211,6 +215,14 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         pane = self._pane(number)
         self._make_active(pane)
         pane.activate()
+
+    def action_next_pane(self, step: int) -> None:
+        if not self.has_class("narrow"):
+            self.focus_next() if step > 0 else self.focus_previous()
+            return
+        panes = list(self.query(Pane))  # in the order tab takes on a wide screen
+        current = next((i for i, pane in enumerate(panes) if pane.has_class("active")), 0)
+        self.action_show_pane(panes[(current + step) % len(panes)].NUMBER)
 
     def _make_active(self, pane: Pane) -> None:
         for other in self.query(Pane):

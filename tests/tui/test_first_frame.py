@@ -1,0 +1,73 @@
+"""What the planner's first frame holds (issue 15: the first complete frame as early as it can be)."""
+
+from textual.screen import Screen
+from textual.widgets._footer import FooterKey
+
+from someplan.tui.footer import Footer
+
+
+def keys(footer) -> list[str]:
+    return [key.key for key in footer.query(FooterKey)]
+
+
+async def test_the_first_frame_has_the_footers_keys_for_the_focused_plan(make_app, monkeypatch):
+    frames = []
+    real = Screen._compositor_refresh
+
+    def painted(screen):
+        real(screen)
+        if not frames:  # what the first frame drawn held
+            footer = screen.query(Footer)
+            frames.append(keys(footer.first()) if footer else None)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", painted)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+    # The plan has the focus from the start: its keys are in the first frame, not one frame later.
+    assert frames and frames[0] and "left_square_bracket" in frames[0]  # "[/] Week"
+
+
+async def test_a_screen_opens_with_its_keys_in_the_footer_composed_once(make_app, monkeypatch):
+    rebuilt = []
+    real = Footer.recompose
+
+    async def recompose(footer):
+        rebuilt.append(type(footer.screen).__name__)
+        await real(footer)
+
+    monkeypatch.setattr(Footer, "recompose", recompose)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        rebuilt.clear()
+        for key in ("w", "w"):  # the wheel's focus adds no keys: the footer composed with the screen stays
+            await pilot.press(key)
+            await pilot.pause()
+            footer = app.screen.query_one(Footer)
+            assert "escape" in [k.split(",")[0] for k in keys(footer)], key
+            await pilot.press("escape")
+            await pilot.pause()
+        # nor is the footer of a screen being closed built again as it loses its focus, nor the
+        # plan's as it gets its focus back
+        assert rebuilt == []
+        assert "left_square_bracket" in keys(app.screen.query_one(Footer))
+
+
+async def test_opening_a_view_does_not_parse_every_style_sheet_again(make_app, monkeypatch):
+    from textual.css.stylesheet import Stylesheet
+
+    reparsed = []
+    real = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda sheet: reparsed.append(1) or real(sheet))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()  # the views are imported after the first frame
+        await pilot.pause()
+        reparsed.clear()
+        for key in ("F", "w", "E"):  # each view's own .tcss was read (and all of them parsed) as it first opened
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+        assert reparsed == []
