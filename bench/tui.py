@@ -7,7 +7,8 @@ after any normal session) until the main screen has drawn, headless. Key press t
 `]` (next week) and `L` (move a post a day, a durable write) until the screen has processed
 the key and refreshed. Then each key of issue 15 on its own (the editor, the figures view, the
 export dialog, the year wheel, the batch and people screens, changing focus), press to repaint,
-in wall and in CPU time (the process's, which other load on the machine distorts least).
+in wall and in CPU time (the process's, which other load on the machine distorts least),
+and the detail pane's update as the cursor moves (issue 16).
 Idle CPU: process CPU time over 3 s of doing nothing, with the change feed running. Memory: peak RSS of the process.
 """
 
@@ -89,6 +90,22 @@ async def one_run(
                 while app.screen is not main:
                     await pilot.press("escape")
                     await pilot.pause()
+        # The detail pane follows the cursor: j until the pane has drawn the next post, and the
+        # screen's handler on its own (one post read and its text drawn; the picture waits for
+        # the cursor to rest and is decoded on a thread, so it is not in either figure).
+        for _ in range(5):
+            drawn = app.screen.detail_updates
+            t = time.perf_counter()
+            await pilot.press("j")
+            while app.screen.detail_updates == drawn:
+                await pilot.pause()
+            await pilot.pause()
+            per_key.setdefault("j: detail update on cursor move", []).append(time.perf_counter() - t)
+        for _ in range(5):
+            t = time.perf_counter()
+            app.screen._show_detail()
+            per_key.setdefault("detail update handler, no driver", []).append(time.perf_counter() - t)
+            await pilot.pause()
         moving = []
         for step in (1, -1, 1, -1, 1):
             t = time.perf_counter()

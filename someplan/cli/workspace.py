@@ -43,6 +43,7 @@ def cmd_open(args, notice: str | None = None) -> int:
         from someplan.tui.app import SomeplanApp  # the only place the command line imports Textual
 
         app = SomeplanApp(catalog, notice=notice)
+        app.prepare_terminal()  # before Textual takes the terminal: it asks about pictures
         app.run()
     return app.return_code or 0  # 1 when the planner ended on an error, not 0
 

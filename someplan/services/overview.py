@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from someplan.domain.figures import average, post_rates
+from someplan.domain.plan import planned_vs_target
 from someplan.domain.post import Post, Status
 from someplan.domain.rotation import Rotation, board_from_dates, coverage
 from someplan.domain.weeks import IsoWeek
@@ -52,14 +53,46 @@ class WeekFigures:
 
 
 @dataclass(frozen=True)
+class WeekLoad:
+    """A coming week's posts (every status: an idea on a day holds its slot) against the sum of
+    the channels' weekly targets (0: no channel has a target)."""
+
+    week: IsoWeek
+    planned: int
+    target: int
+
+
+@dataclass(frozen=True)
 class FiguresSummary:
     weeks: tuple[WeekFigures, ...]  # oldest first
     best_category: str | None
     best_category_rate: float | None
     top_posts: tuple[tuple[Post, float], ...]  # by engagement rate by reach
+    # Over all the weeks' posts: the mean of the per-post rates (formats.md), not of the weeks'
+    # means, which weighed a week of two posts like a week of ten.
+    reach_rate: float | None = None
+    engagement_rate: float | None = None
+    coming: tuple[WeekLoad, ...] = ()  # from the last week on
 
 
-def figures_summary(catalog: Catalog, last_week: IsoWeek, count: int = 8) -> FiguresSummary:
+COMING_WEEKS = 4
+
+
+def coming_load(catalog: Catalog, first: IsoWeek, count: int = COMING_WEEKS) -> tuple[WeekLoad, ...]:
+    """Planned vs target of `count` weeks from `first`."""
+    channels = catalog.channels()
+    last = first + (count - 1)
+    posts = catalog.posts_between(first.monday, last.sunday)
+    loads = []
+    for index in range(count):
+        week = first + index
+        per_channel = planned_vs_target(posts, channels, week)
+        loads.append(WeekLoad(week, sum(load.planned for load in per_channel), sum(load.target for load in per_channel)))
+    return tuple(loads)
+
+
+def figures_summary(catalog: Catalog, last_week: IsoWeek, count: int = 8, coming: int = 0) -> FiguresSummary:
+    """The `count` weeks up to `last_week`, and planned vs target of `coming` weeks from it."""
     first = last_week - (count - 1)
     posts = [p for p in catalog.posts_between(first.monday, last_week.sunday) if p.status is Status.PUBLISHED]
     channels = {c.id: c for c in catalog.channels()}
@@ -78,4 +111,8 @@ def figures_summary(catalog: Catalog, last_week: IsoWeek, count: int = 8) -> Fig
     averaged = {name: value for name, values in by_category.items() if (value := average(values)) is not None}
     best = max(averaged, key=lambda name: averaged[name], default=None)
     ranked = sorted(((p, rate) for p in posts if (rate := rates[p.id][1]) is not None), key=lambda pr: -pr[1])
-    return FiguresSummary(tuple(weeks), best, averaged.get(best) if best else None, tuple(ranked[:5]))
+    return FiguresSummary(
+        tuple(weeks), best, averaged.get(best) if best else None, tuple(ranked[:5]),
+        reach_rate=average(rates[p.id][0] for p in posts), engagement_rate=average(rates[p.id][1] for p in posts),
+        coming=coming_load(catalog, last_week, coming) if coming else (),
+    )  # fmt: skip

@@ -37,6 +37,7 @@ class PostLine:
     colour: str
     title: str
     status: str
+    network: str = ""  # the channel's network ("facebook"): the plan's compact channel mark
 
 
 @dataclass(frozen=True)
@@ -172,12 +173,13 @@ def week_lines(catalog: Catalog, week: IsoWeek, today: dt.date, posts: list[Post
     channels = catalog.channels()
     categories = {c.id: c for c in catalog.categories()}
     channel_names = {c.id: c.name for c in channels}
+    networks = {c.id: c.network.value for c in channels}
     marks: dict[dt.date, list[str]] = {}
     for day in days_between(week.monday, week.sunday, language()):
         if day.name not in marks.setdefault(day.date, []):
             marks[day.date].append(day.name)
     days = tuple(
-        DayLine(day.date, tuple(marks.get(day.date, ())), tuple(_line(p, channel_names, categories) for p in day.posts))
+        DayLine(day.date, tuple(marks.get(day.date, ())), tuple(_line(p, channel_names, categories, networks) for p in day.posts))
         for day in week_plan(posts, week).days
     )
     load = tuple(Load(load.channel.name, load.planned, load.target) for load in planned_vs_target(posts, channels, week))
@@ -213,7 +215,9 @@ def next_proposal(
     )
 
 
-def _line(post: Post, channel_names: Mapping[str, str], categories: Mapping[str, Category]) -> PostLine:
+def _line(
+    post: Post, channel_names: Mapping[str, str], categories: Mapping[str, Category], networks: Mapping[str, str] | None = None
+) -> PostLine:
     category = categories.get(post.category) if post.category is not None else None
     return PostLine(
         id=post.id,
@@ -223,6 +227,7 @@ def _line(post: Post, channel_names: Mapping[str, str], categories: Mapping[str,
         colour=category.colour if category else "",
         title=post.title,
         status=post.status.value,
+        network=(networks or {}).get(post.channel, "") if post.channel is not None else "",
     )
 
 

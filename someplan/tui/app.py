@@ -147,6 +147,13 @@ class SomeplanApp(App):
         Binding("ctrl+p", "command_palette", N_("Commands"), id="app.commands", show=True),
     ]
 
+    @staticmethod
+    def prepare_terminal() -> None:
+        """What must be asked of the terminal before the app runs (tui/picture.py)."""
+        from someplan.tui.picture import prepare_graphics
+
+        prepare_graphics()
+
     def __init__(self, catalog: Catalog, watch: bool = True, notice: str | None = None) -> None:
         """`notice`: said once the screen is up (where the demo's copy is: printed before the
         screen opens, it was seen only after quitting)."""

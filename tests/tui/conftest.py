@@ -45,3 +45,23 @@ def make_app(sample_copy):
         return SomeplanApp(Catalog(Workspace.open(path or sample_copy)), watch=watch)
 
     return make
+
+
+async def picture_drawn(pilot) -> None:
+    """Wait until the detail pane's picture (debounced, decoded on a thread) is drawn: a
+    snapshot must not depend on how busy the machine is."""
+    from someplan.tui.panes.detail import DetailPane
+    from someplan.tui.screens.main import MainScreen
+
+    for _ in range(100):  # the pane knows the asset folder once the main screen's library starts
+        mains = [screen for screen in pilot.app.screen_stack if isinstance(screen, MainScreen)]
+        if all(screen.assets is not None for screen in mains):
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+    for _ in range(200):
+        panes = [pane for screen in pilot.app.screen_stack for pane in screen.query(DetailPane)]
+        if not any(pane.picture_pending for pane in panes):
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the detail pane's picture was not drawn")

@@ -9,7 +9,7 @@ from someplan.tui.screens.asset_preview import AssetPreview, HalfBlockImage
 from someplan.tui.screens.dialogs import Ask
 from someplan.tui.screens.editor import PostEditor
 
-from .conftest import FROZEN_MTIME
+from .conftest import FROZEN_MTIME, picture_drawn
 
 
 async def until(pilot, condition, what="condition"):
@@ -167,6 +167,7 @@ async def test_a_rename_seen_as_delete_and_create_is_found_by_its_content(make_a
 def test_snapshot_of_the_pane_with_a_half_block_preview(snap_compare, make_app):
     async def preview(pilot):
         await ready(pilot)
+        await picture_drawn(pilot)
         await select_asset(pilot, "natur/nordlys.png")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(pilot.app.screen, AssetPreview), "the preview")

@@ -79,27 +79,26 @@ async def test_captions_with_markup_stay_text(make_app, sample_copy):
         assert "[bold red]Karis[/] tips \\x1b[2J" in titles
 
 
-@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (100, 30)])
 def test_figures_view_snapshot(snap_compare, make_app, size):
     assert snap_compare(make_app(), terminal_size=size, press=["F"])
 
 
-async def test_the_figures_pane_marks_weeks_without_figures(make_app, sample_copy):
-    """Issue 17.16: the pane's trend drew a week without figures as the lowest bar."""
-    from someplan.services.catalog import POSTS
-    from someplan.store.workspace import Workspace
-
-    workspace = Workspace.open(sample_copy)
-    for post_id, doc in list(workspace.view(POSTS).items()):  # week 44 (26 Oct – 1 Nov) loses its figures
-        if "2026-10-26" <= (doc.get("date") or "") <= "2026-11-01" and doc.get("status") == "published":
-            workspace.update(POSTS, post_id, {"status": "draft"})
-    workspace.close()
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])
+async def test_the_view_opens_at_its_top_and_no_box_covers_another(make_app, size):
+    """Issue 16.2: at 80x24 the view opened scrolled to the reuse table, over the bottom five."""
     app = make_app()
-    async with app.run_test(size=(120, 40)):
-        trend = str(app.screen.query_one("#figures-trend").render()).split(" ")  # weeks 40–47
-        assert len(trend) == 8
-        assert trend[4] == "···"
-        assert "▁▁▁" in trend  # the lowest week with figures is still the lowest bar
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("F")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.scroll_y == 0 and screen.query_one("#figures-heading").region.y == 0
+        assert screen.focused.id == "figures-reuse"  # r still plans the best candidate
+        boxes = [table.region for table in screen.query(DataTable) if table.display]
+        for index, box in enumerate(boxes):
+            assert box.height >= 3  # a header and a row at least
+            for other in boxes[index + 1 :]:
+                assert not box.overlaps(other), (box, other)
 
 
 async def test_page_reach_and_new_follows_per_week_from_daily_exports(make_app):

@@ -44,13 +44,13 @@ class PlanList(OptionList):
         selected = self.highlighted
         if selected is None or not self.is_mounted or not self.scrollable_content_region.height:
             return
-        lines = self._index_to_line  # OptionList's own option → line map (an option may wrap)
+        # Every option is one line (the pane's rows never wrap: `text-wrap: nowrap`, no
+        # separators), so an option's index is its line.
         height = self.scrollable_content_region.height
-        bottom = lines.get(selected, selected) + self._heights.get(selected, 1)
-        if bottom <= height:
+        if selected + 1 <= height:
             self.scroll_to(y=0, animate=False, immediate=True)
-        elif heading is not None and bottom - lines.get(heading, heading) <= height:
-            self.scroll_to(y=lines.get(heading, heading), animate=False, immediate=True)
+        elif heading is not None and selected + 1 - heading <= height:
+            self.scroll_to(y=heading, animate=False, immediate=True)
         else:
             self.scroll_to_highlight(top=True)
 
@@ -91,6 +91,7 @@ class WeekPlanPane(Pane):
         self.selecting = False  # the selection mode (`v`, screens/main_acts.py)
         self.marked: set[str] = set()  # the post ids marked in it
         self._day_of: dict[str, dt.date] = {}  # option id -> the day it lies under
+        self._drawn_wide = False  # the rows were drawn with the status word
 
     def compose(self):
         yield Static(id="plan-summary", markup=False)
@@ -121,6 +122,7 @@ class WeekPlanPane(Pane):
         previous = self.main.highlighted_option
         new_week = self.report is None or self.report.week != report.week
         self.report = report
+        self._drawn_wide = self._row_width >= STATUS_WORD_FROM
         parts = [Text(literal(", ".join(report.campaigns)), style="magenta")] if report.campaigns else []
         for load in report.load:
             style = "green" if load.planned >= load.target else "yellow"
@@ -147,6 +149,21 @@ class WeekPlanPane(Pane):
         if new_week:  # after the layout: on the first draw the list has no size yet
             self.call_after_refresh(self.main.frame_selection)
 
+    @property
+    def _row_width(self) -> int:
+        """The columns a row has: the list's, else (before the first layout) the screen's."""
+        return self.main.scrollable_content_region.width or self.app.size.width
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_rows)  # the list has its new size after this layout
+
+    def _fit_rows(self) -> None:
+        # Across the width where the status word comes or goes, draw the rows again.
+        wide = self._row_width >= STATUS_WORD_FROM
+        if self.report is not None and wide != self._drawn_wide:
+            self.show(self.report)
+            self.call_after_refresh(self.main.frame_selection)
+
     def _heading_index(self) -> int | None:
         day = self.selected_day
         try:
@@ -164,7 +181,8 @@ class WeekPlanPane(Pane):
         shown = self.filter_ids
         posts = [p for p in day.posts if p.id in shown] if shown is not None else list(day.posts)
         for post in posts:
-            options.append(Option(_post_text(post, self.marks.get(post.id, 0), post.id in self.marked), id=f"post:{post.id}"))
+            text = _post_text(post, self._row_width, self.marks.get(post.id, 0), post.id in self.marked)
+            options.append(Option(text, id=f"post:{post.id}"))
         if not posts:
             hidden = len(day.posts)  # a filtered day is not an unplanned one: say so
             words = ngettext("({count} hidden by the filter)", "({count} hidden by the filter)", hidden).format(count=hidden)
@@ -208,16 +226,37 @@ class WeekPlanPane(Pane):
             self.call_later(self.app.run_action, "screen.edit_post")
 
 
-def _post_text(post: PostLine, warnings: int = 0, marked: bool = False) -> Text:
+# A glyph per status, so the title keeps the width; the word follows where the row has room.
+STATUS_GLYPH = {"idea": "○", "draft": "◐", "ready": "●", "scheduled": "◆", "published": "✓"}
+NETWORK_MARK = {"facebook": ("FB", "bold #4f8ff7"), "instagram": ("IG", "bold #e4407b"),
+                "linkedin": ("LI", "bold #2fa4d9"), "tiktok": ("TT", "bold #1ec8c8")}  # fmt: skip
+WORD_WIDTH = 9  # the longest status word in either language ("published", "publisert")
+# Below this many columns a row shows the status as its glyph alone: the title keeps at least
+# ~45 characters before the word may take ten of them.
+STATUS_WORD_FROM = 70
+
+
+def channel_mark(post: PostLine) -> tuple[str, str]:
+    """Two letters and a colour: FB IG LI TT for the networks we know, else the channel's initials."""
+    if post.network in NETWORK_MARK:
+        return NETWORK_MARK[post.network]
+    letters = "".join(ch for ch in literal(post.channel) if ch.isalnum())[:2].upper()
+    return (letters or "–").ljust(2), "bold"
+
+
+def _post_text(post: PostLine, width: int = 0, warnings: int = 0, marked: bool = False) -> Text:
     text = Text()
     if marked:  # the selection mode's mark (screens/main_acts.py) outranks a warning while it lasts
         text.append(" ✓ ", style="bold reverse")
     else:
         text.append(" ! " if warnings else "   ", style="bold yellow")  # needs attention (screens/main_attention.py)
     text.append(f"{post.time or '  ·  '} ")
-    text.append(f"{labels.status(post.status):<9} ", style=STATUS_STYLE.get(post.status, ""))
-    text.append(f"{literal(post.channel)[:9]:<9} ", style="cyan")
+    style = STATUS_STYLE.get(post.status, "")
+    text.append(STATUS_GLYPH.get(post.status, "?") + " ", style=style)
+    if width >= STATUS_WORD_FROM:
+        text.append(f"{labels.status(post.status):<{WORD_WIDTH}} ", style=style)
+    mark, mark_style = channel_mark(post)
+    text.append(mark + " ", style=mark_style)
     text.append("■ ", style=post.colour or "white")
-    text.append(f"{literal(post.category)[:13]:<13} ")
     text.append(literal(post.title))
     return text

@@ -81,7 +81,8 @@ class FiguresScreen(Screen):
     def on_mount(self) -> None:
         self._titles()
         self.show()
-        self.query_one("#figures-reuse", DataTable).focus()
+        # The view opens at its top on a small screen too, where the reuse table lies below.
+        self.query_one("#figures-reuse", DataTable).focus(scroll_visible=False)
 
     def _titles(self) -> None:
         self.query_one("#figures-by-category").border_title = _("By category")

@@ -35,6 +35,7 @@ from someplan.tui.footer import Footer
 from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.panes.assets import AssetsPane
 from someplan.tui.panes.base import Pane
+from someplan.tui.panes.detail import DetailPane
 from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
@@ -44,6 +45,7 @@ from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.main_acts import PostActs
 from someplan.tui.screens.main_assets import AssetsCoordination
 from someplan.tui.screens.main_attention import AttentionCoordination
+from someplan.tui.screens.main_detail import DetailCoordination
 from someplan.tui.screens.main_search import SearchCoordination
 from someplan.tui.write_guard import done, writes
 
@@ -51,12 +53,14 @@ NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
 
 
-class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, PostActs, Screen):
+class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, DetailCoordination, PostActs, Screen):
     BINDINGS = [
         Binding("1", "show_pane(1)", N_("Plan"), id="app.pane_plan"),
         Binding("2", "show_pane(2)", N_("Rotation"), id="app.pane_rotation"),
         Binding("3", "show_pane(3)", N_("Assets"), id="app.pane_assets"),
         Binding("4", "show_pane(4)", N_("Figures"), id="app.pane_figures"),
+        Binding("5", "show_pane(5)", N_("Post"), id="app.pane_detail", show=False),
+        Binding("D", "toggle_detail", N_("Detail"), id="app.detail", show=False),  # help lists it; the footer is full
         # Textual's own tab moves the focus among what is shown: on a narrow screen, one pane.
         Binding("tab", "next_pane(1)", show=False, id="app.next_pane"),
         Binding("shift+tab", "next_pane(-1)", show=False, id="app.previous_pane"),
@@ -87,9 +91,11 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
     def compose(self):
         yield Static(id="header", markup=False)
         yield WeekPlanPane(id="plan", classes="pane active")
-        yield RotationPane(id="rotation", classes="pane")
+        yield DetailPane(id="detail", classes="pane")
+        # The grid places them in this order (app.tcss): figures or assets, then the rotation.
         yield FiguresPane(id="figures", classes="pane")
         yield AssetsPane(id="assets", classes="pane")
+        yield RotationPane(id="rotation", classes="pane")
         yield Footer()
 
     @property
@@ -126,6 +132,7 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         # After the first frame: a large asset folder must not hold up the week plan, nor the
         # screens that only a key opens.
         self.call_after_refresh(self._start_assets)
+        self.call_after_refresh(self._show_detail)  # now with the asset folder: the picture too
         self.call_after_refresh(self._preload_screens)
 
     def on_unmount(self) -> None:
@@ -156,9 +163,10 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         self.plan.filter_ids = self.filter_ids(report)
         self.plan.marks = self.attention_marks()
         self.plan.show(report, keep=keep, day=day)
+        self._show_detail()
         if posts_changed:
             self.query_one(RotationPane).show(rotation_rows(self.catalog, self.today))
-            self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.today)))
+            self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.today), coming=4))
             self._show_assets()
         self._draw_header(report)
 
@@ -227,6 +235,7 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
     def _make_active(self, pane: Pane) -> None:
         for other in self.query(Pane):
             other.set_class(other is pane, "active")
+        self._arrange_for(pane)
 
     def on_descendant_focus(self, event) -> None:
         pane = next((a for a in event.widget.ancestors_with_self if isinstance(a, Pane)), None)

@@ -1,0 +1,69 @@
+"""The main screen's detail part: the selected post in the detail pane (tui/panes/detail.py).
+
+A mixin of `MainScreen`. From 100x30 up the pane stands beside the week plan; on a smaller
+screen one pane fills it, and `D` shows the detail under the week plan (or hides it again).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import OptionList
+
+from someplan.i18n import _
+from someplan.services.post_detail import post_detail
+from someplan.tui.panes.detail import DetailPane
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from textual.screen import Screen
+
+    from someplan.services.assets import AssetIndex
+    from someplan.services.catalog import Catalog
+    from someplan.tui.panes.plan import WeekPlanPane
+
+    class _MainScreenPart(Screen[None]):
+        @property
+        def catalog(self) -> Catalog: ...
+
+        @property
+        def plan(self) -> WeekPlanPane: ...
+
+        @property
+        def today(self) -> dt.date: ...
+
+        @property
+        def asset_index(self) -> AssetIndex | None: ...
+else:
+    _MainScreenPart = object
+
+
+class DetailCoordination(_MainScreenPart):
+    detail_updates = 0  # how many times the pane was drawn: tests and the bench wait on it
+
+    def _show_detail(self) -> None:
+        """Draw the selected post in the detail pane (also when it is hidden: `D` shows it at once)."""
+        post_id = self.plan.selected_post_id
+        detail = post_detail(self.catalog, post_id, self.today) if post_id else None
+        index = self.asset_index
+        self.query_one(DetailPane).show(detail, index.root if index else None)
+        self.detail_updates += 1
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list is self.plan.main:
+            self._show_detail()
+
+    def _arrange_for(self, pane) -> None:
+        """The layout's part in a pane becoming active: the bottom right shows the assets from
+        `3` on until `4` (and back); the detail stands under the week plan only while that is
+        the pane shown on a small screen."""
+        if pane.NUMBER in (3, 4):
+            self.set_class(pane.NUMBER == 3, "show-assets")
+        self.set_class(pane.NUMBER == 1, "plan-active")
+
+    def action_toggle_detail(self) -> None:
+        """Under 100x30: show the detail under the week plan, or hide it again."""
+        self.set_class(not self.has_class("with-detail"), "with-detail")
+        if not self.has_class("narrow"):
+            self.notify(_("The detail stands beside the week plan at this size (5 moves there)."))
