@@ -29,6 +29,10 @@ class Status(StrEnum):
         """The following status; a published post stays published (no wrap to idea)."""
         return _STATUS_ORDER[min(self.rank + 1, len(_STATUS_ORDER) - 1)]
 
+    def previous(self) -> Status:
+        """The status before; an idea stays an idea (no wrap to published)."""
+        return _STATUS_ORDER[max(self.rank - 1, 0)]
+
     def label(self, locale: str | None = None) -> str:
         """ "planlagt" / "scheduled": in `locale` ("nb", "en"), else in the language spoken now."""
         return translator(locale).gettext(_STATUS_LABELS[self])

@@ -138,7 +138,9 @@ class PlannerCommands(Provider):
 
 
 class SomeplanApp(App):
-    CSS_PATH = "app.tcss"
+    # The editor's rules from the start: a stylesheet first read as a screen opens is applied
+    # again to every widget of the app, on the key that opened it.
+    CSS_PATH = ["app.tcss", "editor.tcss"]
     TITLE = "someplan"
     COMMANDS = App.COMMANDS | {PlannerCommands}
     BINDINGS = [

@@ -93,7 +93,7 @@ async def test_editor_validates_beside_the_field_and_asks_before_discarding(make
         editor.query_one("#time").value = "25:99"
         editor.query_one("#reach").value = "many"
         await pilot.press("ctrl+s")
-        assert "09:30" in str(editor.query_one("#error-time").render())
+        assert "09:30" in str(editor.query_one("#error-when").render())
         assert "Reach: a whole number" in str(editor.query_one("#error-figures").render())
         await pilot.press("escape")
         assert type(app.screen).__name__ == "Confirm"

@@ -23,6 +23,8 @@ def test_editor(snap_compare, make_app):
         from textual.widgets import Input
 
         await pilot.app.workers.wait_for_complete()  # the editor's asset hint needs the scan done
+        await pilot.pause()  # the scan's result, handed over from its thread
+        await pilot.app.workers.wait_for_complete()
         await picture_drawn(pilot)
         await pilot.press("e")
         await pilot.pause()

@@ -71,6 +71,7 @@ class WeekPlanPane(Pane):
         Binding("L", "screen.move_post(1)", N_("Move →"), id="plan.move_later"),
         Binding("y", "screen.duplicate_post", N_("Duplicate"), id="plan.duplicate"),
         Binding("space", "screen.advance_status", N_("Status →"), id="plan.advance_status"),
+        Binding("shift+space,backspace", "screen.step_status_back", N_("Status ←"), id="plan.status_back", show=False),
         Binding("ctrl+f", "screen.filter", N_("Filter"), id="plan.filter"),
         Binding("escape", "screen.clear_filter", N_("Clear filter"), id="plan.clear_filter"),
         Binding("f", "screen.fill_week", N_("Fill week"), id="plan.fill_week"),

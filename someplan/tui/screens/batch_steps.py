@@ -18,7 +18,6 @@ from textual.widgets import DataTable, Input, OptionList, SelectionList, Static,
 from textual.widgets.option_list import Option
 
 from someplan.domain.batch import BatchSession, Step
-from someplan.domain.person import ConsentState, consent_state
 from someplan.domain.weeks import IsoWeek, parse_week, week_word
 from someplan.i18n import N_, _, language, ngettext
 from someplan.services import batch as batches
@@ -30,24 +29,9 @@ from someplan.services.user_input import parse_date, parse_time
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui import labels
+from someplan.tui.consent_label import consent_text
 from someplan.tui.language import Caption
 from someplan.tui.screens.dialogs import Ask
-
-
-def consent_text(person, day: dt.date, short: bool = False) -> Text:
-    """ "✓ consent until 31 Dec 2027", "⚠ no consent" …; `short` under a "Consent" heading."""
-    state = consent_state(person, day)
-    until = labels.day(person.consent_until, year=True) if person.consent_until else ""
-    if state is ConsentState.MISSING:
-        return Text(_("⚠ none") if short else _("⚠ no consent"), style="bold yellow")
-    if state is ConsentState.EXPIRED:
-        shown = _("⚠ ended {day}") if short else _("⚠ consent ended {day}")
-        return Text(shown.format(day=until), style="bold yellow")
-    if until:
-        shown = (_("✓ until {day}") if short else _("✓ consent until {day}")).format(day=until)
-    else:
-        shown = _("✓ yes") if short else _("✓ consent")
-    return Text(shown, style="yellow" if state is ConsentState.EXPIRING else "green")
 
 
 def _field(label: str, widget) -> Vertical:

@@ -1,8 +1,10 @@
-"""The post editor: every field of a post, checked beside the field, saved with ctrl+s.
+"""The post editor: every field of a post on one line each, checked beside the field, saved with ctrl+s.
 
-Saving writes only the fields the user changed since the editor opened, so a colleague's edit
-of another field that arrived meanwhile is kept. When a colleague changes the open post, a
-banner names the fields; nothing is replaced under the user's cursor.
+One-line fields, so that title to caption fit on an 80x24 terminal; what a post has less often
+(funnel, assets, notes, the key figures) is below. Saving writes only the fields the user changed
+since the editor opened, so a colleague's edit of another field that arrived meanwhile is kept.
+When a colleague changes the open post, a banner names the fields; nothing is replaced under the
+user's cursor.
 """
 
 from __future__ import annotations
@@ -11,22 +13,23 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Input, Select, Static, TextArea
-from textual.widgets.select import NoSelection
+from textual.screen import Screen
+from textual.widgets import Input, Static, TextArea
 
 from someplan.domain.post import FIGURE_FIELDS, FunnelStage, Post, Status
-from someplan.i18n import N_, _, ngettext
+from someplan.domain.web_address import is_web_address
+from someplan.i18n import N_, _, language, ngettext
 from someplan.services.errors import UserError
 from someplan.services.user_input import parse_date, parse_time
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.language import Caption
 from someplan.tui.planner_app import planner_app
-from someplan.tui.screens.dialogs import Confirm, form_field, kept_text, show_errors
+from someplan.tui.screens.dialogs import Confirm, kept_text
+from someplan.tui.screens.editor_fields import Choice, PeopleField, caption_count
+from someplan.tui.translated_bindings import rebind
 
 MAX_COUNT_DIGITS = 12
 
@@ -37,10 +40,30 @@ FIGURE_LABELS = {"reach": N_("Reach"), "views": N_("Views"), "reactions": N_("Re
 FIELD_LABELS = {"title": N_("Title"), "date": N_("Date"), "time": N_("Time"), "status": N_("Status"),
                 "channel": N_("Channel"), "category": N_("Category"), "funnel": N_("Funnel"), "caption": N_("Caption"),
                 "owner": N_("Owner"), "link": N_("Link"), "assets": N_("Assets"), "notes": N_("Notes"),
-                **FIGURE_LABELS}  # fmt: skip
+                "people": N_("People"), **FIGURE_LABELS}  # fmt: skip
+# Each field's error goes on the line beneath its row, whole (a row holds up to three fields).
+ERROR_LINES = {"title": "title", "date": "when", "time": "when", "link": "link", "owner": "link", "assets": "assets",
+               "figures": "figures"}  # fmt: skip
 
 
-class PostEditor(ModalScreen[Post | None]):
+def _line(*widgets) -> Horizontal:
+    return Horizontal(*widgets, classes="line")
+
+
+def _label(message: str, first: bool = True) -> Caption:
+    return Caption(message, classes="lbl" if first else "lbl next")
+
+
+def _error(name: str) -> Static:
+    return _hidden(Static("", classes="error", id=f"error-{name}", markup=False))
+
+
+def _hidden(widget: Static) -> Static:
+    widget.display = False
+    return widget
+
+
+class PostEditor(Screen[Post | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="editor.save", priority=True),
         Binding("escape", "cancel", N_("Cancel"), id="editor.cancel"),
@@ -49,6 +72,12 @@ class PostEditor(ModalScreen[Post | None]):
     def __init__(self, post: Post, channels: list, categories: list, today: dt.date, is_new: bool,
                  asset_hint: str = "") -> None:  # fmt: skip
         super().__init__()
+        self._set_post(post, channels, categories, today, is_new, asset_hint)
+        self.language = language()
+        self._styled_at = -1
+        self.field: dict[str, Any] = {}  # the form's widgets by id, once mounted
+
+    def _set_post(self, post: Post, channels: list, categories: list, today: dt.date, is_new: bool, asset_hint: str) -> None:
         self.asset_hint = asset_hint  # the post's assets, found or missing in the asset folder
         self.original = post
         self.channels, self.categories, self.today, self.is_new = channels, categories, today, is_new
@@ -56,126 +85,190 @@ class PostEditor(ModalScreen[Post | None]):
     # -- layout ----------------------------------------------------------------------------------
 
     def compose(self):
-        post = self.original
+        # The fields are built empty and filled by `_fill`, which also fills them again when the
+        # screen is reused for another post (see `post_editor`).
         with Vertical(id="editor"):
-            yield Caption(N_("New post") if self.is_new else N_("Edit post"), id="editor-title")
+            yield Caption(N_("Edit post"), id="editor-title")
             yield Static("", id="editor-flag", markup=False)
             with VerticalScroll(id="editor-form"):
-                yield form_field(N_("Title"), Input(literal(post.title), id="title"))
-                if post.contributor:  # a colleague's idea: credited wherever the post is shown
-                    yield Static(
-                        _("Idea from {name}").format(name=literal(self._contributor_name())), id="editor-credit", markup=False
-                    )
-                with Horizontal(classes="row"):
-                    yield form_field(N_("Date"), Input(labels.date_field(post.date), placeholder="23.11.2026", id="date"))
-                    yield form_field(
-                        N_("Time"), Input(post.time.strftime("%H:%M") if post.time else "", placeholder="09:30", id="time")
-                    )
-                    yield form_field(
-                        N_("Status"),
-                        Select(
-                            [(labels.status(s.value), s.value) for s in Status],
-                            value=post.status.value,
-                            allow_blank=False,
-                            id="status",
-                        ),
-                    )
-                with Horizontal(classes="row"):
-                    yield form_field(
-                        N_("Channel"),
-                        Select(
-                            [(Text(literal(c.name)), c.id) for c in self.channels],
-                            value=self._choice(post.channel, self.channels),
-                            prompt=_("Select"),
-                            id="channel",
-                        ),
-                    )
-                    yield form_field(
-                        N_("Category"),
-                        Select(
-                            [(Text(literal(c.name)), c.id) for c in self.categories],
-                            value=self._choice(post.category, self.categories),
-                            prompt=_("Select"),
-                            id="category",
-                        ),
-                    )
-                    yield form_field(
-                        N_("Funnel"),
-                        Select(
-                            [(labels.funnel(f.value), f.value) for f in FunnelStage],
-                            value=post.funnel.value if post.funnel else Select.NULL,
-                            prompt=_("Select"),
-                            id="funnel",
-                        ),
-                    )
-                yield form_field(N_("Caption"), TextArea(literal(post.caption, keep_newlines=True), id="caption", soft_wrap=True))
-                with Horizontal(classes="row"):
-                    yield form_field(N_("Owner"), Input(literal(post.owner), id="owner"))
-                    yield form_field(N_("Link"), Input(literal(post.link), id="link"))
-                yield form_field(
-                    N_("Assets (comma-separated, inside the asset folder)"), Input(literal(", ".join(post.assets)), id="assets")
-                )
-                if self.asset_hint:
-                    yield Static(literal(self.asset_hint), id="assets-hint", markup=False)
-                yield form_field(N_("Notes"), TextArea(literal(post.notes, keep_newlines=True), id="notes", soft_wrap=True))
-                with Horizontal(classes="row figures"):
+                yield _line(_label(N_("Title")), Input(id="title", select_on_focus=False))
+                yield _hidden(Static("", id="editor-credit", markup=False))
+                yield _error("title")
+                yield _line(
+                    _label(N_("Date")), Input(placeholder="23.11.2026", id="date"),
+                    _label(N_("Time"), first=False), Input(placeholder="09:30", id="time"),
+                    _label(N_("Status"), first=False), Choice([s.value for s in Status], labels.status, None, id="status"),
+                )  # fmt: skip
+                yield _error("when")
+                yield _line(
+                    _label(N_("Channel")), Choice([], str, None, blank=True, id="channel"),
+                    _label(N_("Category"), first=False), Choice([], str, None, blank=True, id="category"),
+                )  # fmt: skip
+                yield _line(_label(N_("People")), PeopleField((), [], self.today, id="people"))
+                yield _line(
+                    _label(N_("Link")), Input(placeholder="https://", id="link"),
+                    _label(N_("Owner"), first=False), Input(id="owner"),
+                )  # fmt: skip
+                yield _error("link")
+                yield _line(_label(N_("Caption")), Static("", id="caption-count", markup=False))
+                yield TextArea(id="caption", soft_wrap=True)
+                yield _line(
+                    _label(N_("Funnel")), Choice([f.value for f in FunnelStage], labels.funnel, None, blank=True, id="funnel"),
+                    _label(N_("Assets"), first=False), Input(id="assets"),
+                )  # fmt: skip
+                yield _error("assets")
+                yield _hidden(Static("", id="assets-hint", markup=False))
+                yield _line(_label(N_("Notes")))
+                yield TextArea(id="notes", soft_wrap=True)
+                with Horizontal(id="editor-figures"):
                     for name in (*FIGURE_FIELDS, "followers"):
-                        value = getattr(post, name)
-                        yield form_field(
-                            FIGURE_LABELS[name], Input("" if value is None else str(value), id=name, classes="count")
-                        )
-                # The counts' fields are a few columns wide: their error takes the row's width.
-                yield Vertical(Static("", classes="error", id="error-figures", markup=False), classes="field")
-            yield Caption(N_("ctrl+s save · esc cancel · tab next field"), classes="hint")
+                        yield Caption(FIGURE_LABELS[name], classes="lbl count-label")
+                        yield Input(id=name, classes="count")
+                yield _error("figures")
+            yield Caption(N_("ctrl+s save · esc cancel · tab next field · ←/→ or enter: choose"), classes="hint")
+
+    def on_mount(self) -> None:
+        # Looked up once: the editor is filled again for every post it shows.
+        field = {w.id: w for w in self.query("#editor *") if w.id}
+        if "title" not in field or not self.app.screen_stack:  # built ahead as the app closed
+            return
+        self.field = field
+        self._fill()
+        self._styled_at = self.app._css_update_count  # styled as it mounted
+
+    def on_screen_resume(self, event) -> None:
+        # Runs before Screen's own handler, which restyles every widget of a screen shown again.
+        # This one is shown again for every post, and its styles change only with the theme or
+        # the CSS (Textual counts those changes; a screen off the stack misses them).
+        if self._styled_at == self.app._css_update_count:
+            event.refresh_styles = False
+        self._styled_at = self.app._css_update_count
+
+    def _choices(self) -> list[Choice]:
+        return [w for w in self.field.values() if isinstance(w, Choice)]
+
+    def load(self, post: Post, channels: list, categories: list, today: dt.date, is_new: bool, asset_hint: str = "") -> None:
+        """Show another post in this (built, not shown) editor, as if it had just been opened."""
+        self._set_post(post, channels, categories, today, is_new, asset_hint)
+        if self.language != language():  # switched while the editor was not on screen
+            self.language = language()
+            for node in (self, *self.walk_children()):
+                rebind(node)
+                if isinstance(node, Caption):
+                    node.retranslate()
+        self.remove_class("flagged")
+        self.field["editor-flag"].update("")
+        self._fill()
+
+    def _fill(self) -> None:
+        post = self.original
+        title = self.field["editor-title"]
+        title.message = N_("New post") if self.is_new else N_("Edit post")
+        title.retranslate()
+        for name in ("title", "owner", "link"):
+            self.field[name].value = literal(getattr(post, name))
+        self.field["date"].value = labels.date_field(post.date)
+        self.field["time"].value = post.time.strftime("%H:%M") if post.time else ""
+        self.field["assets"].value = literal(", ".join(post.assets))
+        self.field["assets"].placeholder = _("comma-separated, in the asset folder")
+        for name in (*FIGURE_FIELDS, "followers"):
+            value = getattr(post, name)
+            self.field[name].value = "" if value is None else str(value)
+        for name in ("caption", "notes"):
+            self.field[name].load_text(literal(getattr(post, name), keep_newlines=True))
+        channels = {c.id: c for c in self.channels}
+        categories = {c.id: c for c in self.categories}
+        self.field["status"].reset([s.value for s in Status], post.status.value)
+        self.field["channel"].reset(list(channels), post.channel, lambda c: literal(channels[c].name))
+        self.field["category"].reset(list(categories), post.category, lambda c: literal(categories[c].name))
+        self.field["funnel"].reset([f.value for f in FunnelStage], post.funnel.value if post.funnel else None)
+        for choice in self._choices():
+            choice.title = _(FIELD_LABELS[choice.id or ""])
+        self.field["people"].reset(post.people, planner_app(self).catalog.people(), post.date or self.today)
+        credit = self.field["editor-credit"]
+        if post.contributor:  # a colleague's idea: credited wherever the post is shown
+            credit.update(_("Idea from {name}").format(name=literal(self._contributor_name())))
+        credit.display = bool(post.contributor)
+        hint = self.field["assets-hint"]
+        hint.update(literal(self.asset_hint))
+        hint.display = bool(self.asset_hint)
+        self._show_errors({})
+        self._show_count()
+        self.field["editor-form"].scroll_home(animate=False)
+        self.field["title"].focus()
+        self._initial = self._form_values()
 
     def _contributor_name(self) -> str:
         person = planner_app(self).catalog.workspace.get("people", self.original.contributor) or {}
         return str(person.get("name") or _("removed person"))
 
-    @staticmethod
-    def _choice(value, records):
-        return value if any(r.id == value for r in records) else Select.NULL
-
-    def on_mount(self) -> None:
-        self.query_one("#title", Input).focus()
-        self._initial = self._form_values()
-
     def on_resize(self, event) -> None:
-        # Under 100 columns the nine counts take two lines (app.tcss), so each keeps its label.
+        # Under 100 columns the nine counts take three lines (editor.tcss), each keeping its label.
         self.set_class(event.size.width < 100, "narrow")
 
+    def retranslate(self) -> None:
+        for choice in self._choices():
+            choice.title = _(FIELD_LABELS[choice.id or ""])
+            choice.refresh()
+        self.field["people"].refresh(layout=True)
+        self._show_count()
+
     def _form_values(self) -> dict[str | None, Any]:
-        values: dict[str | None, Any] = {w.id: w.value for w in self.query(Input)}
-        values |= {w.id: w.text for w in self.query(TextArea)}
-        values |= {w.id: w.value for w in self.query(Select)}
-        return values
+        return {name: w.text if isinstance(w, TextArea) else w.value for name, w in self.field.items()
+                if isinstance(w, (Input, TextArea, Choice, PeopleField))}  # fmt: skip
+
+    # -- live hints ------------------------------------------------------------------------------
+
+    def _show_count(self) -> None:
+        channel_id = self.field["channel"].value
+        channel = next((c for c in self.channels if c.id == channel_id), None)
+        text = self.field["caption"].text
+        self.field["caption-count"].update(caption_count(text, channel.network if channel else None))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "caption":
+            self._show_count()
+
+    def on_choice_changed(self, event: Choice.Changed) -> None:
+        if event.choice.id == "channel":
+            self._show_count()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # Consent is judged on the day the post goes out.
+        if event.input.id == "date" and event.value.strip():
+            try:
+                day = parse_date(event.value.strip(), self.today)
+            except UserError:
+                return
+            self.field["people"].set_day(day)
 
     # -- reading the form ------------------------------------------------------------------------
 
     def _read(self) -> tuple[Post | None, dict[str, str]]:
         errors: dict[str, str] = {}
-        text = lambda name: self.query_one(f"#{name}", Input).value.strip()  # noqa: E731
+        text = lambda name: self.field[name].value.strip()  # noqa: E731
         post = self.original
         fields: dict[str, Any] = {name: kept_text(text(name), getattr(post, name)).strip() for name in ("title", "owner", "link")}
         if not fields["title"]:
             errors["title"] = _("A post needs a title.")
+        if fields["link"] and fields["link"] != post.link and not is_web_address(fields["link"]):
+            errors["link"] = _("Link: a web address starting with http:// or https://, like https://example.no/side.")
         for name in ("caption", "notes"):
-            fields[name] = kept_text(self.query_one(f"#{name}", TextArea).text, getattr(post, name), keep_newlines=True)
+            fields[name] = kept_text(self.field[name].text, getattr(post, name), keep_newlines=True)
         try:
             fields["date"] = parse_date(text("date"), self.today) if text("date") else None
         except UserError:
-            errors["date"] = _("Use a date like 23.11.2026 or 2026-11-23.")
+            errors["date"] = _("Date: use a date like 23.11.2026 or 2026-11-23.")
         try:
             fields["time"] = parse_time(text("time")) if text("time") else None
         except UserError:
-            errors["time"] = _("Use a time like 09:30.")
-        status: Any = self.query_one("#status", Select).value  # allow_blank=False: always a status
-        fields["status"] = Status(status)
+            errors["time"] = _("Time: use a time like 09:30.")
+        fields["status"] = Status(self.field["status"].value)
         for name in ("channel", "category"):
-            value = self.query_one(f"#{name}", Select).value
-            fields[name] = None if value is Select.NULL else value
-        funnel = self.query_one("#funnel", Select).value
-        fields["funnel"] = None if isinstance(funnel, NoSelection) else FunnelStage(funnel)
+            fields[name] = self.field[name].value
+        funnel = self.field["funnel"].value
+        fields["funnel"] = FunnelStage(funnel) if funnel else None
+        fields["people"] = self.field["people"].value
         shown_assets = text("assets")
         if shown_assets == self._initial.get("assets", "").strip():
             assets = list(post.assets)
@@ -196,12 +289,23 @@ class PostEditor(ModalScreen[Post | None]):
                 wrong.append(_(FIGURE_LABELS[name]))
         if wrong:
             errors["figures"] = _("{fields}: a whole number, like 1250.").format(fields=", ".join(wrong))
-        show_errors(self, errors)
-        if errors:  # the first one in view: the form scrolls, and a cut message says nothing
-            self.query_one(f"#error-{next(iter(errors))}").scroll_visible(animate=False)
+        self._show_errors(errors)
         if errors:
             return None, errors
         return dataclasses.replace(self.original, **fields), errors
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        lines: dict[str, list[str]] = {}
+        for field, message in errors.items():
+            lines.setdefault(ERROR_LINES[field], []).append(message)
+        for name in set(ERROR_LINES.values()):
+            line = self.field[f"error-{name}"]
+            shown = " ".join(lines.get(name, []))
+            line.update(shown)
+            line.display = bool(shown)
+        if errors:  # the first one in view: the form scrolls, and a message out of view says nothing
+            first = self.field[f"error-{ERROR_LINES[next(iter(errors))]}"]
+            self.call_after_refresh(first.scroll_visible, animate=False)
 
     @property
     def dirty(self) -> bool:
@@ -235,9 +339,38 @@ class PostEditor(ModalScreen[Post | None]):
         """Called by the main screen when another device changed this post meanwhile."""
         if not fields:
             return
-        self.query_one("#editor-flag", Static).update(
+        self.field["editor-flag"].update(
             _("⚠ {who} changed this post meanwhile ({fields}). Saving keeps their changes to fields you did not "
               "touch; their values stay in the history.").format(
                 who=who, fields=", ".join(_(FIELD_LABELS[f]).lower() if f in FIELD_LABELS else f for f in fields))
         )  # fmt: skip
         self.add_class("flagged")
+
+
+EDITOR_SCREEN = "post-editor"
+
+
+def post_editor(app, post: Post, channels: list, categories: list, today: dt.date, is_new: bool,
+                asset_hint: str = "") -> PostEditor:  # fmt: skip
+    """The app's one editor, filled with `post`. Built once and kept (installed) between posts:
+    building its widgets and styling them was most of the time it took to open."""
+    if not app.is_screen_installed(EDITOR_SCREEN):
+        editor = PostEditor(post, channels, categories, today, is_new, asset_hint)
+        app.install_screen(editor, EDITOR_SCREEN)
+        return editor
+    editor = app.get_screen(EDITOR_SCREEN)
+    if editor.field and editor not in app.screen_stack:
+        editor.load(post, channels, categories, today, is_new, asset_hint)
+        return editor
+    # Still being built ahead (a key right after the start), or open already: one of its own.
+    return PostEditor(post, channels, categories, today, is_new, asset_hint)
+
+
+def prebuild(app, today: dt.date) -> None:
+    """Build the editor while the planner is idle after its first frame: `e` then only fills it."""
+    if app.is_screen_installed(EDITOR_SCREEN) or not app.screen_stack or not app.screen_stack[0].is_attached:
+        return  # built already, or the planner is closing
+    editor = PostEditor(Post(id=""), [], [], today, is_new=True)
+    app.install_screen(editor, EDITOR_SCREEN)
+    # Composed and mounted off screen; Textual has no public call for it (push_screen shows it).
+    app._register(app, editor)

@@ -83,3 +83,15 @@ def read_styles(app: App) -> None:
             if not sheet.has_source(str(path), ""):
                 sheet.read(path)
     sheet.parse()
+
+
+def post_editor(app, *args, **kwargs):
+    """The post editor filled with a post: one instance per app, reused (screens/editor.py)."""
+    screen("PostEditor")  # its module imported and its keys in the language spoken
+    return importlib.import_module(MODULES["PostEditor"]).post_editor(app, *args, **kwargs)
+
+
+def prebuild_editor(app, today) -> None:
+    """The post editor built ahead, while idle (UI thread)."""
+    screen("PostEditor")
+    importlib.import_module(MODULES["PostEditor"]).prebuild(app, today)
