@@ -58,9 +58,28 @@ def test_a_newcomer_sees_goals_on_first_start(sample):
     assert kinds == {"engagement_rate", "share", "posts_per_week", "count", "new_followers"}
 
 
-def test_two_colleagues_wrote_it(sample):
+def test_two_colleagues_wrote_it_on_three_machines(sample):
     names = set(sample.devices().values())
-    assert names == {"Ingrid (markedsansvarlig)", "Jonas (resepsjonen)"}
+    assert names == {"Ingrid (markedsansvarlig)", "Ingrid (bærbar)", "Jonas (resepsjonen)"}
+
+
+def test_a_newcomer_sees_hours_formats_the_target_mix_and_an_earned_post(sample):
+    from someplan.domain.earned import earned_warnings
+    from someplan.domain.post import Post
+    from someplan.services.capacity import capacity_of
+    from someplan.services.catalog import Catalog
+    from someplan.services.mix import mix_for, period_of
+
+    catalog = Catalog(sample)
+    today = sample_date(sample)
+    assert {c.load.value for c in (capacity_of(catalog, IsoWeek(2026, w)) for w in (47, 48, 49))} == {"tight", "over", "ok"}
+    mix = mix_for(catalog, period_of("month", today))
+    assert {line.value for line in mix.of("format") if line.posts} >= {"image", "video", "reel", "link"}
+    assert {line.value for line in mix.of("surface") if line.posts} == {"owned", "earned", "paid"}
+    assert any(line.target for line in mix.of("format"))
+    posts = [Post.from_doc(doc, rid) for rid, doc in sample.view("posts").items()]
+    kinds = {kind for _id, kind, _sentence in earned_warnings(posts, today)}
+    assert kinds == {"earned-no-permission", "earned-permission-ending"}
 
 
 def test_settings_have_a_sample_date(sample):

@@ -26,6 +26,11 @@ device ids and the workspace id are new on every run. Op stamps come from a fake
 November 2026. The devices' private config and state dirs are temporary and deleted, so the
 result is just the workspace folder. The folder is built next to `--out` and moved into place
 when complete; `--force` replaces an existing workspace (or an empty folder), nothing else.
+
+`--add-strategy` adds only the issue-19 step (hours, minutes per category, formats, surfaces and
+purposes, the target mix, an earned post) to the workspace at `--out`, as Ingrid on her laptop,
+a third device: the committed sample got it so, keeping the record ids the tests name. A fresh
+build writes the same step on Ingrid's own device.
 """
 
 from __future__ import annotations
@@ -62,6 +67,7 @@ from someplan.domain import (  # noqa: E402
     WorkspaceSettings,
 )
 from someplan.domain.goals import Direction, Goal, Target, TargetKind  # noqa: E402
+from someplan.domain.post import MIX_FIELDS, PostFormat, Surface  # noqa: E402
 from someplan.store.device import IdentityStore  # noqa: E402
 from someplan.store.layout import DEVICES, SNAPSHOT_FILE, WORKSPACE_FILE  # noqa: E402
 from someplan.store.workspace import Workspace, new_record_id  # noqa: E402
@@ -75,6 +81,7 @@ OSLO_WINTER = timezone(timedelta(hours=1))  # CET: all stamps fall in November
 
 INGRID = "Ingrid (markedsansvarlig)"
 JONAS = "Jonas (resepsjonen)"
+INGRID_LAPTOP = "Ingrid (bærbar)"
 
 
 # -- records ---------------------------------------------------------------------------------------
@@ -970,7 +977,9 @@ class Builder:
                 notes=item.notes,
                 **figures,
             )
-            self.posts[(item.day, item.title, key)] = self.insert("posts", post.to_doc())
+            # The issue-19 fields are set by add_strategy, the step that first wrote them.
+            doc = {k: v for k, v in post.to_doc().items() if k not in MIX_FIELDS or v is not None}
+            self.posts[(item.day, item.title, key)] = self.insert("posts", doc)
 
     def goals(self) -> None:
         for goal in sample_goals(self.channels, self.categories):
@@ -1006,6 +1015,106 @@ def sample_goals(channels: dict[str, str], categories: dict[str, str]) -> tuple[
         Target("ig", TargetKind.NEW_FOLLOWERS, 300.0, channel=channels["ig"]),
     ))  # fmt: skip
     return julebord, fewer
+
+
+# -- issue 19: hours, formats, the target mix and earned content --------------------------------------
+
+# Who makes the content, and the hours a week each has for it (Ingrid and Jonas make it; Kari helps).
+CONTENT_TEAM = (
+    ("Ingrid Berg", "markedsansvarlig", 7.0),
+    ("Jonas Vik", "resepsjonen, lager innhold på fredager", 2.5),
+)
+HELPERS = {"Kari Solheim": 1.0}
+CATEGORY_MINUTES = {"ansatte": 45, "kunder": 40, "bak kulissene": 60, "historie": 90, "produkt": 30}
+# Percent of a month's posts; December leans on reels for the julebord season.
+MIX_TARGETS = {"format:image": 40, "format:carousel": 15, "format:reel": 20, "format:video": 10, "surface:earned": 10,
+               "surface:paid": 5, "2026-12/format:reel": 30}  # fmt: skip
+# In week 50, clear of the weeks the fill and the next proposal show first on the sample's today.
+EARNED_STORY = story(
+    "12-10", "kunder", "Gjestens nordlysbilde fra brygga",
+    "Maria Olsen fanget nordlyset over fjorden fra brygga vår en natt i november. Takk for at vi får dele, Maria!",
+    ig="20:00 ready",
+)
+EARNED_SOURCE = ("Maria Olsen (gjest, @mariaolsen på Instagram)", "bildet på Instagram, med navn",
+                 "2026-12-15")  # runs out within a month of the sample's today: the planner warns
+PURPOSES = {"ansatte": "rekruttering", "produkt": "salg", "kunder": "omdømme"}
+
+
+def post_format(doc: dict, network: str) -> str:
+    """A format that fits what the sample's post is: TikTok films, Instagram pictures and reels, links."""
+    title = str(doc.get("title", "")).casefold()
+    assets = doc.get("assets") or []
+    if network == "tiktok":
+        return "reel" if doc.get("status") != "published" or "video" in title else "video"
+    if network == "instagram":
+        if any(word in title for word in ("film", "video", "slik", "dag 1", "pepperkake")):
+            return "reel"
+        return "carousel" if len(assets) > 1 else "image"
+    if network == "linkedin":
+        return "link" if doc.get("link") else "text"
+    if doc.get("link") and not assets:
+        return "link"
+    return "carousel" if len(assets) > 1 else "image"
+
+
+def add_strategy(ws: Workspace, clock: FakeClock) -> None:
+    """Hours, minutes, formats, surfaces and purposes, the target mix and an earned post: what the
+    strategy views (issue 19) show a newcomer on first start."""
+    categories = {doc.get("name"): rid for rid, doc in ws.view("categories").items()}
+    networks = {rid: doc.get("network") for rid, doc in ws.view("channels").items()}
+    clock.pause()
+    ws.write([("settings", "workspace", f"mix_{key}", value) for key, value in MIX_TARGETS.items()])
+    for name, minutes in CATEGORY_MINUTES.items():
+        clock.pause(5, 20)
+        ws.update("categories", categories[name], {"minutes": minutes})
+    for name, role, hours in CONTENT_TEAM:
+        clock.pause()
+        ws.insert("people", Person("", name, role, True, None, hours=hours).to_doc(), record_id=new_record_id())
+    people = {doc.get("name"): rid for rid, doc in ws.view("people").items()}
+    for name, hours in HELPERS.items():
+        ws.update("people", people[name], {"hours": hours})
+    purposes = {categories[name]: purpose for name, purpose in PURPOSES.items()}
+    changes = []
+    for rid, doc in ws.view("posts").items():
+        if doc.get("date"):
+            changes.append(("posts", rid, "format", post_format(doc, networks.get(doc.get("channel"), ""))))
+        if doc.get("category") in purposes:
+            changes.append(("posts", rid, "purpose", purposes[doc["category"]]))
+        if doc.get("title") == "Black Week: 30 % på vinteropphold" and networks.get(doc.get("channel")) == "facebook":
+            changes.append(("posts", rid, "surface", "paid"))  # boosted for the week
+        if doc.get("title") == "Hilsen fra gjesteboka":
+            # A guest's poem: earned, and nobody has asked yet (the note says so): the planner warns.
+            changes += [("posts", rid, "surface", "earned"), ("posts", rid, "source", "gjesten i rom 12")]
+    clock.pause()
+    ws.write(changes)
+    source, permission, until = EARNED_SOURCE
+    day = date(2026, *map(int, (EARNED_STORY.day or "").split("-")))
+    for key, slot in EARNED_STORY.slots.items():
+        at, _, status = slot.partition(" ")
+        channel = next(rid for rid, doc in ws.view("channels").items() if doc.get("name", "").casefold().startswith(
+            {"fb": "facebook", "ig": "instagram"}[key]))
+        post = Post("", EARNED_STORY.title, EARNED_STORY.caption, channel, day, time.fromisoformat(at), Status(status),
+                    categories[EARNED_STORY.category], FunnelStage.CONSIDERATION, "Ingrid",
+                    format=PostFormat.IMAGE, surface=Surface.EARNED, purpose="omdømme", source=source,
+                    permission=permission, permission_until=date.fromisoformat(until))  # fmt: skip
+        clock.pause()
+        ws.insert("posts", {k: v for k, v in post.to_doc().items() if v not in (None, "", [])}, record_id=new_record_id())
+
+
+def update_sample(root: Path) -> None:
+    """Add the issue-19 step to an existing sample workspace (its record ids stay, so the tests that
+    name them do too), written by Ingrid on her laptop, Wednesday morning after the import."""
+    with tempfile.TemporaryDirectory(prefix="someplan-sample-devices-") as private:
+        # A device of its own: a machine cannot write another's log (the workspace would mint a
+        # new id anyway), so Ingrid does this from her laptop.
+        ingrid = identity(Path(private) / "ingrid-laptop", INGRID_LAPTOP)
+        clock = FakeClock(random.Random(DEFAULT_SEED + 19))
+        clock.set(SAMPLE_DATE, "09:15")
+        ws = Workspace.open(root, ingrid, now_ms=clock)
+        add_strategy(ws, clock)
+        ws.close()
+    for snapshot in (root / DEVICES).glob(f"*/{SNAPSHOT_FILE}"):
+        snapshot.unlink()
 
 
 def build(root: Path, seed: int) -> dict[str, int]:
@@ -1050,6 +1159,8 @@ def build(root: Path, seed: int) -> dict[str, int]:
             "notes": "Fint, Jonas! Spør gjesten om lov til å dele diktet og bruke navnet.",
         })
         builder.goals()
+        clock.set(SAMPLE_DATE, "09:15")
+        add_strategy(builder.ws, clock)
         counts = {table: len(builder.ws.view(table)) for table in
                   ("settings", "channels", "categories", "posts", "people", "events", "goals")}
         builder.ws.close()
@@ -1069,7 +1180,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"where to create it (default: {DEFAULT_OUT})")
     parser.add_argument("--force", action="store_true", help="replace an existing sample workspace")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="all content follows from it")
+    parser.add_argument("--add-strategy", action="store_true",
+                        help="add only the hours, formats, target mix and earned post to the sample at --out")
     args = parser.parse_args(argv)
+    if args.add_strategy:
+        update_sample(args.out.resolve())
+        return 0
     out = args.out.resolve()
     if out.exists() and not args.force:
         print(f"{out} exists; add --force to replace it", file=sys.stderr)

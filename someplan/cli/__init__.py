@@ -50,6 +50,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "idea": ("ideas", N_("drop an idea into the workspace's ideas folder: a note, and a file beside it")),
     "ideas": ("ideas", N_("the ideas inbox: new ideas colleagues dropped, and who gave the ideas used")),
     "goal": ("goal", N_("goals in your own words, broken down into measurable targets: list, add, edit, remove")),
+    "mix": ("strategy", N_("the plan's mix of formats, surfaces and purposes in a week, month or year, against the "
+                           "target mix")),
+    "hours": ("strategy", N_("ambition against hours: what each week's plan takes to make against the hours people "
+                             "have")),
     "language": ("language", N_("the language someplan speaks (norsk bokmål or English), and why")),
 }  # fmt: skip
 

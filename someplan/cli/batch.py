@@ -62,6 +62,10 @@ def cmd_batch(args) -> int:
         )
         slots = spread_preview(catalog, category, len(people), first, today, args.every, after=day)
         warnings = consent_warnings(people, day or today)
+        from someplan.services.capacity import batch_outlook, saving_sentence
+
+        saving, overbooked = batch_outlook(catalog, category.id, slots)  # before --yes writes the drafts
+        warnings += overbooked
         channels = catalog.channel_names()
         drafts = [
             {
@@ -88,9 +92,13 @@ def cmd_batch(args) -> int:
         schedule_json = [{"time": at.strftime("%H:%M") if at else None, "person": name} for at, name in schedule]
         common.print_json({"category": category.name, "day": day.isoformat() if day else None, "schedule": schedule_json,
                            "questions": category.question, "warnings": warnings, "drafts": drafts,
-                           "written": written})  # fmt: skip
+                           "written": written, "saving": {"posts": saving.posts, "one_by_one_minutes": saving.one_by_one,
+                                                          "in_batch_minutes": saving.in_batch,
+                                                          "saved_minutes": saving.saved}})  # fmt: skip
         return 0
     _print_batch(common.console(), category, schedule, people, drafts, warnings, written, day)
+    if saving.saved:
+        common.say(saving_sentence(saving))
     return 0
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from someplan.cli import common
 from someplan.i18n import N_, _, ngettext
 
-GROUPINGS = ("week", "category", "channel", "weekday", "hour")
+GROUPINGS = ("week", "category", "channel", "weekday", "hour", "format", "surface")
 GROUP_NAMES = {"week": N_("week"), "category": N_("category"), "channel": N_("channel"), "weekday": N_("weekday"),
-               "hour": N_("hour")}  # fmt: skip
+               "hour": N_("hour"), "format": N_("format"), "surface": N_("surface")}  # fmt: skip
 # What the import did with each row (Outcome values, and "skipped"), and how a row was tied to its post.
 OUTCOMES = {"matched": N_("matched"), "new": N_("new"), "duplicate": N_("duplicate"), "skipped": N_("skipped")}
 HOW = {"id": N_("by id"), "permalink": N_("by permalink"), "time and title": N_("by time, its title in the text"),

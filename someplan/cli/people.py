@@ -23,6 +23,7 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
         p.add_argument("--role", help=_("what the person does, e.g. receptionist"))
         p.add_argument("--consent", choices=("yes", "no"), help=_("may we show this person in posts"))
         p.add_argument("--until", help=_("the last day the consent holds ('none': no end)"))
+        p.add_argument("--hours", help=_("hours a week the person has for content, e.g. 7.5 ('none': none)"))
     p = subcommand("rm", cmd_people_rm, _("remove a person (posts keep what they were)"))
     p.add_argument("name")
 
@@ -37,7 +38,22 @@ def _person_fields(args) -> dict:
         fields["consent"] = args.consent == "yes"
     if args.until is not None:
         fields["consent_until"] = None if args.until.strip().lower() in NONE_WORDS else parse_date(args.until)
+    if args.hours is not None:
+        fields["hours"] = _hours(args.hours)
     return fields
+
+
+def _hours(text: str) -> float | None:
+    from someplan.domain.doc_fields import parse_hours
+    from someplan.services.errors import UserError
+    from someplan.services.user_input import NONE_WORDS
+
+    if text.strip().lower() in NONE_WORDS:
+        return None
+    hours = parse_hours(text)
+    if hours is None:
+        raise UserError(_("not hours a week: {text!r} (use a number from 0 to 168, e.g. 7.5)").format(text=text))
+    return hours
 
 
 def cmd_people_list(args) -> int:
@@ -62,6 +78,7 @@ def cmd_people_list(args) -> int:
             "next_featured": entry.next.isoformat() if entry and entry.next else None,
             "posts": entry.posts if entry else 0,
             "contributor": person.contributor, "ideas_used": ideas_used.get(person.id, 0),
+            "hours": person.hours,
         })  # fmt: skip
     if args.json:
         common.print_json(rows)
@@ -110,7 +127,7 @@ def cmd_people_edit(args) -> int:
         if args.new_name is not None:
             fields["name"] = args.new_name
         if not fields:
-            raise UserError(_("nothing to change: give --name, --role, --consent or --until"))
+            raise UserError(_("nothing to change: give --name, --role, --consent, --until or --hours"))
         person = edit_person(catalog, args.name, **fields)
     common.say(person.id)
     return 0

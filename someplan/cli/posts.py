@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -15,6 +16,11 @@ EDIT_OPTIONS = (
     ("channel", N_("another channel")), ("category", N_("another category")), ("date", N_("another day")),
     ("time", N_("another time ('' for none)")), ("link", N_("a link")), ("notes", N_("notes")),
     ("owner", N_("who is responsible")),
+    ("format", N_("image, carousel, video, reel, story, text or link ('none' for none)")),
+    ("surface", N_("owned, earned or paid")), ("purpose", N_("what the post is for, in your words")),
+    ("source", N_("earned content: whose post or photo it is")),
+    ("permission", N_("earned content: what they allowed")),
+    ("permission-until", N_("earned content: the last day the permission holds ('none': no end)")),
 )  # fmt: skip
 
 
@@ -29,6 +35,9 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
         p.add_argument("--category", required=True, help=_("the category's name"))
         p.add_argument("--status", default="idea", help=_("idea (default), draft, ready, scheduled or published"))
         p.add_argument("--caption", default="", help=_("the post's text"))
+        p.add_argument("--format", help=_("image, carousel, video, reel, story, text or link"))
+        p.add_argument("--surface", help=_("owned (default), earned or paid"))
+        p.add_argument("--purpose", help=_("what the post is for, in your words"))
     elif name == "list":
         common.week_options(p)
         p.add_argument("--from", dest="start", help=_("only posts on or after this date"))
@@ -64,6 +73,7 @@ def cmd_add(args) -> int:
             category=catalog.category(args.category).id,
             status=parse_status(args.status),
         )
+        post = dataclasses.replace(post, **mix_fields(args, catalog))
         common.say(add_post(catalog, post))
     return 0
 
@@ -138,6 +148,11 @@ def _shown_value(field: str, value: Any) -> str:
         return labels.status(value)
     if field == "funnel" and isinstance(value, str):
         return labels.funnel(value)
+    if field in ("format", "surface") and value:
+        from someplan.domain.post import PostFormat, Surface
+
+        kind = PostFormat if field == "format" else Surface
+        return kind(value).label() if value in set(kind) else value
     return value
 
 
@@ -151,6 +166,8 @@ FIELD_NAMES = {
     "followers": N_("followers"), "external_id": N_("id at the network"), "permalink": N_("permalink"),
     "reused_from": N_("reuse of"),
     "idea": N_("from the idea"), "contributor": N_("idea from"),
+    "format": N_("format"), "surface": N_("surface"), "purpose": N_("purpose"), "source": N_("source"),
+    "permission": N_("permission"), "permission_until": N_("permission until"),
 }  # fmt: skip
 
 
@@ -174,10 +191,30 @@ def cmd_edit(args) -> int:
             fields["date"] = parse_date(args.date, common.today(catalog))
         if args.time is not None:
             fields["time"] = parse_time(args.time) if args.time else None
+        fields |= mix_fields(args, catalog)
         if not fields:
             raise UserError(_("nothing to change: give at least one of --title, --caption, --status, --channel, --category …"))
         common.say(edit_post(catalog, args.id, **fields).id)
     return 0
+
+
+def mix_fields(args, catalog) -> dict[str, Any]:
+    """The format, surface, purpose and earned content's permission given on the command line."""
+    from someplan.services.mix import parse_format, parse_surface
+    from someplan.services.user_input import NONE_WORDS, parse_date
+
+    fields: dict[str, Any] = {}
+    if getattr(args, "format", None) is not None:
+        fields["format"] = parse_format(args.format)
+    if getattr(args, "surface", None) is not None:
+        fields["surface"] = parse_surface(args.surface)
+    for name in ("purpose", "source", "permission"):
+        if getattr(args, name, None) is not None:
+            fields[name] = getattr(args, name).strip()
+    until = getattr(args, "permission_until", None)
+    if until is not None:
+        fields["permission_until"] = None if until.strip().lower() in NONE_WORDS else parse_date(until, common.today(catalog))
+    return fields
 
 
 def cmd_move(args) -> int:

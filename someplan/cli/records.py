@@ -33,6 +33,7 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
             p.add_argument("--weekday", help=_("preferred weekday: monday … sunday, mandag … søndag, or none"))
             p.add_argument("--time", help=_("preferred time, e.g. 09:30, or none"))
             p.add_argument("--channel", help=_("preferred channel, or none"))
+            p.add_argument("--minutes", help=_("minutes one post takes to make, e.g. 45 (none: by its format)"))
             state = p.add_mutually_exclusive_group()
             state.add_argument("--paused", action="store_true", help=_("leave it out of the rotation"))
             state.add_argument("--active", action="store_true", help=_("back into the rotation"))
@@ -92,7 +93,22 @@ def _record_fields(args, catalog) -> dict:
         fields["time"] = None if args.time.strip().lower() in NONE_WORDS else parse_time(args.time)
     if args.channel is not None:
         fields["channel"] = None if args.channel.strip().lower() in NONE_WORDS else catalog.channel(args.channel).id
+    if args.minutes is not None:
+        fields["minutes"] = _minutes(args.minutes)
     return fields
+
+
+def _minutes(text: str) -> int | None:
+    from someplan.domain.doc_fields import parse_count
+    from someplan.services.errors import UserError
+    from someplan.services.user_input import NONE_WORDS
+
+    if text.strip().lower() in NONE_WORDS:
+        return None
+    minutes = parse_count(text.strip())
+    if minutes is None or minutes > 24 * 60:
+        raise UserError(_("not minutes: {text!r} (use a whole number, e.g. 45)").format(text=text))
+    return minutes
 
 
 def cmd_record_add(args) -> int:

@@ -110,6 +110,8 @@ def _blocks(report: StatusReport, locale: str, width: int) -> list[Pieces | _Wee
         load.append((("  " if index else "") + literal(item.channel) + " ", ""))
         load.append((f"{item.planned}/{item.target}", style))
     blocks.append(load)
+    if report.capacity is not None and report.capacity.posts:
+        blocks.append(capacity_line(report.capacity))
     if report.due:
         line: Pieces = [(_("Categories due:") + " ", "bold")]
         for index, due in enumerate(report.due):
@@ -179,6 +181,16 @@ def _week_table(report: StatusReport, locale: str, width: int) -> _WeekTable:
                 [(statuses[post.status], _status_style(post.status))],
             ])  # fmt: skip
     return _WeekTable(widths, (False, False, True, True, True, False), rows)
+
+
+def capacity_line(capacity) -> Pieces:
+    from someplan.domain.capacity import Load, capacity_label
+
+    styles = {Load.OK: "green", Load.TIGHT: "yellow", Load.OVER: "bold red", Load.UNKNOWN: ""}
+    words = {Load.OK: "", Load.TIGHT: " " + _("(nearly full)"), Load.OVER: " " + _("(overbooked)"),
+             Load.UNKNOWN: " · " + _("no hours recorded: someplan people edit NAME --hours 10")}  # fmt: skip
+    return [(_("Hours:") + " ", "bold"), (capacity_label(capacity), styles[capacity.load]),
+            (words[capacity.load], "dim" if capacity.load is Load.UNKNOWN else styles[capacity.load])]  # fmt: skip
 
 
 def _goal_lines(found) -> list[Pieces]:

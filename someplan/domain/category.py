@@ -41,6 +41,7 @@ class Category:
     question: str = ""  # the question that starts a post: "Hva lærte vi denne uka?"
     active: bool = True
     rank: int | None = None  # place in the user's rotation order; None: after the ranked ones, by name
+    minutes: int | None = None  # what one post takes to make (domain/capacity.py); None: by its format
 
     @classmethod
     def from_doc(cls, doc: object, id: str) -> Category:
@@ -59,6 +60,7 @@ class Category:
             question=doc.text("question"),
             active=doc.flag("active", True),
             rank=doc.count("rank"),
+            minutes=doc.count("minutes"),
         )
 
     def to_doc(self) -> dict[str, Any]:
@@ -72,6 +74,8 @@ class Category:
             "question": self.question,
             "active": self.active,
             "rank": self.rank,
+            # Only when set: categories written before minutes existed gain no field nobody set.
+            **({"minutes": self.minutes} if self.minutes is not None else {}),
         }
 
 

@@ -88,6 +88,20 @@ def parse_count(value: object) -> int | None:
     return number if number >= 0 else None
 
 
+def parse_hours(value: object) -> float | None:
+    """Hours a week: 7.5, "7,5", 20; None when not a number from 0 to the 168 hours of a week."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().replace(",", "."))
+        except ValueError:
+            return None
+    if isinstance(value, int | float) and 0 <= value <= 168:
+        return float(value)
+    return None
+
+
 class DocReader:
     """Typed, tolerant access to one stored document."""
 
@@ -167,6 +181,20 @@ class DocReader:
             return paths
 
         return self.value(key, parse, ())
+
+    def counts_by_prefix(self, prefix: str) -> dict[str, int]:
+        """The counts of every field named `prefix` + a name, by that name ("minutes_reel" → "reel").
+
+        Settings kept as one field each (not one map) merge per field: two colleagues who set the
+        minutes of two formats at once both keep theirs.
+        """
+        found: dict[str, int] = {}
+        for key in self._doc:
+            if isinstance(key, str) and key.startswith(prefix) and len(key) > len(prefix):
+                number = self.count(key)
+                if number is not None:
+                    found[key[len(prefix):]] = number
+        return found
 
     def counts_by_date(self, key: str) -> dict[dt.date, int]:
         def parse(value: object) -> dict[dt.date, int] | None:

@@ -77,6 +77,8 @@ GROUPINGS: dict[str, Callable[[RatedPost], str]] = {
     "week": lambda r: f"{r.week.year}-W{r.week.week:02d}",
     "weekday": lambda r: f"{r.day.isoweekday()} {weekday_name(r.day, language())}",
     "hour": lambda r: f"{r.post.time.hour:02d}:00" if r.post.time else _("(no time)"),
+    "format": lambda r: r.post.format.label() if r.post.format else _("(no format)"),
+    "surface": lambda r: r.post.surface_or_owned.label(),
 }
 
 

@@ -51,6 +51,8 @@ class ExportRow:
     caption: str = ""
     figures: Mapping[str, int] = field(default_factory=dict)  # FIGURE_FIELDS that the row has
     parts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # "organic"/"paid" → figures
+    format: str = ""  # a PostFormat value, from the export's post or content type; "" when unknown
+    paid: bool = False  # boosted or sponsored, by the export's boost status, paid reach or a paid part
 
     @property
     def text(self) -> str:

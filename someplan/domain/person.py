@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from someplan.domain.doc_fields import DocReader, date_text
+from someplan.domain.doc_fields import DocReader, date_text, parse_hours
 from someplan.domain.post import Post
 
 
@@ -20,6 +20,7 @@ class Person:
     consent: bool = False
     consent_until: date | None = None  # None: no end date
     contributor: bool = False  # has given ideas (the ideas inbox); credited on the posts made from them
+    hours: float | None = None  # hours a week they have for content (domain/capacity.py); None: none
 
     def consent_valid_on(self, day: date) -> bool:
         return consent_valid_on(self, day)
@@ -38,6 +39,7 @@ class Person:
             consent=doc.flag("consent", False),
             consent_until=doc.date("consent_until"),
             contributor=doc.flag("contributor", False),
+            hours=doc.value("hours", parse_hours, None),
         )
 
     def to_doc(self) -> dict[str, Any]:
@@ -48,6 +50,7 @@ class Person:
             "consent_until": date_text(self.consent_until),
             # Only when set: a person edited elsewhere must not gain a field nobody changed.
             **({"contributor": True} if self.contributor else {}),
+            **({"hours": self.hours} if self.hours is not None else {}),
         }
 
 

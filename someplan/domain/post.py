@@ -67,11 +67,51 @@ class FunnelStage(StrEnum):
     CONVERSION = "conversion"
 
 
+class PostFormat(StrEnum):
+    """What kind of content a post is: the mix, the minutes it takes and the rates by format."""
+
+    IMAGE = "image"
+    CAROUSEL = "carousel"
+    VIDEO = "video"
+    REEL = "reel"
+    STORY = "story"
+    TEXT = "text"
+    LINK = "link"
+
+    def label(self, locale: str | None = None) -> str:
+        return translator(locale).gettext(_FORMAT_LABELS[self])
+
+
+class Surface(StrEnum):
+    """Where the reach comes from. A post without one is owned: most posts are the page's own."""
+
+    OWNED = "owned"
+    EARNED = "earned"  # a customer's or partner's content, shared with their permission
+    PAID = "paid"  # boosted or an ad
+
+    def label(self, locale: str | None = None) -> str:
+        return translator(locale).gettext(_SURFACE_LABELS[self])
+
+
+_FORMAT_LABELS = {
+    PostFormat.IMAGE: N_("image"),
+    PostFormat.CAROUSEL: N_("carousel"),
+    PostFormat.VIDEO: N_("video"),
+    PostFormat.REEL: N_("reel"),
+    PostFormat.STORY: N_("story"),
+    PostFormat.TEXT: N_("text"),
+    PostFormat.LINK: N_("link"),
+}
+_SURFACE_LABELS = {Surface.OWNED: N_("owned"), Surface.EARNED: N_("earned"), Surface.PAID: N_("paid")}
+
+
 # Raw counts as the exports give them; ratios are computed in figures.py, never stored.
 # "views" is what older exports call impressions.
 FIGURE_FIELDS = ("reach", "views", "reactions", "comments", "shares", "clicks", "saves", "video_views")
 TIE_FIELDS = ("external_id", "permalink", "reused_from")
 IDEA_FIELDS = ("idea", "contributor")  # set only on drafts made from a colleague's idea
+# The mix and earned content (issue 19).
+MIX_FIELDS = ("format", "surface", "purpose", "source", "permission", "permission_until")
 
 
 @dataclass(frozen=True)
@@ -112,6 +152,17 @@ class Post:
     reused_from: str = ""  # the id of the post this one reuses
     idea: str = ""  # the fingerprint (ideas record id) of the idea this post was made from
     contributor: str = ""  # the person id of who gave the idea, credited on the post
+    format: PostFormat | None = None
+    surface: Surface | None = None  # None is owned (see `Surface`)
+    purpose: str = ""  # in the user's words: "rekruttering", "salg", "omdømme"
+    # Earned content: whose post or photo it is, what they allowed and until when (like consent).
+    source: str = ""
+    permission: str = ""
+    permission_until: dt.date | None = None
+
+    @property
+    def surface_or_owned(self) -> Surface:
+        return self.surface or Surface.OWNED
 
     @classmethod
     def from_doc(cls, doc: object, id: str) -> Post:
@@ -140,6 +191,12 @@ class Post:
             reused_from=doc.text("reused_from"),
             idea=doc.text("idea"),
             contributor=doc.text("contributor"),
+            format=doc.optional_choice("format", PostFormat),
+            surface=doc.optional_choice("surface", Surface),
+            purpose=doc.text("purpose"),
+            source=doc.text("source"),
+            permission=doc.text("permission"),
+            permission_until=doc.date("permission_until"),
             **{name: doc.count(name) for name in FIGURE_FIELDS},
         )
 
@@ -163,6 +220,14 @@ class Post:
             "followers": self.followers,
             # Import ties and the reuse link only when set: most posts never have them.
             **{name: getattr(self, name) for name in TIE_FIELDS + IDEA_FIELDS if getattr(self, name)},
+            # None when unset, not left out: clearing one is then a change the writers' diff sees,
+            # while an unset one is never written (they skip empty values).
+            "format": self.format.value if self.format else None,
+            "surface": self.surface.value if self.surface else None,
+            "purpose": self.purpose or None,
+            "source": self.source or None,
+            "permission": self.permission or None,
+            "permission_until": date_text(self.permission_until),
         }
 
     def reuse(self) -> Post:

@@ -29,7 +29,9 @@ def edit_record(catalog: Catalog, table: str, record: E, siblings: Iterable[Name
     if "name" in fields:
         fields["name"] = unique_name(siblings, fields["name"], record.id)
     updated = dataclasses.replace(record, **fields)
-    catalog.workspace.update(table, record.id, updated.to_doc())
+    # A record's to_doc may leave out a field that is not set; one given here, even cleared, is written.
+    given = {name: None for name, value in fields.items() if value is None}
+    catalog.workspace.update(table, record.id, updated.to_doc() | given)
     return updated
 
 

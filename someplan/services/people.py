@@ -35,7 +35,8 @@ def edit_person(catalog: Catalog, which: str, **fields: Any) -> Person:
     if "name" in fields:
         fields["name"] = _unique_name(catalog, fields["name"], person.id)
     updated = dataclasses.replace(person, **fields)
-    catalog.workspace.update(PEOPLE, person.id, updated.to_doc())
+    # to_doc leaves out hours nobody set; hours given here, even none, are a change to write.
+    catalog.workspace.update(PEOPLE, person.id, updated.to_doc() | ({"hours": updated.hours} if "hours" in fields else {}))
     return updated
 
 

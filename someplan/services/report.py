@@ -264,9 +264,8 @@ def by_format(rated: Sequence[RatedPost], format_of: Callable[[Post], str | None
 
 
 def post_format(post: Post) -> str | None:
-    """A post's format where the post knows it (issue 19 adds the field); None until then."""
-    value = getattr(post, "format", None)
-    return getattr(value, "value", value) or None
+    """A post's format in the language spoken, where the post knows it."""
+    return post.format.label() if post.format else None
 
 
 def channel_plan(posts: Sequence[Post], channels: Iterable[Channel], period: Period) -> tuple[ChannelPlan, ...]:

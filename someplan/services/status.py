@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from someplan.domain.attention import Attention
+from someplan.domain.capacity import Capacity
 from someplan.domain.category import Category
 from someplan.domain.channel import Channel
 from someplan.domain.figures import average, engagement_numerator, post_rates
@@ -19,6 +20,7 @@ from someplan.i18n import language
 from someplan.rounding import rounded
 from someplan.services.attention import attention_in
 from someplan.services.calendar_data import calendar_problems_as_problems, days_between
+from someplan.services.capacity import capacity_json, capacity_of
 from someplan.services.catalog import Catalog, effective_today
 from someplan.services.idea_folder import ideas_root
 from someplan.store.problems import Problem
@@ -116,6 +118,7 @@ class StatusReport:
     ideas: int | None = None  # new ideas in the ideas inbox (new_ideas)
     goals: tuple[Any, ...] = ()  # services.goals.GoalStanding of the goals under way (status_goals)
     attention: tuple[Attention, ...] = field(default=())  # over the posts loaded here (services/attention.py)
+    capacity: Capacity | None = None  # the week's hours needed against the hours there are
 
 
 def build_status(
@@ -158,6 +161,7 @@ def build_status(
         problems=tuple(catalog.workspace.problems) + calendar_problems_as_problems() + asset_folder_problems(catalog),
         next_proposal=next_proposal(catalog, today, categories, channel_names),
         attention=tuple(attention_in(catalog, posts, today)),
+        capacity=capacity_of(catalog, week, posts),
     )
 
 
@@ -284,6 +288,7 @@ def report_as_json(report: StatusReport) -> dict[str, Any]:
         "goals": _goals_json(report.goals),
         "attention": [{"id": a.post, "kind": a.kind.value, "message": a.message, "title": a.title,
                        "date": a.date.isoformat() if a.date else None} for a in report.attention],  # fmt: skip
+        **({"capacity": capacity_json(report.capacity)} if report.capacity is not None else {}),
     }
 
 

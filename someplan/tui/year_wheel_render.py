@@ -9,9 +9,11 @@ the whole year fits from 80 columns up.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from rich.text import Text
 
+from someplan.domain.capacity import LOAD_MARKS, Capacity, Load, capacity_label
 from someplan.domain.event import EventKind
 from someplan.domain.norwegian_calendar import kinds_by_name
 from someplan.domain.weeks import IsoWeek, day_label, month_name, range_label, week_label, week_word, weekday_name
@@ -21,6 +23,11 @@ from someplan.services import campaigns as campaign_service
 from someplan.textsafe import literal
 
 GLYPHS = {"holiday": "★", "flag_day": "⚑", "observance": "•"}
+# A week's hours against the people's (domain/capacity.py): only a full or overbooked week stands out.
+LOAD_GLYPHS = {
+    Load.UNKNOWN: (" ", ""), Load.OK: ("·", "dim"), Load.TIGHT: ("▲", "bold #d9a400"), Load.OVER: ("■", "bold #e5484d"),
+}
+LOAD_STYLES = {Load.UNKNOWN: "dim", Load.OK: "green", Load.TIGHT: "bold yellow", Load.OVER: "bold red"}
 MARK_STYLE = {"holiday": "bold #e5484d", "flag_day": "bold #3e8ee8", "observance": "#d9a400"}
 HEAT_GLYPHS = ("·", "▂", "▄", "▆", "█")
 HEAT_STYLE = ("dim", "#c99a2e", "#c99a2e", "#3fb950", "#e5534b")
@@ -110,8 +117,12 @@ def _week_numbered(number: int, cell: int) -> bool:
     return number == 1 or number % step == 0
 
 
-def weeks_lines(wheel: YearWheel, locale: str, width: int, cursor: int, selected: Span | None, today: dt.date) -> list[Text]:
-    """The weeks view: months, week numbers, heat, marks, campaign lanes and the cursor."""
+def weeks_lines(
+    wheel: YearWheel, locale: str, width: int, cursor: int, selected: Span | None, today: dt.date,
+    capacity: Mapping[IsoWeek, Capacity] | None = None,
+) -> list[Text]:
+    """The weeks view: months, week numbers, heat, hours (when people have hours), marks,
+    campaign lanes and the cursor."""
     count = len(wheel.weeks)
     cell = week_cell(width, count)
     grid = count * cell
@@ -140,6 +151,13 @@ def weeks_lines(wheel: YearWheel, locale: str, width: int, cursor: int, selected
         style = HEAT_STYLE[row.heat] + (" reverse" if index == cursor else "")
         heat.put(index * cell, HEAT_GLYPHS[row.heat] * cell, style)
     lines.append(_row(pgettext("year wheel row", "posts"), heat, WEEK_LABEL_WIDTH))
+    if capacity and any(c.available is not None for c in capacity.values()):
+        hours = Canvas(grid)
+        for index, row in enumerate(wheel.weeks):
+            load = capacity[row.week].load if row.week in capacity else Load.UNKNOWN
+            glyph, style = LOAD_GLYPHS[load]
+            hours.put(index * cell, glyph * cell, style + (" reverse" if index == cursor else ""))
+        lines.append(_row(pgettext("year wheel row", "hours"), hours, WEEK_LABEL_WIDTH))
 
     marks = Canvas(grid)
     for index, row in enumerate(wheel.weeks):
@@ -324,9 +342,17 @@ def _planned(posts: int, target: float) -> str:
     return text
 
 
-def week_details(wheel: YearWheel, index: int, selected: Span | None, locale: str, today: dt.date) -> Text:
+def week_details(
+    wheel: YearWheel, index: int, selected: Span | None, locale: str, today: dt.date,
+    capacity: Mapping[IsoWeek, Capacity] | None = None,
+) -> Text:
     row = wheel.weeks[index]
-    text = Text.assemble((week_label(row.week, locale), "bold"), "  ", (_planned(row.posts, wheel.target), "dim"), "\n")
+    text = Text.assemble((week_label(row.week, locale), "bold"), "  ", (_planned(row.posts, wheel.target), "dim"))
+    if capacity and row.week in capacity and (capacity[row.week].posts or capacity[row.week].available is not None):
+        found = capacity[row.week]
+        mark = LOAD_MARKS[found.load]
+        text.append(" · ⏱ " + capacity_label(found) + (f" {mark}" if mark else ""), LOAD_STYLES[found.load])
+    text.append("\n")
     text.append_text(campaigns_text(wheel, wheel.spans_between(row.first, row.last), selected, locale))
     for day in row.week.dates():
         posts = wheel.posts_by_day.get(day, 0)
@@ -402,7 +428,7 @@ def weeks_text(first: dt.date, last: dt.date, locale: str) -> str:
     return f"{week_word(locale)} {a}" if IsoWeek.of(first) == IsoWeek.of(last) else f"{week_word(locale)} {a}–{b}"
 
 
-def legend(mode: str, target: int) -> Text:
+def legend(mode: str, target: int, hours: bool = False) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     for kind in KIND_ORDER:
         text.append(GLYPHS[kind] + " ", MARK_STYLE[kind])
@@ -411,6 +437,10 @@ def legend(mode: str, target: int) -> Text:
         for level in range(HEAT_LEVELS):
             text.append(HEAT_GLYPHS[level], HEAT_STYLE[level])
         text.append(" " + (_("posts against the weekly target") if target else _("posts against the busiest week")), "dim")
+        if hours:
+            for load in (Load.TIGHT, Load.OVER):
+                text.append("  " + LOAD_GLYPHS[load][0], LOAD_GLYPHS[load][1])
+            text.append(" " + _("hours nearly full, overbooked"), "dim")
     else:
         text.append(_("a number: posts that day · colour: the campaign"), "dim")
     return text

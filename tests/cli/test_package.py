@@ -62,7 +62,7 @@ def test_every_headless_command_leaves_textual_unimported(someplan, ws, tmp_path
         ["status", "--help"], ["staus"], ["report", "--month", "2026-11", "-w", ws],
         ["export", "wheel", "--year", "2026", "-w", ws], ["search", "sauna", "status:idea", "-w", ws],
         ["goal", "add", "Fylle julebordene", "--start", "2026-10-01", "--end", "2026-12-20", "--target",
-         "engagement_rate >= 6", "-w", ws], ["goal", "list", "-w", ws], ["status", ws],
+         "engagement_rate >= 6", "-w", ws], ["goal", "list", "-w", ws], ["status", ws], ["mix", "-w", ws], ["hours", "-w", ws],
     ]  # fmt: skip
     result = subprocess.run([sys.executable, "-c", HEADLESS, json.dumps(commands)], capture_output=True, text=True,
                             env=_env(tmp_path))  # fmt: skip

@@ -1,5 +1,6 @@
 """Averages, trends, top and bottom, reuse candidates: against values computed by hand."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -94,3 +95,20 @@ def test_reuse_copy_is_a_linked_draft_without_figures_or_export_ties():
     copy = original.reuse()
     assert copy.status is Status.DRAFT and copy.assets == ("a.jpg",) and copy.reused_from == "x"
     assert copy.reach is None and copy.followers is None and not copy.external_id and not copy.permalink
+
+
+def test_rates_by_format_and_surface():
+    from someplan.domain.post import PostFormat, Surface
+
+    posts = [
+        dataclasses.replace(POSTS[0], format=PostFormat.REEL, surface=Surface.PAID),  # 7.5 %
+        dataclasses.replace(POSTS[1], format=PostFormat.REEL),  # 4 %
+        POSTS[2],  # 8 %, no format, owned
+    ]
+    found = rate_all(posts, CHANNELS, CATEGORIES)
+    formats = {g.name: g for g in averages_by(found, "format")}
+    assert formats["reel"].engagement_rate == pytest.approx((7.5 + 4) / 2) and formats["(no format)"].posts == 1
+    surfaces = {g.name: (g.posts, g.engagement_rate) for g in averages_by(found, "surface")}
+    assert surfaces == {"owned": (2, pytest.approx(6.0)), "paid": (1, pytest.approx(7.5))}
+    set_language("nb")
+    assert {g.name for g in averages_by(found, "surface")} == {"eid", "betalt"}

@@ -215,6 +215,10 @@ def test_csv_of_the_sample_has_every_post_its_figures_and_norwegian_letters(cata
     )
     assert "." in row[header.index("reach rate %")]
     assert any(row[header.index("date")] == "" for row in body)  # the undated ideas are there too
+    earned = next(p for p in catalog.posts() if p.title == "Gjestens nordlysbilde fra brygga")
+    assert [by_id[earned.id][header.index(name)] for name in ("format", "surface", "purpose", "permission until")] == [
+        "image", "earned", "omdømme", "2026-12-15"]
+    assert {row[header.index("surface")] for row in body} == {"owned", "earned", "paid"}
 
 
 def test_csv_in_bokmal_uses_semicolons_and_decimal_commas(catalog, monkeypatch):

@@ -87,7 +87,8 @@ def test_the_sample_workspaces_october_against_september(catalog):
     assert top_rates == sorted(top_rates, reverse=True) and min(top_rates) >= max(p.engagement_rate for p in report.bottom)
     assert sum(row.published for row in report.plan) == 44 and all(row.planned >= row.published for row in report.plan)
     assert report.follows and all(f.after >= f.before for f in report.follows)
-    assert report.by_format == () and report.goals is None and report.ideas is None  # the seams, empty
+    assert {g.name for g in report.by_format} >= {"bilde", "video", "lenke"} and sum(g.posts for g in report.by_format) == 44
+    assert report.goals is None and report.ideas is None  # the seams, empty
     assert any(p.thumbnail for p in report.reuse + report.top + report.bottom)
     text = report_html(report)
     checker = check_html(text)
@@ -200,3 +201,18 @@ def test_the_mix_shares_the_published_posts_by_category_and_funnel_stage(catalog
     text = report_html(report)
     check_html(text)
     assert "Miksen: andel av de publiserte innleggene" in text
+
+
+def test_the_format_chart_groups_the_posts_that_know_their_format():
+    from someplan.domain.figures_stats import RatedPost
+    from someplan.domain.post import Post, PostFormat
+    from someplan.services.report import by_format, post_format
+
+    i18n.set_language("nb")
+    assert post_format(Post("a", format=PostFormat.CAROUSEL)) == "karusell" and post_format(Post("b")) is None
+    i18n.set_language("en")
+    rated = [RatedPost(Post("a", format=PostFormat.REEL), "Facebook", "", 50.0, 10.0, ""),
+             RatedPost(Post("b", format=PostFormat.REEL), "Facebook", "", 30.0, 6.0, ""),
+             RatedPost(Post("c"), "Facebook", "", 10.0, 1.0, "")]  # fmt: skip
+    [reel] = by_format(rated, post_format)
+    assert (reel.name, reel.posts, reel.reach_rate, reel.engagement_rate) == ("reel", 2, 40.0, 8.0)

@@ -117,7 +117,7 @@ async def test_people_screen_add_edit_and_stale_filter(make_app):
         screen = app.screen
         assert type(screen).__name__ == "PeopleScreen"
         table = screen.query_one("#people-table")
-        assert table.row_count == 6
+        assert table.row_count == 8  # with the content team, in the registry for their hours
         await pilot.press("n", *"Nina Nyansatt")
         await pilot.press("tab", *"servitør", "ctrl+s")
         nina = app.catalog.person("Nina Nyansatt")
@@ -130,9 +130,18 @@ async def test_people_screen_add_edit_and_stale_filter(make_app):
         await pilot.press("e")
         app.screen.query_one("#person-consent").value = True
         app.screen.query_one("#person-until").value = "31.12.2027"
+        app.screen.query_one("#person-hours").value = "2,5"
         await pilot.press("ctrl+s")
         nina = app.catalog.person("Nina Nyansatt")
-        assert nina.consent and nina.consent_until == dt.date(2027, 12, 31)
+        assert nina.consent and nina.consent_until == dt.date(2027, 12, 31) and nina.hours == 2.5
+        await pilot.press("e")
+        assert app.screen.query_one("#person-hours").value == "2.5"
+        app.screen.query_one("#person-hours").value = "mye"
+        await pilot.press("ctrl+s")
+        assert "Hours a week" in str(app.screen.query_one("#person-error").render())
+        app.screen.query_one("#person-hours").value = ""
+        await pilot.press("ctrl+s")
+        assert app.catalog.person("Nina Nyansatt").hours is None  # cleared, and written so
         await pilot.press("escape")
         assert type(app.screen).__name__ == "MainScreen"
 
@@ -184,10 +193,15 @@ async def test_the_people_step_shows_the_pick_order_and_step_5_says_when_it_writ
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")  # schedule, Åse, Ahmed, the spread
         assert app.screen.session.step is Step.SPREAD
         note = app.screen.query_one("#batch-spread-note")
-        assert str(note.render()) == "2 drafts · ctrl+s writes them · until then nothing is written"
+        lines = str(note.render()).splitlines()
+        assert lines[0] == "2 drafts · ctrl+s writes them · until then nothing is written"
+        # What the session saves, and the weeks it fills past the hours, before anything is written.
+        assert lines[1] == "In one session: 1.2 h instead of 1.5 h one by one (saves 0.3 h)"
+        assert lines[2] == "⚠ week 48 · 23–29 Nov is overbooked: the plan needs 10.6 h, there are 10.5 h"
         switch_language(app, "nb")
         await pilot.pause()
-        assert str(note.render()) == "2 utkast · ctrl+s lagrer dem · til da lagres ingenting"
+        assert str(note.render()).splitlines()[:2] == ["2 utkast · ctrl+s lagrer dem · til da lagres ingenting",
+                                                       "I én økt: 1,2 t i stedet for 1,5 t hver for seg (sparer 0,3 t)"]
 
 
 async def test_the_pick_order_past_nine_keeps_the_box_width():

@@ -129,6 +129,9 @@ async def test_every_screen_in_bokmal_shows_no_english(make_app, monkeypatch):
         await tour.look("remove a person?", "escape", "d")
         await tour.look("people not featured lately", "n", "s")
         await tour.look("figures view", "escape", "F")
+        await tour.look("mix and hours", "escape", "M")
+        await tour.look("mix and hours by year", "y")
+        await tour.look("purpose and permission", "escape", "S")
         await pilot.press("escape")
         await _batch_tour(tour)
         await tour.look("discard the batch?", "ctrl+r")
@@ -144,7 +147,7 @@ async def test_every_screen_in_bokmal_shows_no_english(make_app, monkeypatch):
         assert set(tour.seen) == {
             "MainScreen", "CategoryEditor", "AssetPreview", "PostEditor", "Confirm", "ShowList", "Ask", "CommandPalette",
             "FillPreview", "ChangeLine", "PeopleScreen", "PersonEditor", "FiguresScreen", "BatchScreen",
-            "YearWheelScreen", "CampaignEditor", "ExportScreen", "SearchScreen",
+            "YearWheelScreen", "CampaignEditor", "ExportScreen", "SearchScreen", "MixScreen", "PostStrategy",
         }  # fmt: skip
 
 
@@ -159,6 +162,8 @@ async def test_at_80x24_the_panes_and_full_screens_in_bokmal_show_no_english(mak
         await tour.look("fill preview", "escape", "right_square_bracket", "f")
         await tour.look("people", "escape", "P")
         await tour.look("figures view", "escape", "F")
+        await tour.look("mix and hours", "escape", "M")
+        await tour.look("purpose and permission", "escape", "S")
         await pilot.press("escape")
         await _batch_tour(tour)
         assert tour.found == {}, "\n".join(f"{screen}: {line}" for screen, lines in tour.found.items() for line in lines)

@@ -49,6 +49,8 @@ def headers() -> list[str]:
         pgettext("export", "saves"), pgettext("export", "video views"), pgettext("export", "followers"),
         pgettext("export", "reach rate %"), pgettext("export", "engagement rate %"),
         pgettext("export", "permalink"), pgettext("export", "reuse of"),
+        pgettext("export", "format"), pgettext("export", "surface"), pgettext("export", "purpose"),
+        pgettext("export", "source"), pgettext("export", "permission until"),
     ]  # fmt: skip
 
 
@@ -81,6 +83,9 @@ def posts_csv(posts: Iterable[Post], names: Names, delimiter: str = ",") -> byte
             "" if post.followers is None else post.followers,
             _rate(reach_rate, decimal), _rate(engagement_rate, decimal),
             guard(one_line(post.permalink)), post.reused_from,
+            # Stored values like the funnel stage: a spreadsheet filters on them in either language.
+            post.format.value if post.format else "", post.surface_or_owned.value, guard(one_line(post.purpose)),
+            guard(one_line(post.source)), post.permission_until.isoformat() if post.permission_until else "",
         ])  # fmt: skip
     return (BOM + buffer.getvalue()).encode("utf-8")
 

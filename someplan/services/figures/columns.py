@@ -53,6 +53,25 @@ FIELDS = tuple(ALIASES)
 # LinkedIn's `Post type` column says which part of a boosted post's figures a row holds.
 DISTRIBUTION_ALIASES = ("post type", "type")
 DISTRIBUTIONS = {"organic": "organic", "sponsored": "paid", "paid": "paid", "total": "total"}
+# The kind of content, for the mix (a PostFormat value). LinkedIn's `Post type` is the distribution
+# above and its `Content Type` the format, so a column counts as the format only when its cells are formats.
+FORMAT_ALIASES = ("content type", "post type", "type", "innholdstype", "innleggstype", "beitragstyp", "medientyp")
+FORMAT_WORDS = {
+    "photo": "image", "photos": "image", "image": "image", "images": "image", "picture": "image", "bilde": "image",
+    "foto": "image", "bild": "image",
+    "carousel": "carousel", "carousel_album": "carousel", "album": "carousel", "karusell": "carousel", "karussell": "carousel",
+    "multi-photo": "carousel", "multiple images": "carousel",
+    "video": "video", "videos": "video", "live": "video", "live video": "video",
+    "reel": "reel", "reels": "reel",
+    "story": "story", "stories": "story",
+    "status": "text", "text": "text", "tekst": "text",
+    "link": "link", "links": "link", "lenke": "link", "article": "link", "artikkel": "link", "shared link": "link",
+}  # fmt: skip
+# Boosted posts (paid surface): Instagram's `Boost status`, Facebook's `Funded content status` and
+# the old Insights export's paid reach.
+BOOST_ALIASES = ("boost status", "funded content status", "promotion status", "booststatus")
+BOOSTED_WORDS = {"boosted", "active", "completed", "finished", "paid", "sponsored", "yes", "ja", "boostet", "aktiv", "fullført"}
+PAID_REACH_ALIASES = ("lifetime post paid reach", "paid reach", "betalt rekkevidde")
 # A page-level daily export: one row per day with the page's follower count (no posts).
 FOLLOWER_ALIASES = ("facebook page followers", "page followers", "followers", "total followers", "instagram followers",
                     "lifetime total likes", "følgere", "totalt antall følgere", "follower", "abonnenten")  # fmt: skip
@@ -160,6 +179,37 @@ def distribution_column(headers: Sequence[str], rows: Sequence[Sequence[object]]
             if values and values <= set(DISTRIBUTIONS):
                 return i
     return None
+
+
+def format_word(value: object) -> str:
+    """ "Photos", "IG carousel", "Reels" → a PostFormat value; "" when the cell names no format."""
+    return FORMAT_WORDS.get(norm(value or "").removeprefix("ig ").removeprefix("fb "), "")
+
+
+def format_column(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> int | None:
+    """The first column named like a post type whose cells name formats; None when there is none."""
+    for alias in FORMAT_ALIASES:
+        for i, header in enumerate(headers):
+            if norm(header) == alias and any(format_word(cell(cells, i)) for cells in rows):
+                return i
+    return None
+
+
+def boost_columns(headers: Sequence[str]) -> tuple[int | None, int | None]:
+    """(boost status column, paid reach column), each None when the export has none."""
+    names = [norm(h) for h in headers]
+    status = next((i for i, n in enumerate(names) if n in BOOST_ALIASES), None)
+    reach = next((i for i, n in enumerate(names) if n in PAID_REACH_ALIASES), None)
+    return status, reach
+
+
+def is_boosted(cells: Sequence[object], status: int | None, paid_reach: int | None) -> bool:
+    if status is not None and norm(cell(cells, status) or "") in BOOSTED_WORDS:
+        return True
+    try:
+        return paid_reach is not None and bool(parse_count(cell(cells, paid_reach)))
+    except ValueError:
+        return False
 
 
 # -- values ---------------------------------------------------------------------------------------

@@ -37,11 +37,15 @@ from someplan.services.figures.columns import (
     FORMAT_NAMES,
     OLD_INSIGHTS_FORMAT,
     Columns,
+    boost_columns,
     cell,
     day_first,
     detect_network,
     distribution_column,
     follower_columns,
+    format_column,
+    format_word,
+    is_boosted,
     is_old_insights,
     looks_like_header,
     norm,
@@ -376,6 +380,8 @@ def _rows(plan: ImportPlan, sheet: Sheet, columns: Columns, source: tzinfo, want
     stamps = [v for v in published if isinstance(v, dt.datetime)]
     midnight_is_time = any((v.hour, v.minute) != (0, 0) for v in stamps)
     where = distribution_column(sheet.headers, [c for _, c in data])
+    kind_at = format_column(sheet.headers, [c for _, c in data])
+    boost_at, paid_reach_at = boost_columns(sheet.headers)
     rows: list[ExportRow] = []
     for line, cells in data:
         try:
@@ -384,6 +390,8 @@ def _rows(plan: ImportPlan, sheet: Sheet, columns: Columns, source: tzinfo, want
         except ValueError as error:
             plan.errors.append(RowError(line, str(error)))
             continue
+        row = replace(row, format=format_word(cell(cells, kind_at)) if kind_at is not None else "",
+                      paid=is_boosted(cells, boost_at, paid_reach_at))  # fmt: skip
         if row.published is not None and row.timed:
             local = row.published
             if len(plan.times) < TIME_SAMPLES:
@@ -434,7 +442,9 @@ def _totals(rows: list[ExportRow], kinds: dict[int, str]) -> list[ExportRow]:
                 for name, value in part.items():
                     figures[name] = figures.get(name, 0) + value
         first = total or group[0]
-        result.append(replace(first, figures=figures, parts=parts, line=group[0].line))
+        kind = next((row.format for row in group if row.format), "")
+        paid = "paid" in parts or any(row.paid for row in group)
+        result.append(replace(first, figures=figures, parts=parts, line=group[0].line, format=kind, paid=paid))
     return result
 
 
@@ -521,6 +531,7 @@ def _changes(catalog: Catalog, plan: ImportPlan, posts: dict[str, Candidate], un
             post_id = match.post_id
             assert post_id is not None  # a matched row names its post
             doc = stored.get(post_id, {})
+            fields |= _mix_fields(row, doc)
             if row.published and not row.timed and not doc.get("date"):
                 fields["date"] = date_text(row.published.date())
             diff = [(POSTS, post_id, k, v) for k, v in fields.items() if doc.get(k) != v]
@@ -540,9 +551,21 @@ def _changes(catalog: Catalog, plan: ImportPlan, posts: dict[str, Candidate], un
         }
         if row.published and "date" not in fields:
             fields["date"] = date_text(row.published.date())
+        fields |= _mix_fields(row, {})
         new_id = new_record_id()
         plan.changes += [(POSTS, new_id, k, v) for k, v in fields.items() if v not in ("", None)]
         plan.created += 1
+
+
+def _mix_fields(row: ExportRow, doc: Mapping[str, Any]) -> dict[str, object]:
+    """The format and the paid surface an export tells, where the post does not say already: the
+    user's own choice (a carousel the export calls Photos, earned content that was boosted) stays."""
+    fields: dict[str, object] = {}
+    if row.format and not doc.get("format"):
+        fields["format"] = row.format
+    if row.paid and doc.get("surface") in (None, "", "owned"):
+        fields["surface"] = "paid"
+    return fields
 
 
 def apply_import(catalog: Catalog, plan: ImportPlan) -> int:

@@ -21,6 +21,7 @@ from someplan.domain.batch import BatchSession, Step
 from someplan.domain.weeks import IsoWeek, parse_week, week_word
 from someplan.i18n import N_, _, language, ngettext
 from someplan.services import batch as batches
+from someplan.services.capacity import batch_outlook, saving_sentence
 from someplan.services.errors import UserError
 from someplan.services.people import add_person
 from someplan.services.rotation_fill import spread_preview
@@ -503,7 +504,13 @@ class SpreadStep(BatchStep, Vertical):
         else:
             drafts = ngettext("{count} draft · ctrl+s writes it · until then nothing is written",
                               "{count} drafts · ctrl+s writes them · until then nothing is written", len(people))  # fmt: skip
-            note.update(Text(drafts.format(count=len(people)), style="dim"))
+            text = Text(drafts.format(count=len(people)), style="dim")
+            saving, overbooked = batch_outlook(wizard.catalog, category.id, self.slots)
+            if saving.saved:
+                text.append("\n" + saving_sentence(saving), style="green")
+            for warning in overbooked:
+                text.append("\n⚠ " + warning, style="bold red")
+            note.update(text)
 
     def options(self) -> tuple[IsoWeek, int]:
         """The first week and the weeks apart, as typed."""

@@ -29,8 +29,10 @@ MODULES = {
     "FillPreview": "someplan.tui.screens.fill",
     "GoalsScreen": "someplan.tui.screens.goals",
     "InboxScreen": "someplan.tui.screens.inbox",
+    "MixScreen": "someplan.tui.screens.mix",
     "PeopleScreen": "someplan.tui.screens.people",
     "PostEditor": "someplan.tui.screens.editor",
+    "PostStrategy": "someplan.tui.screens.post_strategy",
     "SearchScreen": "someplan.tui.screens.search",
     "YearWheelScreen": "someplan.tui.screens.year_wheel",
 }

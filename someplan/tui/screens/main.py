@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from someplan.domain.post import Post, Status
+from someplan.domain.post import MIX_FIELDS, Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_word
 from someplan.i18n import N_, _, language, ngettext
 from someplan.services import batch as batch_service
@@ -31,7 +31,7 @@ from someplan.services.status import week_lines
 from someplan.services.undo import Undo, UndoStack
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
-from someplan.tui import labels, status_steps
+from someplan.tui import labels, status_steps, strategy_marks
 from someplan.tui.footer import Footer
 from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.panes.assets import AssetsPane
@@ -77,6 +77,11 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         Binding("i", "inbox", N_("Ideas"), id="app.inbox", show=False),
         Binding("G", "goals", N_("Goals"), id="app.goals", show=False),
         Binding("I", "import_figures", N_("Import figures"), id="app.import_figures"),
+        Binding("M", "mix", N_("Mix and hours"), id="app.mix", show=False),
+        # o opens the asset in the week plan: the format takes capital O, the surface X (eXposure).
+        Binding("O", "cycle('format')", N_("Next format of the post"), id="app.cycle_format", show=False),
+        Binding("X", "cycle('surface')", N_("Next surface of the post"), id="app.cycle_surface", show=False),
+        Binding("S", "strategy", N_("Purpose and permission of the post"), id="app.post_strategy", show=False),
     ]
 
     def __init__(self) -> None:
@@ -177,6 +182,7 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         gap = "\u00a0\u00a0"  # no-break spaces: plain ones are trimmed where segments meet
         week = week_label(report.week, language())
         header = Text.assemble((literal(self.catalog.name()), "bold"), "\u00a0·\u00a0", (week, "bold"))
+        header.append_text(strategy_marks.header_marks(self.catalog, report.week, self.today))
         if self.last_colleague:
             header.append(f"{gap}⟳ {literal(self.last_colleague)}", style="green")
         self.attention_header(header, gap)
@@ -623,6 +629,29 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
             self.app.call_from_thread(self.notify, message, severity=severity, timeout=10, markup=False)
         except RuntimeError:
             pass  # the app is closing
+
+    def action_mix(self) -> None:
+        day = self.plan.selected_day or (self.today if self.today in self.week else self.week.monday)
+        self.app.push_screen(lazy.screen("MixScreen")(day), lambda _result: self.refresh_all())
+
+    def action_cycle(self, field: str) -> None:
+        """`O`/`X`: the selected post's next format or surface, saying what it is now and what the week's hours say."""
+        post = self._selected_post()
+        if post is not None:
+            self._change(post, **{field: strategy_marks.next_value(field, getattr(post, field))})
+            self.notify(strategy_marks.cycled(self.catalog, post.id, field), markup=False)
+
+    def action_strategy(self) -> None:
+        """`S`: the selected post's purpose and earned content's permission (screens/post_strategy.py)."""
+        post = self._selected_post()
+        if post is None:
+            return
+
+        def saved(edited: Post | None) -> None:
+            if edited is not None and edited != post:
+                self._change(post, **{name: getattr(edited, name) for name in MIX_FIELDS})
+
+        self.app.push_screen(lazy.screen("PostStrategy")(post, self.today), saved)
 
     def action_import_figures(self) -> None:
         def done(message: str | None) -> None:

@@ -12,8 +12,9 @@ from textual.coordinate import Coordinate
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static, Switch
 
+from someplan.domain.doc_fields import parse_hours
 from someplan.domain.person import Person
-from someplan.i18n import N_, _
+from someplan.i18n import N_, _, language
 from someplan.services import people as registry
 from someplan.services.errors import UserError
 from someplan.services.user_input import parse_date
@@ -163,7 +164,7 @@ class PeopleScreen(Screen):
 
 
 class PersonEditor(ModalScreen[dict | None]):
-    """Name, role, consent and its last day; returns the changed fields."""
+    """Name, role, consent and its last day, hours a week for content; returns the changed fields."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="person.save", priority=True),
@@ -185,8 +186,15 @@ class PersonEditor(ModalScreen[dict | None]):
             with Horizontal(classes="row"):
                 yield Caption(N_("Consent to be shown"), classes="field-label switch-label")
                 yield Switch(value=p.consent, id="person-consent")
-            yield Caption(N_("Consent holds until (empty: no end)"), classes="field-label")
-            yield Input(p.consent_until.isoformat() if p.consent_until else "", id="person-until", placeholder="2027-12-31")
+            # Side by side: one more row would push the hint off a 24-line terminal.
+            with Horizontal(classes="row"):
+                with Vertical(classes="field"):
+                    yield Caption(N_("Consent holds until (empty: no end)"), classes="field-label")
+                    yield Input(p.consent_until.isoformat() if p.consent_until else "", id="person-until",
+                                placeholder="2027-12-31")  # fmt: skip
+                with Vertical(classes="field"):
+                    yield Caption(N_("Hours a week for content"), classes="field-label")
+                    yield Input(hours_text(p.hours), id="person-hours", placeholder="7,5")
             yield Static("", classes="error", id="person-error", markup=False)
             yield Caption(N_("ctrl+s save · esc cancel"), classes="hint")
 
@@ -201,15 +209,20 @@ class PersonEditor(ModalScreen[dict | None]):
             if not name.strip():
                 raise UserError(_("A person needs a name."))
             until = parse_date(until_text, self.today) if until_text else None
+            hours = parse_hours(text("person-hours")) if text("person-hours") else None
+            if text("person-hours") and hours is None:
+                raise UserError(_("Hours a week: a number from 0 to 168, e.g. 7,5."))
         except UserError as error:
             self.query_one("#person-error", Static).update(str(error))
             return
         edited = dataclasses.replace(
             p, name=name, role=kept_text(text("person-role"), p.role),
-            consent=self.query_one("#person-consent", Switch).value, consent_until=until,
+            consent=self.query_one("#person-consent", Switch).value, consent_until=until, hours=hours,
         )  # fmt: skip
         fields = {
-            k: getattr(edited, k) for k in ("name", "role", "consent", "consent_until") if getattr(edited, k) != getattr(p, k)
+            k: getattr(edited, k)
+            for k in ("name", "role", "consent", "consent_until", "hours")
+            if getattr(edited, k) != getattr(p, k)
         }
         if not p.id:
             fields["name"] = name
@@ -217,3 +230,11 @@ class PersonEditor(ModalScreen[dict | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def hours_text(hours: float | None) -> str:
+    """7.5 → "7,5" in Bokmål: as the user types it back."""
+    if hours is None:
+        return ""
+    number = f"{hours:g}"
+    return number.replace(".", ",") if language() == "nb" else number

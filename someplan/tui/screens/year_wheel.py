@@ -28,12 +28,14 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from someplan.domain.capacity import Capacity
 from someplan.domain.event import Event, EventKind
 from someplan.domain.weeks import PLAN_YEARS, IsoWeek, range_label, weeks_in_year
 from someplan.domain.year_wheel import Span, WheelWeek, YearWheel
 from someplan.i18n import N_, _, language
 from someplan.services import campaigns as campaign_service
 from someplan.services.calendar_data import calendar_problems
+from someplan.services.capacity import capacities
 from someplan.services.year_wheel import build_year_wheel
 from someplan.textsafe import literal
 from someplan.tui.footer import Footer
@@ -96,6 +98,7 @@ class YearWheelScreen(Screen[dt.date | None]):
         self._undo = undo
         self._wheel: YearWheel | None = None
         self._built_for: tuple | None = None
+        self._capacity: tuple[tuple | None, dict[IsoWeek, Capacity]] = (None, {})
 
     def compose(self):
         yield Static(id="wheel-header", markup=False)
@@ -120,6 +123,14 @@ class YearWheelScreen(Screen[dt.date | None]):
             self._wheel = build_year_wheel(self.catalog, self.year, language())
             self._built_for = key
         return self._wheel
+
+    @property
+    def capacity(self) -> dict[IsoWeek, Capacity]:
+        """Each week's hours against the people's, built with the wheel (same key)."""
+        _ = self.wheel
+        if self._capacity[0] != self._built_for:
+            self._capacity = (self._built_for, capacities(self.catalog, [row.week for row in self.wheel.weeks]))
+        return self._capacity[1]
 
     def on_mount(self) -> None:
         self._fit(self.size.height)  # drawn when it shows (on_screen_resume), the first time too
@@ -169,7 +180,7 @@ class YearWheelScreen(Screen[dt.date | None]):
         wheel, locale = self.wheel, language()
         if self.mode == "weeks":
             cursor = self._week_row().week.week - 1
-            return weeks_lines(wheel, locale, width, cursor, self.selected_span(), self.today)
+            return weeks_lines(wheel, locale, width, cursor, self.selected_span(), self.today, self.capacity)
         return months_lines(wheel, locale, width, self.day, self.selected_span(), self.today)
 
     def show(self) -> None:
@@ -178,9 +189,10 @@ class YearWheelScreen(Screen[dt.date | None]):
         self.campaign_id = selected.event.id if selected else None
         self.query_one("#wheel-header", Static).update(header_text(wheel, self.mode))
         self.query_one(WheelGrid).refresh(layout=True)
-        self.query_one("#wheel-legend", Static).update(legend(self.mode, wheel.target))
+        hours = any(c.available is not None for c in self.capacity.values())
+        self.query_one("#wheel-legend", Static).update(legend(self.mode, wheel.target, hours))
         if self.mode == "weeks":
-            details = week_details(wheel, self._week_row().week.week - 1, selected, locale, self.today)
+            details = week_details(wheel, self._week_row().week.week - 1, selected, locale, self.today, self.capacity)
         else:
             details = month_details(wheel, self.day, selected, locale)
         self.query_one("#wheel-details", Static).update(details)
