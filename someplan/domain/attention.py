@@ -11,7 +11,9 @@ sentence in the language spoken. The kinds:
   working title);
 - ``bad-link``: a link of a post not yet published that is not a web address;
 - ``off-mark``: a time of a post not yet published, today or later, that is not on a 5-minute
-  mark, which Hootsuite refuses (services/exports/hootsuite.py holds the same rule).
+  mark, which Hootsuite refuses (services/exports/hootsuite.py holds the same rule);
+- ``earned-…``: earned content whose permission is missing, ends before the post goes out, is
+  running out or has ended (domain/earned.py).
 
 Published posts are history: only their place in a same-slot pair is looked at.
 """
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from someplan.domain.earned import EarnedWarning, earned_warnings
 from someplan.domain.post import Post, Status
 from someplan.domain.weeks import day_label
 from someplan.i18n import _, language
@@ -42,6 +45,10 @@ class Kind(StrEnum):
     NO_CAPTION = "no-caption"
     BAD_LINK = "bad-link"
     OFF_MARK = "off-mark"
+    EARNED_NO_PERMISSION = EarnedWarning.NO_PERMISSION.value
+    EARNED_ENDS_BEFORE = EarnedWarning.ENDS_BEFORE.value
+    EARNED_ENDED = EarnedWarning.ENDED.value
+    EARNED_ENDING = EarnedWarning.ENDING.value
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,9 @@ def attention(posts: Iterable[Post], people: Mapping[str, Person], today: dt.dat
             others = ", ".join(f"“{p.title}”" for p in together if p is not post)
             sentence = _("{channel} has another post at the same time: {others}")
             found.append(_note(post, Kind.SAME_SLOT, sentence.format(channel=names.get(channel, channel), others=others)))
+    by_id = {post.id: post for post in posts}
+    for post_id, kind, sentence in earned_warnings(posts, today):
+        found.append(_note(by_id[post_id], Kind(kind), sentence))
     order = {kind: index for index, kind in enumerate(Kind)}
     by_post = {post.id: index for index, post in enumerate(posts)}
     return sorted(found, key=lambda a: (a.date is None, a.date or dt.date.min, by_post[a.post], order[a.kind]))

@@ -79,3 +79,14 @@ def test_the_list_goes_by_day():
 def test_a_web_address_has_a_scheme_and_no_spaces(text):
     if is_web_address(text):
         assert text.strip().lower().startswith(("http://", "https://")) and " " not in text.strip()
+
+
+def test_earned_content_whose_permission_does_not_hold_needs_attention_too():
+    from someplan.domain.post import Surface
+
+    ahead = TODAY + dt.timedelta(days=10)
+    found = kinds([post("a", ahead, surface=Surface.EARNED),
+                   post("b", ahead, surface=Surface.EARNED, source="Kunde", permission="bildet",
+                        permission_until=TODAY + dt.timedelta(days=5)),
+                   post("c", ahead, surface=Surface.EARNED, source="Kunde", permission="bildet")])  # fmt: skip
+    assert found == {("a", Kind.EARNED_NO_PERMISSION), ("b", Kind.EARNED_ENDS_BEFORE)}
