@@ -182,10 +182,10 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         gap = "\u00a0\u00a0"  # no-break spaces: plain ones are trimmed where segments meet
         week = week_label(report.week, language())
         header = Text.assemble((literal(self.catalog.name()), "bold"), "\u00a0·\u00a0", (week, "bold"))
+        self.attention_header(header, gap)  # before the rest: the header is cut at the right on a small screen
         header.append_text(strategy_marks.header_marks(self.catalog, report.week, self.today))
         if self.last_colleague:
             header.append(f"{gap}⟳ {literal(self.last_colleague)}", style="green")
-        self.attention_header(header, gap)
         problems = self.catalog.workspace.problems
         if any(p.code in ("unsynced", "private-only") for p in problems):
             # Lasting until the shared folder has them: colleagues do not see these edits.
