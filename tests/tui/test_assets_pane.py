@@ -220,7 +220,8 @@ async def test_the_folder_watch_starts_off_the_ui_thread(make_app, monkeypatch):
     app = make_app(watch=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        assert threads and threads[0] is not threading.main_thread()  # walking 200 folders holds no key
+        await until(pilot, lambda: threads, "the folder watch")  # it starts once the scan is in
+        assert threads[0] is not threading.main_thread()  # walking 200 folders holds no key
 
 
 async def test_an_unknown_filter_key_is_refused_in_the_dialog(make_app):

@@ -81,7 +81,7 @@ class AssetsPane(Pane):
     def show_progress(self, files: int) -> None:
         count = f"{files:,}".replace(",", "\u00a0")
         shown = ngettext("Indexing the asset folder… {count} file", "Indexing the asset folder… {count} files", files)
-        self.query_one("#assets-status", Static).update(Text(shown.format(count=count), style="italic"))
+        self._status_line(Text(shown.format(count=count), style="italic"))
 
     def show(self, listing) -> None:
         """Draw an `AssetList` (services.assets); nothing is rebuilt when nothing changed."""
@@ -136,7 +136,13 @@ class AssetsPane(Pane):
             text.append(
                 _("filter: {words} ({count})").format(words=literal(self.query_text), count=listing.matched), style="reverse"
             )
-        self.query_one("#assets-status", Static).update(text)
+        self._status_line(text)
+
+    def _status_line(self, text: Text) -> None:
+        # The scan reports from its thread: a report that lands as the planner closes finds the
+        # pane's widgets already gone, and is dropped rather than raised in a closing app.
+        for status in self.query("#assets-status").results(Static):
+            status.update(text)
 
     def on_descendant_focus(self, event) -> None:
         self.post_message(self.Looked())
