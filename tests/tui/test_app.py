@@ -345,8 +345,9 @@ async def test_today_rolls_over_at_midnight_in_the_running_planner(make_app, mon
     from someplan.tui import app as app_module
 
     monkeypatch.setenv("SOMEPLAN_TODAY", "2026-11-22")  # Sunday, week 47
-    delays = iter([0.05])
-    monkeypatch.setattr(app_module, "seconds_to_midnight", lambda settings: next(delays, 3600.0))
+    # Midnight every 50 ms: a first one that comes before the clock below passes it only sets
+    # the next (a single early one left "today" unchanged for an hour under a busy machine).
+    monkeypatch.setattr(app_module, "seconds_to_midnight", lambda settings: 0.05)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         assert app.today == dt.date(2026, 11, 22) and app.screen.plan.selected_day == dt.date(2026, 11, 22)
@@ -368,7 +369,10 @@ async def test_the_first_start_on_a_machine_asks_for_the_name_colleagues_see(mak
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "fresh-config"))  # a machine never named
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        for _ in range(200):  # the question comes once the plan is drawn
+            if isinstance(app.screen, Ask):
+                break
+            await pilot.pause(0.02)
         assert isinstance(app.screen, Ask)
         app.screen.query_one("Input").value = "Kari (marked)"
         await pilot.press("enter")
