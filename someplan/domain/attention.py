@@ -103,7 +103,7 @@ def attention(posts: Iterable[Post], people: Mapping[str, Person], today: dt.dat
             sentence = _("{channel} has another post at the same time: {others}")
             found.append(_note(post, Kind.SAME_SLOT, sentence.format(channel=names.get(channel, channel), others=others)))
     by_id = {post.id: post for post in posts}
-    for post_id, kind, sentence in earned_warnings(posts, today):
+    for post_id, kind, sentence in earned_warnings(posts, today, titled=False):
         found.append(_note(by_id[post_id], Kind(kind), sentence))
     order = {kind: index for index, kind in enumerate(Kind)}
     by_post = {post.id: index for index, post in enumerate(posts)}

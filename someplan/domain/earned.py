@@ -30,39 +30,41 @@ def is_earned(post: Post) -> bool:
     return post.surface is Surface.EARNED
 
 
-def earned_warnings(posts: Iterable[Post], today: dt.date) -> list[tuple[str, str, str]]:
-    """(post id, kind, sentence) for every earned post whose permission needs the user, by date."""
+def earned_warnings(posts: Iterable[Post], today: dt.date, titled: bool = True) -> list[tuple[str, str, str]]:
+    """(post id, kind, sentence) for every earned post whose permission needs the user, by date.
+    `titled`: the sentence names the post (a list of its own); without, for a list that shows
+    each post's title beside it (needs attention)."""
     found: list[tuple[dt.date, str, str, str]] = []
     for post in posts:
         if not is_earned(post):
             continue
         kind, sentence = _warning(post, today) or (None, "")
         if kind is not None:
+            if titled:
+                sentence = _("“{title}”: {warning}").format(title=post.title or _("(untitled)"), warning=sentence)
             found.append((post.date or dt.date.max, post.id, kind.value, sentence))
     return [(post_id, kind, sentence) for _day, post_id, kind, sentence in sorted(found)]
 
 
 def _warning(post: Post, today: dt.date) -> tuple[EarnedWarning, str] | None:
-    title = post.title or _("(untitled)")
     if not post.source.strip() or not post.permission.strip():
-        sentence = _("“{title}” is earned content without a recorded permission (who allowed what)")
-        return EarnedWarning.NO_PERMISSION, sentence.format(title=title)
+        return EarnedWarning.NO_PERMISSION, _("earned content without a recorded permission (who allowed what)")
     until = post.permission_until
     if until is None:
         return None
     day = day_label(until, language(), weekday=None)
     published = post.status is Status.PUBLISHED
     if not published and max(post.date or today, today) > until:
-        sentence = _("“{title}”: the permission from {source} ends {day}, before the post goes out")
-        return EarnedWarning.ENDS_BEFORE, sentence.format(title=title, source=post.source, day=day)
+        sentence = _("the permission from {source} ends {day}, before the post goes out")
+        return EarnedWarning.ENDS_BEFORE, sentence.format(source=post.source, day=day)
     if today > until:
-        sentence = _("“{title}”: the permission from {source} ended {day}; take the post down or ask again")
-        return EarnedWarning.ENDED, sentence.format(title=title, source=post.source, day=day)
+        sentence = _("the permission from {source} ended {day}; take the post down or ask again")
+        return EarnedWarning.ENDED, sentence.format(source=post.source, day=day)
     days = (until - today).days
     if days <= PERMISSION_WARNING_DAYS:
         return EarnedWarning.ENDING, ngettext(
-            "“{title}”: the permission from {source} runs out in {days} day ({day})",
-            "“{title}”: the permission from {source} runs out in {days} days ({day})",
+            "the permission from {source} runs out in {days} day ({day})",
+            "the permission from {source} runs out in {days} days ({day})",
             days,
-        ).format(title=title, source=post.source, days=days, day=day)
+        ).format(source=post.source, days=days, day=day)
     return None

@@ -90,3 +90,10 @@ def test_earned_content_whose_permission_does_not_hold_needs_attention_too():
                         permission_until=TODAY + dt.timedelta(days=5)),
                    post("c", ahead, surface=Surface.EARNED, source="Kunde", permission="bildet")])  # fmt: skip
     assert found == {("a", Kind.EARNED_NO_PERMISSION), ("b", Kind.EARNED_ENDS_BEFORE)}
+
+
+def test_an_earned_warning_in_the_list_does_not_name_its_post_twice():
+    from someplan.domain.post import Surface
+
+    found = attention([post("a", TODAY + dt.timedelta(days=3), surface=Surface.EARNED)], PEOPLE, TODAY)
+    assert found[0].title == "Innlegg a" and "Innlegg a" not in found[0].message
