@@ -28,6 +28,7 @@ from someplan.services.catalog import PEOPLE, POSTS, Catalog
 from someplan.services.errors import UserError
 from someplan.services.idea_folder import ideas_root as ideas_root
 from someplan.store.atomic import TEMP_PREFIX, atomic_write, fsync_folder
+from someplan.store.ops import DELETED
 from someplan.store.workspace import new_record_id
 
 if TYPE_CHECKING:
@@ -182,6 +183,19 @@ def new_count(catalog: Catalog) -> int:
 
 def _record_fields(idea: Idea, **fields: Any) -> dict[str, Any]:
     return {"name": idea.key, **fields}
+
+
+def draft_with_undo(catalog: Catalog, idea: Idea) -> tuple[str, Any]:
+    """`make_draft`, and its `Undo`: the draft deleted and the idea's record as it was before (a
+    new idea had none: it is new again). A contributor the draft added stays in the registry: a
+    person is not taken back with a post."""
+    from someplan.services.undo import Undo  # here: `someplan status` counts ideas without undo
+
+    before = dict(catalog.workspace.view(IDEAS).get(idea.id) or {})
+    post_id = make_draft(catalog, idea)
+    changes = [(POSTS, post_id, DELETED, True), (IDEAS, idea.id, "state", before.get("state", IdeaState.NEW.value)),
+               (IDEAS, idea.id, "post", before.get("post"))]  # fmt: skip
+    return post_id, Undo(_("drafting “{title}”").format(title=idea.title()), tuple(changes))
 
 
 def set_aside(catalog: Catalog, idea: Idea, aside: bool = True) -> None:

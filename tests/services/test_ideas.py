@@ -151,3 +151,15 @@ def test_a_draft_that_is_not_saved_adds_no_contributor_either(catalog, monkeypat
     except WorkspaceError:
         pass
     assert not [p for p in catalog.workspace.view(PEOPLE).values() if p.get("name") == "Petra Lund"]
+
+
+def test_a_draft_is_undone_whole_and_the_idea_is_new_again(catalog):
+    from someplan.services.undo import UndoStack
+
+    idea = listed(catalog)["ahmed/rakfisk.md"]
+    post_id, undo = inbox.draft_with_undo(catalog, idea)
+    stack = UndoStack()
+    stack.push(undo)
+    assert stack.undo(catalog) is undo and "rakfisk" in undo.what.lower()
+    assert catalog.workspace.get(POSTS, post_id) is None
+    assert listed(catalog)["ahmed/rakfisk.md"].state is IdeaState.NEW

@@ -22,6 +22,7 @@ from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.footer import Footer
 from someplan.tui.messages import WorkspaceChanged
+from someplan.tui.planner_app import planner_app
 from someplan.tui.write_guard import attempt
 
 KINDS = {"note": N_("note"), "image": N_("photo"), "video": N_("video"), "audio": N_("voice memo"), "other": N_("file")}
@@ -213,8 +214,10 @@ class InboxScreen(Screen):
         idea = self._open_idea()
         if idea is None:
             return
-        saved, post_id = attempt(self, inbox.make_draft, self.catalog, idea)
-        if saved and post_id:
+        saved, made = attempt(self, inbox.draft_with_undo, self.catalog, idea)
+        if saved and made:
+            post_id, undo = made
+            planner_app(self).undo_stack.push(undo)  # `u` in the plan takes the draft back
             self.drafted.append(post_id)
             title = self.catalog.workspace.view("posts").get(post_id, {}).get("title", "")
             self.notify(_("Draft made: {title} (in the backlog)").format(title=literal(title)), markup=False)
