@@ -240,3 +240,24 @@ async def test_r_says_why_when_the_report_cannot_be_written(make_app, sample_cop
         await pilot.pause()
         assert any(n.message.startswith("No report: ") and n.severity == "error" for n in app._notifications)
         assert (sample_copy / "exports").read_text() == "a file where the folder should be"
+
+
+async def test_the_dialog_opens_without_building_the_file_on_the_ui_thread(make_app, monkeypatch):
+    """Issue 15: opening it built a whole calendar file before its first frame; the preview now
+    follows from a thread, and the dialog is there at once."""
+    import threading
+
+    from someplan.tui.screens import export as export_screen
+
+    threads = []
+    real = export_screen.prepare
+    monkeypatch.setattr(export_screen, "prepare", lambda *a, **k: threads.append(threading.current_thread()) or real(*a, **k))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert threads and threads[0] is not threading.main_thread()
+        assert "go into the file" in str(app.screen.query_one("#export-preview", Static).render())

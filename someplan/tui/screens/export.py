@@ -106,7 +106,7 @@ class ExportScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self._fit(self.app.size.height)
-        self._arrange()
+        self._arrange(later=True)  # the dialog is drawn at once; its preview follows from a thread
         self.query_one("#export-format", Select).focus()
 
     def on_resize(self, event) -> None:
@@ -190,25 +190,54 @@ class ExportScreen(ModalScreen[str | None]):
 
     # -- preview --------------------------------------------------------------------------------
 
-    def _arrange(self) -> None:
-        """Show the fields the format uses, remake the preview and the default file name."""
+    def _arrange(self, later: bool = False) -> None:
+        """Show the fields the format uses, remake the preview and the default file name;
+        `later`: the preview made on a thread (the first one, so opening the dialog does not wait
+        for a whole calendar file to be built)."""
         self._pending = False
         fmt = self.format
         self.query_one("#export-range").display = self.query_one("#export-period", Select).value == "range"
         self.query_one("#export-date-row").display = fmt == "hootsuite"
-        error = self.query_one("#export-error", Static)
         try:
-            self.result = prepare(self.catalog, self._request(), self.today)
+            request = self._request()
+        except (WorkspaceError, OSError) as problem:  # a date that is not one
+            self._show(None, problem)
+            return
+        if later:
+            self.run_worker(lambda: self._prepare_on_thread(request), thread=True, exclusive=True, group="export-preview")
+            return
+        self._show(*self._prepared(request))
+
+    def _prepared(self, request: ExportRequest) -> tuple[ExportResult | None, Exception | None]:
+        try:
+            return prepare(self.catalog, request, self.today), None
         except (WorkspaceError, OSError) as problem:
-            self.result = None
+            return None, problem
+
+    def _prepare_on_thread(self, request: ExportRequest) -> None:
+        result, problem = self._prepared(request)
+        self.app.call_from_thread(self._show_if_current, request, result, problem)
+
+    def _show_if_current(self, request: ExportRequest, result: ExportResult | None, problem: Exception | None) -> None:
+        try:
+            current = self._request() if self.is_attached else None
+        except (WorkspaceError, OSError):  # a half-typed date: the choice being made shows its own
+            return
+        if request == current:  # else the dialog closed, or a newer choice has its own preview
+            self._show(result, problem)
+
+    def _show(self, result: ExportResult | None, problem: Exception | None) -> None:
+        error = self.query_one("#export-error", Static)
+        self.result = result
+        if result is None:
             error.update(str(problem))
             self.query_one("#export-preview", Static).update("")
             return
         error.update("")
-        self.query_one("#export-preview", Static).update(self._preview(self.result))
+        self.query_one("#export-preview", Static).update(self._preview(result))
         path = self.query_one("#export-path", Input)
         if path.value in ("", self._auto_path):
-            self._auto_path = str(default_folder(self.catalog.workspace.root) / self.result.default_name)
+            self._auto_path = str(default_folder(self.catalog.workspace.root) / result.default_name)
             path.value = self._auto_path
             # A long path shows its end, the file's name, rather than the folders every export shares.
             path.cursor_position = len(path.value)
