@@ -45,7 +45,12 @@ class DetailCoordination(_MainScreenPart):
     def _show_detail(self) -> None:
         """Draw the selected post in the detail pane (also when it is hidden: `D` shows it at once)."""
         post_id = self.plan.selected_post_id
-        detail = post_detail(self.catalog, post_id, self.today) if post_id else None
+        first = self.detail_updates == 0
+        # The first frame does without "changed by" (it would load every cell of the workspace
+        # first); it is drawn again with it right after.
+        detail = post_detail(self.catalog, post_id, self.today, who_changed=not first) if post_id else None
+        if first and post_id:
+            self.call_after_refresh(self._show_detail)
         index = self.asset_index
         self.query_one(DetailPane).show(detail, index.root if index else None)
         self.detail_updates += 1
