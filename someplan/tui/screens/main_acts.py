@@ -8,7 +8,6 @@ A mixin of `MainScreen`, like `main_assets`; the writing is in services/marked_p
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from someplan.domain.assets import reference_key
 from someplan.domain.post import Status
@@ -20,46 +19,11 @@ from someplan.services.viewer import open_in_viewer
 from someplan.textsafe import literal
 from someplan.tui.panes.assets import AssetsPane
 from someplan.tui.screens.dialogs import Ask
+from someplan.tui.screens.main_part import MainScreenPart
 from someplan.tui.write_guard import done, writes
 
-if TYPE_CHECKING:
-    import datetime as dt
 
-    from textual.screen import Screen
-
-    from someplan.domain.post import Post
-    from someplan.services.asset_library import AssetLibrary
-    from someplan.services.catalog import Catalog
-    from someplan.services.undo import UndoStack
-    from someplan.tui.panes.plan import WeekPlanPane
-
-    class _MainScreenPart(Screen[None]):
-        """What the mixin uses of the screen it is mixed into (MainScreen)."""
-
-        assets: AssetLibrary | None
-
-        @property
-        def catalog(self) -> Catalog: ...
-
-        @property
-        def plan(self) -> WeekPlanPane: ...
-
-        @property
-        def today(self) -> dt.date: ...
-
-        @property
-        def undo_stack(self) -> UndoStack: ...
-
-        def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None: ...
-
-        def _selected_post(self) -> Post | None: ...
-
-        def _draw_header(self, report: Any) -> None: ...
-else:
-    _MainScreenPart = object
-
-
-class PostActs(_MainScreenPart):
+class PostActs(MainScreenPart):
     @property
     def selecting(self) -> bool:
         return self.plan.selecting

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from someplan.domain.assets import AssetQuery, AssetRow, reference_key
 from someplan.domain.post import Post, Status
@@ -22,38 +22,13 @@ from someplan.tui.panes.assets import AssetsPane
 from someplan.tui.planner_app import planner_app
 from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask
+from someplan.tui.screens.main_part import MainScreenPart
 
 __all__ = ["AssetsCoordination", "title_from_name"]
 
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from textual.screen import Screen
-
-    from someplan.services.catalog import Catalog
-    from someplan.tui.panes.plan import WeekPlanPane
-
-    class _MainScreenPart(Screen[None]):
-        """What the mixin uses of the screen it is mixed into (MainScreen)."""
-
-        @property
-        def catalog(self) -> Catalog: ...
-
-        @property
-        def plan(self) -> WeekPlanPane: ...
-
-        def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None: ...
-
-        def _selected_post(self) -> Post | None: ...
-
-        def _open_editor(self, post: Post, is_new: bool) -> None: ...
-
-        def _change(self, post: Post, **fields: Any) -> None: ...
-else:
-    _MainScreenPart = object
 
 
-class AssetsCoordination(_MainScreenPart):
+class AssetsCoordination(MainScreenPart):
     assets: AssetLibrary | None = None
     asset_updates = 0  # how many watcher batches were applied: tests wait on it
 

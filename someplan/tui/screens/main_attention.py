@@ -7,7 +7,6 @@ workspace changed (its version), the day moved on, or a week outside the ones it
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from someplan.domain.attention import Attention, marks
@@ -15,30 +14,13 @@ from someplan.domain.weeks import IsoWeek
 from someplan.i18n import ngettext
 from someplan.services.attention import AHEAD_WEEKS, OPEN_WEEKS, planner_attention
 from someplan.tui.screens import lazy
+from someplan.tui.screens.main_part import MainScreenPart
 
 if TYPE_CHECKING:
     from rich.text import Text
-    from textual.screen import Screen
-
-    from someplan.services.catalog import Catalog
-
-    class _MainScreenPart(Screen[None]):
-        """What the mixin uses of the screen it is mixed into (MainScreen)."""
-
-        week: IsoWeek
-
-        @property
-        def catalog(self) -> Catalog: ...
-
-        @property
-        def today(self) -> dt.date: ...
-
-        def show_post(self, post_id: str) -> None: ...
-else:
-    _MainScreenPart = object
 
 
-class AttentionCoordination(_MainScreenPart):
+class AttentionCoordination(MainScreenPart):
     _attention: list[Attention] = []
     _attention_key: tuple[object, ...] | None = None
 

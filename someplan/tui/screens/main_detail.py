@@ -6,40 +6,15 @@ screen one pane fills it, and `D` shows the detail under the week plan (or hides
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.widgets import OptionList
 
 from someplan.i18n import _
 from someplan.services.post_detail import post_detail
 from someplan.tui.panes.detail import DetailPane
-
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from textual.screen import Screen
-
-    from someplan.services.assets import AssetIndex
-    from someplan.services.catalog import Catalog
-    from someplan.tui.panes.plan import WeekPlanPane
-
-    class _MainScreenPart(Screen[None]):
-        @property
-        def catalog(self) -> Catalog: ...
-
-        @property
-        def plan(self) -> WeekPlanPane: ...
-
-        @property
-        def today(self) -> dt.date: ...
-
-        @property
-        def asset_index(self) -> AssetIndex | None: ...
-else:
-    _MainScreenPart = object
+from someplan.tui.screens.main_part import MainScreenPart
 
 
-class DetailCoordination(_MainScreenPart):
+class DetailCoordination(MainScreenPart):
     detail_updates = 0  # how many times the pane was drawn: tests and the bench wait on it
 
     def _show_detail(self) -> None:

@@ -19,38 +19,13 @@ from someplan.services.errors import UserError
 from someplan.services.search import Terms, matching_ids, parse_terms
 from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask
+from someplan.tui.screens.main_part import MainScreenPart
 
 if TYPE_CHECKING:
-    import datetime as dt
-
-    from textual.screen import Screen
-
-    from someplan.domain.post import Post
-    from someplan.services.catalog import Catalog
     from someplan.services.status import WeekLines
-    from someplan.tui.panes.plan import WeekPlanPane
-
-    class _MainScreenPart(Screen[None]):
-        """What the mixin uses of the screen it is mixed into (MainScreen)."""
-
-        week: IsoWeek
-
-        @property
-        def catalog(self) -> Catalog: ...
-
-        @property
-        def plan(self) -> WeekPlanPane: ...
-
-        def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None: ...
-
-        def _open_editor(self, post: Post, is_new: bool) -> None: ...
-
-        def action_show_pane(self, number: int) -> None: ...
-else:
-    _MainScreenPart = object
 
 
-class SearchCoordination(_MainScreenPart):
+class SearchCoordination(MainScreenPart):
     week_filter: Terms | None = None
 
     def filter_ids(self, report: WeekLines) -> set[str] | None:
