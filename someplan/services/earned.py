@@ -9,19 +9,16 @@ from someplan.domain.earned import earned_warnings
 from someplan.domain.post import Post, Surface
 from someplan.services.catalog import POSTS, Catalog
 
-_cache: dict[int, tuple[int, list[Post]]] = {}  # id(workspace) → (version, its earned posts)
-
 
 def earned_posts(catalog: Catalog) -> list[Post]:
     """Every earned post, read once per workspace version: the stored field is tested before a
     post is made, so a history of 30,000 posts costs a walk over dicts, not 30,000 objects."""
-    workspace = catalog.workspace
-    cached = _cache.get(id(workspace))
-    if cached is None or cached[0] != workspace.version:
-        earned = Surface.EARNED.value
-        posts = [Post.from_doc(doc, rid) for rid, doc in workspace.view(POSTS).items() if doc.get("surface") == earned]
-        cached = _cache[id(workspace)] = (workspace.version, posts)
-    return cached[1]
+    earned = Surface.EARNED.value
+
+    def compute() -> list[Post]:
+        return [Post.from_doc(doc, rid) for rid, doc in catalog.workspace.view(POSTS).items() if doc.get("surface") == earned]
+
+    return catalog._derived("earned_posts", compute)
 
 
 def permission_warnings(catalog: Catalog, today: dt.date) -> list[tuple[str, str, str]]:

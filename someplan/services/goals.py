@@ -8,6 +8,7 @@ and a count recorded by hand another, so colleagues' edits of different targets 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import secrets
 import shlex
@@ -190,7 +191,7 @@ def drop_target(catalog: Catalog, goal: Goal, target_id: str) -> Target:
 def record_count(catalog: Catalog, goal: Goal, target: Target, day: dt.date, value: float) -> None:
     if target.kind is not TargetKind.COUNT:
         raise UserError(_("only a count by hand is recorded by hand; the others come from the figures"))
-    if value < 0:
+    if not math.isfinite(value) or value < 0:
         raise UserError(_("a count cannot be negative"))
     catalog.workspace.write([(GOALS, goal.id, f"{COUNT_PREFIX}{target.id}.{day.isoformat()}", value)])
 

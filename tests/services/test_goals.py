@@ -150,3 +150,13 @@ def test_fill_gives_a_category_without_a_time_the_learned_best_time_and_says_so(
     assert learned and all(p.time == best[(p.channel, p.date.weekday())] for p in learned)
     assert all(p.time is None for p in plan.proposals if p.time_from != "learned")
     sample.workspace.close()
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan"), -1])
+def test_a_count_that_is_not_a_finite_number_is_refused_not_written(catalog, value):
+    """`inf` and `nan` passed the old `< 0` check and crashed the write (the op log is strict JSON)."""
+    goal = add(catalog, "count <= 40 label='telefoner'")
+    count = goal.targets[0]
+    with pytest.raises(UserError):
+        service.record_count(catalog, goal, count, TODAY, value)
+    assert not service.find_goal(catalog, goal.id).targets[0].recorded

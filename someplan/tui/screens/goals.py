@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
+from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
@@ -19,7 +21,6 @@ from someplan.services import goals as service
 from someplan.services.errors import UserError
 from someplan.services.undo import Undo
 from someplan.services.user_input import parse_date
-from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.footer import Footer
@@ -27,6 +28,7 @@ from someplan.tui.language import Caption
 from someplan.tui.planner_app import planner_app
 from someplan.tui.screens.dialogs import Ask, Confirm, kept_text
 from someplan.tui.sparkline import sparkline
+from someplan.tui.write_guard import attempt
 
 GOAL_WIDTH, TARGET_WIDTH = 24, 36  # the rest (figures, verdict) fits beside them at 120 columns
 NARROW_GOAL_WIDTH, NARROW_TARGET_WIDTH = 16, 26  # 80 columns
@@ -185,20 +187,17 @@ class GoalsScreen(Screen):
         """`u` in the plan writes `before` back (a field that was not there: None, which removes it)."""
         planner_app(self).undo_stack.push(Undo.of_fields(what.format(title=goal.title), service.GOALS, goal.id, before))
 
-    def _write(self, action, *args, **fields):
-        try:
-            return action(self.catalog, *args, **fields)
-        except (UserError, WorkspaceError, OSError) as error:
-            self.notify(str(error), severity="error", markup=False)
-            return None
+    def _write(self, action, *args, **fields) -> tuple[bool, Any]:
+        """(saved, what `action` returned): the planner's one write guard (tui/write_guard.py)."""
+        return attempt(self, action, self.catalog, *args, **fields)
 
     # -- actions ---------------------------------------------------------------------------------
 
     def action_add(self) -> None:
         def saved(goal: Goal | None) -> None:
             if goal is not None:
-                added = self._write(service.add_goal, goal)
-                if added is not None:
+                saved, added = self._write(service.add_goal, goal)
+                if saved:
                     planner_app(self).undo_stack.push(Undo.of_insert(_("adding “{title}”").format(title=added.title),
                                                                      service.GOALS, added.id))  # fmt: skip
                     self.show(keep=(added.id, None))
@@ -215,8 +214,8 @@ class GoalsScreen(Screen):
 
         def saved(goal: Goal | None) -> None:
             if goal is not None:
-                before = self._write(service.save_goal, original, goal)
-                if before:
+                saved, before = self._write(service.save_goal, original, goal)
+                if saved and before:
                     planner_app(self).undo_stack.push(Undo.of_fields(_("changing “{title}”").format(title=goal.title),
                                                                      service.GOALS, original.id, before))  # fmt: skip
                 self.show()
@@ -238,8 +237,9 @@ class GoalsScreen(Screen):
 
         def answered(text: str | None) -> None:
             if text:
-                target = self._write(lambda catalog: service.add_target(catalog, entry.goal, service.parse_target(text, catalog)))
-                if target is not None:
+                saved, target = self._write(
+                    lambda catalog: service.add_target(catalog, entry.goal, service.parse_target(text, catalog)))
+                if saved:
                     self._undo(_("adding a target to “{title}”"), entry.goal, {TARGET_PREFIX + target.id: None})
                     self.show(keep=(entry.goal.id, target.id))
 
@@ -255,7 +255,7 @@ class GoalsScreen(Screen):
             if yes:
                 own = (TARGET_PREFIX + item.target.id, f"{COUNT_PREFIX}{item.target.id}.")  # the target and its counts
                 before = {name: value for name, value in entry.goal.to_doc().items() if name == own[0] or name.startswith(own[1])}
-                if self._write(service.drop_target, entry.goal, item.target.id) is not None:
+                if self._write(service.drop_target, entry.goal, item.target.id)[0]:
                     self._undo(_("dropping a target of “{title}”"), entry.goal, before)
                 self.show(keep=(entry.goal.id, None))
 
@@ -275,7 +275,8 @@ class GoalsScreen(Screen):
             if value is not None:
                 field = f"{COUNT_PREFIX}{item.target.id}.{self.today.isoformat()}"
                 before = {field: item.target.recorded.get(self.today)}
-                self._write(service.record_count, entry.goal, item.target, self.today, value)
+                if not self._write(service.record_count, entry.goal, item.target, self.today, value)[0]:
+                    return  # nothing written: nothing to undo
                 self._undo(_("recording a count for “{title}”"), entry.goal, before)
                 self.show()
 
@@ -288,7 +289,7 @@ class GoalsScreen(Screen):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self._write(service.remove_goal, entry.goal.id) is not None:
+            if yes and self._write(service.remove_goal, entry.goal.id)[0]:
                 title = entry.goal.title
                 planner_app(self).undo_stack.push(Undo.of_delete(_("deleting “{title}”").format(title=title),
                                                                  service.GOALS, entry.goal.id))  # fmt: skip
@@ -306,7 +307,7 @@ def _number(text: str) -> float | None:
         value = float(text.strip().replace(",", ".").replace(" ", ""))
     except ValueError:
         return None
-    return value if value >= 0 else None
+    return value if math.isfinite(value) and value >= 0 else None
 
 
 class GoalEditor(ModalScreen[Goal | None]):
