@@ -11,12 +11,11 @@ that is missing, damaged or of another key is computed again and replaced. An op
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 from someplan.services.catalog import Catalog
+from someplan.store.atomic import atomic_write
 from someplan.store.user_dirs import cache_dir
 
 VERSION = 1
@@ -37,20 +36,10 @@ def cached(catalog: Catalog, name: str, depends: str, compute: Callable[[], T], 
         pass  # missing, damaged or stale: computed again
     value = compute()
     try:
-        _replace(path, json.dumps({"key": key, "value": encode(value)}, ensure_ascii=False).encode())
+        # No fsync: the planner may write it between two keys, and a file a crash left short
+        # reads as damaged and is made again.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, json.dumps({"key": key, "value": encode(value)}, ensure_ascii=False).encode(), durable=False)
     except (OSError, ValueError, TypeError):
         pass  # a cache only
     return value
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Replace the file whole, without waiting for the disk (no fsync: the planner may write it
-    between two keys, and a file a crash left short reads as damaged and is made again)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".~{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise

@@ -205,14 +205,6 @@ def set_aside(catalog: Catalog, idea: Idea, aside: bool = True) -> None:
     catalog.workspace.write((IDEAS, idea.id, k, v) for k, v in fields.items())
 
 
-def contributor_person(catalog: Catalog, name: str) -> Person | None:
-    """The person of that name, marked as a contributor; added to the registry (no consent) if new."""
-    person, changes = _contributor(catalog, name)
-    if changes:
-        catalog.workspace.write(changes)
-    return person
-
-
 def _contributor(catalog: Catalog, name: str) -> tuple[Person | None, list[tuple[str, str, str, Any]]]:
     """The contributor's person and the changes that add or mark them, for the caller to write in
     its own batch (a draft and its credited person are saved together or not at all)."""

@@ -133,3 +133,17 @@ async def test_where_the_terminal_has_graphics_the_picture_goes_to_textual_image
         assert isinstance(widget, HalfcellImage)
         await picture_drawn(pilot)
         assert isinstance(widget.image, Image.Image) and widget.image.width <= widget.parent.size.width * 20
+
+
+async def test_a_caption_keeps_its_line_breaks_in_the_detail(make_app):
+    """A paragraph break showed as the text "\\x0a"."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        catalog = app.catalog
+        post = catalog.post(MORNING_POST)
+        planning.change_post(catalog, post, dataclasses.replace(post, caption="Første avsnitt.\n\nAndre avsnitt."))
+        app.screen.refresh_all(keep=MORNING_POST)
+        await pilot.pause()
+        text = _detail_text(app)
+        assert "Første avsnitt.\n\nAndre avsnitt." in text and "\\x0a" not in text

@@ -87,7 +87,8 @@ def detail_text(detail: PostDetail) -> Text:
         name = NETWORK_NAMES.get(limit.network, limit.network.value)
         text.append(f"  {mark} {name} {count(detail.caption_length)}/{count(limit.limit)}", style=style)
     text.append("\n")
-    text.append(literal(post.caption) if post.caption.strip() else _("(no caption)"), style="" if post.caption.strip() else "dim")
+    caption = post.caption.strip()
+    text.append(literal(post.caption, keep_newlines=True) if caption else _("(no caption)"), style="" if caption else "dim")
 
     if detail.people:
         _heading(text, _("People"))

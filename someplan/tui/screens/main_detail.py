@@ -20,12 +20,10 @@ class DetailCoordination(MainScreenPart):
     def _show_detail(self) -> None:
         """Draw the selected post in the detail pane (also when it is hidden: `D` shows it at once)."""
         post_id = self.plan.selected_post_id
-        first = self.detail_updates == 0
         # The first frame does without "changed by" (it would load every cell of the workspace
-        # first); it is drawn again with it right after.
+        # first); on_mount draws the detail again right after it, with the asset folder.
+        first = self.detail_updates == 0
         detail = post_detail(self.catalog, post_id, self.today, who_changed=not first) if post_id else None
-        if first and post_id:
-            self.call_after_refresh(self._show_detail)
         index = self.asset_index
         self.query_one(DetailPane).show(detail, index.root if index else None)
         self.detail_updates += 1
