@@ -58,3 +58,14 @@ async def test_a_refused_campaign_in_the_year_wheel_says_not_saved_like_everywhe
         await pilot.pause()
         assert any(n.message.startswith("Not saved: ") for n in app._notifications)
         assert type(app.screen).__name__ == "YearWheelScreen"
+
+
+async def test_a_refused_format_change_says_not_saved_and_nothing_about_the_format(make_app, sample_copy):
+    """`O` on a workspace this version may not write: the toast said "Format: <the old one>"."""
+    _refusing(sample_copy)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("O")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("Not saved" in m for m in messages) and not any(m.startswith("Format: ") for m in messages)

@@ -353,14 +353,16 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         self.refresh_all(day=post.date)
 
     @writes
-    def _change(self, post: Post, said: tuple[str, str] | None = None, **fields) -> None:
-        """Change fields of `post`; `said`: (what `u` names, what the toast says) of the change."""
+    def _change(self, post: Post, said: tuple[str, str] | None = None, **fields) -> bool:
+        """Change fields of `post`; `said`: (what `u` names, what the toast says) of the change.
+        True when it was saved (a refused write is said by `writes`, which returns None)."""
         undo = planning.change_post(self.catalog, post, dataclasses.replace(post, **fields))
         if undo is not None and said is not None:
             undo = dataclasses.replace(undo, what=said[0])
             done(self, said[1] + " — " + _("u undoes"))
         self.undo_stack.push(undo)
         self.refresh_all(keep=post.id)
+        return True
 
     def action_move_post(self, days: int) -> None:
         if self.selecting:
@@ -638,8 +640,8 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         """`O`/`X`: the selected post's next format or surface, saying what it is now and what the week's hours say."""
         post = self._selected_post()
         if post is not None:
-            self._change(post, **{field: strategy_marks.next_value(field, getattr(post, field))})
-            self.notify(strategy_marks.cycled(self.catalog, post.id, field), markup=False)
+            if self._change(post, **{field: strategy_marks.next_value(field, getattr(post, field))}):
+                self.notify(strategy_marks.cycled(self.catalog, post.id, field), markup=False)
 
     def action_strategy(self) -> None:
         """`S`: the selected post's purpose and earned content's permission (screens/post_strategy.py)."""
