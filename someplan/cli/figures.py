@@ -153,8 +153,11 @@ def cmd_figures(args) -> int:
     from someplan.services.figures.report import figures_report, numerator_text, rounded
 
     with common.open_catalog(args) as catalog:
-        report = figures_report(catalog, common.today(catalog), args.weeks)
-        best_json, best_lines = best_times_json(catalog, common.today(catalog)), best_time_lines(catalog, common.today(catalog))
+        today = common.today(catalog)
+        report = figures_report(catalog, today, args.weeks)
+        # One of the two is printed; each learns the best times (a cached file read or the history walked).
+        best_json = best_times_json(catalog, today) if args.json else None
+        best_lines = best_time_lines(catalog, today) if not args.json else []
     groups = report.by(args.by)
     rows = [(g.name, g.posts, rounded(g.reach_rate), rounded(g.engagement_rate)) for g in groups]
     if args.json:

@@ -64,9 +64,11 @@ def cmd_people_list(args) -> int:
         today = common.today(catalog)
         seen = featured_by_person(catalog, today)
         people = stale_people(catalog, today, args.stale) if args.stale is not None else catalog.people()
-        from someplan.services.ideas import contributors
+        ideas_used: dict[str, int] = {}
+        if args.json:  # only the JSON has it; counting walks every post of the history
+            from someplan.services.ideas import contributors
 
-        ideas_used = {person.id: used for person, used in contributors(catalog)}
+            ideas_used = {person.id: used for person, used in contributors(catalog)}
     rows: list[dict[str, Any]] = []
     for person in people:
         entry = seen.get(person.id)

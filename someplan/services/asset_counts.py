@@ -163,7 +163,8 @@ def asset_counts(catalog: Catalog) -> dict[str, int]:
     if kept != cache:
         try:  # a cache of this machine's, outside the workspace: losing it only costs time
             path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, json.dumps({"version": FOLDER_CACHE_VERSION, "root": str(root), "folders": kept}).encode())
+            data = json.dumps({"version": FOLDER_CACHE_VERSION, "root": str(root), "folders": kept}).encode()
+            atomic_write(path, data, durable=False)
         except OSError:
             pass
     missing = 0

@@ -400,7 +400,7 @@ class Workspace:
         kept = {k: v for k, v in self._skipped_files().items() if k in self._files}
         try:
             self._private_root().mkdir(parents=True, exist_ok=True)
-            atomic_write(self._private_root() / SKIPPED_FILE, json.dumps(kept).encode())
+            atomic_write(self._private_root() / SKIPPED_FILE, json.dumps(kept).encode(), durable=False)
         except OSError:
             pass  # only saves time
 

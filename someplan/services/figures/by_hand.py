@@ -41,9 +41,9 @@ class PastPost:
 def past_without_figures(catalog: Catalog, today: dt.date, weeks: int = PAST_WEEKS) -> list[PastPost]:
     """Posts dated in the last `weeks` weeks before today that are not published and have no figures."""
     first = today - dt.timedelta(weeks=weeks)
-    names = {c.id: c.name for c in catalog.channels()}
+    names = catalog.channel_names()
     found = []
-    for post in catalog.posts():
+    for post in catalog.posts_between(first, today - dt.timedelta(days=1)):
         if post.date is None or not first <= post.date < today or post.status in (Status.PUBLISHED, Status.IDEA):
             continue
         if any(getattr(post, name) is not None for name in FIGURE_FIELDS):
