@@ -147,3 +147,16 @@ async def test_a_caption_keeps_its_line_breaks_in_the_detail(make_app):
         await pilot.pause()
         text = _detail_text(app)
         assert "Første avsnitt.\n\nAndre avsnitt." in text and "\\x0a" not in text
+
+
+async def test_a_change_draws_the_detail_once(make_app):
+    """refresh_all drew it, and the plan's highlight set again drew it a second time."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        before = app.screen.detail_updates
+        app.screen.refresh_all(keep=app.screen.plan.selected_post_id)
+        await pilot.pause()
+        assert app.screen.detail_updates == before + 1

@@ -170,8 +170,7 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         report = week_lines(self.catalog, self.week, self.today)
         self.plan.filter_ids = self.filter_ids(report)
         self.plan.marks = self.attention_marks()
-        self.plan.show(report, keep=keep, day=day)
-        self._show_detail()
+        self.plan.show(report, keep=keep, day=day)  # its highlight, set again, draws the detail
         if posts_changed:
             self.query_one(RotationPane).show(rotation_rows(self.catalog, self.today))
             self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.today), coming=4))
