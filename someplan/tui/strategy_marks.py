@@ -9,7 +9,7 @@ import datetime as dt
 from rich.text import Text
 
 from someplan.domain.capacity import LOAD_MARKS, Load, capacity_label
-from someplan.domain.post import PostFormat, Surface
+from someplan.domain.post import Post, PostFormat, Surface
 from someplan.domain.weeks import IsoWeek
 from someplan.i18n import _, ngettext
 from someplan.services.capacity import capacity_of, overbooking_sentence
@@ -20,10 +20,11 @@ LOAD_STYLES = {Load.UNKNOWN: "dim", Load.OK: "green", Load.TIGHT: "bold yellow",
 GAP = "\u00a0\u00a0"  # no-break spaces, as the header's other pieces
 
 
-def header_marks(catalog: Catalog, week: IsoWeek, today: dt.date) -> Text:
-    """ "⏱ 8,5 / 10,5 t ✓", and "1 permission to check (M)" when an earned post's permission needs the user."""
+def header_marks(catalog: Catalog, week: IsoWeek, today: dt.date, posts: list[Post] | None = None) -> Text:
+    """ "⏱ 8,5 / 10,5 t ✓", and "1 permission to check (M)" when an earned post's permission needs
+    the user; `posts`: the week's, when the caller has read them already."""
     text = Text()
-    capacity = capacity_of(catalog, week)
+    capacity = capacity_of(catalog, week, posts)
     if capacity.posts or capacity.available is not None:
         mark = LOAD_MARKS[capacity.load]
         label = "⏱\u00a0" + capacity_label(capacity).replace(" ", "\u00a0") + (f"\u00a0{mark}" if mark else "")

@@ -167,7 +167,8 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
 
     def refresh_all(self, keep: str | None = None, day: dt.date | None = None, posts_changed: bool = True) -> None:
         """Redraw; the side panes only when posts changed (they do not depend on the week shown)."""
-        report = week_lines(self.catalog, self.week, self.today)
+        posts = self.catalog.posts_between(self.week.monday, self.week.sunday)  # read once: the plan and the hours
+        report = week_lines(self.catalog, self.week, self.today, posts)
         self.plan.filter_ids = self.filter_ids(report)
         self.plan.marks = self.attention_marks()
         self.plan.show(report, keep=keep, day=day)  # its highlight, set again, draws the detail
@@ -175,14 +176,14 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
             self.query_one(RotationPane).show(rotation_rows(self.catalog, self.today))
             self.query_one(FiguresPane).show(figures_summary(self.catalog, IsoWeek.of(self.today), coming=4))
             self._show_assets()
-        self._draw_header(report)
+        self._draw_header(report, posts)
 
-    def _draw_header(self, report) -> None:
+    def _draw_header(self, report, posts: list[Post] | None = None) -> None:
         gap = "\u00a0\u00a0"  # no-break spaces: plain ones are trimmed where segments meet
         week = week_label(report.week, language())
         header = Text.assemble((literal(self.catalog.name()), "bold"), "\u00a0·\u00a0", (week, "bold"))
         self.attention_header(header, gap)  # before the rest: the header is cut at the right on a small screen
-        header.append_text(strategy_marks.header_marks(self.catalog, report.week, self.today))
+        header.append_text(strategy_marks.header_marks(self.catalog, report.week, self.today, posts))
         if self.last_colleague:
             header.append(f"{gap}⟳ {literal(self.last_colleague)}", style="green")
         problems = self.catalog.workspace.problems
