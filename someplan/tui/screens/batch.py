@@ -33,6 +33,7 @@ from someplan.tui.footer import Footer
 from someplan.tui.screens.batch_steps import STEPS, BatchStep, SessionStep, SpreadStep
 from someplan.tui.screens.batch_steps import consent_text as consent_text  # the people screen's, too
 from someplan.tui.screens.dialogs import Confirm
+from someplan.tui.screens.paint_first import hold_collection
 
 SAVE_AFTER_TYPING = 1.0  # seconds of quiet before notes are saved
 STEP_TITLES = {
@@ -62,6 +63,7 @@ class BatchScreen(Screen):
         self._save_timer: Timer | None = None
         # The steps by their Step, kept past the screen's end (what it wrote stays readable).
         self._steps: dict[Step, BatchStep] = {cls.step: cls(id=cls.step.value) for cls in STEPS}  # type: ignore[call-arg]
+        hold_collection(self)
 
     @property
     def catalog(self):
