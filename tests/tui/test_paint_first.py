@@ -45,3 +45,24 @@ async def test_a_collector_switched_off_by_someone_else_stays_off(make_app):
         paint_first.hold_collection(Screen())
         await pilot.pause()
         assert not gc.isenabled()
+
+
+async def test_a_closed_screen_is_collected_after_the_plan_is_drawn_again(make_app, monkeypatch):
+    collected, frames = [], []
+    monkeypatch.setattr(paint_first, "_collect", lambda: collected.append(len(frames)))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        await pilot.press("F")
+        await pilot.pause()
+        display = app._display
+
+        def noting(screen, renderable):
+            if screen is main and renderable is not None:
+                frames.append(screen)
+            display(screen, renderable)
+
+        app._display = noting
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is main and collected and collected[0] >= 1

@@ -33,7 +33,7 @@ from someplan.tui.footer import Footer
 from someplan.tui.screens.batch_steps import STEPS, BatchStep, SessionStep, SpreadStep
 from someplan.tui.screens.batch_steps import consent_text as consent_text  # the people screen's, too
 from someplan.tui.screens.dialogs import Confirm
-from someplan.tui.screens.paint_first import hold_collection
+from someplan.tui.screens.paint_first import PaintsFirst
 
 SAVE_AFTER_TYPING = 1.0  # seconds of quiet before notes are saved
 STEP_TITLES = {
@@ -46,7 +46,7 @@ STEP_TITLES = {
 ORDER = list(Step)
 
 
-class BatchScreen(Screen):
+class BatchScreen(PaintsFirst, Screen):
     BINDINGS = [
         Binding("ctrl+n", "forward", N_("Next"), id="batch.next", priority=True),
         Binding("ctrl+b", "back", N_("Back"), id="batch.back", priority=True),
@@ -63,7 +63,6 @@ class BatchScreen(Screen):
         self._save_timer: Timer | None = None
         # The steps by their Step, kept past the screen's end (what it wrote stays readable).
         self._steps: dict[Step, BatchStep] = {cls.step: cls(id=cls.step.value) for cls in STEPS}  # type: ignore[call-arg]
-        hold_collection(self)
 
     @property
     def catalog(self):

@@ -28,7 +28,7 @@ from someplan.services.user_input import parse_date
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.screens.dialogs import Confirm
-from someplan.tui.screens.paint_first import hold_collection
+from someplan.tui.screens.paint_first import PaintsFirst
 
 FORMAT_LABELS = (
     ("ics", N_("Calendar (.ics): import or subscribe")),
@@ -51,7 +51,7 @@ SHORT_HEIGHT = 34
 # The command palette's entry (tui/app.py lists it; marked here so the catalog has it).
 
 
-class ExportScreen(ModalScreen[str | None]):
+class ExportScreen(PaintsFirst, ModalScreen[str | None]):
     """Returns the message saying what was written where, or None when nothing was written."""
 
     CSS_PATH = "../export.tcss"  # beside app.tcss, shipped with it
@@ -69,7 +69,6 @@ class ExportScreen(ModalScreen[str | None]):
         self._auto_period = FIRST_PERIOD[fmt]  # the period the dialog chose itself, not the user
         self._period_chosen = False
         self._requested: ExportRequest | None = None  # the choices of the preview shown or on its way
-        hold_collection(self)
 
     @property
     def catalog(self):

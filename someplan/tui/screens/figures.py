@@ -28,7 +28,7 @@ from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.footer import Footer
 from someplan.tui.planner_app import planner_app
-from someplan.tui.screens.paint_first import hold_collection
+from someplan.tui.screens.paint_first import PaintsFirst
 from someplan.tui.sparkline import sparkline
 from someplan.tui.write_guard import attempt, done
 
@@ -46,7 +46,7 @@ def goal_movers(catalog, today: dt.date) -> dict[str, list[str]]:
     return goals.movers(goals.standings(catalog, today))
 
 
-class FiguresScreen(Screen):
+class FiguresScreen(PaintsFirst, Screen):
     CSS_PATH = "../figures.tcss"  # beside app.tcss, shipped with it
     BINDINGS = [
         Binding("escape,f", "close", N_("Back"), id="figures.close"),
@@ -61,7 +61,6 @@ class FiguresScreen(Screen):
         self.report: FiguresReport | None = None
         self.moved: dict[str, list[str]] = {}  # post id → the goals' targets it moved most
         self.reused: str | None = None
-        hold_collection(self)
 
     def compose(self):
         yield Static(id="figures-heading", markup=False)
