@@ -4,6 +4,7 @@ figures view and the people screen)."""
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -57,3 +58,28 @@ def test_who_was_featured_reads_only_the_posts_that_name_someone(catalog, monkey
     assert people.featured_by_person(catalog, TODAY) == expected and expected
     assert people.stale_people(catalog, TODAY) == stale
     assert sorted(decoded) == sorted(p.id for p in everything if p.people)
+
+
+def test_the_year_wheel_counts_posts_from_their_stored_dates(catalog, monkeypatch):
+    from someplan.domain.year_wheel import wheel_range, year_wheel
+    from someplan.services.calendar_data import days_between
+    from someplan.services.year_wheel import build_year_wheel
+
+    first, last = wheel_range(2026)
+    target = sum(channel.target_per_week for channel in catalog.channels())
+    dates = [post.date for post in catalog.posts_between(first, last)]
+    expected = year_wheel(2026, dates, catalog.events(), days_between(first, last, "en"), target)
+    monkeypatch.setattr(Post, "from_doc", classmethod(lambda cls, doc, rid: pytest.fail("a post decoded")))
+    assert build_year_wheel(catalog, 2026, "en") == expected and any(w.posts for w in expected.weeks)
+
+
+def test_the_hours_of_many_weeks_read_only_what_a_post_takes(catalog, monkeypatch):
+    from someplan.domain.capacity import weeks_capacity
+    from someplan.domain.weeks import IsoWeek
+    from someplan.services import capacity
+
+    weeks = [IsoWeek(2026, week) for week in range(40, 53)]
+    posts = catalog.posts_between(weeks[0].monday, weeks[-1].sunday)
+    expected = weeks_capacity(posts, weeks, capacity.minutes(catalog), capacity.people_minutes(catalog))
+    monkeypatch.setattr(Post, "from_doc", classmethod(lambda cls, doc, rid: pytest.fail("a post decoded")))
+    assert capacity.capacities(catalog, weeks) == expected and any(c.posts for c in expected.values())
