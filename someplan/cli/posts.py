@@ -59,6 +59,7 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
 
 def cmd_add(args) -> int:
     from someplan.domain.post import Post
+    from someplan.services.capacity import overbooking_warnings
     from someplan.services.planning import add_post
     from someplan.services.user_input import parse_date, parse_status, parse_time
 
@@ -74,7 +75,10 @@ def cmd_add(args) -> int:
             status=parse_status(args.status),
         )
         post = dataclasses.replace(post, **mix_fields(args, catalog))
+        overbooked = overbooking_warnings(catalog, [post])  # as the week stands without the post
         common.say(add_post(catalog, post))
+    for warning in overbooked:
+        common.warn(warning)
     return 0
 
 
