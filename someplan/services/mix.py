@@ -16,7 +16,7 @@ from someplan.domain.weeks import IsoWeek, month_name, week_label
 from someplan.i18n import _, language, pgettext
 from someplan.services.catalog import SETTINGS, SETTINGS_ID, Catalog
 from someplan.services.errors import UserError
-from someplan.services.user_input import NONE_WORDS
+from someplan.services.user_input import is_none_word
 
 PERIODS = ("week", "month", "year")
 
@@ -92,9 +92,9 @@ def mix_json(period: MixPeriod, mix: Mix) -> dict[str, Any]:
 
 
 def _choice(text: str, members: Iterable[Any], what: str) -> Any | None:
-    wanted = text.strip().casefold()
-    if wanted in NONE_WORDS:
+    if is_none_word(text):
         return None
+    wanted = text.strip().casefold()
     for member in members:
         if wanted in (member.value, member.label("nb").casefold(), member.label("en").casefold()):
             return member
@@ -131,7 +131,7 @@ def set_targets(catalog: Catalog, assignments: Iterable[str], month: str | None 
             wrong = _("a target is DIMENSION:VALUE=PERCENT, e.g. format:reel=20 or surface:earned=10: {text!r}")
             raise UserError(wrong.format(text=text))
         number: int | None
-        if value.strip().casefold() in NONE_WORDS:
+        if is_none_word(value):
             number = None
         else:
             try:
