@@ -1,6 +1,7 @@
-"""What named records share: a name unique among their kind, a field edit that keeps it so, no
-removal of a channel or category that posts still use; and finding a goal or campaign by its id,
-the start of its id or its title, and bringing a removed one back."""
+"""What named records share: a name unique among their kind (channels, categories, people), a
+field edit that keeps it so, no removal of a channel or category that posts still use; and
+finding a goal or campaign by its id, the start of its id or its title, and bringing a removed
+one back."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from typing import Any, Protocol, TypeVar
 
 from someplan.domain.category import Category
 from someplan.domain.channel import Channel
+from someplan.domain.person import Person
 from someplan.i18n import _, ngettext
 from someplan.services.catalog import Catalog, Named
 from someplan.services.errors import UserError
 
-E = TypeVar("E", Channel, Category)  # the records edited by `edit_record`
+E = TypeVar("E", Channel, Category, Person)  # the records edited by `edit_record`
 
 
 def unique_name(records: Iterable[Named], name: str, skip_id: str | None = None) -> str:
