@@ -152,11 +152,10 @@ def _shown_value(field: str, value: Any) -> str:
         return labels.status(value)
     if field == "funnel" and isinstance(value, str):
         return labels.funnel(value)
-    if field in ("format", "surface") and value:
-        from someplan.domain.post import PostFormat, Surface
-
-        kind = PostFormat if field == "format" else Surface
-        return kind(value).label() if value in set(kind) else value
+    if field == "format" and isinstance(value, str):
+        return labels.post_format(value)
+    if field == "surface" and isinstance(value, str):
+        return labels.surface(value)
     return value
 
 

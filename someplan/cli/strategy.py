@@ -106,7 +106,7 @@ def cmd_hours(args) -> int:
         first = common.week(args, catalog) or IsoWeek.of(common.today(catalog))
         found = capacities(catalog, [first + offset for offset in range(args.weeks)])
         rules = minutes(catalog)
-        categories = {c.id: c.name for c in catalog.categories()}
+        categories = catalog.category_names()
     if args.json:
         common.print_json({
             "weeks": [{"year": w.year, "week": w.week, **capacity_json(c)} for w, c in found.items()],

@@ -14,6 +14,7 @@ from someplan.domain.post import PostFormat, Status, Surface
 from someplan.domain.settings import MIX_PREFIX
 from someplan.domain.weeks import IsoWeek, month_name, week_label
 from someplan.i18n import _, language, pgettext
+from someplan.services import labels
 from someplan.services.catalog import SETTINGS, SETTINGS_ID, Catalog
 from someplan.services.errors import UserError
 from someplan.services.user_input import is_none_word
@@ -65,9 +66,9 @@ def mix_for(catalog: Catalog, period: MixPeriod) -> Mix:
 def value_label(line: MixLine) -> str:
     """A line's value as the user reads it: "reel", "betalt"; a purpose as typed."""
     if line.dimension == "format":
-        return PostFormat(line.value).label() if line.value in PostFormat.__members__.values() else pgettext("format", "unknown")
-    if line.dimension == "surface" and line.value in Surface.__members__.values():
-        return Surface(line.value).label()
+        return pgettext("format", "unknown") if line.value == UNKNOWN else labels.post_format(line.value)
+    if line.dimension == "surface":
+        return labels.surface(line.value)
     return line.value
 
 
