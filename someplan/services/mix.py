@@ -12,7 +12,7 @@ from someplan.domain.figures_stats import GroupFigures, averages_by, rate_all
 from someplan.domain.mix import DIMENSIONS, UNKNOWN, Mix, MixLine, mix_of, month_key, targets_for
 from someplan.domain.post import PostFormat, Status, Surface
 from someplan.domain.settings import MIX_PREFIX
-from someplan.domain.weeks import IsoWeek, month_name, week_label
+from someplan.domain.weeks import IsoWeek, month_name, week_label, weeks_touching
 from someplan.i18n import _, language, pgettext
 from someplan.services import labels
 from someplan.services.catalog import SETTINGS, SETTINGS_ID, Catalog
@@ -36,6 +36,10 @@ class MixPeriod:
         if self.kind == "month":
             return f"{month_name(self.first.month, locale)} {self.first.year}"
         return str(self.first.year)
+
+    def weeks(self) -> list[IsoWeek]:
+        """The weeks with a day in the period (a month's first and last may be partly outside it)."""
+        return weeks_touching(self.first, self.last)
 
     def step(self, steps: int) -> MixPeriod:
         """The period `steps` before (negative) or after this one, of the same kind."""
