@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 from someplan.services.figures.by_hand import export_files
-from someplan.services.figures.files import read_sheet
 from someplan.services.figures.columns import looks_like_header
+from someplan.services.figures.files import read_sheet
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

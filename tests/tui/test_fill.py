@@ -131,9 +131,9 @@ async def test_the_preview_reads_the_hours_once_and_warns_as_lines_are_accepted(
     from someplan.store.workspace import Workspace
 
     catalog = Catalog(Workspace.open(sample_copy))
-    for person_id in catalog.workspace.view(PEOPLE):
-        catalog.workspace.write([(PEOPLE, person_id, "hours", None)])
-    catalog.workspace.write([(PEOPLE, next(iter(catalog.workspace.view(PEOPLE))), "hours", 0.1)])  # 6 minutes a week: any post overbooks it
+    people = list(catalog.workspace.view(PEOPLE))
+    # 6 minutes a week in all: any post overbooks it
+    catalog.workspace.write([(PEOPLE, person_id, "hours", 0.1 if person_id == people[0] else None) for person_id in people])
     catalog.workspace.close()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -148,7 +148,8 @@ async def test_the_preview_reads_the_hours_once_and_warns_as_lines_are_accepted(
         reads = []
         for name in ("posts_between", "posts", "people", "categories", "settings"):
             real = getattr(app.catalog, name)
-            setattr(app.catalog, name, lambda *args, _real=real, _name=name, **kwargs: reads.append(_name) or _real(*args, **kwargs))
+            counted = lambda *args, _real=real, _name=name, **kwargs: reads.append(_name) or _real(*args, **kwargs)  # noqa: E731
+            setattr(app.catalog, name, counted)
         view = app.catalog.workspace.view
         app.catalog.workspace.view = lambda table, **kwargs: reads.append(f"view {table}") or view(table, **kwargs)
         await pilot.press("r")
