@@ -85,7 +85,7 @@ def _report(catalog: Catalog, today: dt.date, weeks: int, reuse_after_weeks: int
     last = IsoWeek.of(today)
     period = tuple(last - (weeks - 1 - i) for i in range(weeks))
     channels = {c.id: c for c in catalog.channels()}
-    categories = {c.id: c.name for c in catalog.categories()}
+    categories = catalog.category_names()
     published = [p for p in catalog.published_posts() if p.date]
     everything = rate_all(published, channels, categories)
     rated = tuple(r for r in everything if period[0].monday <= r.day <= period[-1].sunday)
