@@ -1,0 +1,68 @@
+"""`someplan status` starts quickly (issue 15): it builds, imports and computes only what the
+week it prints needs, and says exactly what it said before."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+from importlib import import_module
+
+import pytest
+
+from someplan.cli import COMMANDS, build_parser, main
+from someplan.cli.argparse_words import translate_metavars
+
+
+def _full_parser() -> argparse.ArgumentParser:
+    """The parser as it was: every command listed and every command's arguments made."""
+    parser = build_parser(None)
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, (module, _help) in COMMANDS.items():
+        import_module(f"someplan.cli.{module}").register(name, sub.choices[name])
+    translate_metavars(parser)
+    return parser
+
+
+def _said(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[object, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code: object = parser.parse_args(argv) and 0
+        except SystemExit as stop:
+            code = stop.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_a_command_builds_its_own_parser_only():
+    parser = build_parser("status")
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert list(sub.choices) == ["status"]
+
+
+@pytest.mark.parametrize("language", ["en", "nb"])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["status", "--help"], ["status", "ws", "more"], ["status", "--bogus"], ["status", "--week"],
+        ["status", "--week", "47", "--date", "2026-11-18"], ["campaign", "--help"], ["campaign", "add", "--help"],
+        ["campaign"], ["people", "add"], ["add", "--help"], ["export", "--help"], ["list", "--bogus"],
+    ],
+)  # fmt: skip
+def test_help_and_usage_errors_are_as_with_every_command_built(someplan, monkeypatch, argv, language):
+    monkeypatch.setenv("SOMEPLAN_LANG", language)
+    from someplan.cli.argparse_words import speak_our_language
+    from someplan.services.language import apply
+
+    apply()
+    speak_our_language()
+    assert _said(build_parser(argv[0]), argv) == _said(_full_parser(), argv)
+
+
+def test_the_root_help_still_lists_every_command(someplan, capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    with pytest.raises(SystemExit):
+        _full_parser().parse_args(["--help"])
+    first, second = capsys.readouterr().out.split("usage: someplan", 2)[1:]
+    assert first == second
