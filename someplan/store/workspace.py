@@ -8,7 +8,6 @@ stay merged. Writing goes through `SegmentWriter`, which only ever touches this 
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import os
 import threading
@@ -39,6 +38,11 @@ from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, anchor_stamp, de
 from someplan.store.post_index import POSTS, PostIndex
 from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
 from someplan.store.writer import SegmentWriter
+
+try:  # hashlib's own blake2b, without the OpenSSL library hashlib loads first (~2 ms of a status)
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b as _blake2b
 
 if TYPE_CHECKING:
     from someplan.store.history import Version
@@ -664,7 +668,7 @@ class Workspace:
             files = sorted((path, f.max_stamp, f.digest or "") for path, f in self._files.items())
             private = sorted((key, repr(value[0])) for key, value in self._private.items())
             text = repr((files, private, self.state.max_stamp))
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        return _blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def view(self, table: str) -> dict[str, dict[str, Any]]:
         """Live, read-only: the records of a table as {id: {field: value}}."""

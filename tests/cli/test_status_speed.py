@@ -6,7 +6,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
+import subprocess
+import sys
+import time
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +71,20 @@ def test_the_root_help_still_lists_every_command(someplan, capsys):
         _full_parser().parse_args(["--help"])
     first, second = capsys.readouterr().out.split("usage: someplan", 2)[1:]
     assert first == second
+
+
+# Modules a warm status on a workspace without figures has no use for; each costs its import.
+NOT_IMPORTED = ("_hashlib", "decimal", "statistics", "fractions", "someplan.domain.figures_stats")
+
+
+def test_a_warm_status_imports_nothing_it_does_not_use(someplan, ws):
+    for path in Path(ws).rglob("*"):  # written an hour ago: settled, as a workspace is between changes
+        os.utime(path, (time.time() - 3600,) * 2)
+    someplan("status", ws)  # the first run makes this machine's caches (the holidays among them)
+    code = (
+        "import sys\nfrom someplan.cli import main\nmain(['status', sys.argv[1]])\n"
+        f"print([m for m in {NOT_IMPORTED!r} if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code, ws], capture_output=True, text=True, env=os.environ.copy())
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
