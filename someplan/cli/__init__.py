@@ -134,15 +134,16 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     of the other thirty are not even made then (a quick `someplan status` starts ~10 ms sooner).
     Otherwise every command is listed, none with its arguments."""
     from someplan import __version__
-    from someplan.cli.argparse_words import translate_metavars
+    from someplan.cli.argparse_words import HelpFormatter, translate_metavars
 
-    parser = argparse.ArgumentParser(prog="someplan", description=_("Plan, produce and measure social-media posts."))
+    parser = argparse.ArgumentParser(prog="someplan", description=_("Plan, produce and measure social-media posts."),
+                                     formatter_class=HelpFormatter)  # fmt: skip
     parser.add_argument("--version", action="version", version=f"someplan {__version__}",
                         help=_("show program's version number and exit"))  # fmt: skip
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), required=True)
     listed = {command: COMMANDS[command]} if command in COMMANDS else COMMANDS
     for name, (module, help) in listed.items():
-        p = sub.add_parser(name, help=_(help), description=_(help))
+        p = sub.add_parser(name, help=_(help), description=_(help), formatter_class=HelpFormatter)
         if name == command:
             import_module(f"{__name__}.{module}").register(name, p)
     translate_metavars(parser)

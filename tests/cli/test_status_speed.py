@@ -74,7 +74,7 @@ def test_the_root_help_still_lists_every_command(someplan, capsys):
 
 
 # Modules a warm status on a workspace without figures has no use for; each costs its import.
-NOT_IMPORTED = ("_hashlib", "decimal", "statistics", "fractions", "someplan.domain.figures_stats")
+NOT_IMPORTED = ("_hashlib", "decimal", "statistics", "fractions", "someplan.domain.figures_stats", "shutil", "rich")
 
 
 def test_a_warm_status_imports_nothing_it_does_not_use(someplan, ws):
@@ -88,3 +88,15 @@ def test_a_warm_status_imports_nothing_it_does_not_use(someplan, ws):
     done = subprocess.run([sys.executable, "-c", code, ws], capture_output=True, text=True, env=os.environ.copy())
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("columns", [None, "57", "0", "-3", "wide"])
+def test_help_is_as_wide_as_argparse_makes_it(monkeypatch, columns):
+    import shutil
+
+    from someplan.cli.argparse_words import _help_width
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    if columns is not None:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert _help_width() == shutil.get_terminal_size().columns - 2
