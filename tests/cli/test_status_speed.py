@@ -74,7 +74,8 @@ def test_the_root_help_still_lists_every_command(someplan, capsys):
 
 
 # Modules a warm status on a workspace without figures has no use for; each costs its import.
-NOT_IMPORTED = ("_hashlib", "decimal", "statistics", "fractions", "someplan.domain.figures_stats", "shutil", "rich", "tomllib")
+NOT_IMPORTED = ("_hashlib", "decimal", "statistics", "fractions", "someplan.domain.figures_stats", "shutil", "rich", "tomllib",
+                "someplan.domain.rotation_plan")
 
 
 def test_a_warm_status_imports_nothing_it_does_not_use(someplan, ws):
@@ -100,3 +101,19 @@ def test_help_is_as_wide_as_argparse_makes_it(monkeypatch, columns):
     if columns is not None:
         monkeypatch.setenv("COLUMNS", columns)
     assert _help_width() == shutil.get_terminal_size().columns - 2
+
+
+def test_the_next_proposal_kept_between_commands_is_the_one_worked_out(someplan, ws, monkeypatch):
+    from someplan.services import rotation_fill
+
+    first = someplan.json("status", ws, "--json")  # worked out, and kept
+    text = someplan("status", ws, "--week", "48")
+    assert first["next_proposal"] is not None
+    monkeypatch.setattr(rotation_fill, "fill_plan", lambda *args, **kwargs: pytest.fail("planned again"))
+    assert someplan.json("status", ws, "--json") == first
+    assert someplan("status", ws, "--week", "48") == text
+    monkeypatch.undo()
+    someplan("add", "Nytt innlegg", "--date", "2026-11-19", "--channel", "facebook", "--category", "kunder", "-w", ws)
+    monkeypatch.setattr(rotation_fill, "fill_plan", lambda *args, **kwargs: pytest.fail("planned again"))
+    with pytest.raises(pytest.fail.Exception):  # the workspace changed: worked out again
+        someplan("status", ws)
