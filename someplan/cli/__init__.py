@@ -10,10 +10,12 @@ and sets `run`, the function `main` calls with the parsed arguments.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from importlib import import_module
 from pathlib import Path
+from typing import NoReturn
 
 from someplan.i18n import N_, _
 from someplan.textsafe import literal
@@ -59,7 +61,35 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    # A process of its own for a quick status (`someplan status`, `python -m someplan status`;
+    # not a caller that passes `argv`, such as a test): it makes few cycles for the collector to
+    # find, and has nothing left to do at exit but flush what it printed (the workspace is closed
+    # and its caches written by then), so it skips the collector and the interpreter's teardown
+    # of every module and object, ~8% of its time.
+    quick = argv is None and sys.argv[1:2] == ["status"]
+    if quick:
+        gc.disable()
+    code = _run(list(sys.argv[1:] if argv is None else argv))
+    if quick:
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> NoReturn:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (`someplan status | head -1`): not an error
+        code = 0
+    except (OSError, ValueError):
+        code = code or 1
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(code)
+
+
+def _run(argv: list[str]) -> int:
     if _opens_planner(argv):
         argv = ["open", *argv]  # `someplan [WORKSPACE]` and `someplan -w WORKSPACE` open the planner
     _tolerant_output()

@@ -117,3 +117,45 @@ def test_the_next_proposal_kept_between_commands_is_the_one_worked_out(someplan,
     monkeypatch.setattr(rotation_fill, "fill_plan", lambda *args, **kwargs: pytest.fail("planned again"))
     with pytest.raises(pytest.fail.Exception):  # the workspace changed: worked out again
         someplan("status", ws)
+
+
+def test_a_quick_status_process_prints_all_and_exits_as_before(someplan, ws):
+    expected = someplan("status", ws)
+    done = subprocess.run([sys.executable, "-m", "someplan", "status", ws], capture_output=True, text=True, env=os.environ.copy())
+    assert (done.returncode, done.stdout, done.stderr) == (0, expected, "")
+    missing = subprocess.run([sys.executable, "-m", "someplan", "status", ws + "-gone"], capture_output=True, text=True,
+                             env=os.environ.copy())  # fmt: skip
+    assert missing.returncode == 1 and "someplan:" in missing.stderr
+
+
+def test_a_quick_status_whose_reader_is_gone_is_no_error(someplan, ws):
+    read, write = os.pipe()
+    os.close(read)  # `someplan status | head -0`: nobody reads
+    try:
+        done = subprocess.run([sys.executable, "-m", "someplan", "status", ws], stdout=write, stderr=subprocess.PIPE,
+                              text=True, env=os.environ.copy())  # fmt: skip
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_a_quick_status_process_skips_the_collector_and_the_teardown(someplan, ws, monkeypatch):
+    import gc
+
+    import someplan.cli as cli
+
+    class Exited(Exception):
+        pass
+
+    def exit_now(code):
+        raise Exited(code, gc.isenabled())
+
+    monkeypatch.setattr(cli.os, "_exit", exit_now)
+    monkeypatch.setattr(sys, "argv", ["someplan", "status", ws])
+    try:
+        with pytest.raises(Exited) as left:
+            main()
+    finally:
+        gc.enable()
+    assert left.value.args == (0, False)
+    assert main(["status", ws]) == 0 and gc.isenabled()  # a caller of its own keeps both
