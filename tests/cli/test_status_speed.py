@@ -143,6 +143,7 @@ def test_a_quick_status_process_skips_the_collector_and_the_teardown(someplan, w
     import gc
 
     import someplan.cli as cli
+    from someplan.cli import compiled_methods
 
     class Exited(Exception):
         pass
@@ -157,5 +158,6 @@ def test_a_quick_status_process_skips_the_collector_and_the_teardown(someplan, w
             main()
     finally:
         gc.enable()
+        compiled_methods.uninstall()
     assert left.value.args == (0, False)
     assert main(["status", ws]) == 0 and gc.isenabled()  # a caller of its own keeps both
