@@ -54,7 +54,7 @@ def test_a_class_from_kept_code_is_the_class_dataclasses_makes(kept, monkeypatch
     real_compile = builtins.compile
     monkeypatch.setattr(builtins, "compile", lambda *args, **kwargs: compiled.append(args) or real_compile(*args, **kwargs))
     again = _facts(_make())
-    monkeypatch.undo()
+    monkeypatch.setattr(builtins, "compile", real_compile)
     assert compiled == []  # nothing compiled: every method came from the file
     assert alone == first == again
 

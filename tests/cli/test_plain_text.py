@@ -93,6 +93,7 @@ def test_the_status_into_a_pipe_imports_no_rich(ws, tmp_path):
         "print('rich' in sys.modules, file=sys.stderr)"
     )
     env = {"PATH": "", "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_CACHE_HOME": str(tmp_path / "cache"),
            "SOMEPLAN_TODAY": "2026-11-18", "COLUMNS": "100"}  # fmt: skip
     result = subprocess.run([sys.executable, "-c", code, ws], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
@@ -227,6 +228,7 @@ def test_the_status_in_a_terminal_imports_no_rich_console(ws, tmp_path):
         "print(out.getvalue()); print('rich.console' in sys.modules, file=sys.stderr)"
     )
     env = {"PATH": "", "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_CACHE_HOME": str(tmp_path / "cache"),
            "SOMEPLAN_TODAY": "2026-11-18", "COLUMNS": "100", "TERM": "xterm-256color"}  # fmt: skip
     result = subprocess.run([sys.executable, "-c", code, ws], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr

@@ -33,6 +33,8 @@ def test_a_bad_user_calendar_file_is_reported_and_the_rest_shown(catalog):
 
 
 def test_a_missing_shipped_file_is_a_problem_not_a_crash(monkeypatch, tmp_path):
+    for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME"):  # the days are kept in the cache dir: not the real one
+        monkeypatch.setenv(name, str(tmp_path / name))
     monkeypatch.setattr(calendar_data, "shipped_file", lambda: tmp_path / "gone.toml")
     assert calendar_data.calendar_entries() == ()
     assert "is missing" in calendar_data.calendar_problems()[0]
@@ -46,9 +48,10 @@ def test_the_days_are_kept_between_commands_while_the_files_are_as_they_were(cat
     kept = calendar_data.cache_dir() / calendar_data.CACHE_FILE
     assert kept.is_file()
     calendar_data._load.cache_clear()  # as in a new process
+    real_read = calendar_data.read_calendar_file
     monkeypatch.setattr(calendar_data, "read_calendar_file", lambda *_args: pytest.fail("read again"))
     assert calendar_data._loaded() == first
-    monkeypatch.undo()
+    monkeypatch.setattr(calendar_data, "read_calendar_file", real_read)  # (undo() would undo the fixture's dirs too)
 
     own = calendar_data.user_file()
     own.parent.mkdir(parents=True, exist_ok=True)
