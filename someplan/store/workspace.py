@@ -37,7 +37,6 @@ from someplan.store.merge import Cell, MergedState, RecordRef
 from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, anchor_stamp, decode, loads, make_op, real_stamp
 from someplan.store.post_index import POSTS, PostIndex
 from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
-from someplan.store.writer import SegmentWriter
 
 try:  # hashlib's own blake2b, without the OpenSSL library hashlib loads first (~2 ms of a status)
     from _blake2 import blake2b as _blake2b
@@ -46,6 +45,7 @@ except ImportError:  # an interpreter built without it
 
 if TYPE_CHECKING:
     from someplan.store.history import Version
+    from someplan.store.writer import SegmentWriter
 
 FORMAT = 1
 SNAPSHOT_AFTER_OPS = 2000
@@ -328,6 +328,8 @@ class Workspace:
         self.refresh()  # what check() put back or carried over
 
     def _check_writer(self) -> None:
+        from someplan.store.writer import SegmentWriter  # deferred: a read-only open (status) writes nothing
+
         identity = self._identities.load()
         writer = SegmentWriter(self.root, self.id, identity, self._identities.remint)
         self._writer = writer
