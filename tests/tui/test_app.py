@@ -258,11 +258,12 @@ async def test_a_screen_imported_after_start_speaks_the_language(make_app, monke
 
 
 async def test_the_footer_is_built_once_for_changes_that_arrive_together(make_app, monkeypatch):
-    from textual.widgets import Footer as TextualFooter
+    from someplan.tui.footer import Footer
 
     built = []
-    real = TextualFooter.recompose
-    monkeypatch.setattr(TextualFooter, "recompose", lambda self: built.append(self) or real(self))
+    for name in ("recompose", "_show_in_place"):  # composed anew, or its keys changed in place
+        real = getattr(Footer, name)
+        monkeypatch.setattr(Footer, name, lambda self, *args, real=real: built.append(self) or real(self, *args))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -369,8 +370,8 @@ async def test_the_first_start_on_a_machine_asks_for_the_name_colleagues_see(mak
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "fresh-config"))  # a machine never named
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(200):  # the question comes once the plan is drawn
-            if isinstance(app.screen, Ask):
+        for _ in range(200):  # the question comes once the plan is drawn (and is read once composed)
+            if isinstance(app.screen, Ask) and app.screen.query("Input"):
                 break
             await pilot.pause(0.02)
         assert isinstance(app.screen, Ask)
