@@ -39,6 +39,40 @@ async def test_a_focus_change_does_not_restyle_each_footer_key(make_app):
         assert not [node for node in restyled if isinstance(node, FooterKey) and not node.has_class("-command-palette")]
 
 
+async def test_a_focus_change_restyles_the_panes_it_concerns_not_the_whole_screen(make_app):
+    # A class of the screen restyles every widget on it: `1`, `3` and `4` did that on every press
+    # (issue 15), for rules that apply only on a small screen.
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        shown = lambda: {p.id for p in screen.query(".pane") if p.display and p.region}  # noqa: E731
+        restyled = []
+        real = app.update_styles
+        app.update_styles = lambda node, animate=True: restyled.append(node) or real(node, animate=animate)
+        for key, bottom_right in (("2", "figures"), ("3", "assets"), ("1", "assets"), ("4", "figures"), ("tab", "figures")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert shown() == {"plan", "detail", "rotation", bottom_right}, key
+        assert restyled and screen not in restyled
+
+
+async def test_at_80x24_the_detail_stands_under_the_plan_only_while_the_plan_is_shown(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        shown = lambda: [p.id for p in screen.query(".pane") if p.display]  # noqa: E731
+        await pilot.press("D")
+        assert shown() == ["plan", "detail"]
+        await pilot.press("2")
+        assert shown() == ["rotation"]
+        await pilot.press("1")
+        assert shown() == ["plan", "detail"]
+        await pilot.press("3")
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert shown() == ["plan", "detail", "assets", "rotation"]
+
+
 async def test_at_80x24_one_pane_at_a_time(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

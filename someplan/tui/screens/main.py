@@ -41,7 +41,7 @@ from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
 from someplan.tui.planner_app import planner_app
-from someplan.tui.screens import lazy
+from someplan.tui.screens import lazy, pane_layout
 from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.main_acts import PostActs
 from someplan.tui.screens.main_assets import AssetsCoordination
@@ -241,9 +241,7 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         self.action_show_pane(panes[(current + step) % len(panes)].NUMBER)
 
     def _make_active(self, pane: Pane) -> None:
-        for other in self.query(Pane):
-            other.set_class(other is pane, "active")
-        self._arrange_for(pane)
+        pane_layout.mark_active(self, pane, self.query(Pane))
 
     def on_descendant_focus(self, event) -> None:
         pane = next((a for a in event.widget.ancestors_with_self if isinstance(a, Pane)), None)
