@@ -217,7 +217,8 @@ def first_found(catalog: Catalog, text: str, limit: int | None) -> tuple[list[Po
     The query is put to the stored documents in place, as TinyDB's own search does, but without
     its copy of every match (a fresh `open_db` and a copied document per hit cost the search
     screen more than the query on every key typed); the posts' order by day and time is worked
-    out once per workspace version, not per search."""
+    out once per workspace version, not per search, and a hit read as a `Post` is kept for the
+    next search of the same version (typing narrows a search: the first hits often stay)."""
     terms = parse_terms(catalog, text)
     cond = terms.condition()
     # No refresh: the catalog's other reads do not refresh either (the planner's watcher does).
@@ -225,7 +226,8 @@ def first_found(catalog: Catalog, text: str, limit: int | None) -> tuple[list[Po
         order = _by_time(catalog)
         docs = catalog.workspace.view(POSTS)
         found = [rid for rid in order if cond(docs[rid])]
-        posts = [Post.from_doc(docs[rid], rid) for rid in found[:limit]]
+        read: dict[str, Post] = catalog._derived("search_posts", dict)  # the hits read so far, this version
+        posts = [read.get(rid) or read.setdefault(rid, Post.from_doc(docs[rid], rid)) for rid in found[:limit]]
     return sorted(posts, key=lambda p: (p.date is None, p.date or dt.date.min, day_order(p))), len(found)
 
 
