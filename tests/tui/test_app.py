@@ -142,6 +142,7 @@ async def test_themes_shipped_user_broken_and_remembered(make_app, tmp_path):
     (folder / "garbage.toml").write_text("[[[")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()  # the skipped files' notices are kept once they are handled
         assert {"someplan-fjord", "someplan-lys", "someplan-kontrast", "mine"} <= set(app.available_themes)
         assert app.theme == "someplan-fjord"
         notices = [n.message for n in app._notifications]
@@ -430,5 +431,29 @@ async def test_a_notice_from_the_command_line_shows_in_the_planner(sample_copy):
     from someplan.tui.app import SomeplanApp
 
     app = SomeplanApp(Catalog(Workspace.open(sample_copy)), watch=False, notice="the demo is in /x/[b]demo[/b]")
-    async with app.run_test(size=(120, 40)):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()  # the notice is posted as the app mounts, and kept once it is handled
         assert [n.message for n in app._notifications if "demo" in n.message] == ["the demo is in /x/[b]demo[/b]"]
+
+
+async def test_a_focus_change_draws_what_changed_and_leaves_nothing_stale(make_app):
+    # Textual repaints the whole screen on every focus change; the main screen draws only what
+    # the change touched (issue 15): what a terminal shows must still be the screen drawn whole.
+    from someplan.tui.screens.main import MainScreen
+
+    from .terminal_grid import TerminalGrid
+
+    app = make_app()
+    grid = TerminalGrid(app)
+    whole = []
+    real = MainScreen.refresh
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert grid.cells and grid.stale() == []
+        app.screen.refresh = lambda *regions, **kwargs: whole.append(regions) or real(app.screen, *regions, **kwargs)
+        for key in ("2", "3", "tab", "1", "4", "5", "1"):
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            assert grid.stale() == [], key
+        assert () not in whole  # never the whole screen

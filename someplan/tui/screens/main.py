@@ -16,7 +16,9 @@ from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from someplan.domain.post import MIX_FIELDS, Post, Status
@@ -55,6 +57,10 @@ NARROW_HEIGHT = 30
 
 
 class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, DetailCoordination, PostActs, Screen):
+    # Textual repaints the whole screen when the focus moves; what a move changes (the two
+    # widgets, the panes' borders, the footer) redraws itself, and tests/tui/test_app.py checks
+    # nothing is left stale.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     BINDINGS = [
         Binding("1", "show_pane(1)", N_("Plan"), id="app.pane_plan"),
         Binding("2", "show_pane(2)", N_("Rotation"), id="app.pane_rotation"),
