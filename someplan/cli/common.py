@@ -57,7 +57,12 @@ def _warn_unsynced(workspace) -> None:
     read-only) is saved and shows here, but colleagues do not get it: never silent."""
     for problem in workspace.problems:
         if problem.code == "unsynced":
-            print("someplan: " + _("warning") + ": " + literal(problem.message), file=sys.stderr)
+            warn(problem.message)
+
+
+def warn(message: str) -> None:
+    """A warning on stderr: what was done is done, and stdout keeps only its answer."""
+    print("someplan: " + _("warning") + ": " + literal(message), file=sys.stderr)
 
 
 def today(catalog: Catalog):
