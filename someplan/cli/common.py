@@ -139,7 +139,7 @@ def actions(parent: argparse.ArgumentParser, **defaults):
     sub = parent.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
 
     def action(name: str, run, help: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help)
+        p = sub.add_parser(name, help=help, description=help, formatter_class=parent.formatter_class)
         p.set_defaults(run=run, **defaults)
         workspace_option(p)
         return p

@@ -13,9 +13,10 @@ def learned_times(catalog: Catalog, today: dt.date) -> dict[str, ChannelTimes]:
     """Per channel id, its best hours by weekday over the last LEARN_WEEKS weeks (kept between
     commands while the workspace and today are the same: services/derived_cache.py)."""
     from someplan.services.derived_cache import cached
-    from someplan.services.published import rated_between
 
     def compute() -> dict[str, ChannelTimes]:
+        from someplan.services.published import rated_between  # the figures' machinery: on a miss only
+
         return learn(rated_between(catalog, today - dt.timedelta(weeks=LEARN_WEEKS), today), today)
 
     return cached(catalog, "best-times", today.isoformat(), compute, _encode, _decode)
