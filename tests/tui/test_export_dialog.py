@@ -19,6 +19,8 @@ async def test_e_opens_the_dialog_and_ctrl_s_writes_the_calendar(make_app, sampl
         await pilot.press("E")
         assert isinstance(app.screen, ExportScreen)
         screen = app.screen
+        await screen.workers.wait_for_complete()  # the preview, and the path named with it, come from a thread
+        await pilot.pause()
         path = screen.query_one("#export-path", Input).value
         assert path.startswith(str(sample_copy / "exports" / "someplan-plan-")) and path.endswith(".ics")
         assert "posts go into the file" in str(screen.query_one("#export-preview", Static).render())
@@ -191,6 +193,7 @@ async def test_a_long_path_shows_the_file_name(make_app, sample_copy, tmp_path):
     app = make_app(path=deep)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("E")
+        await app.screen.workers.wait_for_complete()  # the path is named with the preview, made on a thread
         await pilot.pause()
         field = app.screen.query_one("#export-path")
         assert len(field.value) > field.size.width
