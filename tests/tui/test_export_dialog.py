@@ -6,11 +6,12 @@ import shutil
 from pathlib import PurePath
 
 from icalendar import Calendar
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Static
 
 from someplan.domain.post import Post, Status
 from someplan.services import planning
 from someplan.tui.screens.export import ExportScreen
+from someplan.tui.screens.export_select import LineSelect
 
 
 async def test_e_opens_the_dialog_and_ctrl_s_writes_the_calendar(make_app, sample_copy):
@@ -39,10 +40,10 @@ async def test_hootsuite_shows_what_it_leaves_out_before_writing(make_app, sampl
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("E")
         screen = app.screen
-        screen.query_one("#export-format", Select).value = "hootsuite"
+        screen.query_one("#export-format", LineSelect).value = "hootsuite"
         await pilot.pause()
-        channel = screen.query_one("#export-channel", Select)
-        assert "" not in [value for _, value in channel._options]  # no "All channels": one profile per file
+        channel = screen.query_one("#export-channel", LineSelect)
+        assert "" not in [value for _, value in channel.options]  # no "All channels": one profile per file
         assert screen.query_one("#export-date-row").display
         channel.value = app.catalog.channel("Instagram").id
         await pilot.pause()
@@ -62,15 +63,15 @@ async def test_the_week_shown_in_markdown_and_a_typed_path(make_app, sample_copy
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("right_square_bracket", "E")  # week 48
         screen = app.screen
-        screen.query_one("#export-format", Select).value = "markdown"
+        screen.query_one("#export-format", LineSelect).value = "markdown"
         await pilot.pause()
-        assert screen.query_one("#export-period", Select).value == "week"
+        assert screen.query_one("#export-period", LineSelect).value == "week"
         assert "2026-w48" in screen.query_one("#export-path", Input).value
         screen.query_one("#export-path", Input).value = str(tmp_path / "uke48.md")
-        screen.query_one("#export-format", Select).value = "html"
+        screen.query_one("#export-format", LineSelect).value = "html"
         await pilot.pause()
         assert screen.query_one("#export-path", Input).value == str(tmp_path / "uke48.md")  # typed: kept
-        screen.query_one("#export-format", Select).value = "markdown"
+        screen.query_one("#export-format", LineSelect).value = "markdown"
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -82,7 +83,7 @@ async def test_a_date_range_with_a_bad_date_is_an_error_line_not_a_crash(make_ap
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("E")
         screen = app.screen
-        screen.query_one("#export-period", Select).value = "range"
+        screen.query_one("#export-period", LineSelect).value = "range"
         await pilot.pause()
         assert screen.query_one("#export-range").display
         screen.query_one("#export-to", Input).value = "31.02.2026"
@@ -138,7 +139,7 @@ async def test_the_dialog_speaks_bokmal_and_fits_80x24(make_app, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("E")
         screen = app.screen
-        screen.query_one("#export-format", Select).value = "hootsuite"
+        screen.query_one("#export-format", LineSelect).value = "hootsuite"
         await pilot.pause()
         preview = str(screen.query_one("#export-preview", Static).render())
         assert "innlegg kommer med i filen" in preview
@@ -153,16 +154,16 @@ async def test_its_month_is_the_month_of_the_weeks_thursday(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("right_square_bracket", "right_square_bracket", "E")  # week 49: 30 Nov – 6 Dec
         screen = app.screen
-        labels = dict((value, str(label)) for label, value in screen.query_one("#export-period", Select)._options)
+        labels = dict((value, str(label)) for label, value in screen.query_one("#export-period", LineSelect).options)
         assert "December 2026" in labels["month"]
-        screen.query_one("#export-format", Select).value = "html"
+        screen.query_one("#export-format", LineSelect).value = "html"
         await pilot.pause()
-        screen.query_one("#export-period", Select).value = "month"
+        screen.query_one("#export-period", LineSelect).value = "month"
         await pilot.pause()
         assert "2026-12" in screen.query_one("#export-path", Input).value
-        screen.query_one("#export-format", Select).value = "markdown"  # the chosen period stays
+        screen.query_one("#export-format", LineSelect).value = "markdown"  # the chosen period stays
         await pilot.pause()
-        assert screen.query_one("#export-period", Select).value == "month"
+        assert screen.query_one("#export-period", LineSelect).value == "month"
         assert screen.query_one("#export-path", Input).value.endswith(".md")
 
 
@@ -223,9 +224,9 @@ async def test_a_hootsuite_file_without_posts_is_refused_with_the_reason(make_ap
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("E")
         screen = app.screen
-        screen.query_one("#export-format", Select).value = "hootsuite"
+        screen.query_one("#export-format", LineSelect).value = "hootsuite"
         await pilot.pause()
-        screen.query_one("#export-channel", Select).value = empty.id
+        screen.query_one("#export-channel", LineSelect).value = empty.id
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -291,6 +292,72 @@ async def test_opening_makes_the_preview_once_and_after_the_first_frame(make_app
         await pilot.pause()
         assert "go into the file" in str(app.screen.query_one("#export-preview", Static).render())
         assert len(calls) == 1 and calls[0] >= 1  # once, and only after the dialog was drawn
-        app.screen.query_one("#export-format", Select).value = "markdown"
+        app.screen.query_one("#export-format", LineSelect).value = "markdown"
         await pilot.pause()
         assert len(calls) == 2  # a new choice still makes a new preview
+
+
+async def test_the_dialog_builds_its_choices_light(make_app):
+    """Issue 15: its four Selects (six widgets each, their lists built and styled with them) were
+    most of the dialog's first frame; each choice is one widget now, its list built when it first
+    drops down."""
+    from textual.widgets._select import SelectOverlay
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        screen = app.screen
+        assert len(screen.query(LineSelect)) == 4 and not screen.query(SelectOverlay)
+        assert len(list(screen.walk_children())) <= 30
+
+
+async def test_a_choice_drops_its_list_down_and_enter_takes_one(make_app):
+    """The format, period, channel and date choices answer as Textual's compact Select did:
+    enter (or space, up, down) drops the list down below the line, enter takes the highlighted
+    choice, esc closes the list and leaves the choice as it was."""
+    from textual.widgets._select import SelectOverlay
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        screen = app.screen
+        choice = screen.query_one("#export-format", LineSelect)
+        assert screen.focused is choice
+        assert str(choice.render_line(0).text).rstrip().endswith("▼")
+        await pilot.press("enter")
+        await pilot.pause()
+        listing = choice.query_one(SelectOverlay)
+        assert screen.focused is listing and listing.highlighted == 0
+        assert str(choice.render_line(0).text).rstrip().endswith("▲")
+        assert listing.region.y == choice.region.y + 1 and listing.region.x == choice.region.x
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert choice.value == "hootsuite" and screen.focused is choice and not listing.display
+        assert screen.query_one("#export-date-row").display  # the dialog followed the choice
+        await pilot.press("down")
+        await pilot.pause()
+        assert screen.focused is listing and listing.highlighted == 1
+        await pilot.press("down", "escape")
+        await pilot.pause()
+        assert choice.value == "hootsuite" and screen.focused is choice and not listing.display
+        assert isinstance(app.screen, type(screen))  # esc closed the list, not the dialog
+
+
+async def test_a_click_drops_the_list_down_and_a_click_in_it_takes_one(make_app):
+    from textual.widgets._select import SelectOverlay
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        screen = app.screen
+        period = screen.query_one("#export-period", LineSelect)
+        await pilot.click(period)
+        await pilot.pause()
+        listing = period.query_one(SelectOverlay)
+        assert listing.display and screen.focused is listing
+        await pilot.click(listing, offset=(2, 1))  # the month
+        await pilot.pause()
+        assert period.value == "month" and not listing.display and screen.focused is period

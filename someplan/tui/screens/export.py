@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Static
 
 from someplan.domain.weeks import IsoWeek, day_label
 from someplan.i18n import N_, _, language, ngettext, pgettext
@@ -28,6 +28,7 @@ from someplan.services.user_input import parse_date
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.screens.dialogs import Confirm
+from someplan.tui.screens.export_select import LineSelect
 from someplan.tui.screens.paint_first import PaintsFirst
 
 FORMAT_LABELS = (
@@ -80,24 +81,21 @@ class ExportScreen(PaintsFirst, ModalScreen[str | None]):
             yield Label(pgettext("export", "Export"), classes="dialog-title")
             with Horizontal(classes="row"):
                 yield Label(pgettext("export", "Format"), classes="export-label")
-                yield Select([(_(label), fmt) for fmt, label in FORMAT_LABELS], value=self.first_format,
-                             allow_blank=False, compact=True, id="export-format")  # fmt: skip
+                yield LineSelect([(_(label), fmt) for fmt, label in FORMAT_LABELS], self.first_format, id="export-format")
             with Horizontal(classes="row"):
                 yield Label(pgettext("export", "Period"), classes="export-label")
-                yield Select(periods, value=FIRST_PERIOD[self.first_format], allow_blank=False, compact=True, id="export-period")
+                yield LineSelect(periods, FIRST_PERIOD[self.first_format], id="export-period")
             with Horizontal(classes="row", id="export-range"):
                 yield Label(pgettext("export", "From – to"), classes="export-label")
                 yield Input(self.week.monday.strftime("%d.%m.%Y"), compact=True, id="export-from", placeholder="23.11.2026")
                 yield Input(self.week.sunday.strftime("%d.%m.%Y"), compact=True, id="export-to", placeholder="29.11.2026")
             with Horizontal(classes="row"):
                 yield Label(pgettext("export", "Channel"), classes="export-label")
-                yield Select(
-                    self._channel_options(self.first_format), value="", allow_blank=False, compact=True, id="export-channel"
-                )
+                yield LineSelect(self._channel_options(self.first_format), "", id="export-channel")
             with Horizontal(classes="row", id="export-date-row"):
                 yield Label(pgettext("export", "Dates as"), classes="export-label")
-                yield Select([(_("dd/mm/yyyy (as in Norway)"), "dmy"), (_("mm/dd/yyyy (as in the US)"), "mdy")],
-                             value="dmy", allow_blank=False, compact=True, id="export-date-format")  # fmt: skip
+                yield LineSelect([(_("dd/mm/yyyy (as in Norway)"), "dmy"), (_("mm/dd/yyyy (as in the US)"), "mdy")],
+                                 "dmy", id="export-date-format")  # fmt: skip
             with Horizontal(classes="row"):
                 yield Label(pgettext("export", "File"), classes="export-label")
                 yield Input("", compact=True, id="export-path")
@@ -109,7 +107,7 @@ class ExportScreen(PaintsFirst, ModalScreen[str | None]):
     def on_mount(self) -> None:
         self._fit(self.app.size.height)
         self._arrange(later=True)  # the dialog is drawn at once; its preview follows from a thread
-        self.query_one("#export-format", Select).focus()
+        self.query_one("#export-format", LineSelect).focus()
 
     def on_resize(self, event) -> None:
         self._fit(event.size.height)
@@ -126,10 +124,10 @@ class ExportScreen(PaintsFirst, ModalScreen[str | None]):
 
     @property
     def format(self) -> str:
-        fmt: Any = self.query_one("#export-format", Select).value  # allow_blank=False: always a format
+        fmt: Any = self.query_one("#export-format", LineSelect).value  # never blank: always a format
         return fmt
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_line_select_changed(self, event: LineSelect.Changed) -> None:
         if event.select.id == "export-format":
             self._format_changed()
         if event.select.id == "export-period" and event.value != self._auto_period:
@@ -148,13 +146,14 @@ class ExportScreen(PaintsFirst, ModalScreen[str | None]):
 
     def _format_changed(self) -> None:
         fmt = self.format
-        channel = self.query_one("#export-channel", Select)
+        channel = self.query_one("#export-channel", LineSelect)
         current = channel.value
         options = self._channel_options(fmt)
         channel.set_options(options)
         values = [value for _label, value in options]
-        channel.value = current if current in values else values[0] if values else Select.BLANK
-        period = self.query_one("#export-period", Select)
+        if current in values:
+            channel.value = current
+        period = self.query_one("#export-period", LineSelect)
         if not self._period_chosen:  # the user's own choice of period stays; else the format's usual one
             self._auto_period = period.value = FIRST_PERIOD[fmt]
 
@@ -168,7 +167,7 @@ class ExportScreen(PaintsFirst, ModalScreen[str | None]):
         ]
 
     def _period(self) -> Period | None:
-        choice = self.query_one("#export-period", Select).value
+        choice = self.query_one("#export-period", LineSelect).value
         if choice == "week":
             return Period.week(self.week)
         if choice == "month":
@@ -185,9 +184,9 @@ class ExportScreen(PaintsFirst, ModalScreen[str | None]):
 
     def _request(self) -> ExportRequest:
         fmt = self.format
-        channel = self.query_one("#export-channel", Select).value
+        channel = self.query_one("#export-channel", LineSelect).value
         channels = (channel,) if isinstance(channel, str) and channel else ()
-        date_format: Any = self.query_one("#export-date-format", Select).value  # allow_blank=False
+        date_format: Any = self.query_one("#export-date-format", LineSelect).value  # never blank
         return ExportRequest(fmt, self._period(), channels, (), date_format)
 
     # -- preview --------------------------------------------------------------------------------
@@ -198,7 +197,7 @@ class ExportScreen(PaintsFirst, ModalScreen[str | None]):
         for a whole calendar file to be built); `again`: made anew even for the same choices."""
         self._pending = False
         fmt = self.format
-        self.query_one("#export-range").display = self.query_one("#export-period", Select).value == "range"
+        self.query_one("#export-range").display = self.query_one("#export-period", LineSelect).value == "range"
         self.query_one("#export-date-row").display = fmt == "hootsuite"
         try:
             request = self._request()
@@ -259,7 +258,7 @@ class ExportScreen(PaintsFirst, ModalScreen[str | None]):
 
     def _preview(self, result: ExportResult) -> Text:
         text = Text()
-        if self.query_one("#export-period", Select).value == "default":
+        if self.query_one("#export-period", LineSelect).value == "default":
             text.append(_(DEFAULT_PERIODS[result.format]) + "\n")
         period = result.period or default_period(result.format, self.today)
         if period is not None:
