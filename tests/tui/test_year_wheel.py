@@ -2,6 +2,7 @@
 months view, small terminals, colleagues' edits; snapshots in English and Bokmål
 (update with --snapshot-update on the test)."""
 
+import asyncio
 import datetime as dt
 
 import pytest
@@ -192,8 +193,14 @@ async def test_a_colleagues_campaign_shows_while_the_wheel_is_open(make_app, sam
         add_campaign(colleague, Event("", "Kollegas kampanje", dt.date(2026, 11, 16), dt.date(2026, 11, 20)))
         colleague.workspace.close()
         changed = app.catalog.workspace.refresh()
-        app.screen_stack[0].post_message(WorkspaceChanged(changed, by_colleague=True))
-        await pilot.pause()
+        main, wheel = app.screen_stack[0], app.screen
+        main.post_message(WorkspaceChanged(changed, by_colleague=True))
+        # The planner below hears the news and passes it on to the wheel. A pause waits only for
+        # the screen on top, and on a loaded machine it took the planner's slow turn for idle:
+        # wait for the two hand-overs themselves (each screen's messages are handled in turn).
+        passed_on = asyncio.Event()
+        main.call_later(lambda: wheel.call_later(passed_on.set))
+        await asyncio.wait_for(passed_on.wait(), timeout=30)
         await pilot.pause()
         assert "Kollegas kampanje" in details(app)
 
