@@ -192,7 +192,6 @@ class SomeplanApp(App):
         for problem in calendar_problems():  # a bad calendar_days.toml: those days are not shown
             self.notify(problem, severity="warning", timeout=10, markup=False)
         self._wait_for_midnight()
-        self.call_after_refresh(self._ask_device_name)
         if self._notice:
             self.notify(self._notice, timeout=20, markup=False)
         if self._watch:
@@ -200,6 +199,12 @@ class SomeplanApp(App):
             self._feed = ChangeFeed(self.catalog.workspace)
             self._feed.subscribe(self._on_feed)
             self._feed.start()
+
+    def first_week_drawn(self) -> None:
+        """The main screen has drawn its first week: what goes on top of it (the first start's
+        name question) comes now, in the same first frame; asked after a refresh, it was a second
+        frame with the whole plan drawn again beneath the dialog."""
+        self._ask_device_name()
 
     def _ask_device_name(self) -> None:
         """The first time the planner opens on a machine: the name colleagues will see beside this

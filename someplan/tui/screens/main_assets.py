@@ -47,8 +47,14 @@ class AssetsCoordination(MainScreenPart):
 
     # -- index and watch -----------------------------------------------------------------------
 
-    def _start_assets(self) -> None:
+    def open_assets(self) -> None:
+        """The library, before the first frame: where the folder is (the detail's picture);
+        nothing read from it yet."""
         self.assets = AssetLibrary(self.catalog)
+
+    def _start_assets(self) -> None:
+        if self.assets is None:
+            self.open_assets()
         for problem in asset_folder_problems(self.catalog):  # a shared setting pointing at `/`
             self.notify(problem.message, severity="warning", timeout=15, markup=False)
         self.run_worker(self._watch_and_index_assets, thread=True, exclusive=True, group="assets")
