@@ -169,20 +169,23 @@ class SomeplanApp(App):
         self._feed: ChangeFeed | None = None
         self.undo_stack = UndoStack()  # one for the app: `u` in the plan undoes what any view wrote
         self.presence: PresenceBeat | None = None  # who else has the workspace open (the header)
-
-    def get_default_screen(self) -> Screen:
-        return MainScreen()
-
-    def on_mount(self) -> None:
-        themes, problems = load_themes()
+        # The theme before the style sheets are first parsed, so that they are parsed once, in
+        # its colours: chosen as the app mounted, it had every sheet parsed a second time.
+        themes, self._theme_problems = load_themes()
         for theme in themes:
             self.register_theme(theme)
         wanted = read_user_state().get("theme")
         self.theme = (
             wanted if wanted in self.available_themes else DEFAULT_THEME if DEFAULT_THEME in self.available_themes else self.theme
         )
+        self.stylesheet.set_variables(self.get_css_variables())
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen()
+
+    def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        for problem in problems:
+        for problem in self._theme_problems:
             self.notify(_("Theme file skipped: {problem}").format(problem=problem), severity="warning", timeout=8, markup=False)
         keymap, keymap_problem = load_keymap()
         if keymap:
@@ -255,6 +258,18 @@ class SomeplanApp(App):
         if self.presence:
             self.presence.stop()
         self.catalog.workspace.close()
+
+    def refresh_css(self, animate: bool = True) -> None:
+        # Textual refreshes the styles as the app mounts, for the theme it starts with: every
+        # sheet parsed again (~40 ms at start) though nothing they are parsed with has changed.
+        sheet = self.stylesheet
+        if sheet.rules and self.get_css_variables() == sheet._variables:
+            sheet.update(self, animate=animate)
+            for screen in self.screen_stack:
+                if screen is not self.screen:
+                    sheet.update(screen, animate=animate)
+            return
+        super().refresh_css(animate)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):

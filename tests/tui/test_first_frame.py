@@ -130,3 +130,26 @@ async def test_a_new_machines_name_question_is_in_the_first_frame(make_app, monk
         assert type(app.screen).__name__ == "Ask"
     assert "Your name, as colleagues will see it" in frames[0]
     assert "Week plan" in frames[0]  # over the plan, drawn beneath it in the same frame
+
+
+async def test_the_style_sheets_are_parsed_once_in_the_remembered_themes_colours(make_app, monkeypatch):
+    from textual.color import Color
+    from textual.css.stylesheet import Stylesheet
+
+    from someplan.services.locate import write_user_state
+
+    write_user_state(theme="someplan-lys")
+    reparsed = []
+    real = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda sheet: reparsed.append(1) or real(sheet))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # Not parsed a second time for the theme the app mounts with (~40 ms of the start) ...
+        assert reparsed == []
+        # ... yet in its colours.
+        assert app.theme == "someplan-lys"
+        assert app.screen.styles.background == Color.parse(app.current_theme.background)
+        app.theme = "someplan-fjord"  # another theme: parsed again in its colours, as before
+        await pilot.pause()
+        assert reparsed and app.screen.styles.background == Color.parse(app.current_theme.background)
