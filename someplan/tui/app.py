@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -20,12 +21,10 @@ from textual.theme import ThemeProvider
 from someplan.i18n import ENV_VAR, LANGUAGE_NAMES, N_, _, language, ngettext
 from someplan.services.calendar_data import calendar_problems
 from someplan.services.catalog import Catalog, effective_today, seconds_to_midnight
-from someplan.services.doctor import examine
 from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.services.undo import UndoStack
 from someplan.store.device import default_display_name
-from someplan.store.watcher import ChangeFeed
 from someplan.textsafe import literal
 from someplan.tui import labels, textual_words
 from someplan.tui.keymap import load_keymap
@@ -41,6 +40,9 @@ from someplan.tui.screens.main import MainScreen
 from someplan.tui.textual_words import CommandPalette
 from someplan.tui.themes import DEFAULT_THEME, load_themes
 from someplan.tui.translated_bindings import translate_bindings
+
+if TYPE_CHECKING:
+    from someplan.store.watcher import ChangeFeed
 
 # The help's sections; the app itself ("Everywhere") comes first. A name stands for a screen
 # that only a key opens, imported after the first frame (screens/lazy.py).
@@ -198,10 +200,19 @@ class SomeplanApp(App):
         if self._notice:
             self.notify(self._notice, timeout=20, markup=False)
         if self._watch:
-            self.presence = PresenceBeat(self).start()
-            self._feed = ChangeFeed(self.catalog.workspace)
-            self._feed.subscribe(self._on_feed)
-            self._feed.start()
+            self.call_after_refresh(self._start_watching)
+
+    def _start_watching(self) -> None:
+        """After the first frame (watchdog's import and start are no part of it): the change feed
+        and this planner's heartbeat. The feed looks at the folder once right away, for what
+        colleagues' edits arrived since the workspace was opened."""
+        from someplan.store.watcher import ChangeFeed
+
+        self.presence = PresenceBeat(self).start()
+        self._feed = ChangeFeed(self.catalog.workspace)
+        self._feed.subscribe(self._on_feed)
+        self._feed.start()
+        self._feed.poke()
 
     def first_week_drawn(self) -> None:
         """The main screen has drawn its first week: what goes on top of it (the first start's
@@ -306,6 +317,8 @@ class SomeplanApp(App):
     # -- actions ---------------------------------------------------------------------------------
 
     def action_doctor(self) -> None:
+        from someplan.services.doctor import examine
+
         report = examine(self.catalog.workspace, self.catalog)
         where = _("{path}  (format {format})").format(path=report.workspace, format=report.format)
         lines: list[Text | str] = [Text(where, style="bold")]

@@ -153,3 +153,44 @@ async def test_the_style_sheets_are_parsed_once_in_the_remembered_themes_colours
         app.theme = "someplan-fjord"  # another theme: parsed again in its colours, as before
         await pilot.pause()
         assert reparsed and app.screen.styles.background == Color.parse(app.current_theme.background)
+
+
+START_SCRIPT = """
+import asyncio, sys
+from someplan.services.catalog import Catalog
+from someplan.store.workspace import Workspace
+from someplan.tui.app import SomeplanApp
+from someplan.tui.screens.main import MainScreen
+
+at_first_frame = set()
+real = MainScreen.on_mount
+
+def on_mount(self):
+    real(self)
+    at_first_frame.update(sys.modules)
+
+MainScreen.on_mount = on_mount
+
+async def main():
+    app = SomeplanApp(Catalog(Workspace.open(sys.argv[1])), watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        while app._feed is None:
+            await pilot.pause(0.01)
+    late = ("watchdog.observers", "someplan.services.doctor", "someplan.services.batch")
+    print(sorted(name for name in at_first_frame if name in late))
+
+asyncio.run(main())
+"""
+
+
+def test_what_the_first_frame_does_not_need_is_imported_after_it(sample_copy):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", START_SCRIPT, str(sample_copy)], capture_output=True, text=True,
+                          timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    # The change feed's watchdog observers, the doctor and the batch sessions: none of them in
+    # the first frame; the feed itself starts right after it.
+    assert done.stdout.strip() == "[]"

@@ -23,7 +23,6 @@ from textual.widgets import Static
 from someplan.domain.post import MIX_FIELDS, Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_word
 from someplan.i18n import N_, _, language, ngettext
-from someplan.services import batch as batch_service
 from someplan.services import categories, planning, rotation_fill, user_input
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
@@ -527,6 +526,8 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
     # -- batch sessions and people ------------------------------------------------------------
 
     def action_batch(self) -> None:
+        from someplan.services import batch as batch_service
+
         try:
             session = batch_service.unfinished(self.catalog)
             if session is None:
