@@ -8,7 +8,9 @@ after any normal session) until the main screen has drawn, headless. Key press t
 the key and refreshed. Then each key of issue 15 on its own (the editor, the figures view, the
 export dialog, the year wheel, the batch and people screens, changing focus), press to repaint,
 in wall and in CPU time (the process's, which other load on the machine distorts least),
-and the detail pane's update as the cursor moves (issue 16).
+the detail pane's update as the cursor moves (issue 16), and a five-letter word typed in the
+search screen letter by letter: each key to its echo in the field, and the hits of what is typed
+drawn once the typing pauses (CPU only: the wall time holds the pause the screen waits for).
 Idle CPU: process CPU time over 3 s of doing nothing, with the change feed running. Memory: peak RSS of the process.
 """
 
@@ -35,10 +37,11 @@ KEYS = (
     ("1: back to the week plan", "1"), ("/: the search screen", "slash"), ("!: needs attention", "exclamation_mark"),
 )  # fmt: skip
 FOCUS_KEYS = {"1", "2", "3", "4", "tab"}
+SEARCH_WORD = "fjord"  # in nearly every caption of the bench: the widest search a word makes
 
 
 async def one_run(
-    root: Path, per_key: dict[str, list[float]], per_key_cpu: dict[str, list[float]]
+    root: Path, per_key: dict[str, list[float]], per_key_cpu: dict[str, list[float]], search_cpu: dict[str, list[float]]
 ) -> tuple[float, list[float], list[float], float]:
     from someplan.services.catalog import Catalog
     from someplan.store.workspace import Workspace
@@ -90,6 +93,26 @@ async def one_run(
                 while app.screen is not main:
                     await pilot.press("escape")
                     await pilot.pause()
+        await pilot.press("slash")
+        while type(app.screen).__name__ != "SearchScreen":
+            await pilot.pause()
+        await pilot.pause()
+        search = app.screen
+        for letters in (SEARCH_WORD[:n] for n in range(1, len(SEARCH_WORD) + 1)):
+            t, cpu = time.perf_counter(), time.process_time()
+            await pilot.press(letters[-1])
+            await pilot.pause()
+            per_key.setdefault(f"search {letters!r}: key to echo", []).append(time.perf_counter() - t)
+            per_key_cpu.setdefault(f"search {letters!r}: key to echo", []).append(time.process_time() - cpu)
+            cpu = time.process_time()
+            # typed slowly: the hits of every prefix (a screen searching on every key drew them with its echo)
+            while getattr(search, "searched", letters) != letters:
+                await pilot.pause()
+            await pilot.pause()
+            search_cpu.setdefault(f"search {letters!r}: hits drawn", []).append(time.process_time() - cpu)
+        while app.screen is search:
+            await pilot.press("escape")
+            await pilot.pause()
         # The detail pane follows the cursor: j until the pane has drawn the next post, and the
         # screen's handler on its own (one post read and its text drawn; the picture waits for
         # the cursor to rest and is decoded on a thread, so it is not in either figure).
@@ -140,8 +163,9 @@ def main() -> int:
         frames, weeks, moves, handlers, idles, baselines, move_handlers = [], [], [], [], [], [], []
         per_key: dict[str, list[float]] = {}
         per_key_cpu: dict[str, list[float]] = {}  # CPU time: what a loaded machine distorts least
+        search_cpu: dict[str, list[float]] = {}  # CPU only: the wall time holds the screen's pause
         for _ in range(args.runs):
-            frame, week, move, idle = asyncio.run(one_run(root, per_key, per_key_cpu))
+            frame, week, move, idle = asyncio.run(one_run(root, per_key, per_key_cpu, search_cpu))
             frames.append(frame)
             baselines.append(-week.pop())
             weeks += week
@@ -158,6 +182,8 @@ def main() -> int:
         for name, samples in per_key.items():
             cpu = f", {median_ms(per_key_cpu[name]):5.1f} ms CPU" if name in per_key_cpu else ""  # the detail's are wall only
             print(f"key {name:31}{median_ms(samples):7.1f} ms  [< 50 ms] round trip{cpu}")
+        for name, samples in search_cpu.items():
+            print(f"{name:35}{median_ms(samples):7.1f} ms CPU  [< 50 ms] once the typing pauses")
         print(f"idle CPU, change feed running      {statistics.median(idles):7.2f} %")
         print(
             f"peak resident memory               {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB  [< 120 MB]"

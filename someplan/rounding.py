@@ -9,12 +9,19 @@ the last bit says), and the result is then rounded half up as a person does on p
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 _NOISE_PLACES = 9
 
 
 def round_half_up(value: float, places: int) -> Decimal:
+    # decimal is imported on the first rate rounded: every command imports this module (i18n),
+    # and a quick status with no figures rounds nothing.
+    from decimal import ROUND_HALF_UP, Decimal
+
     exact = Decimal(f"{value:.{_NOISE_PLACES}f}")
     return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 

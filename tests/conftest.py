@@ -17,3 +17,12 @@ def _speak_english(monkeypatch):
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _own_user_dirs(monkeypatch, tmp_path_factory):
+    """Every test has its own config, state and cache folders (a test may set its own): none
+    reads what another left in them, and none writes into the real user's."""
+    home = tmp_path_factory.mktemp("user")
+    for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(variable, str(home / variable.lower()))

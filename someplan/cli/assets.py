@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 
 from rich.text import Text
 
@@ -53,7 +52,7 @@ def cmd_assets(args) -> int:
             )
         refused_folder = refused_asset_folder(catalog)
         if refused_folder is not None:
-            print("someplan: " + _("warning") + ": " + literal(asset_folder_problems(catalog)[0].message), file=sys.stderr)
+            common.warn(asset_folder_problems(catalog)[0].message)
         text = " ".join(filter(None, [args.filter, "new" if args.new else "", "unused" if args.unused else ""]))
         query = AssetQuery.parse(text)
         if query.problems:

@@ -57,7 +57,12 @@ def _warn_unsynced(workspace) -> None:
     read-only) is saved and shows here, but colleagues do not get it: never silent."""
     for problem in workspace.problems:
         if problem.code == "unsynced":
-            print("someplan: " + _("warning") + ": " + literal(problem.message), file=sys.stderr)
+            warn(problem.message)
+
+
+def warn(message: str) -> None:
+    """A warning on stderr: what was done is done, and stdout keeps only its answer."""
+    print("someplan: " + _("warning") + ": " + literal(message), file=sys.stderr)
 
 
 def today(catalog: Catalog):
@@ -134,7 +139,7 @@ def actions(parent: argparse.ArgumentParser, **defaults):
     sub = parent.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
 
     def action(name: str, run, help: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help)
+        p = sub.add_parser(name, help=help, description=help, formatter_class=parent.formatter_class)
         p.set_defaults(run=run, **defaults)
         workspace_option(p)
         return p

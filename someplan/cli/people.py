@@ -29,7 +29,7 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
 
 
 def _person_fields(args) -> dict:
-    from someplan.services.user_input import NONE_WORDS, parse_date
+    from someplan.services.user_input import parse_date, unless_none
 
     fields = {}
     if args.role is not None:
@@ -37,7 +37,7 @@ def _person_fields(args) -> dict:
     if args.consent is not None:
         fields["consent"] = args.consent == "yes"
     if args.until is not None:
-        fields["consent_until"] = None if args.until.strip().lower() in NONE_WORDS else parse_date(args.until)
+        fields["consent_until"] = unless_none(args.until, parse_date)
     if args.hours is not None:
         fields["hours"] = _hours(args.hours)
     return fields
@@ -46,9 +46,9 @@ def _person_fields(args) -> dict:
 def _hours(text: str) -> float | None:
     from someplan.domain.doc_fields import parse_hours
     from someplan.services.errors import UserError
-    from someplan.services.user_input import NONE_WORDS
+    from someplan.services.user_input import is_none_word
 
-    if text.strip().lower() in NONE_WORDS:
+    if is_none_word(text):
         return None
     hours = parse_hours(text)
     if hours is None:

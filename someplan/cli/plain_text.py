@@ -1,11 +1,12 @@
-"""What rich prints into a pipe, for text of single-cell characters, without importing rich.
+"""What rich prints, for text of single-cell characters, without importing rich.
 
-A quick `someplan status | grep …` or a status over SSH into a file paid more for importing rich
-(~45 ms) than for reading the week. Rich prints no styles where the output is no terminal, so
-for text whose every character is one cell wide the output is rich's word wrap, its cut with an
-ellipsis and its padding, which this module does the same way (tests/cli/test_plain_text.py
-holds it to rich's output). Anything else (a terminal, FORCE_COLOR, wide or combining
-characters, a table that does not fit) is left to rich.
+A quick `someplan status | grep …`, or a status over SSH, paid more for importing rich (~35 ms)
+than for reading the week. For text whose every character is one cell wide the output is rich's
+word wrap, its cut with an ellipsis and its padding, which this module does the same way; into a
+pipe rich prints no styles, and in a terminal each styled piece is wrapped in the escape codes
+rich would write for it (`Ansi`; tests/cli/test_plain_text.py holds both to rich's output).
+Anything else (FORCE_COLOR, TTY_COMPATIBLE, a dumb terminal, a style beyond the few status
+uses, wide or combining characters, a table that does not fit) is left to rich.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Mapping
 from itertools import pairwise
 
 Pieces = list[tuple[str, str]]  # (text, rich style): the style is for the terminal only
@@ -42,7 +44,29 @@ def pipe_width() -> int | None:
             return None
     except ValueError:
         return None
-    columns = environ.get("COLUMNS")
+    return _columns()
+
+
+def terminal() -> tuple[int, Ansi] | None:
+    """The width and the styles rich would print a terminal's output with; None where the
+    output is no terminal, or where rich decides otherwise than `Ansi` can follow."""
+    environ = os.environ
+    if sys.platform == "win32" or environ.get("TTY_COMPATIBLE", "") in ("0", "1") or "FORCE_COLOR" in environ:
+        return None
+    if environ.get("TERM", "").lower() in ("dumb", "unknown") or "idlelib" in sys.modules:
+        return None
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        if isatty is None or not isatty():
+            return None
+    except ValueError:
+        return None
+    return _columns(), Ansi(_color_system(environ), no_color=environ.get("NO_COLOR", "") != "")
+
+
+def _columns() -> int:
+    """rich.console.Console.size's width: COLUMNS, else the first standard stream's terminal."""
+    columns = os.environ.get("COLUMNS")
     if columns is not None and columns.isdigit():
         return int(columns)
     for descriptor in (0, 1, 2):
@@ -53,8 +77,104 @@ def pipe_width() -> int | None:
     return 80
 
 
+def _color_system(environ: Mapping[str, str]) -> str:
+    """rich.console.Console._detect_color_system on a terminal that is not Windows'."""
+    if environ.get("COLORTERM", "").strip().lower() in ("truecolor", "24bit"):
+        return "truecolor"
+    colours = environ.get("TERM", "").strip().lower().rpartition("-")[2]
+    return {"kitty": "256", "256color": "256"}.get(colours, "standard")
+
+
+# Rich's order and codes of a style's attributes (rich.style.Style._make_ansi_codes), and the
+# eight colours it writes as "3N" in every colour system.
+_ATTRIBUTES = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "blink": "5", "blink2": "6",
+               "reverse": "7", "conceal": "8", "strike": "9"}  # fmt: skip
+_COLOURS = {name: str(30 + n) for n, name in enumerate(("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"))}
+
+
+class Ansi:
+    """A styled piece as rich writes it to a terminal: `ESC[codes m text ESC[0m`, the codes of
+    the style's attributes in rich's order, then its colour's (none with NO_COLOR). A colour
+    beyond the eight (a category's "#2a9d8f") is brought down to the terminal's colour system by
+    rich.color, the one small part of rich this needs."""
+
+    def __init__(self, system: str, no_color: bool = False) -> None:
+        self.system = system
+        self.no_color = no_color
+        self._codes: dict[str, str | None] = {}
+
+    def codes(self, style: str) -> str | None:
+        """The codes of `style` ("" for none); None for a style this does not know."""
+        if style not in self._codes:
+            self._codes[style] = self._parse(style)
+        return self._codes[style]
+
+    def _parse(self, style: str) -> str | None:
+        words = style.split()
+        colours = [word for word in words if word not in _ATTRIBUTES]
+        if len(colours) > 1 or len(set(words)) != len(words):
+            return None  # a background ("on blue"), "not bold", a repeated word: rich's to read
+        codes = [code for name, code in _ATTRIBUTES.items() if name in words]
+        if colours and not self.no_color:
+            colour = _COLOURS.get(colours[0]) or self._colour(colours[0])
+            if colour is None:
+                return None
+            codes.append(colour)
+        return ";".join(codes)
+
+    def _colour(self, name: str) -> str | None:
+        from rich.color import Color, ColorParseError, ColorSystem
+
+        systems = {"standard": ColorSystem.STANDARD, "256": ColorSystem.EIGHT_BIT, "truecolor": ColorSystem.TRUECOLOR}
+        try:
+            return ";".join(Color.parse(name).downgrade(systems[self.system]).get_ansi_codes())
+        except ColorParseError:
+            return None
+
+    def paint(self, text: str, style: str) -> str:
+        codes = self.codes(style) if style else ""
+        return f"\x1b[{codes}m{text}\x1b[0m" if codes and text else text
+
+
+def paint_line(pieces: Pieces, ansi: Ansi | None, begin: int = 0, end: int | None = None) -> str:
+    """The characters `begin` to `end` of the pieces' text, each piece in its style (plain
+    without `ansi`): rich writes every styled piece apart, even beside one of the same style."""
+    if ansi is None:
+        return "".join(text for text, _style in pieces)[begin:end]
+    out, offset = [], 0
+    for text, style in pieces:
+        low, high = max(begin - offset, 0), len(text) if end is None else min(end - offset, len(text))
+        if low < high:
+            out.append(ansi.paint(text[low:high], style))
+        offset += len(text)
+    return "".join(out)
+
+
+def cut(pieces: Pieces, width: int) -> Pieces:
+    """The pieces of a table cell cut as rich cuts it with an ellipsis: the last character kept
+    becomes "…" in the style it had (rich.text.Text.truncate keeps the spans by position)."""
+    if sum(len(text) for text, _style in pieces) <= width:
+        return pieces
+    kept: Pieces = []
+    left = width
+    for text, style in pieces:
+        if left <= 0:
+            break
+        if len(text) >= left:
+            kept.append((text[: left - 1] + "…", style))
+            break
+        kept.append((text, style))
+        left -= len(text)
+    return kept
+
+
 def wrap(text: str, width: int) -> list[str]:
     """`text` (simple) as rich wraps it at `width` cells (rich._wrap.divide_line, Text.wrap)."""
+    return [text[begin:end] for begin, end in wrap_bounds(text, width)]
+
+
+def wrap_bounds(text: str, width: int) -> list[tuple[int, int]]:
+    """Where each line of `wrap(text, width)` begins and ends in `text`."""
     breaks: list[int] = []
     offset = 0
     for match in _WORD.finditer(text):
@@ -77,11 +197,12 @@ def wrap(text: str, width: int) -> list[str]:
     bounds = [0, *breaks, len(text)]
     lines = []
     for begin, end in pairwise(bounds):
-        line = text[begin:end]
-        if len(line) > width:  # only whitespace beyond the width is dropped, then the rest cut
-            trailing = len(line) - len(line.rstrip())
-            line = line[: len(line) - min(trailing, len(line) - width)][:width]
-        lines.append(line)
+        length = end - begin
+        if length > width:  # only whitespace beyond the width is dropped, then the rest cut
+            line = text[begin:end]
+            trailing = length - len(line.rstrip())
+            length = min(length - min(trailing, length - width), width)
+        lines.append((begin, begin + length))
     return lines
 
 

@@ -14,7 +14,7 @@ from someplan.i18n import N_, _
 EDIT_OPTIONS = (
     ("title", N_("a new title")), ("caption", N_("a new text")), ("status", N_("idea, draft, ready, scheduled or published")),
     ("channel", N_("another channel")), ("category", N_("another category")), ("date", N_("another day")),
-    ("time", N_("another time ('' for none)")), ("link", N_("a link")), ("notes", N_("notes")),
+    ("time", N_("another time ('none' for none)")), ("link", N_("a link")), ("notes", N_("notes")),
     ("owner", N_("who is responsible")),
     ("format", N_("image, carousel, video, reel, story, text or link ('none' for none)")),
     ("surface", N_("owned, earned or paid")), ("purpose", N_("what the post is for, in your words")),
@@ -59,6 +59,7 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
 
 def cmd_add(args) -> int:
     from someplan.domain.post import Post
+    from someplan.services.capacity import overbooking_warnings
     from someplan.services.planning import add_post
     from someplan.services.user_input import parse_date, parse_status, parse_time
 
@@ -74,7 +75,10 @@ def cmd_add(args) -> int:
             status=parse_status(args.status),
         )
         post = dataclasses.replace(post, **mix_fields(args, catalog))
+        overbooked = overbooking_warnings(catalog, [post])  # as the week stands without the post
         common.say(add_post(catalog, post))
+    for warning in overbooked:
+        common.warn(warning)
     return 0
 
 
@@ -148,11 +152,10 @@ def _shown_value(field: str, value: Any) -> str:
         return labels.status(value)
     if field == "funnel" and isinstance(value, str):
         return labels.funnel(value)
-    if field in ("format", "surface") and value:
-        from someplan.domain.post import PostFormat, Surface
-
-        kind = PostFormat if field == "format" else Surface
-        return kind(value).label() if value in set(kind) else value
+    if field == "format" and isinstance(value, str):
+        return labels.post_format(value)
+    if field == "surface" and isinstance(value, str):
+        return labels.surface(value)
     return value
 
 
@@ -174,7 +177,7 @@ FIELD_NAMES = {
 def cmd_edit(args) -> int:
     from someplan.services.errors import UserError
     from someplan.services.planning import edit_post
-    from someplan.services.user_input import parse_date, parse_status, parse_time
+    from someplan.services.user_input import parse_date, parse_status, parse_time, unless_none
 
     with common.open_catalog(args, writable=True) as catalog:
         fields = {}
@@ -190,7 +193,7 @@ def cmd_edit(args) -> int:
         if args.date is not None:
             fields["date"] = parse_date(args.date, common.today(catalog))
         if args.time is not None:
-            fields["time"] = parse_time(args.time) if args.time else None
+            fields["time"] = unless_none(args.time, parse_time)
         fields |= mix_fields(args, catalog)
         if not fields:
             raise UserError(_("nothing to change: give at least one of --title, --caption, --status, --channel, --category …"))
@@ -201,7 +204,7 @@ def cmd_edit(args) -> int:
 def mix_fields(args, catalog) -> dict[str, Any]:
     """The format, surface, purpose and earned content's permission given on the command line."""
     from someplan.services.mix import parse_format, parse_surface
-    from someplan.services.user_input import NONE_WORDS, parse_date
+    from someplan.services.user_input import parse_date, unless_none
 
     fields: dict[str, Any] = {}
     if getattr(args, "format", None) is not None:
@@ -213,7 +216,7 @@ def mix_fields(args, catalog) -> dict[str, Any]:
             fields[name] = getattr(args, name).strip()
     until = getattr(args, "permission_until", None)
     if until is not None:
-        fields["permission_until"] = None if until.strip().lower() in NONE_WORDS else parse_date(until, common.today(catalog))
+        fields["permission_until"] = unless_none(until, lambda day: parse_date(day, common.today(catalog)))
     return fields
 
 

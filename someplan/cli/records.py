@@ -65,7 +65,7 @@ def cmd_record_list(args) -> int:
 def _record_fields(args, catalog) -> dict:
     from someplan.domain.category import normalise_colour
     from someplan.services.errors import UserError
-    from someplan.services.user_input import NONE_WORDS, parse_cadence, parse_time, parse_weekday
+    from someplan.services.user_input import parse_cadence, parse_time, parse_weekday, unless_none
 
     fields: dict = {}
     if args.kind == "channel":
@@ -90,9 +90,9 @@ def _record_fields(args, catalog) -> dict:
     if args.weekday is not None:
         fields["weekday"] = parse_weekday(args.weekday)
     if args.time is not None:
-        fields["time"] = None if args.time.strip().lower() in NONE_WORDS else parse_time(args.time)
+        fields["time"] = unless_none(args.time, parse_time)
     if args.channel is not None:
-        fields["channel"] = None if args.channel.strip().lower() in NONE_WORDS else catalog.channel(args.channel).id
+        fields["channel"] = unless_none(args.channel, lambda name: catalog.channel(name).id)
     if args.minutes is not None:
         fields["minutes"] = _minutes(args.minutes)
     return fields
@@ -101,9 +101,9 @@ def _record_fields(args, catalog) -> dict:
 def _minutes(text: str) -> int | None:
     from someplan.domain.doc_fields import parse_count
     from someplan.services.errors import UserError
-    from someplan.services.user_input import NONE_WORDS
+    from someplan.services.user_input import is_none_word
 
-    if text.strip().lower() in NONE_WORDS:
+    if is_none_word(text):
         return None
     minutes = parse_count(text.strip())
     if minutes is None or minutes > 24 * 60:

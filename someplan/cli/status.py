@@ -44,8 +44,10 @@ def cmd_status(args) -> int:
     if args.json:
         common.print_json(report_as_json(report))
         return 0
-    width = plain_text.pipe_width()
-    if width is None or not print_plain(report, language(), width, sys.stdout):
+    width, ansi = plain_text.pipe_width(), None
+    if width is None and (styled := plain_text.terminal()):
+        width, ansi = styled
+    if width is None or not print_plain(report, language(), width, sys.stdout, ansi):
         print_status(report, language(), common.console())
     return 0
 
@@ -68,25 +70,32 @@ def print_status(report: StatusReport, locale: str, out: Console) -> None:
             out.print(Text.assemble(*block))
 
 
-def print_plain(report: StatusReport, locale: str, width: int, out: TextIO) -> bool:
-    """What `print_status` prints into a pipe `width` wide, without rich; False (nothing
-    printed) where the text or the width is beyond `plain_text`, for rich to print."""
+def print_plain(report: StatusReport, locale: str, width: int, out: TextIO, ansi: plain_text.Ansi | None = None) -> bool:
+    """What `print_status` prints `width` wide, without rich: into a pipe, or with `ansi` into
+    a terminal; False (nothing printed) where the text, a style or the width is beyond
+    `plain_text`, for rich to print."""
     lines = []
     for block in _blocks(report, locale, width):
+        pieces_of = [pieces for row in block.rows for pieces in row] if isinstance(block, _WeekTable) else [block]
+        if not all(plain_text.simple(text) and (ansi is None or ansi.codes(style) is not None)
+                   for pieces in pieces_of for text, style in pieces):  # fmt: skip
+            return False
         if isinstance(block, _WeekTable):
-            texts = ["".join(text for text, _style in pieces) for row in block.rows for pieces in row]
-            if sum(block.widths) + len(block.widths) - 1 > width or not all(map(plain_text.simple, texts)):
+            if sum(block.widths) + len(block.widths) - 1 > width:
                 return False
             for row in block.rows:
-                cells = ("".join(text for text, _style in pieces) for pieces in row)
-                lines.append(" ".join(plain_text.cell(text, w) for text, w in zip(cells, block.widths, strict=False)))
+                lines.append(" ".join(_cell(pieces, w, ansi) for pieces, w in zip(row, block.widths, strict=False)))
         else:
             text = "".join(text for text, _style in block)
-            if not plain_text.simple(text):
-                return False
-            lines.extend(plain_text.wrap(text, width))
+            lines += [plain_text.paint_line(block, ansi, begin, end) for begin, end in plain_text.wrap_bounds(text, width)]
     out.write("".join(line + "\n" for line in lines))
     return True
+
+
+def _cell(pieces: Pieces, width: int, ansi: plain_text.Ansi | None) -> str:
+    kept = plain_text.cut(pieces, width)
+    length = sum(len(text) for text, _style in kept)
+    return plain_text.paint_line(kept, ansi) + " " * (width - length)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -28,7 +28,7 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
     else:
         p.set_defaults(run=cmd_hours)
         common.week_options(p)
-        p.add_argument("--weeks", type=int, default=4, help=_("how many weeks from the week (default 4)"))
+        p.add_argument("--weeks", type=common.count_between(1, 53), default=4, help=_("how many weeks from the week (default 4)"))
         p.add_argument("--minutes", action="append", default=[], metavar="FORMAT=MINUTES",
                        help=_("what a post of a format takes: reel=120 (repeat it); "
                               "categories: someplan category edit NAME --minutes 45"))
@@ -99,17 +99,14 @@ def cmd_hours(args) -> int:
     from someplan.domain.weeks import IsoWeek, week_label
     from someplan.i18n import language
     from someplan.services.capacity import capacities, capacity_json, minutes, set_format_minutes
-    from someplan.services.errors import UserError
 
-    if not 1 <= args.weeks <= 53:
-        raise UserError(_("--weeks must be 1 to 53"))
     with common.open_catalog(args, writable=bool(args.minutes)) as catalog:
         if args.minutes:
             set_format_minutes(catalog, args.minutes)
         first = common.week(args, catalog) or IsoWeek.of(common.today(catalog))
         found = capacities(catalog, [first + offset for offset in range(args.weeks)])
         rules = minutes(catalog)
-        categories = {c.id: c.name for c in catalog.categories()}
+        categories = catalog.category_names()
     if args.json:
         common.print_json({
             "weeks": [{"year": w.year, "week": w.week, **capacity_json(c)} for w, c in found.items()],

@@ -24,8 +24,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from math import fsum
+from typing import TYPE_CHECKING
 
-from someplan.domain.figures_stats import RatedPost
+if TYPE_CHECKING:  # the status's next proposal reads best times without the figures' machinery
+    from someplan.domain.figures_stats import RatedPost
 
 LEARN_WEEKS = 52
 MIN_CHANNEL_POSTS = 20

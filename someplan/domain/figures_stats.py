@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from statistics import quantiles
 
 from someplan.domain.channel import Channel, Network
 from someplan.domain.figures import average, engagement_denominator, engagement_numerator, engagement_rate, reach_rate
@@ -121,6 +120,8 @@ def top_quartile_threshold(rated: Iterable[RatedPost]) -> float | None:
     rates = [r.engagement_rate for r in rated if r.engagement_rate is not None]
     if len(rates) < 2:
         return rates[0] if rates else None
+    from statistics import quantiles  # deferred: statistics brings fractions and random along
+
     return quantiles(rates, n=4, method="inclusive")[2]
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -183,6 +182,8 @@ def parse_calendar(text: str) -> tuple[list[Entry], list[str]]:
     A file that is not TOML at all gives no days and one problem; a bad day is skipped and the
     others are kept.
     """
+    import tomllib  # deferred: a start that finds the days kept in its cache parses no TOML
+
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -133,6 +133,14 @@ def week_of(day: date) -> IsoWeek:
     return IsoWeek.of(day)
 
 
+def weeks_touching(first: date, last: date) -> list[IsoWeek]:
+    """Every week with a day from `first` to `last`, in order (none when `last` is before `first`)."""
+    if last < first:
+        return []
+    start, end = IsoWeek.of(first), IsoWeek.of(last)
+    return [start + offset for offset in range(end - start + 1)]
+
+
 def parse_week(text: str, reference_year: int) -> IsoWeek:
     """Read "47", "uke 47", "week 47", "2026-W47" or "uke 47 2026".
 

@@ -16,7 +16,7 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 
-from someplan.domain.assets import AssetQuery, AssetRow, Move, reference_key
+from someplan.domain.assets import AssetQuery, AssetRow, Move
 from someplan.i18n import _
 from someplan.services.asset_watch import Added, AssetWatcher, Change, Moved, Removed
 from someplan.services.assets import (
@@ -173,9 +173,7 @@ class AssetLibrary:
             return ""
         parts = []
         for ref in assets:
-            key = reference_key(ref)
-            found = key is not None and (key in index.entries or key.removeprefix("assets/") in index.entries)
-            parts.append(f"✓ {ref}" if found else _("⚠ missing: {file}").format(file=ref))
+            parts.append(f"✓ {ref}" if index.find(ref) is not None else _("⚠ missing: {file}").format(file=ref))
         return " · ".join(parts)
 
     def category_for(self, path: str) -> str | None:

@@ -271,6 +271,12 @@ class AssetIndex:
         entry = self.entries.get(key)
         return self.root / (entry.disk if entry and entry.disk else key)
 
+    def find(self, ref: str) -> str | None:
+        """The key of the file a post's reference names (in NFC, maybe with the legacy `assets/` in
+        front); None when the file is not here or the reference is refused. Use `disk_path` to open it."""
+        key = reference_key(ref)
+        return None if key is None else _lookup(self, key)
+
     # -- changes from the watcher --------------------------------------------------------------
 
     def put(self, key: str, entry: AssetEntry) -> None:

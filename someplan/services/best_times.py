@@ -13,9 +13,10 @@ def learned_times(catalog: Catalog, today: dt.date) -> dict[str, ChannelTimes]:
     """Per channel id, its best hours by weekday over the last LEARN_WEEKS weeks (kept between
     commands while the workspace and today are the same: services/derived_cache.py)."""
     from someplan.services.derived_cache import cached
-    from someplan.services.published import rated_between
 
     def compute() -> dict[str, ChannelTimes]:
+        from someplan.services.published import rated_between  # the figures' machinery: on a miss only
+
         return learn(rated_between(catalog, today - dt.timedelta(weeks=LEARN_WEEKS), today), today)
 
     return cached(catalog, "best-times", today.isoformat(), compute, _encode, _decode)
@@ -48,7 +49,7 @@ def best_time_lines(catalog: Catalog, today: dt.date) -> list[str]:
     from someplan.i18n import _, language
     from someplan.textsafe import literal
 
-    names = {c.id: c.name for c in catalog.channels()}
+    names = catalog.channel_names()
     learned = learned_times(catalog, today)
     lines, short = [], []
     for channel_id, times in sorted(learned.items(), key=lambda item: names.get(item[0], "").casefold()):
@@ -72,7 +73,7 @@ def best_times_json(catalog: Catalog, today: dt.date) -> list[dict[str, Any]]:
     whether that is enough, and each weekday's best time (weekday 0 is Monday)."""
     from someplan.domain.best_times import MIN_CHANNEL_POSTS
 
-    names = {c.id: c.name for c in catalog.channels()}
+    names = catalog.channel_names()
     return [
         {"channel": names.get(channel, channel), "posts": times.posts, "enough": times.enough, "needed": MIN_CHANNEL_POSTS,
          "best": [{"weekday": b.weekday, "time": b.time.strftime("%H:%M"), "posts": b.posts, "score": round(b.score, 3)}

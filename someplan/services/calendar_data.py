@@ -8,17 +8,21 @@ form. A file that cannot be read, or a day in it that does not parse, is skipped
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from someplan import i18n
 from someplan.domain import norwegian_calendar
 from someplan.domain.norwegian_calendar import CalendarDay, Entry, calendar_days, parse_calendar
 from someplan.i18n import _
 from someplan.services.holiday_cache import cached_public_holidays
+from someplan.store.atomic import atomic_write
 from someplan.store.problems import Problem
-from someplan.store.user_dirs import config_dir
+from someplan.store.user_dirs import cache_dir, config_dir
 
 FILE_NAME = "calendar_days.toml"
 
@@ -57,12 +61,50 @@ def _signature(path: Path) -> tuple[int, int] | None:
 def _load(
     shipped: Path, own: Path, own_signature: tuple[int, int] | None, language: str
 ) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
+    # Kept between commands in the user's cache dir while both files and the rules' module are
+    # as they were: a quick status then parses no TOML (tomllib and the parse, ~3 ms).
+    key = [CACHE_VERSION, str(shipped), _signature(shipped), str(own), own_signature, language,
+           _signature(Path(norwegian_calendar.__file__))]  # fmt: skip
+    key = json.loads(json.dumps(key))  # as it reads back: tuples are lists there
+    cache = cache_dir() / CACHE_FILE
+    kept = _read_kept(cache, key)
+    if kept is not None:
+        return kept
     label = _("someplan's {file}").format(file=FILE_NAME)
     entries, problems = read_calendar_file(shipped, label)
     if not entries and not problems:
         problems = [_("{file} is missing: no flag days or observance days are shown").format(file=label)]
     more, more_problems = read_calendar_file(own, str(own))
-    return tuple(entries + more), tuple(problems + more_problems)
+    found = tuple(entries + more), tuple(problems + more_problems)
+    _keep(cache, key, found)
+    return found
+
+
+CACHE_VERSION = 1
+CACHE_FILE = "calendar-days.json"
+_RULES = {kind.__name__: kind for kind in (norwegian_calendar.Fixed, norwegian_calendar.NthWeekday,
+                                           norwegian_calendar.WeekdayOnOrAfter, norwegian_calendar.EasterOffset)}  # fmt: skip
+
+
+def _read_kept(path: Path, key: list[Any]) -> tuple[tuple[Entry, ...], tuple[str, ...]] | None:
+    try:
+        doc = json.loads(path.read_bytes())
+        if doc["key"] != key:
+            return None
+        entries = tuple(Entry(name, name_en, _RULES[rule](*fields), kind) for name, name_en, rule, fields, kind in doc["entries"])
+        return entries, tuple(str(problem) for problem in doc["problems"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # missing, damaged or of other files: read the files again
+
+
+def _keep(path: Path, key: list[Any], found: tuple[tuple[Entry, ...], tuple[str, ...]]) -> None:
+    entries = [[e.name, e.name_en, type(e.rule).__name__, [getattr(e.rule, f.name) for f in dataclasses.fields(e.rule)], e.kind]
+               for e in found[0]]  # fmt: skip
+    try:  # no fsync: a file a crash left short reads as damaged and is made again
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, json.dumps({"key": key, "entries": entries, "problems": found[1]}).encode(), durable=False)
+    except (OSError, ValueError, TypeError):
+        pass  # a cache only
 
 
 def _loaded() -> tuple[tuple[Entry, ...], tuple[str, ...]]:

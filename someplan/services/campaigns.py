@@ -11,11 +11,21 @@ import datetime as dt
 from typing import Any
 
 from someplan.domain.event import Event, EventKind
-from someplan.i18n import _, ngettext, pgettext
+from someplan.i18n import N_, _, ngettext, pgettext
 from someplan.services.catalog import EVENTS, Catalog
 from someplan.services.errors import UserError
+from someplan.services.named_records import Kind, find_titled, restore_titled
 from someplan.services.undo import Undo
 from someplan.store.workspace import new_record_id
+
+CAMPAIGN_WORDS = Kind(
+    EVENTS,
+    lambda n: ngettext("{n} campaign is called {title!r}; give its id: {ids}",
+                       "{n} campaigns are called {title!r}; give one of their ids: {ids}", n),
+    N_("campaign {id} is removed; bring it back with: someplan campaign restore {id}"),
+    N_("no campaign {text!r} (see: someplan campaign list)"),
+    N_("no removed campaign with id {id!r}"),
+)  # fmt: skip
 
 
 def kind_label(kind: EventKind) -> str:
@@ -51,27 +61,7 @@ def campaigns(catalog: Catalog, first: dt.date | None = None, last: dt.date | No
 
 def find_campaign(catalog: Catalog, text: str) -> Event:
     """A campaign by id, by a unique start of its id (6+ characters) or by its title."""
-    wanted = text.strip()
-    events = catalog.events()
-    for event in events:
-        if event.id == wanted:
-            return event
-    by_id = [e for e in events if len(wanted) >= 6 and e.id.startswith(wanted.lower())]
-    if len(by_id) == 1:
-        return by_id[0]
-    by_title = [e for e in events if e.title.strip().casefold() == wanted.casefold()]
-    if len(by_title) == 1:
-        return by_title[0]
-    if len(by_title) > 1:
-        ids = ", ".join(e.id for e in by_title)
-        message = ngettext("{n} campaign is called {title!r}; give its id: {ids}",
-                           "{n} campaigns are called {title!r}; give one of their ids: {ids}", len(by_title))  # fmt: skip
-        raise UserError(message.format(n=len(by_title), title=wanted, ids=ids))
-    if wanted.lower() in catalog.workspace.deleted(EVENTS):
-        raise UserError(
-            _("campaign {id} is removed; bring it back with: someplan campaign restore {id}").format(id=wanted.lower())
-        )
-    raise UserError(_("no campaign {text!r} (see: someplan campaign list)").format(text=wanted))
+    return find_titled(catalog, catalog.events(), text, CAMPAIGN_WORDS)
 
 
 def add_campaign(catalog: Catalog, event: Event) -> Event:
@@ -107,13 +97,7 @@ def remove_campaign(catalog: Catalog, which: str) -> Event:
 
 
 def restore_campaign(catalog: Catalog, which: str) -> str:
-    from someplan.services.planning import deleted_ids
-
-    deleted = deleted_ids(catalog, EVENTS, which)
-    if len(deleted) != 1:
-        raise UserError(_("no removed campaign with id {id!r}").format(id=which))
-    catalog.workspace.restore(EVENTS, deleted[0])
-    return deleted[0]
+    return restore_titled(catalog, which, CAMPAIGN_WORDS)
 
 
 # What the planner calls: the same writes, each with what undoes it (services/undo.py).

@@ -4,7 +4,7 @@ batch overbooks one (the rules are in domain/capacity.py)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from someplan.domain.capacity import (
@@ -80,16 +80,43 @@ def overbooking_warnings(catalog: Catalog, new_posts: Sequence[Post]) -> list[st
 
     A backlog post among them that is already dated is counted once, on its new day.
     """
-    if not new_posts:
-        return []
     weeks = sorted({IsoWeek.of(p.date) for p in new_posts if p.date is not None})
     if not weeks:
         return []
+    posts = catalog.posts_between(weeks[0].monday, weeks[-1].sunday)
+    return _overbooked(new_posts, lambda _week: posts, minutes(catalog), people_minutes(catalog))
+
+
+class FillLoad:
+    """`overbooking_warnings` for a fill preview, which asks again on every line accepted or
+    rejected: the minutes, the people's hours and each week's posts are read once, and each
+    proposal is made a post once."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.rules, self.available = minutes(catalog), people_minutes(catalog)
+        self._posts: dict[Proposal, Post] = {}
+        self._weeks: dict[IsoWeek, list[Post]] = {}
+
+    def warnings(self, accepted: Sequence[Proposal]) -> list[str]:
+        new = [p for p in dict.fromkeys(accepted) if p not in self._posts]
+        if new:  # a line changed with `e`: a proposal not seen yet
+            self._posts.update(zip(new, proposed_posts(self.catalog, new), strict=True))
+        return _overbooked([self._posts[p] for p in accepted], self._week_posts, self.rules, self.available)
+
+    def _week_posts(self, week: IsoWeek) -> list[Post]:
+        if week not in self._weeks:
+            self._weeks[week] = self.catalog.posts_between(week.monday, week.sunday)
+        return self._weeks[week]
+
+
+def _overbooked(new_posts: Sequence[Post], week_posts: Callable[[IsoWeek], list[Post]], rules: Minutes,
+                available: int | None) -> list[str]:  # fmt: skip
+    """`overbooking_warnings`, with the posts planned in a week from `week_posts(week)`."""
     moved = {p.id for p in new_posts if p.id}
-    posts = [p for p in catalog.posts_between(weeks[0].monday, weeks[-1].sunday) if p.id not in moved]
-    rules, available = minutes(catalog), people_minutes(catalog)
     lines = []
-    for week in weeks:
+    for week in sorted({IsoWeek.of(p.date) for p in new_posts if p.date is not None}):
+        posts = [p for p in week_posts(week) if p.id not in moved]
         capacity = week_capacity(posts, week, rules, available).with_posts(new_posts, rules)
         if capacity.load in (Load.TIGHT, Load.OVER):
             lines.append(overbooking_sentence(capacity))

@@ -121,21 +121,25 @@ class Catalog:
         latest = self._date_index().by_category
         return {category: found for category, days in latest.items() if (found := parse_date(days[-1]))}
 
-    def rotation_posts(self, first: dt.date) -> list[Post]:
-        """What the rotation engine needs from `first` on, without decoding every post.
+    def rotation_posts(self, first: dt.date, last: dt.date | None = None) -> list[Post]:
+        """What the rotation engine needs from `first` on (to `last`), without decoding every post.
 
         The posts dated from `first` on, as stand-ins with only category, channel, date and time
         (all the engine reads of a dated post: the time says which slot it holds); the undated
         drafts and ready posts (the backlog) in full; and for each category its latest post before
         `first`, as a stand-in with only category and date (the engine needs no more of a post
-        before the weeks it plans).
+        before the weeks it plans). With `last`, the posts dated after it are left out: the engine
+        plans a week from the posts before and in it, never from later ones (a date text that may
+        not read as a date stays in, for it may make its post backlog).
         """
         low = first.isoformat()
         with self.workspace.lock:
             index = self._date_index()
             at = bisect_left(index.days, low)
-            chosen = sorted([*chain.from_iterable(index.ids[at:]), *index.backlog])
-            docs = self._post_docs(index.days[at:], backlog=True)
+            end = len(index.days) if last is None else bisect_right(index.days, last.isoformat())
+            picked = [*range(at, end), *(i for i in range(end, len(index.days)) if not _plain_day(index.days[i]))]
+            chosen = sorted([*chain.from_iterable(index.ids[i] for i in picked), *index.backlog])
+            docs = self._post_docs([index.days[i] for i in picked], backlog=True)
             found = [_rotation_post(docs[rid], rid) for _position, rid in chosen]
             before = {}
             for category, days in sorted(index.by_category.items()):
@@ -251,6 +255,12 @@ class Catalog:
         if text in self.workspace.deleted(POSTS):
             raise UserError(_("post {id} is deleted; bring it back with: someplan restore {id}").format(id=text))
         raise UserError(_("no post with id {text!r} (see: someplan list)").format(text=text))
+
+
+def _plain_day(day: str) -> bool:
+    """Whether every post whose date text begins with `day` (the index's first ten characters)
+    reads as that day: "2026-12-01" does, " 2026-12-" or "2026-02-30" may not."""
+    return day[:1].isdigit() and parse_date(day) is not None
 
 
 def _rotation_post(doc: dict[str, Any], rid: str) -> Post:

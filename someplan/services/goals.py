@@ -30,16 +30,25 @@ from someplan.domain.goals import (
     standing,
 )  # fmt: skip
 from someplan.domain.post import FunnelStage
-from someplan.i18n import N_, _, language, percent
+from someplan.i18n import N_, _, language, ngettext, percent
 from someplan.rounding import fixed, rounded
 from someplan.services.catalog import Catalog
 from someplan.services.errors import UserError
+from someplan.services.named_records import Kind, find_titled, restore_titled
 from someplan.store.workspace import new_record_id
 
 if TYPE_CHECKING:
     from someplan.services.report import GoalLine
 
 GOALS = "goals"
+GOAL_WORDS = Kind(
+    GOALS,
+    lambda n: ngettext("{n} goal is called {title!r}; give its id: {ids}",
+                       "{n} goals are called {title!r}; give one of their ids: {ids}", n),
+    N_("goal {id} is removed; bring it back with: someplan goal restore {id}"),
+    N_("no goal {text!r} (see: someplan goal list)"),
+    N_("no removed goal with id {id!r}"),
+)  # fmt: skip
 
 KIND_LABELS = {
     TargetKind.REACH_RATE: N_("reach rate"),
@@ -94,21 +103,7 @@ def goals(catalog: Catalog) -> list[Goal]:
 
 def find_goal(catalog: Catalog, text: str) -> Goal:
     """A goal by id, a unique start of its id (6+ characters) or its title."""
-    wanted = text.strip()
-    found = catalog.goals()
-    for goal in found:
-        if goal.id == wanted:
-            return goal
-    by_id = [g for g in found if len(wanted) >= 6 and g.id.startswith(wanted.lower())]
-    if len(by_id) == 1:
-        return by_id[0]
-    by_title = [g for g in found if g.title.strip().casefold() == wanted.casefold()]
-    if len(by_title) == 1:
-        return by_title[0]
-    if len(by_title) > 1:
-        raise UserError(_("several goals are called {title!r}; give the id: {ids}").format(
-            title=wanted, ids=", ".join(g.id for g in by_title)))  # fmt: skip
-    raise UserError(_("no goal {text!r} (see: someplan goal list)").format(text=wanted))
+    return find_titled(catalog, catalog.goals(), text, GOAL_WORDS)
 
 
 def find_target(goal: Goal, text: str | None, kind: TargetKind | None = None) -> Target:
@@ -203,13 +198,7 @@ def remove_goal(catalog: Catalog, which: str) -> Goal:
 
 
 def restore_goal(catalog: Catalog, which: str) -> str:
-    from someplan.services.planning import deleted_ids
-
-    deleted = deleted_ids(catalog, GOALS, which)
-    if len(deleted) != 1:
-        raise UserError(_("no removed goal with id {id!r}").format(id=which))
-    catalog.workspace.restore(GOALS, deleted[0])
-    return deleted[0]
+    return restore_titled(catalog, which, GOAL_WORDS)
 
 
 # -- typed targets ------------------------------------------------------------------------------

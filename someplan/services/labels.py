@@ -9,7 +9,7 @@ as stored rather than dropped.
 
 from __future__ import annotations
 
-from someplan.domain.post import Status
+from someplan.domain.post import PostFormat, Status, Surface
 from someplan.i18n import language, pgettext
 
 
@@ -17,6 +17,22 @@ def status(value: str) -> str:
     """A post's status ("published") as the domain names it in the language spoken."""
     try:
         return Status(value).label(language())
+    except ValueError:
+        return value
+
+
+def post_format(value: str) -> str:
+    """A post's format ("reel", "carousel") in the language spoken."""
+    try:
+        return PostFormat(value).label(language())
+    except ValueError:
+        return value
+
+
+def surface(value: str) -> str:
+    """Where a post's reach comes from: owned, earned, paid."""
+    try:
+        return Surface(value).label(language())
     except ValueError:
         return value
 

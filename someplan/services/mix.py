@@ -12,11 +12,12 @@ from someplan.domain.figures_stats import GroupFigures, averages_by, rate_all
 from someplan.domain.mix import DIMENSIONS, UNKNOWN, Mix, MixLine, mix_of, month_key, targets_for
 from someplan.domain.post import PostFormat, Status, Surface
 from someplan.domain.settings import MIX_PREFIX
-from someplan.domain.weeks import IsoWeek, month_name, week_label
+from someplan.domain.weeks import IsoWeek, month_name, week_label, weeks_touching
 from someplan.i18n import _, language, pgettext
+from someplan.services import labels
 from someplan.services.catalog import SETTINGS, SETTINGS_ID, Catalog
 from someplan.services.errors import UserError
-from someplan.services.user_input import NONE_WORDS
+from someplan.services.user_input import is_none_word
 
 PERIODS = ("week", "month", "year")
 
@@ -35,6 +36,10 @@ class MixPeriod:
         if self.kind == "month":
             return f"{month_name(self.first.month, locale)} {self.first.year}"
         return str(self.first.year)
+
+    def weeks(self) -> list[IsoWeek]:
+        """The weeks with a day in the period (a month's first and last may be partly outside it)."""
+        return weeks_touching(self.first, self.last)
 
     def step(self, steps: int) -> MixPeriod:
         """The period `steps` before (negative) or after this one, of the same kind."""
@@ -65,9 +70,9 @@ def mix_for(catalog: Catalog, period: MixPeriod) -> Mix:
 def value_label(line: MixLine) -> str:
     """A line's value as the user reads it: "reel", "betalt"; a purpose as typed."""
     if line.dimension == "format":
-        return PostFormat(line.value).label() if line.value in PostFormat.__members__.values() else pgettext("format", "unknown")
-    if line.dimension == "surface" and line.value in Surface.__members__.values():
-        return Surface(line.value).label()
+        return pgettext("format", "unknown") if line.value == UNKNOWN else labels.post_format(line.value)
+    if line.dimension == "surface":
+        return labels.surface(line.value)
     return line.value
 
 
@@ -92,9 +97,9 @@ def mix_json(period: MixPeriod, mix: Mix) -> dict[str, Any]:
 
 
 def _choice(text: str, members: Iterable[Any], what: str) -> Any | None:
-    wanted = text.strip().casefold()
-    if wanted in NONE_WORDS:
+    if is_none_word(text):
         return None
+    wanted = text.strip().casefold()
     for member in members:
         if wanted in (member.value, member.label("nb").casefold(), member.label("en").casefold()):
             return member
@@ -131,7 +136,7 @@ def set_targets(catalog: Catalog, assignments: Iterable[str], month: str | None 
             wrong = _("a target is DIMENSION:VALUE=PERCENT, e.g. format:reel=20 or surface:earned=10: {text!r}")
             raise UserError(wrong.format(text=text))
         number: int | None
-        if value.strip().casefold() in NONE_WORDS:
+        if is_none_word(value):
             number = None
         else:
             try:

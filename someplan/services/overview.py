@@ -96,7 +96,7 @@ def figures_summary(catalog: Catalog, last_week: IsoWeek, count: int = 8, coming
     first = last_week - (count - 1)
     posts = [p for p in catalog.posts_between(first.monday, last_week.sunday) if p.status is Status.PUBLISHED]
     channels = {c.id: c for c in catalog.channels()}
-    categories = {c.id: c.name for c in catalog.categories()}
+    categories = catalog.category_names()
     rates = {post.id: post_rates(post, channels) for post in posts}
     weeks = []
     for index in range(count):

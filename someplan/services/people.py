@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -10,34 +9,21 @@ from someplan.domain.person import Featured, Person, featured, long_unfeatured
 from someplan.i18n import _
 from someplan.services.catalog import PEOPLE, Catalog
 from someplan.services.errors import UserError
+from someplan.services.named_records import edit_record, unique_name
 from someplan.store.workspace import new_record_id
 
 STALE_DAYS = 180  # "not featured for a long time": half a year, as the courses suggest
 
 
-def _unique_name(catalog: Catalog, name: str, skip_id: str | None = None) -> str:
-    name = name.strip()
-    if not name:
-        raise UserError(_("a person's name cannot be empty"))
-    if any(p.name.casefold() == name.casefold() and p.id != skip_id for p in catalog.people()):
-        raise UserError(_("there is already a person named {name!r}").format(name=name))
-    return name
-
-
 def add_person(catalog: Catalog, name: str, **fields: Any) -> Person:
-    person = Person(id=new_record_id(), name=_unique_name(catalog, name), **fields)
+    person = Person(id=new_record_id(), name=unique_name(catalog.people(), name), **fields)
     catalog.workspace.insert(PEOPLE, person.to_doc(), person.id)
     return person
 
 
 def edit_person(catalog: Catalog, which: str, **fields: Any) -> Person:
     person = catalog.person(which)
-    if "name" in fields:
-        fields["name"] = _unique_name(catalog, fields["name"], person.id)
-    updated = dataclasses.replace(person, **fields)
-    # to_doc leaves out hours nobody set; hours given here, even none, are a change to write.
-    catalog.workspace.update(PEOPLE, person.id, updated.to_doc() | ({"hours": updated.hours} if "hours" in fields else {}))
-    return updated
+    return edit_record(catalog, PEOPLE, person, catalog.people(), fields)
 
 
 def remove_person(catalog: Catalog, which: str) -> Person:

@@ -40,6 +40,7 @@ class Changed:
     who: str
     when: dt.datetime  # local time
     mine: bool
+    other_year: bool  # not in the year of the planner's today (pinned in demos and tests): the day names its year
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,10 @@ def post_detail(catalog: Catalog, post_id: str, today: dt.date, who_changed: boo
     reach_rate, engagement_rate = post_rates(post, channels)
     figures = tuple((name, value) for name in FIGURE_FIELDS if (value := getattr(post, name)) is not None)
     last = catalog.workspace.last_change(POSTS, post.id) if who_changed else None
-    changed = Changed(last.who, dt.datetime.fromtimestamp(last.wall_ms / 1000), last.mine) if last else None
+    changed = None
+    if last:
+        when = dt.datetime.fromtimestamp(last.wall_ms / 1000)
+        changed = Changed(last.who, when, last.mine, when.year != today.year)
     return PostDetail(
         post=post,
         channel=channel.name if channel else "",

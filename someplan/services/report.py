@@ -324,7 +324,7 @@ def build_report(
     before = previous(period)
     channels = catalog.channels()
     channel_map = {c.id: c for c in channels}
-    categories = {c.id: c.name for c in catalog.categories()}
+    categories = catalog.category_names()
     everything = catalog.posts()
     published = [p for p in everything if p.status is Status.PUBLISHED and p.date]
     rated_all = rate_all(published, channel_map, categories)

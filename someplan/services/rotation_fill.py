@@ -36,7 +36,7 @@ def fill_plan(catalog: Catalog, weeks: Sequence[IsoWeek], today: dt.date, *, all
 
     first, last = min(weeks), max(weeks)
     holidays = holidays_between(first.monday, last.sunday, language())
-    posts = catalog.rotation_posts(min(first.monday, today))
+    posts = catalog.rotation_posts(min(first.monday, today), last.sunday)
     categories = catalog.categories()
     # Learning reads a year of posts: only when some category leaves the time open.
     best = preferred_times(learned_times(catalog, today)) if any(c.time is None for c in categories) else {}

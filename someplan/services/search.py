@@ -212,15 +212,33 @@ def search(catalog: Catalog, text: str) -> list[Post]:
 
 def first_found(catalog: Catalog, text: str, limit: int | None) -> tuple[list[Post], int]:
     """The first `limit` posts (all: None) `search` would give, and how many match in all. Only
-    those are made `Post`s: a one-letter search, as typed, matches nearly every post."""
-    from someplan.store.tinystore import open_db
+    those are made `Post`s: a one-letter search, as typed, matches nearly every post.
 
+    The query is put to the stored documents in place, as TinyDB's own search does, but without
+    its copy of every match (a fresh `open_db` and a copied document per hit cost the search
+    screen more than the query on every key typed); the posts' order by day and time is worked
+    out once per workspace version, not per search, and a hit read as a `Post` is kept for the
+    next search of the same version (typing narrows a search: the first hits often stay)."""
     terms = parse_terms(catalog, text)
+    cond = terms.condition()
     # No refresh: the catalog's other reads do not refresh either (the planner's watcher does).
-    docs = open_db(catalog.workspace, auto_refresh=False).table(POSTS).search(terms.condition())
-    keyed = sorted((_when(doc), str(doc.doc_id), doc) for doc in docs)
-    posts = [Post.from_doc(doc, rid) for _key, rid, doc in keyed[:limit]]
-    return sorted(posts, key=lambda p: (p.date is None, p.date or dt.date.min, day_order(p))), len(keyed)
+    with catalog.workspace.lock:
+        order = _by_time(catalog)
+        docs = catalog.workspace.view(POSTS)
+        found = [rid for rid in order if cond(docs[rid])]
+        read: dict[str, Post] = catalog._derived("search_posts", dict)  # the hits read so far, this version
+        posts = [read.get(rid) or read.setdefault(rid, Post.from_doc(docs[rid], rid)) for rid in found[:limit]]
+    return sorted(posts, key=lambda p: (p.date is None, p.date or dt.date.min, day_order(p))), len(found)
+
+
+def _by_time(catalog: Catalog) -> tuple[str, ...]:
+    """Every post's id by day and time as stored (then by id): which hits come first."""
+
+    def compute() -> tuple[str, ...]:
+        docs = catalog.workspace.view(POSTS)
+        return tuple(rid for _when_, rid in sorted((_when(doc), rid) for rid, doc in docs.items()))
+
+    return catalog._derived("search_order", compute)
 
 
 def _when(doc: Any) -> tuple[bool, dt.date, bool, dt.time]:

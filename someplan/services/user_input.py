@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from someplan.domain.cadence import Cadence
 from someplan.domain.channel import Network
@@ -18,7 +19,18 @@ from someplan.domain.weeks import parse_week as read_week
 from someplan.i18n import _
 from someplan.services.errors import UserError
 
-NONE_WORDS = ("none", "ingen", "")  # "no such value" (no end, no preferred time …), in either language
+NONE_WORDS = ("none", "ingen", "-", "")  # "no such value" (no end, no preferred time …), in either language
+T = TypeVar("T")
+
+
+def is_none_word(text: str) -> bool:
+    """Whether `text` clears a field: "none", "ingen", "-" or nothing."""
+    return text.strip().casefold() in NONE_WORDS
+
+
+def unless_none(text: str, read: Callable[[str], T]) -> T | None:
+    """None for a word that clears the field (`is_none_word`), else what `read` makes of `text`."""
+    return None if is_none_word(text) else read(text)
 
 
 def parse_date(text: str, today: dt.date | None = None) -> dt.date:
@@ -152,9 +164,9 @@ def parse_cadence(text: str) -> Cadence:
 
 def parse_weekday(text: str) -> int | None:
     """ "tirsdag", "Tuesday", "tue" → 1; "none" or "" → None (no preferred day)."""
-    wanted = text.strip().lower().rstrip(".")
-    if wanted in ("", "none", "ingen", "-"):
+    if is_none_word(text):
         return None
+    wanted = text.strip().lower().rstrip(".")
     for number in range(7):
         names = {weekday_name(number, locale, short).lower() for locale in ("nb", "en") for short in (False, True)}
         if wanted in names:

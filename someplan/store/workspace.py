@@ -8,7 +8,6 @@ stay merged. Writing goes through `SegmentWriter`, which only ever touches this 
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import os
 import threading
@@ -38,10 +37,15 @@ from someplan.store.merge import Cell, MergedState, RecordRef
 from someplan.store.ops import DELETED, UNSET, DecodedFile, Op, anchor_stamp, decode, loads, make_op, real_stamp
 from someplan.store.post_index import POSTS, PostIndex
 from someplan.store.problems import Problem, ReadOnlyWorkspace, WorkspaceError
-from someplan.store.writer import SegmentWriter
+
+try:  # hashlib's own blake2b, without the OpenSSL library hashlib loads first (~2 ms of a status)
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b as _blake2b
 
 if TYPE_CHECKING:
     from someplan.store.history import Version
+    from someplan.store.writer import SegmentWriter
 
 FORMAT = 1
 SNAPSHOT_AFTER_OPS = 2000
@@ -324,6 +328,8 @@ class Workspace:
         self.refresh()  # what check() put back or carried over
 
     def _check_writer(self) -> None:
+        from someplan.store.writer import SegmentWriter  # deferred: a read-only open (status) writes nothing
+
         identity = self._identities.load()
         writer = SegmentWriter(self.root, self.id, identity, self._identities.remint)
         self._writer = writer
@@ -664,7 +670,7 @@ class Workspace:
             files = sorted((path, f.max_stamp, f.digest or "") for path, f in self._files.items())
             private = sorted((key, repr(value[0])) for key, value in self._private.items())
             text = repr((files, private, self.state.max_stamp))
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        return _blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def view(self, table: str) -> dict[str, dict[str, Any]]:
         """Live, read-only: the records of a table as {id: {field: value}}."""

@@ -13,6 +13,11 @@ shown did not change at all (focus moving inside a pane). Here a rebuild runs on
 changes queued before it, only when what it would show differs, and before the next frame is
 drawn: waiting for a refresh drew the planner's first frame with an empty footer (the keys came
 one frame later) and every focus change twice.
+
+A rebuild does not compose the footer again either: removing a dozen keys and mounting a dozen
+new ones (each styled, laid out and drawn anew) was most of what a focus change between panes
+cost. The keys already shown take the new keys' words in place, and only the difference in
+number is mounted or removed; help and the palette stay as they are unless they change.
 """
 
 from __future__ import annotations
@@ -171,5 +176,45 @@ class Footer(TextualFooter):
         # A screen covered by another, or being closed, loses its focus too: nothing is built
         # for it then (a closed one is gone; a covered one is brought up to date when it is
         # shown again, which reports a change of bindings).
-        if self.is_attached and self._bindings_ready and self.screen.is_current and self._keys_shown() != self._shown:
-            await self.recompose()
+        if not (self.is_attached and self._bindings_ready and self.screen.is_current):
+            return
+        shown = self._keys_shown()
+        if shown == self._shown:
+            return
+        before, self._shown = self._shown, shown
+        if before is None or before[1:3] != shown[1:3]:
+            await self.recompose()  # help or the palette came or went: seldom, composed anew
+            return
+        await self._show_in_place(shown[0])
+
+    async def _show_in_place(self, keys: tuple[Key, ...]) -> None:
+        """The footer's keys (left of the spacer) made `keys`: those shown take the new words, the
+        rest are mounted after them or removed."""
+        shown = [child for child in self.children if isinstance(child, FooterKey) and not child.classes & PINNED]
+        for widget, key in zip(shown, keys, strict=False):
+            _show(widget, key)
+        if len(keys) > len(shown):
+            spacer = self.query_one(".footer-spacer")
+            await self.mount_all([self._footer_key(key) for key in keys[len(shown) :]], before=spacer)
+        elif len(shown) > len(keys):
+            await self.remove_children(shown[len(keys) :])
+
+
+PINNED = frozenset({"-help", "-palette"})  # the classes of the keys kept at the right
+
+
+def _show(widget: FooterKey, key: Key) -> None:
+    """A footer key made to show `key`: redrawn only if it shows something else, laid out again
+    only if its width changed."""
+    was = (widget.key, widget.key_display, widget.description, widget.action, not widget._disabled)
+    if was == (key.key, key.shown, key.description, key.action, key.enabled):
+        if (widget.tooltip or "") != key.tooltip:
+            widget.tooltip = key.tooltip or None
+        return
+    width = Key(widget.key, widget.key_display, widget.description, widget.action, True, "").width
+    widget.key, widget.key_display, widget.description, widget.action = key.key, key.shown, key.description, key.action
+    if widget._disabled == key.enabled:  # what FooterKey's constructor does with `disabled`
+        widget._disabled = not key.enabled
+        widget.set_class(widget._disabled, "-disabled")
+    widget.tooltip = key.tooltip or None
+    widget.refresh(layout=width != key.width)

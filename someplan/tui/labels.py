@@ -2,7 +2,7 @@
 
 Dates come from `someplan.domain.weeks` ("man 16. nov" / "Mon 16 Nov"); a rate is "59,2 %" in
 Bokmål and "59.2 %" in English. The words for the domain's states (status, rotation, funnel,
-the fill's reasons, severity) are services.labels', shared with the command line.
+the fill's reasons, severity, a post's format and surface) are services.labels', shared with the command line.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import datetime as dt
 
 from someplan.domain.weeks import day_label
 from someplan.i18n import language
-from someplan.services.labels import funnel, rotation_state, severity, standing, status
+from someplan.services.labels import funnel, post_format, rotation_state, severity, standing, status, surface
 
-__all__ = ["date_field", "day", "funnel", "rotation_state", "severity", "standing", "status"]
+__all__ = ["date_field", "day", "funnel", "post_format", "rotation_state", "severity", "standing", "status", "surface"]
 
 
 def day(date: dt.date, weekday: str | None = None, year: bool = False) -> str:

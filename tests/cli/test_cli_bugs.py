@@ -62,3 +62,9 @@ def test_a_narrow_status_keeps_every_time_whole(someplan, ws, tmp_path):
         rows = [line for line in out.splitlines() if re.search(r"\d\d:\d\d", line)]
         assert any("09:30" in row and "Kari i" in row for row in rows), out
         assert any("18:45" in row and "Kveldsmeny" in row and "ready" in row for row in rows), out
+
+
+def test_hours_weeks_out_of_range_is_a_usage_error_like_figures(someplan, ws):
+    for weeks in ("0", "54", "many"):
+        err = usage_error(someplan, "hours", "--weeks", weeks, "-w", ws)
+        assert "--weeks" in err and f"a whole number from 1 to 53, not '{weeks}'" in err

@@ -60,7 +60,7 @@ def test_status_without_goals_imports_nothing_of_them(ws, tmp_path):
     code = ("import sys; from someplan.cli import main; main(['status', sys.argv[1], '--json']);"
             "print(sorted(m for m in sys.modules if 'goal' in m), file=sys.stderr)")  # fmt: skip
     env = {"SOMEPLAN_TODAY": "2026-11-18", "XDG_CONFIG_HOME": str(tmp_path / "c"), "XDG_STATE_HOME": str(tmp_path / "s"),
-           "PATH": "/usr/bin:/bin"}  # fmt: skip
+           "XDG_CACHE_HOME": str(tmp_path / "k"), "PATH": "/usr/bin:/bin"}  # fmt: skip
     result = subprocess.run([sys.executable, "-c", code, ws], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert '"goals": []' in result.stdout and result.stderr.strip() == "[]"

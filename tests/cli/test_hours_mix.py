@@ -68,3 +68,14 @@ def test_mix_of_a_week_month_and_year_against_targets(someplan, ws):
     assert "Mix · November 2026 · 2 posts" in out and "50 %" in out
     someplan("mix", "-w", ws, "--target", "format:reel=120", code=1)
     someplan("mix", "-w", ws, "--target", "reel=20", code=1)
+
+
+def test_add_warns_on_stderr_when_the_post_overbooks_its_week_and_still_adds_it(someplan, ws):
+    someplan("people", "add", "Kari", "--hours", "3", "-w", ws)
+    post_id = _add(someplan, ws, "Reel fra kjøkkenet", "2026-11-18", "--format", "reel")
+    assert post_id and someplan.err == ""  # 2 of 3 h: room left
+    post_id = _add(someplan, ws, "Reel nummer to", "2026-11-19", "--format", "reel")
+    assert post_id and someplan.err.startswith("someplan: warning: ")
+    assert "week 47 · 16–22 Nov is overbooked: the plan needs 4 h, there are 3 h" in someplan.err
+    assert [p["title"] for p in someplan.json("list", "-w", ws, "--json")] == ["Reel fra kjøkkenet", "Reel nummer to"]
+

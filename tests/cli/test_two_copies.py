@@ -8,6 +8,7 @@ from someplan.cli import main
 def _as(machine, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / machine / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / machine / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / machine / "cache"))
 
 
 def _sync(a, b):

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from someplan.domain.weeks import IsoWeek, parse_week, range_label, week_label, week_of, weeks_in_year
+from someplan.domain.weeks import IsoWeek, parse_week, range_label, week_label, week_of, weeks_in_year, weeks_touching
 
 days = st.dates(min_value=date(1950, 1, 8), max_value=date(2900, 12, 24))  # arithmetic stays in PLAN_YEARS
 shifts = st.integers(min_value=-2000, max_value=2000)
@@ -161,3 +161,16 @@ def test_day_and_month_names_are_arrows():
 )
 def test_range_label(first, last, locale, year, label):
     assert range_label(first, last, locale, year) == label
+
+
+@given(days, st.integers(min_value=-10, max_value=800))
+def test_the_weeks_touching_a_span_are_the_weeks_of_its_days(first, length):
+    last = min(first + timedelta(days=length), date(2900, 12, 24))
+    by_day = sorted({IsoWeek.of(first + timedelta(days=d)) for d in range((last - first).days + 1)})
+    assert weeks_touching(first, last) == by_day
+
+
+def test_a_year_of_53_weeks_and_a_month_across_two_years():
+    assert len(weeks_touching(date(2026, 1, 1), date(2026, 12, 31))) == 53
+    assert [str(w) for w in weeks_touching(date(2026, 12, 1), date(2026, 12, 31))][-2:] == ["2026-W52", "2026-W53"]
+    assert [str(w) for w in weeks_touching(date(2027, 1, 1), date(2027, 1, 31))][0] == "2026-W53"

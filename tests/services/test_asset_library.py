@@ -67,3 +67,15 @@ def test_a_library_stopped_first_starts_no_watcher(catalog):
     library.stop()  # the planner closed before its worker got to watching
     library.watch(lambda changes: None)
     assert library._watcher is None
+
+
+def test_the_index_finds_a_posts_reference_as_the_hint_does(tmp_path):
+    from someplan.services.assets import AssetEntry, AssetIndex
+
+    index = AssetIndex(tmp_path)
+    index.load({"natur/nordlys.png": AssetEntry(1, 1.0, 1.0), "kafé.jpg": AssetEntry(1, 1.0, 1.0, disk="kafe\u0301.jpg")})
+    assert index.find("natur/nordlys.png") == "natur/nordlys.png"
+    assert index.find("assets/natur/nordlys.png") == "natur/nordlys.png"  # as early versions stored it
+    assert index.find("kafe\u0301.jpg") == "kafé.jpg"  # typed on a Mac, NFD
+    assert index.disk_path(index.find("kafé.jpg")) == tmp_path / "kafe\u0301.jpg"
+    assert index.find("borte.jpg") is None and index.find("../utenfor.jpg") is None

@@ -16,7 +16,7 @@ def bokmal(monkeypatch):
 
 
 def test_the_planner_uses_the_shared_words():
-    for name in ("status", "rotation_state", "standing", "funnel", "severity"):
+    for name in ("status", "rotation_state", "standing", "funnel", "severity", "post_format", "surface"):
         assert getattr(tui_labels, name) is getattr(labels, name)
 
 
@@ -25,8 +25,11 @@ def test_the_command_line_says_what_the_planner_says():
     assert cli_posts._shown_value("funnel", "awareness") == labels.funnel("awareness") == "kjennskap"
     assert cli_posts._shown_value("status", "draft") == labels.status("draft") == "utkast"
     assert cli_status.severity_label("warning") == labels.severity("warning") == "advarsel"
+    assert cli_posts._shown_value("format", "carousel") == labels.post_format("carousel") == "karusell"
+    assert cli_posts._shown_value("surface", "paid") == labels.surface("paid") == "betalt"
 
 
 def test_an_unknown_value_is_shown_as_stored():
     assert labels.funnel("virality") == "virality"
     assert labels.status("ferdig") == "ferdig"
+    assert labels.post_format("hologram") == "hologram" and labels.surface("sponset") == "sponset"

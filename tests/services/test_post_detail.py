@@ -52,3 +52,14 @@ def test_the_detail_can_leave_out_who_changed_it(catalog):
     post_id = next(iter(catalog.workspace.view("posts")))
     assert post_detail(catalog, post_id, dt.date(2026, 11, 18), who_changed=False).changed is None
     assert post_detail(catalog, post_id, dt.date(2026, 11, 18)).changed is not None
+
+
+def test_the_last_change_names_its_year_against_the_planners_today_not_the_clock(catalog):
+    from someplan.tui.panes.detail import detail_text
+
+    changed = post_detail(catalog, MORNING_POST, TODAY).changed.when.date()
+    same_year = detail_text(post_detail(catalog, MORNING_POST, changed.replace(month=12, day=31)))
+    next_year = detail_text(post_detail(catalog, MORNING_POST, changed.replace(year=changed.year + 5, month=1, day=2)))
+    shown = f"{changed.day} {changed:%b}"
+    assert f"{shown}," not in str(same_year) and f"{shown} {changed.year}" not in str(same_year)
+    assert f"{shown} {changed.year}" in str(next_year)

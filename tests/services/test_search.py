@@ -11,7 +11,7 @@ from someplan import i18n
 from someplan.domain.post import Post, Status
 from someplan.services import planning
 from someplan.services.errors import UserError
-from someplan.services.search import matching_ids, parse_terms, search
+from someplan.services.search import first_found, matching_ids, parse_terms, search
 
 
 def ids(posts):
@@ -102,3 +102,49 @@ def words():
 def test_a_word_finds_what_the_slow_reading_finds(catalog, words, data):
     word = data.draw(st.sampled_from(words) | st.text(alphabet="aeiklnorstuæø", min_size=1, max_size=3))
     assert ids(search(catalog, word)) == _naive(catalog, word)
+
+
+def _first_found_through_tinydb(catalog, text, limit):
+    """The search as it was first written: TinyDB's own search over a fresh database (a copy of
+    every match), sorted by day and time: what the faster reading must still give."""
+    from someplan.domain.plan import day_order
+    from someplan.services.catalog import POSTS
+    from someplan.services.search import _when
+    from someplan.store.tinystore import open_db
+
+    docs = open_db(catalog.workspace, auto_refresh=False).table(POSTS).search(parse_terms(catalog, text).condition())
+    keyed = sorted((_when(doc), str(doc.doc_id), doc) for doc in docs)
+    posts = [Post.from_doc(doc, rid) for _key, rid, doc in keyed[:limit]]
+    return sorted(posts, key=lambda p: (p.date is None, p.date or dt.date.min, day_order(p))), len(keyed)
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])  # it only reads
+@given(data=st.data())
+def test_the_first_hits_are_those_tinydbs_own_search_gives(catalog, words, data):
+    text = " ".join(data.draw(st.lists(st.sampled_from(words) | st.sampled_from(["status:draft", "channel:instagram",
+                                                                                "person:lise", "status:idea"]),
+                                       min_size=1, max_size=2)))  # fmt: skip
+    limit = data.draw(st.sampled_from([None, 0, 1, 3, 200]))
+    assert first_found(catalog, text, limit) == _first_found_through_tinydb(catalog, text, limit)
+
+
+def test_a_search_reads_the_posts_in_place_and_orders_them_once_per_workspace_version(catalog, monkeypatch):
+    # Each key typed in the search screen opened TinyDB anew, copied every match and read every
+    # match's day and time again (issue 15): the order is kept per workspace version instead.
+    from someplan.services import search as search_module
+    from someplan.store import tinystore
+
+    copies, timed = [], []
+    real_record, real_when = tinystore.Record.__init__, search_module._when
+    monkeypatch.setattr(tinystore.Record, "__init__", lambda self, *a: copies.append(1) or real_record(self, *a))
+    monkeypatch.setattr(search_module, "_when", lambda doc: timed.append(1) or real_when(doc))
+    posts = len(catalog.posts())
+    first_found(catalog, "fr", 5)
+    assert copies == [] and len(timed) == posts
+    for text in ("fro", "frok", "morgen status:published"):
+        first_found(catalog, text, 5)
+    assert copies == [] and len(timed) == posts
+    post = catalog.posts()[0]
+    planning.change_post(catalog, post, dataclasses.replace(post, title="Zebrastripet fjell"))
+    assert [p.id for p in first_found(catalog, "zebrastripet", 5)[0]] == [post.id]  # a write is seen
+    assert len(timed) == 2 * posts

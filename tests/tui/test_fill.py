@@ -122,3 +122,38 @@ async def test_the_change_dialog_labels_its_fields(make_app, monkeypatch):
         assert labels == ["Dato", "Tid", "Kanal", "Kategori"]
         fields = zip(change.query(".field-label"), labels, strict=False)
         assert all(c.region.height == 1 and c.region.width >= len(text) for c, text in fields)
+
+
+async def test_the_preview_reads_the_hours_once_and_warns_as_lines_are_accepted(make_app, sample_copy):
+    from textual.widgets import Static
+
+    from someplan.services.catalog import PEOPLE, Catalog
+    from someplan.store.workspace import Workspace
+
+    catalog = Catalog(Workspace.open(sample_copy))
+    people = list(catalog.workspace.view(PEOPLE))
+    # 6 minutes a week in all: any post overbooks it
+    catalog.workspace.write([(PEOPLE, person_id, "hours", 0.1 if person_id == people[0] else None) for person_id in people])
+    catalog.workspace.close()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*["right_square_bracket"] * 4, "f")  # week 51: after the weeks planned
+        preview = app.screen
+        assert type(preview).__name__ == "FillPreview" and preview.lines
+
+        def note() -> str:
+            return str(preview.query_one("#fill-load", Static).render())
+
+        assert "week 51 · 14–20 Dec is overbooked" in note()
+        reads = []
+        for name in ("posts_between", "posts", "people", "categories", "settings"):
+            real = getattr(app.catalog, name)
+            counted = lambda *args, _real=real, _name=name, **kwargs: reads.append(_name) or _real(*args, **kwargs)  # noqa: E731
+            setattr(app.catalog, name, counted)
+        view = app.catalog.workspace.view
+        app.catalog.workspace.view = lambda table, **kwargs: reads.append(f"view {table}") or view(table, **kwargs)
+        await pilot.press("r")
+        assert "overbooked" not in note()
+        await pilot.press("space", "space", "r", "a")
+        assert "week 51 · 14–20 Dec is overbooked" in note()
+        assert reads == []

@@ -90,3 +90,40 @@ async def test_in_the_selection_mode_the_footer_shows_its_keys_first(make_app):
         await pilot.pause()
         await pilot.pause()
         assert [k.key for k in _footer_keys(app)][:3] == ["n", "e", "space"]
+
+
+def _shown(footer: Footer) -> list[tuple]:
+    return [(w.key, w.key_display, w.description, not w._disabled) for w in footer.query(FooterKey)]
+
+
+def _wanted(footer: Footer) -> list[tuple]:
+    keys, help_key, palette = footer._plan()
+    return [(k.key, k.shown, k.description, k.enabled) for k in (*keys, help_key, palette) if k is not None]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_focus_change_shows_the_panes_keys_without_composing_the_footer_again(make_app, monkeypatch, size):
+    # Composing it again (a dozen keys removed, a dozen mounted, styled and laid out) was most of
+    # what moving between panes cost (issue 15): the keys shown take the new words in place.
+    rebuilt = []
+    real = Footer.recompose
+
+    async def recompose(footer):
+        rebuilt.append(footer)
+        await real(footer)
+
+    monkeypatch.setattr(Footer, "recompose", recompose)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        seen = set()
+        for key in ("2", "3", "4", "5", "tab", "1", "v", "v"):
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            assert _shown(footer) == _wanted(footer), key
+            seen.add(tuple(_shown(footer)))
+            await _check_footer(app, size[0])
+        assert len(seen) > 2  # the panes' keys differ
+        assert rebuilt == []

@@ -114,3 +114,24 @@ async def test_a_dropped_target_comes_back_with_its_counts_on_u(make_app):
         await pilot.press("escape", "u")
         back = next(t for t in service.find_goal(app.catalog, calls.id).targets if t.id == counted.id)
         assert back.recorded == counted.recorded and len(back.recorded) == 10
+
+
+async def test_a_colleagues_new_goal_shows_while_the_goals_screen_is_open(make_app, sample_copy):
+    from someplan.tui.messages import WorkspaceChanged
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("G")
+        screen = app.screen
+        colleague = Catalog(Workspace.open(sample_copy))
+        service.add_goal(colleague, Goal("", "Kollegas mål", dt.date(2026, 10, 1), dt.date(2026, 12, 31)))
+        colleague.workspace.close()
+        changed = app.catalog.workspace.refresh()
+        app.screen_stack[0].post_message(WorkspaceChanged(changed, by_colleague=True))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is screen
+        table = screen.query_one("#goals-table", DataTable)
+        titles = {str(table.get_row_at(row)[0]) for row in range(table.row_count)}
+        assert "Kollegas mål" in titles
+        assert "3 goals" in str(screen.query_one("#goals-header", Static).render())

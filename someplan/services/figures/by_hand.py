@@ -5,6 +5,7 @@ marked published (so have no figures), with the one change that marks them."""
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,10 +25,18 @@ def downloads_folder() -> Path:
 def export_files(folder: Path, limit: int = 200) -> list[Path]:
     """The CSV and XLSX files in `folder`, newest first."""
     try:
-        found = [p for p in folder.iterdir() if p.suffix.casefold() in EXPORT_SUFFIXES and p.is_file()]
+        names = [p for p in folder.iterdir() if p.suffix.casefold() in EXPORT_SUFFIXES]
     except OSError:
         return []
-    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)[:limit]
+    found = []
+    for path in names:
+        try:  # one look a file: the browser or a sync tool may move it away meanwhile
+            info = path.stat()
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode):
+            found.append((info.st_mtime, path))
+    return [path for _mtime, path in sorted(found, key=lambda item: item[0], reverse=True)[:limit]]
 
 
 @dataclass(frozen=True)

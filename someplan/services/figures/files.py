@@ -62,7 +62,7 @@ def read_sheet(path: Path, is_header: IsHeader) -> Sheet:
         raise UserError(_("{path} is not a regular file (a device, pipe or socket), not an export file").format(path=path))
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(path, is_header)
+        return _read_xlsx(path, data, is_header)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise UserError(
             _("{file} is an old Excel (.xls) file: open it and save it as .xlsx or .csv first").format(file=path.name)
@@ -137,7 +137,8 @@ def _sniff(text: str) -> str:
     return max(counts, key=lambda d: counts[d]) if max(counts.values()) else ","
 
 
-def _read_xlsx(path: Path, is_header: IsHeader) -> Sheet:
+def _read_xlsx(path: Path, data: bytes, is_header: IsHeader) -> Sheet:
+    """The first sheet with a header row; from the bytes already read (the file may have changed since)."""
     try:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
@@ -146,7 +147,7 @@ def _read_xlsx(path: Path, is_header: IsHeader) -> Sheet:
     import zipfile
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise UserError(_("{file} is not a readable XLSX file ({reason})").format(file=path.name, reason=error)) from None
     names = tuple(book.sheetnames)

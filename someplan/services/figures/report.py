@@ -79,7 +79,7 @@ def figures_report(catalog: Catalog, today: dt.date, weeks: int = DEFAULT_WEEKS,
     last = IsoWeek.of(today)
     period = tuple(last - (weeks - 1 - i) for i in range(weeks))
     channels = {c.id: c for c in catalog.channels()}
-    categories = {c.id: c.name for c in catalog.categories()}
+    categories = catalog.category_names()
     published = [p for p in catalog.posts() if p.status is Status.PUBLISHED and p.date]
     everything = rate_all(published, channels, categories)
     rated = tuple(r for r in everything if period[0].monday <= r.day <= period[-1].sunday)

@@ -9,7 +9,6 @@ for PICTURE_DELAY_S, so holding `j` through a week does not decode every photo o
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +116,7 @@ def detail_text(detail: PostDetail) -> Text:
 
     if detail.changed:
         changed = detail.changed
-        day = labels.day(changed.when.date(), year=changed.when.year != dt.date.today().year)
+        day = labels.day(changed.when.date(), year=changed.other_year)
         who = _("{who} (you)").format(who=literal(changed.who)) if changed.mine else literal(changed.who)
         text.append("\n\n" + _("Changed by {who}, {day} {time}").format(who=who, day=day, time=f"{changed.when:%H:%M}"),
                     style="dim")  # fmt: skip

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Input, Label, Select, Static
 from someplan.domain.rotation_plan import Proposal, RotationPlan, Standing
 from someplan.domain.weeks import IsoWeek, week_word
 from someplan.i18n import N_, _, language, ngettext
-from someplan.services.capacity import overbooking_warnings, proposed_posts
+from someplan.services.capacity import FillLoad
 from someplan.services.errors import UserError
 from someplan.services.user_input import parse_date, parse_time
 from someplan.textsafe import literal
@@ -57,6 +57,7 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
         self.categories = {c.id: c for c in catalog.categories()}
         self.channels = {c.id: c for c in catalog.channels()}
         self._planned: dict[IsoWeek, Counter] = {}
+        self._load = FillLoad(catalog)
 
     def compose(self):
         with Vertical(classes="dialog wide", id="fill"):
@@ -142,7 +143,7 @@ class FillPreview(ModalScreen[list[Proposal] | None]):
                                      "{count} would put a channel over its weekly target",
                                      len(over)).format(count=len(over))  # fmt: skip
         accepted_lines = [line.proposal for line in self.lines if line.accepted]
-        for warning in overbooking_warnings(self.catalog, proposed_posts(self.catalog, accepted_lines)):
+        for warning in self._load.warnings(accepted_lines):
             note += "\n⚠ " + warning
         self.query_one("#fill-load", Static).update(note)
 

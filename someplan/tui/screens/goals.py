@@ -94,6 +94,9 @@ class GoalsScreen(Screen):
             self.set_class(narrow, "narrow")
             self.retranslate()  # other columns
 
+    def on_workspace_changed(self, _message) -> None:
+        self.show()  # a colleague's goal, count or post (the planner passes the news on)
+
     # -- drawing ---------------------------------------------------------------------------------
 
     def show(self, keep: tuple[str, str | None] | None = None) -> None:

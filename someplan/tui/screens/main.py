@@ -17,7 +17,9 @@ from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from someplan.domain.post import MIX_FIELDS, Post, Status
@@ -41,7 +43,7 @@ from someplan.tui.panes.figures import FiguresPane
 from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
 from someplan.tui.planner_app import planner_app
-from someplan.tui.screens import lazy
+from someplan.tui.screens import lazy, pane_layout
 from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.main_acts import PostActs
 from someplan.tui.screens.main_assets import AssetsCoordination
@@ -56,6 +58,10 @@ PRELOAD_AFTER_S = 0.3  # the screens a key opens are imported this long after th
 
 
 class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, DetailCoordination, PostActs, Screen):
+    # Textual repaints the whole screen when the focus moves; what a move changes (the two
+    # widgets, the panes' borders, the footer) redraws itself, and tests/tui/test_app.py checks
+    # nothing is left stale.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     BINDINGS = [
         Binding("1", "show_pane(1)", N_("Plan"), id="app.pane_plan"),
         Binding("2", "show_pane(2)", N_("Rotation"), id="app.pane_rotation"),
@@ -264,9 +270,7 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         self.action_show_pane(panes[(current + step) % len(panes)].NUMBER)
 
     def _make_active(self, pane: Pane) -> None:
-        for other in self.query(Pane):
-            other.set_class(other is pane, "active")
-        self._arrange_for(pane)
+        pane_layout.mark_active(self, pane, self.query(Pane))
 
     def on_descendant_focus(self, event) -> None:
         pane = next((a for a in event.widget.ancestors_with_self if isinstance(a, Pane)), None)

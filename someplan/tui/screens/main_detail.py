@@ -31,14 +31,6 @@ class DetailCoordination(MainScreenPart):
         if event.option_list is self.plan.main:
             self._show_detail()
 
-    def _arrange_for(self, pane) -> None:
-        """The layout's part in a pane becoming active: the bottom right shows the assets from
-        `3` on until `4` (and back); the detail stands under the week plan only while that is
-        the pane shown on a small screen."""
-        if pane.NUMBER in (3, 4):
-            self.set_class(pane.NUMBER == 3, "show-assets")
-        self.set_class(pane.NUMBER == 1, "plan-active")
-
     def action_toggle_detail(self) -> None:
         """Under 100x30: show the detail under the week plan, or hide it again."""
         self.set_class(not self.has_class("with-detail"), "with-detail")

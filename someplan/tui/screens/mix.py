@@ -14,7 +14,6 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from someplan.domain.weeks import IsoWeek
 from someplan.i18n import N_, _, ngettext
 from someplan.services.capacity import capacities
 from someplan.services.earned import permission_warnings
@@ -69,8 +68,7 @@ class MixScreen(Screen):
         heading = Text.assemble((_("Mix and hours") + " · ", "bold"), (period.label(), "bold cyan"), f" · {posts}")
         self.query_one("#mix-heading", Static).update(heading)
         self.query_one("#mix-shares", Static).update(mix_text(period, mix, self.size.width or 80))
-        weeks = sorted({IsoWeek.of(period.first + dt.timedelta(days=d)) for d in range((period.last - period.first).days + 1)})
-        self.query_one("#mix-hours", Static).update(hours_text(period, capacities(self.catalog, weeks)))
+        self.query_one("#mix-hours", Static).update(hours_text(period, capacities(self.catalog, period.weeks())))
         self.query_one("#mix-rates", Static).update(rates_text(rates_by(self.catalog, period)))
         self.query_one("#mix-earned", Static).update(earned_text(permission_warnings(self.catalog, today)))
 

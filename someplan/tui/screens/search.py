@@ -4,6 +4,11 @@ The terms are read by services/search.py, as `someplan search` and the week filt
 a key or value that names nothing is shown as the error it is, never as no results. The list
 follows the typing; `enter` (or `down`) goes to it, `enter` on a post closes the screen with its
 id, for the main screen to show it in its week with the cursor on it.
+
+The search runs once the typing pauses (SETTLE), not on every key: a key typed never waits for
+the query and the list of the word before. `enter` and `down` run a search still waiting at
+once, so they always go to the hits of what is in the field. The list is built again only when
+the hits shown change ("fjo" and "fjord" often show the same first ones).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -26,6 +32,7 @@ from someplan.tui.planner_app import planner_app
 STATUS_STYLE = {"idea": "dim", "draft": "yellow", "ready": "cyan", "scheduled": "bold blue", "published": "green"}
 HINT = N_("words, #hashtags, or channel:facebook category:ansatte status:draft person:kari")
 SHOWN = 200  # the first hits by date; more is a search to narrow (`someplan search` lists all)
+SETTLE = 0.12  # seconds without a key before the search runs: a pause, not a typist's pace
 
 
 class SearchScreen(Screen[str | None]):
@@ -41,6 +48,9 @@ class SearchScreen(Screen[str | None]):
         self.found: list[Hit] = []
         self.total = 0
         self.error: str | None = None
+        self.searched: str | None = None  # the text whose hits are shown (tests and the bench wait on it)
+        self._waiting: Timer | None = None
+        self._listed: tuple[str, list[Hit]] | None = None  # what the list was built from: the same is not built again
 
     def compose(self):
         yield Static(_("Search all weeks"), id="search-title", markup=False)
@@ -54,7 +64,15 @@ class SearchScreen(Screen[str | None]):
         self._run(self.text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._run(event.value)
+        if self._waiting is not None:
+            self._waiting.stop()
+        self._waiting = self.set_timer(SETTLE, self._run_waiting)
+
+    def _run_waiting(self) -> None:
+        if self._waiting is not None:
+            self._waiting.stop()
+            self._waiting = None
+            self._run(self.query_one(Input).value)
 
     def _run(self, text: str) -> None:
         catalog = planner_app(self).catalog
@@ -67,9 +85,12 @@ class SearchScreen(Screen[str | None]):
                 self.found = hits(catalog, posts)
             except UserError as error:
                 self.error = str(error)
-        results = self.query_one(OptionList)
-        results.clear_options()
-        results.add_options([Option(_row(hit), id=hit.post.id) for hit in self.found])
+        listed = (language(), self.found)
+        if listed != self._listed:
+            results = self.query_one(OptionList)
+            results.clear_options()
+            results.add_options([Option(_row(hit), id=hit.post.id) for hit in self.found])
+            self._listed = listed
         status.set_class(self.error is not None, "error")
         if self.error is not None:
             status.update(self.error)
@@ -81,12 +102,14 @@ class SearchScreen(Screen[str | None]):
             status.update(line + (" · " + _("enter: show it in its week") if count else ""))
         else:
             status.update("")
+        self.searched = text
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_to_results()
 
     def action_to_results(self) -> None:
+        self._run_waiting()
         results = self.query_one(OptionList)
         if results.option_count:
             results.focus()
