@@ -147,7 +147,7 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         # After the first frame: a large asset folder must not hold up the week plan, nor the
         # screens that only a key opens.
         self.call_after_refresh(self._start_assets)
-        self.call_after_refresh(self._preload_screens)
+        self._preload_screens()  # its worker waits for the first frames
 
     def on_unmount(self) -> None:
         self._settled.set()  # a preload still waiting has nothing left to wait for
