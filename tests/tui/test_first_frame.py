@@ -116,6 +116,9 @@ async def test_the_first_frame_holds_the_detail_the_rows_and_the_chart_as_they_s
     # columns left out: Textual adds them once the content has been measured.
     assert _part(first, range(2, 21), slice(0, 66)) == _part(last, range(2, 21), slice(0, 66))
     assert _part(first, range(22, 38), slice(0, 31)) == _part(last, range(22, 38), slice(0, 31))
+    # The footer's keys for the focused plan, drawn (composed before the plan had the focus, they
+    # were built again and drawn a frame later).
+    assert "[/] Week" in first.splitlines()[39]
 
 
 async def test_a_new_machines_name_question_is_in_the_first_frame(make_app, monkeypatch):
