@@ -443,12 +443,11 @@ def usage_in_index(index: AssetIndex, usage: dict[str, Usage]) -> tuple[dict[str
 
 def best_posts(catalog: Catalog) -> frozenset[str]:
     from someplan.domain.figures import post_rates
-    from someplan.domain.post import Status
 
     channels = {c.id: c for c in catalog.channels()}
     rates = []
-    for post in catalog.posts():
-        if post.status is Status.PUBLISHED and post.assets:
+    for post in catalog.published_posts():
+        if post.assets:
             rate = post_rates(post, channels)[1]
             if rate is not None:
                 rates.append((post.id, rate))

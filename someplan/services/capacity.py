@@ -18,7 +18,7 @@ from someplan.domain.capacity import (
     week_capacity,
     weeks_capacity,
 )
-from someplan.domain.doc_fields import parse_hours
+from someplan.domain.doc_fields import DocReader, parse_hours
 from someplan.domain.post import Post, PostFormat
 from someplan.domain.weeks import IsoWeek, week_label
 from someplan.i18n import _, language
@@ -48,8 +48,17 @@ def capacity_of(catalog: Catalog, week: IsoWeek, posts: Iterable[Post] | None = 
 def capacities(catalog: Catalog, weeks: Sequence[IsoWeek]) -> dict[IsoWeek, Capacity]:
     if not weeks:
         return {}
-    posts = catalog.posts_between(min(weeks).monday, max(weeks).sunday)
+    docs = catalog.docs_between(min(weeks).monday, max(weeks).sunday)
+    posts = [_sized_post(doc, rid) for rid, doc in docs]
     return weeks_capacity(posts, weeks, minutes(catalog), people_minutes(catalog))
+
+
+def _sized_post(doc: dict[str, Any], rid: str) -> Post:
+    """A stand-in with what a post's minutes depend on, read as `Post.read` reads them: a year
+    of posts for the year wheel, and decoding them whole was a third of opening it."""
+    reader = DocReader(doc)
+    return Post(rid, date=reader.date("date"), format=reader.optional_choice("format", PostFormat),
+                category=reader.optional_text("category"))  # fmt: skip
 
 
 def capacity_json(capacity: Capacity) -> dict[str, Any]:

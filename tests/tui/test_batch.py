@@ -223,3 +223,35 @@ async def test_the_pick_order_past_nine_keeps_the_box_width():
         assert [line[:7] for line in (lines[0], lines[8], lines[9], lines[10], lines[11])] == [
             "▐1▌ P0 ", "▐9▌ P8 ", "10▌ P9 ", "11▌ P10", "▐ ▌ P11",
         ]
+
+
+async def test_a_resumed_session_builds_the_steps_it_goes_back_to_as_the_session_has_them(make_app, sample_copy):
+    """Issue 15: the screen builds only the step it shows (building all five was most of opening
+    it); a step first shown later is filled from the session as it is then."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        ids = await _choose_category_and_people(app, pilot, PEOPLE[:2])
+        await pilot.press("ctrl+n")  # the schedule
+        app.screen.query_one("#batch-day").value = "2026-11-24"
+        await pilot.press("ctrl+n", "escape")  # on to the session, and left (kept)
+    app.catalog.workspace.close()
+
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        screen = again.screen
+        assert screen.session.step is Step.SESSION
+        assert [step.step for step in screen.steps()] == [Step.SESSION]  # only the step shown is built
+        await pilot.press("ctrl+b")  # on the session's first person: back to the schedule
+        assert screen.session.step is Step.SCHEDULE
+        assert screen.query_one("#batch-day").value == "2026-11-24"
+        await pilot.press("ctrl+b")
+        assert screen.session.step is Step.PEOPLE
+        assert list(screen.query_one("#batch-people").selected) == [ids["Kari Solheim"], ids["Ahmed Karimi"]]
+        await pilot.press("ctrl+b")
+        categories = screen.query_one("#category")
+        assert screen.session.step is Step.CATEGORY
+        assert categories.get_option_at_index(categories.highlighted).id == screen.session.category
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # forward again, through the built steps
+        assert screen.session.step is Step.SESSION and screen.session.day == dt.date(2026, 11, 24)

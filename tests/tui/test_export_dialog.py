@@ -19,6 +19,8 @@ async def test_e_opens_the_dialog_and_ctrl_s_writes_the_calendar(make_app, sampl
         await pilot.press("E")
         assert isinstance(app.screen, ExportScreen)
         screen = app.screen
+        await screen.workers.wait_for_complete()  # the preview, and the path named with it, come from a thread
+        await pilot.pause()
         path = screen.query_one("#export-path", Input).value
         assert path.startswith(str(sample_copy / "exports" / "someplan-plan-")) and path.endswith(".ics")
         assert "posts go into the file" in str(screen.query_one("#export-preview", Static).render())
@@ -191,6 +193,7 @@ async def test_a_long_path_shows_the_file_name(make_app, sample_copy, tmp_path):
     app = make_app(path=deep)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("E")
+        await app.screen.workers.wait_for_complete()  # the path is named with the preview, made on a thread
         await pilot.pause()
         field = app.screen.query_one("#export-path")
         assert len(field.value) > field.size.width
@@ -261,3 +264,33 @@ async def test_the_dialog_opens_without_building_the_file_on_the_ui_thread(make_
         await pilot.pause()
         assert threads and threads[0] is not threading.main_thread()
         assert "go into the file" in str(app.screen.query_one("#export-preview", Static).render())
+
+
+async def test_opening_makes_the_preview_once_and_after_the_first_frame(make_app, monkeypatch):
+    """Issue 15: the selects say their first values as they mount, which built the whole file a
+    second time on the UI thread; and the thread started before the dialog's first frame,
+    competing with drawing it."""
+    from someplan.tui.screens import export as export_screen
+
+    calls, frames = [], []
+    real = export_screen.prepare
+    monkeypatch.setattr(export_screen, "prepare", lambda *a, **k: calls.append(len(frames)) or real(*a, **k))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        display = app._display
+
+        def noting(screen, renderable):
+            if isinstance(screen, ExportScreen) and renderable is not None:
+                frames.append(screen)
+            display(screen, renderable)
+
+        app._display = noting
+        await pilot.press("E")
+        await pilot.pause()
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert "go into the file" in str(app.screen.query_one("#export-preview", Static).render())
+        assert len(calls) == 1 and calls[0] >= 1  # once, and only after the dialog was drawn
+        app.screen.query_one("#export-format", Select).value = "markdown"
+        await pilot.pause()
+        assert len(calls) == 2  # a new choice still makes a new preview

@@ -125,3 +125,35 @@ async def test_the_engagement_legend_speaks_bokmal(make_app, monkeypatch):
         await pilot.pause()
         notes = str(app.screen.query_one("#figures-notes", Static).render())
         assert "reaksjoner+kommentarer" in notes and "reactions" not in notes
+
+
+async def test_the_view_is_drawn_before_its_figures_are_made(make_app, monkeypatch):
+    """Issue 15: `F` waited for the whole history's figures before its first frame; the boxes
+    and their headings are drawn first, the figures fill them right after."""
+    import gc
+
+    from someplan.tui.screens import figures as figures_screen
+
+    made, frames, collecting = [], [], []
+    real = figures_screen.figures_report
+    monkeypatch.setattr(figures_screen, "figures_report", lambda *a, **k: made.append(len(frames)) or real(*a, **k))
+    compose = FiguresScreen.compose
+    monkeypatch.setattr(FiguresScreen, "compose", lambda self: collecting.append(gc.isenabled()) or compose(self))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        display = app._display
+
+        def noting(screen, renderable):
+            if isinstance(screen, FiguresScreen) and renderable is not None:
+                frames.append(screen)
+            display(screen, renderable)
+
+        app._display = noting
+        await pilot.press("F")
+        await pilot.pause()
+        screen = app.screen
+        assert made and made[0] >= 1  # after the first frame
+        assert screen.query_one("#figures-by-category", DataTable).row_count == 7
+        assert [str(c.label) for c in screen.query_one("#figures-top", DataTable).columns.values()][-1] == "Title"
+        # No collection while the screen was built (paint_first.py), and the collector back after.
+        assert collecting == [False] and gc.isenabled()

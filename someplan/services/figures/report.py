@@ -22,7 +22,6 @@ from someplan.domain.figures_stats import (
     top_quartile_threshold,
     trend,
 )  # fmt: skip
-from someplan.domain.post import Status
 from someplan.domain.weeks import IsoWeek
 from someplan.i18n import N_, _
 from someplan.services.catalog import POSTS, Catalog
@@ -76,11 +75,18 @@ class FiguresReport:
 
 def figures_report(catalog: Catalog, today: dt.date, weeks: int = DEFAULT_WEEKS,
                    reuse_after_weeks: int = REUSE_AFTER_WEEKS) -> FiguresReport:  # fmt: skip
+    """The report, made once per workspace version for a period: the planner's figures view
+    and its key-figures pane ask again on every open and redraw."""
+    key = f"figures_report {today.isoformat()} {weeks} {reuse_after_weeks}"
+    return catalog._derived(key, lambda: _report(catalog, today, weeks, reuse_after_weeks))
+
+
+def _report(catalog: Catalog, today: dt.date, weeks: int, reuse_after_weeks: int) -> FiguresReport:
     last = IsoWeek.of(today)
     period = tuple(last - (weeks - 1 - i) for i in range(weeks))
     channels = {c.id: c for c in catalog.channels()}
     categories = catalog.category_names()
-    published = [p for p in catalog.posts() if p.status is Status.PUBLISHED and p.date]
+    published = [p for p in catalog.published_posts() if p.date]
     everything = rate_all(published, channels, categories)
     rated = tuple(r for r in everything if period[0].monday <= r.day <= period[-1].sunday)
     numerators = sorted({f"{channels[r.post.channel].network.value}: {r.numerator}"

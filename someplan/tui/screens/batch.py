@@ -14,6 +14,7 @@ reports arrivals (`asset_arrived`), once a file has stopped growing.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 
@@ -33,6 +34,7 @@ from someplan.tui.footer import Footer
 from someplan.tui.screens.batch_steps import STEPS, BatchStep, SessionStep, SpreadStep
 from someplan.tui.screens.batch_steps import consent_text as consent_text  # the people screen's, too
 from someplan.tui.screens.dialogs import Confirm
+from someplan.tui.screens.paint_first import PaintsFirst
 
 SAVE_AFTER_TYPING = 1.0  # seconds of quiet before notes are saved
 STEP_TITLES = {
@@ -45,7 +47,7 @@ STEP_TITLES = {
 ORDER = list(Step)
 
 
-class BatchScreen(Screen):
+class BatchScreen(PaintsFirst, Screen):
     BINDINGS = [
         Binding("ctrl+n", "forward", N_("Next"), id="batch.next", priority=True),
         Binding("ctrl+b", "back", N_("Back"), id="batch.back", priority=True),
@@ -62,15 +64,22 @@ class BatchScreen(Screen):
         self._save_timer: Timer | None = None
         # The steps by their Step, kept past the screen's end (what it wrote stays readable).
         self._steps: dict[Step, BatchStep] = {cls.step: cls(id=cls.step.value) for cls in STEPS}  # type: ignore[call-arg]
+        self._mounting: asyncio.Task | None = None  # a step being added as it is first shown
 
     @property
     def catalog(self):
         return self.app.catalog
 
     def compose(self):
+        # Only the step shown: each other step is added as it is first shown, filled from the
+        # session as it is then (building all five, with their inputs and lists, was most of
+        # opening the screen). What a step fills in follows the session, so a step filled later
+        # shows what it would have shown had it been built at the start and kept up.
         yield Static(id="batch-header", markup=False)
-        with ContentSwitcher(initial=Step.CATEGORY.value, id="batch-steps"):
-            yield from self._steps.values()
+        current = self.step_widget()
+        with ContentSwitcher(initial=current.id if current else None, id="batch-steps"):
+            if current is not None:
+                yield current
         yield Footer()
 
     def on_mount(self) -> None:
@@ -82,7 +91,8 @@ class BatchScreen(Screen):
         self._save()
 
     def steps(self) -> list[BatchStep]:
-        return list(self._steps.values())
+        """The steps built so far (shown at least once), in their order."""
+        return [step for step in self._steps.values() if step.parent is not None]  # type: ignore[attr-defined]
 
     def step_widget(self) -> BatchStep | None:
         """The step shown (none once the session is done)."""
@@ -159,10 +169,26 @@ class BatchScreen(Screen):
 
     def _show_step(self) -> None:
         self._show_header()
-        self.query_one(ContentSwitcher).current = self.session.step.value
         widget = self.step_widget()
+        if widget is not None and widget.parent is None:  # type: ignore[attr-defined]
+            self._mounting = asyncio.create_task(self._add_step(widget))
+            return
+        self.query_one(ContentSwitcher).current = self.session.step.value
         if widget is not None:
             widget.enter()
+
+    async def _add_step(self, widget: BatchStep) -> None:
+        try:
+            await self.query_one(ContentSwitcher).mount(widget)  # type: ignore[arg-type]
+            widget.fill()
+        finally:
+            self._mounting = None
+        self._show_step()
+
+    async def _step_ready(self) -> None:
+        """A key that acts on the step waits until the step it shows has been added."""
+        while self._mounting is not None:
+            await self._mounting
 
     def retranslate(self) -> None:
         """The language changed (tui/language.py): what the steps show anew; typed text and the
@@ -171,7 +197,8 @@ class BatchScreen(Screen):
         for step in self.steps():
             step.retranslate()
 
-    def action_forward(self) -> None:
+    async def action_forward(self) -> None:
+        await self._step_ready()
         step, widget = self.session.step, self.step_widget()
         if widget is None or step is Step.SPREAD:
             return
@@ -185,7 +212,8 @@ class BatchScreen(Screen):
                 other.category_chosen(self.category)
         self._show_step()
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
+        await self._step_ready()
         step, widget = self.session.step, self.step_widget()
         if step in (Step.CATEGORY, Step.DONE) or widget is None or widget.back():
             return
@@ -194,7 +222,8 @@ class BatchScreen(Screen):
 
     # -- the end ---------------------------------------------------------------------------------
 
-    def action_write(self) -> None:
+    async def action_write(self) -> None:
+        await self._step_ready()
         if self.session.step is not Step.SPREAD:
             return
         slots = self._spread_step.complete_slots()
@@ -228,7 +257,8 @@ class BatchScreen(Screen):
 
     # -- the asset folder while a person is interviewed ------------------------------------------
 
-    def action_take_asset(self) -> None:
+    async def action_take_asset(self) -> None:
+        await self._step_ready()
         if self.session.step is Step.SESSION:
             self._session_step.take_asset()
 

@@ -57,7 +57,7 @@ class Wizard(Protocol):
 
     def change_soon(self, **fields: Any) -> None: ...
 
-    def action_forward(self) -> None: ...
+    async def action_forward(self) -> None: ...
 
     def notify(self, message: str, **options: Any) -> Any: ...
 
@@ -133,9 +133,9 @@ class CategoryStep(BatchStep, OptionList):
         questions = session.questions if session.category == category.id else category.question
         return {"category": category.id, "questions": questions}
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.wizard.action_forward()
+        await self.wizard.action_forward()
 
 
 # -- 2 the people ------------------------------------------------------------------------------

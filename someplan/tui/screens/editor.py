@@ -29,6 +29,7 @@ from someplan.tui.language import Caption
 from someplan.tui.planner_app import planner_app
 from someplan.tui.screens.dialogs import Confirm, kept_text
 from someplan.tui.screens.editor_fields import Choice, PeopleField, caption_count
+from someplan.tui.screens.paint_first import hold_collection
 from someplan.tui.translated_bindings import rebind
 
 MAX_COUNT_DIGITS = 12
@@ -360,6 +361,7 @@ def post_editor(app, post: Post, channels: list, categories: list, today: dt.dat
         return editor
     editor = app.get_screen(EDITOR_SCREEN)
     if editor.field and editor not in app.screen_stack:
+        hold_collection(editor)
         editor.load(post, channels, categories, today, is_new, asset_hint)
         return editor
     # Still being built ahead (a key right after the start), or open already: one of its own.

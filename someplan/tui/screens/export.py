@@ -28,6 +28,7 @@ from someplan.services.user_input import parse_date
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
 from someplan.tui.screens.dialogs import Confirm
+from someplan.tui.screens.paint_first import PaintsFirst
 
 FORMAT_LABELS = (
     ("ics", N_("Calendar (.ics): import or subscribe")),
@@ -50,7 +51,7 @@ SHORT_HEIGHT = 34
 # The command palette's entry (tui/app.py lists it; marked here so the catalog has it).
 
 
-class ExportScreen(ModalScreen[str | None]):
+class ExportScreen(PaintsFirst, ModalScreen[str | None]):
     """Returns the message saying what was written where, or None when nothing was written."""
 
     CSS_PATH = "../export.tcss"  # beside app.tcss, shipped with it
@@ -67,6 +68,7 @@ class ExportScreen(ModalScreen[str | None]):
         self._pending = False  # a preview is due after this refresh
         self._auto_period = FIRST_PERIOD[fmt]  # the period the dialog chose itself, not the user
         self._period_chosen = False
+        self._requested: ExportRequest | None = None  # the choices of the preview shown or on its way
 
     @property
     def catalog(self):
@@ -190,10 +192,10 @@ class ExportScreen(ModalScreen[str | None]):
 
     # -- preview --------------------------------------------------------------------------------
 
-    def _arrange(self, later: bool = False) -> None:
+    def _arrange(self, later: bool = False, again: bool = False) -> None:
         """Show the fields the format uses, remake the preview and the default file name;
         `later`: the preview made on a thread (the first one, so opening the dialog does not wait
-        for a whole calendar file to be built)."""
+        for a whole calendar file to be built); `again`: made anew even for the same choices."""
         self._pending = False
         fmt = self.format
         self.query_one("#export-range").display = self.query_one("#export-period", Select).value == "range"
@@ -201,10 +203,18 @@ class ExportScreen(ModalScreen[str | None]):
         try:
             request = self._request()
         except (WorkspaceError, OSError) as problem:  # a date that is not one
+            self._requested = None
             self._show(None, problem)
             return
+        if request == self._requested and not again:
+            # Made or on its way: the selects say their first values as they mount, which built
+            # the whole file a second time, on the UI thread, right after the dialog opened.
+            return
+        self._requested = request
         if later:
-            self.run_worker(lambda: self._prepare_on_thread(request), thread=True, exclusive=True, group="export-preview")
+            # Started after the dialog's first frame: a thread started before it would compete
+            # with drawing the dialog for the interpreter.
+            self.call_after_refresh(self._prepare_later, request)
             return
         self._show(*self._prepared(request))
 
@@ -213,6 +223,10 @@ class ExportScreen(ModalScreen[str | None]):
             return prepare(self.catalog, request, self.today), None
         except (WorkspaceError, OSError) as problem:
             return None, problem
+
+    def _prepare_later(self, request: ExportRequest) -> None:
+        if self.is_attached:
+            self.run_worker(lambda: self._prepare_on_thread(request), thread=True, exclusive=True, group="export-preview")
 
     def _prepare_on_thread(self, request: ExportRequest) -> None:
         result, problem = self._prepared(request)
@@ -273,7 +287,7 @@ class ExportScreen(ModalScreen[str | None]):
     # -- writing --------------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        self._arrange()
+        self._arrange(again=True)
         if self.result is None:
             return
         output = self.query_one("#export-path", Input).value.strip()

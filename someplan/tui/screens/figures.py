@@ -28,6 +28,7 @@ from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.footer import Footer
 from someplan.tui.planner_app import planner_app
+from someplan.tui.screens.paint_first import PaintsFirst
 from someplan.tui.sparkline import sparkline
 from someplan.tui.write_guard import attempt, done
 
@@ -45,7 +46,7 @@ def goal_movers(catalog, today: dt.date) -> dict[str, list[str]]:
     return goals.movers(goals.standings(catalog, today))
 
 
-class FiguresScreen(Screen):
+class FiguresScreen(PaintsFirst, Screen):
     CSS_PATH = "../figures.tcss"  # beside app.tcss, shipped with it
     BINDINGS = [
         Binding("escape,f", "close", N_("Back"), id="figures.close"),
@@ -80,9 +81,22 @@ class FiguresScreen(Screen):
 
     def on_mount(self) -> None:
         self._titles()
-        self.show()
+        self._columns()
+        # The boxes and their headings are drawn at once, the figures just after that first
+        # frame: the key answers at once, on a long history too.
+        self.call_after_refresh(self.show)
         # The view opens at its top on a small screen too, where the reuse table lies below.
         self.query_one("#figures-reuse", DataTable).focus(scroll_visible=False)
+
+    def _columns(self) -> None:
+        for selector, label in (("#figures-by-category", _("Category")), ("#figures-by-channel", _("Channel"))):
+            table = self.query_one(selector, DataTable)
+            table.clear(columns=True)
+            table.add_columns(label, _("Posts"), _("Reach"), _("Trend"), _("Engagement"), _("Trend"))
+        for selector in ("#figures-top", "#figures-bottom", "#figures-reuse"):
+            table = self.query_one(selector, DataTable)
+            table.clear(columns=True)
+            table.add_columns(_("Engagement"), _("Reach"), _("Date"), _("Channel"), _("Title"))
 
     def _titles(self) -> None:
         self.query_one("#figures-by-category").border_title = _("By category")
@@ -94,6 +108,7 @@ class FiguresScreen(Screen):
     def retranslate(self) -> None:
         """The language changed (tui/language.py): titles, headers and rows anew."""
         self._titles()
+        self._columns()
         self.show()
 
     def on_resize(self, event) -> None:
@@ -113,8 +128,8 @@ class FiguresScreen(Screen):
         heading = Text.assemble((_("Key figures") + " ", "bold"), period)
         heading.append_text(_figures_line(overall.posts, overall.reach_rate, overall.engagement_rate))
         self.query_one("#figures-heading", Static).update(heading)
-        self._groups("#figures-by-category", "category", _("Category"))
-        self._groups("#figures-by-channel", "channel", _("Channel"))
+        self._groups("#figures-by-category", "category")
+        self._groups("#figures-by-channel", "channel")
         ranked = report.ranked()
         self._posts("#figures-top", ranked[:TOP])
         self._posts("#figures-bottom", list(reversed(ranked[-TOP:])) if len(ranked) > TOP else [])
@@ -137,10 +152,9 @@ class FiguresScreen(Screen):
         self.query_one("#figures-notes", Static).update(notes)
         self.query_one("#figures-notes", Static).set_class(bool(page), "with-page")
 
-    def _groups(self, selector: str, grouping: str, label: str) -> None:
+    def _groups(self, selector: str, grouping: str) -> None:
         table = self.query_one(selector, DataTable)
-        table.clear(columns=True)
-        table.add_columns(label, _("Posts"), _("Reach"), _("Trend"), _("Engagement"), _("Trend"))
+        table.clear()
         report = self.report
         if report is None:  # not met: show() makes the report before the tables
             return
@@ -155,8 +169,7 @@ class FiguresScreen(Screen):
 
     def _posts(self, selector: str, posts: list[RatedPost], dated: bool = False) -> None:
         table = self.query_one(selector, DataTable)
-        table.clear(columns=True)
-        table.add_columns(_("Engagement"), _("Reach"), _("Date"), _("Channel"), _("Title"))
+        table.clear()
         for item in posts:
             # The mark goes beside the rate, not into the title: the title stays the user's text.
             rate = Text.assemble((MOVED + " ", "green") if item.post.id in self.moved else "", pct(item.engagement_rate))

@@ -24,12 +24,13 @@ from someplan.tui.footer import Footer
 from someplan.tui.language import Caption
 from someplan.tui.screens.batch import consent_text
 from someplan.tui.screens.dialogs import Confirm, kept_text
+from someplan.tui.screens.paint_first import PaintsFirst
 from someplan.tui.write_guard import attempt, done
 
 ROLE_WIDTH = 24
 
 
-class PeopleScreen(Screen):
+class PeopleScreen(PaintsFirst, Screen):
     BINDINGS = [
         Binding("n", "add", N_("Add"), id="people.add"),
         Binding("e,enter", "edit", N_("Edit"), id="people.edit"),

@@ -41,6 +41,7 @@ from someplan.textsafe import literal
 from someplan.tui.footer import Footer
 from someplan.tui.screens.campaign_editor import CampaignEditor
 from someplan.tui.screens.dialogs import Confirm
+from someplan.tui.screens.paint_first import PaintsFirst
 from someplan.tui.write_guard import attempt
 from someplan.tui.year_wheel_render import header_text, legend, month_details, months_lines, week_details, weeks_lines
 
@@ -63,7 +64,7 @@ class WheelGrid(Widget):
         return self._drawn[1]
 
 
-class YearWheelScreen(Screen[dt.date | None]):
+class YearWheelScreen(PaintsFirst, Screen[dt.date | None]):
     """Returns the day whose week the planner should show (enter), or None (esc)."""
 
     CSS_PATH = "../year_wheel.tcss"  # beside app.tcss, shipped with it
