@@ -19,6 +19,7 @@ from someplan.services.asset_library import Applied, AssetLibrary, title_from_na
 from someplan.services.assets import AssetIndex, AssetList, asset_folder_problems
 from someplan.textsafe import literal
 from someplan.tui.panes.assets import AssetsPane
+from someplan.tui.panes.detail import DetailPane
 from someplan.tui.planner_app import planner_app
 from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask
@@ -90,6 +91,7 @@ class AssetsCoordination(MainScreenPart):
         library = self._library
         self._report(library.load(entries))
         self._show_assets()
+        self.query_one(DetailPane).assets_changed()
         keys = library.referenced()
         if keys:
             self.run_worker(lambda: library.remember_fingerprints(keys), thread=True, group="fingerprints")
@@ -102,6 +104,7 @@ class AssetsCoordination(MainScreenPart):
         done = library.apply(changes)
         self._report(done)
         self._show_assets()
+        self.query_one(DetailPane).assets_changed()
         self.asset_updates += 1
         batch_class = lazy.loaded("BatchScreen")
         batch: Any = next((s for s in self.app.screen_stack if batch_class and isinstance(s, batch_class)), None)

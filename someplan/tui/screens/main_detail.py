@@ -23,8 +23,7 @@ class DetailCoordination(MainScreenPart):
         # "Changed by" from the first frame on: reading every cell of the workspace for it costs
         # less (~20 ms at 3,000 posts) than drawing the pane a second time once the frame is up.
         detail = post_detail(self.catalog, post_id, self.today) if post_id else None
-        index = self.asset_index
-        self.query_one(DetailPane).show(detail, index.root if index else None)
+        self.query_one(DetailPane).show(detail, self.asset_index)
         self.detail_updates += 1
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
