@@ -16,10 +16,9 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
-from watchdog.observers import Observer
-from watchdog.observers.api import BaseObserver
 
 from someplan.store.atomic import is_temp_name
 from someplan.store.layout import DEVICES, PRESENCE_FILE
@@ -29,6 +28,9 @@ from someplan.store.workspace import Workspace
 
 QUIET_S = 0.08
 MAX_DELAY_S = 0.4
+
+if TYPE_CHECKING:
+    from watchdog.observers.api import BaseObserver
 
 Subscriber = Callable[[set[RecordRef]], None]
 
@@ -57,6 +59,10 @@ class FolderWatch:
         self._thread: threading.Thread | None = None
 
     def _watch(self, folder: str, handler: FileSystemEventHandler, thread_name: str) -> None:
+        # watchdog's observers (inotify and its ctypes) are imported when a watch starts, after
+        # the planner's first frame, not with every module that names a watcher.
+        from watchdog.observers import Observer
+
         self._observer = Observer()
         self._observer.schedule(handler, folder, recursive=True)
         self._observer.daemon = True

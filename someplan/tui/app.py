@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -20,12 +21,10 @@ from textual.theme import ThemeProvider
 from someplan.i18n import ENV_VAR, LANGUAGE_NAMES, N_, _, language, ngettext
 from someplan.services.calendar_data import calendar_problems
 from someplan.services.catalog import Catalog, effective_today, seconds_to_midnight
-from someplan.services.doctor import examine
 from someplan.services.language import apply as apply_language
 from someplan.services.locate import read_user_state, write_user_state
 from someplan.services.undo import UndoStack
 from someplan.store.device import default_display_name
-from someplan.store.watcher import ChangeFeed
 from someplan.textsafe import literal
 from someplan.tui import labels, textual_words
 from someplan.tui.keymap import load_keymap
@@ -41,6 +40,9 @@ from someplan.tui.screens.main import MainScreen
 from someplan.tui.textual_words import CommandPalette
 from someplan.tui.themes import DEFAULT_THEME, load_themes
 from someplan.tui.translated_bindings import translate_bindings
+
+if TYPE_CHECKING:
+    from someplan.store.watcher import ChangeFeed
 
 # The help's sections; the app itself ("Everywhere") comes first. A name stands for a screen
 # that only a key opens, imported after the first frame (screens/lazy.py).
@@ -169,20 +171,23 @@ class SomeplanApp(App):
         self._feed: ChangeFeed | None = None
         self.undo_stack = UndoStack()  # one for the app: `u` in the plan undoes what any view wrote
         self.presence: PresenceBeat | None = None  # who else has the workspace open (the header)
-
-    def get_default_screen(self) -> Screen:
-        return MainScreen()
-
-    def on_mount(self) -> None:
-        themes, problems = load_themes()
+        # The theme before the style sheets are first parsed, so that they are parsed once, in
+        # its colours: chosen as the app mounted, it had every sheet parsed a second time.
+        themes, self._theme_problems = load_themes()
         for theme in themes:
             self.register_theme(theme)
         wanted = read_user_state().get("theme")
         self.theme = (
             wanted if wanted in self.available_themes else DEFAULT_THEME if DEFAULT_THEME in self.available_themes else self.theme
         )
+        self.stylesheet.set_variables(self.get_css_variables())
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen()
+
+    def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        for problem in problems:
+        for problem in self._theme_problems:
             self.notify(_("Theme file skipped: {problem}").format(problem=problem), severity="warning", timeout=8, markup=False)
         keymap, keymap_problem = load_keymap()
         if keymap:
@@ -192,14 +197,28 @@ class SomeplanApp(App):
         for problem in calendar_problems():  # a bad calendar_days.toml: those days are not shown
             self.notify(problem, severity="warning", timeout=10, markup=False)
         self._wait_for_midnight()
-        self.call_after_refresh(self._ask_device_name)
         if self._notice:
             self.notify(self._notice, timeout=20, markup=False)
         if self._watch:
-            self.presence = PresenceBeat(self).start()
-            self._feed = ChangeFeed(self.catalog.workspace)
-            self._feed.subscribe(self._on_feed)
-            self._feed.start()
+            self.call_after_refresh(self._start_watching)
+
+    def _start_watching(self) -> None:
+        """After the first frame (watchdog's import and start are no part of it): the change feed
+        and this planner's heartbeat. The feed looks at the folder once right away, for what
+        colleagues' edits arrived since the workspace was opened."""
+        from someplan.store.watcher import ChangeFeed
+
+        self.presence = PresenceBeat(self).start()
+        self._feed = ChangeFeed(self.catalog.workspace)
+        self._feed.subscribe(self._on_feed)
+        self._feed.start()
+        self._feed.poke()
+
+    def first_week_drawn(self) -> None:
+        """The main screen has drawn its first week: what goes on top of it (the first start's
+        name question) comes now, in the same first frame; asked after a refresh, it was a second
+        frame with the whole plan drawn again beneath the dialog."""
+        self._ask_device_name()
 
     def _ask_device_name(self) -> None:
         """The first time the planner opens on a machine: the name colleagues will see beside this
@@ -251,6 +270,18 @@ class SomeplanApp(App):
             self.presence.stop()
         self.catalog.workspace.close()
 
+    def refresh_css(self, animate: bool = True) -> None:
+        # Textual refreshes the styles as the app mounts, for the theme it starts with: every
+        # sheet parsed again (~40 ms at start) though nothing they are parsed with has changed.
+        sheet = self.stylesheet
+        if sheet.rules and self.get_css_variables() == sheet._variables:
+            sheet.update(self, animate=animate)
+            for screen in self.screen_stack:
+                if screen is not self.screen:
+                    sheet.update(screen, animate=animate)
+            return
+        super().refresh_css(animate)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             yield command._replace(title=_(command.title), help=_(command.help))
@@ -286,6 +317,8 @@ class SomeplanApp(App):
     # -- actions ---------------------------------------------------------------------------------
 
     def action_doctor(self) -> None:
+        from someplan.services.doctor import examine
+
         report = examine(self.catalog.workspace, self.catalog)
         where = _("{path}  (format {format})").format(path=report.workspace, format=report.format)
         lines: list[Text | str] = [Text(where, style="bold")]

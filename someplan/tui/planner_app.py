@@ -20,6 +20,8 @@ class PlannerApp(Protocol):
     today: dt.date  # "today" as the planner opened it (pinned by $SOMEPLAN_TODAY in demos and tests)
     presence: PresenceBeat | None  # who else has the workspace open; None in tests that do not watch
 
+    def first_week_drawn(self) -> None: ...
+
 
 def planner_app(node: DOMNode) -> PlannerApp:
     # SomeplanApp is the one app the screens run in; importing it here would import it back.

@@ -160,3 +160,24 @@ async def test_a_change_draws_the_detail_once(make_app):
         app.screen.refresh_all(keep=app.screen.plan.selected_post_id)
         await pilot.pause()
         assert app.screen.detail_updates == before + 1
+
+
+async def test_a_picture_named_with_the_legacy_assets_prefix_is_found_as_o_finds_it(make_app, sample_copy):
+    """Older posts name their files `assets/…`: the asset index finds them, and so must the pane
+    (it said the file was missing while `o` and the editor's hint found it)."""
+    from someplan.services.catalog import Catalog
+    from someplan.store.workspace import Workspace
+
+    workspace = Workspace.open(sample_copy)
+    catalog = Catalog(workspace)
+    for post in catalog.posts():
+        if post.assets:
+            planning.edit_post(catalog, post.id, assets=["assets/" + ref for ref in post.assets])
+    workspace.close()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        picture = app.screen.query_one("#detail-picture")
+        await picture_drawn(pilot)
+        assert app.screen.asset_index.ready
+        assert picture.display and "▀" in str(picture.render())

@@ -71,3 +71,129 @@ async def test_opening_a_view_does_not_parse_every_style_sheet_again(make_app, m
             await pilot.press("escape")
             await pilot.pause()
         assert reparsed == []
+
+
+def _frames(monkeypatch) -> list[str]:
+    """The text of every frame the top screen draws, as drawn (the picture, which comes from a
+    thread once the cursor rests, left out)."""
+    from textual._context import visible_screen_stack
+
+    from someplan.tui.panes.detail import DetailPane
+
+    monkeypatch.setattr(DetailPane, "_start_picture", lambda pane, wanted: None)
+    frames: list[str] = []
+    real = Screen._compositor_refresh
+
+    def painted(screen):
+        real(screen)
+        app = screen.app
+        if screen is app.screen:
+            visible_screen_stack.set(app._background_screens)
+            text = "\n".join(strip.text for strip in screen._compositor.render_strips())
+            if not frames or frames[-1] != text:
+                frames.append(text)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", painted)
+    return frames
+
+
+def _part(frame: str, rows: range, columns: slice) -> list[str]:
+    lines = frame.splitlines()
+    return [lines[row][columns] for row in rows]
+
+
+async def test_the_first_frame_holds_the_detail_the_rows_and_the_chart_as_they_stay(make_app, monkeypatch):
+    frames = _frames(monkeypatch)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+    first, last = frames[0], frames[-1]
+    # Who changed the post, drawn with the rest (it was a second drawing of the pane, a frame later).
+    assert "Changed by" in first
+    # The rows at the plan's width (they were drawn for the screen's, then again without the
+    # status word), and the chart at the pane's (drawn for a guess, then again); the scrollbars'
+    # columns left out: Textual adds them once the content has been measured.
+    assert _part(first, range(2, 21), slice(0, 66)) == _part(last, range(2, 21), slice(0, 66))
+    assert _part(first, range(22, 38), slice(0, 31)) == _part(last, range(22, 38), slice(0, 31))
+    # The footer's keys for the focused plan, drawn (composed before the plan had the focus, they
+    # were built again and drawn a frame later).
+    assert "[/] Week" in first.splitlines()[39]
+
+
+async def test_a_new_machines_name_question_is_in_the_first_frame(make_app, monkeypatch):
+    from someplan.store.device import IdentityStore, default_display_name
+
+    store = IdentityStore()
+    store.rename(store.load(), default_display_name())  # as on a machine's first start
+    frames = _frames(monkeypatch)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Ask"
+    assert "Your name, as colleagues will see it" in frames[0]
+    assert "Week plan" in frames[0]  # over the plan, drawn beneath it in the same frame
+
+
+async def test_the_style_sheets_are_parsed_once_in_the_remembered_themes_colours(make_app, monkeypatch):
+    from textual.color import Color
+    from textual.css.stylesheet import Stylesheet
+
+    from someplan.services.locate import write_user_state
+
+    write_user_state(theme="someplan-lys")
+    reparsed = []
+    real = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda sheet: reparsed.append(1) or real(sheet))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # Not parsed a second time for the theme the app mounts with (~40 ms of the start) ...
+        assert reparsed == []
+        # ... yet in its colours.
+        assert app.theme == "someplan-lys"
+        assert app.screen.styles.background == Color.parse(app.current_theme.background)
+        app.theme = "someplan-fjord"  # another theme: parsed again in its colours, as before
+        await pilot.pause()
+        assert reparsed and app.screen.styles.background == Color.parse(app.current_theme.background)
+
+
+START_SCRIPT = """
+import asyncio, sys
+from someplan.services.catalog import Catalog
+from someplan.store.workspace import Workspace
+from someplan.tui.app import SomeplanApp
+from someplan.tui.screens.main import MainScreen
+
+at_first_frame = set()
+real = MainScreen.on_mount
+
+def on_mount(self):
+    real(self)
+    at_first_frame.update(sys.modules)
+
+MainScreen.on_mount = on_mount
+
+async def main():
+    app = SomeplanApp(Catalog(Workspace.open(sys.argv[1])), watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        while app._feed is None:
+            await pilot.pause(0.01)
+    late = ("watchdog.observers", "someplan.services.doctor", "someplan.services.batch")
+    print(sorted(name for name in at_first_frame if name in late))
+
+asyncio.run(main())
+"""
+
+
+def test_what_the_first_frame_does_not_need_is_imported_after_it(sample_copy):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", START_SCRIPT, str(sample_copy)], capture_output=True, text=True,
+                          timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    # The change feed's watchdog observers, the doctor and the batch sessions: none of them in
+    # the first frame; the feed itself starts right after it.
+    assert done.stdout.strip() == "[]"

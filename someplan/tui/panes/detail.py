@@ -10,7 +10,7 @@ for PICTURE_DELAY_S, so holding `j` through a week does not decode every photo o
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.containers import VerticalScroll
@@ -27,6 +27,9 @@ from someplan.tui import labels
 from someplan.tui.panes.base import Pane
 from someplan.tui.panes.plan import STATUS_GLYPH, STATUS_STYLE
 from someplan.tui.picture import graphics_widget, open_picture
+
+if TYPE_CHECKING:
+    from someplan.services.assets import AssetIndex
 
 PICTURE_DELAY_S = 0.12
 PICTURE_ROWS = 10  # the picture's height in cells (#detail-picture in app.tcss)
@@ -138,6 +141,8 @@ class DetailPane(Pane):
         self.detail: PostDetail | None = None
         self._picture_for: tuple[str, ...] | None = None  # (root, reference, size) drawn or being drawn
         self._picture_timer: Timer | None = None
+        self._assets: AssetIndex | None = None
+        self._picture_missing = False  # the file was not found: looked for again as the folder changes
         self._picture_drawn: tuple[str, ...] | None = None
 
     @property
@@ -156,18 +161,21 @@ class DetailPane(Pane):
     def main(self) -> DetailScroll:
         return self.query_one(DetailScroll)
 
-    def show(self, detail: PostDetail | None, asset_root: Path | None) -> None:
-        """Draw `detail` (None: nothing selected); the picture follows once the cursor rests."""
+    def show(self, detail: PostDetail | None, assets: AssetIndex | None) -> None:
+        """Draw `detail` (None: nothing selected); the picture follows once the cursor rests.
+        `assets` finds the picture's file as the hint and `o` do (None: no asset folder)."""
         self.detail = detail
+        self._assets = assets
         body = self.query_one("#detail-text", Static)
         if detail is None:
             body.update(Text(_("No post selected. n makes one on the selected day."), style="dim"))
         else:
             body.update(detail_text(detail))
-        wanted = self._wanted_picture(detail, asset_root)
+        wanted = self._wanted_picture(detail, assets.root if assets else None)
         if wanted == self._picture_for:
             return
         self._picture_for = wanted
+        self._picture_missing = False
         picture = self.query_one("#detail-picture")
         picture.display = wanted is not None
         self._clear_picture()
@@ -200,9 +208,13 @@ class DetailPane(Pane):
         except BadReference as error:
             drawn: Text = Text(str(error), style="dim")
         else:
+            assets = self._assets
+            if assets is not None and assets.ready and (key := assets.find(ref)) is not None:
+                path = assets.disk_path(key)  # the index knows the legacy `assets/` prefix and the disk's spelling
             if not path.is_file():
-                drawn = Text(_("(missing from the asset folder)"), style="dim")
-            elif graphics_widget() is not None:
+                self._deliver(wanted, Text(_("(missing from the asset folder)"), style="dim"), missing=True)
+                return
+            if graphics_widget() is not None:
                 try:
                     image = open_picture(path, int(columns), PICTURE_ROWS)
                 except Exception as error:  # noqa: BLE001 - Pillow raises many kinds for a bad file
@@ -215,16 +227,17 @@ class DetailPane(Pane):
                 drawn = Text(lines, style="dim") if isinstance(lines, str) else Text("\n").join(lines)
         self._deliver(wanted, drawn)
 
-    def _deliver(self, wanted: tuple[str, ...], drawn) -> None:
+    def _deliver(self, wanted: tuple[str, ...], drawn, missing: bool = False) -> None:
         try:
-            self.app.call_from_thread(self._put_picture, wanted, drawn)
+            self.app.call_from_thread(self._put_picture, wanted, drawn, missing)
         except RuntimeError:
             pass  # the app is closing
 
-    def _put_picture(self, wanted: tuple[str, ...], drawn) -> None:
+    def _put_picture(self, wanted: tuple[str, ...], drawn, missing: bool = False) -> None:
         if wanted != self._picture_for or not self.is_mounted:  # the cursor moved on meanwhile
             return
         self._picture_drawn = wanted
+        self._picture_missing = missing
         picture: Any = self.query_one("#detail-picture")  # a Static, or textual-image's widget
         if isinstance(picture, Static):
             picture.update(drawn if isinstance(drawn, Text) else "")
@@ -237,6 +250,12 @@ class DetailPane(Pane):
             picture.update("")
         else:
             picture.image = None
+
+    def assets_changed(self) -> None:
+        """The asset folder was read or changed: a picture not found before may be there now."""
+        if self._picture_missing:
+            self._picture_for = None
+            self.show(self.detail, self._assets)
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -71,6 +71,9 @@ class FiguresPane(Pane):
         super().__init__(**kwargs)
         self.summary: FiguresSummary | None = None
         self._drawn_width = 0
+        # The chart's width before the first layout, from the screen's grid: drawn for a guess of
+        # 32, the first frame's chart was drawn again (a frame later) once the layout was in.
+        self.width_hint = 0
 
     def compose(self):
         with FiguresText(id="figures-text"):
@@ -85,13 +88,20 @@ class FiguresPane(Pane):
 
     @property
     def _columns(self) -> int:
-        return self.query_one("#figures-trend").size.width or self.main.scrollable_content_region.width or 32
+        trend = self.query_one("#figures-trend")
+        return trend.size.width or self.main.scrollable_content_region.width or self.width_hint or 32
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._fit)  # the chart has its new width after this layout
+        self.call_after_refresh(self.fit)  # the chart has its new width after this layout
 
-    def _fit(self) -> None:
-        if self.summary is not None and self._columns != self._drawn_width:
+    @property
+    def fit_pending(self) -> bool:
+        """The chart was drawn for a width it no longer has (the first frame waits)."""
+        return self.summary is not None and self._columns != self._drawn_width
+
+    def fit(self) -> None:
+        if self.fit_pending:
+            assert self.summary is not None
             self.show(self.summary)
 
     def show(self, summary: FiguresSummary) -> None:

@@ -93,6 +93,9 @@ class WeekPlanPane(Pane):
         self.marked: set[str] = set()  # the post ids marked in it
         self._day_of: dict[str, dt.date] = {}  # option id -> the day it lies under
         self._drawn_wide = False  # the rows were drawn with the status word
+        # The list's width before the first layout, from the screen's grid: the first frame's
+        # rows drawn at the screen's width were drawn again once the layout had the real one.
+        self.width_hint = 0
 
     def compose(self):
         yield Static(id="plan-summary", markup=False)
@@ -152,16 +155,22 @@ class WeekPlanPane(Pane):
 
     @property
     def _row_width(self) -> int:
-        """The columns a row has: the list's, else (before the first layout) the screen's."""
-        return self.main.scrollable_content_region.width or self.app.size.width
+        """The columns a row has: the list's, else (before the first layout) what the screen
+        expects the list to get, else the screen's width."""
+        return self.main.scrollable_content_region.width or self.width_hint or self.app.size.width
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._fit_rows)  # the list has its new size after this layout
+        self.call_after_refresh(self.fit_rows)  # the list has its new size after this layout
 
-    def _fit_rows(self) -> None:
+    @property
+    def fit_pending(self) -> bool:
+        """The rows were drawn for a width the list no longer has (the first frame waits)."""
+        return self.report is not None and (self._row_width >= STATUS_WORD_FROM) != self._drawn_wide
+
+    def fit_rows(self) -> None:
         # Across the width where the status word comes or goes, draw the rows again.
-        wide = self._row_width >= STATUS_WORD_FROM
-        if self.report is not None and wide != self._drawn_wide:
+        if self.fit_pending:
+            assert self.report is not None
             self.show(self.report)
             self.call_after_refresh(self.main.frame_selection)
 

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import functools
 import gc
+import threading
 import time
 from typing import Any
 
@@ -24,7 +25,6 @@ from textual.widgets import Static
 from someplan.domain.post import MIX_FIELDS, Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_word
 from someplan.i18n import N_, _, language, ngettext
-from someplan.services import batch as batch_service
 from someplan.services import categories, planning, rotation_fill, user_input
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
@@ -54,6 +54,7 @@ from someplan.tui.write_guard import done, writes
 
 NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
+PRELOAD_AFTER_S = 0.3  # the screens a key opens are imported this long after the first frame
 
 
 class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, DetailCoordination, PostActs, Screen):
@@ -91,9 +92,12 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
     ]
 
     def __init__(self) -> None:
-        super().__init__()
+        # The week plan has the focus from the start: its class now, not as it takes the focus
+        # (a class added to the screen restyles every widget on it).
+        super().__init__(classes="plan-active")
         self._week: IsoWeek | None = None
         self.last_colleague: str | None = None
+        self._settled = threading.Event()  # the first frames are drawn: the screens may be imported
 
     def compose(self):
         yield Static(id="header", markup=False)
@@ -133,21 +137,30 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
 
     def on_mount(self) -> None:
         self.week = IsoWeek.of(self.today)
+        self.open_assets()  # where the asset folder is, so the detail's first draw wants its picture
+        self._fit(self.app.size.width, self.app.size.height)
+        self.plan.width_hint, self.query_one(FiguresPane).width_hint = self._widths(self.app.size.width)
         self.refresh_all(day=self.today)
+        self._show_detail()  # now, not when the plan's highlight message comes: after the first layout
         self.plan.activate()
-        self._fit(self.size.width, self.size.height)
+        planner_app(self).first_week_drawn()
         # After the first frame: a large asset folder must not hold up the week plan, nor the
         # screens that only a key opens.
         self.call_after_refresh(self._start_assets)
-        self.call_after_refresh(self._show_detail)  # now with the asset folder: the picture too
-        self.call_after_refresh(self._preload_screens)
+        self._preload_screens()  # its worker waits for the first frames
 
     def on_unmount(self) -> None:
+        self._settled.set()  # a preload still waiting has nothing left to wait for
         self._stop_assets()
         gc.unfreeze()  # what _preload_screens froze is the collector's again (another app may follow)
 
     def _preload_screens(self) -> None:
+        # Importing every screen holds the interpreter's lock for a good part of a second: begun
+        # at once, it slowed the frames still coming (the name question, the footer) by as much.
+        self.set_timer(PRELOAD_AFTER_S, self._settled.set)
+
         def load() -> None:
+            self._settled.wait(PRELOAD_AFTER_S * 4)
             lazy.preload()
             self._from_thread(lazy.translate_loaded)
             self._from_thread(lazy.read_styles, self.app)
@@ -227,6 +240,16 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
     def _fit(self, width: int, height: int) -> None:
         # Below 100x30 one pane at a time fills the screen; 1–4 and tab switch between them.
         self.set_class(width < NARROW_WIDTH or height < NARROW_HEIGHT, "narrow")
+
+    def _widths(self, width: int) -> tuple[int, int]:
+        """The week plan's rows' and the key figures' width at a screen `width`, as app.tcss lays
+        them out before the layout says: the whole width when narrow, else two and one of the
+        grid's columns (3fr 3fr 4fr); less each pane's border and padding, and the figures'
+        scrollbar (their text is taller than the pane but on a tall screen). A wrong guess costs
+        a second drawing once the layout is in, as before."""
+        if self.has_class("narrow"):
+            return width - 4, width - 6
+        return width * 6 // 10 - 4, width * 3 // 10 - 6
 
     # -- panes -----------------------------------------------------------------------------------
 
@@ -507,6 +530,8 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
     # -- batch sessions and people ------------------------------------------------------------
 
     def action_batch(self) -> None:
+        from someplan.services import batch as batch_service
+
         try:
             session = batch_service.unfinished(self.catalog)
             if session is None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from someplan.domain.assets import reference_key
 from someplan.domain.post import Status
 from someplan.i18n import _, ngettext
 from someplan.services import marked_posts, user_input
@@ -60,12 +59,8 @@ class PostActs(MainScreenPart):
         if not post.assets:
             return _("“{title}” has no assets").format(title=literal(post.title))
         for ref in post.assets:
-            key = reference_key(ref)
-            if key is None:
-                continue
-            for candidate in (key, key.removeprefix("assets/")):
-                if candidate in index.entries:
-                    return index.disk_path(candidate)
+            if (key := index.find(ref)) is not None:
+                return index.disk_path(key)
         return _("No asset of “{title}” is on this machine").format(title=literal(post.title))
 
     def action_open_asset(self) -> None:

@@ -19,6 +19,7 @@ from someplan.services.asset_library import Applied, AssetLibrary, title_from_na
 from someplan.services.assets import AssetIndex, AssetList, asset_folder_problems
 from someplan.textsafe import literal
 from someplan.tui.panes.assets import AssetsPane
+from someplan.tui.panes.detail import DetailPane
 from someplan.tui.planner_app import planner_app
 from someplan.tui.screens import lazy
 from someplan.tui.screens.dialogs import Ask
@@ -47,8 +48,14 @@ class AssetsCoordination(MainScreenPart):
 
     # -- index and watch -----------------------------------------------------------------------
 
-    def _start_assets(self) -> None:
+    def open_assets(self) -> None:
+        """The library, before the first frame: where the folder is (the detail's picture);
+        nothing read from it yet."""
         self.assets = AssetLibrary(self.catalog)
+
+    def _start_assets(self) -> None:
+        if self.assets is None:
+            self.open_assets()
         for problem in asset_folder_problems(self.catalog):  # a shared setting pointing at `/`
             self.notify(problem.message, severity="warning", timeout=15, markup=False)
         self.run_worker(self._watch_and_index_assets, thread=True, exclusive=True, group="assets")
@@ -84,6 +91,7 @@ class AssetsCoordination(MainScreenPart):
         library = self._library
         self._report(library.load(entries))
         self._show_assets()
+        self.query_one(DetailPane).assets_changed()
         keys = library.referenced()
         if keys:
             self.run_worker(lambda: library.remember_fingerprints(keys), thread=True, group="fingerprints")
@@ -96,6 +104,7 @@ class AssetsCoordination(MainScreenPart):
         done = library.apply(changes)
         self._report(done)
         self._show_assets()
+        self.query_one(DetailPane).assets_changed()
         self.asset_updates += 1
         batch_class = lazy.loaded("BatchScreen")
         batch: Any = next((s for s in self.app.screen_stack if batch_class and isinstance(s, batch_class)), None)
