@@ -361,3 +361,27 @@ async def test_a_click_drops_the_list_down_and_a_click_in_it_takes_one(make_app)
         await pilot.click(listing, offset=(2, 1))  # the month
         await pilot.pause()
         assert period.value == "month" and not listing.display and screen.focused is period
+
+
+async def test_a_list_once_dropped_down_follows_new_choices(make_app):
+    """The channel's list, built when it first dropped down, loses "All channels" with Hootsuite."""
+    from textual.widgets._select import SelectOverlay
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        screen = app.screen
+        channel = screen.query_one("#export-channel", LineSelect)
+        channel.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        listing = channel.query_one(SelectOverlay)
+        assert listing.option_count == len(app.catalog.channels()) + 1
+        await pilot.press("escape")
+        screen.query_one("#export-format", LineSelect).value = "hootsuite"
+        await pilot.pause()
+        assert listing.option_count == len(app.catalog.channels()) == len(channel.options)
+        await pilot.press("enter", "down", "enter")
+        await pilot.pause()
+        assert channel.value == channel.options[1][1]
