@@ -300,7 +300,8 @@ async def test_opening_makes_the_preview_once_and_after_the_first_frame(make_app
 async def test_the_dialog_builds_its_choices_light(make_app):
     """Issue 15: its four Selects (six widgets each, their lists built and styled with them) were
     most of the dialog's first frame; each choice is one widget now, its list built when it first
-    drops down."""
+    drops down, and the rows only some choices use (a range's dates, Hootsuite's date format) are
+    built when first chosen."""
     from textual.widgets._select import SelectOverlay
 
     app = make_app()
@@ -308,8 +309,9 @@ async def test_the_dialog_builds_its_choices_light(make_app):
         await pilot.press("E")
         await pilot.pause()
         screen = app.screen
-        assert len(screen.query(LineSelect)) == 4 and not screen.query(SelectOverlay)
-        assert len(list(screen.walk_children())) <= 30
+        assert len(screen.query(LineSelect)) == 3 and not screen.query(SelectOverlay)
+        assert not screen.query("#export-range") and not screen.query("#export-date-row")
+        assert len(list(screen.walk_children())) <= 20
 
 
 async def test_a_choice_drops_its_list_down_and_enter_takes_one(make_app):
@@ -385,3 +387,31 @@ async def test_a_list_once_dropped_down_follows_new_choices(make_app):
         await pilot.press("enter", "down", "enter")
         await pilot.pause()
         assert channel.value == channel.options[1][1]
+
+
+async def test_a_row_built_when_first_chosen_keeps_what_was_typed(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        screen = app.screen
+        period = screen.query_one("#export-period", LineSelect)
+        period.value = "range"
+        await pilot.pause()
+        assert screen.query_one("#export-from", Input).value == "16.11.2026"  # the week shown
+        assert screen.query_one("#export-range").region.y == period.region.y + 2  # beneath the period
+        screen.query_one("#export-to", Input).value = "01.12.2026"
+        period.value = "week"
+        await pilot.pause()
+        assert not screen.query_one("#export-range").display
+        period.value = "range"
+        await pilot.pause()
+        assert screen.query_one("#export-to", Input).value == "01.12.2026"
+        assert "1 Dec 2026" in str(screen.query_one("#export-preview", Static).render())
+        screen.query_one("#export-format", LineSelect).value = "hootsuite"
+        await pilot.pause()
+        channel = screen.query_one("#export-channel", LineSelect)
+        assert screen.query_one("#export-date-row").region.y == channel.region.y + 2  # beneath the channel
+        screen.query_one("#export-date-format", LineSelect).value = "mdy"
+        await pilot.pause()
+        assert screen._request().date_format == "mdy"

@@ -11,12 +11,14 @@ only after a yes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from someplan.domain.weeks import IsoWeek, day_label
@@ -82,20 +84,12 @@ class ExportScreen(PaintsFirst, ModalScreen[str | None]):
             with Horizontal(classes="row"):
                 yield Label(pgettext("export", "Format"), classes="export-label")
                 yield LineSelect([(_(label), fmt) for fmt, label in FORMAT_LABELS], self.first_format, id="export-format")
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row", id="export-period-row"):
                 yield Label(pgettext("export", "Period"), classes="export-label")
                 yield LineSelect(periods, FIRST_PERIOD[self.first_format], id="export-period")
-            with Horizontal(classes="row", id="export-range"):
-                yield Label(pgettext("export", "From – to"), classes="export-label")
-                yield Input(self.week.monday.strftime("%d.%m.%Y"), compact=True, id="export-from", placeholder="23.11.2026")
-                yield Input(self.week.sunday.strftime("%d.%m.%Y"), compact=True, id="export-to", placeholder="29.11.2026")
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row", id="export-channel-row"):
                 yield Label(pgettext("export", "Channel"), classes="export-label")
                 yield LineSelect(self._channel_options(self.first_format), "", id="export-channel")
-            with Horizontal(classes="row", id="export-date-row"):
-                yield Label(pgettext("export", "Dates as"), classes="export-label")
-                yield LineSelect([(_("dd/mm/yyyy (as in Norway)"), "dmy"), (_("mm/dd/yyyy (as in the US)"), "mdy")],
-                                 "dmy", id="export-date-format")  # fmt: skip
             with Horizontal(classes="row"):
                 yield Label(pgettext("export", "File"), classes="export-label")
                 yield Input("", compact=True, id="export-path")
@@ -103,6 +97,34 @@ class ExportScreen(PaintsFirst, ModalScreen[str | None]):
                 yield Static("", id="export-preview", markup=False)
             yield Static("", classes="error", id="export-error", markup=False)
             yield Label(_("ctrl+s export · esc cancel"), classes="hint")
+
+    # The rows only some choices use (the dates of a range, Hootsuite's date format) are built
+    # when first chosen: hidden, they were still built and styled as the dialog opened.
+
+    def _range_row(self) -> list[Widget]:
+        return [
+            Label(pgettext("export", "From – to"), classes="export-label"),
+            Input(self.week.monday.strftime("%d.%m.%Y"), compact=True, id="export-from", placeholder="23.11.2026"),
+            Input(self.week.sunday.strftime("%d.%m.%Y"), compact=True, id="export-to", placeholder="29.11.2026"),
+        ]
+
+    def _date_row(self) -> list[Widget]:
+        return [
+            Label(pgettext("export", "Dates as"), classes="export-label"),
+            LineSelect([(_("dd/mm/yyyy (as in Norway)"), "dmy"), (_("mm/dd/yyyy (as in the US)"), "mdy")], "dmy",
+                       id="export-date-format"),  # fmt: skip
+        ]
+
+    def _show_row(self, row_id: str, shown: bool, fields: Callable[[], list[Widget]], below: str) -> None:
+        rows = self.query(f"#{row_id}")
+        if rows:
+            rows.first().display = shown
+        elif shown:
+            row = Horizontal(classes="row", id=row_id)
+            self.query_one("#export").mount(row, after=self.query_one(f"#{below}-row", Horizontal))
+            # Mounted into the row now, not passed to it: so they are in the DOM at once and the
+            # choices read from them now (a container's own children wait for it to compose).
+            row.mount(*fields())
 
     def on_mount(self) -> None:
         self._fit(self.app.size.height)
@@ -186,7 +208,8 @@ class ExportScreen(PaintsFirst, ModalScreen[str | None]):
         fmt = self.format
         channel = self.query_one("#export-channel", LineSelect).value
         channels = (channel,) if isinstance(channel, str) and channel else ()
-        date_format: Any = self.query_one("#export-date-format", LineSelect).value  # never blank
+        dates = self.query("#export-date-format").results(LineSelect)
+        date_format: Any = next((d.value for d in dates), "dmy")  # the row is built when Hootsuite is first chosen
         return ExportRequest(fmt, self._period(), channels, (), date_format)
 
     # -- preview --------------------------------------------------------------------------------
@@ -197,8 +220,9 @@ class ExportScreen(PaintsFirst, ModalScreen[str | None]):
         for a whole calendar file to be built); `again`: made anew even for the same choices."""
         self._pending = False
         fmt = self.format
-        self.query_one("#export-range").display = self.query_one("#export-period", LineSelect).value == "range"
-        self.query_one("#export-date-row").display = fmt == "hootsuite"
+        ranged = self.query_one("#export-period", LineSelect).value == "range"
+        self._show_row("export-range", ranged, self._range_row, "export-period")
+        self._show_row("export-date-row", fmt == "hootsuite", self._date_row, "export-channel")
         try:
             request = self._request()
         except (WorkspaceError, OSError) as problem:  # a date that is not one
