@@ -162,3 +162,13 @@ def test_a_name_that_is_not_utf8_is_left_out_and_named(tmp_path):
 
     assert count_files(tmp_path, since=0)[0] == {"ok.jpg"}
     assert stat_entry(os.fsdecode(root + b"/b\xe5l.jpg"), os.fsdecode(b"b\xe5l.jpg")) is None
+
+
+def test_the_listing_stops_at_the_rows_the_pane_lists_and_counts_the_rest(catalog, sample):
+    from someplan.services.assets import ROWS_LISTED
+
+    for n in range(ROWS_LISTED + 15):
+        touch(sample / "assets" / "mange" / f"bilde-{n:03}.jpg")
+    listing = asset_rows(catalog, scan_index(catalog), AssetQuery(), TODAY, seen=None)
+    assert ROWS_LISTED == 200
+    assert len(listing.rows) == ROWS_LISTED and listing.matched == ROWS_LISTED + 15 + 10
