@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import re
 import threading
 import time
 from collections.abc import Iterable
@@ -833,7 +834,14 @@ def read_meta(root: Path) -> dict[str, Any]:
         raise WorkspaceError(_("{path} cannot be read ({reason}); it is left as it is").format(path=path, reason=error)) from None
     if not (isinstance(meta, dict) and isinstance(meta.get("format"), int) and isinstance(meta.get("id"), str)):
         raise WorkspaceError(_("{path} is not a someplan workspace file; it is left as it is").format(path=path))
+    if not _WORKSPACE_ID.fullmatch(meta["id"]):
+        # The id names this machine's folders and caches for the workspace; the file comes from the
+        # shared folder, so an id like "../../x" must not lead a write out of them.
+        raise WorkspaceError(_("{path} is not a someplan workspace file; it is left as it is").format(path=path))
     return meta
+
+
+_WORKSPACE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _valid_problem_doc(doc: dict[str, Any]) -> bool:

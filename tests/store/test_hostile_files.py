@@ -216,3 +216,16 @@ def test_stale_temp_files_of_this_machine_are_removed_on_open_and_no_others(shar
     kari.open()
     left = {label for label, name in names.items() if (exports / name).exists()}
     assert left == {"writing", "other machine", "new, unnamed"}
+
+
+@pytest.mark.parametrize("bad_id", ["../../../evil", "a/b", "", "x" * 65, "ok\n"])
+def test_a_workspace_id_that_is_not_a_plain_name_is_refused(shared, bad_id):
+    """The id names this machine's state and cache files for the workspace: one from the shared
+    folder must never lead a write out of those folders."""
+    kari, *_ = shared
+    path = kari.folder / "someplan-workspace.json"
+    meta = json.loads(path.read_text())
+    path.write_text(json.dumps({**meta, "id": bad_id}))
+    with pytest.raises(WorkspaceError, match="not a someplan workspace file"):
+        kari.open(writable=False)
+    assert json.loads(path.read_text())["id"] == bad_id  # left as it is
