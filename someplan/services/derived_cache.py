@@ -10,6 +10,7 @@ that is missing, damaged or of another key is computed again and replaced. An op
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -22,11 +23,38 @@ VERSION = 1
 T = TypeVar("T")
 
 
+@functools.cache
+def _code_key() -> str:
+    """Size and mtime of every module of the domain and the services, which compute what is kept:
+    an upgrade or an edit of any of them computes it again (a value may rest on another cached
+    one, as the next proposal does on the best times, so no narrower list is safe)."""
+    import os
+
+    package = os.path.dirname(os.path.dirname(__file__))
+    found = []
+    for part in ("domain", "services"):
+        try:
+            with os.scandir(os.path.join(package, part)) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".py"):
+                        stat = entry.stat()
+                        found.append(f"{part}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            found.append(f"{part}:-")
+    return _digest("\n".join(sorted(found)))
+
+
+def _digest(text: str) -> str:
+    import zlib
+
+    return f"{zlib.crc32(text.encode('utf-8', 'surrogatepass')):08x}{len(text):x}"
+
+
 def cached(catalog: Catalog, name: str, depends: str, compute: Callable[[], T], encode: Callable[[T], Any],
            decode: Callable[[Any], T]) -> T:  # fmt: skip
     """`compute()`, or what it gave last time for the same workspace content and `depends`."""
     workspace = catalog.workspace
-    key = f"v{VERSION}|{depends}|{workspace.content_key()}"
+    key = f"v{VERSION}|{depends}|{workspace.content_key()}|{_code_key()}"
     path = cache_dir() / f"{name}-{workspace.id}.json"
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))

@@ -197,29 +197,13 @@ def next_proposal(
     catalog: Catalog, today: dt.date, categories: Mapping[str, Category], channel_names: Mapping[str, str]
 ) -> NextProposal | None:
     """The rotation's first proposal from today, kept between commands while the workspace,
-    today and the rotation's code are the same (services/derived_cache.py): a warm status
+    today and someplan's code are the same (services/derived_cache.py): a warm status
     neither imports the rotation engine nor plans four weeks to print one line."""
     from someplan.services.derived_cache import cached
 
-    depends = f"{today.isoformat()}|{_rotation_code()}"
+    depends = today.isoformat()
     return cached(catalog, "next-proposal", depends, lambda: _next_proposal(catalog, today, categories, channel_names),
                   _proposal_kept, _proposal_from_kept)  # fmt: skip
-
-
-def _rotation_code() -> str:
-    """Size and mtime of the modules that make the proposal: an upgrade makes it again."""
-    import os
-
-    here = os.path.dirname(os.path.dirname(__file__))
-    found = []
-    for part in ("domain/rotation_plan.py", "domain/best_times.py", "services/rotation_fill.py", "services/status.py"):
-        try:
-            stat = os.stat(os.path.join(here, part))
-        except OSError:
-            found.append("-")
-        else:
-            found.append(f"{stat.st_size}:{stat.st_mtime_ns}")
-    return ",".join(found)
 
 
 def _proposal_kept(proposal: NextProposal | None) -> list[Any] | None:

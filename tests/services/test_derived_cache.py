@@ -38,3 +38,29 @@ def test_goal_standings_and_best_times_read_back_equal_to_computed(catalog, tmp_
     assert learned_times(catalog, TODAY) == learned_times(catalog, TODAY)
     assert standings(catalog, TODAY) == standings(catalog, TODAY)
     assert list(tmp_path.joinpath("cache").rglob("*.json"))
+
+
+def test_computed_again_when_any_module_of_the_domain_or_services_changes(catalog, tmp_path, monkeypatch):
+    """A kept value may rest on code far from the one that asks (the next proposal on the best
+    times, the catalog's reading of the rotation's posts): any edited module makes it again."""
+    import os
+
+    from someplan.domain import cadence
+    from someplan.services import derived_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    calls = []
+
+    def get():
+        return cached(catalog, "test-code", "a", lambda: calls.append(1) or len(calls), lambda v: v, int)
+
+    derived_cache._code_key.cache_clear()
+    assert get() == get() == 1
+    stat = os.stat(cadence.__file__)
+    try:
+        os.utime(cadence.__file__, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        derived_cache._code_key.cache_clear()  # a new process
+        assert get() == 2 and len(calls) == 2
+    finally:
+        os.utime(cadence.__file__, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        derived_cache._code_key.cache_clear()
