@@ -83,8 +83,8 @@ def main(argv: list[str] | None = None) -> int:
 def _exit_now(code: int) -> NoReturn:
     try:
         sys.stdout.flush()
-    except BrokenPipeError:  # the reader stopped early (`someplan status | head -1`): not an error
-        code = 0
+    except BrokenPipeError:  # the reader stopped early (`someplan status | head -1`): not an error of ours
+        pass
     except (OSError, ValueError):
         code = code or 1
     try:

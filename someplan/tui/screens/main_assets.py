@@ -35,7 +35,7 @@ class AssetsCoordination(MainScreenPart):
 
     @property
     def _library(self) -> AssetLibrary:
-        assert self.assets is not None  # made by _start_assets, before the worker and the watcher run
+        assert self.assets is not None  # made by open_assets as the screen mounts, before the worker and the watcher run
         return self.assets
 
     @property
@@ -54,8 +54,6 @@ class AssetsCoordination(MainScreenPart):
         self.assets = AssetLibrary(self.catalog)
 
     def _start_assets(self) -> None:
-        if self.assets is None:
-            self.open_assets()
         for problem in asset_folder_problems(self.catalog):  # a shared setting pointing at `/`
             self.notify(problem.message, severity="warning", timeout=15, markup=False)
         self.run_worker(self._watch_and_index_assets, thread=True, exclusive=True, group="assets")
