@@ -168,13 +168,9 @@ def cut(pieces: Pieces, width: int) -> Pieces:
     return kept
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """`text` (simple) as rich wraps it at `width` cells (rich._wrap.divide_line, Text.wrap)."""
-    return [text[begin:end] for begin, end in wrap_bounds(text, width)]
-
-
 def wrap_bounds(text: str, width: int) -> list[tuple[int, int]]:
-    """Where each line of `wrap(text, width)` begins and ends in `text`."""
+    """Where each line of `text` (simple) begins and ends as rich wraps it at `width` cells
+    (rich._wrap.divide_line, Text.wrap)."""
     breaks: list[int] = []
     offset = 0
     for match in _WORD.finditer(text):
@@ -204,10 +200,3 @@ def wrap_bounds(text: str, width: int) -> list[tuple[int, int]]:
             length = min(length - min(trailing, length - width), width)
         lines.append((begin, begin + length))
     return lines
-
-
-def cell(text: str, width: int) -> str:
-    """`text` (simple) in a table cell of `width`: cut with an ellipsis, padded with spaces."""
-    if len(text) > width:
-        text = text[: max(width - 1, 0)] + "…"
-    return text.ljust(width)

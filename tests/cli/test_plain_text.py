@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from someplan.cli import plain_text
+from someplan.cli import plain_text, status
 from someplan.cli.status import print_plain, print_status
 from someplan.i18n import language
 from someplan.services.catalog import Catalog
@@ -40,7 +40,8 @@ def test_every_extra_single_character_is_one_cell_for_rich():
 
 @given(SIMPLE, st.integers(1, 120))
 def test_a_line_wraps_as_rich_wraps_it(text, width):
-    assert "".join(line + "\n" for line in plain_text.wrap(text, width)) == _rich(Text(text), width)
+    lines = [text[begin:end] for begin, end in plain_text.wrap_bounds(text, width)]
+    assert "".join(line + "\n" for line in lines) == _rich(Text(text), width)
 
 
 @given(ANY)
@@ -56,7 +57,7 @@ def test_a_row_is_cut_and_padded_as_rich_does(cells):
         table.add_column(no_wrap=True, width=width, overflow="ellipsis")
     table.add_row(*(Text(text) for text, _width in cells))
     total = sum(width for _text, width in cells) + len(cells) - 1
-    row = " ".join(plain_text.cell(text, width) for text, width in cells)
+    row = " ".join(status._cell([(text, "")], width, None) for text, width in cells)
     assert row + "\n" == _rich(table, total)
 
 
