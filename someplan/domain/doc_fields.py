@@ -166,10 +166,10 @@ class DocReader:
         return self.value(key, parse, None)
 
     def choice(self, key: str, kind: type[E], default: E) -> E:
-        return self.value(key, lambda v: _enum_member(kind, v), default)
+        return self.value(key, lambda v: enum_member(kind, v), default)
 
     def optional_choice(self, key: str, kind: type[E]) -> E | None:
-        return self.value(key, lambda v: _enum_member(kind, v), None)
+        return self.value(key, lambda v: enum_member(kind, v), None)
 
     def paths(self, key: str) -> tuple[str, ...]:
         def parse(value: object) -> tuple[str, ...] | None:
@@ -212,7 +212,8 @@ class DocReader:
         return self.value(key, parse, {})
 
 
-def _enum_member(kind: type[E], value: object) -> E | None:
+def enum_member(kind: type[E], value: object) -> E | None:
+    """`value` as a member of `kind`, read as every record reads a choice; None when it is not one."""
     if not isinstance(value, str):
         return None
     try:

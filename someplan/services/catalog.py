@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from someplan.domain.category import Category, rotation_order
 from someplan.domain.channel import Channel
-from someplan.domain.doc_fields import DocReader, parse_date
+from someplan.domain.doc_fields import DocReader, enum_member, parse_date
 from someplan.domain.event import Event
 from someplan.domain.ids import short_ids
 from someplan.domain.post import Post, Status
@@ -70,8 +70,7 @@ class Catalog:
         a third of the posts; the figures and the best assets need no others)."""
 
         def decode() -> list[Post]:
-            posts = (Post.from_doc(doc, rid) for rid, doc in self.workspace.view(POSTS).items() if _says_published(doc))
-            return [post for post in posts if post.status is Status.PUBLISHED]
+            return [Post.from_doc(doc, rid) for rid, doc in self.workspace.view(POSTS).items() if _says_published(doc)]
 
         return self._derived("published_posts", decode)
 
@@ -346,5 +345,4 @@ def effective_today(catalog: Catalog) -> tuple[dt.date, str | None]:
 
 def _says_published(doc: object) -> bool:
     """A cheap test before decoding: the stored status reads as published, as `Post.read` reads it."""
-    status = doc.get("status") if isinstance(doc, Mapping) else None
-    return isinstance(status, str) and status.strip().lower() == Status.PUBLISHED.value
+    return isinstance(doc, Mapping) and enum_member(Status, doc.get("status")) is Status.PUBLISHED
