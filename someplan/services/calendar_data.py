@@ -61,10 +61,11 @@ def _signature(path: Path) -> tuple[int, int] | None:
 def _load(
     shipped: Path, own: Path, own_signature: tuple[int, int] | None, language: str
 ) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
-    # Kept between commands in the user's cache dir while both files and the rules' module are
-    # as they were: a quick status then parses no TOML (tomllib and the parse, ~3 ms).
+    # Kept between commands in the user's cache dir while both files, the rules' module and this
+    # one (which reads the files and words the problems) are as they were: a quick status then
+    # parses no TOML (tomllib and the parse, ~3 ms).
     key = [CACHE_VERSION, str(shipped), _signature(shipped), str(own), own_signature, language,
-           _signature(Path(norwegian_calendar.__file__))]  # fmt: skip
+           _signature(Path(norwegian_calendar.__file__)), _signature(Path(__file__))]  # fmt: skip
     key = json.loads(json.dumps(key))  # as it reads back: tuples are lists there
     cache = cache_dir() / CACHE_FILE
     kept = _read_kept(cache, key)
