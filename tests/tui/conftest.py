@@ -65,3 +65,17 @@ async def picture_drawn(pilot) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError("the detail pane's picture was not drawn")
+
+
+def note_frames(app, frames: list, which) -> None:
+    """Append to `frames` each screen that `which(screen)` accepts as the app draws a frame of it
+    (Textual's private `_display`: what is sent to the terminal), for tests of what comes
+    before or after a first frame."""
+    display = app._display
+
+    def noting(screen, renderable):
+        if renderable is not None and which(screen):
+            frames.append(screen)
+        display(screen, renderable)
+
+    app._display = noting

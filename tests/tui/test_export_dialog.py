@@ -13,6 +13,8 @@ from someplan.services import planning
 from someplan.tui.screens.export import ExportScreen
 from someplan.tui.screens.export_select import LineSelect
 
+from .conftest import note_frames
+
 
 async def test_e_opens_the_dialog_and_ctrl_s_writes_the_calendar(make_app, sample_copy):
     app = make_app()
@@ -278,14 +280,7 @@ async def test_opening_makes_the_preview_once_and_after_the_first_frame(make_app
     monkeypatch.setattr(export_screen, "prepare", lambda *a, **k: calls.append(len(frames)) or real(*a, **k))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        display = app._display
-
-        def noting(screen, renderable):
-            if isinstance(screen, ExportScreen) and renderable is not None:
-                frames.append(screen)
-            display(screen, renderable)
-
-        app._display = noting
+        note_frames(app, frames, lambda screen: isinstance(screen, ExportScreen))
         await pilot.press("E")
         await pilot.pause()
         await app.screen.workers.wait_for_complete()

@@ -8,6 +8,8 @@ from textual.widgets import DataTable, Static
 
 from someplan.tui.screens.figures import FiguresScreen, next_same_weekday, sparkline
 
+from .conftest import note_frames
+
 
 def test_sparkline_scales_each_row_and_marks_missing_weeks():
     assert sparkline([1.0, None, 3.0, 2.0]) == "▁·█▅"
@@ -141,14 +143,7 @@ async def test_the_view_is_drawn_before_its_figures_are_made(make_app, monkeypat
     monkeypatch.setattr(FiguresScreen, "compose", lambda self: collecting.append(gc.isenabled()) or compose(self))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        display = app._display
-
-        def noting(screen, renderable):
-            if isinstance(screen, FiguresScreen) and renderable is not None:
-                frames.append(screen)
-            display(screen, renderable)
-
-        app._display = noting
+        note_frames(app, frames, lambda screen: isinstance(screen, FiguresScreen))
         await pilot.press("F")
         await pilot.pause()
         screen = app.screen

@@ -8,6 +8,8 @@ from textual.screen import Screen
 
 from someplan.tui.screens import paint_first
 
+from .conftest import note_frames
+
 
 @pytest.fixture(autouse=True)
 def _collector_on_afterwards():
@@ -55,14 +57,7 @@ async def test_a_closed_screen_is_collected_after_the_plan_is_drawn_again(make_a
         main = app.screen
         await pilot.press("F")
         await pilot.pause()
-        display = app._display
-
-        def noting(screen, renderable):
-            if screen is main and renderable is not None:
-                frames.append(screen)
-            display(screen, renderable)
-
-        app._display = noting
+        note_frames(app, frames, lambda screen: screen is main)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is main and collected and collected[0] >= 1
