@@ -410,3 +410,23 @@ async def test_a_row_built_when_first_chosen_keeps_what_was_typed(make_app):
         screen.query_one("#export-date-format", LineSelect).value = "mdy"
         await pilot.pause()
         assert screen._request().date_format == "mdy"
+
+
+async def test_a_workspace_with_no_channel_for_hootsuite_gives_a_blank_choice_not_a_crash(make_app, monkeypatch):
+    """Hootsuite lists one channel at a time; with none to list (every channel removed), the
+    choice stands blank and the dialog goes on, as Textual's Select did."""
+    monkeypatch.setattr(ExportScreen, "_channel_options", lambda self, fmt: [] if fmt == "hootsuite" else [("All", "")])
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#export-format", LineSelect).value = "hootsuite"
+        await pilot.pause()
+        channel = screen.query_one("#export-channel", LineSelect)
+        assert channel.value is None and channel.options == []
+        channel.focus()
+        await pilot.press("enter")  # nothing to list: nothing happens
+        await pilot.pause()
+        assert app.screen is screen and not channel.has_class("-expanded")
+        await screen.workers.wait_for_complete()

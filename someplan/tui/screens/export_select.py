@@ -28,7 +28,8 @@ Options = Sequence[tuple[RenderableType, Hashable]]
 
 
 class LineSelect(Widget, can_focus=True):
-    """One of `options` (label, value), shown on one line; never blank."""
+    """One of `options` (label, value), shown on one line; blank (value None) only while there
+    are no options (a workspace with no channels)."""
 
     BINDINGS = [Binding("enter,down,space,up", "show_overlay", N_("List the choices"), id="line_select.show", show=False)]
     COMPONENT_CLASSES = {"line-select--arrow"}
@@ -49,7 +50,7 @@ class LineSelect(Widget, can_focus=True):
         super().__init__(id=id)
         self._options: list[tuple[RenderableType, Any]] = list(options)
         values = [v for _label, v in self._options]
-        self._value = value if value in values else values[0]
+        self._value = value if value in values else (values[0] if values else None)
         self._overlay: SelectOverlay | None = None
 
     @property
@@ -75,17 +76,21 @@ class LineSelect(Widget, can_focus=True):
         if self._overlay is not None:
             self._overlay.clear_options()
             self._overlay.add_options(self._listed())
-        first = self._options[0][1]
-        if first != self._value:
+        first = self._options[0][1] if self._options else None
+        if first != self._value and first is not None:
             self.value = first
+        elif first is None and self._value is not None:
+            self._value = None
+            self.refresh()
+            self.post_message(self.Changed(self, None))
         else:
             self.refresh()
 
     def _index(self) -> int:
-        return next(i for i, (_label, v) in enumerate(self._options) if v == self._value)
+        return next((i for i, (_label, v) in enumerate(self._options) if v == self._value), 0)
 
     def render(self) -> RenderableType:
-        label = next(label for label, v in self._options if v == self._value)
+        label = next((label for label, v in self._options if v == self._value), "")
         shown = label.copy() if isinstance(label, Text) else Text(str(label))
         shown.no_wrap, shown.overflow = True, "ellipsis"
         # The label takes the width but the arrow, a cell either side of it.
@@ -107,6 +112,8 @@ class LineSelect(Widget, can_focus=True):
         return [Option(label) for label, _v in self._options]
 
     def action_show_overlay(self) -> None:
+        if not self._options:
+            return  # nothing to choose from
         if self._overlay is None:
             self._overlay = SelectOverlay()
             self._overlay.compact = True  # as a compact Select's list: no border
