@@ -61,10 +61,8 @@ class PostDetail:
     changed: Changed | None
 
 
-def post_detail(catalog: Catalog, post_id: str, today: dt.date, who_changed: bool = True) -> PostDetail | None:
-    """The post's detail; None when it is gone (deleted meanwhile, by a colleague or by `d`).
-    Without `who_changed` it names nobody: who changed a post is read from the workspace's
-    cells, which a warm start has not loaded yet (~0.1 s at 3,000 posts)."""
+def post_detail(catalog: Catalog, post_id: str, today: dt.date) -> PostDetail | None:
+    """The post's detail; None when it is gone (deleted meanwhile, by a colleague or by `d`)."""
     try:
         post = catalog.post(post_id)
     except UserError:
@@ -90,7 +88,7 @@ def post_detail(catalog: Catalog, post_id: str, today: dt.date, who_changed: boo
     )
     reach_rate, engagement_rate = post_rates(post, channels)
     figures = tuple((name, value) for name in FIGURE_FIELDS if (value := getattr(post, name)) is not None)
-    last = catalog.workspace.last_change(POSTS, post.id) if who_changed else None
+    last = catalog.workspace.last_change(POSTS, post.id)
     changed = None
     if last:
         when = dt.datetime.fromtimestamp(last.wall_ms / 1000)

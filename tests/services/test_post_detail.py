@@ -45,15 +45,6 @@ def test_a_post_that_is_gone_has_no_detail(catalog):
     assert post_detail(catalog, MORNING_POST, TODAY) is None
 
 
-def test_the_detail_can_leave_out_who_changed_it(catalog):
-    """The planner's first frame draws the detail without it: it needs every cell loaded."""
-    from someplan.services.post_detail import post_detail
-
-    post_id = next(iter(catalog.workspace.view("posts")))
-    assert post_detail(catalog, post_id, dt.date(2026, 11, 18), who_changed=False).changed is None
-    assert post_detail(catalog, post_id, dt.date(2026, 11, 18)).changed is not None
-
-
 def test_the_last_change_names_its_year_against_the_planners_today_not_the_clock(catalog):
     from someplan.tui.panes.detail import detail_text
 

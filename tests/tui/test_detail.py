@@ -157,9 +157,12 @@ async def test_a_change_draws_the_detail_once(make_app):
         await app.workers.wait_for_complete()
         await pilot.pause()
         before = app.screen.detail_updates
-        app.screen.refresh_all(keep=app.screen.plan.selected_post_id)
+        post_id = app.screen.plan.selected_post_id
+        planning.edit_post(app.catalog, post_id, title="Endret tittel")
+        app.screen.refresh_all(keep=post_id)
         await pilot.pause()
         assert app.screen.detail_updates == before + 1
+        assert "Endret tittel" in _detail_text(app)
 
 
 async def test_a_picture_named_with_the_legacy_assets_prefix_is_found_as_o_finds_it(make_app, sample_copy):
@@ -181,3 +184,15 @@ async def test_a_picture_named_with_the_legacy_assets_prefix_is_found_as_o_finds
         await picture_drawn(pilot)
         assert app.screen.asset_index.ready
         assert picture.display and "▀" in str(picture.render())
+
+
+async def test_the_first_frame_draws_the_detail_once(make_app):
+    """The screen draws the detail before its first layout; the plan's highlight, set as the week
+    is drawn, must not read the post (and who changed it) a second time."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.detail_updates == 1
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.screen.detail_updates == 2

@@ -251,6 +251,11 @@ class DetailPane(Pane):
         else:
             picture.image = None
 
+    def on_resize(self) -> None:
+        # The picture is made for the pane's width (drawn first before the layout has one).
+        if self._picture_for is not None:
+            self.show(self.detail, self._assets)
+
     def assets_changed(self) -> None:
         """The asset folder was read or changed: a picture not found before may be there now."""
         if self._picture_missing:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from someplan.i18n import _
+from someplan.i18n import _, language
 from someplan.services.post_detail import post_detail
 from someplan.tui.panes.detail import DetailPane
 from someplan.tui.screens.main_part import MainScreenPart
@@ -16,14 +16,20 @@ from someplan.tui.screens.main_part import MainScreenPart
 
 class DetailCoordination(MainScreenPart):
     detail_updates = 0  # how many times the pane was drawn: tests and the bench wait on it
+    _detail_shown: tuple | None = None  # what the pane was drawn from
 
     def _show_detail(self) -> None:
         """Draw the selected post in the detail pane (also when it is hidden: `D` shows it at once)."""
         post_id = self.plan.selected_post_id
+        pane = self.query_one(DetailPane)
+        shown = (post_id, self.catalog.workspace.version, self.today, language())
+        if shown == self._detail_shown:
+            return  # the plan's highlight set again on a redraw of the same state (the first frame's too)
+        self._detail_shown = shown
         # "Changed by" from the first frame on: reading every cell of the workspace for it costs
         # less (~20 ms at 3,000 posts) than drawing the pane a second time once the frame is up.
         detail = post_detail(self.catalog, post_id, self.today) if post_id else None
-        self.query_one(DetailPane).show(detail, self.asset_index)
+        pane.show(detail, self.asset_index)
         self.detail_updates += 1
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
