@@ -51,9 +51,7 @@ def hold_collection(screen: Screen) -> None:
         nonlocal resumed
         if not resumed:
             resumed = True
-            gc.enable()
-            if gc.get_count()[2] >= gc.get_threshold()[2]:  # as many young collections as start a full one
-                gc.collect()
+            gc.enable()  # what came due meanwhile runs at the next allocation, as Python decides
 
     screen.call_after_refresh(resume)  # runs after the screen's first refresh once it is running
     screen.app.set_timer(FALLBACK_SECONDS, resume)
