@@ -25,7 +25,8 @@ T = TypeVar("T")
 
 @functools.cache
 def _code_key() -> str:
-    """Size and mtime of every module of the domain and the services, which compute what is kept:
+    """Size and mtime of every module of the domain and the services (subpackages too), which
+    compute what is kept:
     an upgrade or an edit of any of them computes it again (a value may rest on another cached
     one, as the next proposal does on the best times, so no narrower list is safe)."""
     import os
@@ -33,14 +34,14 @@ def _code_key() -> str:
     package = os.path.dirname(os.path.dirname(__file__))
     found = []
     for part in ("domain", "services"):
-        try:
-            with os.scandir(os.path.join(package, part)) as entries:
-                for entry in entries:
-                    if entry.name.endswith(".py"):
-                        stat = entry.stat()
-                        found.append(f"{part}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            found.append(f"{part}:-")
+        for folder, _subfolders, names in os.walk(os.path.join(package, part)):
+            for name in names:
+                if name.endswith(".py"):
+                    try:
+                        stat = os.stat(os.path.join(folder, name))
+                    except OSError:
+                        continue
+                    found.append(f"{os.path.relpath(folder, package)}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
     return _digest("\n".join(sorted(found)))
 
 

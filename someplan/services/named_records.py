@@ -82,8 +82,6 @@ class Kind:
 
 def find_titled(catalog: Catalog, records: Sequence[T], text: str, kind: Kind) -> T:
     """A record by id, by a unique start of its id (6+ characters) or by its title."""
-    from someplan.services.planning import deleted_ids  # deferred: only a record not found needs it
-
     wanted = text.strip()
     for record in records:
         if record.id == wanted:
@@ -100,6 +98,8 @@ def find_titled(catalog: Catalog, records: Sequence[T], text: str, kind: Kind) -
         several = by_title or by_id
         message = kind.several(len(several)) if by_title else _("{text!r} is ambiguous: {ids}; give more of the id")
         raise UserError(message.format(n=len(several), title=wanted, text=wanted, ids=", ".join(r.id for r in several)))
+    from someplan.services.planning import deleted_ids  # deferred: only a record not found needs it
+
     removed = deleted_ids(catalog, kind.table, wanted)
     if len(removed) == 1:
         raise UserError(_(kind.removed).format(id=removed[0]))

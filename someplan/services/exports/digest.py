@@ -22,7 +22,7 @@ from someplan.domain.event import Event, events_between
 from someplan.domain.norwegian_calendar import CalendarDay, kinds_by_name
 from someplan.domain.plan import planned_vs_target
 from someplan.domain.post import Post
-from someplan.domain.weeks import IsoWeek, day_label, month_name, range_label, week_label, week_word
+from someplan.domain.weeks import IsoWeek, day_label, month_name, range_label, week_label, week_word, weeks_touching
 from someplan.i18n import _, pgettext
 from someplan.services.exports.common import Names, one_line, plan_order
 
@@ -49,11 +49,7 @@ class Period:
         return (self.last - self.first).days + 1
 
     def weeks(self) -> list[IsoWeek]:
-        found, week = [], IsoWeek.of(self.first)
-        while week.monday <= self.last:
-            found.append(week)
-            week = week + 1
-        return found
+        return weeks_touching(self.first, self.last)
 
     def label(self, locale: str) -> str:
         """ "uke 48 · 23.–29. nov 2026", "november 2026", "1. nov 2026–6. des 2026"."""
