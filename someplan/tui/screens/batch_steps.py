@@ -435,7 +435,8 @@ class SessionStep(BatchStep, Horizontal):
         if not self.wizard.session.active:
             return
         self.offered = key
-        self.show_asset()
+        if self.is_mounted:  # else still being added: drawn with the offer as it is shown
+            self.show_asset()
         self.wizard.notify(_("New file: {file} — ctrl+o takes it").format(file=literal(key)), markup=False)
 
 
