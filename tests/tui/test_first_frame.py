@@ -197,3 +197,17 @@ def test_what_the_first_frame_does_not_need_is_imported_after_it(sample_copy):
     # The change feed's watchdog observers, the doctor and the batch sessions: none of them in
     # the first frame; the feed itself starts right after it.
     assert done.stdout.strip() == "[]"
+
+
+async def test_quitting_before_the_screens_are_preloaded_imports_none_of_them(make_app, monkeypatch):
+    """The preload waits for the first frames; a planner closed meanwhile skips it rather than
+    spending half a second importing screens on its way out."""
+    from someplan.tui.screens import lazy, main
+
+    monkeypatch.setattr(main, "PRELOAD_AFTER_S", 60)
+    preloaded = []
+    monkeypatch.setattr(lazy, "preload", lambda: preloaded.append(1))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+    assert preloaded == []

@@ -98,6 +98,7 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         self._week: IsoWeek | None = None
         self.last_colleague: str | None = None
         self._settled = threading.Event()  # the first frames are drawn: the screens may be imported
+        self._closing = False
 
     def compose(self):
         yield Static(id="header", markup=False)
@@ -150,7 +151,8 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
         self._preload_screens()  # its worker waits for the first frames
 
     def on_unmount(self) -> None:
-        self._settled.set()  # a preload still waiting has nothing left to wait for
+        self._closing = True
+        self._settled.set()  # a preload still waiting has nothing left to wait for, nor to do
         self._stop_assets()
         gc.unfreeze()  # what _preload_screens froze is the collector's again (another app may follow)
 
@@ -161,6 +163,8 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
 
         def load() -> None:
             self._settled.wait(PRELOAD_AFTER_S * 4)
+            if self._closing:  # quit within the first moments: no half a second of imports on the way out
+                return
             lazy.preload()
             self._from_thread(lazy.translate_loaded)
             self._from_thread(lazy.read_styles, self.app)
