@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenError, SystemCommand
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.dom import DOMNode
@@ -273,14 +273,23 @@ class SomeplanApp(App):
     def refresh_css(self, animate: bool = True) -> None:
         # Textual refreshes the styles as the app mounts, for the theme it starts with: every
         # sheet parsed again (~40 ms at start) though nothing they are parsed with has changed.
+        # What follows is Textual's refresh_css (textual/app.py) but for the reparse, its count of
+        # updates included (screens compare it as a mode switches); `_variables` is private.
         sheet = self.stylesheet
-        if sheet.rules and self.get_css_variables() == sheet._variables:
-            sheet.update(self, animate=animate)
-            for screen in self.screen_stack:
-                if screen is not self.screen:
-                    sheet.update(screen, animate=animate)
+        if not (sheet.rules and self.get_css_variables() == sheet._variables):
+            super().refresh_css(animate)
             return
-        super().refresh_css(animate)
+        sheet.update(self, animate=animate)
+        try:
+            if self.screen.is_mounted:
+                self.screen._refresh_layout(self.size)
+                self.screen._css_update_count = self._css_update_count
+        except ScreenError:
+            pass
+        for screen in self.screen_stack:
+            if screen is not self.screen:
+                sheet.update(screen, animate=animate)
+                screen._css_update_count = self._css_update_count
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):

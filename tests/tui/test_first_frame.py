@@ -211,3 +211,14 @@ async def test_quitting_before_the_screens_are_preloaded_imports_none_of_them(ma
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
     assert preloaded == []
+
+
+async def test_the_styles_refreshed_without_a_reparse_are_counted_as_textual_counts_them(make_app):
+    """Screens compare their count of style updates with the app's (as a mode switches); the
+    refresh that skips the reparse must keep them as Textual's own refresh does."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.refresh_css()
+        await pilot.pause()
+        assert all(screen._css_update_count == app._css_update_count for screen in app.screen_stack)
