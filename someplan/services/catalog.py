@@ -65,14 +65,16 @@ class Catalog:
     def posts(self) -> list[Post]:
         return self._records(POSTS, Post.from_doc)
 
+    def posts_where(self, name: str, stored: Callable[[dict[str, Any]], bool]) -> list[Post]:
+        """The posts whose stored document passes `stored`, in the store's order, decoded once
+        per workspace version under `name`: a cheap test of the dict instead of a `Post` made of
+        every post of a long history."""
+        return self._derived(name, lambda: [Post.from_doc(d, rid) for rid, d in self.workspace.view(POSTS).items() if stored(d)])
+
     def published_posts(self) -> list[Post]:
-        """The published posts, in the store's order: only they are decoded (on a long history
-        a third of the posts; the figures and the best assets need no others)."""
-
-        def decode() -> list[Post]:
-            return [Post.from_doc(doc, rid) for rid, doc in self.workspace.view(POSTS).items() if _says_published(doc)]
-
-        return self._derived("published_posts", decode)
+        """The published posts (on a long history a third of the posts; the figures and the best
+        assets need no others)."""
+        return self.posts_where("published_posts", _says_published)
 
     def posts_between(self, first: dt.date, last: dt.date) -> list[Post]:
         """Posts dated from `first` to `last`, in the store's order; only those are turned into

@@ -7,18 +7,14 @@ import datetime as dt
 
 from someplan.domain.earned import earned_warnings
 from someplan.domain.post import Post, Surface
-from someplan.services.catalog import POSTS, Catalog
+from someplan.services.catalog import Catalog
 
 
 def earned_posts(catalog: Catalog) -> list[Post]:
     """Every earned post, read once per workspace version: the stored field is tested before a
     post is made, so a history of 30,000 posts costs a walk over dicts, not 30,000 objects."""
     earned = Surface.EARNED.value
-
-    def compute() -> list[Post]:
-        return [Post.from_doc(doc, rid) for rid, doc in catalog.workspace.view(POSTS).items() if doc.get("surface") == earned]
-
-    return catalog._derived("earned_posts", compute)
+    return catalog.posts_where("earned_posts", lambda doc: doc.get("surface") == earned)
 
 
 def permission_warnings(catalog: Catalog, today: dt.date) -> list[tuple[str, str, str]]:

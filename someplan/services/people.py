@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import Any
 
 from someplan.domain.person import Featured, Person, featured, long_unfeatured
 from someplan.domain.post import Post
 from someplan.i18n import _
-from someplan.services.catalog import PEOPLE, POSTS, Catalog
+from someplan.services.catalog import PEOPLE, Catalog
 from someplan.services.errors import UserError
 from someplan.services.named_records import edit_record, unique_name
 from someplan.store.workspace import new_record_id
@@ -47,12 +46,7 @@ def posts_with_people(catalog: Catalog) -> list[Post]:
     """The posts that name anyone, in the store's order, decoded once per workspace version:
     only they say who was featured, and on a long history they are few (the people screen
     opened on 3,000 posts spent most of its time decoding the others)."""
-
-    def decode() -> list[Post]:
-        docs = catalog.workspace.view(POSTS).items()
-        return [Post.from_doc(doc, rid) for rid, doc in docs if isinstance(doc, Mapping) and doc.get("people")]
-
-    return catalog._derived("posts_with_people", decode)
+    return catalog.posts_where("posts_with_people", lambda doc: bool(doc.get("people")))
 
 
 def people_by_names(catalog: Catalog, text: str) -> list[Person]:
