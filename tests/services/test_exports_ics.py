@@ -149,3 +149,17 @@ def test_any_text_reads_back_and_every_line_is_folded_for_rfc5545(title, notes):
 def test_the_calendar_name_is_escaped_text():
     data = calendar_bytes([], names(), "Solvik; hotell, AS", OSLO, "Europe/Oslo", {})
     assert b"\r\nNAME:Solvik\\; hotell\\, AS\r\n" in data and b"\r\nX-WR-CALNAME:Solvik\\; hotell\\, AS\r\n" in data
+
+
+def test_the_calendar_is_made_when_its_bytes_are_first_read_and_only_once(catalog, monkeypatch):
+    # The planner's export dialog previews the count and the name; the bytes wait for the write.
+    from someplan.services.exports import ics
+
+    made = []
+    real = ics.calendar_bytes
+    monkeypatch.setattr(ics, "calendar_bytes", lambda *args: made.append(1) or real(*args))
+    result = prepare(catalog, ExportRequest("ics"), TODAY)
+    assert result.count > 0 and made == []
+    data = result.data
+    assert result.data is data and made == [1]
+    assert events(data) and len(events(data)) == result.count

@@ -18,7 +18,7 @@ Defaults when no period is given (decided for how each file is used):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
@@ -54,8 +54,12 @@ class ExportRequest:
 
 @dataclass(frozen=True)
 class ExportResult:
+    """A file ready to write. The calendar's bytes are made when first read (`data`): the
+    planner's export dialog shows the count and the name at once and asks for the bytes only
+    when the user writes them (made from the posts read here, so the file is the one previewed)."""
+
     format: str
-    data: bytes
+    content: bytes | Callable[[], bytes]  # the bytes, or what makes them when first read
     count: int  # posts in the file
     period: Period | None
     default_name: str
@@ -66,6 +70,13 @@ class ExportResult:
     # empty file, and a 0-byte file beside "exported 0 posts" only misleads). Other formats are
     # written empty on purpose: a subscribed calendar must lose its events too.
     nothing: str | None = None
+
+    @property
+    def data(self) -> bytes:
+        if callable(self.content):
+            object.__setattr__(self, "content", self.content())  # made once; frozen otherwise
+        assert isinstance(self.content, bytes)
+        return self.content
 
     def done_message(self, path: object) -> str:
         """ "Exported 12 posts to …/x.csv (2 posts left out)", in the language spoken."""
@@ -115,7 +126,8 @@ def prepare(catalog: Catalog, request: ExportRequest, today: dt.date, now: dt.da
         from someplan.services.exports.ics import calendar_bytes
 
         zone, zone_name, notes = workspace_zone(catalog)
-        data = calendar_bytes(picked, names, catalog.name(), zone, zone_name, last_changed(catalog, (p.id for p in picked)))
+        title, changed = catalog.name(), last_changed(catalog, (p.id for p in picked))
+        data = lambda: calendar_bytes(picked, names, title, zone, zone_name, changed)  # noqa: E731
         return ExportResult(fmt, data, len(picked), period, default_name(fmt, device), device, notes=notes)
     if fmt == "csv":
         from someplan.services.exports.posts_csv import posts_csv
