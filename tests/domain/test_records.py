@@ -199,3 +199,28 @@ def test_dates_outside_the_planned_years_read_as_missing():
     assert Post.from_doc({"date": "9999-12-31"}, "p").date is None
     assert Post.from_doc({"date": "0001-01-01"}, "p").date is None
     assert Post.from_doc({"date": "2026-11-23"}, "p").date == date(2026, 11, 23)
+
+
+STORED = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(allow_nan=False), st.text(max_size=12),
+    st.sampled_from(["2026-11-23", "09:30", "9.30", "1 250", "published", " Draft ", "2026-13-01"]),
+    st.lists(st.text(max_size=3), max_size=2),
+)  # fmt: skip
+
+
+@given(STORED)
+def test_the_quick_readers_read_as_value_does(raw):
+    # text, count, date, time and the choices skip `value` for a missing or plainly typed field:
+    # the same value and the same problems as the general reading, whatever is stored.
+    from someplan.domain.doc_fields import DocReader, enum_member, parse_count, parse_date, parse_time
+
+    def both(quick, general):
+        fast, slow = DocReader({"f": raw}), DocReader({"f": raw})
+        assert (quick(fast), fast.problems) == (general(slow), slow.problems)
+
+    both(lambda r: r.text("f", "x"), lambda r: r.value("f", lambda v: v if isinstance(v, str) else None, "x"))
+    both(lambda r: r.count("f"), lambda r: r.value("f", parse_count, None))
+    both(lambda r: r.date("f"), lambda r: r.value("f", parse_date, None))
+    both(lambda r: r.time("f"), lambda r: r.value("f", parse_time, None))
+    both(lambda r: r.choice("f", Status, Status.IDEA), lambda r: r.value("f", lambda v: enum_member(Status, v), Status.IDEA))
+    both(lambda r: r.optional_choice("f", Status), lambda r: r.value("f", lambda v: enum_member(Status, v), None))
