@@ -28,6 +28,7 @@ from someplan.textsafe import literal
 from someplan.tui import labels
 from someplan.tui.footer import Footer
 from someplan.tui.planner_app import planner_app
+from someplan.tui.quick_table import QuickTable
 from someplan.tui.screens.paint_first import PaintsFirst
 from someplan.tui.sparkline import sparkline
 from someplan.tui.write_guard import attempt, done
@@ -65,13 +66,13 @@ class FiguresScreen(PaintsFirst, Screen):
     def compose(self):
         yield Static(id="figures-heading", markup=False)
         with Horizontal(id="figures-groups"):
-            yield DataTable(id="figures-by-category", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="figures-by-channel", cursor_type="row", zebra_stripes=True)
+            yield QuickTable(id="figures-by-category", cursor_type="row", zebra_stripes=True)
+            yield QuickTable(id="figures-by-channel", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="figures-posts"):
             with Vertical(id="figures-ranked"):
-                yield DataTable(id="figures-top", cursor_type="row")
-                yield DataTable(id="figures-bottom", cursor_type="row")
-            yield DataTable(id="figures-reuse", cursor_type="row")
+                yield QuickTable(id="figures-top", cursor_type="row")
+                yield QuickTable(id="figures-bottom", cursor_type="row")
+            yield QuickTable(id="figures-reuse", cursor_type="row")
         yield Static(id="figures-notes", markup=False)
         yield Footer()
 
