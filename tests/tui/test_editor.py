@@ -354,3 +354,20 @@ async def test_a_status_key_on_a_day_without_posts_says_so(make_app):
         await pilot.press("backspace")
         await pilot.pause()
         assert list(app._notifications)[-1].message.startswith("No post selected: shift+space or backspace")
+
+
+async def test_the_editor_built_ahead_is_laid_out_off_screen_and_shows_its_first_post_as_if_built_for_it(make_app):
+    # Its fields learn their widths before the first `e` (the caption's wrapping), and its inputs
+    # carry the class Textual gives on a first change, so showing a post neither lays the form
+    # out twice nor restyles nine inputs.
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await built_ahead(app, pilot)
+        await pilot.pause()
+        caption = editor.query_one("#caption")
+        assert caption.size.width > 0 and editor not in app.screen_stack
+        width = caption.size.width
+        assert all(field.has_class("-valid") for field in editor.query("Input"))
+        await open_editor(app, pilot)
+        assert app.screen is editor and caption.size.width == width
+        assert editor.query_one("#title").value == "God morgen fra en frostklar fjord"
