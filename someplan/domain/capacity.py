@@ -10,6 +10,7 @@ registry has for content.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -59,11 +60,15 @@ class Minutes:
         return cls(by_format, {c.id: c.minutes for c in categories if c.minutes is not None})
 
     def of_post(self, post: Post) -> int:
+        return self.of_kind(post.format, post.category)
+
+    def of_kind(self, format: PostFormat | None, category: str | None) -> int:
+        """A post's minutes from the two fields they depend on."""
         known = [
             minutes
             for minutes in (
-                self.by_format.get(post.format) if post.format else None,
-                self.by_category.get(post.category) if post.category else None,
+                self.by_format.get(format) if format else None,
+                self.by_category.get(category) if category else None,
             )
             if minutes is not None
         ]
@@ -114,11 +119,22 @@ def weeks_capacity(
     posts: Iterable[Post], weeks: Iterable[IsoWeek], minutes: Minutes, available: int | None
 ) -> dict[IsoWeek, Capacity]:
     """`week_capacity` for many weeks (the year wheel), reading `posts` once."""
+    return sized_weeks_capacity(((p.date, p.format, p.category) for p in posts), weeks, minutes, available)
+
+
+def sized_weeks_capacity(
+    posts: Iterable[tuple[dt.date | None, PostFormat | None, str | None]],
+    weeks: Iterable[IsoWeek],
+    minutes: Minutes,
+    available: int | None,
+) -> dict[IsoWeek, Capacity]:
+    """`weeks_capacity` from each post's date, format and category: all a post's minutes depend
+    on (the year wheel reads a year of them from the stored fields, without making posts)."""
     wanted = list(weeks)
     needs: dict[IsoWeek, list[int]] = {week: [] for week in wanted}
-    for post in posts:
-        if post.date is not None and (week := IsoWeek.of(post.date)) in needs:
-            needs[week].append(minutes.of_post(post))
+    for day, format, category in posts:
+        if day is not None and (week := IsoWeek.of(day)) in needs:
+            needs[week].append(minutes.of_kind(format, category))
     return {week: Capacity(week, len(needs[week]), sum(needs[week]), available) for week in wanted}
 
 

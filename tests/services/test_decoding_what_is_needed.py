@@ -83,3 +83,20 @@ def test_the_hours_of_many_weeks_read_only_what_a_post_takes(catalog, monkeypatc
     expected = weeks_capacity(posts, weeks, capacity.minutes(catalog), capacity.people_minutes(catalog))
     monkeypatch.setattr(Post, "from_doc", classmethod(lambda cls, doc, rid: pytest.fail("a post decoded")))
     assert capacity.capacities(catalog, weeks) == expected and any(c.posts for c in expected.values())
+
+
+def test_the_hours_of_many_weeks_make_no_post_at_all(catalog, monkeypatch):
+    # A year of posts for the year wheel: each read for its date, format and category only.
+    from someplan.domain.capacity import weeks_capacity
+    from someplan.domain.weeks import IsoWeek
+    from someplan.services import capacity
+
+    weeks = [IsoWeek(2026, week) for week in range(1, 53)]
+    posts = catalog.posts_between(weeks[0].monday, weeks[-1].sunday)
+    expected = weeks_capacity(posts, weeks, capacity.minutes(catalog), capacity.people_minutes(catalog))
+
+    def made(*args, **kwargs):
+        raise AssertionError("a Post made")
+
+    monkeypatch.setattr(Post, "__init__", made)
+    assert capacity.capacities(catalog, weeks) == expected and sum(c.needed for c in expected.values())
