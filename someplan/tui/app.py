@@ -158,9 +158,10 @@ class SomeplanApp(App):
 
         prepare_graphics()
 
-    def __init__(self, catalog: Catalog, watch: bool = True, notice: str | None = None) -> None:
+    def __init__(self, catalog: Catalog, watch: bool = True, notice: str | None = None, collector_held: bool = False) -> None:
         """`notice`: said once the screen is up (where the demo's copy is: printed before the
-        screen opens, it was seen only after quitting)."""
+        screen opens, it was seen only after quitting). `collector_held`: the garbage collector
+        was switched off for the start, for the main screen to switch on after its first frames."""
         apply_language(catalog.settings().locale)
         translate_bindings()  # before super().__init__, which copies the app's own key map
         super().__init__()
@@ -168,6 +169,7 @@ class SomeplanApp(App):
         self.today: dt.date = effective_today(catalog)[0]
         self._watch = watch
         self._notice = notice
+        self.collector_held = collector_held
         self._feed: ChangeFeed | None = None
         self.undo_stack = UndoStack()  # one for the app: `u` in the plan undoes what any view wrote
         self.presence: PresenceBeat | None = None  # who else has the workspace open (the header)
