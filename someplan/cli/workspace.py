@@ -8,7 +8,7 @@ import gc
 import sys
 from pathlib import Path
 
-from someplan.cli import common
+from someplan.cli import common, compiled_methods
 from someplan.i18n import _
 
 
@@ -39,16 +39,21 @@ def cmd_open(args, notice: str | None = None) -> int:
               file=sys.stderr)  # fmt: skip
         return 2
     args.workspace = args.workspace or getattr(args, "workspace_option", None)
-    # The collector is off until the planner's first frames are out (the main screen switches it
-    # back on): a start makes some 150,000 objects that all live on, and a full collection among
-    # them came due between the first frame and the next, 50–90 ms on the 3,000-post bench.
+    # The collector is off until the planner's first frames are out: a start makes some 150,000
+    # objects that all live on, and a full collection among them came due between the first
+    # frame and the next, 50–90 ms on the 3,000-post bench.
     gc.disable()
+
+    def started() -> None:
+        gc.enable()  # the main screen froze what the start made first
+        compiled_methods.save()  # now, not at the end: a planner closed with its terminal never gets there
+
     try:
         # A bad workspace is a one-line error, before the screen.
         with common.open_catalog(args, writable=True) as catalog:
             from someplan.tui.app import SomeplanApp  # the only place the command line imports Textual
 
-            app = SomeplanApp(catalog, notice=notice, collector_held=True)
+            app = SomeplanApp(catalog, notice=notice, started=started)
             app.prepare_terminal()  # before Textual takes the terminal: it asks about pictures
             app.run()
     finally:

@@ -191,8 +191,8 @@ def test_the_planner_starts_with_the_collector_off_and_leaves_it_on(someplan, ws
     class Planner:
         return_code = 0
 
-        def __init__(self, catalog, notice=None, collector_held=False):
-            seen.append((gc.isenabled(), collector_held))
+        def __init__(self, catalog, notice=None, started=None):
+            seen.append((gc.isenabled(), started is not None))
 
         def prepare_terminal(self):
             pass

@@ -264,7 +264,7 @@ async def test_a_planner_opened_with_the_collector_off_switches_it_on_after_its_
 
     monkeypatch.setattr(main, "PRELOAD_AFTER_S", 0.01)
     app = make_app()
-    app.collector_held = True
+    app.started = gc.enable
     gc.disable()
     try:
         async with app.run_test(size=(120, 40)) as pilot:

@@ -180,8 +180,9 @@ class MainScreen(
                 # first: it would hold the screen up as long; the start's little garbage (some
                 # 6,000 objects on the bench) is frozen with it and goes at exit.
                 gc.freeze()
-                if planner_app(self).collector_held:  # off for the start (cli/workspace.py)
-                    gc.enable()
+                started = planner_app(self).started
+                if started is not None:
+                    started()
 
         self.run_worker(load, thread=True, group="screens")
 
