@@ -296,3 +296,40 @@ async def test_a_planner_not_told_so_leaves_the_collector_as_it_was(make_app, mo
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+async def test_the_main_screen_is_not_styled_a_second_time_before_its_first_frame(make_app, monkeypatch):
+    """Its widgets are styled as they mount; Textual styled them all again as the screen was
+    first shown (screens/first_layout.py). What the snapshots show is the same either way."""
+    from textual.css.stylesheet import Stylesheet
+
+    from someplan.tui.screens.main import MainScreen
+
+    from .conftest import note_frames
+
+    walks: list[int] = []
+    real = Stylesheet.update_nodes
+
+    def update_nodes(sheet, nodes, animate=False):
+        nodes = list(nodes)
+        walks.append(len(nodes))
+        return real(sheet, nodes, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", update_nodes)
+    app = make_app()
+    frames: list = []
+    note_frames(app, frames, lambda screen: isinstance(screen, MainScreen))
+    before_first: list[int] = []
+    display = app._display
+
+    def first(screen, renderable):
+        if frames == [] and renderable is not None and isinstance(screen, MainScreen):
+            before_first.extend(walks)
+        display(screen, renderable)
+
+    app._display = first
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        widgets = len(list(app.screen.walk_children(with_self=True)))
+    assert frames and widgets > 20
+    assert all(walk < widgets // 2 for walk in before_first), (before_first, widgets)
