@@ -85,3 +85,24 @@ def test_a_quick_status_keeps_its_records_methods_and_prints_the_same(ws, tmp_pa
     second = subprocess.run([sys.executable, "-m", "someplan", "status", ws], capture_output=True, text=True, env=env)
     assert (second.returncode, second.stdout, second.stderr) == (0, first.stdout, first.stderr)
     assert methods.stat().st_mtime_ns == made  # nothing new to keep
+
+
+def test_the_planner_process_runs_kept_code_too(kept, monkeypatch, tmp_path):
+    """`someplan WORKSPACE` imports Textual's records and ours: their methods are kept as
+    status keeps its own; a caller that passes its arguments (a test) is left alone."""
+    import someplan.cli as cli
+
+    (tmp_path / "ws").mkdir()
+    during = []
+
+    def run(argv):
+        during.append((argv, compiled_methods._installed is not None))
+        _make()  # a record class made while the planner runs: its methods are kept at the end
+        return 0
+
+    monkeypatch.setattr(cli, "_run", run)
+    monkeypatch.setattr(sys, "argv", ["someplan", str(tmp_path / "ws")])
+    assert cli.main() == 0
+    assert during == [([str(tmp_path / "ws")], True)] and kept.is_file()
+    compiled_methods.uninstall()
+    assert cli.main([str(tmp_path / "ws")]) == 0 and compiled_methods._installed is None
