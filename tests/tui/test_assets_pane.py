@@ -236,3 +236,27 @@ async def test_an_unknown_filter_key_is_refused_in_the_dialog(make_app):
         await pilot.pause()
         assert isinstance(app.screen, Ask)
         assert "foo:bar: not a filter" in str(app.screen.query_one("#ask-error").render())
+
+
+async def test_the_listed_files_are_made_for_drawing_as_listed_not_as_3_shows_them(make_app, monkeypatch):
+    # `3` draws up to 200 files: their text is made into Textual's Content as they are listed.
+    from textual.content import Content
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        pane = screen.query_one(AssetsPane)
+        await until(pilot, lambda: pane.main.option_count == len(shown(screen)), "the list")
+        made = []
+        real = Content.from_rich_text.__func__
+
+        def making(cls, text, *args, **kwargs):
+            if "↳" in str(text):  # a listed file's two lines (other widgets make Content too)
+                made.append(text)
+            return real(cls, text, *args, **kwargs)
+
+        monkeypatch.setattr(Content, "from_rich_text", classmethod(making))
+        await pilot.press("3")
+        await pilot.pause()
+        assert pane.main.region.height > 0 and pane.main.has_focus
+        assert str(pane.main.get_option_at_index(0).prompt).strip() and made == []
