@@ -45,8 +45,9 @@ def _interpreter() -> str:
 def install() -> None:
     """From now on, `dataclasses` runs kept code where it has compiled the same text before."""
     global _installed
-    import dataclasses
+    from someplan.cli.dataclass_docs import imported_without_inspect
 
+    dataclasses = imported_without_inspect()  # the quick status has no other use for inspect
     if _installed is not None:
         return
     path = _cache_file()
