@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import NoReturn
 
 from someplan.i18n import N_, _
-from someplan.textsafe import literal
 
 # Every command: name -> (module in this package, help), in the order `someplan --help` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -106,6 +105,7 @@ def _run(argv: list[str]) -> int:
     parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     from someplan.store.problems import WorkspaceError
+    from someplan.textsafe import literal  # after compiled_methods.install: its patterns kept
 
     try:
         return args.run(args) or 0

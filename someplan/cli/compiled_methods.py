@@ -13,6 +13,12 @@ builtin), which looks the text up and runs the kept code object in the globals a
 as `exec` would; anything else is passed to the builtin. Code compiled from the same text by the
 same interpreter is the same code, so a class behaves exactly as without this. A file that is
 missing, damaged or from another interpreter is simply compiled again.
+
+The regular expressions the modules compile as they are imported (~40, a twentieth of the time)
+are kept the same way: what `re`'s compiler hands to `_sre.compile` for a pattern (its flags,
+program, groups), by the pattern's text and flags, and given to `_sre.compile` again, as
+`re._compiler.compile` does; a pattern object made so compares equal to the one `re` makes (the
+same program), which the tests check for every pattern a status compiles.
 """
 
 from __future__ import annotations
@@ -26,6 +32,9 @@ from typing import Any
 
 _codes: dict[str, CodeType] = {}
 _used: set[str] = set()
+# (pattern, flags) -> the rest of the arguments `re._compiler.compile` passes to `_sre.compile`
+_patterns: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
+_used_patterns: set[tuple[str | bytes, int]] = set()
 _new = False
 _installed: Path | None = None
 
@@ -53,12 +62,54 @@ def install() -> None:
     path = _cache_file()
     try:
         kept = marshal.loads(path.read_bytes())
-        if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == _interpreter() and isinstance(kept[1], dict):
+        if isinstance(kept, tuple) and len(kept) == 3 and kept[0] == _interpreter() and isinstance(kept[1], dict):
             _codes.update((k, v) for k, v in kept[1].items() if isinstance(k, str) and isinstance(v, CodeType))
+            if isinstance(kept[2], dict):
+                _patterns.update(kept[2])
     except (OSError, ValueError, EOFError, TypeError):
         pass  # none yet, or damaged: compiled again, then kept
     dataclasses.exec = _exec  # type: ignore[attr-defined]
+    _keep_patterns()
     _installed = path
+
+
+def _keep_patterns() -> None:
+    import re
+
+    compiler = re._compiler  # type: ignore[attr-defined]
+    parse, code_of, real = compiler._parser.parse, getattr(compiler, "_code", None), compiler.compile
+    make = compiler._sre.compile
+    if code_of is None or getattr(real, "__module__", None) != compiler.__name__:
+        return  # another interpreter's re, or kept already
+
+    def compile(pattern: Any, flags: int = 0) -> Any:
+        global _new
+        if not isinstance(pattern, str | bytes) or flags & compiler.SRE_FLAG_DEBUG:
+            return real(pattern, flags)
+        key = (pattern, flags)
+        arguments = _patterns.get(key)
+        if arguments is not None:
+            try:
+                found = make(pattern, *arguments)
+                _used_patterns.add(key)
+                return found
+            except (TypeError, ValueError, RuntimeError):
+                del _patterns[key]  # not what _sre takes: made again below
+        parsed = parse(pattern, flags)  # re._compiler.compile's steps, keeping what it passes on
+        groupindex = parsed.state.groupdict
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        program = [int(c) for c in code_of(parsed, flags)]  # plain ints: re's opcodes are an int subclass
+        arguments = (flags | parsed.state.flags, program, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
+        found = make(pattern, *arguments)
+        _patterns[key], _new = arguments, True
+        _used_patterns.add(key)
+        return found
+
+    compile.__module__ = __name__
+    compile.real = real  # type: ignore[attr-defined]
+    compiler.compile = compile
 
 
 def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
@@ -75,13 +126,18 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
 
 
 def uninstall() -> None:
-    """`dataclasses` compiles every text again (for tests)."""
+    """`dataclasses` and `re` compile every text again (for tests)."""
     global _installed, _new
     import dataclasses
+    import re
 
     dataclasses.__dict__.pop("exec", None)
+    compiler = re._compiler  # type: ignore[attr-defined]
+    compiler.compile = getattr(compiler.compile, "real", compiler.compile)
     _codes.clear()
     _used.clear()
+    _patterns.clear()
+    _used_patterns.clear()
     _installed, _new = None, False
 
 
@@ -92,8 +148,9 @@ def save() -> None:
     from someplan.store.atomic import atomic_write
 
     kept = _codes if len(_codes) <= MAX_KEPT else {source: _codes[source] for source in _used}
+    patterns = _patterns if len(_patterns) <= MAX_KEPT else {key: _patterns[key] for key in _used_patterns}
     try:  # a cache only: no fsync, and a file a crash left short is compiled again
         _installed.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(_installed, marshal.dumps((_interpreter(), kept)), durable=False)
+        atomic_write(_installed, marshal.dumps((_interpreter(), kept, patterns)), durable=False)
     except (OSError, ValueError):
         pass
