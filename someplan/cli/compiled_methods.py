@@ -12,7 +12,9 @@ It works by giving the `dataclasses` module an `exec` of its own (a module globa
 builtin), which looks the text up and runs the kept code object in the globals and locals given,
 as `exec` would; anything else is passed to the builtin. Code compiled from the same text by the
 same interpreter is the same code, so a class behaves exactly as without this. A file that is
-missing, damaged or from another interpreter is simply compiled again.
+missing, damaged or from another interpreter is simply compiled again. `collections` gets an
+`eval` (a namedtuple's `__new__`) and `typing` a `compile` (each field type of a NamedTuple
+becomes a ForwardRef, compiled) the same way: a warm quick status compiles no text at all.
 
 The regular expressions the modules compile as they are imported (~40, a twentieth of the time)
 are kept the same way: what `re`'s compiler hands to `_sre.compile` for a pattern (its flags,
@@ -24,8 +26,10 @@ same program), which the tests check for every pattern a status compiles.
 from __future__ import annotations
 
 import builtins
+import collections
 import marshal
 import sys
+import typing
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -69,6 +73,8 @@ def install() -> None:
     except (OSError, ValueError, EOFError, TypeError):
         pass  # none yet, or damaged: compiled again, then kept
     dataclasses.exec = _exec  # type: ignore[attr-defined]
+    collections.eval = _eval  # type: ignore[attr-defined]
+    typing.compile = _compile  # type: ignore[attr-defined]
     _keep_patterns()
     _installed = path
 
@@ -112,17 +118,35 @@ def _keep_patterns() -> None:
     compiler.compile = compile
 
 
-def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
+def _kept(source: str, filename: str, mode: str) -> CodeType:
     global _new
+    key = source if mode == "exec" and filename == "<string>" else f"\0{mode}\0{filename}\0{source}"
+    code = _codes.get(key)
+    if code is None:
+        # As the callers compile it: no future flags (theirs have none; this module's annotations are not theirs).
+        code = _codes[key] = compile(source, filename, mode, dont_inherit=True)
+        _new = True
+    _used.add(key)
+    return code
+
+
+def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
+    """`exec` for dataclasses."""
+    builtins.exec(_kept(source, "<string>", "exec") if isinstance(source, str) else source, globals, locals)
+
+
+def _eval(source: Any, globals: Any = None, locals: Any = None, /) -> Any:
+    """`eval` for collections (namedtuple's `__new__`): a text stripped of leading blanks as eval strips it."""
     if isinstance(source, str):
-        code = _codes.get(source)
-        if code is None:
-            # As `exec` compiles it: no future flags taken from this module (its annotations).
-            code = _codes[source] = compile(source, "<string>", "exec", dont_inherit=True)
-            _new = True
-        _used.add(source)
-        source = code
-    builtins.exec(source, globals, locals)
+        source = _kept(source.lstrip(" \t"), "<string>", "eval")
+    return builtins.eval(source, globals, locals)
+
+
+def _compile(source: Any, filename: Any, mode: str, flags: int = 0, dont_inherit: bool = False, optimize: int = -1) -> Any:
+    """`compile` for typing (a NamedTuple's field types become ForwardRefs, each compiled)."""
+    if isinstance(source, str) and isinstance(filename, str) and flags == 0 and optimize == -1:
+        return _kept(source, filename, mode)
+    return builtins.compile(source, filename, mode, flags, dont_inherit, optimize)
 
 
 def uninstall() -> None:
@@ -132,6 +156,8 @@ def uninstall() -> None:
     import re
 
     dataclasses.__dict__.pop("exec", None)
+    collections.__dict__.pop("eval", None)
+    typing.__dict__.pop("compile", None)
     compiler = re._compiler  # type: ignore[attr-defined]
     compiler.compile = getattr(compiler.compile, "real", compiler.compile)
     _codes.clear()

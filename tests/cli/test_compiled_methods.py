@@ -132,3 +132,40 @@ def test_a_kept_pattern_matches_as_res_own(kept):
         compiled_methods.save()
         compiled_methods.uninstall()
     re.purge()
+
+
+def _tuples():
+    import collections
+    import typing
+
+    Pair = collections.namedtuple("Pair", "left right", defaults=[0])  # noqa: PYI024 - namedtuple's own path on purpose
+
+    class Row(typing.NamedTuple):
+        name: "str"
+        tags: "tuple[str, ...]" = ()
+        count: "int | None" = None
+
+    return (repr(Pair(1)), Pair(1, 2)._asdict(), Pair._field_defaults, repr(Row("a")), Row("a", ("x",), 2)._replace(count=3),
+            Row.__annotations__, [(f.__forward_arg__, f.__forward_code__) for f in Row.__annotations__.values()],
+            eval("  1 + 2"))  # fmt: skip
+
+
+def test_named_tuples_from_kept_code_are_those_python_makes(kept, monkeypatch):
+    import collections
+    import typing
+
+    alone = _tuples()
+    for _ in range(2):  # compiled here and kept, then from the file
+        compiled_methods.install()
+        assert collections.eval is compiled_methods._eval and typing.compile is compiled_methods._compile
+        assert collections.eval("  (1,\t2)") == (1, 2)  # leading blanks stripped, as eval strips them
+        assert _tuples() == alone
+        compiled_methods.save()
+        compiled_methods.uninstall()
+    compiled_methods.install()
+    real_compile = builtins.compile
+    compiled = []
+    monkeypatch.setattr(builtins, "compile", lambda *args, **kwargs: compiled.append(args) or real_compile(*args, **kwargs))
+    assert _tuples() == alone
+    monkeypatch.setattr(builtins, "compile", real_compile)
+    assert [args[0] for args in compiled if "Pair" in str(args[0]) or "tuple[str" in str(args[0])] == []
