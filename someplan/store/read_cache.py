@@ -34,9 +34,8 @@ import os
 import weakref
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from someplan.store.atomic import atomic_write
 from someplan.store.merge import Cell, RecordRef
@@ -49,8 +48,7 @@ VERSION = 5  # 3: the private copies' verdicts in the notes; 4: the posts by mon
 Verdicts = dict[tuple[str, str], tuple[tuple[Any, ...], tuple[Any, ...] | None, int]]
 
 
-@dataclass(frozen=True)
-class FileNote:
+class FileNote(NamedTuple):  # a tuple: a warm start reads one per file of the workspace
     signature: tuple[int, int, int]  # inode, size, mtime_ns
     settled: bool
     digest: str | None
