@@ -3,18 +3,35 @@
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 from gettext import NullTranslations
 from typing import Literal
 
+from someplan.domain.weeks import days_in_month
 from someplan.i18n import N_, _, translator
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "other": 2,
-    "en": 1, "ett": 1, "ei": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
-    "andre": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "other": 2,
+    "en": 1,
+    "ett": 1,
+    "ei": 1,
+    "to": 2,
+    "tre": 3,
+    "fire": 4,
+    "fem": 5,
+    "seks": 6,
+    "andre": 2,
+    "tredje": 3,
+    "fjerde": 4,
+    "femte": 5,
+    "sjette": 6,
 }
 _N = r"(\d+|[a-zæøå]+)"
 # (pattern, unit, n) — n None: the number is in the text.
@@ -110,7 +127,7 @@ def _one_month_after(day: date) -> date:
     dateutil's month shift gives it; worked out here, since importing arrow costs `someplan
     status` 25 ms of its start-up budget."""
     year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    return date(year, month, min(day.day, monthrange(year, month)[1]))
+    return date(year, month, min(day.day, days_in_month(year, month)))
 
 
 WEEKLY = Cadence("week", 1)
