@@ -113,6 +113,11 @@ def print_plain(report: StatusReport, locale: str, width: int, out: TextIO, ansi
 
 
 def _cell(pieces: Pieces, width: int, ansi: plain_text.Ansi | None) -> str:
+    if ansi is None:  # into a pipe: `cut` then `paint_line` give the text cut to the width, "…" last
+        text = "".join([text for text, _style in pieces])
+        if len(text) > width:
+            text = text[: width - 1] + "…" if width > 0 else ""
+        return text + " " * (width - len(text))
     kept = plain_text.cut(pieces, width)
     length = sum(len(text) for text, _style in kept)
     return plain_text.paint_line(kept, ansi) + " " * (width - length)
