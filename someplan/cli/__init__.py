@@ -69,14 +69,19 @@ def main(argv: list[str] | None = None) -> int:
     # of every module and object, ~8% of its time; and its records' methods are compiled once
     # per machine, not on every start (compiled_methods.py, a third of its time).
     quick = argv is None and sys.argv[1:2] == ["status"]
-    if quick:
+    # The planner's start imports some 120 record classes, Textual's among them (~40 ms of
+    # compiling their methods on the 3,000-post bench): kept likewise.
+    planner = argv is None and (sys.argv[1:2] == ["open"] or _opens_planner(sys.argv[1:]))
+    if quick or planner:
         from someplan.cli import compiled_methods
 
-        gc.disable()
         compiled_methods.install()
-    code = _run(list(sys.argv[1:] if argv is None else argv))
     if quick:
+        gc.disable()
+    code = _run(list(sys.argv[1:] if argv is None else argv))
+    if quick or planner:
         compiled_methods.save()
+    if quick:
         _exit_now(code)
     return code
 

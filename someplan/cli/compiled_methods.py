@@ -168,13 +168,19 @@ def uninstall() -> None:
 
 
 def save() -> None:
-    """Keep what was compiled in this run for the next ones (nothing to do when nothing was)."""
+    """Keep what was compiled in this run for the next ones (nothing to do when nothing was).
+    May run on a thread while classes are made on another: it writes copies."""
+    global _new
     if _installed is None or not _new:
         return
     from someplan.store.atomic import atomic_write
 
-    kept = _codes if len(_codes) <= MAX_KEPT else {source: _codes[source] for source in _used}
-    patterns = _patterns if len(_patterns) <= MAX_KEPT else {key: _patterns[key] for key in _used_patterns}
+    _new = False  # what is compiled from here on is new again
+    codes, used = dict(_codes), set(_used)
+    kept = codes if len(codes) <= MAX_KEPT else {source: codes[source] for source in used if source in codes}
+    patterns, used_patterns = dict(_patterns), set(_used_patterns)
+    if len(patterns) > MAX_KEPT:
+        patterns = {key: patterns[key] for key in used_patterns if key in patterns}
     try:  # a cache only: no fsync, and a file a crash left short is compiled again
         _installed.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(_installed, marshal.dumps((_interpreter(), kept, patterns)), durable=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -158,9 +158,12 @@ class SomeplanApp(App):
 
         prepare_graphics()
 
-    def __init__(self, catalog: Catalog, watch: bool = True, notice: str | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, watch: bool = True, notice: str | None = None, started: Callable[[], None] | None = None
+    ) -> None:
         """`notice`: said once the screen is up (where the demo's copy is: printed before the
-        screen opens, it was seen only after quitting)."""
+        screen opens, it was seen only after quitting). `started`: called once the start is over (the
+        first frames out, the screens a key opens loaded), on a worker thread."""
         apply_language(catalog.settings().locale)
         translate_bindings()  # before super().__init__, which copies the app's own key map
         super().__init__()
@@ -168,6 +171,7 @@ class SomeplanApp(App):
         self.today: dt.date = effective_today(catalog)[0]
         self._watch = watch
         self._notice = notice
+        self.started = started
         self._feed: ChangeFeed | None = None
         self.undo_stack = UndoStack()  # one for the app: `u` in the plan undoes what any view wrote
         self.presence: PresenceBeat | None = None  # who else has the workspace open (the header)

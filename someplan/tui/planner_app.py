@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.dom import DOMNode
@@ -19,6 +20,7 @@ class PlannerApp(Protocol):
     undo_stack: UndoStack  # one for the app: `u` in the plan undoes what any view wrote
     today: dt.date  # "today" as the planner opened it (pinned by $SOMEPLAN_TODAY in demos and tests)
     presence: PresenceBeat | None  # who else has the workspace open; None in tests that do not watch
+    started: Callable[[], None] | None  # called once the start is over (cli/workspace.py)
 
     def first_week_drawn(self) -> None: ...
 

@@ -169,3 +169,24 @@ def test_named_tuples_from_kept_code_are_those_python_makes(kept, monkeypatch):
     assert _tuples() == alone
     monkeypatch.setattr(builtins, "compile", real_compile)
     assert [args[0] for args in compiled if "Pair" in str(args[0]) or "tuple[str" in str(args[0])] == []
+
+
+def test_the_planner_process_runs_kept_code_too(kept, monkeypatch, tmp_path):
+    """`someplan WORKSPACE` imports Textual's records and ours: their methods are kept as
+    status keeps its own; a caller that passes its arguments (a test) is left alone."""
+    import someplan.cli as cli
+
+    (tmp_path / "ws").mkdir()
+    during = []
+
+    def run(argv):
+        during.append((argv, compiled_methods._installed is not None))
+        _make()  # a record class made while the planner runs: its methods are kept at the end
+        return 0
+
+    monkeypatch.setattr(cli, "_run", run)
+    monkeypatch.setattr(sys, "argv", ["someplan", str(tmp_path / "ws")])
+    assert cli.main() == 0
+    assert during == [([str(tmp_path / "ws")], True)] and kept.is_file()
+    compiled_methods.uninstall()
+    assert cli.main([str(tmp_path / "ws")]) == 0 and compiled_methods._installed is None

@@ -176,3 +176,31 @@ def test_open_catalog_closes_the_workspace_whatever_happens(someplan, ws, monkey
     someplan("category", "edit", "tips og triks", "--cadence", "nothing like a cadence", "-w", ws, code=1)
     someplan("list", "-w", ws)
     assert closed == [True, True, False]
+
+
+def test_the_planner_starts_with_the_collector_off_and_leaves_it_on(someplan, ws, monkeypatch):
+    """The start's objects all live on: no collection walks them before the first frames
+    (the planner switches the collector on after them; after the planner it is on again)."""
+    import gc
+
+    from someplan.cli import workspace
+    from someplan.tui import app as tui_app
+
+    seen = []
+
+    class Planner:
+        return_code = 0
+
+        def __init__(self, catalog, notice=None, started=None):
+            seen.append((gc.isenabled(), started is not None))
+
+        def prepare_terminal(self):
+            pass
+
+        def run(self):
+            pass
+
+    monkeypatch.setattr(workspace, "has_terminal", lambda: True)
+    monkeypatch.setattr(tui_app, "SomeplanApp", Planner)
+    someplan("open", ws)
+    assert seen == [(False, True)] and gc.isenabled()

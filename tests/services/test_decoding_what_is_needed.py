@@ -83,3 +83,30 @@ def test_the_hours_of_many_weeks_read_only_what_a_post_takes(catalog, monkeypatc
     expected = weeks_capacity(posts, weeks, capacity.minutes(catalog), capacity.people_minutes(catalog))
     monkeypatch.setattr(Post, "from_doc", classmethod(lambda cls, doc, rid: pytest.fail("a post decoded")))
     assert capacity.capacities(catalog, weeks) == expected and any(c.posts for c in expected.values())
+
+
+def test_a_post_read_for_one_range_is_not_read_again_for_another(tmp_path, monkeypatch):
+    """The first frame asks for the week, 12 weeks of rotation and 8 + 4 of key figures: each
+    post among them is decoded once per workspace version."""
+    import datetime as dt
+
+    from someplan.domain.post import Post
+    from someplan.services.catalog import Catalog
+    from someplan.services.planning import add_post
+    from someplan.services.setup import init_workspace
+
+    workspace = init_workspace(tmp_path / "ws", "Solvik")
+    catalog = Catalog(workspace)
+    channel = catalog.channels()[0].id
+    for day in range(1, 20):
+        add_post(catalog, Post("", title=f"Post {day}", channel=channel, date=dt.date(2026, 11, day)))
+    read = []
+    real = Post.from_doc.__func__
+
+    monkeypatch.setattr(Post, "from_doc", classmethod(lambda cls, doc, rid: read.append(rid) or real(cls, doc, rid)))
+    week = catalog.posts_between(dt.date(2026, 11, 9), dt.date(2026, 11, 15))
+    month = catalog.posts_between(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert len(read) == len(month) == 19 and all(post in month for post in week)
+    add_post(catalog, Post("", title="Post 20", channel=channel, date=dt.date(2026, 11, 20)))  # a new version: read anew
+    assert len(catalog.posts_between(dt.date(2026, 11, 1), dt.date(2026, 11, 30))) == 20 and len(read) == 39
+    workspace.close()

@@ -196,3 +196,24 @@ async def test_the_first_frame_draws_the_detail_once(make_app):
         await pilot.press("j")
         await pilot.pause()
         assert app.screen.detail_updates == 2
+
+
+async def test_a_picture_found_missing_before_the_asset_index_was_read_is_looked_for_again(make_app, sample_copy):
+    """The index may be read while the picture is decoded without it: that decode's "missing"
+    is not the last word (the index's arrival found nothing missing yet to look for again)."""
+    from rich.text import Text
+
+    from someplan.tui.panes.detail import DetailPane
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await picture_drawn(pilot)
+        pane = app.screen.query_one(DetailPane)
+        picture = app.screen.query_one("#detail-picture")
+        assert app.screen.asset_index.ready and "▀" in str(picture.render())
+        # What a decode begun before the index came delivers for a file named as the index knows it:
+        pane._picture_drawn = None
+        pane._put_picture(pane._picture_for, Text("(missing from the asset folder)"), True, False)
+        await picture_drawn(pilot)
+        assert "▀" in str(picture.render())

@@ -222,3 +222,114 @@ async def test_the_styles_refreshed_without_a_reparse_are_counted_as_textual_cou
         app.refresh_css()
         await pilot.pause()
         assert all(screen._css_update_count == app._css_update_count for screen in app.screen_stack)
+
+
+async def test_the_first_frame_has_the_scrollbars_of_the_panes_that_overflow(make_app, monkeypatch):
+    """A pane learns it overflows as the layout sizes it; its scrollbar came one frame later
+    (screens/first_layout.py). At 120x30 the week plan and the key figures overflow."""
+    from textual.scrollbar import ScrollBar
+
+    from someplan.tui.panes.figures import FiguresText
+    from someplan.tui.panes.plan import PlanList
+    from someplan.tui.screens.main import MainScreen
+
+    first = []
+    real = Screen._compositor_refresh
+
+    def painted(screen):
+        if isinstance(screen, MainScreen) and not first:
+            first.append({bar.parent: (bar.window_size, bar.window_virtual_size)
+                          for bar in screen._compositor.visible_widgets if isinstance(bar, ScrollBar)})  # fmt: skip
+        real(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", painted)
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        plan, figures = app.screen.query_one(PlanList), app.screen.query_one(FiguresText)
+        assert plan.show_vertical_scrollbar and figures.show_vertical_scrollbar
+        final = {widget: (widget.vertical_scrollbar.window_size, widget.vertical_scrollbar.window_virtual_size)
+                 for widget in (plan, figures)}  # fmt: skip
+    # In the first frame drawn, with the thumbs they end with.
+    assert first and {w: first[0].get(w) for w in (plan, figures)} == final
+    assert final[plan][1] == plan.option_count
+
+
+async def test_a_planner_opened_with_the_collector_off_switches_it_on_after_its_first_frames(make_app, monkeypatch):
+    """`someplan` opens the planner with the collector off (cli/workspace.py); the main screen
+    switches it on once the screens are preloaded, with what the start loaded frozen."""
+    import gc
+
+    from someplan.tui.screens import main
+
+    monkeypatch.setattr(main, "PRELOAD_AFTER_S", 0.01)
+    app = make_app()
+    app.started = gc.enable
+    gc.disable()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(500):  # the preload's worker ends, not a fixed sleep
+                if gc.isenabled():
+                    break
+                await pilot.pause(0.01)
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+async def test_a_planner_not_told_so_leaves_the_collector_as_it_was(make_app, monkeypatch):
+    import gc
+
+    from someplan.tui.screens import main
+
+    monkeypatch.setattr(main, "PRELOAD_AFTER_S", 0.01)
+    app = make_app()
+    gc.disable()  # switched off by someone else (a caller, a profiler): not ours to switch on
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(500):
+                if app.screen_stack[0]._settled.is_set() and not app.workers:
+                    break
+                await pilot.pause(0.01)
+            assert not app.workers and not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+async def test_the_main_screen_is_not_styled_a_second_time_before_its_first_frame(make_app, monkeypatch):
+    """Its widgets are styled as they mount; Textual styled them all again as the screen was
+    first shown (screens/first_layout.py). What the snapshots show is the same either way."""
+    from textual.css.stylesheet import Stylesheet
+
+    from someplan.tui.screens.main import MainScreen
+
+    from .conftest import note_frames
+
+    walks: list[int] = []
+    real = Stylesheet.update_nodes
+
+    def update_nodes(sheet, nodes, animate=False):
+        nodes = list(nodes)
+        walks.append(len(nodes))
+        return real(sheet, nodes, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", update_nodes)
+    app = make_app()
+    frames: list = []
+    note_frames(app, frames, lambda screen: isinstance(screen, MainScreen))
+    before_first: list[int] = []
+    display = app._display
+
+    def first(screen, renderable):
+        if frames == [] and renderable is not None and isinstance(screen, MainScreen):
+            before_first.extend(walks)
+        display(screen, renderable)
+
+    app._display = first
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        widgets = len(list(app.screen.walk_children(with_self=True)))
+    assert frames and widgets > 20
+    assert all(walk < widgets // 2 for walk in before_first), (before_first, widgets)

@@ -209,7 +209,7 @@ async def test_the_palette_switches_the_language_at_once_and_for_the_next_start(
         assert "uke 48 · 23.–29. nov" in _header(app)
         assert "Neste uke" in _footer(app) and "Next week" not in _footer(app)
         assert screen.query_one("#plan").border_title == "1 Ukeplan"
-        assert [str(c.label) for c in screen.query_one("#rotation-table", DataTable).columns.values()][0] == "Kategori"
+        assert str(screen.query_one("#rotation-head").render()).split()[0] == "Kategori"
         assert english_in(screen_text(app).splitlines(), ENGLISH - CUT_PRONE) + english_in(widget_text(app)) == []
         assert user_choice() == "nb"
         await pilot.press("u")  # the undo stack still works

@@ -209,10 +209,11 @@ class DetailPane(Pane):
             drawn: Text = Text(str(error), style="dim")
         else:
             assets = self._assets
-            if assets is not None and assets.ready and (key := assets.find(ref)) is not None:
+            indexed = assets is not None and assets.ready
+            if assets is not None and indexed and (key := assets.find(ref)) is not None:
                 path = assets.disk_path(key)  # the index knows the legacy `assets/` prefix and the disk's spelling
             if not path.is_file():
-                self._deliver(wanted, Text(_("(missing from the asset folder)"), style="dim"), missing=True)
+                self._deliver(wanted, Text(_("(missing from the asset folder)"), style="dim"), missing=True, indexed=indexed)
                 return
             if graphics_widget() is not None:
                 try:
@@ -227,14 +228,19 @@ class DetailPane(Pane):
                 drawn = Text(lines, style="dim") if isinstance(lines, str) else Text("\n").join(lines)
         self._deliver(wanted, drawn)
 
-    def _deliver(self, wanted: tuple[str, ...], drawn, missing: bool = False) -> None:
+    def _deliver(self, wanted: tuple[str, ...], drawn, missing: bool = False, indexed: bool = True) -> None:
         try:
-            self.app.call_from_thread(self._put_picture, wanted, drawn, missing)
+            self.app.call_from_thread(self._put_picture, wanted, drawn, missing, indexed)
         except RuntimeError:
             pass  # the app is closing
 
-    def _put_picture(self, wanted: tuple[str, ...], drawn, missing: bool = False) -> None:
+    def _put_picture(self, wanted: tuple[str, ...], drawn, missing: bool = False, indexed: bool = True) -> None:
         if wanted != self._picture_for or not self.is_mounted:  # the cursor moved on meanwhile
+            return
+        if missing and not indexed and self._assets is not None and self._assets.ready:
+            # Looked for before the asset index was read, and the index came meanwhile (its
+            # `assets_changed` found nothing missing yet): look again, through the index.
+            self.run_worker(lambda: self._decode(wanted), thread=True, exclusive=True, group="detail-picture")
             return
         self._picture_drawn = wanted
         self._picture_missing = missing

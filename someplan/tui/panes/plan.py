@@ -6,6 +6,7 @@ import datetime as dt
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -144,6 +145,9 @@ class WeekPlanPane(Pane):
         options = [option for day_line in report.days for option in self._day_options(day_line, report.today)]
         self._day_of = {option.id or "": day for option, day in options}  # every option here has an id
         listing.add_options([option for option, _ in options])
+        # Its height now, not as it first draws (every option is one line): the first layout
+        # knows whether the list needs its scrollbar (screens/first_layout.py).
+        listing.virtual_size = Size(self._row_width, len(options))
         wanted = f"post:{keep}" if keep else None
         if wanted is None and day is not None:
             wanted = self._first_option_of(day)

@@ -45,6 +45,7 @@ from someplan.tui.panes.rotation import RotationPane
 from someplan.tui.planner_app import planner_app
 from someplan.tui.screens import lazy, pane_layout
 from someplan.tui.screens.dialogs import Ask, Confirm
+from someplan.tui.screens.first_layout import LaidOutBeforeDrawn
 from someplan.tui.screens.main_acts import PostActs
 from someplan.tui.screens.main_assets import AssetsCoordination
 from someplan.tui.screens.main_attention import AttentionCoordination
@@ -57,7 +58,9 @@ NARROW_HEIGHT = 30
 PRELOAD_AFTER_S = 0.3  # the screens a key opens are imported this long after the first frame
 
 
-class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, DetailCoordination, PostActs, Screen):
+class MainScreen(
+    LaidOutBeforeDrawn, SearchCoordination, AttentionCoordination, AssetsCoordination, DetailCoordination, PostActs, Screen
+):
     # Textual repaints the whole screen when the focus moves; what a move changes (the two
     # widgets, the panes' borders, the footer) redraws itself, and tests/tui/test_app.py checks
     # nothing is left stale.
@@ -165,15 +168,21 @@ class MainScreen(SearchCoordination, AttentionCoordination, AssetsCoordination, 
             self._settled.wait(PRELOAD_AFTER_S * 4)
             if self._closing:  # quit within the first moments: no half a second of imports on the way out
                 return
-            lazy.preload()
-            self._from_thread(lazy.translate_loaded)
-            self._from_thread(lazy.read_styles, self.app)
-            self._from_thread(lazy.prebuild_editor, self.app, self.today)
-            # What is loaded by now (the workspace's records, the screens) stays for the session:
-            # out of the collector's way, a full collection no longer walks it during a key press
-            # (~80 ms of opening the editor on the 3,000-post bench). No collection first: it
-            # would hold the screen up as long; what little garbage is frozen goes at exit.
-            gc.freeze()
+            try:
+                lazy.preload()
+                self._from_thread(lazy.translate_loaded)
+                self._from_thread(lazy.read_styles, self.app)
+                self._from_thread(lazy.prebuild_editor, self.app, self.today)
+            finally:
+                # What is loaded by now (the workspace's records, the screens) stays for the
+                # session: out of the collector's way, a full collection no longer walks it during
+                # a key press (~80 ms of opening the editor on the 3,000-post bench). No collection
+                # first: it would hold the screen up as long; the start's little garbage (some
+                # 6,000 objects on the bench) is frozen with it and goes at exit.
+                gc.freeze()
+                started = planner_app(self).started
+                if started is not None:
+                    started()
 
         self.run_worker(load, thread=True, group="screens")
 
