@@ -87,7 +87,7 @@ class Catalog:
             docs = self._post_docs(index.days[at:to])
             # A post read for one range is the same object for the next, while the workspace is
             # the same: a first frame asks for the week, 12 weeks of rotation and 8 + 4 of figures.
-            made = self._derived("posts_made", dict)
+            made: dict[str, Post] = self._derived("posts_made", dict)
             return [made.get(rid) or made.setdefault(rid, Post.from_doc(docs[rid], rid)) for _position, rid in chosen]
 
         return self._by_date(between)
