@@ -236,3 +236,23 @@ async def test_an_unknown_filter_key_is_refused_in_the_dialog(make_app):
         await pilot.pause()
         assert isinstance(app.screen, Ask)
         assert "foo:bar: not a filter" in str(app.screen.query_one("#ask-error").render())
+
+
+async def test_asset_news_arriving_as_the_screen_is_taken_down_is_dropped(make_app):
+    """A worker's news that arrives while Textual takes the screen down (its panes first) has
+    nothing to be shown in: dropped, not an error that fails the worker and the app's exit."""
+    import asyncio
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        called = []
+        loop = asyncio.get_running_loop()
+        screen._pruning = True  # as Textual marks it when it takes the screen down
+        try:
+            await loop.run_in_executor(None, screen._from_thread, called.append, 1)
+        finally:
+            screen._pruning = False
+        await loop.run_in_executor(None, screen._from_thread, called.append, 2)
+        assert called == [2]
