@@ -146,6 +146,11 @@ class Catalog:
         """The latest dated post per category id, from the stored fields (no `Post` objects)."""
         return self._derived("last_post_dates", self._last_post_dates)
 
+    def pending_by_category(self) -> dict[str, int]:
+        """Each category's drafts and ready posts, dated or not, from the posts' index (the whole
+        history of posts is not read for it)."""
+        return self._date_index().pending
+
     def _last_post_dates(self) -> dict[str, dt.date]:
         latest = self._date_index().latest
         return {category: found for category, day in latest.items() if (found := parse_date(day))}

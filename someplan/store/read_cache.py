@@ -42,8 +42,9 @@ from someplan.store.merge import Cell, RecordRef
 from someplan.store.ops import UNSET
 from someplan.store.post_index import POSTS, PostIndex, Unreadable, Where, make, month_of, pack, unpack
 
-VERSION = 5  # 3: the private copies' verdicts in the notes; 4: the posts by month, with their index;
-# 5: the index's ids by month and dates by category, and the posts' order, kept packed
+VERSION = 6  # 3: the private copies' verdicts in the notes; 4: the posts by month, with their index;
+# 5: the index's ids by month and dates by category, and the posts' order, kept packed; 6: the
+# index's drafts and ready posts per category
 # (device, segment name) -> its signature, the shared file's signature when compared, ops missing there
 Verdicts = dict[tuple[str, str], tuple[tuple[Any, ...], tuple[Any, ...] | None, int]]
 
