@@ -39,12 +39,12 @@ from typing import Any, BinaryIO, NamedTuple
 
 from someplan.store.atomic import atomic_write
 from someplan.store.merge import Cell, RecordRef
-from someplan.store.ops import UNSET
+from someplan.store.ops import UNSET, real_stamp
 from someplan.store.post_index import POSTS, PostIndex, Unreadable, Where, make, month_of, pack, unpack
 
 VERSION = 6  # 3: the private copies' verdicts in the notes; 4: the posts by month, with their index;
 # 5: the index's ids by month and dates by category, and the posts' order, kept packed; 6: the
-# index's drafts and ready posts per category
+# index's drafts and ready posts per category, and each record's newest change
 # (device, segment name) -> its signature, the shared file's signature when compared, ops missing there
 Verdicts = dict[tuple[str, str], tuple[tuple[Any, ...], tuple[Any, ...] | None, int]]
 
@@ -94,7 +94,7 @@ class Cached:
     def __init__(
         self, files: dict[str, FileNote], views: dict[str, dict[str, dict[str, Any]]], max_stamp: str,
         private: Verdicts, kept: _Kept, offset: int, token: bytes,
-        index: PostIndex, order: Where, months: dict[str, Where],
+        index: PostIndex, order: Where, months: dict[str, Where], newest: Where | None = None,
     ) -> None:  # fmt: skip
         self.files, self.views, self.max_stamp, self.private = files, views, max_stamp, private
         self.index = index  # of the posts, which are not in `views`: see `posts`
@@ -104,6 +104,8 @@ class Cached:
         self._kept = kept
         self._offset = offset  # where the cells begin
         self._token = token  # the same at the cells' head: they belong to these views
+        self._newest_at = newest  # where each record's newest change lies (None: not kept)
+        self._newest: dict[RecordRef, str] | None = None
 
     @property
     def _file(self) -> BinaryIO | None:
@@ -141,6 +143,24 @@ class Cached:
             return {rid: found[rid] for rid in order}
         except (Unreadable, KeyError, TypeError):
             return None
+
+    def newest_change(self, ref: RecordRef) -> tuple[str | None, bool]:
+        """The real stamp of `ref`'s newest change as the cells hold it (None: no cell), and
+        whether that is known here; the map is read once, for a detail pane's "changed by" at
+        start, where reading every cell took longer than the rest of the first frame's data."""
+        if self._newest is None:
+            if self._newest_at is None:
+                return None, False
+            try:
+                self._newest = self._kept.value(self._newest_at)
+            except Unreadable:
+                self._newest_at = None
+                return None, False
+        return self._newest.get(ref), True
+
+    def raw_newest(self) -> bytes | None:
+        """The newest changes as stored, for a new cache whose cells did not change."""
+        return self._kept.read(self._newest_at) if self._newest_at is not None else None
 
     def close(self) -> None:
         self._kept.file = None
@@ -218,13 +238,18 @@ def load(path: Path) -> Cached | None:
         verdicts = {(device, name): (tuple(sig), tuple(shared) if shared else None, count)
                     for device, name, sig, shared, count in private}  # fmt: skip
         views = marshal.loads(body[notes_len : notes_len + views_len])
-        index, order, months, parts_len = marshal.loads(body[notes_len + views_len :])
+        index, order, months, parts_len, newest_at = marshal.loads(body[notes_len + views_len :])
         kept = _Kept(f, HEAD + len(body))  # the parts begin right after the index
         return Cached(notes, views, max_stamp, verdicts, kept, kept.base + parts_len, token,
-                      unpack(index, kept.value), order, months)  # fmt: skip
+                      unpack(index, kept.value), order, months, newest_at)  # fmt: skip
     except (OSError, ValueError, EOFError, TypeError, IndexError):
         f.close()
         return None
+
+
+def newest_changes(cells: dict[RecordRef, dict[str, Cell]]) -> dict[RecordRef, str]:
+    """Each record's newest change: the real stamp of the newest of its cells' winning ops."""
+    return {ref: max(real_stamp(cell.key) for cell in fields.values()) for ref, fields in cells.items() if fields}
 
 
 def save(
@@ -234,12 +259,15 @@ def save(
     cells: dict[RecordRef, dict[str, Cell]] | tuple[bytes, bytes, bytes],
     max_stamp: str,
     private: Verdicts,
+    newest: bytes | None = None,
 ) -> None:
     """Write the cache (not fsync'd: a cache lost in a crash is rebuilt); errors are the caller's.
-    `cells` may be the token, CRC and bytes of an earlier cache's (`Cached.raw_cells`)."""
+    `cells` may be the token, CRC and bytes of an earlier cache's (`Cached.raw_cells`), and then
+    `newest` its newest changes as stored (`Cached.raw_newest`; None: not kept this time)."""
     if isinstance(cells, tuple):
         token, cells_crc, cells_data = cells
     else:
+        newest = marshal.dumps(newest_changes(cells))
         rows = {
             ref: {name: (cell[0], cell[2]) if cell[1] is UNSET else (cell[0], cell[2], cell[1]) for name, cell in fields.items()}
             for ref, fields in cells.items()
@@ -267,7 +295,8 @@ def save(
     months = {month: keep(marshal.dumps(chunk)) for month, chunk in by_month.items()}
     index = pack(make(posts), keep)
     order = keep(marshal.dumps(list(posts)))
-    index_data = marshal.dumps((index, order, months, offset))
+    newest_at = keep(newest) if newest is not None else None
+    index_data = marshal.dumps((index, order, months, offset, newest_at))
     crc = zlib.crc32(index_data, zlib.crc32(views_data, zlib.crc32(notes)))
     head = MAGIC + b"%016x%016x%016x%08x" % (len(notes), len(views_data), len(index_data), crc)
     path.parent.mkdir(parents=True, exist_ok=True)
