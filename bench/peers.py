@@ -179,15 +179,22 @@ def time_commands(named: dict[str, list[str]], runs: int, warmup: int = 3, hyper
     return {name: (statistics.median(walls[name]), statistics.median(cpus[name])) for name in named}
 
 
-def first_frame(peers: Path, command: list[str], frames: int) -> float | None:
-    samples = []
-    for _ in range(frames):
-        done = subprocess.run(["bash", str(peers / "tui_first_frame.sh"), subprocess.list2cmdline(command)],
-                              capture_output=True, text=True)  # fmt: skip
-        if done.returncode != 0 or not done.stdout.strip().isdigit():
-            return None
-        samples.append(float(done.stdout.strip()))
-    return statistics.median(samples)
+def first_frames(peers: Path, commands: dict[str, list[str]], frames: int) -> dict[str, float | None]:
+    """Each command's median time to its first complete frame, the commands launched in turn (so
+    that the machine's drift falls on all alike), after one launch each that is not counted (it
+    leaves what a start keeps in the cache dir, as any earlier start on the machine would have)."""
+    samples: dict[str, list[float] | None] = {name: [] for name in commands}
+    for round_ in range(frames + 1):
+        for name, command in commands.items():
+            if samples[name] is None:
+                continue
+            done = subprocess.run(["bash", str(peers / "tui_first_frame.sh"), subprocess.list2cmdline(command)],
+                                  capture_output=True, text=True)  # fmt: skip
+            if done.returncode != 0 or not done.stdout.strip().isdigit():
+                samples[name] = None
+            elif round_:
+                samples[name].append(float(done.stdout.strip()))  # type: ignore[union-attr]
+    return {name: statistics.median(times) if times else None for name, times in samples.items()}
 
 
 def peer_commands(peers: Path, data: Path) -> dict[str, list[str]]:
@@ -243,6 +250,9 @@ def main() -> int:
                 # This machine wrote last: a writable open and close leave its own snapshot.
                 subprocess.run([sys.executable, "-c", "import sys\nfrom someplan.store.workspace import Workspace\n"
                                 "Workspace.open(sys.argv[1]).write_snapshot()", str(where)], env=own_env, check=True)  # fmt: skip
+                # ... and the planner has been opened on it before: its name question answered.
+                subprocess.run([sys.executable, "-c", "from someplan.services.locate import write_user_state\n"
+                                "write_user_state(device_named=True)"], env=own_env, check=True)  # fmt: skip
                 status = [someplan, "status", str(where)]
                 named[f"own-{size}{suffix}"] = env_command(own_env, status)
                 named[f"colleague-{size}{suffix}"] = env_command(colleague_env, status)
@@ -274,15 +284,27 @@ def main() -> int:
                 row(f"status, {size} posts, a new machine's 1st run{suffix}", times[f"first-{size}{suffix}"], "taskwarrior", task)
         if not args.no_tui:
             root = base / f"workspace-{first}"
-            ours = first_frame(args.peers, env_command(own, [someplan, str(root)]), args.frames)
             config = base / f"data-{first}" / "khal" / "config"
-            ikhal = first_frame(args.peers, ["env", "LC_TIME=C", "ikhal", "-c", str(config)], args.frames)
-            if ours is not None:
-                frame = (ours, float("nan"))
-                theirs = (ikhal, float("nan")) if ikhal else None
-                row(f"planner's first complete frame (120x40), {first} posts", frame, "ikhal", theirs)
-            else:
-                print("planner's first frame: timed out")
+            launches = {
+                "ours": env_command(own, [someplan, str(root)]),
+                # a colleague's machine opening the planner for the first time: no snapshot of its
+                # own, and the name question over the first frame
+                "colleague": env_command(colleague, [someplan, str(root)]),
+                "ikhal": ["env", "LC_TIME=C", "ikhal", "-c", str(config)],
+            }
+            if args.baseline:
+                baseline_env = env_of(base / "own-baseline") | {"PYTHONPATH": str(args.baseline.resolve())}
+                launches["baseline"] = env_command(baseline_env, [someplan, str(base / f"workspace-{first}-baseline")])
+            frames = first_frames(args.peers, launches, args.frames)
+            ikhal = frames["ikhal"]
+            theirs = (ikhal, float("nan")) if ikhal else None
+            for name, what in (("ours", "this machine"), ("colleague", "colleague, 1st start"), ("baseline", "(baseline)")):
+                if name not in frames:
+                    continue
+                if frames[name] is None:
+                    print(f"planner's first frame, {what}: timed out")
+                    continue
+                row(f"first complete frame 120x40, {first} posts, {what}", (frames[name], float("nan")), "ikhal", theirs)
     finally:
         shutil.rmtree(base, ignore_errors=True)
     print(f"\nmedians of {args.runs} runs after 3 warm-up rounds, commands in turn (first frames: {args.frames} launches,"

@@ -9,16 +9,17 @@ and sets `run`, the function `main` calls with the parsed arguments.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from importlib import import_module
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from someplan.i18n import N_, _
-from someplan.textsafe import literal
+
+if TYPE_CHECKING:
+    import argparse
 
 # Every command: name -> (module in this package, help), in the order `someplan --help` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -103,14 +104,17 @@ def _run(argv: list[str]) -> int:
     if _opens_planner(argv):
         argv = ["open", *argv]  # `someplan [WORKSPACE]` and `someplan -w WORKSPACE` open the planner
     _tolerant_output()
-    from someplan.cli.argparse_words import speak_our_language
     from someplan.services.language import apply as apply_language
 
     apply_language()  # the user's choice, else the last workspace's locale: --help speaks it too
-    speak_our_language()
-    parser = build_parser(argv[0] if argv else None)
-    args = parser.parse_args(argv)
+    args = _quick_status_args(argv)
+    if args is None:
+        from someplan.cli.argparse_words import speak_our_language
+
+        speak_our_language()
+        args = build_parser(argv[0] if argv else None).parse_args(argv)
     from someplan.store.problems import WorkspaceError
+    from someplan.textsafe import literal  # after compiled_methods.install: its patterns kept
 
     try:
         return args.run(args) or 0
@@ -131,6 +135,14 @@ def _run(argv: list[str]) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _quick_status_args(argv: list[str]) -> Any:
+    if argv[:1] != ["status"]:
+        return None
+    from someplan.cli.status import quick_args
+
+    return quick_args(argv)
 
 
 def _quiet_stdout() -> None:
@@ -173,6 +185,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     the root's list of commands only for `someplan --help` and a mistyped command, so the parsers
     of the other thirty are not even made then (a quick `someplan status` starts ~10 ms sooner).
     Otherwise every command is listed, none with its arguments."""
+    import argparse
+
     from someplan import __version__
     from someplan.cli.argparse_words import HelpFormatter, translate_metavars
 

@@ -9,7 +9,6 @@ has no use for it.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from someplan.i18n import _
 from someplan.textsafe import literal, strict_json
 
 if TYPE_CHECKING:
+    import argparse  # imported by the parsers that use it: a quick status builds none
     import datetime as dt
 
     from rich.console import Console
@@ -111,6 +111,8 @@ def checked(convert: Callable[[str], object]) -> Callable[[str], object]:
         try:
             return convert(text)
         except UserError as error:
+            import argparse
+
             raise argparse.ArgumentTypeError(str(error)) from None
 
     read.__name__ = getattr(convert, "__name__", "value")  # argparse names the type in some messages
@@ -126,6 +128,8 @@ def count_between(low: int, high: int) -> Callable[[str], int]:
         except ValueError:
             value = low - 1
         if not low <= value <= high:
+            import argparse
+
             raise argparse.ArgumentTypeError(_("a whole number from {low} to {high}, not {text!r}").format(
                 low=low, high=high, text=text))  # fmt: skip
         return value

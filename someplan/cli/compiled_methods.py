@@ -12,20 +12,33 @@ It works by giving the `dataclasses` module an `exec` of its own (a module globa
 builtin), which looks the text up and runs the kept code object in the globals and locals given,
 as `exec` would; anything else is passed to the builtin. Code compiled from the same text by the
 same interpreter is the same code, so a class behaves exactly as without this. A file that is
-missing, damaged or from another interpreter is simply compiled again.
+missing, damaged or from another interpreter is simply compiled again. `collections` gets an
+`eval` (a namedtuple's `__new__`) and `typing` a `compile` (each field type of a NamedTuple
+becomes a ForwardRef, compiled) the same way: a warm quick status compiles no text at all.
+
+The regular expressions the modules compile as they are imported (~40, a twentieth of the time)
+are kept the same way: what `re`'s compiler hands to `_sre.compile` for a pattern (its flags,
+program, groups), by the pattern's text and flags, and given to `_sre.compile` again, as
+`re._compiler.compile` does; a pattern object made so compares equal to the one `re` makes (the
+same program), which the tests check for every pattern a status compiles.
 """
 
 from __future__ import annotations
 
 import builtins
+import collections
 import marshal
 import sys
+import typing
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
 _codes: dict[str, CodeType] = {}
 _used: set[str] = set()
+# (pattern, flags) -> the rest of the arguments `re._compiler.compile` passes to `_sre.compile`
+_patterns: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
+_used_patterns: set[tuple[str | bytes, int]] = set()
 _new = False
 _installed: Path | None = None
 
@@ -45,42 +58,112 @@ def _interpreter() -> str:
 def install() -> None:
     """From now on, `dataclasses` runs kept code where it has compiled the same text before."""
     global _installed
-    import dataclasses
+    from someplan.cli.dataclass_docs import imported_without_inspect
 
+    dataclasses = imported_without_inspect()  # the quick status has no other use for inspect
     if _installed is not None:
         return
     path = _cache_file()
     try:
         kept = marshal.loads(path.read_bytes())
-        if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == _interpreter() and isinstance(kept[1], dict):
+        if isinstance(kept, tuple) and len(kept) == 3 and kept[0] == _interpreter() and isinstance(kept[1], dict):
             _codes.update((k, v) for k, v in kept[1].items() if isinstance(k, str) and isinstance(v, CodeType))
+            if isinstance(kept[2], dict):
+                _patterns.update(kept[2])
     except (OSError, ValueError, EOFError, TypeError):
         pass  # none yet, or damaged: compiled again, then kept
     dataclasses.exec = _exec  # type: ignore[attr-defined]
+    collections.eval = _eval  # type: ignore[attr-defined]
+    typing.compile = _compile  # type: ignore[attr-defined]
+    _keep_patterns()
     _installed = path
 
 
-def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
+def _keep_patterns() -> None:
+    import re
+
+    compiler = re._compiler  # type: ignore[attr-defined]
+    parse, code_of, real = compiler._parser.parse, getattr(compiler, "_code", None), compiler.compile
+    make = compiler._sre.compile
+    if code_of is None or getattr(real, "__module__", None) != compiler.__name__:
+        return  # another interpreter's re, or kept already
+
+    def compile(pattern: Any, flags: int = 0) -> Any:
+        global _new
+        if not isinstance(pattern, str | bytes) or flags & compiler.SRE_FLAG_DEBUG:
+            return real(pattern, flags)
+        key = (pattern, flags)
+        arguments = _patterns.get(key)
+        if arguments is not None:
+            try:
+                found = make(pattern, *arguments)
+                _used_patterns.add(key)
+                return found
+            except (TypeError, ValueError, RuntimeError):
+                del _patterns[key]  # not what _sre takes: made again below
+        parsed = parse(pattern, flags)  # re._compiler.compile's steps, keeping what it passes on
+        groupindex = parsed.state.groupdict
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        program = [int(c) for c in code_of(parsed, flags)]  # plain ints: re's opcodes are an int subclass
+        arguments = (flags | parsed.state.flags, program, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
+        found = make(pattern, *arguments)
+        _patterns[key], _new = arguments, True
+        _used_patterns.add(key)
+        return found
+
+    compile.__module__ = __name__
+    compile.real = real  # type: ignore[attr-defined]
+    compiler.compile = compile
+
+
+def _kept(source: str, filename: str, mode: str) -> CodeType:
     global _new
+    key = source if mode == "exec" and filename == "<string>" else f"\0{mode}\0{filename}\0{source}"
+    code = _codes.get(key)
+    if code is None:
+        # As the callers compile it: no future flags (theirs have none; this module's annotations are not theirs).
+        code = _codes[key] = compile(source, filename, mode, dont_inherit=True)
+        _new = True
+    _used.add(key)
+    return code
+
+
+def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
+    """`exec` for dataclasses."""
+    builtins.exec(_kept(source, "<string>", "exec") if isinstance(source, str) else source, globals, locals)
+
+
+def _eval(source: Any, globals: Any = None, locals: Any = None, /) -> Any:
+    """`eval` for collections (namedtuple's `__new__`): a text stripped of leading blanks as eval strips it."""
     if isinstance(source, str):
-        code = _codes.get(source)
-        if code is None:
-            # As `exec` compiles it: no future flags taken from this module (its annotations).
-            code = _codes[source] = compile(source, "<string>", "exec", dont_inherit=True)
-            _new = True
-        _used.add(source)
-        source = code
-    builtins.exec(source, globals, locals)
+        source = _kept(source.lstrip(" \t"), "<string>", "eval")
+    return builtins.eval(source, globals, locals)
+
+
+def _compile(source: Any, filename: Any, mode: str, flags: int = 0, dont_inherit: bool = False, optimize: int = -1) -> Any:
+    """`compile` for typing (a NamedTuple's field types become ForwardRefs, each compiled)."""
+    if isinstance(source, str) and isinstance(filename, str) and flags == 0 and optimize == -1:
+        return _kept(source, filename, mode)
+    return builtins.compile(source, filename, mode, flags, dont_inherit, optimize)
 
 
 def uninstall() -> None:
-    """`dataclasses` compiles every text again (for tests)."""
+    """`dataclasses` and `re` compile every text again (for tests)."""
     global _installed, _new
     import dataclasses
+    import re
 
     dataclasses.__dict__.pop("exec", None)
+    collections.__dict__.pop("eval", None)
+    typing.__dict__.pop("compile", None)
+    compiler = re._compiler  # type: ignore[attr-defined]
+    compiler.compile = getattr(compiler.compile, "real", compiler.compile)
     _codes.clear()
     _used.clear()
+    _patterns.clear()
+    _used_patterns.clear()
     _installed, _new = None, False
 
 
@@ -95,8 +178,11 @@ def save() -> None:
     _new = False  # what is compiled from here on is new again
     codes, used = dict(_codes), set(_used)
     kept = codes if len(codes) <= MAX_KEPT else {source: codes[source] for source in used if source in codes}
+    patterns, used_patterns = dict(_patterns), set(_used_patterns)
+    if len(patterns) > MAX_KEPT:
+        patterns = {key: patterns[key] for key in used_patterns if key in patterns}
     try:  # a cache only: no fsync, and a file a crash left short is compiled again
         _installed.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(_installed, marshal.dumps((_interpreter(), kept)), durable=False)
+        atomic_write(_installed, marshal.dumps((_interpreter(), kept, patterns)), durable=False)
     except (OSError, ValueError):
         pass

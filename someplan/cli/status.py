@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import sys
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, TextIO
 
 from someplan.cli import common, plain_text
@@ -17,6 +17,8 @@ from someplan.services.labels import status as _status_label
 from someplan.textsafe import literal
 
 if TYPE_CHECKING:
+    import argparse
+
     from rich.console import Console
 
     from someplan.services.status import StatusReport
@@ -28,6 +30,24 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
     p.add_argument("-w", "--workspace", dest="workspace_option", help=_("the same as the argument"))
     common.week_options(p)
     p.add_argument("--json", action="store_true", help=_("for scripts: the same facts as JSON (English keys)"))
+
+
+def quick_args(argv: list[str]) -> SimpleNamespace | None:
+    """`status [PATH] [--json]` as argparse reads it, without argparse (its import and the parser
+    are a twentieth of a quick status); None for anything else, argparse's to read (help, --week,
+    -w, a mistake). Held to argparse's reading by tests/cli/test_status_quick_args.py."""
+    if argv[:1] != ["status"]:
+        return None
+    workspace, json = None, False
+    for word in argv[1:]:
+        if word == "--json":
+            json = True
+        elif word and not word.startswith("-") and workspace is None:
+            workspace = word
+        else:
+            return None
+    return SimpleNamespace(command="status", workspace=workspace, workspace_option=None, week=None, on=None, json=json,
+                           run=cmd_status)  # fmt: skip
 
 
 def cmd_status(args) -> int:
@@ -93,6 +113,11 @@ def print_plain(report: StatusReport, locale: str, width: int, out: TextIO, ansi
 
 
 def _cell(pieces: Pieces, width: int, ansi: plain_text.Ansi | None) -> str:
+    if ansi is None:  # into a pipe: `cut` then `paint_line` give the text cut to the width, "…" last
+        text = "".join([text for text, _style in pieces])
+        if len(text) > width:
+            text = text[: width - 1] + "…" if width > 0 else ""
+        return text + " " * (width - len(text))
     kept = plain_text.cut(pieces, width)
     length = sum(len(text) for text, _style in kept)
     return plain_text.paint_line(kept, ansi) + " " * (width - length)

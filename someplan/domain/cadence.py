@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 from gettext import NullTranslations
 from typing import Literal
 
+from someplan.domain.weeks import days_in_month
 from someplan.i18n import N_, _, translator
 
 _NUMBER_WORDS = {
@@ -110,7 +110,7 @@ def _one_month_after(day: date) -> date:
     dateutil's month shift gives it; worked out here, since importing arrow costs `someplan
     status` 25 ms of its start-up budget."""
     year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    return date(year, month, min(day.day, monthrange(year, month)[1]))
+    return date(year, month, min(day.day, days_in_month(year, month)))
 
 
 WEEKLY = Cadence("week", 1)

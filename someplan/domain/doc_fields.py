@@ -48,6 +48,15 @@ def parse_date(value: object) -> date | None:
         return value
     if not isinstance(value, str):
         return None
+    if len(value) == 10 and value.isascii() and value[4] == value[7] == "-":
+        # What we write ("2026-11-23"), without the pattern: a status reads hundreds.
+        year, month, day = value[:4], value[5:7], value[8:]
+        if year.isdigit() and month.isdigit() and day.isdigit():
+            try:
+                found = date(int(year), int(month), int(day))
+            except ValueError:
+                return None
+            return found if found.year in PLAN_YEARS else None
     match = _DATE.match(value.strip())
     if not match:
         return None
@@ -64,6 +73,9 @@ def parse_time(value: object) -> time | None:
         return value.replace(second=0, microsecond=0)
     if not isinstance(value, str):
         return None
+    if len(value) == 5 and value[2] == ":" and value.isascii() and value[:2].isdigit() and value[3:].isdigit():
+        hour, minute = int(value[:2]), int(value[3:])  # what we write ("09:30"), without the pattern
+        return time(hour, minute) if hour <= 23 and minute <= 59 else None
     match = _TIME.match(value)
     if not match:
         return None

@@ -16,7 +16,6 @@ Rules, as written in the file:
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -24,6 +23,8 @@ from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
 from dateutil.easter import easter
+
+from someplan.domain.weeks import days_in_month
 
 Kind = Literal["holiday", "flag_day", "observance"]
 KINDS_IN_FILES = ("flag_day", "observance")
@@ -43,7 +44,7 @@ class Fixed:
 
     def date_in(self, year: int) -> date | None:
         """None when the year has no such day (29 February outside leap years)."""
-        if self.month == 2 and self.day == 29 and not calendar.isleap(year):
+        if self.month == 2 and self.day == 29 and days_in_month(year, 2) == 28:
             return None
         return date(year, self.month, self.day)
 
@@ -59,7 +60,7 @@ class NthWeekday:
 
     def date_in(self, year: int) -> date:
         if self.n == LAST:
-            last = date(year, self.month, calendar.monthrange(year, self.month)[1])
+            last = date(year, self.month, days_in_month(year, self.month))
             found = last - timedelta(days=(last.weekday() - self.weekday) % 7)
         else:
             first = date(year, self.month, 1)

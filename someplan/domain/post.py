@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from someplan.domain.doc_fields import DocReader, date_text, time_text
+from someplan.domain.doc_fields import DocReader, date_text, enum_member, parse_count, parse_date, parse_time, time_text
 from someplan.i18n import N_, _, translator
 
 
@@ -166,7 +167,22 @@ class Post:
 
     @classmethod
     def from_doc(cls, doc: object, id: str) -> Post:
-        return cls.read(DocReader(doc), id)
+        """`read`'s post, made from the fields the document holds (a post stores a few of its
+        thirty-odd fields): a quick status makes hundreds of posts on a long history."""
+        if type(doc) is not dict:
+            return cls.read(DocReader(doc), id)
+        values: dict[str, Any] = {"id": id}
+        for key, raw in doc.items():
+            parse = _FIELD_PARSERS.get(key)
+            if parse is not None and raw is not None and (value := parse(raw)) is not None:
+                values[key] = value
+        if cls is not Post:
+            return cls(**values)
+        # What `__init__` makes, without its call of object.__setattr__ per field (a frozen
+        # record's): the fields in their order, the defaults (plain values) where none was read.
+        post = object.__new__(Post)
+        object.__setattr__(post, "__dict__", _DEFAULTS | values)
+        return post
 
     @classmethod
     def read(cls, doc: DocReader, id: str) -> Post:
@@ -239,3 +255,35 @@ class Post:
             notes=(self.notes + "\n" if self.notes else "") + _("Reuse of {post}").format(post=self.id),
             **figures,
         )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _reference(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None  # "" is no reference (optional_text)
+
+
+def _paths(value: object) -> tuple[str, ...] | None:
+    return tuple(item for item in value if isinstance(item, str) and item) if isinstance(value, list) else None
+
+
+def _choice(kind: type[StrEnum]) -> Callable[[object], StrEnum | None]:
+    return lambda value: enum_member(kind, value)
+
+
+# What `Post.read` reads each stored field with (a value it finds unusable leaves the default).
+_FIELD_PARSERS: dict[str, Callable[[object], object]] = {
+    **dict.fromkeys(("title", "caption", "owner", "link", "notes", "purpose", "source", "permission",
+                     *TIE_FIELDS, *IDEA_FIELDS), _text),
+    "channel": _reference, "category": _reference,
+    "date": parse_date, "permission_until": parse_date, "time": parse_time,
+    "status": _choice(Status), "funnel": _choice(FunnelStage), "format": _choice(PostFormat), "surface": _choice(Surface),
+    "assets": _paths, "people": _paths,
+    **dict.fromkeys(("followers", *FIGURE_FIELDS), parse_count),
+}  # fmt: skip
+
+# Every field's default, for `from_doc` (a post has no __post_init__ and no default factory: its
+# tests hold it to that).
+_DEFAULTS: dict[str, Any] = {field.name: field.default for field in dataclasses.fields(Post)}

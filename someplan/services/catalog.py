@@ -80,15 +80,17 @@ class Catalog:
         """Posts dated from `first` to `last`, in the store's order; only those are turned into
         `Post` objects, found in the date index (a history of 30,000 posts is not walked)."""
         low, high = first.isoformat(), last.isoformat()
-        with self.workspace.lock:
-            index = self._date_index()
+
+        def between(index: PostIndex) -> list[Post]:
             at, to = bisect_left(index.days, low), bisect_right(index.days, high)
             chosen = sorted(chain.from_iterable(index.ids[at:to]))
             docs = self._post_docs(index.days[at:to])
             # A post read for one range is the same object for the next, while the workspace is
             # the same: a first frame asks for the week, 12 weeks of rotation and 8 + 4 of figures.
-            made = self._derived("posts_made", dict)
+            made: dict[str, Post] = self._derived("posts_made", dict)
             return [made.get(rid) or made.setdefault(rid, Post.from_doc(docs[rid], rid)) for _position, rid in chosen]
+
+        return self._by_date(between)
 
     def _post_docs(self, days: Iterable[str], backlog: bool = False) -> Mapping[str, dict[str, Any]]:
         """The stored posts of `days` (and the undated, with `backlog`): from the workspace's
@@ -101,15 +103,28 @@ class Catalog:
         """(id, stored fields) of the posts dated from `first` to `last`, undecoded: for a caller
         that reads a few fields of thousands of posts (best times, goals)."""
         low, high = first.isoformat(), last.isoformat()
-        with self.workspace.lock:
-            index = self._date_index()
+
+        def between(index: PostIndex) -> list[tuple[str, dict[str, Any]]]:
             at, to = bisect_left(index.days, low), bisect_right(index.days, high)
             chosen = sorted(chain.from_iterable(index.ids[at:to]))
             docs = self._post_docs(index.days[at:to])
             return [(rid, docs[rid]) for _position, rid in chosen]
 
+        return self._by_date(between)
+
     def _date_index(self) -> PostIndex:
         return self._derived("date_index", self._make_date_index)
+
+    def _by_date(self, use: Callable[[PostIndex], R]) -> R:
+        """`use(index)`; again with the index made from every post when a part of the read cache's
+        does not read as noted (then that cache's posts are not trusted either)."""
+        with self.workspace.lock:
+            try:
+                return use(self._date_index())
+            except post_index.Unreadable:
+                self.workspace.view(POSTS)  # every post: from the cache if it reads, else the cells
+                self._cache["date_index"] = (self.workspace.version, post_index.make(self.workspace.view(POSTS)))
+                return use(self._date_index())
 
     def asset_references(self) -> list[list[Any]]:
         """The asset references of every post that has any, as stored."""
@@ -131,9 +146,14 @@ class Catalog:
         """The latest dated post per category id, from the stored fields (no `Post` objects)."""
         return self._derived("last_post_dates", self._last_post_dates)
 
+    def pending_by_category(self) -> dict[str, int]:
+        """Each category's drafts and ready posts, dated or not, from the posts' index (the whole
+        history of posts is not read for it)."""
+        return self._date_index().pending
+
     def _last_post_dates(self) -> dict[str, dt.date]:
-        latest = self._date_index().by_category
-        return {category: found for category, days in latest.items() if (found := parse_date(days[-1]))}
+        latest = self._date_index().latest
+        return {category: found for category, day in latest.items() if (found := parse_date(day))}
 
     def rotation_posts(self, first: dt.date, last: dt.date | None = None) -> list[Post]:
         """What the rotation engine needs from `first` on (to `last`), without decoding every post.
@@ -147,8 +167,8 @@ class Catalog:
         not read as a date stays in, for it may make its post backlog).
         """
         low = first.isoformat()
-        with self.workspace.lock:
-            index = self._date_index()
+
+        def read(index: PostIndex) -> tuple[list[Post], dict[str, str]]:
             at = bisect_left(index.days, low)
             end = len(index.days) if last is None else bisect_right(index.days, last.isoformat())
             picked = [*range(at, end), *(i for i in range(end, len(index.days)) if not _plain_day(index.days[i]))]
@@ -160,6 +180,9 @@ class Catalog:
                 at = bisect_left(days, low)
                 if at:
                     before[category] = days[at - 1]
+            return found, before
+
+        found, before = self._by_date(read)
         stand_ins = [
             Post(f"~{category}", category=category, date=parsed)
             for category, day in before.items()
@@ -172,7 +195,9 @@ class Catalog:
         return self._derived("date_range", self._date_range)
 
     def _date_range(self) -> tuple[dt.date, dt.date] | None:
-        index = self._date_index()
+        return self._by_date(self._date_range_of)
+
+    def _date_range_of(self, index: PostIndex) -> tuple[dt.date, dt.date] | None:
         if self.workspace.post_index() is not None and all(map(_ISO_DAY.fullmatch, index.days)):
             # Days that are plain ISO dates sort as the dates do: the first and the last day
             # with a post whose whole date text reads are the range (a few months read, not all).

@@ -32,16 +32,26 @@ def _code_key() -> str:
     import os
 
     package = os.path.dirname(os.path.dirname(__file__))
-    found = []
+    found: list[str] = []
+
+    def walk(folder: str, shown: str) -> None:
+        # scandir rather than os.walk and relpath: a quick status pays for this on every run.
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.endswith(".py") and not entry.is_dir():
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    continue
+                found.append(f"{shown}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+            elif entry.is_dir():
+                walk(entry.path, f"{shown}/{entry.name}")
+
     for part in ("domain", "services"):
-        for folder, _subfolders, names in os.walk(os.path.join(package, part)):
-            for name in names:
-                if name.endswith(".py"):
-                    try:
-                        stat = os.stat(os.path.join(folder, name))
-                    except OSError:
-                        continue
-                    found.append(f"{os.path.relpath(folder, package)}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+        walk(os.path.join(package, part), part)
     return _digest("\n".join(sorted(found)))
 
 

@@ -27,10 +27,7 @@ class RotationRow:
 
 def rotation_rows(catalog: Catalog, today: dt.date) -> list[RotationRow]:
     """Every category in the user's rotation order, with its state, backlog and coverage."""
-    backlog: dict[str, int] = {}
-    for doc in catalog.workspace.view("posts").values():
-        if doc.get("status") in (Status.DRAFT.value, Status.READY.value) and isinstance(doc.get("category"), str):
-            backlog[doc["category"]] = backlog.get(doc["category"], 0) + 1
+    backlog = catalog.pending_by_category()
     board = {r.category.id: r for r in board_from_dates(catalog.categories(), catalog.last_post_dates(), today)}
     this_week = IsoWeek.of(today)
     first = (this_week - (COVERAGE_WEEKS - 1)).monday

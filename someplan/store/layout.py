@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from someplan.store.atomic import is_temp_name
 
@@ -46,8 +46,7 @@ class Kind(enum.Enum):
     ODD_FOLDER = "folder not named like a device"
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):  # a tuple: an open makes one per file of the workspace
     relpath: str  # posix path relative to the workspace
     device: str  # the device folder it lies in
     name: str
@@ -61,6 +60,8 @@ def segment_name(seq: int) -> str:
 
 def classify(device: str, name: str) -> Entry:
     relpath = f"{DEVICES}/{device}/{name}"
+    if len(name) == 12 and name.endswith(".jsonl") and name.isascii() and name[:6].isdigit():
+        return Entry(relpath, device, name, Kind.SEGMENT, int(name[:6]))  # a segment: the usual case, at once
     lower = name.lower()
     if is_temp_name(name) or lower.startswith(SYNC_TOOL_NOISE) or lower.endswith((".tmp", ".part")):
         return Entry(relpath, device, name, Kind.IGNORED)

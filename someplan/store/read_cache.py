@@ -21,7 +21,10 @@ segments, so a warm start reads none of them.
 
 The posts, the one table that grows with the years, are kept apart: month by month, with their
 index (`someplan.store.post_index`), so that a reader asked for a week reads the index and a few
-months, not the whole history; the rest is read only when something asks for all posts.
+months, not the whole history; the rest is read only when something asks for all posts. The
+index's own large parts (the ids month by month, the categories' dates, the posts' order) lie
+beside the months, each read when first asked for, so that the part every start reads stays the
+same size whatever the history.
 """
 
 from __future__ import annotations
@@ -31,22 +34,22 @@ import os
 import weakref
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from someplan.store.atomic import atomic_write
 from someplan.store.merge import Cell, RecordRef
-from someplan.store.ops import UNSET
-from someplan.store.post_index import POSTS, PostIndex, make, month_of
+from someplan.store.ops import UNSET, real_stamp
+from someplan.store.post_index import POSTS, PostIndex, Unreadable, Where, make, month_of, pack, unpack
 
-VERSION = 4  # 3: the private copies' verdicts in the notes; 4: the posts by month, with their index
+VERSION = 6  # 3: the private copies' verdicts in the notes; 4: the posts by month, with their index;
+# 5: the index's ids by month and dates by category, and the posts' order, kept packed; 6: the
+# index's drafts and ready posts per category, and each record's newest change
 # (device, segment name) -> its signature, the shared file's signature when compared, ops missing there
 Verdicts = dict[tuple[str, str], tuple[tuple[Any, ...], tuple[Any, ...] | None, int]]
 
 
-@dataclass(frozen=True)
-class FileNote:
+class FileNote(NamedTuple):  # a tuple: a warm start reads one per file of the workspace
     signature: tuple[int, int, int]  # inode, size, mtime_ns
     settled: bool
     digest: str | None
@@ -55,23 +58,58 @@ class FileNote:
     name: str | None = None  # a device file's display name
 
 
+class _Kept:
+    """The parts of the file read when first asked for, each checked against its CRC."""
+
+    def __init__(self, file: BinaryIO, base: int) -> None:
+        self.file: BinaryIO | None = file
+        self.base = base  # where the parts begin
+        self.closer = weakref.finalize(self, file.close)
+
+    def read(self, where: Where) -> bytes | None:
+        offset, length, crc = where
+        if self.file is None:
+            return None
+        try:
+            self.file.seek(self.base + offset)
+            data = self.file.read(length)
+        except (OSError, ValueError):
+            return None
+        return data if len(data) == length and zlib.crc32(data) == crc else None
+
+    def value(self, where: Where) -> Any:
+        """What was kept at `where`; `Unreadable` when it does not read as noted."""
+        data = self.read(where)
+        try:
+            if data is not None:
+                return marshal.loads(data)
+        except (ValueError, EOFError, TypeError):
+            pass
+        raise Unreadable(where)
+
+
 class Cached:
     """A loaded cache: the notes and views at once, the cells from the same file when asked."""
 
     def __init__(
         self, files: dict[str, FileNote], views: dict[str, dict[str, dict[str, Any]]], max_stamp: str,
-        private: Verdicts, file: BinaryIO, offset: int, token: bytes,
-        index: PostIndex, order: list[str], months: dict[str, tuple[int, int, int]],
+        private: Verdicts, kept: _Kept, offset: int, token: bytes,
+        index: PostIndex, order: Where, months: dict[str, Where], newest: Where | None = None,
     ) -> None:  # fmt: skip
         self.files, self.views, self.max_stamp, self.private = files, views, max_stamp, private
         self.index = index  # of the posts, which are not in `views`: see `posts`
-        self._order = order  # the posts' ids in the store's order
-        self._months = months  # month -> where its posts lie (offset, length, CRC)
+        self._order = order  # where the posts' ids lie in the store's order: only `all_posts` needs them
+        self._months = months  # month -> where its posts lie
         self._loaded: dict[str, dict[str, dict[str, Any]]] = {}
-        self._file: BinaryIO | None = file
+        self._kept = kept
         self._offset = offset  # where the cells begin
         self._token = token  # the same at the cells' head: they belong to these views
-        self._closer = weakref.finalize(self, file.close)
+        self._newest_at = newest  # where each record's newest change lies (None: not kept)
+        self._newest: dict[RecordRef, str] | None = None
+
+    @property
+    def _file(self) -> BinaryIO | None:
+        return self._kept.file
 
     def posts(self, months: set[str]) -> dict[str, dict[str, Any]] | None:
         """The posts of `months` ("" for the undated), each month read once; None when one does
@@ -83,16 +121,9 @@ class Cached:
                 where = self._months.get(month)
                 if where is None:
                     continue  # no post in that month
-                offset, length, crc = where
                 try:
-                    if self._file is None:
-                        return None
-                    self._file.seek(offset)
-                    data = self._file.read(length)
-                    if len(data) != length or zlib.crc32(data) != crc:
-                        return None
-                    chunk = self._loaded[month] = marshal.loads(data)
-                except (OSError, ValueError, EOFError, TypeError):
+                    chunk = self._loaded[month] = self._kept.value(where)
+                except Unreadable:
                     return None
             found.update(chunk)
         return found
@@ -103,16 +134,37 @@ class Cached:
     def all_posts(self) -> dict[str, dict[str, Any]] | None:
         """Every post, in the store's order (as the views held them when saved)."""
         found = self.posts(set(self._months))
-        if found is None or len(found) != len(self._order):
+        if found is None:
             return None
         try:
-            return {rid: found[rid] for rid in self._order}
-        except KeyError:
+            order = self._kept.value(self._order)
+            if len(found) != len(order):
+                return None
+            return {rid: found[rid] for rid in order}
+        except (Unreadable, KeyError, TypeError):
             return None
 
+    def newest_change(self, ref: RecordRef) -> tuple[str | None, bool]:
+        """The real stamp of `ref`'s newest change as the cells hold it (None: no cell), and
+        whether that is known here; the map is read once, for a detail pane's "changed by" at
+        start, where reading every cell took longer than the rest of the first frame's data."""
+        if self._newest is None:
+            if self._newest_at is None:
+                return None, False
+            try:
+                self._newest = self._kept.value(self._newest_at)
+            except Unreadable:
+                self._newest_at = None
+                return None, False
+        return self._newest.get(ref), True
+
+    def raw_newest(self) -> bytes | None:
+        """The newest changes as stored, for a new cache whose cells did not change."""
+        return self._kept.read(self._newest_at) if self._newest_at is not None else None
+
     def close(self) -> None:
-        self._file = None
-        self._closer()
+        self._kept.file = None
+        self._kept.closer()
 
     def raw_cells(self) -> tuple[bytes, bytes, bytes] | None:
         """The token, CRC and cells as stored, for a new cache whose cells did not change (their
@@ -158,9 +210,10 @@ def path_for(state_dir: Path, workspace_id: str, root: Path) -> Path:
 
 
 # Layout: MAGIC, the lengths of the notes, the views (all but the posts) and the posts' index (16
-# hex digits each), their CRC (8); the notes, the views, the index; the posts month by month (where
-# each lies is in the index); then the token, the cells' CRC and the cells. A reader that finds
-# every file as noted reads up to the index, and the months it is asked for.
+# hex digits each), their CRC (8); the notes, the views, the index; then the parts read when asked
+# for, each with its CRC in the index: the posts month by month, the index's ids month by month,
+# the categories' dates and the posts' order; then the token, the cells' CRC and the cells. A
+# reader that finds every file as noted reads up to the index, and the parts it is asked for.
 MAGIC = b"spcache4"
 HEAD = 8 + 3 * 16 + 8
 
@@ -185,14 +238,18 @@ def load(path: Path) -> Cached | None:
         verdicts = {(device, name): (tuple(sig), tuple(shared) if shared else None, count)
                     for device, name, sig, shared, count in private}  # fmt: skip
         views = marshal.loads(body[notes_len : notes_len + views_len])
-        index, order, months = marshal.loads(body[notes_len + views_len :])
-        start = HEAD + len(body)  # where the months begin
-        where = {month: (start + offset, length, crc) for month, (offset, length, crc) in months.items()}
-        cells_at = start + sum(length for _offset, length, _crc in months.values())
-        return Cached(notes, views, max_stamp, verdicts, f, cells_at, token, PostIndex(*index), order, where)
+        index, order, months, parts_len, newest_at = marshal.loads(body[notes_len + views_len :])
+        kept = _Kept(f, HEAD + len(body))  # the parts begin right after the index
+        return Cached(notes, views, max_stamp, verdicts, kept, kept.base + parts_len, token,
+                      unpack(index, kept.value), order, months, newest_at)  # fmt: skip
     except (OSError, ValueError, EOFError, TypeError, IndexError):
         f.close()
         return None
+
+
+def newest_changes(cells: dict[RecordRef, dict[str, Cell]]) -> dict[RecordRef, str]:
+    """Each record's newest change: the real stamp of the newest of its cells' winning ops."""
+    return {ref: max(real_stamp(cell.key) for cell in fields.values()) for ref, fields in cells.items() if fields}
 
 
 def save(
@@ -202,12 +259,15 @@ def save(
     cells: dict[RecordRef, dict[str, Cell]] | tuple[bytes, bytes, bytes],
     max_stamp: str,
     private: Verdicts,
+    newest: bytes | None = None,
 ) -> None:
     """Write the cache (not fsync'd: a cache lost in a crash is rebuilt); errors are the caller's.
-    `cells` may be the token, CRC and bytes of an earlier cache's (`Cached.raw_cells`)."""
+    `cells` may be the token, CRC and bytes of an earlier cache's (`Cached.raw_cells`), and then
+    `newest` its newest changes as stored (`Cached.raw_newest`; None: not kept this time)."""
     if isinstance(cells, tuple):
         token, cells_crc, cells_data = cells
     else:
+        newest = marshal.dumps(newest_changes(cells))
         rows = {
             ref: {name: (cell[0], cell[2]) if cell[1] is UNSET else (cell[0], cell[2], cell[1]) for name, cell in fields.items()}
             for ref, fields in cells.items()
@@ -223,15 +283,22 @@ def save(
     by_month: dict[str, dict[str, dict[str, Any]]] = {}
     for rid, doc in posts.items():
         by_month.setdefault(month_of(doc), {})[rid] = doc
-    chunks, months, offset = [], {}, 0
-    for month, chunk in by_month.items():
-        data = marshal.dumps(chunk)
-        chunks.append(data)
-        months[month] = (offset, len(data), zlib.crc32(data))
+    parts: list[bytes] = []
+    offset = 0
+
+    def keep(data: bytes) -> Where:
+        nonlocal offset
+        parts.append(data)
         offset += len(data)
-    index_data = marshal.dumps((tuple(make(posts)), list(posts), months))
+        return (offset - len(data), len(data), zlib.crc32(data))
+
+    months = {month: keep(marshal.dumps(chunk)) for month, chunk in by_month.items()}
+    index = pack(make(posts), keep)
+    order = keep(marshal.dumps(list(posts)))
+    newest_at = keep(newest) if newest is not None else None
+    index_data = marshal.dumps((index, order, months, offset, newest_at))
     crc = zlib.crc32(index_data, zlib.crc32(views_data, zlib.crc32(notes)))
     head = MAGIC + b"%016x%016x%016x%08x" % (len(notes), len(views_data), len(index_data), crc)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = b"".join([head, notes, views_data, index_data, *chunks, token, cells_crc, cells_data])
+    data = b"".join([head, notes, views_data, index_data, *parts, token, cells_crc, cells_data])
     atomic_write(path, data, durable=False)

@@ -110,6 +110,7 @@ class Workspace:
         self._writer: SegmentWriter | None = None
         self._cache_stale = True
         self._posts_from: read_cache.Cached | None = None  # the cache the posts are still to be read from
+        self._cells_from: read_cache.Cached | None = None  # the cache the state was read from (cells deferred)
         self.identity: Identity | None = None
         self.clock: Clock | None = None
         self._read_only_reason = None if writable else _("opened for reading only")
@@ -162,6 +163,7 @@ class Workspace:
             cached = read_cache.load(self._cache_path())
             if cached is None or not self._load_cached(cached, entries):
                 self.state = MergedState()
+                self._posts_from = self._cells_from = None
                 self._files.clear()
                 self._device_names.clear()
                 self._private = {}
@@ -235,7 +237,7 @@ class Workspace:
         self.state.defer_cells(
             cached.views, lambda: cached.cells(self._replay_all), cached.max_stamp, (POSTS, lambda: self._all_posts(cached))
         )
-        self._posts_from = cached
+        self._posts_from = self._cells_from = cached
         for relpath, (signature, note) in taken.items():
             problem = Problem.from_doc(note.problem) if note.problem else None
             self._files[relpath] = _FileState(signature, problem, note.max_stamp, note.digest)
@@ -294,7 +296,8 @@ class Workspace:
         raw = cached.raw_cells() if cached is not None and self.state.cells_deferred else None
         try:
             cells = raw if raw is not None else self.state.cells
-            read_cache.save(self._cache_path(), notes, self.state.views, cells, self.state.max_stamp, self._private)
+            newest = cached.raw_newest() if raw is not None and cached is not None else None
+            read_cache.save(self._cache_path(), notes, self.state.views, cells, self.state.max_stamp, self._private, newest)
             self._cache_stale = False
         except (OSError, ValueError):
             pass  # only an optimisation: the next start reads the segments
@@ -652,8 +655,13 @@ class Workspace:
         None for a record nobody (else) has written."""
         me = self.identity.device_id if self.identity else None
         with self.lock:
-            cells = self.state.cells.get((table, record_id), {})
-            stamps = [real_stamp(cell.key) for cell in cells.values()]
+            cached = self._cells_from if self.state.cells_deferred and not others_only else None
+            newest, known = cached.newest_change((table, record_id)) if cached is not None else (None, False)
+            if known:  # the state is the cached one: its newest change without reading every cell
+                stamps = [newest] if newest is not None else []
+            else:
+                cells = self.state.cells.get((table, record_id), {})
+                stamps = [real_stamp(cell.key) for cell in cells.values()]
         if others_only:
             stamps = [stamp for stamp in stamps if stamp_device(stamp) != me]
         if not stamps:

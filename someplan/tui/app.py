@@ -26,7 +26,7 @@ from someplan.services.locate import read_user_state, write_user_state
 from someplan.services.undo import UndoStack
 from someplan.store.device import default_display_name
 from someplan.textsafe import literal
-from someplan.tui import labels, textual_words
+from someplan.tui import labels, parsed_styles, textual_words
 from someplan.tui.keymap import load_keymap
 from someplan.tui.language import switch_language
 from someplan.tui.messages import WorkspaceChanged
@@ -184,7 +184,9 @@ class SomeplanApp(App):
         self.theme = (
             wanted if wanted in self.available_themes else DEFAULT_THEME if DEFAULT_THEME in self.available_themes else self.theme
         )
-        self.stylesheet.set_variables(self.get_css_variables())
+        variables = self.get_css_variables()
+        self.stylesheet.set_variables(variables)
+        parsed_styles.fill(self.stylesheet, variables)  # the sheets as parsed at the last start
 
     def get_default_screen(self) -> Screen:
         return MainScreen()

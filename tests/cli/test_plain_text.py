@@ -235,3 +235,11 @@ def test_the_status_in_a_terminal_imports_no_rich_console(ws, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "\x1b[1mSolvik\x1b[0m" in result.stdout
     assert result.stderr.strip().splitlines()[-1] == "False"
+
+
+@given(st.lists(st.tuples(st.text("ab …", max_size=6), st.sampled_from(["", "bold", "cyan"])), max_size=4), st.integers(-1, 12))
+def test_a_cell_into_a_pipe_is_the_cut_pieces_padded(pieces, width):
+    from someplan.cli.status import _cell
+
+    kept = plain_text.cut(pieces, width)
+    assert _cell(pieces, width, None) == plain_text.paint_line(kept, None) + " " * (width - sum(len(t) for t, _s in kept))

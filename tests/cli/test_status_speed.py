@@ -75,7 +75,7 @@ def test_the_root_help_still_lists_every_command(someplan, capsys):
 
 # Modules a warm status on a workspace without figures has no use for; each costs its import.
 NOT_IMPORTED = ("_hashlib", "decimal", "statistics", "fractions", "someplan.domain.figures_stats", "shutil", "rich", "tomllib",
-                "someplan.domain.rotation_plan")
+                "someplan.domain.rotation_plan", "calendar", "locale")
 
 
 def test_a_warm_status_imports_nothing_it_does_not_use(someplan, ws):

@@ -87,3 +87,13 @@ def test_a_month_later_is_what_arrow_says_without_importing_it(day):
     from someplan.domain.cadence import _one_month_after
 
     assert _one_month_after(day) == arrow.Arrow(day.year, day.month, day.day).shift(months=1).date()
+
+
+def test_the_days_of_a_month_are_calendars():
+    import calendar
+
+    from someplan.domain.weeks import days_in_month
+
+    for year in (1, 1900, 2000, 2023, 2024, 2100, 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]

@@ -64,3 +64,22 @@ def test_computed_again_when_any_module_of_the_domain_or_services_changes(catalo
     finally:
         os.utime(cadence.__file__, ns=(stat.st_atime_ns, stat.st_mtime_ns))
         derived_cache._code_key.cache_clear()
+
+
+def test_the_code_key_changes_with_a_module_of_a_subpackage_too():
+    import os
+
+    from someplan.services import derived_cache
+    from someplan.services.exports import hootsuite
+
+    derived_cache._code_key.cache_clear()
+    before = derived_cache._code_key()
+    stat = os.stat(hootsuite.__file__)
+    try:
+        os.utime(hootsuite.__file__, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        derived_cache._code_key.cache_clear()
+        assert derived_cache._code_key() != before
+    finally:
+        os.utime(hootsuite.__file__, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        derived_cache._code_key.cache_clear()
+    assert derived_cache._code_key() == before

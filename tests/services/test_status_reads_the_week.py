@@ -87,3 +87,25 @@ def test_a_merge_after_a_warm_start_reads_every_post_first(sample_copy):
     assert warm.post_index() is None and warm.post_docs({"2026-11"}) is None
     assert warm.view("posts")[rid] == {"title": "new"}
     assert len(warm.view("posts")) == len(Workspace.open(sample_copy, writable=False).view("posts"))
+
+
+def test_the_rotation_board_reads_no_post_beyond_its_weeks_and_counts_as_every_post_says(sample_copy):
+    """The planner's first frame draws the rotation: its backlog per category comes from the
+    posts' index, not from reading the whole history."""
+    import datetime as dt
+
+    from someplan.services.overview import rotation_rows
+
+    today = dt.date(2026, 11, 18)
+    warm = _warm(sample_copy)
+    rows = rotation_rows(Catalog(warm), today)
+    assert warm.state.deferred_table == "posts", "the whole history was read"
+    whole = Workspace.open(sample_copy, writable=False)
+    counted: dict[str, int] = {}
+    for doc in whole.view("posts").values():
+        if doc.get("status") in ("draft", "ready") and isinstance(doc.get("category"), str):
+            counted[doc["category"]] = counted.get(doc["category"], 0) + 1
+    assert {row.rotation.category.id: row.backlog for row in rows} == {
+        row.rotation.category.id: counted.get(row.rotation.category.id, 0) for row in rows
+    }
+    assert rows == rotation_rows(Catalog(whole), today) and any(row.backlog for row in rows)

@@ -30,6 +30,11 @@ def _replayed(folder: Path, base: Path, machine: Machine | None = None) -> Works
 
 
 def _same(a: Workspace, b: Workspace) -> None:
+    # First, while `a` may still hold its cells unread: who changed each record last, as the
+    # read cache keeps it for the detail pane, is what the cells say.
+    for table, rid in list(b.state.cells):
+        mine, theirs = a.last_change(table, rid), b.last_change(table, rid)
+        assert (mine and (mine.device, mine.who, mine.wall_ms)) == (theirs and (theirs.device, theirs.who, theirs.wall_ms))
     assert a.state.fingerprint() == b.state.fingerprint()
     assert {t: v for t, v in a.state.views.items() if v} == {t: v for t, v in b.state.views.items() if v}
     assert sorted((p.code, p.path) for p in a.problems) == sorted((p.code, p.path) for p in b.problems)
@@ -180,3 +185,33 @@ def test_reading_through_the_cache_equals_a_full_replay(steps):
                 _same(m.open(writable=False), _replayed(m.folder, base, m))
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_who_changed_a_record_last_is_read_without_its_cells_from_a_warm_cache(workspace):
+    """The detail pane's "changed by" at start: from the read cache's newest changes, not from
+    every cell of the workspace; once a merge reads the cells, from them."""
+    rid = workspace.insert("posts", {"title": "one"})
+    workspace.update("posts", rid, {"title": "two"})
+    other = workspace.insert("posts", {"title": "other"})
+    _age(workspace.root)
+    Workspace.open(workspace.root, workspace._identities, writable=False)  # notes the files as still
+    warm = Workspace.open(workspace.root, workspace._identities, writable=False)
+    assert warm.state.cells_deferred
+    first, second = warm.last_change("posts", rid), warm.last_change("posts", other)
+    assert warm.state.cells_deferred, "every cell was read"
+    assert warm.last_change("posts", "nobody") is None
+    assert warm.state.cells_deferred
+    whole = Workspace.open(workspace.root, workspace._identities, writable=False)
+    whole.state.cells  # noqa: B018 - read them: the slow way
+    assert (first, second) == (whole.last_change("posts", rid), whole.last_change("posts", other))
+    assert first is not None and second is not None and first.wall_ms <= second.wall_ms
+
+
+def test_a_cache_whose_newest_changes_do_not_read_falls_back_to_the_cells(workspace):
+    rid = workspace.insert("posts", {"title": "one"})
+    _age(workspace.root)
+    Workspace.open(workspace.root, workspace._identities, writable=False)
+    warm = Workspace.open(workspace.root, workspace._identities, writable=False)
+    warm._cells_from._newest_at = (0, 1, 0)  # a part that does not read back as noted
+    change = warm.last_change("posts", rid)
+    assert change is not None and change.device and not warm.state.cells_deferred

@@ -260,3 +260,23 @@ async def test_the_listed_files_are_made_for_drawing_as_listed_not_as_3_shows_th
         await pilot.pause()
         assert pane.main.region.height > 0 and pane.main.has_focus
         assert str(pane.main.get_option_at_index(0).prompt).strip() and made == []
+
+
+async def test_asset_news_arriving_as_the_screen_is_taken_down_is_dropped(make_app):
+    """A worker's news that arrives while Textual takes the screen down (its panes first) has
+    nothing to be shown in: dropped, not an error that fails the worker and the app's exit."""
+    import asyncio
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        called = []
+        loop = asyncio.get_running_loop()
+        screen._pruning = True  # as Textual marks it when it takes the screen down
+        try:
+            await loop.run_in_executor(None, screen._from_thread, called.append, 1)
+        finally:
+            screen._pruning = False
+        await loop.run_in_executor(None, screen._from_thread, called.append, 2)
+        assert called == [2]

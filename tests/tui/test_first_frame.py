@@ -333,3 +333,29 @@ async def test_the_main_screen_is_not_styled_a_second_time_before_its_first_fram
         widgets = len(list(app.screen.walk_children(with_self=True)))
     assert frames and widgets > 20
     assert all(walk < widgets // 2 for walk in before_first), (before_first, widgets)
+
+
+async def test_a_resize_to_the_size_laid_out_at_lays_nothing_out_again(make_app, monkeypatch):
+    """A start brings three Resize events of the size the screen was just laid out at: each was
+    a whole layout and drawing; a real resize still lays the screen out for its new size."""
+    from textual import events
+    from textual.geometry import Size
+
+    from someplan.tui.screens.main import MainScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        layouts = []
+        real = MainScreen._refresh_layout
+        monkeypatch.setattr(MainScreen, "_refresh_layout",
+                            lambda self, size=None, scroll=False: layouts.append(size) or real(self, size, scroll))  # fmt: skip
+        await pilot.pause()
+        before = len(layouts)
+        await screen._on_resize(events.Resize(Size(120, 40), Size(120, 40)))
+        assert len(layouts) == before, layouts
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert Size(100, 30) in layouts and screen.has_class("narrow") is False
+        assert screen.query_one("#plan").region.width < 100

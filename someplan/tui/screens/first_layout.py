@@ -9,6 +9,9 @@ overflow). Here the first layout is made twice before anything is drawn; the fir
 And the screen's widgets are not styled a second time as it first becomes the current screen:
 Textual restyles a screen's every widget as it is shown, but they were styled as they mounted,
 just before (10–20 ms of the first frame on the bench). Later returns restyle as Textual does.
+Nor is it laid out and drawn again, whole, for each of the Resize events a start brings (three,
+all of the size it was laid out at): a layout only follows a size it was not laid out at (and a
+change that asks for one, as always).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ class LaidOutBeforeDrawn(Screen):
 
     _laid_out = False
     _shown = False
+    _laid_out_at: Size | None = None  # the size of the last whole layout
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         if not self._shown:
@@ -30,7 +34,14 @@ class LaidOutBeforeDrawn(Screen):
             event.refresh_styles = False
         super()._on_screen_resume(event)
 
+    def _screen_resized(self, size: Size) -> None:
+        if size == self._laid_out_at:
+            return  # a layout a change asked for comes anyway (Textual's update timer)
+        super()._screen_resized(size)
+
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        if not scroll:
+            self._laid_out_at = self.outer_size if size is None else size
         if self._laid_out or scroll or not self.is_current:
             super()._refresh_layout(size, scroll)
             return

@@ -33,7 +33,7 @@ from someplan.services.status import week_lines
 from someplan.services.undo import Undo, UndoStack
 from someplan.store.problems import WorkspaceError
 from someplan.textsafe import literal
-from someplan.tui import labels, status_steps, strategy_marks
+from someplan.tui import labels, parsed_styles, status_steps, strategy_marks
 from someplan.tui.footer import Footer
 from someplan.tui.messages import WorkspaceChanged
 from someplan.tui.panes.assets import AssetsPane
@@ -172,6 +172,7 @@ class MainScreen(
                 lazy.preload()
                 self._from_thread(lazy.translate_loaded)
                 self._from_thread(lazy.read_styles, self.app)
+                self._from_thread(lambda: parsed_styles.keep(self.app.stylesheet, self.app.get_css_variables()))
                 self._from_thread(lazy.prebuild_editor, self.app, self.today)
             finally:
                 # What is loaded by now (the workspace's records, the screens) stays for the

@@ -80,8 +80,14 @@ class AssetsCoordination(MainScreenPart):
         self._from_thread(self._assets_indexed, entries)
 
     def _from_thread(self, callback, *args) -> None:
+        def unless_closing() -> None:
+            # A worker's news arriving as the planner closes finds the panes being taken down
+            # (children first): nothing left to show it in. `_pruning` is Textual's own flag.
+            if not self._pruning:
+                callback(*args)
+
         try:
-            self.app.call_from_thread(callback, *args)
+            self.app.call_from_thread(unless_closing)
         except RuntimeError:
             pass  # the app is closing
 

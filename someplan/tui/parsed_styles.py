@@ -1,0 +1,85 @@
+"""The style sheets as Textual parsed them at the last start, kept per machine.
+
+Textual parses every sheet on every start (the app's .tcss files and each widget class's default
+CSS): 12–15 ms of the planner's first frame. What a sheet parses to depends only on its text,
+where it was read from, and the theme's variables, so the parsed rules are kept in the user's
+cache dir (never in a workspace) under exactly those, with the size and time of Textual's parser
+modules, and put into the stylesheet's own parse cache before its first parse. A file that is
+missing, damaged or from another Textual, Python or theme is simply not used.
+
+Textual's parse cache and its keys are private: pinned by the lock file, and a test compares what
+is kept with a fresh parse. The file is a pickle, read only from the user's own cache dir, as
+Python's own bytecode caches are.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import zlib
+from pathlib import Path
+from typing import Any
+
+from textual.css.stylesheet import Stylesheet
+
+VERSION = 1
+_loaded: set[Any] = set()  # the keys the file gave at this start
+
+
+def _path() -> Path:
+    from someplan.store.user_dirs import cache_dir
+
+    return cache_dir() / f"parsed-styles-{sys.implementation.cache_tag}.pickle"
+
+
+def _key(variables: dict[str, str]) -> str:
+    import textual.css
+
+    folder = os.path.dirname(textual.css.__file__)
+    stamps = []
+    for name in ("parse.py", "stylesheet.py", "styles.py", "model.py", "tokenize.py", "_styles_builder.py"):
+        try:
+            stat = os.stat(os.path.join(folder, name))
+        except OSError:
+            return ""  # an unknown Textual: never matches
+        stamps.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    text = repr((VERSION, stamps, sorted(variables.items())))
+    return f"{zlib.crc32(text.encode('utf-8', 'surrogatepass')):08x}{len(text):x}"
+
+
+def fill(sheet: Stylesheet, variables: dict[str, str]) -> None:
+    """Put what was kept for these `variables` into `sheet`'s parse cache (after its variables
+    were set: setting them empties it)."""
+    try:
+        kept = pickle.loads(_path().read_bytes())
+        if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == _key(variables) and isinstance(kept[1], list)):
+            return
+        for key, rules in kept[1]:
+            sheet._parse_cache.set(key, rules)
+            _loaded.add(key)
+    except Exception:  # noqa: BLE001 - a cache only: missing, short, damaged or foreign, parsed anew
+        return
+
+
+def keep(sheet: Stylesheet, variables: dict[str, str]) -> None:
+    """Keep what `sheet` has parsed for the next start (nothing to do when nothing is new)."""
+    from someplan.store.atomic import atomic_write
+
+    cache = sheet._parse_cache
+    keys = list(cache.keys())
+    if not keys or set(keys) <= _loaded:
+        return
+    try:
+        data = pickle.dumps((_key(variables), [(key, cache[key]) for key in keys]), protocol=pickle.HIGHEST_PROTOCOL)
+        path = _path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data, durable=False)
+        _loaded.update(keys)
+    except Exception:  # noqa: BLE001 - a cache only: not kept this time
+        return
+
+
+def forget() -> None:
+    """For tests: what was loaded at this start is new again."""
+    _loaded.clear()

@@ -1,0 +1,91 @@
+"""The style sheets as parsed at the last start (tui/parsed_styles.py): the same rules as a fresh
+parse, and a bad or foreign file is parsed anew."""
+
+import pytest
+
+from someplan.tui import parsed_styles
+
+
+@pytest.fixture(autouse=True)
+def _fresh():
+    parsed_styles.forget()
+    yield
+    parsed_styles.forget()
+
+
+def _described(rules) -> list[str]:
+    return [repr((rule.selectors, sorted(rule.styles.get_rules().items(), key=repr), rule.is_default_rules, rule.tie_breaker))
+            for rule in rules]  # fmt: skip
+
+
+def _rules(app) -> list[str]:
+    return _described(app.stylesheet.rules)
+
+
+async def _started(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        return _rules(app)
+
+
+async def test_what_is_kept_is_what_a_fresh_parse_gives(make_app, monkeypatch):
+    import textual.css.stylesheet as sheets
+
+    from someplan.tui.screens import main
+
+    monkeypatch.setattr(main, "PRELOAD_AFTER_S", 60)  # the screens' own sheets: not in this start
+    parsed = []
+    real = sheets.parse
+
+    def parse(scope, css, *args, **kwargs):
+        parsed.append(css)
+        return real(scope, css, *args, **kwargs)
+
+    monkeypatch.setattr(sheets, "parse", parse)
+    first = make_app()
+    await _started(first)
+    parsed_styles.keep(first.stylesheet, first.get_css_variables())
+    assert parsed and parsed_styles._path().is_file()
+
+    parsed_styles.forget()
+    parsed.clear()
+    again = make_app()  # as the next start: the kept rules fill its parse cache
+    await _started(again)
+    assert parsed == []  # not one sheet parsed
+    sheet = again.stylesheet
+    for css, read_from, is_default, tie_breaker, scope in list(sheet._parse_cache.keys()):
+        kept = sheet._parse_cache[(css, read_from, is_default, tie_breaker, scope)]
+        fresh = list(real(scope, css, read_from, variable_tokens=sheet._variable_tokens, is_default_rules=is_default,
+                          tie_breaker=tie_breaker))  # fmt: skip
+        assert _described(kept) == _described(fresh)
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05N."])
+async def test_a_damaged_file_is_parsed_anew(make_app, content):
+    path = parsed_styles._path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    fresh_app = make_app()
+    rules = await _started(fresh_app)
+    assert rules and "#plan-list" in " ".join(rules)
+
+
+async def test_rules_kept_for_other_theme_variables_are_not_used(make_app):
+    first = make_app()
+    await _started(first)
+    parsed_styles.keep(first.stylesheet, first.get_css_variables())
+    parsed_styles.forget()
+
+    class Sheet:
+        def __init__(self):
+            self.got = {}
+            self._parse_cache = self
+
+        def set(self, key, rules):
+            self.got[key] = rules
+
+    other = Sheet()
+    parsed_styles.fill(other, {**first.get_css_variables(), "primary": "#123456"})  # type: ignore[arg-type]
+    same = Sheet()
+    parsed_styles.fill(same, first.get_css_variables())  # type: ignore[arg-type]
+    assert other.got == {} and same.got != {}
