@@ -61,3 +61,35 @@ async def test_a_closed_screen_is_collected_after_the_plan_is_drawn_again(make_a
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is main and collected and collected[0] >= 1
+
+
+@pytest.mark.parametrize(("key", "restyled"), [("F", False), ("w", False), ("b", False), ("P", False), ("E", True)])
+async def test_a_screen_is_not_restyled_whole_as_it_is_first_shown_but_again_after_a_change(make_app, key, restyled):
+    # Its widgets were styled as they mounted; a modal dialog is restyled (its backdrop needs it).
+    from textual import events
+    from textual.dom import DOMNode
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        whole = []
+        real = DOMNode.update_node_styles
+
+        def spying(node, animate=True):
+            if isinstance(node, Screen) and node is not main:
+                whole.append(node)
+            return real(node, animate)
+
+        DOMNode.update_node_styles = spying
+        try:
+            await pilot.press(key)
+            await pilot.pause()
+            screen = app.screen
+            assert screen is not main and isinstance(screen, paint_first.PaintsFirst)
+            assert (screen in whole) is restyled
+            whole.clear()
+            screen.post_message(events.ScreenResume())  # shown again: restyled as always
+            await pilot.pause()
+            assert screen in whole
+        finally:
+            DOMNode.update_node_styles = real

@@ -10,12 +10,16 @@ other, so only a full collection frees them; left to the collector, the garbage 
 was collected at once during some later key (70 ms on the bench). A fallback timer switches the
 collector back on should the screen never draw (closed at once, an error while composing), so a
 session is never left without it.
+
+Nor is such a screen restyled whole as it is first shown (Textual does that for every screen it
+shows): its widgets were styled as they mounted, just before. Later returns restyle as always.
 """
 
 from __future__ import annotations
 
 import gc
 
+from textual import events
 from textual.screen import Screen
 
 FALLBACK_SECONDS = 1.0
@@ -28,6 +32,18 @@ class PaintsFirst:
         super().__init__(*args, **kwargs)
         assert isinstance(self, Screen)
         hold_collection(self)
+        self._styled_at: int | None = self.app._css_update_count  # its widgets are styled as they mount
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler (Textual calls each class's in turn), which restyles
+        # every widget of a screen as it is shown. As it is first shown its widgets were styled
+        # as they mounted, just before (the figures view: ~4 ms of its first frame): only a
+        # later return, or a change of the styles meanwhile, restyles them. A modal dialog is
+        # restyled as always: without it the screen beneath was not drawn under its backdrop.
+        assert isinstance(self, Screen)
+        if self._styled_at == self.app._css_update_count and not self.is_modal:
+            event.refresh_styles = False
+        self._styled_at = None
 
     def on_unmount(self) -> None:
         # Runs as the screen is removed; the screen below is drawn first, then the collection.
