@@ -71,6 +71,18 @@ class Catalog:
         every post of a long history."""
         return self._derived(name, lambda: [Post.from_doc(d, rid) for rid, d in self.workspace.view(POSTS).items() if stored(d)])
 
+    def earned_posts(self) -> list[Post]:
+        """The earned posts (a customer's or partner's content), in the store's order, found in the
+        posts' index: the months they lie in are read, not the whole history."""
+        return self._derived("earned_posts", self._earned_posts)
+
+    def _earned_posts(self) -> list[Post]:
+        with self.workspace.lock:
+            earned = sorted(self._date_index().earned)
+            found = self.workspace.post_docs({month for _position, _rid, month in earned}) if earned else {}
+            docs = found if found is not None else self.workspace.view(POSTS)
+            return [Post.from_doc(docs[rid], rid) for _position, rid, _month in earned if rid in docs]
+
     def published_posts(self) -> list[Post]:
         """The published posts (on a long history a third of the posts; the figures and the best
         assets need no others)."""
