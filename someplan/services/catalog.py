@@ -78,10 +78,9 @@ class Catalog:
 
     def _earned_posts(self) -> list[Post]:
         with self.workspace.lock:
-            earned = sorted(self._date_index().earned)
-            found = self.workspace.post_docs({month for _position, _rid, month in earned}) if earned else {}
-            docs = found if found is not None else self.workspace.view(POSTS)
-            return [Post.from_doc(docs[rid], rid) for _position, rid, _month in earned if rid in docs]
+            earned = self._date_index().earned  # in the store's order
+            docs = self._post_docs({month for _position, _rid, month in earned}) if earned else {}
+            return [Post.from_doc(docs[rid], rid) for _position, rid, _month in earned]
 
     def published_posts(self) -> list[Post]:
         """The published posts (on a long history a third of the posts; the figures and the best
@@ -135,7 +134,7 @@ class Catalog:
                 return use(self._date_index())
             except post_index.Unreadable:
                 self.workspace.view(POSTS)  # every post: from the cache if it reads, else the cells
-                self._cache["date_index"] = (self.workspace.version, post_index.make(self.workspace.view(POSTS)))
+                self._cache.pop("date_index", None)  # made again, now from every post
                 return use(self._date_index())
 
     def asset_references(self) -> list[list[Any]]:

@@ -69,7 +69,7 @@ def make(posts: dict[str, dict[str, Any]]) -> PostIndex:
                 if isinstance(category, str):
                     pending[category] = pending.get(category, 0) + 1
             if doc.get("surface") == EARNED:
-                earned.append((position, rid, day[:7] if isinstance(day, str) else ""))
+                earned.append((position, rid, month_of(doc)))
     finally:
         if collecting:
             gc.enable()
