@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     quick = argv is None and sys.argv[1:2] == ["status"]
     # The planner's start imports some 120 record classes, Textual's among them (~40 ms of
     # compiling their methods on the 3,000-post bench): kept likewise.
-    planner = argv is None and (sys.argv[1:2] == ["open"] or _opens_planner(sys.argv[1:]))
+    planner = argv is None and (sys.argv[1:2] in (["open"], ["demo"]) or _opens_planner(sys.argv[1:]))
     if quick or planner:
         from someplan.cli import compiled_methods
 

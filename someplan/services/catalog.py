@@ -71,6 +71,17 @@ class Catalog:
         every post of a long history."""
         return self._derived(name, lambda: [Post.from_doc(d, rid) for rid, d in self.workspace.view(POSTS).items() if stored(d)])
 
+    def earned_posts(self) -> list[Post]:
+        """The earned posts (a customer's or partner's content), in the store's order, found in the
+        posts' index: the months they lie in are read, not the whole history."""
+        return self._derived("earned_posts", self._earned_posts)
+
+    def _earned_posts(self) -> list[Post]:
+        with self.workspace.lock:
+            earned = self._date_index().earned  # in the store's order
+            docs = self._post_docs({month for _position, _rid, month in earned}) if earned else {}
+            return [Post.from_doc(docs[rid], rid) for _position, rid, _month in earned]
+
     def published_posts(self) -> list[Post]:
         """The published posts (on a long history a third of the posts; the figures and the best
         assets need no others)."""
@@ -123,7 +134,7 @@ class Catalog:
                 return use(self._date_index())
             except post_index.Unreadable:
                 self.workspace.view(POSTS)  # every post: from the cache if it reads, else the cells
-                self._cache["date_index"] = (self.workspace.version, post_index.make(self.workspace.view(POSTS)))
+                self._cache.pop("date_index", None)  # made again, now from every post
                 return use(self._date_index())
 
     def asset_references(self) -> list[list[Any]]:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 POSTS = "posts"
+EARNED = "earned"  # the stored surface of an earned post (domain/post.py: Surface.EARNED)
 
 
 class PostIndex(NamedTuple):
@@ -26,6 +27,7 @@ class PostIndex(NamedTuple):
     assets: dict[str, list[Any]]  # post id → the asset references it stores (posts with any)
     latest: dict[str, str]  # category id → the last of its date texts (the rotation's "last post")
     pending: dict[str, int]  # category id → its drafts and ready posts, dated or not (the rotation's backlog)
+    earned: list[tuple[int, str, str]]  # (position, post id, month_of) of the earned posts (the header's permissions)
 
 
 def month_of(doc: dict[str, Any]) -> str:
@@ -42,6 +44,7 @@ def make(posts: dict[str, dict[str, Any]]) -> PostIndex:
     backlog: list[tuple[int, str]] = []
     assets: dict[str, list[Any]] = {}
     pending: dict[str, int] = {}
+    earned: list[tuple[int, str, str]] = []
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -65,6 +68,8 @@ def make(posts: dict[str, dict[str, Any]]) -> PostIndex:
                 category = doc.get("category")
                 if isinstance(category, str):
                     pending[category] = pending.get(category, 0) + 1
+            if doc.get("surface") == EARNED:
+                earned.append((position, rid, month_of(doc)))
     finally:
         if collecting:
             gc.enable()
@@ -72,14 +77,14 @@ def make(posts: dict[str, dict[str, Any]]) -> PostIndex:
     for dates in by_category.values():
         dates.sort()
     latest = {category: dates[-1] for category, dates in by_category.items()}
-    return PostIndex(days, [by_day[day] for day in days], by_category, backlog, assets, latest, pending)
+    return PostIndex(days, [by_day[day] for day in days], by_category, backlog, assets, latest, pending, earned)
 
 
 # Kept, the index grows with the years: the ids of every dated post, the dates of every category.
 # A reader asked for a week needs the ids of a few days and the last date of each category, so the
 # read cache keeps the ids month by month and the dates apart, each where `keep` put it, and reads
 # them back when first asked for; `days`, the backlog, the assets, the latest dates and the
-# categories' pending counts are small and kept with the index itself.
+# categories' pending counts and the earned posts are small and kept with the index itself.
 
 Where = tuple[int, int, int]  # what `keep` returned: where the kept bytes lie (offset, length, CRC)
 
@@ -95,17 +100,18 @@ def pack(index: PostIndex, keep: Callable[[bytes], Where]) -> tuple[Any, ...]:
         bounds.setdefault(day[:7], [at, at])[1] = at + 1
     months = {month: (start, keep(marshal.dumps(list(index.ids[start:end])))) for month, (start, end) in bounds.items()}
     dates = keep(marshal.dumps(dict(index.by_category)))
-    return (index.days, months, dates, index.backlog, index.assets, index.latest, index.pending)
+    return (index.days, months, dates, index.backlog, index.assets, index.latest, index.pending, index.earned)
 
 
 def unpack(packed: tuple[Any, ...], read: Callable[[Where], Any]) -> PostIndex:
     """The index `pack` kept; `read(where)` gives back what was kept there (raising `Unreadable`
     when it does not read), a month's ids when one of its days is first asked for, the dates of
     the categories when they are. Raises ValueError (or TypeError) when `packed` is no index."""
-    days, months, dates, backlog, assets, latest, pending = packed
-    if not all(isinstance(part, kind) for part, kind in zip(packed, (list, dict, tuple, list, dict, dict, dict), strict=True)):
+    days, months, dates, backlog, assets, latest, pending, earned = packed
+    kinds = (list, dict, tuple, list, dict, dict, dict, list)
+    if not all(isinstance(part, kind) for part, kind in zip(packed, kinds, strict=True)):
         raise ValueError("not an index")
-    return PostIndex(days, _DaysByMonth(days, months, read), _Later(read, dates), backlog, assets, latest, pending)
+    return PostIndex(days, _DaysByMonth(days, months, read), _Later(read, dates), backlog, assets, latest, pending, earned)
 
 
 class _DaysByMonth(Sequence[list[tuple[int, str]]]):

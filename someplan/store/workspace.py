@@ -655,7 +655,9 @@ class Workspace:
         None for a record nobody (else) has written."""
         me = self.identity.device_id if self.identity else None
         with self.lock:
-            cached = self._cells_from if self.state.cells_deferred and not others_only else None
+            if not self.state.cells_deferred:
+                self._cells_from = None  # read by now: the cache file and what it holds can go
+            cached = self._cells_from if not others_only else None
             newest, known = cached.newest_change((table, record_id)) if cached is not None else (None, False)
             if known:  # the state is the cached one: its newest change without reading every cell
                 stamps = [newest] if newest is not None else []

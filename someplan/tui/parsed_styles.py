@@ -67,7 +67,8 @@ def keep(sheet: Stylesheet, variables: dict[str, str]) -> None:
     from someplan.store.atomic import atomic_write
 
     cache = sheet._parse_cache
-    keys = list(cache.keys())
+    # Only what the sheets read now still parse to: an upgraded sheet's old rules are dropped.
+    keys = [key for key in cache.keys() if (source := sheet.source.get(key[1])) is not None and source.content == key[0]]
     if not keys or set(keys) <= _loaded:
         return
     try:

@@ -24,6 +24,7 @@ DOCS = st.dictionaries(
             "date": DAYS,
             "category": st.one_of(st.sampled_from(["c1", "c2", "c3"]), st.integers(0, 1)),
             "status": st.sampled_from(["idea", "draft", "ready", "published", 7]),
+            "surface": st.sampled_from(["owned", "earned", "paid", 3]),
             "title": st.text(max_size=3),
         },
     ),

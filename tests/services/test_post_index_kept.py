@@ -46,6 +46,8 @@ def test_the_kept_index_reads_back_as_made(docs):
     assert kept.days == made.days and kept.backlog == made.backlog and kept.assets == made.assets
     assert kept.latest == made.latest == {category: days[-1] for category, days in made.by_category.items()}
     assert kept.pending == made.pending == _pending(docs)
+    earned = [(at, rid, post_index.month_of(doc)) for at, (rid, doc) in enumerate(docs.items()) if doc.get("surface") == "earned"]
+    assert kept.earned == made.earned == earned
     assert list(kept.ids) == made.ids and dict(kept.by_category) == made.by_category
     assert [kept.ids[i] for i in range(-len(made.ids), len(made.ids))] == made.ids + made.ids
     for at in range(len(made.days)):

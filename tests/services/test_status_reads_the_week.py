@@ -109,3 +109,29 @@ def test_the_rotation_board_reads_no_post_beyond_its_weeks_and_counts_as_every_p
         row.rotation.category.id: counted.get(row.rotation.category.id, 0) for row in rows
     }
     assert rows == rotation_rows(Catalog(whole), today) and any(row.backlog for row in rows)
+
+
+def test_the_headers_permissions_read_only_the_months_of_the_earned_posts(sample_copy):
+    """The header's "permissions to check" looks at the earned posts: the posts' index says
+    which and where, so the rest of the history is not read."""
+    import datetime as dt
+
+    from someplan.domain.post import Surface
+    from someplan.services.earned import permission_warnings
+
+    today = dt.date(2026, 11, 18)
+    warm = _warm(sample_copy)
+    warnings = permission_warnings(Catalog(warm), today)
+    assert warm.state.deferred_table == "posts", "the whole history was read"
+    assert not any(month.startswith("2024") for month in warm._posts_from.months_read())
+    whole = Workspace.open(sample_copy, writable=False)
+    every = [rid for rid, doc in whole.view("posts").items() if doc.get("surface") == Surface.EARNED.value]
+    assert [post.id for post in Catalog(warm).earned_posts()] == every and every
+    assert warnings == permission_warnings(Catalog(whole), today) and warnings
+
+
+def test_the_index_knows_an_earned_post_by_the_domains_word_for_it():
+    from someplan.domain.post import Surface
+    from someplan.store.post_index import EARNED
+
+    assert EARNED == Surface.EARNED.value

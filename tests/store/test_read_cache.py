@@ -215,3 +215,13 @@ def test_a_cache_whose_newest_changes_do_not_read_falls_back_to_the_cells(worksp
     warm._cells_from._newest_at = (0, 1, 0)  # a part that does not read back as noted
     change = warm.last_change("posts", rid)
     assert change is not None and change.device and not warm.state.cells_deferred
+
+
+def test_the_cache_a_start_read_from_is_let_go_once_the_cells_are_read(workspace):
+    rid = workspace.insert("posts", {"title": "one"})
+    _age(workspace.root)
+    Workspace.open(workspace.root, workspace._identities, writable=False)
+    warm = Workspace.open(workspace.root, workspace._identities, writable=False)
+    assert warm.last_change("posts", rid) is not None and warm._cells_from is not None
+    warm.state.cells  # noqa: B018 - a merge or a write reads them
+    assert warm.last_change("posts", rid) is not None and warm._cells_from is None

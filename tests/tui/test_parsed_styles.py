@@ -89,3 +89,40 @@ async def test_rules_kept_for_other_theme_variables_are_not_used(make_app):
     same = Sheet()
     parsed_styles.fill(same, first.get_css_variables())  # type: ignore[arg-type]
     assert other.got == {} and same.got != {}
+
+
+async def test_the_sheets_parsed_as_the_editor_is_built_ahead_are_kept_too(make_app, monkeypatch):
+    """Kept once the editor built ahead has composed: the next start parses no sheet at all, its
+    screens' and the editor's included."""
+    import textual.css.stylesheet as sheets
+
+    from someplan.tui.screens import main
+
+    monkeypatch.setattr(main, "PRELOAD_AFTER_S", 0.01)
+    monkeypatch.setattr(main, "KEEP_STYLES_AFTER_S", 0.01)
+    path = parsed_styles._path()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(500):  # the preload, the editor and the timer: events, not a fixed sleep
+            if path.is_file() and "TextArea" in path.read_bytes().decode("latin-1"):
+                break
+            await pilot.pause(0.01)
+    assert "TextArea" in path.read_bytes().decode("latin-1")
+
+    parsed_styles.forget()
+    parsed = []
+    real = sheets.parse
+
+    def parse(scope, css, *args, **kwargs):
+        parsed.append(css)
+        return real(scope, css, *args, **kwargs)
+
+    monkeypatch.setattr(sheets, "parse", parse)
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        for _ in range(500):
+            if again.screen_stack[0]._settled.is_set() and not again.workers and "PostEditor" in again._registry.__repr__():
+                break
+            await pilot.pause(0.01)
+        await pilot.pause(0.1)
+    assert parsed == []

@@ -56,6 +56,7 @@ from someplan.tui.write_guard import done, writes
 NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
 PRELOAD_AFTER_S = 0.3  # the screens a key opens are imported this long after the first frame
+KEEP_STYLES_AFTER_S = 0.5  # the parsed style sheets are kept this long after the editor is built ahead
 
 
 class MainScreen(
@@ -172,20 +173,26 @@ class MainScreen(
                 lazy.preload()
                 self._from_thread(lazy.translate_loaded)
                 self._from_thread(lazy.read_styles, self.app)
-                self._from_thread(lambda: parsed_styles.keep(self.app.stylesheet, self.app.get_css_variables()))
                 self._from_thread(lazy.prebuild_editor, self.app, self.today)
+                # The sheets as parsed for the next start, once the editor built ahead has
+                # composed (its inputs' sheets are parsed as they mount, after the call above).
+                self._from_thread(self.set_timer, KEEP_STYLES_AFTER_S, self._keep_styles)
             finally:
                 # What is loaded by now (the workspace's records, the screens) stays for the
                 # session: out of the collector's way, a full collection no longer walks it during
                 # a key press (~80 ms of opening the editor on the 3,000-post bench). No collection
                 # first: it would hold the screen up as long; the start's little garbage (some
                 # 6,000 objects on the bench) is frozen with it and goes at exit.
-                gc.freeze()
+                if not self._closing:  # taken down meanwhile: it unfroze what there was (on_unmount)
+                    gc.freeze()
                 started = planner_app(self).started
                 if started is not None:
                     started()
 
         self.run_worker(load, thread=True, group="screens")
+
+    def _keep_styles(self) -> None:
+        parsed_styles.keep(self.app.stylesheet, self.app.get_css_variables())
 
     def new_day(self, yesterday: dt.date) -> None:
         """The app's today moved on at midnight. Someone watching yesterday (its week, that day

@@ -26,8 +26,9 @@ class DetailCoordination(MainScreenPart):
         if shown == self._detail_shown:
             return  # the plan's highlight set again on a redraw of the same state (the first frame's too)
         self._detail_shown = shown
-        # "Changed by" from the first frame on: reading every cell of the workspace for it costs
-        # less (~20 ms at 3,000 posts) than drawing the pane a second time once the frame is up.
+        # "Changed by" from the first frame on: from the read cache's newest change of each
+        # record at start (store/read_cache.py), not from every cell of the workspace (~20 ms at
+        # 3,000 posts, more than drawing the pane a second time).
         detail = post_detail(self.catalog, post_id, self.today) if post_id else None
         pane.show(detail, self.asset_index)
         self.detail_updates += 1
