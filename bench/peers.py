@@ -179,16 +179,22 @@ def time_commands(named: dict[str, list[str]], runs: int, warmup: int = 3, hyper
     return {name: (statistics.median(walls[name]), statistics.median(cpus[name])) for name in named}
 
 
+WARM_UP_STILL_MS = 3000
+
+
 def first_frames(peers: Path, commands: dict[str, list[str]], frames: int) -> dict[str, float | None]:
     """Each command's median time to its first complete frame, the commands launched in turn (so
-    that the machine's drift falls on all alike), after one launch each that is not counted (it
-    leaves what a start keeps in the cache dir, as any earlier start on the machine would have)."""
+    that the machine's drift falls on all alike), after one launch each that is not counted and
+    is left running until its screen has been still for WARM_UP_STILL_MS: a planner that was used
+    on the machine before has finished a start and kept what a start keeps in the cache dir (the
+    timed launches are closed 100 ms after their frame, before that)."""
     samples: dict[str, list[float] | None] = {name: [] for name in commands}
     for round_ in range(frames + 1):
         for name, command in commands.items():
             if samples[name] is None:
                 continue
-            done = subprocess.run(["bash", str(peers / "tui_first_frame.sh"), subprocess.list2cmdline(command)],
+            still = [] if round_ else ["-s", str(WARM_UP_STILL_MS)]
+            done = subprocess.run(["bash", str(peers / "tui_first_frame.sh"), *still, subprocess.list2cmdline(command)],
                                   capture_output=True, text=True)  # fmt: skip
             if done.returncode != 0 or not done.stdout.strip().isdigit():
                 samples[name] = None
@@ -222,6 +228,7 @@ def main() -> int:
     parser.add_argument("--no-install", action="store_true", help="do not apt-get missing peers")
     parser.add_argument("--no-tui", action="store_true", help="skip the first-frame comparison")
     parser.add_argument("--hyperfine", action="store_true", help="time with hyperfine instead of in turns")
+    parser.add_argument("--keep", action="store_true", help="leave the data, workspaces and machines' folders (printed)")
     parser.add_argument("--baseline", type=Path, help="another checkout of someplan (e.g. `git worktree add` of an "
                         "earlier commit) whose status is timed in the same rounds, on its own copy of the data")  # fmt: skip
     args = parser.parse_args()
@@ -285,11 +292,13 @@ def main() -> int:
         if not args.no_tui:
             root = base / f"workspace-{first}"
             config = base / f"data-{first}" / "khal" / "config"
+            # A colleague's machine opening the planner for the first time: no snapshot of its own,
+            # and the name question over the first frame. On a copy of the workspace: in the same
+            # folder its heartbeat would show in our header ("also here"), a frame later.
+            shutil.copytree(root, base / f"workspace-{first}-colleague", ignore=shutil.ignore_patterns("presence.json"))
             launches = {
                 "ours": env_command(own, [someplan, str(root)]),
-                # a colleague's machine opening the planner for the first time: no snapshot of its
-                # own, and the name question over the first frame
-                "colleague": env_command(colleague, [someplan, str(root)]),
+                "colleague": env_command(colleague, [someplan, str(base / f"workspace-{first}-colleague")]),
                 "ikhal": ["env", "LC_TIME=C", "ikhal", "-c", str(config)],
             }
             if args.baseline:
@@ -306,7 +315,10 @@ def main() -> int:
                     continue
                 row(f"first complete frame 120x40, {first} posts, {what}", (frames[name], float("nan")), "ikhal", theirs)
     finally:
-        shutil.rmtree(base, ignore_errors=True)
+        if args.keep:
+            print(f"kept: {base}", file=sys.stderr)
+        else:
+            shutil.rmtree(base, ignore_errors=True)
     print(f"\nmedians of {args.runs} runs after 3 warm-up rounds, commands in turn (first frames: {args.frames} launches,"
           f" wall only); today pinned to {TODAY}")
     return 0
