@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     if quick or planner:
         from someplan.cli import compiled_methods
 
-        compiled_methods.install()
+        compiled_methods.install("status" if quick else "planner")
     if quick:
         gc.disable()
     code = _run(list(sys.argv[1:] if argv is None else argv))

@@ -45,25 +45,28 @@ _installed: Path | None = None
 MAX_KEPT = 2000  # code objects kept from earlier runs beyond this one's (a few upgrades' worth)
 
 
-def _cache_file() -> Path:
+def _cache_file(kind: str = "status") -> Path:
+    """One file per kind of process: the planner's (a thousand classes' code, its screens' too,
+    ~13 ms to read) would cost a quick status more than its own few hundred save it."""
     from someplan.store.user_dirs import cache_dir
 
-    return cache_dir() / f"dataclass-methods-{sys.implementation.cache_tag}.bin"
+    return cache_dir() / f"dataclass-methods-{kind}-{sys.implementation.cache_tag}.bin"
 
 
 def _interpreter() -> str:
     return f"{sys.implementation.name} {sys.hexversion:x} {sys.implementation.cache_tag}"
 
 
-def install() -> None:
-    """From now on, `dataclasses` runs kept code where it has compiled the same text before."""
+def install(kind: str = "status") -> None:
+    """From now on, `dataclasses` runs kept code where it has compiled the same text before (in a
+    process of this `kind`: "status" or "planner")."""
     global _installed
     from someplan.cli.dataclass_docs import imported_without_inspect
 
     dataclasses = imported_without_inspect()  # the quick status has no other use for inspect
     if _installed is not None:
         return
-    path = _cache_file()
+    path = _cache_file(kind)
     try:
         kept = marshal.loads(path.read_bytes())
         if isinstance(kept, tuple) and len(kept) == 3 and kept[0] == _interpreter() and isinstance(kept[1], dict):

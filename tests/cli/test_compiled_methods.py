@@ -79,7 +79,7 @@ def test_a_damaged_or_foreign_file_is_compiled_again(kept, content):
 def test_a_quick_status_keeps_its_records_methods_and_prints_the_same(ws, tmp_path):
     env = os.environ.copy()
     first = subprocess.run([sys.executable, "-m", "someplan", "status", ws], capture_output=True, text=True, env=env)
-    methods = tmp_path / "cache" / "someplan" / f"dataclass-methods-{sys.implementation.cache_tag}.bin"
+    methods = tmp_path / "cache" / "someplan" / f"dataclass-methods-status-{sys.implementation.cache_tag}.bin"
     assert first.returncode == 0 and methods.is_file()
     made = methods.stat().st_mtime_ns
     second = subprocess.run([sys.executable, "-m", "someplan", "status", ws], capture_output=True, text=True, env=env)
@@ -187,6 +187,8 @@ def test_the_planner_process_runs_kept_code_too(kept, monkeypatch, tmp_path):
     monkeypatch.setattr(cli, "_run", run)
     monkeypatch.setattr(sys, "argv", ["someplan", str(tmp_path / "ws")])
     assert cli.main() == 0
-    assert during == [([str(tmp_path / "ws")], True)] and kept.is_file()
+    # its own file: the planner's thousand classes would cost a quick status more than they save
+    assert during == [([str(tmp_path / "ws")], True)] and not kept.is_file()
+    assert compiled_methods._cache_file("planner").is_file()
     compiled_methods.uninstall()
     assert cli.main([str(tmp_path / "ws")]) == 0 and compiled_methods._installed is None
