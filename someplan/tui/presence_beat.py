@@ -45,6 +45,8 @@ class PresenceBeat:
             return
         self.colleagues = colleagues
         main = self.app.screen_stack[0] if self.app.screen_stack else None
+        if main is None or main._pruning:  # the planner is closing: its header is being taken down
+            return
         redraw = getattr(main, "redraw_header", None)
         if redraw is not None:
             redraw()

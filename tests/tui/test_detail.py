@@ -217,3 +217,23 @@ async def test_a_picture_found_missing_before_the_asset_index_was_read_is_looked
         pane._put_picture(pane._picture_for, Text("(missing from the asset folder)"), True, False)
         await picture_drawn(pilot)
         assert "▀" in str(picture.render())
+
+
+async def test_a_picture_delivered_as_the_pane_is_taken_down_is_dropped(make_app):
+    """A decode that ends as the planner closes finds the pane's picture already removed
+    (Textual takes children down first): dropped, not an error that fails the worker."""
+    from rich.text import Text
+
+    from someplan.tui.panes.detail import DetailPane
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(DetailPane)
+        wanted = pane._picture_for
+        await pane.query_one("#detail-picture").remove()
+        pane._pruning = True  # as Textual marks it when it takes the pane down
+        try:
+            pane._put_picture(wanted, Text("late"))
+        finally:
+            pane._pruning = False

@@ -237,6 +237,8 @@ class DetailPane(Pane):
     def _put_picture(self, wanted: tuple[str, ...], drawn, missing: bool = False, indexed: bool = True) -> None:
         if wanted != self._picture_for or not self.is_mounted:  # the cursor moved on meanwhile
             return
+        if self._pruning:  # the planner is closing: Textual takes the pane down, its children first
+            return
         if missing and not indexed and self._assets is not None and self._assets.ready:
             # Looked for before the asset index was read, and the index came meanwhile (its
             # `assets_changed` found nothing missing yet): look again, through the index.
