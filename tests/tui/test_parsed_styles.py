@@ -22,6 +22,21 @@ def _rules(app) -> list[str]:
     return _described(app.stylesheet.rules)
 
 
+def _counting_parses(monkeypatch) -> list[str]:
+    """The sheets Textual parses from now on (what the parse cache did not have)."""
+    import textual.css.stylesheet as sheets
+
+    parsed: list[str] = []
+    real = sheets.parse
+
+    def parse(scope, css, *args, **kwargs):
+        parsed.append(css)
+        return real(scope, css, *args, **kwargs)
+
+    monkeypatch.setattr(sheets, "parse", parse)
+    return parsed
+
+
 async def _started(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -34,14 +49,8 @@ async def test_what_is_kept_is_what_a_fresh_parse_gives(make_app, monkeypatch):
     from someplan.tui.screens import main
 
     monkeypatch.setattr(main, "PRELOAD_AFTER_S", 60)  # the screens' own sheets: not in this start
-    parsed = []
     real = sheets.parse
-
-    def parse(scope, css, *args, **kwargs):
-        parsed.append(css)
-        return real(scope, css, *args, **kwargs)
-
-    monkeypatch.setattr(sheets, "parse", parse)
+    parsed = _counting_parses(monkeypatch)
     first = make_app()
     await _started(first)
     parsed_styles.keep(first.stylesheet, first.get_css_variables())
@@ -94,7 +103,6 @@ async def test_rules_kept_for_other_theme_variables_are_not_used(make_app):
 async def test_the_sheets_parsed_as_the_editor_is_built_ahead_are_kept_too(make_app, monkeypatch):
     """Kept once the editor built ahead has composed: the next start parses no sheet at all, its
     screens' and the editor's included."""
-    import textual.css.stylesheet as sheets
 
     from someplan.tui.screens import main
 
@@ -110,14 +118,7 @@ async def test_the_sheets_parsed_as_the_editor_is_built_ahead_are_kept_too(make_
     assert "TextArea" in path.read_bytes().decode("latin-1")
 
     parsed_styles.forget()
-    parsed = []
-    real = sheets.parse
-
-    def parse(scope, css, *args, **kwargs):
-        parsed.append(css)
-        return real(scope, css, *args, **kwargs)
-
-    monkeypatch.setattr(sheets, "parse", parse)
+    parsed = _counting_parses(monkeypatch)
     again = make_app()
     async with again.run_test(size=(120, 40)) as pilot:
         for _ in range(500):
