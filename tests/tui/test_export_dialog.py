@@ -3,6 +3,7 @@ would refuse, ctrl+s writes, a file someplan did not write is replaced only afte
 
 import datetime as dt
 import shutil
+from contextlib import asynccontextmanager
 from pathlib import PurePath
 
 from icalendar import Calendar
@@ -14,6 +15,16 @@ from someplan.tui.screens.export import ExportScreen
 from someplan.tui.screens.export_select import LineSelect
 
 from .conftest import note_frames
+
+
+@asynccontextmanager
+async def _dialog(make_app):
+    """The planner at 120x40 with `E` pressed: (app, pilot, the export dialog)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        yield app, pilot, app.screen
 
 
 async def test_e_opens_the_dialog_and_ctrl_s_writes_the_calendar(make_app, sample_copy):
@@ -299,11 +310,7 @@ async def test_the_dialog_builds_its_choices_light(make_app):
     built when first chosen."""
     from textual.widgets._select import SelectOverlay
 
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("E")
-        await pilot.pause()
-        screen = app.screen
+    async with _dialog(make_app) as (app, pilot, screen):
         assert len(screen.query(LineSelect)) == 3 and not screen.query(SelectOverlay)
         assert not screen.query("#export-range") and not screen.query("#export-date-row")
         assert len(list(screen.walk_children())) <= 20
@@ -315,11 +322,7 @@ async def test_a_choice_drops_its_list_down_and_enter_takes_one(make_app):
     choice, esc closes the list and leaves the choice as it was."""
     from textual.widgets._select import SelectOverlay
 
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("E")
-        await pilot.pause()
-        screen = app.screen
+    async with _dialog(make_app) as (app, pilot, screen):
         choice = screen.query_one("#export-format", LineSelect)
         assert screen.focused is choice
         assert str(choice.render_line(0).text).rstrip().endswith("▼")
@@ -345,11 +348,7 @@ async def test_a_choice_drops_its_list_down_and_enter_takes_one(make_app):
 async def test_a_click_drops_the_list_down_and_a_click_in_it_takes_one(make_app):
     from textual.widgets._select import SelectOverlay
 
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("E")
-        await pilot.pause()
-        screen = app.screen
+    async with _dialog(make_app) as (app, pilot, screen):
         period = screen.query_one("#export-period", LineSelect)
         await pilot.click(period)
         await pilot.pause()
@@ -364,11 +363,7 @@ async def test_a_list_once_dropped_down_follows_new_choices(make_app):
     """The channel's list, built when it first dropped down, loses "All channels" with Hootsuite."""
     from textual.widgets._select import SelectOverlay
 
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("E")
-        await pilot.pause()
-        screen = app.screen
+    async with _dialog(make_app) as (app, pilot, screen):
         channel = screen.query_one("#export-channel", LineSelect)
         channel.focus()
         await pilot.press("enter")
@@ -385,11 +380,7 @@ async def test_a_list_once_dropped_down_follows_new_choices(make_app):
 
 
 async def test_a_row_built_when_first_chosen_keeps_what_was_typed(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("E")
-        await pilot.pause()
-        screen = app.screen
+    async with _dialog(make_app) as (app, pilot, screen):
         period = screen.query_one("#export-period", LineSelect)
         period.value = "range"
         await pilot.pause()
@@ -416,11 +407,7 @@ async def test_a_workspace_with_no_channel_for_hootsuite_gives_a_blank_choice_no
     """Hootsuite lists one channel at a time; with none to list (every channel removed), the
     choice stands blank and the dialog goes on, as Textual's Select did."""
     monkeypatch.setattr(ExportScreen, "_channel_options", lambda self, fmt: [] if fmt == "hootsuite" else [("All", "")])
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("E")
-        await pilot.pause()
-        screen = app.screen
+    async with _dialog(make_app) as (app, pilot, screen):
         screen.query_one("#export-format", LineSelect).value = "hootsuite"
         await pilot.pause()
         channel = screen.query_one("#export-channel", LineSelect)

@@ -102,7 +102,7 @@ class MainScreen(
         self._week: IsoWeek | None = None
         self.last_colleague: str | None = None
         self._settled = threading.Event()  # the first frames are drawn: the screens may be imported
-        self._closing = False
+        self._leaving = False  # being taken down (Textual's own `_closing` is not ours to set)
 
     def compose(self):
         yield Static(id="header", markup=False)
@@ -155,7 +155,7 @@ class MainScreen(
         self._preload_screens()  # its worker waits for the first frames
 
     def on_unmount(self) -> None:
-        self._closing = True
+        self._leaving = True
         self._settled.set()  # a preload still waiting has nothing left to wait for, nor to do
         self._stop_assets()
         gc.unfreeze()  # what _preload_screens froze is the collector's again (another app may follow)
@@ -167,7 +167,7 @@ class MainScreen(
 
         def load() -> None:
             self._settled.wait(PRELOAD_AFTER_S * 4)
-            if self._closing:  # quit within the first moments: no half a second of imports on the way out
+            if self._leaving:  # quit within the first moments: no half a second of imports on the way out
                 return
             try:
                 lazy.preload()
@@ -183,7 +183,7 @@ class MainScreen(
                 # a key press (~80 ms of opening the editor on the 3,000-post bench). No collection
                 # first: it would hold the screen up as long; the start's little garbage (some
                 # 6,000 objects on the bench) is frozen with it and goes at exit.
-                if not self._closing:  # taken down meanwhile: it unfroze what there was (on_unmount)
+                if not self._leaving:  # taken down meanwhile: it unfroze what there was (on_unmount)
                     gc.freeze()
                 started = planner_app(self).started
                 if started is not None:
