@@ -16,29 +16,17 @@ change that asks for one, as always).
 
 from __future__ import annotations
 
-from textual import events
 from textual.geometry import Size
 from textual.screen import Screen
 
+from someplan.tui.screens.paint_first import StyledAsMounted
 
-class LaidOutBeforeDrawn(Screen):
+
+class LaidOutBeforeDrawn(StyledAsMounted, Screen):
     """Mixed into a screen (first in its bases)."""
 
     _laid_out = False
-    _shown = False
-    _styled_at: int | None = None
     _laid_out_at: Size | None = None  # the size of the last whole layout
-
-    # Textual calls each class's own handler of an event in turn, these before Screen's.
-
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not self._shown:
-            self._shown = True
-            if self._styled_at == self.app._css_update_count:  # no change of styles since it mounted
-                event.refresh_styles = False
-
-    def _on_mount(self, event: events.Mount) -> None:
-        self._styled_at = self.app._css_update_count  # its widgets are styled as they mount
 
     def _screen_resized(self, size: Size) -> None:
         if size == self._laid_out_at:

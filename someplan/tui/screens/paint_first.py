@@ -25,14 +25,14 @@ from textual.screen import Screen
 FALLBACK_SECONDS = 1.0
 
 
-class PaintsFirst:
-    """Mixed into a screen a key opens (before Screen in its bases)."""
+class StyledAsMounted:
+    """Mixed into a screen (before Screen in its bases): not restyled whole as it is first shown."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    _styled_at: int | None = None  # the app's count of style updates as the screen mounted
+
+    def _on_mount(self, event: events.Mount) -> None:
         assert isinstance(self, Screen)
-        hold_collection(self)
-        self._styled_at: int | None = self.app._css_update_count  # its widgets are styled as they mount
+        self._styled_at = self.app._css_update_count  # its widgets are styled as they mount
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Screen's own handler (Textual calls each class's in turn), which restyles
@@ -44,6 +44,15 @@ class PaintsFirst:
         if self._styled_at == self.app._css_update_count and not self.is_modal:
             event.refresh_styles = False
         self._styled_at = None
+
+
+class PaintsFirst(StyledAsMounted):
+    """Mixed into a screen a key opens (before Screen in its bases)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        assert isinstance(self, Screen)
+        hold_collection(self)
 
     def on_unmount(self) -> None:
         # Runs as the screen is removed; the screen below is drawn first, then the collection.
