@@ -68,17 +68,20 @@ def main(argv: list[str] | None = None) -> int:
     # and its caches written by then), so it skips the collector and the interpreter's teardown
     # of every module and object, ~8% of its time; and its records' methods are compiled once
     # per machine, not on every start (compiled_methods.py, a third of its time).
-    quick = argv is None and sys.argv[1:2] == ["status"]
+    words = list(sys.argv[1:] if argv is None else argv)
+    if _opens_planner(words):
+        words = ["open", *words]  # `someplan [WORKSPACE]` and `someplan -w WORKSPACE` open the planner
+    quick = argv is None and words[:1] == ["status"]
     # The planner's start imports some 120 record classes, Textual's among them (~40 ms of
     # compiling their methods on the 3,000-post bench): kept likewise.
-    planner = argv is None and (sys.argv[1:2] in (["open"], ["demo"]) or _opens_planner(sys.argv[1:]))
+    planner = argv is None and words[:1] in (["open"], ["demo"])
     if quick or planner:
         from someplan.cli import compiled_methods
 
         compiled_methods.install("status" if quick else "planner")
     if quick:
         gc.disable()
-    code = _run(list(sys.argv[1:] if argv is None else argv))
+    code = _run(words)
     if quick or planner:
         compiled_methods.save()
     if quick:
@@ -101,8 +104,6 @@ def _exit_now(code: int) -> NoReturn:
 
 
 def _run(argv: list[str]) -> int:
-    if _opens_planner(argv):
-        argv = ["open", *argv]  # `someplan [WORKSPACE]` and `someplan -w WORKSPACE` open the planner
     _tolerant_output()
     from someplan.services.language import apply as apply_language
 

@@ -188,7 +188,7 @@ def test_the_planner_process_runs_kept_code_too(kept, monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "argv", ["someplan", str(tmp_path / "ws")])
     assert cli.main() == 0
     # its own file: the planner's thousand classes would cost a quick status more than they save
-    assert during == [([str(tmp_path / "ws")], True)] and not kept.is_file()
+    assert during == [(["open", str(tmp_path / "ws")], True)] and not kept.is_file()
     assert compiled_methods._cache_file("planner").is_file()
     compiled_methods.uninstall()
     assert cli.main([str(tmp_path / "ws")]) == 0 and compiled_methods._installed is None
