@@ -32,34 +32,22 @@ def simple(text: str) -> bool:
     return _SINGLE.issuperset(text)
 
 
-def pipe_width() -> int | None:
-    """The width rich would wrap at when it prints no styles; None where it would style the
-    output (a terminal, TTY_COMPATIBLE or FORCE_COLOR set) or where it measures otherwise."""
+def output() -> tuple[int, Ansi | None] | None:
+    """The width rich would print stdout at, and the styles: None into a pipe, a terminal's
+    escape codes into a terminal. None where rich decides otherwise than this module can follow
+    (Windows, TTY_COMPATIBLE or FORCE_COLOR set, a dumb terminal, IDLE): rich prints then."""
     environ = os.environ
     if sys.platform == "win32" or environ.get("TTY_COMPATIBLE", "") in ("0", "1") or "FORCE_COLOR" in environ:
         return None
     isatty = getattr(sys.stdout, "isatty", None)
     try:
-        if isatty is None or isatty():
+        if isatty is None:
             return None
+        if not isatty():
+            return _columns(), None
     except ValueError:
-        return None
-    return _columns()
-
-
-def terminal() -> tuple[int, Ansi] | None:
-    """The width and the styles rich would print a terminal's output with; None where the
-    output is no terminal, or where rich decides otherwise than `Ansi` can follow."""
-    environ = os.environ
-    if sys.platform == "win32" or environ.get("TTY_COMPATIBLE", "") in ("0", "1") or "FORCE_COLOR" in environ:
         return None
     if environ.get("TERM", "").lower() in ("dumb", "unknown") or "idlelib" in sys.modules:
-        return None
-    isatty = getattr(sys.stdout, "isatty", None)
-    try:
-        if isatty is None or not isatty():
-            return None
-    except ValueError:
         return None
     return _columns(), Ansi(_color_system(environ), no_color=environ.get("NO_COLOR", "") != "")
 

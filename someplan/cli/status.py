@@ -64,10 +64,8 @@ def cmd_status(args) -> int:
     if args.json:
         common.print_json(report_as_json(report))
         return 0
-    width, ansi = plain_text.pipe_width(), None
-    if width is None and (styled := plain_text.terminal()):
-        width, ansi = styled
-    if width is None or not print_plain(report, language(), width, sys.stdout, ansi):
+    out = plain_text.output()
+    if out is None or not print_plain(report, language(), out[0], sys.stdout, out[1]):
         print_status(report, language(), common.console())
     return 0
 

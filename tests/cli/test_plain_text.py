@@ -107,12 +107,12 @@ def test_the_width_is_rich_s_and_a_styled_output_is_left_to_rich(monkeypatch):
     for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "97")
-    assert plain_text.pipe_width() == Console(file=sys.stdout).width == 97
+    assert plain_text.output() == (Console(file=sys.stdout).width, None) == (97, None)
     monkeypatch.setenv("FORCE_COLOR", "1")  # rich colours even a pipe then
-    assert plain_text.pipe_width() is None
+    assert plain_text.output() is None
     monkeypatch.delenv("FORCE_COLOR")
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    assert plain_text.pipe_width() is None
+    assert plain_text.output() != (97, None)  # a terminal: styled
 
 
 # -- in a terminal: rich's escape codes without rich ------------------------------------------
@@ -206,7 +206,8 @@ def test_the_terminal_s_width_and_colours_are_rich_s(monkeypatch, environ):
     for name, value in environ.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setattr(sys, "stdout", _Terminal())
-    width, ansi = plain_text.terminal()
+    width, ansi = plain_text.output()
+    assert ansi is not None
     console = Console(file=sys.stdout)
     assert (width, ansi.system, ansi.no_color) == (console.width, console.color_system, console.no_color)
 
@@ -216,9 +217,9 @@ def test_a_terminal_rich_treats_otherwise_is_left_to_rich(monkeypatch, environ):
     for name, value in environ.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setattr(sys, "stdout", _Terminal())
-    assert plain_text.terminal() is None
+    assert plain_text.output() is None
     monkeypatch.setattr(sys, "stdout", io.StringIO())
-    assert plain_text.terminal() is None
+    assert (plain_text.output() or (0, None))[1] is None  # into a pipe: never styled
 
 
 def test_the_status_in_a_terminal_imports_no_rich_console(ws, tmp_path):
