@@ -19,8 +19,8 @@ from someplan import i18n
 from someplan.domain import norwegian_calendar
 from someplan.domain.norwegian_calendar import CalendarDay, Entry, calendar_days, parse_calendar
 from someplan.i18n import _
+from someplan.services.derived_cache import cached_file
 from someplan.services.holiday_cache import cached_public_holidays
-from someplan.store.atomic import atomic_write
 from someplan.store.problems import Problem
 from someplan.store.user_dirs import cache_dir, config_dir
 
@@ -67,18 +67,16 @@ def _load(
     key = [CACHE_VERSION, str(shipped), _signature(shipped), str(own), own_signature, language,
            _signature(Path(norwegian_calendar.__file__)), _signature(Path(__file__))]  # fmt: skip
     key = json.loads(json.dumps(key))  # as it reads back: tuples are lists there
-    cache = cache_dir() / CACHE_FILE
-    kept = _read_kept(cache, key)
-    if kept is not None:
-        return kept
+    return cached_file(cache_dir() / CACHE_FILE, key, lambda: _read_files(shipped, own), _encode, _decode)
+
+
+def _read_files(shipped: Path, own: Path) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
     label = _("someplan's {file}").format(file=FILE_NAME)
     entries, problems = read_calendar_file(shipped, label)
     if not entries and not problems:
         problems = [_("{file} is missing: no flag days or observance days are shown").format(file=label)]
     more, more_problems = read_calendar_file(own, str(own))
-    found = tuple(entries + more), tuple(problems + more_problems)
-    _keep(cache, key, found)
-    return found
+    return tuple(entries + more), tuple(problems + more_problems)
 
 
 CACHE_VERSION = 1
@@ -87,25 +85,15 @@ _RULES = {kind.__name__: kind for kind in (norwegian_calendar.Fixed, norwegian_c
                                            norwegian_calendar.WeekdayOnOrAfter, norwegian_calendar.EasterOffset)}  # fmt: skip
 
 
-def _read_kept(path: Path, key: list[Any]) -> tuple[tuple[Entry, ...], tuple[str, ...]] | None:
-    try:
-        doc = json.loads(path.read_bytes())
-        if doc["key"] != key:
-            return None
-        entries = tuple(Entry(name, name_en, _RULES[rule](*fields), kind) for name, name_en, rule, fields, kind in doc["entries"])
-        return entries, tuple(str(problem) for problem in doc["problems"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # missing, damaged or of other files: read the files again
-
-
-def _keep(path: Path, key: list[Any], found: tuple[tuple[Entry, ...], tuple[str, ...]]) -> None:
+def _encode(found: tuple[tuple[Entry, ...], tuple[str, ...]]) -> dict[str, Any]:
     entries = [[e.name, e.name_en, type(e.rule).__name__, [getattr(e.rule, f.name) for f in dataclasses.fields(e.rule)], e.kind]
                for e in found[0]]  # fmt: skip
-    try:  # no fsync: a file a crash left short reads as damaged and is made again
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, json.dumps({"key": key, "entries": entries, "problems": found[1]}).encode(), durable=False)
-    except (OSError, ValueError, TypeError):
-        pass  # a cache only
+    return {"entries": entries, "problems": list(found[1])}
+
+
+def _decode(doc: dict[str, Any]) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
+    entries = tuple(Entry(name, name_en, _RULES[rule](*fields), kind) for name, name_en, rule, fields, kind in doc["entries"])
+    return entries, tuple(str(problem) for problem in doc["problems"])
 
 
 def _loaded() -> tuple[tuple[Entry, ...], tuple[str, ...]]:

@@ -13,11 +13,14 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from someplan.services.catalog import Catalog
 from someplan.store.atomic import atomic_write
 from someplan.store.user_dirs import cache_dir
+
+if TYPE_CHECKING:
+    from someplan.services.catalog import Catalog
 
 VERSION = 1
 T = TypeVar("T")
@@ -66,7 +69,12 @@ def cached(catalog: Catalog, name: str, depends: str, compute: Callable[[], T], 
     """`compute()`, or what it gave last time for the same workspace content and `depends`."""
     workspace = catalog.workspace
     key = f"v{VERSION}|{depends}|{workspace.content_key()}|{_code_key()}"
-    path = cache_dir() / f"{name}-{workspace.id}.json"
+    return cached_file(cache_dir() / f"{name}-{workspace.id}.json", key, compute, encode, decode)
+
+
+def cached_file(path: Path, key: Any, compute: Callable[[], T], encode: Callable[[T], Any], decode: Callable[[Any], T]) -> T:
+    """`compute()`, or what it gave last time under the same `key` (as JSON reads it back), kept
+    in the file `path` of the user's cache dir."""
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
         if doc["key"] == key:
