@@ -6,7 +6,10 @@ writing their source and passing it to `exec`: Python parses and compiles that t
 every process, like a module without its `.pyc`. The four dozen records status imports cost it a
 third of its instructions that way. Python keeps no cache for such text, so this keeps one: the
 code objects by their exact source, in a file in the user's cache dir (never in a workspace) for
-this very interpreter, read at the start and written again when a class's source was new.
+this very interpreter, read at the start and written again when a class's source was new. Each
+code object is kept in the file as its own marshalled bytes, decoded when its text is first asked
+for: the planner's file holds a thousand methods, its screens' among them, and decoding all of
+them (~5 ms) cost its first frame more than the few hundred it runs before that.
 
 It works by giving the `dataclasses` module an `exec` of its own (a module global comes before the
 builtin), which looks the text up and runs the kept code object in the globals and locals given,
@@ -34,10 +37,12 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-_codes: dict[str, CodeType] = {}
+# source -> its code, or the code's marshalled bytes as read from the file (decoded when asked for)
+_codes: dict[str, CodeType | bytes] = {}
 _used: set[str] = set()
-# (pattern, flags) -> the rest of the arguments `re._compiler.compile` passes to `_sre.compile`
-_patterns: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
+# (pattern, flags) -> the rest of the arguments `re._compiler.compile` passes to `_sre.compile`,
+# or their marshalled bytes as read
+_patterns: dict[tuple[str | bytes, int], tuple[Any, ...] | bytes] = {}
 _used_patterns: set[tuple[str | bytes, int]] = set()
 _new = False
 _installed: Path | None = None
@@ -54,7 +59,7 @@ def _cache_file(kind: str = "status") -> Path:
 
 
 def _interpreter() -> str:
-    return f"{sys.implementation.name} {sys.hexversion:x} {sys.implementation.cache_tag}"
+    return f"{sys.implementation.name} {sys.hexversion:x} {sys.implementation.cache_tag} lazy"
 
 
 def install(kind: str = "status") -> None:
@@ -70,9 +75,9 @@ def install(kind: str = "status") -> None:
     try:
         kept = marshal.loads(path.read_bytes())
         if isinstance(kept, tuple) and len(kept) == 3 and kept[0] == _interpreter() and isinstance(kept[1], dict):
-            _codes.update((k, v) for k, v in kept[1].items() if isinstance(k, str) and isinstance(v, CodeType))
+            _codes.update((k, v) for k, v in kept[1].items() if isinstance(k, str) and isinstance(v, bytes))
             if isinstance(kept[2], dict):
-                _patterns.update(kept[2])
+                _patterns.update((k, v) for k, v in kept[2].items() if isinstance(v, bytes))
     except (OSError, ValueError, EOFError, TypeError):
         pass  # none yet, or damaged: compiled again, then kept
     dataclasses.exec = _exec  # type: ignore[attr-defined]
@@ -99,10 +104,12 @@ def _keep_patterns() -> None:
         arguments = _patterns.get(key)
         if arguments is not None:
             try:
+                if isinstance(arguments, bytes):
+                    arguments = _patterns[key] = marshal.loads(arguments)
                 found = make(pattern, *arguments)
                 _used_patterns.add(key)
                 return found
-            except (TypeError, ValueError, RuntimeError):
+            except (TypeError, ValueError, RuntimeError, EOFError):
                 del _patterns[key]  # not what _sre takes: made again below
         parsed = parse(pattern, flags)  # re._compiler.compile's steps, keeping what it passes on
         groupindex = parsed.state.groupdict
@@ -125,6 +132,15 @@ def _kept(source: str, filename: str, mode: str) -> CodeType:
     global _new
     key = source if mode == "exec" and filename == "<string>" else f"\0{mode}\0{filename}\0{source}"
     code = _codes.get(key)
+    if isinstance(code, bytes):
+        try:
+            code = marshal.loads(code)
+        except (ValueError, EOFError, TypeError):
+            code = None
+        if not isinstance(code, CodeType):
+            code = None  # damaged: compiled again below
+        else:
+            _codes[key] = code
     if code is None:
         # As the callers compile it: no future flags (theirs have none; this module's annotations are not theirs).
         code = _codes[key] = compile(source, filename, mode, dont_inherit=True)
@@ -170,6 +186,10 @@ def uninstall() -> None:
     _installed, _new = None, False
 
 
+def _as_bytes(value: Any) -> bytes:
+    return value if isinstance(value, bytes) else marshal.dumps(value)
+
+
 def save() -> None:
     """Keep what was compiled in this run for the next ones (nothing to do when nothing was).
     May run on a thread while classes are made on another: it writes copies."""
@@ -184,6 +204,8 @@ def save() -> None:
     patterns, used_patterns = dict(_patterns), set(_used_patterns)
     if len(patterns) > MAX_KEPT:
         patterns = {key: patterns[key] for key in used_patterns if key in patterns}
+    kept = {source: _as_bytes(code) for source, code in kept.items()}
+    patterns = {key: _as_bytes(arguments) for key, arguments in patterns.items()}
     try:  # a cache only: no fsync, and a file a crash left short is compiled again
         _installed.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(_installed, marshal.dumps((_interpreter(), kept, patterns)), durable=False)

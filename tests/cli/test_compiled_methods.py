@@ -59,6 +59,24 @@ def test_a_class_from_kept_code_is_the_class_dataclasses_makes(kept, monkeypatch
     assert alone == first == again
 
 
+def test_only_the_methods_asked_for_are_decoded_and_a_damaged_one_is_compiled_again(kept):
+    import types
+
+    compiled_methods.install()
+    record = _make()
+    compiled_methods.save()
+    compiled_methods.uninstall()
+    compiled_methods.install()
+    assert compiled_methods._codes and all(isinstance(code, bytes) for code in compiled_methods._codes.values())
+    init = next(source for source in compiled_methods._codes if "def __repr__(self)" in source)
+    compiled_methods._codes[init] = b"\xe9damaged"
+    again = _make()
+    assert _facts(again) == _facts(record)
+    decoded = {source for source, code in compiled_methods._codes.items() if not isinstance(code, bytes)}
+    assert init in decoded and decoded <= compiled_methods._used
+    assert isinstance(compiled_methods._codes[init], types.CodeType)  # compiled again from its text
+
+
 @pytest.mark.parametrize("content", [b"", b"garbage", b"\xe9\x00\x00"])
 def test_a_damaged_or_foreign_file_is_compiled_again(kept, content):
     import marshal
@@ -95,7 +113,8 @@ import someplan.cli
 someplan.cli._run(["status", sys.argv[1]])
 compiler = re._compiler
 assert compiler.compile is not compiler.compile.real
-kept = dict(compiled_methods._patterns)
+import marshal
+kept = {key: marshal.loads(value) if isinstance(value, bytes) else value for key, value in compiled_methods._patterns.items()}
 made = {key: compiler._sre.compile(key[0], *arguments) for key, arguments in kept.items()}
 assert all(made[key] == compiler.compile.real(*key) for key in kept)  # equal: the same program
 print(len(compiled_methods._used_patterns), int(compiled_methods._new))
