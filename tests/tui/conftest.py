@@ -3,6 +3,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import textual._wait
 
 from someplan.services.catalog import Catalog
 from someplan.store.workspace import Workspace
@@ -10,6 +11,14 @@ from someplan.store.workspace import Workspace
 FROZEN_MTIME = 1_795_000_000  # 2026-11-18 in the evening
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_workspace"
 HERE = Path(__file__).resolve().parent
+
+# Pilot's press and pause wait until the process has used (almost) no CPU for one window of
+# Textual's SLEEP_GRANULARITY: 20 ms, with every key pressed waiting out two such windows, was
+# two thirds of the planner tests' time on CI, spent asleep. A 5 ms window is the same test of
+# idleness (under 5% CPU across it, as Textual's own): what a test waits for (a thread's result,
+# a timer, the next frame) it awaits explicitly, never the length of an idle window.
+textual._wait.SLEEP_GRANULARITY = 0.005
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 
 
 def pytest_collection_modifyitems(items):

@@ -6,6 +6,7 @@ from textual.widgets._footer import FooterKey
 
 from someplan.tui.footer import Footer, Key, fitting
 
+from .conftest import picture_drawn
 from .test_language import screen_text
 
 SIZES = [(80, 24), (100, 30), (120, 40)]
@@ -75,7 +76,7 @@ async def test_a_pair_of_keys_shows_as_one_and_the_footer_follows_a_resize(make_
 @pytest.mark.parametrize("language", ["nb", "en"])
 def test_snapshot_of_the_main_screen_at_100x30(snap_compare, make_app, monkeypatch, language):
     monkeypatch.setenv("SOMEPLAN_LANG", language)
-    assert snap_compare(make_app(), terminal_size=(100, 30))
+    assert snap_compare(make_app(), terminal_size=(100, 30), run_before=picture_drawn)
 
 
 async def test_in_the_selection_mode_the_footer_shows_its_keys_first(make_app):
