@@ -145,6 +145,10 @@ async def test_the_preview_reads_the_hours_once_and_warns_as_lines_are_accepted(
             return str(preview.query_one("#fill-load", Static).render())
 
         assert "week 51 · 14–20 Dec is overbooked" in note()
+        # The start's work done, and its results handed over from their threads (the editor built
+        # ahead reads the people, the asset scan redraws the plan): only the preview's reads count.
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         reads = []
         for name in ("posts_between", "posts", "people", "categories", "settings"):
             real = getattr(app.catalog, name)

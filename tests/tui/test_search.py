@@ -119,6 +119,9 @@ async def test_typing_runs_one_search_when_the_typing_pauses_and_enter_goes_to_w
         await pilot.press("slash")
         await until(pilot, lambda: type(app.screen).__name__ == "SearchScreen", "the search screen")
         screen = app.screen
+        # The start's work done first (the screens preloaded, the editor built ahead: a third of a
+        # second on the UI thread), or a key typed meanwhile waits longer than the search's pause.
+        await app.workers.wait_for_complete()
         await pilot.press(*"person:lise")
         await until(pilot, lambda: screen.searched == "person:lise", "the search")
         assert searched == ["person:lise"] and len(screen.found) == 6
