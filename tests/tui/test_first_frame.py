@@ -1,13 +1,12 @@
 """What the planner's first frame holds (issue 15: the first complete frame as early as it can be)."""
 
 from textual.screen import Screen
-from textual.widgets._footer import FooterKey
 
 from someplan.tui.footer import Footer
 
 
 def keys(footer) -> list[str]:
-    return [key.key for key in footer.query(FooterKey)]
+    return [key.key for key in footer.shown]
 
 
 async def test_the_first_frame_has_the_footers_keys_for_the_focused_plan(make_app, monkeypatch):
@@ -30,13 +29,13 @@ async def test_the_first_frame_has_the_footers_keys_for_the_focused_plan(make_ap
 
 async def test_a_screen_opens_with_its_keys_in_the_footer_composed_once(make_app, monkeypatch):
     rebuilt = []
-    real = Footer.recompose
+    real = Footer._show  # another line of keys drawn
 
-    async def recompose(footer):
+    def show(footer, shown):
         rebuilt.append(type(footer.screen).__name__)
-        await real(footer)
+        real(footer, shown)
 
-    monkeypatch.setattr(Footer, "recompose", recompose)
+    monkeypatch.setattr(Footer, "_show", show)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
