@@ -44,7 +44,6 @@ from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
 from someplan.tui.planner_app import planner_app
 from someplan.tui.screens import lazy, pane_layout
-from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.first_layout import LaidOutBeforeDrawn
 from someplan.tui.screens.main_acts import PostActs
 from someplan.tui.screens.main_assets import AssetsCoordination
@@ -331,7 +330,8 @@ class MainScreen(
             if target:
                 self._show_week(*target)
 
-        self.app.push_screen(Ask(_("Go to week or date"), placeholder="47 · 2026-W47 · 23.11.2026", check=check), answered)
+        ask = lazy.screen("Ask")
+        self.app.push_screen(ask(_("Go to week or date"), placeholder="47 · 2026-W47 · 23.11.2026", check=check), answered)
 
     def _parse_target(self, text: str) -> tuple[IsoWeek, dt.date | None] | None:
         try:
@@ -460,7 +460,7 @@ class MainScreen(
                 return
             self._change(current, self._status_said(current, status), status=status)
 
-        self.app.push_screen(Confirm(question), answered)
+        self.app.push_screen(lazy.screen("Confirm")(question), answered)
 
     @staticmethod
     def _status_said(post: Post, status: Status) -> tuple[str, str]:
@@ -593,7 +593,7 @@ class MainScreen(
             if text:
                 self._fill(rotation_fill.next_weeks(IsoWeek.of(self.today), int(text)))
 
-        self.app.push_screen(Ask(_("Fill how many weeks from this week?"), value="4", check=check), answered)
+        self.app.push_screen(lazy.screen("Ask")(_("Fill how many weeks from this week?"), value="4", check=check), answered)
 
     def _fill(self, weeks: list[IsoWeek]) -> None:
         today = self.today

@@ -17,7 +17,7 @@ from someplan.services.marked_posts import Outcome
 from someplan.services.viewer import open_in_viewer
 from someplan.textsafe import literal
 from someplan.tui.panes.assets import AssetsPane
-from someplan.tui.screens.dialogs import Ask
+from someplan.tui.screens import lazy
 from someplan.tui.screens.main_part import MainScreenPart
 from someplan.tui.write_guard import done, writes
 
@@ -132,7 +132,7 @@ class PostActs(MainScreenPart):
                 self._answer(marked_posts.set_status(self.catalog, ids, status, self.today))
 
         question = ngettext("Status for {count} post", "Status for {count} posts", len(ids)).format(count=len(ids))
-        self.app.push_screen(Ask(question, placeholder=names, check=check), lambda text: answered(self, text))
+        self.app.push_screen(lazy.screen("Ask")(question, placeholder=names, check=check), lambda text: answered(self, text))
 
     @writes
     def move_marked(self, days: int) -> None:

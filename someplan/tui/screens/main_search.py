@@ -18,7 +18,6 @@ from someplan.i18n import _
 from someplan.services.errors import UserError
 from someplan.services.search import Terms, matching_ids, parse_terms
 from someplan.tui.screens import lazy
-from someplan.tui.screens.dialogs import Ask
 from someplan.tui.screens.main_part import MainScreenPart
 
 if TYPE_CHECKING:
@@ -47,7 +46,8 @@ class SearchCoordination(MainScreenPart):
                 self.set_week_filter(text)
 
         hint = _("words, or channel:facebook category:ansatte status:draft (empty: all)")
-        self.app.push_screen(Ask(_("Filter the week"), value=self.plan.query_text, placeholder=hint, check=check), answered)
+        ask = lazy.screen("Ask")
+        self.app.push_screen(ask(_("Filter the week"), value=self.plan.query_text, placeholder=hint, check=check), answered)
 
     def set_week_filter(self, text: str) -> None:
         terms = parse_terms(self.catalog, text)  # checked by the dialog: readable
