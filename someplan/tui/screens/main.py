@@ -61,7 +61,14 @@ KEEP_STYLES_AFTER_S = 0.5  # the parsed style sheets are kept this long after th
 
 
 class MainScreen(
-    LaidOutBeforeDrawn, SearchCoordination, AttentionCoordination, AssetsCoordination, DetailCoordination, PostActs, Screen
+    LaidOutBeforeDrawn,
+    SearchCoordination,
+    AttentionCoordination,
+    AssetsCoordination,
+    DetailCoordination,
+    PostActs,
+    pane_layout.PaneFocusStyles,
+    Screen,
 ):
     # Textual repaints the whole screen when the focus moves; what a move changes (the two
     # widgets, the panes' borders, the footer) redraws itself, and tests/tui/test_app.py checks
