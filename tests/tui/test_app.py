@@ -57,6 +57,48 @@ async def test_a_focus_change_restyles_the_panes_it_concerns_not_the_whole_scree
         assert restyled and screen not in restyled
 
 
+async def test_a_focus_change_restyles_the_panes_border_not_what_is_in_the_pane(make_app):
+    # `.pane:focus-within` styles the pane alone: Textual restyled the pane and every widget in it
+    # (the plan list's rows twice) on each focus change, the first frame's too (issue 15).
+    from textual.color import Color
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        plan, rotation = screen.query_one("#plan"), screen.query_one("#rotation")
+        accent = Color.parse(app.get_css_variables()["accent"])
+        assert plan.styles.border_top[1] == accent and rotation.styles.border_top[1] != accent
+        applied = []
+        real = app.stylesheet.apply
+        app.stylesheet.apply = lambda node, **kwargs: applied.append(node) or real(node, **kwargs)
+        await pilot.press("2")
+        await pilot.pause()
+        assert rotation.styles.border_top[1] == accent and plan.styles.border_top[1] != accent
+        assert plan in applied and rotation in applied
+        under = [*plan.walk_children(), *rotation.walk_children()]
+        inside = {node for node in applied if node not in (plan, rotation) and node in under}
+        # only what took and lost the focus (its `:focus`), and their scrollbars
+        assert inside <= {screen.query_one("#plan-list"), screen.query_one("#rotation-table"),
+                          *(w for w in inside if "ScrollBar" in type(w).__name__)}  # fmt: skip
+
+
+def test_no_style_rule_reaches_inside_a_focused_pane():
+    # What the focus restyle above relies on: a `:focus-within` rule styles the widget that has
+    # the focus within, never widgets under it (app.tcss and every sheet of the planner).
+    import re
+    from pathlib import Path
+
+    import someplan.tui
+
+    for sheet in Path(someplan.tui.__file__).parent.glob("*.tcss"):
+        text = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        for selectors in re.findall(r"([^{}]+)\{", text):
+            for selector in selectors.split(","):
+                if ":focus-within" in selector:
+                    assert re.search(r":focus-within\s*$", selector.strip() + " "), (sheet.name, selector.strip())
+
+
 async def test_at_80x24_the_detail_stands_under_the_plan_only_while_the_plan_is_shown(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
