@@ -312,3 +312,18 @@ async def test_the_line_is_drawn_as_textuals_keys_drew_it_in_every_theme():
     assert len(drawn) > 30
     for state, line in composed.items():
         assert drawn[state] == line, state
+
+
+async def test_a_compact_footer_draws_textuals_compact_keys_and_keeps_the_palette_whole():
+    from functools import partial
+
+    app = KeysApp(partial(Footer, compact=True))
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(Footer)
+        line = screen_text(app).splitlines()[-1]
+        assert line.startswith("a Add b Blocked c [b]Not bold[/b] [red] ")  # no padding, a column between keys
+        assert line.rstrip().endswith("? Help ▏^p Commands")
+        assert [d.key.key for d in footer.drawn] == ["a", "b", "c", "question_mark", "ctrl+p"]
+        await pilot.click(footer, offset=(_at(footer, "a").start, 0))
+        assert app.noted == ["a"]
