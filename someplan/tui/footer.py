@@ -21,7 +21,9 @@ change of keys is a repaint of one line. The line is the one Textual's keys drew
 and colour for colour: the same CSS variables through component classes (the layers a
 `FooterKey` and its parts made are blended as Textual blends a widget's, see `_layered`), a
 click on a key simulates it (a disabled one rings the bell), and the key under the mouse is
-highlighted and shows its tooltip.
+highlighted and shows its tooltip. A `compact` footer draws Textual's compact keys (no padding,
+a column between them; Textual's keys as this footer mounted them kept their padding there, and
+the palette was cut off at the right edge).
 """
 
 from __future__ import annotations
