@@ -108,7 +108,7 @@ def _run(argv: list[str]) -> int:
     from someplan.services.language import apply as apply_language
 
     apply_language()  # the user's choice, else the last workspace's locale: --help speaks it too
-    args = _quick_status_args(argv)
+    args = _quick_args(argv)
     if args is None:
         from someplan.cli.argparse_words import speak_our_language
 
@@ -138,11 +138,15 @@ def _run(argv: list[str]) -> int:
         return 130
 
 
-def _quick_status_args(argv: list[str]) -> Any:
-    if argv[:1] != ["status"]:
+def _quick_args(argv: list[str]) -> Any:
+    """The usual command lines of the two commands whose start is timed (status, the planner),
+    read without argparse; None for argparse to read."""
+    if argv[:1] == ["status"]:
+        from someplan.cli.status import quick_args
+    elif argv[:1] == ["open"]:
+        from someplan.cli.workspace import quick_args
+    else:
         return None
-    from someplan.cli.status import quick_args
-
     return quick_args(argv)
 
 

@@ -3,13 +3,17 @@ workspace. `open` is the one command that imports Textual."""
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from someplan.cli import common, compiled_methods
 from someplan.i18n import _
+
+if TYPE_CHECKING:
+    import argparse  # imported by the parser that uses it: the usual start of the planner builds none
 
 
 def register(name: str, p: argparse.ArgumentParser) -> None:
@@ -25,6 +29,19 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
         p.set_defaults(run=cmd_demo)
         p.add_argument("--path-only", action="store_true", help=_("only make the copy and print where it is"))
         p.add_argument("--fresh", action="store_true", help=_("start over from a fresh copy of the sample"))
+
+
+def quick_args(argv: list[str]) -> SimpleNamespace | None:
+    """`open [PATH]` (what `someplan` and `someplan PATH` become) as argparse reads it, without
+    argparse (its import and the parser are ~2% of the planner's first frame); None for anything
+    else, argparse's to read (help, -w, a mistake). Held to argparse's reading by
+    tests/cli/test_quick_args.py."""
+    if argv[:1] != ["open"] or len(argv) > 2:
+        return None
+    workspace = argv[1] if len(argv) == 2 else None
+    if workspace is not None and (not workspace or workspace.startswith("-")):
+        return None
+    return SimpleNamespace(command="open", run=cmd_open, workspace=workspace, workspace_option=None)
 
 
 def has_terminal() -> bool:

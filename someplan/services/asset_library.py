@@ -15,10 +15,11 @@ import datetime as dt
 import re
 import threading
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from someplan.domain.assets import AssetQuery, AssetRow, Move
 from someplan.i18n import _
-from someplan.services.asset_watch import Added, AssetWatcher, Change, Moved, Removed
+from someplan.services.asset_changes import Added, Change, Moved, Removed
 from someplan.services.assets import (
     AssetEntry,
     AssetIndex,
@@ -57,7 +58,7 @@ class AssetLibrary:
         self.listing: AssetList | None = None
         self._pending: list[Change] | None = []  # a list while the scan runs
         self._lost: set[str] = set()  # referenced files that vanished this session
-        self._watcher: AssetWatcher | None = None
+        self._watcher: Any = None  # an AssetWatcher once watching
         self._listing_key: tuple[object, ...] | None = None
         self._seen_written: float | None = None
         self._lock = threading.Lock()  # watch() may run on a worker thread while stop() runs on the UI's
@@ -68,6 +69,8 @@ class AssetLibrary:
     def watch(self, subscriber: Callable[[list[Change]], None]) -> None:
         """Report the folder's changes to `subscriber` (on the watcher's thread); any thread, and
         nothing once stopped. OSError: no such folder and cannot make it, too many watches…"""
+        from someplan.services.asset_watch import AssetWatcher  # watchdog: not before the first frame
+
         with self._lock:
             if not self._stopped:
                 self._watcher = AssetWatcher(self.index.root, subscriber).start()

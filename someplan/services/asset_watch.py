@@ -16,14 +16,13 @@ import os
 import threading
 import time
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from someplan.domain.assets import Move, is_ignored_path
-from someplan.services.assets import AssetEntry, scan_folder, stat_entry
+from someplan.services.asset_changes import Added, Change, Moved, Removed, Subscriber
+from someplan.services.assets import scan_folder, stat_entry
 from someplan.store.watcher import FolderWatch
 
 QUIET_S = 0.08
@@ -31,25 +30,6 @@ STABLE_S = 0.25
 MAX_DELAY_S = 0.4
 
 
-@dataclass(frozen=True)
-class Added:
-    key: str
-    entry: AssetEntry
-
-
-@dataclass(frozen=True)
-class Removed:
-    key: str
-    is_folder: bool = False
-
-
-@dataclass(frozen=True)
-class Moved:
-    move: Move
-
-
-Change = Added | Removed | Moved
-Subscriber = Callable[[list[Change]], None]
 
 
 class _Handler(FileSystemEventHandler):

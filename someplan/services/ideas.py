@@ -121,7 +121,7 @@ class IdeaBox:
 
     def apply(self, changes: list[Any]) -> None:
         """The asset watcher's changes (Added, Removed, Moved)."""
-        from someplan.services.asset_watch import Added, Moved, Removed
+        from someplan.services.asset_changes import Added, Moved, Removed
 
         for change in changes:
             if isinstance(change, Added):

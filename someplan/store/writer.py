@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,7 @@ class SegmentWriter:
             yield self._catch_up()
 
     def _catch_up(self) -> str:
-        top = max((int(m[1]) for p in self.mirror_dir.glob("*.jsonl") if (m := SEGMENT_RE.match(p.name))), default=0)
+        top = max((int(m[1]) for name in _names(self.mirror_dir) if (m := SEGMENT_RE.match(name))), default=0)
         if top == 0 or (top < self._seq) or (top == self._seq and not self._closed and self._mirror_matches()):
             return ""
         decoded = self._take_up(top, (self.mirror_dir / segment_name(top)).read_bytes())
@@ -307,3 +308,12 @@ def _read_segments(folder: Path, strays: bool = False) -> dict[int, bytes]:
             stray_number -= 1
             result[stray_number] = data
     return result
+
+
+def _names(folder: Path) -> list[str]:
+    """The names in `folder`, none when it is missing (a listing, not Path.glob's pattern matching:
+    this runs on every open, the planner's first frame's too)."""
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []

@@ -35,7 +35,6 @@ from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
 from someplan.tui.presence_beat import PresenceBeat
 from someplan.tui.screens import lazy
-from someplan.tui.screens.dialogs import Ask, ShowList
 from someplan.tui.screens.main import MainScreen
 from someplan.tui.textual_words import CommandPalette
 from someplan.tui.themes import DEFAULT_THEME, load_themes
@@ -202,7 +201,7 @@ class SomeplanApp(App):
             self.notify(keymap_problem, severity="warning", markup=False)
         for problem in calendar_problems():  # a bad calendar_days.toml: those days are not shown
             self.notify(problem, severity="warning", timeout=10, markup=False)
-        self._wait_for_midnight()
+        self.call_after_refresh(self._wait_for_midnight)  # zoneinfo's import is no part of the first frame
         if self._notice:
             self.notify(self._notice, timeout=20, markup=False)
         if self._watch:
@@ -245,7 +244,7 @@ class SomeplanApp(App):
                 main.plan.activate()
 
         question = _("Your name, as colleagues will see it (asked once)")
-        self.push_screen(Ask(question, value=identity.name, check=check), answered)
+        self.push_screen(lazy.screen("Ask")(question, value=identity.name, check=check), answered)
 
     def _wait_for_midnight(self) -> None:
         # One timer to the next midnight, not a poll; a second late is better than a second early
@@ -345,10 +344,10 @@ class SomeplanApp(App):
             style = "red" if problem.severity == "error" else "yellow"
             lines.append(Text.assemble((f"{labels.severity(problem.severity):8}", style),
                                        literal(problem.path or ""), "  ", literal(problem.message)))  # fmt: skip
-        self.push_screen(ShowList(_("Doctor"), lines))
+        self.push_screen(lazy.screen("ShowList")(_("Doctor"), lines))
 
     def action_help(self) -> None:
-        self.push_screen(ShowList(_("Keys"), self.help_lines()))
+        self.push_screen(lazy.screen("ShowList")(_("Keys"), self.help_lines()))
 
     def help_lines(self) -> list[Text]:
         keymap = getattr(self, "_keymap", {})

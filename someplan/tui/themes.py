@@ -8,7 +8,6 @@ a field is skipped with a one-line reason; the app shows the reasons as a notice
 from __future__ import annotations
 
 import tomllib
-from importlib import resources
 from pathlib import Path
 
 from textual.theme import Theme
@@ -33,11 +32,10 @@ DEFAULT_THEME = "someplan-fjord"
 
 
 def shipped_theme_dirs() -> list[Path]:
-    candidates = [Path(__file__).resolve().parents[2] / "themes"]
-    try:
-        candidates.append(Path(str(resources.files("someplan") / "themes")))
-    except (ModuleNotFoundError, TypeError):
-        pass
+    """The checkout's themes/, else the copy the wheel ships inside the package (a folder beside
+    this module's package on disk, as importlib.resources would find it, without its import)."""
+    package = Path(__file__).resolve().parents[1]
+    candidates = [package.parent / "themes", package / "themes"]
     return [path for path in candidates if path.is_dir()]
 
 

@@ -35,6 +35,20 @@ def _classes(root: type[DOMNode]) -> list[type[DOMNode]]:
 
 
 def translate_bindings() -> None:
+    # Classes share most of their bindings (a subclass's merged map holds its bases'): each
+    # binding is translated once.
+    translated: dict = {}
+
+    def translate(binding):
+        made = translated.get(binding)
+        if made is None:
+            made = translated[binding] = dataclasses.replace(
+                binding,
+                description=_(binding.description) if binding.description else binding.description,
+                tooltip=_(binding.tooltip) if binding.tooltip else binding.tooltip,
+            )
+        return made
+
     for cls in _classes(DOMNode):
         merged = cls.__dict__.get("_merged_bindings")
         if merged is None:
@@ -43,17 +57,7 @@ def translate_bindings() -> None:
         if english is None:
             english = merged
             setattr(cls, _ENGLISH, merged)
-        keys = {
-            key: [
-                dataclasses.replace(
-                    binding,
-                    description=_(binding.description) if binding.description else binding.description,
-                    tooltip=_(binding.tooltip) if binding.tooltip else binding.tooltip,
-                )
-                for binding in bindings
-            ]
-            for key, bindings in english.key_to_bindings.items()
-        }
+        keys = {key: [translate(binding) for binding in bindings] for key, bindings in english.key_to_bindings.items()}
         cls._merged_bindings = BindingsMap.from_keys(keys)
 
 

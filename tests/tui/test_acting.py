@@ -24,7 +24,7 @@ async def test_c_copies_the_caption_and_says_so(make_app):
 
 async def test_o_opens_the_posts_asset_in_the_viewer_or_says_why_not(make_app, monkeypatch):
     opened = []
-    monkeypatch.setattr("someplan.tui.screens.main_acts.open_in_viewer", opened.append)
+    monkeypatch.setattr("someplan.services.viewer.open_in_viewer", opened.append)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -41,7 +41,7 @@ async def test_o_opens_the_posts_asset_in_the_viewer_or_says_why_not(make_app, m
         def refuse(path):
             raise UserError("No screen to show it on over SSH")
 
-        monkeypatch.setattr("someplan.tui.screens.main_acts.open_in_viewer", refuse)
+        monkeypatch.setattr("someplan.services.viewer.open_in_viewer", refuse)
         await pilot.press("k", "o")
         assert _notices(app)[-1] == "No screen to show it on over SSH"
 

@@ -23,19 +23,20 @@ async def test_number_keys_and_tab_move_between_panes(make_app):
         assert app.focused.id == "plan-list"
 
 
-async def test_a_focus_change_does_not_restyle_each_footer_key(make_app):
-    from textual.widgets._footer import FooterKey
+async def test_a_focus_change_does_not_restyle_the_footer(make_app):
+    from someplan.tui.footer import Footer
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         restyled = []
         real = app.update_styles
         app.update_styles = lambda node, animate=True: restyled.append(node) or real(node, animate=animate)
-        await pilot.press("2")  # other bindings: the footer is composed again
+        footer = app.screen.query_one(Footer)
+        before = footer.shown
+        await pilot.press("2")  # other bindings: the footer draws other keys
         await pilot.pause()
-        assert app.screen.query(FooterKey), "the footer shows keys"
-        # (the palette's key on the right is not bound to the footer's style: Textual's own)
-        assert not [node for node in restyled if isinstance(node, FooterKey) and not node.has_class("-command-palette")]
+        assert footer.shown and footer.shown != before, "the footer shows the pane's keys"
+        assert footer not in restyled
 
 
 async def test_a_focus_change_restyles_the_panes_it_concerns_not_the_whole_screen(make_app):
@@ -53,6 +54,48 @@ async def test_a_focus_change_restyles_the_panes_it_concerns_not_the_whole_scree
             await pilot.pause()
             assert shown() == {"plan", "detail", "rotation", bottom_right}, key
         assert restyled and screen not in restyled
+
+
+async def test_a_focus_change_restyles_the_panes_border_not_what_is_in_the_pane(make_app):
+    # `.pane:focus-within` styles the pane alone: Textual restyled the pane and every widget in it
+    # (the plan list's rows twice) on each focus change, the first frame's too (issue 15).
+    from textual.color import Color
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        plan, rotation = screen.query_one("#plan"), screen.query_one("#rotation")
+        accent = Color.parse(app.get_css_variables()["accent"])
+        assert plan.styles.border_top[1] == accent and rotation.styles.border_top[1] != accent
+        applied = []
+        real = app.stylesheet.apply
+        app.stylesheet.apply = lambda node, **kwargs: applied.append(node) or real(node, **kwargs)
+        await pilot.press("2")
+        await pilot.pause()
+        assert rotation.styles.border_top[1] == accent and plan.styles.border_top[1] != accent
+        assert plan in applied and rotation in applied
+        under = [*plan.walk_children(), *rotation.walk_children()]
+        inside = {node for node in applied if node not in (plan, rotation) and node in under}
+        # only what took and lost the focus (its `:focus`), and their scrollbars
+        assert inside <= {screen.query_one("#plan-list"), screen.query_one("#rotation-table"),
+                          *(w for w in inside if "ScrollBar" in type(w).__name__)}  # fmt: skip
+
+
+def test_no_style_rule_reaches_inside_a_focused_pane():
+    # What the focus restyle above relies on: a `:focus-within` rule styles the widget that has
+    # the focus within, never widgets under it (app.tcss and every sheet of the planner).
+    import re
+    from pathlib import Path
+
+    import someplan.tui
+
+    for sheet in Path(someplan.tui.__file__).parent.glob("*.tcss"):
+        text = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        for selectors in re.findall(r"([^{}]+)\{", text):
+            for selector in selectors.split(","):
+                if ":focus-within" in selector:
+                    assert re.search(r":focus-within\s*$", selector.strip() + " "), (sheet.name, selector.strip())
 
 
 async def test_at_80x24_the_detail_stands_under_the_plan_only_while_the_plan_is_shown(make_app):
@@ -295,9 +338,8 @@ async def test_the_footer_is_built_once_for_changes_that_arrive_together(make_ap
     from someplan.tui.footer import Footer
 
     built = []
-    for name in ("recompose", "_show_in_place"):  # composed anew, or its keys changed in place
-        real = getattr(Footer, name)
-        monkeypatch.setattr(Footer, name, lambda self, *args, real=real: built.append(self) or real(self, *args))
+    real = Footer._show  # another line of keys drawn
+    monkeypatch.setattr(Footer, "_show", lambda self, *args: built.append(self) or real(self, *args))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

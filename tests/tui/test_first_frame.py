@@ -1,13 +1,12 @@
 """What the planner's first frame holds (issue 15: the first complete frame as early as it can be)."""
 
 from textual.screen import Screen
-from textual.widgets._footer import FooterKey
 
 from someplan.tui.footer import Footer
 
 
 def keys(footer) -> list[str]:
-    return [key.key for key in footer.query(FooterKey)]
+    return [key.key for key in footer.shown]
 
 
 async def test_the_first_frame_has_the_footers_keys_for_the_focused_plan(make_app, monkeypatch):
@@ -30,13 +29,13 @@ async def test_the_first_frame_has_the_footers_keys_for_the_focused_plan(make_ap
 
 async def test_a_screen_opens_with_its_keys_in_the_footer_composed_once(make_app, monkeypatch):
     rebuilt = []
-    real = Footer.recompose
+    real = Footer._show  # another line of keys drawn
 
-    async def recompose(footer):
+    def show(footer, shown):
         rebuilt.append(type(footer.screen).__name__)
-        await real(footer)
+        real(footer, shown)
 
-    monkeypatch.setattr(Footer, "recompose", recompose)
+    monkeypatch.setattr(Footer, "_show", show)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -180,7 +179,9 @@ async def main():
         await pilot.pause()
         while app._feed is None:
             await pilot.pause(0.01)
-    late = ("watchdog.observers", "someplan.services.doctor", "someplan.services.batch")
+    late = ("watchdog.observers", "watchdog.events", "someplan.services.doctor", "someplan.services.batch", "zoneinfo",
+            "someplan.tui.screens.dialogs", "someplan.services.planning", "someplan.services.search",
+            "someplan.services.rotation_fill", "someplan.services.categories", "someplan.services.marked_posts")
     print(sorted(name for name in at_first_frame if name in late))
 
 asyncio.run(main())
@@ -194,8 +195,9 @@ def test_what_the_first_frame_does_not_need_is_imported_after_it(sample_copy):
     done = subprocess.run([sys.executable, "-c", START_SCRIPT, str(sample_copy)], capture_output=True, text=True,
                           timeout=60)  # fmt: skip
     assert done.returncode == 0, done.stderr
-    # The change feed's watchdog observers, the doctor and the batch sessions: none of them in
-    # the first frame; the feed itself starts right after it.
+    # The change feed's and the asset folder's watchdog, the doctor, the batch sessions, the
+    # midnight timer's zones, the dialogs, the services only keys use: none of them in the first
+    # frame; the feed itself starts right after it.
     assert done.stdout.strip() == "[]"
 
 

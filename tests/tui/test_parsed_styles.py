@@ -85,19 +85,13 @@ async def test_rules_kept_for_other_theme_variables_are_not_used(make_app):
     parsed_styles.keep(first.stylesheet, first.get_css_variables())
     parsed_styles.forget()
 
-    class Sheet:
-        def __init__(self):
-            self.got = {}
-            self._parse_cache = self
+    from textual.css.stylesheet import Stylesheet
 
-        def set(self, key, rules):
-            self.got[key] = rules
-
-    other = Sheet()
-    parsed_styles.fill(other, {**first.get_css_variables(), "primary": "#123456"})  # type: ignore[arg-type]
-    same = Sheet()
-    parsed_styles.fill(same, first.get_css_variables())  # type: ignore[arg-type]
-    assert other.got == {} and same.got != {}
+    other = Stylesheet()
+    parsed_styles.fill(other, {**first.get_css_variables(), "primary": "#123456"})
+    same = Stylesheet()
+    parsed_styles.fill(same, first.get_css_variables())
+    assert getattr(other._parse_cache, "pending", {}) == {} and same._parse_cache.pending != {}
 
 
 async def test_the_sheets_parsed_as_the_editor_is_built_ahead_are_kept_too(make_app, monkeypatch):
@@ -127,3 +121,43 @@ async def test_the_sheets_parsed_as_the_editor_is_built_ahead_are_kept_too(make_
             await pilot.pause(0.01)
         await pilot.pause(0.1)
     assert parsed == []
+
+
+def test_only_the_sheets_read_are_unpickled_and_a_damaged_one_is_parsed_anew(monkeypatch):
+    from textual.css.stylesheet import Stylesheet
+
+    variables = {"accent": "#ff0000"}
+
+    def sheet(*names: str) -> Stylesheet:
+        made = Stylesheet(variables=variables)
+        for name in names:
+            made.add_source(f"#{name} {{ color: $accent; height: 3; }}", read_from=(f"{name}.tcss", ""))
+        return made
+
+    first = sheet("read", "later")
+    first.parse()
+    parsed_styles.keep(first, variables)
+    parsed_styles.forget()
+
+    parsed = _counting_parses(monkeypatch)
+    again = sheet("read")  # the sheet of a screen not opened yet is not read
+    parsed_styles.fill(again, variables)
+    again.parse()
+    assert parsed == []  # from the file
+    assert [key[1][0] for key in again._parse_cache.pending] == ["later.tcss"]  # still a pickle
+    assert _described(again.rules) == _described(sheet_parsed("read", sheet))
+
+    parsed.clear()
+    broken = sheet("read", "later")
+    parsed_styles.fill(broken, variables)
+    broken._parse_cache.pending = {key: b"\x80damaged" for key in broken._parse_cache.pending}
+    broken.parse()
+    assert len(parsed) == 2  # both parsed anew
+    parsed.clear()
+    assert _described(broken.rules) == _described(sheet_parsed("read", sheet, "later"))
+
+
+def sheet_parsed(name, make, *more):
+    fresh = make(name, *more)
+    fresh.parse()
+    return fresh.rules

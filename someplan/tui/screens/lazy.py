@@ -1,4 +1,4 @@
-"""The screens a key opens, imported when first opened or by a worker right after the first frame.
+"""The screens a key opens (the dialogs too), imported when first opened or by a worker right after the first frame.
 
 Importing them all before the first frame (the editor's TextArea and Selects, the year wheel,
 the export formats, the batch wizard…) held up the week plan for nothing. Textual copies a
@@ -18,6 +18,9 @@ from textual.app import App
 from someplan.tui.translated_bindings import translate_bindings
 
 MODULES = {
+    "Ask": "someplan.tui.screens.dialogs",
+    "Confirm": "someplan.tui.screens.dialogs",
+    "ShowList": "someplan.tui.screens.dialogs",
     "AssetPreview": "someplan.tui.screens.asset_preview",
     "AttentionScreen": "someplan.tui.screens.attention",
     "BatchScreen": "someplan.tui.screens.batch",

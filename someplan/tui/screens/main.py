@@ -25,7 +25,9 @@ from textual.widgets import Static
 from someplan.domain.post import MIX_FIELDS, Post, Status
 from someplan.domain.weeks import IsoWeek, parse_week, week_label, week_word
 from someplan.i18n import N_, _, language, ngettext
-from someplan.services import categories, planning, rotation_fill, user_input
+
+# The services only keys use (planning, categories, rotation_fill, user_input) are imported by
+# the actions that use them: the first frame has no use for them.
 from someplan.services.catalog import POSTS, Catalog
 from someplan.services.errors import UserError
 from someplan.services.overview import figures_summary, rotation_rows
@@ -44,7 +46,6 @@ from someplan.tui.panes.plan import WeekPlanPane
 from someplan.tui.panes.rotation import RotationPane
 from someplan.tui.planner_app import planner_app
 from someplan.tui.screens import lazy, pane_layout
-from someplan.tui.screens.dialogs import Ask, Confirm
 from someplan.tui.screens.first_layout import LaidOutBeforeDrawn
 from someplan.tui.screens.main_acts import PostActs
 from someplan.tui.screens.main_assets import AssetsCoordination
@@ -60,7 +61,14 @@ KEEP_STYLES_AFTER_S = 0.5  # the parsed style sheets are kept this long after th
 
 
 class MainScreen(
-    LaidOutBeforeDrawn, SearchCoordination, AttentionCoordination, AssetsCoordination, DetailCoordination, PostActs, Screen
+    LaidOutBeforeDrawn,
+    SearchCoordination,
+    AttentionCoordination,
+    AssetsCoordination,
+    DetailCoordination,
+    PostActs,
+    pane_layout.PaneFocusStyles,
+    Screen,
 ):
     # Textual repaints the whole screen when the focus moves; what a move changes (the two
     # widgets, the panes' borders, the footer) redraws itself, and tests/tui/test_app.py checks
@@ -331,9 +339,12 @@ class MainScreen(
             if target:
                 self._show_week(*target)
 
-        self.app.push_screen(Ask(_("Go to week or date"), placeholder="47 · 2026-W47 · 23.11.2026", check=check), answered)
+        ask = lazy.screen("Ask")
+        self.app.push_screen(ask(_("Go to week or date"), placeholder="47 · 2026-W47 · 23.11.2026", check=check), answered)
 
     def _parse_target(self, text: str) -> tuple[IsoWeek, dt.date | None] | None:
+        from someplan.services import user_input
+
         try:
             return parse_week(text, self.week.year), None
         except ValueError:
@@ -368,6 +379,8 @@ class MainScreen(
         self._open_editor(post, is_new=False)
 
     def _open_editor(self, post: Post, is_new: bool) -> None:
+        from someplan.services import planning
+
         editor = lazy.post_editor(self.app, post, self.catalog.channels(), self.catalog.categories(), self.today, is_new,
                                   asset_hint=self.asset_hint(post))  # fmt: skip
 
@@ -393,6 +406,8 @@ class MainScreen(
 
     @writes
     def action_delete_post(self) -> None:
+        from someplan.services import planning
+
         post = self._selected_post()
         if post is None:
             return
@@ -404,6 +419,8 @@ class MainScreen(
     def _change(self, post: Post, said: tuple[str, str] | None = None, **fields) -> bool:
         """Change fields of `post`; `said`: (what `u` names, what the toast says) of the change.
         True when it was saved (a refused write is said by `writes`, which returns None)."""
+        from someplan.services import planning
+
         undo = planning.change_post(self.catalog, post, dataclasses.replace(post, **fields))
         if undo is not None and said is not None:
             undo = dataclasses.replace(undo, what=said[0])
@@ -460,7 +477,7 @@ class MainScreen(
                 return
             self._change(current, self._status_said(current, status), status=status)
 
-        self.app.push_screen(Confirm(question), answered)
+        self.app.push_screen(lazy.screen("Confirm")(question), answered)
 
     @staticmethod
     def _status_said(post: Post, status: Status) -> tuple[str, str]:
@@ -478,6 +495,8 @@ class MainScreen(
 
     @writes
     def action_duplicate_post(self) -> None:
+        from someplan.services import planning
+
         if self.selecting:
             self.duplicate_marked()
             return
@@ -513,6 +532,8 @@ class MainScreen(
 
     @writes
     def action_toggle_category(self) -> None:
+        from someplan.services import categories
+
         category = self._selected_category()
         if category is None:
             return
@@ -523,6 +544,8 @@ class MainScreen(
 
     @writes
     def action_move_category(self, steps: int) -> None:
+        from someplan.services import categories
+
         category = self._selected_category()
         if category is not None:
             categories.move_category(self.catalog, category.id, steps)
@@ -531,6 +554,8 @@ class MainScreen(
             self.refresh_all()
 
     def action_edit_category(self) -> None:
+        from someplan.services import categories
+
         category = self._selected_category()
         if category is None:
             return
@@ -585,6 +610,8 @@ class MainScreen(
         self._fill([self.week])
 
     def action_fill_weeks(self) -> None:
+        from someplan.services import rotation_fill
+
         def check(text: str) -> str | None:
             ok = text.strip().isdigit() and 1 <= int(text) <= rotation_fill.MAX_FILL_WEEKS
             return None if ok else _("A number of weeks, 1–{most}.").format(most=rotation_fill.MAX_FILL_WEEKS)
@@ -593,9 +620,11 @@ class MainScreen(
             if text:
                 self._fill(rotation_fill.next_weeks(IsoWeek.of(self.today), int(text)))
 
-        self.app.push_screen(Ask(_("Fill how many weeks from this week?"), value="4", check=check), answered)
+        self.app.push_screen(lazy.screen("Ask")(_("Fill how many weeks from this week?"), value="4", check=check), answered)
 
     def _fill(self, weeks: list[IsoWeek]) -> None:
+        from someplan.services import rotation_fill
+
         today = self.today
         if weeks[-1].sunday < today:
             self.notify(_("That week has passed: nothing to fill."), severity="warning")
@@ -618,6 +647,8 @@ class MainScreen(
 
     @writes
     def _filled(self, weeks: list[IsoWeek], accepted: list | None) -> None:
+        from someplan.services import rotation_fill
+
         if not accepted:
             return
         created, placed, undo = rotation_fill.fill(self.catalog, accepted)

@@ -8,18 +8,19 @@ A mixin of `MainScreen`, like `main_assets`; the writing is in services/marked_p
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from someplan.domain.post import Status
 from someplan.i18n import _, ngettext
-from someplan.services import marked_posts, user_input
 from someplan.services.errors import UserError
-from someplan.services.marked_posts import Outcome
-from someplan.services.viewer import open_in_viewer
 from someplan.textsafe import literal
 from someplan.tui.panes.assets import AssetsPane
-from someplan.tui.screens.dialogs import Ask
+from someplan.tui.screens import lazy
 from someplan.tui.screens.main_part import MainScreenPart
 from someplan.tui.write_guard import done, writes
+
+if TYPE_CHECKING:
+    from someplan.services.marked_posts import Outcome
 
 
 class PostActs(MainScreenPart):
@@ -64,6 +65,8 @@ class PostActs(MainScreenPart):
         return _("No asset of “{title}” is on this machine").format(title=literal(post.title))
 
     def action_open_asset(self) -> None:
+        from someplan.services.viewer import open_in_viewer
+
         found = self._asset_to_open()
         if isinstance(found, str):
             done(self, found, "warning")
@@ -112,6 +115,8 @@ class PostActs(MainScreenPart):
         return [post_id] if post_id else []
 
     def action_set_status(self) -> None:
+        from someplan.services import marked_posts, user_input
+
         ids = self._marked_ids()
         if not ids:
             done(self, _("Select a post first"), "warning")
@@ -132,14 +137,18 @@ class PostActs(MainScreenPart):
                 self._answer(marked_posts.set_status(self.catalog, ids, status, self.today))
 
         question = ngettext("Status for {count} post", "Status for {count} posts", len(ids)).format(count=len(ids))
-        self.app.push_screen(Ask(question, placeholder=names, check=check), lambda text: answered(self, text))
+        self.app.push_screen(lazy.screen("Ask")(question, placeholder=names, check=check), lambda text: answered(self, text))
 
     @writes
     def move_marked(self, days: int) -> None:
+        from someplan.services import marked_posts
+
         self._answer(marked_posts.move_posts(self.catalog, self._marked_ids(), days))
 
     @writes
     def duplicate_marked(self) -> None:
+        from someplan.services import marked_posts
+
         outcome = marked_posts.duplicate_posts(self.catalog, self._marked_ids())
         self._answer(outcome)
 

@@ -22,7 +22,6 @@ from someplan.tui.panes.assets import AssetsPane
 from someplan.tui.panes.detail import DetailPane
 from someplan.tui.planner_app import planner_app
 from someplan.tui.screens import lazy
-from someplan.tui.screens.dialogs import Ask
 from someplan.tui.screens.main_part import MainScreenPart
 
 __all__ = ["AssetsCoordination", "title_from_name"]
@@ -202,7 +201,8 @@ class AssetsCoordination(MainScreenPart):
                 self._show_assets()
 
         hint = _("new · unused · unused:6 · top · missing · folder:natur · type:image · category:ansatte · words")
-        self.app.push_screen(Ask(_("Filter the assets"), value=pane.query_text, placeholder=hint, check=check), answered)
+        ask = lazy.screen("Ask")
+        self.app.push_screen(ask(_("Filter the assets"), value=pane.query_text, placeholder=hint, check=check), answered)
 
     def asset_hint(self, post: Post) -> str:
         """A line for the editor: the post's assets, found or missing."""

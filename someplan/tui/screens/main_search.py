@@ -2,7 +2,8 @@
 
 A mixin of `MainScreen`, like main_assets.py. Both read their terms with services/search.py,
 so `status:ferdig` is an error in either (said beside the field; the filter is not applied),
-never an empty week that looks unplanned.
+never an empty week that looks unplanned. That module is imported by the first search or
+filter, not with the planner: the first frame has no use for it.
 
 The week filter shows on the plan pane's border while it is on, and `esc` in the plan clears
 it. It stays on when the week changes: it is on screen, and "drafts, week by week" is what it
@@ -16,12 +17,11 @@ from typing import TYPE_CHECKING
 from someplan.domain.weeks import IsoWeek
 from someplan.i18n import _
 from someplan.services.errors import UserError
-from someplan.services.search import Terms, matching_ids, parse_terms
 from someplan.tui.screens import lazy
-from someplan.tui.screens.dialogs import Ask
 from someplan.tui.screens.main_part import MainScreenPart
 
 if TYPE_CHECKING:
+    from someplan.services.search import Terms
     from someplan.services.status import WeekLines
 
 
@@ -32,9 +32,13 @@ class SearchCoordination(MainScreenPart):
         """The posts of the week drawn that the filter lets through; None when it is off."""
         if self.week_filter is None:
             return None
+        from someplan.services.search import matching_ids  # the search's words: imported by the first filter
+
         return matching_ids(self.catalog, self.week_filter, [p.id for day in report.days for p in day.posts])
 
     def action_filter(self) -> None:
+        from someplan.services.search import parse_terms
+
         def check(text: str) -> str | None:
             try:
                 parse_terms(self.catalog, text)
@@ -47,9 +51,12 @@ class SearchCoordination(MainScreenPart):
                 self.set_week_filter(text)
 
         hint = _("words, or channel:facebook category:ansatte status:draft (empty: all)")
-        self.app.push_screen(Ask(_("Filter the week"), value=self.plan.query_text, placeholder=hint, check=check), answered)
+        ask = lazy.screen("Ask")
+        self.app.push_screen(ask(_("Filter the week"), value=self.plan.query_text, placeholder=hint, check=check), answered)
 
     def set_week_filter(self, text: str) -> None:
+        from someplan.services.search import parse_terms
+
         terms = parse_terms(self.catalog, text)  # checked by the dialog: readable
         self.week_filter = None if terms.empty else terms
         self.plan.query_text = terms.text

@@ -14,6 +14,12 @@ apply at that size. Here a class is set with its restyle only where it can chang
 
 A class set quietly is still set: when `narrow` or `with-detail` is set on the screen, its
 restyle reads every class as it is then.
+
+The focused pane's border (`.pane:focus-within`) is restyled on the pane alone: Textual restyles
+the pane and every widget under it, for rules that could style them by the pane's focus, and the
+app has none (tests/tui/test_app.py holds app.tcss to that). Under it, the widget that took or
+lost the focus restyles itself (`:focus`), as Textual has it do. The plan list's restyle (its
+rows' component classes) was done twice on every focus change, the first frame's focus too.
 """
 
 from __future__ import annotations
@@ -24,6 +30,20 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from someplan.tui.panes.base import Pane
+
+
+class PaneFocusStyles:
+    """A screen mixin: a focus change restyles the panes it enters and leaves, not what is in them."""
+
+    def _update_focus_styles(self, focused: DOMNode | None = None, blurred: DOMNode | None = None) -> None:
+        panes = set()
+        for widget in (focused, blurred):
+            for node in reversed(widget.ancestors_with_self if widget is not None else []):
+                if node._has_focus_within:
+                    panes.add(node)
+                    break
+        if panes:
+            self.app.stylesheet.update_nodes(panes, animate=True)  # type: ignore[attr-defined]
 
 
 def set_quietly(node: DOMNode, add: bool, name: str, restyle: bool) -> None:
