@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     import argparse  # imported by the parser that uses it: the usual start of the planner builds none
 
 
+START_SWITCH_INTERVAL_S = 0.0005
+
+
 def register(name: str, p: argparse.ArgumentParser) -> None:
     if name == "open":
         p.set_defaults(run=cmd_open)
@@ -60,8 +63,15 @@ def cmd_open(args, notice: str | None = None) -> int:
     # objects that all live on, and a full collection among them came due between the first
     # frame and the next, 50–90 ms on the 3,000-post bench.
     gc.disable()
+    # Textual writes each frame from a thread of its own, which waits for the interpreter's lock
+    # while the UI thread goes on with what the frame left queued: by default up to 5 ms, so the
+    # first frame reached the terminal ~6 ms after it was made. Switched more often until the
+    # start is over.
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(START_SWITCH_INTERVAL_S)
 
     def started() -> None:
+        sys.setswitchinterval(switch_interval)
         gc.enable()  # the main screen froze what the start made first
         compiled_methods.save()  # now, not at the end: a planner closed with its terminal never gets there
 
@@ -74,6 +84,7 @@ def cmd_open(args, notice: str | None = None) -> int:
             app.prepare_terminal()  # before Textual takes the terminal: it asks about pictures
             app.run()
     finally:
+        sys.setswitchinterval(switch_interval)
         gc.enable()
     return app.return_code or 0  # 1 when the planner ended on an error, not 0
 
