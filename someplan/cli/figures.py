@@ -16,6 +16,8 @@ GROUP_NAMES = {"week": N_("week"), "category": N_("category"), "channel": N_("ch
 OUTCOMES = {"matched": N_("matched"), "new": N_("new"), "duplicate": N_("duplicate"), "skipped": N_("skipped")}
 HOW = {"id": N_("by id"), "permalink": N_("by permalink"), "time and title": N_("by time, its title in the text"),
        "time and text": N_("by time and text"), "time": N_("by time")}  # fmt: skip
+
+
 # The counts an engagement figure sums ("facebook: reactions+comments+shares"), as shown.
 def register(name: str, p: argparse.ArgumentParser) -> None:
     common.workspace_option(p)
@@ -212,4 +214,3 @@ def cmd_figures(args) -> int:
     for line in best_lines:  # learned from the last year, whatever --weeks says
         out.print(Text(line))
     return 0
-

@@ -52,8 +52,10 @@ def cmd_language(args) -> int:
     out = common.console()
     if args.workspace_language:
         choices.apply(args.workspace_language)
-        done = _("The workspace {name} now speaks {language} for everyone who opens it.") if changed else _(
-            "The workspace {name} speaks {language} already."
+        done = (
+            _("The workspace {name} now speaks {language} for everyone who opens it.")
+            if changed
+            else _("The workspace {name} speaks {language} already.")
         )
         out.print(Text(done.format(name=catalog.name(), language=i18n.LANGUAGE_NAMES[args.workspace_language])))
     elif args.language or args.reset:

@@ -17,21 +17,30 @@ def register(name: str, p: argparse.ArgumentParser) -> None:
         p.set_defaults(run=cmd_mix)
         group = p.add_mutually_exclusive_group()
         group.add_argument("--week", nargs="?", const="", help=_("a week's mix (this week without a value)"))
-        group.add_argument("--month", nargs="?", const="",
-                           help=_("a month's mix: 2026-12, 12, desember (the default: this month)"))
+        group.add_argument(
+            "--month", nargs="?", const="", help=_("a month's mix: 2026-12, 12, desember (the default: this month)")
+        )
         group.add_argument("--year", nargs="?", const="", help=_("a year's mix against the targets for every month"))
         p.add_argument("--target", action="append", default=[], metavar="DIMENSION:VALUE=PERCENT",
                        help=_("set a target: format:reel=20, surface:earned=10, purpose:salg=30 ('none' removes it); "
                               "repeat it"))  # fmt: skip
-        p.add_argument("--for", dest="target_month", metavar=_("MONTH"),
-                       help=_("the targets given are for this month only (2026-12); else for every month"))
+        p.add_argument(
+            "--for",
+            dest="target_month",
+            metavar=_("MONTH"),
+            help=_("the targets given are for this month only (2026-12); else for every month"),
+        )
     else:
         p.set_defaults(run=cmd_hours)
         common.week_options(p)
         p.add_argument("--weeks", type=common.count_between(1, 53), default=4, help=_("how many weeks from the week (default 4)"))
-        p.add_argument("--minutes", action="append", default=[], metavar="FORMAT=MINUTES",
-                       help=_("what a post of a format takes: reel=120 (repeat it); "
-                              "categories: someplan category edit NAME --minutes 45"))
+        p.add_argument(
+            "--minutes",
+            action="append",
+            default=[],
+            metavar="FORMAT=MINUTES",
+            help=_("what a post of a format takes: reel=120 (repeat it); categories: someplan category edit NAME --minutes 45"),
+        )
 
 
 def _period(args, today):

@@ -104,7 +104,7 @@ class Move:
         if ref == self.old:
             return self.new
         if self.is_folder and ref.startswith(self.old + "/"):
-            return self.new + ref[len(self.old):]
+            return self.new + ref[len(self.old) :]
         return None
 
 
@@ -119,7 +119,7 @@ def moved_references(refs: Sequence[str], moves: Sequence[Move]) -> tuple[str, .
     for ref in refs:
         key = reference_key(ref)
         if key is not None and key.startswith(LEGACY_PREFIX) and not any(m.apply(key) for m in moves):
-            key = key[len(LEGACY_PREFIX):]
+            key = key[len(LEGACY_PREFIX) :]
         current = key
         for move in moves:
             if current is not None and (after := move.apply(current)) is not None:

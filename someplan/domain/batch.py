@@ -68,10 +68,7 @@ class BatchSession:
         if self.start is None:
             return [(None, person) for person in self.people]
         first = dt.datetime.combine(dt.date(2000, 1, 1), self.start)
-        return [
-            ((first + dt.timedelta(minutes=self.minutes * index)).time(), person)
-            for index, person in enumerate(self.people)
-        ]
+        return [((first + dt.timedelta(minutes=self.minutes * index)).time(), person) for index, person in enumerate(self.people)]
 
     def with_note(self, person: str, text: str) -> BatchSession:
         return replace(self, notes={**self.notes, person: text})

@@ -12,9 +12,26 @@ from someplan.domain.weeks import days_in_month
 from someplan.i18n import N_, _, translator
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "other": 2,
-    "en": 1, "ett": 1, "ei": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
-    "andre": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "other": 2,
+    "en": 1,
+    "ett": 1,
+    "ei": 1,
+    "to": 2,
+    "tre": 3,
+    "fire": 4,
+    "fem": 5,
+    "seks": 6,
+    "andre": 2,
+    "tredje": 3,
+    "fjerde": 4,
+    "femte": 5,
+    "sjette": 6,
 }
 _N = r"(\d+|[a-zæøå]+)"
 # (pattern, unit, n) — n None: the number is in the text.

@@ -15,7 +15,7 @@ _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
 def normalise_colour(text: object) -> str | None:
-    """"#ABC" → "#aabbcc"; None when it is not a hex colour."""
+    """ "#ABC" → "#aabbcc"; None when it is not a hex colour."""
     if not isinstance(text, str) or not _HEX.match(text.strip()):
         return None
     digits = text.strip()[1:].lower()

@@ -28,6 +28,7 @@ class Readable(Protocol):
     @classmethod
     def read(cls, doc: DocReader, id: str) -> object: ...
 
+
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # "09:30" is what we write; "9.30" is how Norwegians type it by hand.
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::\d{2}(?:\.\d+)?)?\s*$")
@@ -221,7 +222,7 @@ class DocReader:
             if isinstance(key, str) and key.startswith(prefix) and len(key) > len(prefix):
                 number = self.count(key)
                 if number is not None:
-                    found[key[len(prefix):]] = number
+                    found[key[len(prefix) :]] = number
         return found
 
     def counts_by_date(self, key: str) -> dict[dt.date, int]:

@@ -104,8 +104,7 @@ def trend(rated: Iterable[RatedPost], weeks: list[IsoWeek], by: str) -> dict[str
     for item in rated:
         cells.setdefault(key(item), {}).setdefault(item.week, []).append(item)
     return {
-        name: [_group(f"{w.year}-W{w.week:02d}", by_week.get(w, [])) for w in weeks]
-        for name, by_week in sorted(cells.items())
+        name: [_group(f"{w.year}-W{w.week:02d}", by_week.get(w, [])) for w in weeks] for name, by_week in sorted(cells.items())
     }
 
 

@@ -288,9 +288,7 @@ def _rate(target: Target, rated: RatedPost) -> float | None:
     return rated.reach_rate if target.kind is TargetKind.REACH_RATE else rated.engagement_rate
 
 
-def standing(
-    goal: Goal, target: Target, rated: Iterable[RatedPost], channels: Mapping[str, Channel], today: dt.date
-) -> Standing:
+def standing(goal: Goal, target: Target, rated: Iterable[RatedPost], channels: Mapping[str, Channel], today: dt.date) -> Standing:
     """Where `target` of `goal` stands on `today`; `rated`: the published posts, rated (any
     superset of the goal's period; `figures_stats.rate_all`). The rules are in the module's
     docstring."""

@@ -62,7 +62,7 @@ def targets_for(targets: Mapping[str, int], month: str | None) -> dict[str, int]
     found = {key: value for key, value in targets.items() if "/" not in key}
     if month is not None:
         prefix = month + "/"
-        found.update({key[len(prefix):]: value for key, value in targets.items() if key.startswith(prefix)})
+        found.update({key[len(prefix) :]: value for key, value in targets.items() if key.startswith(prefix)})
     return found
 
 

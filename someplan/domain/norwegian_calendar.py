@@ -172,8 +172,7 @@ def parse_rule(text: str) -> Rule:
     if name == "easter" and len(args) == 1:
         return EasterOffset(_offset(args[0]) if args[0] != "0" else 0)
     raise CalendarDataError(
-        f"not a rule: {text!r} (use fixed MM-DD, nth-weekday MM WEEKDAY N [+D], "
-        "weekday-on-or-after MM-DD WEEKDAY, or easter ±D)"
+        f"not a rule: {text!r} (use fixed MM-DD, nth-weekday MM WEEKDAY N [+D], weekday-on-or-after MM-DD WEEKDAY, or easter ±D)"
     )
 
 

@@ -55,9 +55,7 @@ class ChannelLoad:
         return max(self.target - self.planned, 0)
 
 
-def planned_vs_target(
-    posts: Iterable[Post], channels: Iterable[Channel], week: IsoWeek
-) -> tuple[ChannelLoad, ...]:
+def planned_vs_target(posts: Iterable[Post], channels: Iterable[Channel], week: IsoWeek) -> tuple[ChannelLoad, ...]:
     """Posts in the week per channel, every status counted (an idea on a day holds that slot).
 
     One entry per channel in `channels`, in that order; posts on other channels are not counted.

@@ -251,7 +251,13 @@ class Post:
         linked to this post (`reused_from`, and a note a reader sees in the editor)."""
         figures: dict[str, Any] = dict.fromkeys(FIGURE_FIELDS)
         return dataclasses.replace(
-            self, id="", status=Status.DRAFT, followers=None, external_id="", permalink="", reused_from=self.id,
+            self,
+            id="",
+            status=Status.DRAFT,
+            followers=None,
+            external_id="",
+            permalink="",
+            reused_from=self.id,
             notes=(self.notes + "\n" if self.notes else "") + _("Reuse of {post}").format(post=self.id),
             **figures,
         )

@@ -124,9 +124,7 @@ class MergedState:
             view.pop(record_id, None)
             return
         view[record_id] = {
-            name: cell.value
-            for name, cell in record.items()
-            if not name.startswith("_") and cell.value is not UNSET
+            name: cell.value for name, cell in record.items() if not name.startswith("_") and cell.value is not UNSET
         }
 
     # -- questions the app asks ------------------------------------------------------------

@@ -398,7 +398,8 @@ class Workspace:
                 doc = loads((self._private_root() / SKIPPED_FILE).read_bytes())
                 if isinstance(doc, dict):
                     self._skipped = {
-                        k: v for k, v in doc.items()
+                        k: v
+                        for k, v in doc.items()
                         if isinstance(v, list) and len(v) == 3 and isinstance(v[2], dict) and _valid_problem_doc(v[2])
                     }
             except (OSError, ValueError):
@@ -566,8 +567,9 @@ class Workspace:
         try:
             data = read_regular(self.root / entry.relpath) if data is None else data
         except OSError as error:
-            state.problem = Problem("warning", "unreadable", N_("cannot be read: {reason}"), entry.relpath,
-                                    {"reason": error.strerror or str(error)})
+            state.problem = Problem(
+                "warning", "unreadable", N_("cannot be read: {reason}"), entry.relpath, {"reason": error.strerror or str(error)}
+            )
             return set()
         if entry.kind is Kind.DEVICE:
             self._read_device_file(entry, data, state)

@@ -90,8 +90,7 @@ def test_the_status_into_a_pipe_is_what_rich_prints(someplan, ws, monkeypatch):
 
 def test_the_status_into_a_pipe_imports_no_rich(ws, tmp_path):
     code = (
-        "import sys; from someplan.cli import main; main(['status', sys.argv[1]]);"
-        "print('rich' in sys.modules, file=sys.stderr)"
+        "import sys; from someplan.cli import main; main(['status', sys.argv[1]]);print('rich' in sys.modules, file=sys.stderr)"
     )
     env = {"PATH": "", "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"),
            "XDG_CACHE_HOME": str(tmp_path / "cache"),
