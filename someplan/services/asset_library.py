@@ -15,11 +15,11 @@ import datetime as dt
 import re
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from someplan.domain.assets import AssetQuery, AssetRow, Move
 from someplan.i18n import _
-from someplan.services.asset_changes import Added, Change, Moved, Removed
+from someplan.services.asset_changes import Added, Change, Moved, Removed, Subscriber
 from someplan.services.assets import (
     AssetEntry,
     AssetIndex,
@@ -35,6 +35,9 @@ from someplan.services.assets import (
 )  # fmt: skip
 from someplan.services.catalog import Catalog
 from someplan.store.problems import WorkspaceError
+
+if TYPE_CHECKING:
+    from someplan.services.asset_watch import AssetWatcher  # watchdog: imported as the watch starts
 
 SEEN_EVERY_S = 60
 
@@ -58,7 +61,7 @@ class AssetLibrary:
         self.listing: AssetList | None = None
         self._pending: list[Change] | None = []  # a list while the scan runs
         self._lost: set[str] = set()  # referenced files that vanished this session
-        self._watcher: Any = None  # an AssetWatcher once watching
+        self._watcher: AssetWatcher | None = None
         self._listing_key: tuple[object, ...] | None = None
         self._seen_written: float | None = None
         self._lock = threading.Lock()  # watch() may run on a worker thread while stop() runs on the UI's
@@ -66,7 +69,7 @@ class AssetLibrary:
 
     # -- index and watch -----------------------------------------------------------------------
 
-    def watch(self, subscriber: Callable[[list[Change]], None]) -> None:
+    def watch(self, subscriber: Subscriber) -> None:
         """Report the folder's changes to `subscriber` (on the watcher's thread); any thread, and
         nothing once stopped. OSError: no such folder and cannot make it, too many watches…"""
         from someplan.services.asset_watch import AssetWatcher  # watchdog: not before the first frame

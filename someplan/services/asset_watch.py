@@ -30,8 +30,6 @@ STABLE_S = 0.25
 MAX_DELAY_S = 0.4
 
 
-
-
 class _Handler(FileSystemEventHandler):
     def __init__(self, watcher: AssetWatcher) -> None:
         self.watcher = watcher

@@ -6,16 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 from someplan.domain.earned import earned_warnings
-from someplan.domain.post import Post
 from someplan.services.catalog import Catalog
 
 
-def earned_posts(catalog: Catalog) -> list[Post]:
-    """Every earned post, read once per workspace version from the months the posts' index
-    places them in: a history of 30,000 posts is neither read nor made into objects for it."""
-    return catalog.earned_posts()
-
-
 def permission_warnings(catalog: Catalog, today: dt.date) -> list[tuple[str, str, str]]:
-    """(post id, kind, sentence) for the earned posts whose permission needs the user."""
-    return earned_warnings(earned_posts(catalog), today)
+    """(post id, kind, sentence) for the earned posts whose permission needs the user (the
+    earned posts are found through the posts' index: `Catalog.earned_posts`)."""
+    return earned_warnings(catalog.earned_posts(), today)

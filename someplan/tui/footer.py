@@ -144,6 +144,7 @@ class Footer(Widget, can_focus=False):
     _rebuild_pending = False
     _shown: tuple | None = None
     _hover: Key | None = None
+    _made: tuple[tuple, tuple[list[Segment], tuple[Drawn, ...]]] | None = None  # the line, and what it was made for
     _styles: dict[tuple, RichStyle]
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None,
@@ -316,7 +317,16 @@ class Footer(Widget, can_focus=False):
 
     def _line(self) -> tuple[list[Segment], tuple[Drawn, ...]]:
         """The line's segments and where each key is drawn: the keys that fit from the left, a gap,
-        help and the palette at the right."""
+        help and the palette at the right. Made once for what it depends on: a mouse moving over
+        the footer asks where the keys are at every move."""
+        made_for = (self._shown, self._hover, self.size.width, self.app._css_update_count, self.compact)
+        if self._made is not None and self._made[0] == made_for:
+            return self._made[1]
+        line = self._make_line()
+        self._made = (made_for, line)
+        return line
+
+    def _make_line(self) -> tuple[list[Segment], tuple[Drawn, ...]]:
         if self._shown is None:
             return [], ()
         keys, help_key, palette = self._shown[:3]

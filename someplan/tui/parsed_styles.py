@@ -112,13 +112,14 @@ def keep(sheet: Stylesheet, variables: dict[str, str]) -> None:
     cache = sheet._parse_cache
     pending: dict[Any, bytes] = getattr(cache, "pending", {})
     # Only what the sheets read now still parse to: an upgraded sheet's old rules are dropped.
+    # (A sheet's rules are either pending, as read from the file, or in the cache, never both.)
     keys = [key for key in [*cache.keys(), *pending]
             if (source := sheet.source.get(key[1])) is not None and source.content == key[0]]  # fmt: skip
     if not keys or set(keys) <= _loaded:
         return
     try:
         entries = [(key, pending[key] if key in pending else pickle.dumps(cache[key], protocol=pickle.HIGHEST_PROTOCOL))
-                   for key in dict.fromkeys(keys)]  # fmt: skip
+                   for key in keys]  # fmt: skip
         data = pickle.dumps((_key(variables), entries), protocol=pickle.HIGHEST_PROTOCOL)
         path = _path()
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -328,3 +328,24 @@ async def test_a_compact_footer_draws_textuals_compact_keys_and_keeps_the_palett
         assert [d.key.key for d in footer.drawn] == ["a", "b", "c", "question_mark", "ctrl+p"]
         await pilot.click(footer, offset=(_at(footer, "a").start, 0))
         assert app.noted == ["a"]
+
+
+async def test_the_mouse_moving_over_a_key_does_not_make_the_line_again(monkeypatch):
+    # Each move asks where the keys are: the line is made for what it shows, the key under the
+    # mouse and the width, not for every move.
+    app = KeysApp()
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(Footer)
+        a = _at(footer, "a")
+        made = []
+        real = Footer._make_line
+        monkeypatch.setattr(Footer, "_make_line", lambda self: made.append(1) or real(self))
+        await pilot.hover(footer, offset=(a.start + 1, 0))
+        await pilot.pause()
+        once = len(made)
+        assert once >= 1  # the highlighted key: the line made again
+        for column in range(a.start + 1, a.end):  # moving within the same key
+            await pilot.hover(footer, offset=(column, 0))
+        await pilot.pause()
+        assert len(made) == once
