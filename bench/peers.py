@@ -292,9 +292,11 @@ def main() -> int:
         if not args.no_tui:
             root = base / f"workspace-{first}"
             config = base / f"data-{first}" / "khal" / "config"
-            # A colleague's machine opening the planner for the first time: no snapshot of its own,
-            # and the name question over the first frame. On a copy of the workspace: in the same
-            # folder its heartbeat would show in our header ("also here"), a frame later.
+            # A colleague's machine whose name question is not answered yet: no snapshot of its
+            # own, and the question over the first frame (its caches are made by the launch that
+            # is not counted, as on any machine that opened the planner before; the question is
+            # left unanswered, so every timed launch asks it). On a copy of the workspace: in the
+            # same folder its heartbeat would show in our header ("also here"), a frame later.
             shutil.copytree(root, base / f"workspace-{first}-colleague", ignore=shutil.ignore_patterns("presence.json"))
             launches = {
                 "ours": env_command(own, [someplan, str(root)]),
@@ -307,7 +309,7 @@ def main() -> int:
             frames = first_frames(args.peers, launches, args.frames)
             ikhal = frames["ikhal"]
             theirs = (ikhal, float("nan")) if ikhal else None
-            for name, what in (("ours", "this machine"), ("colleague", "colleague, 1st start"), ("baseline", "(baseline)")):
+            for name, what in (("ours", "this machine"), ("colleague", "colleague, name question"), ("baseline", "(baseline)")):
                 if name not in frames:
                     continue
                 if frames[name] is None:
